@@ -1,0 +1,68 @@
+/**
+ * Configuration is read once, here, from the environment (and CLI flags layered on top by the CLI),
+ * validated, defaulted and frozen. Nothing else reads `process.env` (STYLE §6).
+ */
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  /** HTTP port. */
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** PostgreSQL server URL; when unset, the embedded PGlite database under OPENPCS_DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Directory of the embedded database (PGlite). */
+  OPENPCS_DATA_DIR: z.string().min(1).default('./data'),
+  /** IANA time zone for zone-less date-times in incoming messages (per-sender overrides come later). */
+  OPENPCS_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as UTC or America/Los_Angeles'),
+  /** Largest accepted message body, in MiB. */
+  OPENPCS_BODY_LIMIT_MIB: z.coerce.number().positive().default(64),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests per minute per API key (per client address without a key). */
+  OPENPCS_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(1200),
+  /** PostgreSQL pool size per process. */
+  OPENPCS_PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
+});
+
+export type Env = Readonly<z.infer<typeof EnvSchema>>;
+
+export class ConfigError extends Error {
+  readonly code = 'PCS_CONFIG_INVALID';
+}
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses the environment; one error lists every bad variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** Documentation of every variable, for the README and `openpcs serve --help`. */
+export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default: string; meaning: string }[] = [
+  { name: 'PORT', default: '8080', meaning: 'HTTP port' },
+  { name: 'HOST', default: '0.0.0.0', meaning: 'interface to listen on' },
+  { name: 'DATABASE_URL', default: '(unset)', meaning: 'PostgreSQL server URL; unset = embedded PGlite' },
+  { name: 'OPENPCS_DATA_DIR', default: './data', meaning: 'embedded database directory' },
+  { name: 'OPENPCS_TIME_ZONE', default: 'UTC', meaning: 'zone of zone-less date-times in messages' },
+  { name: 'OPENPCS_BODY_LIMIT_MIB', default: '64', meaning: 'largest accepted message body (MiB)' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: 'log level (fatal…trace, silent)' },
+  { name: 'OPENPCS_RATE_LIMIT_PER_MIN', default: '1200', meaning: 'requests per minute per API key (429 beyond)' },
+  { name: 'OPENPCS_PG_POOL_SIZE', default: '10', meaning: 'PostgreSQL connections per process' },
+];

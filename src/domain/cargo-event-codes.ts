@@ -1,0 +1,80 @@
+/**
+ * Event codes for cargo (issue "Cargo tracking"). DCSA Track & Trace 2.2 codes where DCSA has one;
+ * openpcs extensions (holds, truck visits, container master data) are marked as such and carry
+ * `payload.extension = 'openpcs'` so DCSA-strict consumers can filter them out.
+ */
+
+/** DCSA 2.2 equipmentEventTypeCode. */
+export const EQUIPMENT_EVENT_CODES = [
+  'LOAD', // loaded on a transport (vessel, rail, truck)
+  'DISC', // discharged from a transport
+  'GTIN', // gate in (terminal / depot)
+  'GTOT', // gate out
+  'STUF', // stuffed
+  'STRP', // stripped
+  'PICK', // picked up (by consignee / haulier)
+  'DROP', // dropped off
+  'INSP', // inspected
+  'RSEA', // resealed
+  'RMVD', // removed (seal)
+] as const;
+export type EquipmentEventCode = (typeof EQUIPMENT_EVENT_CODES)[number];
+
+/** DCSA 2.2 transportEventTypeCode. */
+export const TRANSPORT_EVENT_CODES = ['ARRI', 'DEPA'] as const;
+export type TransportEventCode = (typeof TRANSPORT_EVENT_CODES)[number];
+
+/** DCSA 2.2 shipmentEventTypeCode (document states). */
+export const SHIPMENT_EVENT_CODES = [
+  'RECE',
+  'DRFT',
+  'PENA',
+  'PENU',
+  'REJE',
+  'APPR',
+  'ISSU',
+  'SURR',
+  'SUBM',
+  'VOID',
+  'CONF',
+  'REQS',
+  'CMPL',
+  'HOLD',
+  'RELS',
+] as const;
+export type ShipmentEventCode = (typeof SHIPMENT_EVENT_CODES)[number];
+
+/**
+ * openpcs extension, eventType `SHIPMENT`, eventTypeCode `HOLD` or `RELS`, applied to one container
+ * (`references.equipmentReference`) or a bill of lading (`references.transportDocumentReference`).
+ * payload: `{ extension: 'openpcs', holdType: HoldType, holdReason?: string, authority?: string }`.
+ */
+export const HOLD_TYPES = ['CUSTOMS', 'FREIGHT', 'TERMINAL', 'USDA', 'OTHER'] as const;
+export type HoldType = (typeof HOLD_TYPES)[number];
+
+/**
+ * openpcs extension for truck visits, eventType `EQUIPMENT`-independent: eventType `TRANSPORT` with
+ * payload.modeOfTransport `TRUCK` and these codes:
+ * - `APPT` (classifier PLN/REQ): appointment made; payload `{ appointmentId, truckingCompany (SCAC), truckPlate?, slotStart, slotEnd, transactions: [{ move: 'PICKUP'|'DROPOFF', equipmentReference?, bookingReference? }] }`
+ * - `ARRI` / `DEPA` with payload.modeOfTransport `TRUCK` and `visitId`: truck gate in / gate out.
+ * Container moves during the visit are EQUIPMENT `GTIN`/`GTOT` events with payload.visitId.
+ */
+export const TRUCK_APPOINTMENT = 'APPT';
+
+/**
+ * openpcs extension: container master data (size/type, owner, reefer, hazardous), eventType `EQUIPMENT`,
+ * eventTypeCode `MSTR`, classifier `ACT`; payload `{ extension: 'openpcs', isoEquipmentCode, ... }`.
+ */
+export const CONTAINER_MASTER_DATA = 'MSTR';
+
+/** Modes of transport (DCSA). */
+export const MODES_OF_TRANSPORT = ['VESSEL', 'RAIL', 'TRUCK', 'BARGE'] as const;
+export type ModeOfTransport = (typeof MODES_OF_TRANSPORT)[number];
+
+/**
+ * Common EQUIPMENT payload fields (DCSA 2.2 names) every cargo parser fills where the source has them:
+ * `{ equipmentEventTypeCode, emptyIndicatorCode: 'EMPTY'|'LADEN', ISOEquipmentCode?, modeOfTransport?,
+ *    transportCall?: { vesselIMONumber?, vesselName?, carrierVoyageNumber?, UNLocationCode?, facilityCode? },
+ *    seals?: string[], sourceMessage: { format, messageReference? } }`.
+ */
+export type EmptyIndicator = 'EMPTY' | 'LADEN';

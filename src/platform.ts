@@ -1,0 +1,107 @@
+/**
+ * Composition root: opens the store, migrates it, and wires repositories, event store, bus and ingest
+ * pipeline. The HTTP server and the CLI both start from here, so they share one wiring.
+ */
+import { InProcessEventBus } from './bus/in-process-event-bus.js';
+import type { EventBus } from './bus/event-bus.js';
+import type { IngestObserver } from './ingest/ingest-pipeline.js';
+import { IngestPipeline } from './ingest/ingest-pipeline.js';
+import { defaultParsers } from './ingest/default-parsers.js';
+import type { ParserRegistry } from './ingest/parser-registry.js';
+import { defaultProjections } from './projections/default-projections.js';
+import type { Projection } from './projections/projection.js';
+import { ProjectionRunner } from './projections/projection-runner.js';
+import { DeadLetterRepository } from './store/dead-letter-repository.js';
+import { EventStore } from './store/event-store.js';
+import { InboxRepository } from './store/inbox-repository.js';
+import { AuditLogRepository } from './store/audit-log-repository.js';
+import { OrganisationRepository } from './store/organisation-repository.js';
+import { migrateToLatest } from './store/migrate.js';
+import { openDatabase, type Database, type StoreConfig } from './store/open-database.js';
+
+export interface PlatformOptions {
+  readonly store: StoreConfig;
+  readonly defaultTimeZone?: string | undefined;
+  readonly parsers?: ParserRegistry | undefined;
+  readonly observer?: IngestObserver | undefined;
+  readonly projections?: readonly Projection[] | undefined;
+  /** Called when a background projection catch-up fails (it is retried at the next event). */
+  readonly onProjectionError?: ((error: unknown) => void) | undefined;
+  /** Apply pending migrations on open (default true). */
+  readonly migrate?: boolean | undefined;
+}
+
+export interface Platform {
+  readonly database: Database;
+  readonly bus: EventBus;
+  readonly events: EventStore;
+  readonly inbox: InboxRepository;
+  readonly deadLetters: DeadLetterRepository;
+  readonly organisations: OrganisationRepository;
+  readonly audit: AuditLogRepository;
+  readonly parsers: ParserRegistry;
+  readonly pipeline: IngestPipeline;
+  readonly projections: ProjectionRunner;
+  /** Drains background ingestion, then closes bus and store. */
+  close(): Promise<void>;
+}
+
+export async function openPlatform(options: PlatformOptions): Promise<Platform> {
+  const database = await openDatabase(options.store);
+  try {
+    if (options.migrate !== false) await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const bus = new InProcessEventBus();
+  const events = new EventStore(database.db, bus);
+  const inbox = new InboxRepository(database.db);
+  const deadLetters = new DeadLetterRepository(database.db);
+  const parsers = options.parsers ?? defaultParsers();
+  const pipeline = new IngestPipeline({
+    db: database.db,
+    inbox,
+    deadLetters,
+    events,
+    parsers,
+    defaultTimeZone: options.defaultTimeZone ?? 'UTC',
+    observer: options.observer,
+  });
+  const projections = new ProjectionRunner(
+    database.db,
+    events,
+    options.projections ?? defaultProjections(),
+    1000,
+    options.onProjectionError,
+  );
+  return {
+    database,
+    bus,
+    events,
+    inbox,
+    deadLetters,
+    organisations: new OrganisationRepository(database.db),
+    audit: new AuditLogRepository(database.db),
+    parsers,
+    pipeline,
+    projections,
+    async close() {
+      await pipeline.drain();
+      await projections.stop();
+      await bus.close();
+      await database.close();
+    },
+  };
+}
+
+/** Store configuration from the environment: PostgreSQL when a URL is given, else PGlite in `dataDir`. */
+export function storeConfigFrom(env: {
+  DATABASE_URL?: string | undefined;
+  OPENPCS_DATA_DIR: string;
+  OPENPCS_PG_POOL_SIZE?: number | undefined;
+}): StoreConfig {
+  return env.DATABASE_URL
+    ? { engine: 'postgres', url: env.DATABASE_URL, poolSize: env.OPENPCS_PG_POOL_SIZE }
+    : { engine: 'pglite', dataDir: env.OPENPCS_DATA_DIR };
+}

@@ -1,0 +1,183 @@
+/**
+ * The community read path over the event store: DCSA Track & Trace 2.2 filters (`GET /v2/events`,
+ * subscriptions, live stream) and the data-ownership rule (DESIGN §5), both compiled to SQL so that a
+ * caller is never handed a row it may not see.
+ *
+ * Visibility is the access module's rule (`access/event-visibility.ts`): every query here takes the caller's
+ * `AccessScope` and adds that rule to its WHERE clause.
+ *
+ * Filter semantics (DCSA TNT 2.2 `GET /v2/events`): filters are ANDed; list values are ORed. A typed code
+ * filter also fixes the event type, so `shipmentEventTypeCode=DRFT&equipmentEventTypeCode=GTIN` matches
+ * nothing, as the standard's description of the endpoint says. `VESSEL` (AIS) events are not DCSA events
+ * and are never returned here.
+ */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { AccessScope } from '../access/access-scope.js';
+import { eventVisibleTo } from '../access/event-visibility.js';
+import type { StoredEvent } from '../domain/canonical-event.js';
+import { rowToEvent } from './event-row.js';
+import type { DB } from './schema.js';
+
+export const DCSA_EVENT_TYPES = ['SHIPMENT', 'TRANSPORT', 'EQUIPMENT'] as const;
+export type DcsaEventType = (typeof DCSA_EVENT_TYPES)[number];
+
+/** DCSA range operators on a date-time parameter; values are ISO 8601 instants. */
+export interface InstantRange {
+  readonly gt?: string | undefined;
+  readonly gte?: string | undefined;
+  readonly lt?: string | undefined;
+  readonly lte?: string | undefined;
+  readonly eq?: string | undefined;
+}
+
+export interface DcsaEventFilter {
+  readonly eventTypes?: readonly DcsaEventType[] | undefined;
+  readonly equipmentEventTypeCodes?: readonly string[] | undefined;
+  readonly transportEventTypeCodes?: readonly string[] | undefined;
+  readonly shipmentEventTypeCodes?: readonly string[] | undefined;
+  readonly equipmentReference?: string | undefined;
+  readonly transportDocumentReference?: string | undefined;
+  readonly carrierBookingReference?: string | undefined;
+  readonly vesselIMONumber?: string | undefined;
+  readonly carrierVoyageNumber?: string | undefined;
+  readonly exportVoyageNumber?: string | undefined;
+  readonly importVoyageNumber?: string | undefined;
+  readonly carrierServiceCode?: string | undefined;
+  readonly UNLocationCode?: string | undefined;
+  readonly eventCreatedDateTime?: InstantRange | undefined;
+}
+
+type Executor = Kysely<DB> | Transaction<DB>;
+type EventExpressions = ExpressionBuilder<DB, 'event'>;
+
+const RANGE_OPERATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '=' } as const;
+
+/** The WHERE conditions of a filter and a scope (exported for SQL snapshot tests). */
+export function eventConditions(
+  eb: EventExpressions,
+  filter: DcsaEventFilter,
+  scope: AccessScope,
+): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [];
+  const types = filter.eventTypes && filter.eventTypes.length > 0 ? filter.eventTypes : DCSA_EVENT_TYPES;
+  where.push(types.length === 1 ? eb('event_type', '=', types[0]!) : eb('event_type', 'in', [...types]));
+  const typed = (type: DcsaEventType, codes: readonly string[] | undefined): void => {
+    if (!codes || codes.length === 0) return;
+    where.push(eb('event_type', '=', type), eb('event_type_code', 'in', [...codes]));
+  };
+  typed('EQUIPMENT', filter.equipmentEventTypeCodes);
+  typed('TRANSPORT', filter.transportEventTypeCodes);
+  typed('SHIPMENT', filter.shipmentEventTypeCodes);
+  if (filter.equipmentReference) where.push(eb('equipment_reference', '=', filter.equipmentReference));
+  if (filter.transportDocumentReference) {
+    where.push(eb('transport_document_reference', '=', filter.transportDocumentReference));
+  }
+  if (filter.carrierBookingReference) {
+    where.push(eb('carrier_booking_reference', '=', filter.carrierBookingReference));
+  }
+  if (filter.vesselIMONumber) where.push(eb('vessel_imo_number', '=', filter.vesselIMONumber));
+  if (filter.carrierVoyageNumber) where.push(eb('carrier_voyage_number', '=', filter.carrierVoyageNumber));
+  if (filter.exportVoyageNumber) {
+    // carrier_voyage_number holds the export voyage, else the (deprecated) carrierVoyageNumber, which DCSA
+    // defines as the export voyage, else the import voyage: exclude the last case.
+    where.push(
+      eb('carrier_voyage_number', '=', filter.exportVoyageNumber),
+      sql<SqlBool>`(payload #>> '{transportCall,exportVoyageNumber}' is not null
+        or payload #>> '{transportCall,carrierVoyageNumber}' is not null
+        or payload #>> '{transportCall,importVoyageNumber}' is null)`,
+    );
+  }
+  if (filter.importVoyageNumber) {
+    where.push(sql<SqlBool>`payload #>> '{transportCall,importVoyageNumber}' = ${filter.importVoyageNumber}`);
+  }
+  if (filter.carrierServiceCode) {
+    where.push(sql<SqlBool>`payload #>> '{transportCall,carrierServiceCode}' = ${filter.carrierServiceCode}`);
+  }
+  if (filter.UNLocationCode) where.push(eb('un_location_code', '=', filter.UNLocationCode));
+  const range = filter.eventCreatedDateTime;
+  if (range) {
+    for (const key of Object.keys(RANGE_OPERATORS) as (keyof InstantRange)[]) {
+      const value = range[key];
+      if (value !== undefined) where.push(eb('event_created_date_time', RANGE_OPERATORS[key], new Date(value)));
+    }
+  }
+  if (!scope.all) where.push(eventVisibleTo(scope)(eb));
+  return where;
+}
+
+export interface EventsPage {
+  readonly events: StoredEvent[];
+  /** More events matched beyond `limit` in the direction read. */
+  readonly more: boolean;
+}
+
+/** Filtered, access-checked reads of the event store in `seq` order (keyset pagination on `seq`). */
+export class EventQuery {
+  constructor(private readonly db: Executor) {}
+
+  /**
+   * Up to `limit` events with `after < seq` (and `seq <= upTo` when given), ascending.
+   * `upTo` lets a follower stop at a head it has observed.
+   */
+  async after(
+    filter: DcsaEventFilter,
+    scope: AccessScope,
+    after: string,
+    limit: number,
+    upTo?: string,
+  ): Promise<EventsPage> {
+    let query = this.db
+      .selectFrom('event')
+      .selectAll()
+      .where((eb) => eb.and([eb('seq', '>', after), ...eventConditions(eb, filter, scope)]))
+      .orderBy('seq')
+      .limit(limit + 1);
+    if (upTo !== undefined) query = query.where('seq', '<=', upTo);
+    const rows = await query.execute();
+    return { events: rows.slice(0, limit).map(rowToEvent), more: rows.length > limit };
+  }
+
+  /** Up to `limit` events with `seq < before` (null: the newest), returned ascending. */
+  async before(filter: DcsaEventFilter, scope: AccessScope, before: string | null, limit: number): Promise<EventsPage> {
+    const rows = await this.db
+      .selectFrom('event')
+      .selectAll()
+      .where((eb) =>
+        eb.and([...(before === null ? [] : [eb('seq', '<', before)]), ...eventConditions(eb, filter, scope)]),
+      )
+      .orderBy('seq', 'desc')
+      .limit(limit + 1)
+      .execute();
+    return { events: rows.slice(0, limit).reverse().map(rowToEvent), more: rows.length > limit };
+  }
+
+  /** Whether any visible matching event lies in `[from, to]` (either bound optional). */
+  async exists(
+    filter: DcsaEventFilter,
+    scope: AccessScope,
+    bounds: { readonly from?: string | undefined; readonly to?: string | undefined },
+  ): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('event')
+      .select('seq')
+      .where((eb) =>
+        eb.and([
+          ...(bounds.from === undefined ? [] : [eb('seq', '>=', bounds.from)]),
+          ...(bounds.to === undefined ? [] : [eb('seq', '<=', bounds.to)]),
+          ...eventConditions(eb, filter, scope),
+        ]),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Position of the newest event ("0" when empty), whatever its visibility. */
+  async head(): Promise<string> {
+    const row = await this.db
+      .selectFrom('event')
+      .select((eb) => eb.fn.max('seq').as('head'))
+      .executeTakeFirst();
+    return row?.head ?? '0';
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The append-only event store.
+ *
+ * - `append` writes a batch atomically in one statement (`INSERT … SELECT FROM unnest(arrays)`: one round
+ *   trip whatever the batch size, no per-row statements) and idempotently (`ON CONFLICT (idempotency_key)
+ *   DO NOTHING`): re-appending the same source message stores nothing and reports the duplicates.
+ * - Positions (`seq`) are assigned under a transaction-scoped advisory lock, so commit order equals `seq`
+ *   order and a reader following the cursor never skips an event committed late by a concurrent writer
+ *   (several processes may append to one PostgreSQL server).
+ * - After commit, new events are published on the bus.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { EventProvenance, NewCanonicalEvent, StoredEvent } from '../domain/canonical-event.js';
+import type { AccessScope } from '../access/access-scope.js';
+import { eventVisibleTo } from '../access/event-visibility.js';
+import type { EventBus } from '../bus/event-bus.js';
+import { rowToEvent } from './event-row.js';
+import type { DB } from './schema.js';
+
+/** Arbitrary constant naming the "event append" advisory lock. */
+const APPEND_LOCK_ID = 7_460_001;
+
+export interface AppendResult {
+  /** Events stored by this call, in `seq` order. */
+  readonly appended: StoredEvent[];
+  /** Events whose idempotency key was already stored (or repeated within the batch). */
+  readonly duplicates: number;
+}
+
+export interface EventFilter {
+  readonly eventType?: string | undefined;
+  readonly eventTypeCode?: string | undefined;
+  readonly equipmentReference?: string | undefined;
+  readonly vesselIMONumber?: string | undefined;
+  readonly transportDocumentReference?: string | undefined;
+  readonly carrierBookingReference?: string | undefined;
+  readonly source?: string | undefined;
+  /** Only events this caller may see (DESIGN §5); omitted for the system's own readers (projections). */
+  readonly visibleTo?: AccessScope | undefined;
+}
+
+export interface ReadResult {
+  readonly events: StoredEvent[];
+  /** Position of the last event returned (pass as `after` to continue); null when none returned. */
+  readonly lastSeq: string | null;
+}
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Short keys keep the batch document small; `undefined` fields are dropped by JSON.stringify. */
+function toWireRow(e: NewCanonicalEvent): Record<string, unknown> {
+  return {
+    k: e.idempotencyKey,
+    t: e.eventType,
+    c: e.eventTypeCode,
+    cl: e.eventClassifierCode,
+    edt: e.eventDateTime,
+    ecdt: e.eventCreatedDateTime,
+    unl: e.location?.unLocationCode,
+    fc: e.location?.facilityCode,
+    ftc: e.location?.facilityTypeCode,
+    loc: e.location,
+    eq: e.references?.equipmentReference,
+    td: e.references?.transportDocumentReference,
+    bk: e.references?.carrierBookingReference,
+    imo: e.references?.vesselIMONumber,
+    mmsi: e.references?.vesselMMSI,
+    voy: e.references?.carrierVoyageNumber,
+    carrier: e.references?.carrierCode,
+    pl: e.payload,
+  };
+}
+
+/** The instant as the store gives it back (UTC, milliseconds), so appended and read events compare equal. */
+function normaliseInstant(text: string): string {
+  return new Date(text).toISOString();
+}
+
+export class EventStore {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly bus?: EventBus,
+  ) {}
+
+  /** Appends in its own transaction, then publishes. */
+  async append(events: readonly NewCanonicalEvent[], provenance: EventProvenance): Promise<AppendResult> {
+    const result = await this.db.transaction().execute((trx) => this.appendIn(trx, events, provenance));
+    this.publish(result.appended);
+    return result;
+  }
+
+  /** Publishes events appended by `appendIn` once the caller's transaction has committed. */
+  publish(events: readonly StoredEvent[]): void {
+    if (events.length > 0) this.bus?.publish(events);
+  }
+
+  /** Appends inside the caller's transaction (e.g. together with the inbox status update). */
+  async appendIn(
+    trx: Transaction<DB>,
+    events: readonly NewCanonicalEvent[],
+    provenance: EventProvenance,
+  ): Promise<AppendResult> {
+    if (events.length === 0) return { appended: [], duplicates: 0 };
+    await sql`select pg_advisory_xact_lock(${APPEND_LOCK_ID})`.execute(trx);
+    // Appends are serialised by the advisory lock, so "not already stored" cannot change between the
+    // anti-join and the insert: a plain INSERT (no speculative ON CONFLICT insertion) is safe, and the
+    // unique index stays as the guard. DISTINCT ON keeps the first of keys repeated within the batch.
+    // The whole batch travels as one JSON document: one parameter, serialised by V8's JSON.stringify,
+    // parsed once by the server; payloads become jsonb without a second round of escaping.
+    const batch = JSON.stringify(events.map(toWireRow));
+    const rows = await sql<{ seq: string; event_id: string; idempotency_key: string; recorded_at: Date }>`
+      insert into event (
+        idempotency_key, event_type, event_type_code, event_classifier_code, event_date_time,
+        event_created_date_time, un_location_code, facility_code, facility_type_code, location,
+        equipment_reference, transport_document_reference, carrier_booking_reference, vessel_imo_number,
+        vessel_mmsi, carrier_voyage_number, carrier_code, payload,
+        source, inbox_id, source_org, owner_orgs, visibility)
+      select k, t, c, cl, edt, ecdt, unl, fc, ftc, loc, eq, td, bk, imo, mmsi, voy, carrier, pl,
+             ${provenance.source}, ${provenance.inboxId}::bigint, ${provenance.sourceOrg},
+             ${[...provenance.ownerOrgs]}::text[], ${provenance.visibility}
+      from (
+        select distinct on (k) *
+        from rows from (json_to_recordset(${batch}::json) as (
+          k text, t text, c text, cl text, edt timestamptz, ecdt timestamptz, unl text, fc text, ftc text,
+          loc jsonb, eq text, td text, bk text, imo text, mmsi text, voy text, carrier text, pl jsonb
+        )) with ordinality as u(k, t, c, cl, edt, ecdt, unl, fc, ftc, loc, eq, td, bk, imo, mmsi, voy, carrier, pl, ord)
+        order by k, ord
+      ) b
+      where not exists (select 1 from event e where e.idempotency_key = b.k)
+      order by ord
+      returning seq, event_id, idempotency_key, recorded_at`.execute(trx);
+    const byKey = new Map<string, NewCanonicalEvent>();
+    for (const event of events) if (!byKey.has(event.idempotencyKey)) byKey.set(event.idempotencyKey, event);
+    const appended = rows.rows
+      .map((row): StoredEvent => ({
+        ...byKey.get(row.idempotency_key)!,
+        ...provenance,
+        seq: row.seq,
+        eventId: row.event_id,
+        recordedAt: row.recorded_at.toISOString(),
+        eventDateTime: normaliseInstant(byKey.get(row.idempotency_key)!.eventDateTime),
+        eventCreatedDateTime: normaliseInstant(byKey.get(row.idempotency_key)!.eventCreatedDateTime),
+      }))
+      .sort((a, b) => compareSeq(a.seq, b.seq));
+    return { appended, duplicates: events.length - appended.length };
+  }
+
+  /** Events after position `after` (exclusive; "0" = from the start), in `seq` order. */
+  async read(
+    after: string,
+    limit: number,
+    filter: EventFilter = {},
+    executor: Executor = this.db,
+  ): Promise<ReadResult> {
+    let query = executor.selectFrom('event').selectAll().where('seq', '>', after).orderBy('seq').limit(limit);
+    if (filter.eventType) query = query.where('event_type', '=', filter.eventType);
+    if (filter.eventTypeCode) query = query.where('event_type_code', '=', filter.eventTypeCode);
+    if (filter.equipmentReference) query = query.where('equipment_reference', '=', filter.equipmentReference);
+    if (filter.vesselIMONumber) query = query.where('vessel_imo_number', '=', filter.vesselIMONumber);
+    if (filter.transportDocumentReference) {
+      query = query.where('transport_document_reference', '=', filter.transportDocumentReference);
+    }
+    if (filter.carrierBookingReference) {
+      query = query.where('carrier_booking_reference', '=', filter.carrierBookingReference);
+    }
+    if (filter.source) query = query.where('source', '=', filter.source);
+    if (filter.visibleTo) query = query.where(eventVisibleTo(filter.visibleTo));
+    const rows = await query.execute();
+    const events = rows.map(rowToEvent);
+    return { events, lastSeq: events.at(-1)?.seq ?? null };
+  }
+
+  /** Position of the newest event ("0" when empty). */
+  async head(): Promise<string> {
+    const row = await this.db
+      .selectFrom('event')
+      .select((eb) => eb.fn.max('seq').as('head'))
+      .executeTakeFirst();
+    return row?.head ?? '0';
+  }
+
+  async count(filter: Pick<EventFilter, 'source'> = {}): Promise<number> {
+    let query = this.db.selectFrom('event').select((eb) => eb.fn.countAll<string>().as('n'));
+    if (filter.source) query = query.where('source', '=', filter.source);
+    const row = await query.executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
+
+/** Compares two decimal `seq` strings numerically. */
+export function compareSeq(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,39 @@
+/** Versioned migrations, compiled into the build (no file-system scanning), applied in name order. */
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as m0001 from './migrations/0001-initial-schema.js';
+import * as m0002 from './migrations/0002-projection-versions.js';
+import * as m0003 from './migrations/0003-cargo-projections.js';
+import * as m0004 from './migrations/0004-vessel-projections.js';
+import * as m0005 from './migrations/0005-subscriptions.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial-schema': m0001,
+  '0002-projection-versions': m0002,
+  '0003-cargo-projections': m0003,
+  '0004-vessel-projections': m0004,
+  '0005-subscriptions': m0005,
+};
+
+export function migrator<T>(db: Kysely<T>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
+  });
+}
+
+/** Applies pending migrations; throws with the failing migration's name (broken setup, not bad input). */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const reason = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
+    throw new Error(`migration ${failed} failed: ${reason}`, { cause: result.error });
+  }
+  return result;
+}
+
+/** Names of migrations not yet applied (empty ⇒ schema is current; `/ready` checks this). */
+export async function pendingMigrations<T>(db: Kysely<T>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -1,0 +1,76 @@
+/**
+ * One schema, two engines (DESIGN §2): embedded PGlite (a directory, or in memory for tests) and a real
+ * PostgreSQL server. Everything above this file sees only `Database`.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type StoreConfig =
+  | {
+      readonly engine: 'pglite';
+      /** null ⇒ in memory */ readonly dataDir: string | null;
+      /** Start from this dump of a data directory (`dumpDataDir()`), e.g. a migrated template in tests. */
+      readonly loadDataDir?: Blob | undefined;
+    }
+  | { readonly engine: 'postgres'; readonly url: string; readonly poolSize?: number | undefined };
+
+export interface Database {
+  readonly engine: 'pglite' | 'postgres';
+  readonly db: Kysely<DB>;
+  /** The node-postgres pool, for COPY on the server engine; undefined on PGlite. */
+  readonly pool: pg.Pool | undefined;
+  /** The PGlite instance; undefined on the server engine. */
+  readonly pglite: PGlite | undefined;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+export async function openDatabase(config: StoreConfig): Promise<Database> {
+  if (config.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    pool.on('error', () => {
+      /* an idle client lost its server: the pool replaces it; queries report their own errors */
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      engine: 'postgres',
+      db,
+      pool,
+      pglite: undefined,
+      close: () => db.destroy(),
+    };
+  }
+  const unlock = config.dataDir === null ? () => {} : lockDataDir(config.dataDir);
+  try {
+    const client = await PGlite.create({
+      ...(config.dataDir === null ? {} : { dataDir: config.dataDir }),
+      ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+      parsers: { [INT8_OID]: (value: string) => value, [NUMERIC_OID]: (value: string) => value },
+    });
+    return pgliteDatabase(client, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+/** Wraps an open PGlite instance (e.g. a `clone()` of a migrated template in tests). */
+export function pgliteDatabase(client: PGlite, onClose: () => void = () => {}): Database {
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return {
+    engine: 'pglite',
+    db,
+    pool: undefined,
+    pglite: client,
+    close: async () => {
+      await db.destroy();
+      onClose();
+    },
+  };
+}

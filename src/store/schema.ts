@@ -1,0 +1,421 @@
+/**
+ * Kysely table types: the one schema both engines share (PGlite and PostgreSQL).
+ * `int8` columns are read as strings on both engines (see open-database.ts), instants as `Date`.
+ */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
+type Int8 = ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  role: string;
+  created_at: Generated<Date>;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  org_id: string;
+  key_hash: string;
+  scopes: string[];
+  label: string | null;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+export type InboxStatus = 'received' | 'processed' | 'partial' | 'failed';
+
+export interface InboxTable {
+  id: Generated<string>;
+  format: string;
+  channel: string;
+  received_at: Instant;
+  content_hash: string;
+  content_type: string | null;
+  body: Uint8Array;
+  size_bytes: number;
+  status: InboxStatus;
+  processed_at: Date | null;
+  events_appended: Generated<number>;
+  events_duplicate: Generated<number>;
+  rejected: Generated<number>;
+  source_org: string;
+  owner_orgs: string[];
+  visibility: string;
+  time_zone: string;
+  metadata: JSONColumnType<Record<string, unknown>>;
+}
+
+export type DeadLetterStatus = 'open' | 'replayed';
+
+export interface DeadLetterTable {
+  id: Generated<string>;
+  inbox_id: Int8;
+  format: string;
+  error_code: string;
+  message: string;
+  line: number | null;
+  pointer: string | null;
+  parser_version: string;
+  attempts: number;
+  status: DeadLetterStatus;
+  created_at: Generated<Date>;
+  resolved_at: Date | null;
+}
+
+export interface EventTable {
+  seq: Generated<string>;
+  event_id: Generated<string>;
+  idempotency_key: string;
+  event_type: string;
+  event_type_code: string;
+  event_classifier_code: string;
+  event_date_time: Instant;
+  event_created_date_time: Instant;
+  un_location_code: string | null;
+  facility_code: string | null;
+  facility_type_code: string | null;
+  location: JSONColumnType<Record<string, unknown> | null>;
+  equipment_reference: string | null;
+  transport_document_reference: string | null;
+  carrier_booking_reference: string | null;
+  vessel_imo_number: string | null;
+  vessel_mmsi: string | null;
+  carrier_voyage_number: string | null;
+  carrier_code: string | null;
+  payload: JSONColumnType<Record<string, unknown>>;
+  source: string;
+  inbox_id: Int8 | null;
+  source_org: string;
+  owner_orgs: string[];
+  visibility: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface ProjectionCheckpointTable {
+  name: string;
+  position: Int8;
+  version: Generated<number>;
+  updated_at: Instant;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  org_id: string | null;
+  api_key_id: string | null;
+  action: string;
+  resource: string;
+  detail: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface VesselScheduleTable {
+  call_key: string;
+  vessel_imo_number: string;
+  vessel_name: string | null;
+  carrier_code: string | null;
+  carrier_voyage_number: string;
+  un_location_code: string;
+  terminal_code: string | null;
+  eta: Date | null;
+  etb: Date | null;
+  etd: Date | null;
+  ata: Date | null;
+  atb: Date | null;
+  atd: Date | null;
+  last_event_seq: Int8;
+  updated_at: Instant;
+}
+
+export interface DB {
+  organisation: OrganisationTable;
+  api_key: ApiKeyTable;
+  inbox: InboxTable;
+  dead_letter: DeadLetterTable;
+  event: EventTable;
+  projection_checkpoint: ProjectionCheckpointTable;
+  audit_log: AuditLogTable;
+  vessel_schedule: VesselScheduleTable;
+  container_fact: ContainerFactTable;
+  container_link: ContainerLinkTable;
+  container_link_fact: ContainerLinkFactTable;
+  container_status: ContainerStatusTable;
+  container_milestone: ContainerMilestoneTable;
+  rail_move: RailMoveTable;
+  truck_appointment: TruckAppointmentTable;
+  truck_visit: TruckVisitTable;
+  terminal_kpi_daily: TerminalKpiDailyTable;
+  terminal_kpi_source: TerminalKpiSourceTable;
+  event_subscription: EventSubscriptionTable;
+  event_subscription_delivery: EventSubscriptionDeliveryTable;
+  vessel: VesselTable;
+  vessel_identity: VesselIdentityTable;
+  vessel_position: VesselPositionTable;
+  vessel_track: VesselTrackTable;
+  vessel_call_detector_state: VesselCallDetectorStateTable;
+  vessel_call: VesselCallTable;
+}
+
+/** A DCSA event subscription (migration 0005); `position` is the last event `seq` delivered. */
+export interface EventSubscriptionTable {
+  id: Generated<string>;
+  org_id: string;
+  callback_url: string;
+  secret: Uint8Array;
+  filter: JSONColumnType<Record<string, unknown>>;
+  position: Int8;
+  failed_attempts: Generated<number>;
+  next_attempt_at: Instant;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Instant;
+  deleted_at: Date | null;
+}
+
+/** One delivery attempt of a batch of events to a subscription's callback (migration 0005). */
+export interface EventSubscriptionDeliveryTable {
+  id: Generated<string>;
+  subscription_id: string;
+  attempt: number;
+  first_seq: Int8;
+  last_seq: Int8;
+  event_count: number;
+  delivered: boolean;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  at: Generated<Date>;
+}
+
+/** Cargo tracking (migration 0003): one normalised fact about one container (docs/cargo-tracking.md). */
+export interface ContainerFactTable {
+  equipment_reference: string;
+  fact_key: string;
+  seq: Int8;
+  fact: JSONColumnType<Record<string, unknown>>;
+}
+
+/** A container's membership of a group that facts are stated about (bill of lading, vessel departure). */
+export interface ContainerLinkTable {
+  link_key: string;
+  equipment_reference: string;
+}
+
+/** A fact stated about a group of containers (hold on a B/L, vessel departure from a port). */
+export interface ContainerLinkFactTable {
+  link_key: string;
+  fact_key: string;
+  seq: Int8;
+  fact: JSONColumnType<Record<string, unknown>>;
+}
+
+/** Where a container is, whether it can be picked up, until when it is free (migration 0003). */
+export interface ContainerStatusTable {
+  equipment_reference: string;
+  iso_equipment_code: string | null;
+  size_teu: number | null;
+  direction: string | null;
+  status: string;
+  holds: JSONColumnType<{ holdType: string; placedAt: string | null; releasedAt: string | null }[]>;
+  holds_open: string[];
+  available: boolean;
+  available_since: Date | null;
+  /** Local calendar date in the terminal's zone, `YYYY-MM-DD`. */
+  last_free_day: string | null;
+  demurrage_starts: string | null;
+  free_time_source: string | null;
+  vessel_imo_number: string | null;
+  vessel_name: string | null;
+  carrier_voyage_number: string | null;
+  un_location_code: string | null;
+  terminal_code: string | null;
+  load_port: string | null;
+  loaded_at: Date | null;
+  departed_at: Date | null;
+  discharged_at: Date | null;
+  empty_picked_up_at: Date | null;
+  gated_in_at: Date | null;
+  gated_out_at: Date | null;
+  out_mode: string | null;
+  empty_returned_at: Date | null;
+  dwell_hours: number | null;
+  carrier_codes: string[];
+  transport_document_references: string[];
+  carrier_booking_references: string[];
+  owner_orgs: string[];
+  last_event_seq: Int8;
+}
+
+/** One deduplicated move of a container (all sources merged), in time order. */
+export interface ContainerMilestoneTable {
+  equipment_reference: string;
+  ordinal: number;
+  code: string;
+  at: Date;
+  un_location_code: string | null;
+  terminal_code: string | null;
+  mode: string | null;
+  empty_indicator: string | null;
+  vessel_imo_number: string | null;
+  carrier_voyage_number: string | null;
+  fact_keys: string[];
+}
+
+/** A container loaded on or discharged from a train (X12 322 rail ramp moves, on-dock rail). */
+export interface RailMoveTable {
+  equipment_reference: string;
+  code: string;
+  at: Date;
+  un_location_code: string | null;
+  terminal_code: string | null;
+  location_name: string | null;
+}
+
+export interface TruckAppointmentTable {
+  appointment_key: string;
+  appointment_id: string;
+  terminal_code: string;
+  un_location_code: string | null;
+  status: string;
+  trucking_company: string;
+  truck_plate: string | null;
+  slot_start: Date;
+  slot_end: Date;
+  transactions: JSONColumnType<Record<string, unknown>[]>;
+  version_rank: string;
+  last_event_seq: Int8;
+}
+
+export interface TruckVisitTable {
+  visit_key: string;
+  visit_id: string;
+  terminal_code: string;
+  un_location_code: string | null;
+  trucking_company: string | null;
+  truck_plate: string | null;
+  appointment_id: string | null;
+  appointment_ids: string[];
+  appointment_status: string | null;
+  slot_start: Date | null;
+  slot_end: Date | null;
+  gate_in_at: Date | null;
+  gate_out_at: Date | null;
+  turn_time_minutes: number | null;
+  transactions: JSONColumnType<Record<string, unknown>[]>;
+  last_event_seq: Int8;
+}
+
+/** Daily KPIs per terminal, day in the terminal's zone; derived from container_status, milestones, visits. */
+export interface TerminalKpiDailyTable {
+  terminal_code: string;
+  day: string;
+  time_zone: string;
+  import_dwell_count: number;
+  import_dwell_avg_hours: number | null;
+  import_dwell_p50_hours: number | null;
+  import_dwell_max_hours: number | null;
+  export_dwell_count: number;
+  export_dwell_avg_hours: number | null;
+  export_dwell_p50_hours: number | null;
+  export_dwell_max_hours: number | null;
+  truck_visits: number;
+  truck_turn_avg_minutes: number | null;
+  truck_turn_p50_minutes: number | null;
+  gate_in_moves: number;
+  gate_out_moves: number;
+}
+
+/** Which (terminal, day) KPI rows an entity (container, truck visit) contributed to at last count. */
+export interface TerminalKpiSourceTable {
+  entity_key: string;
+  terminal_code: string;
+  day: string;
+}
+
+/** Vessel registry from AIS static data, one row per MMSI (migration 0004). */
+export interface VesselTable {
+  mmsi: string;
+  imo: string | null;
+  name: string | null;
+  call_sign: string | null;
+  ship_type: number | null;
+  length_m: number | null;
+  beam_m: number | null;
+  draught_m: number | null;
+  destination: string | null;
+  /** Time of the newest static report merged into the row. */
+  static_at: Instant;
+  last_event_seq: Int8;
+  visibility: string;
+  owner_orgs: string[];
+}
+
+/** Which MMSI an IMO number was seen with, and when (an MMSI can change, the IMO number does not). */
+export interface VesselIdentityTable {
+  imo: string;
+  mmsi: string;
+  first_seen_at: Instant;
+  last_seen_at: Instant;
+}
+
+/** Latest AIS position per vessel. */
+export interface VesselPositionTable {
+  mmsi: string;
+  observed_at: Instant;
+  lat: number;
+  lon: number;
+  sog_kn: number | null;
+  cog_deg: number | null;
+  heading_deg: number | null;
+  nav_status: number | null;
+  event_seq: Int8;
+  visibility: string;
+  owner_orgs: string[];
+}
+
+/** AIS track, at most one point per vessel per UTC minute (the first received). */
+export interface VesselTrackTable {
+  mmsi: string;
+  minute: Instant;
+  observed_at: Instant;
+  lat: number;
+  lon: number;
+  sog_kn: number | null;
+  cog_deg: number | null;
+  heading_deg: number | null;
+  nav_status: number | null;
+  visibility: string;
+  owner_orgs: string[];
+}
+
+/** The vessel-call detector's state per vessel (`VesselCallState` as JSON). */
+export interface VesselCallDetectorStateTable {
+  mmsi: string;
+  state: JSONColumnType<Record<string, unknown>>;
+}
+
+/** Vessel calls detected from AIS (`buildVesselCalls` over the detector's ARRI/DEPA events). */
+export interface VesselCallTable {
+  call_id: string;
+  mmsi: string;
+  imo: string | null;
+  vessel_name: string | null;
+  port: string | null;
+  status: string;
+  ata: Date | null;
+  ata_anchorage: Date | null;
+  anchorage: string | null;
+  time_at_anchor_min: number | null;
+  berth: string | null;
+  atb: Date | null;
+  atd: Date | null;
+  atd_port: Date | null;
+  draught_in_m: number | null;
+  draught_out_m: number | null;
+  visibility: string;
+  owner_orgs: string[];
+}

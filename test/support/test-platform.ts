@@ -1,0 +1,42 @@
+import { InProcessEventBus } from '../../src/bus/in-process-event-bus.js';
+import { defaultParsers } from '../../src/ingest/default-parsers.js';
+import { IngestPipeline } from '../../src/ingest/ingest-pipeline.js';
+import type { ParserRegistry } from '../../src/ingest/parser-registry.js';
+import type { Platform } from '../../src/platform.js';
+import { defaultProjections } from '../../src/projections/default-projections.js';
+import { ProjectionRunner } from '../../src/projections/projection-runner.js';
+import { DeadLetterRepository } from '../../src/store/dead-letter-repository.js';
+import { EventStore } from '../../src/store/event-store.js';
+import { InboxRepository } from '../../src/store/inbox-repository.js';
+import { AuditLogRepository } from '../../src/store/audit-log-repository.js';
+import { OrganisationRepository } from '../../src/store/organisation-repository.js';
+import type { EngineCase } from './engines.js';
+
+/** A platform over a fresh store of the given engine (same wiring as `openPlatform`). */
+export async function testPlatform(engine: EngineCase, parsers: ParserRegistry = defaultParsers()): Promise<Platform> {
+  const store = await engine.open();
+  const bus = new InProcessEventBus();
+  const events = new EventStore(store.db, bus);
+  const inbox = new InboxRepository(store.db);
+  const deadLetters = new DeadLetterRepository(store.db);
+  const pipeline = new IngestPipeline({ db: store.db, inbox, deadLetters, events, parsers, defaultTimeZone: 'UTC' });
+  const projections = new ProjectionRunner(store.db, events, defaultProjections());
+  return {
+    database: store,
+    projections,
+    bus,
+    events,
+    inbox,
+    deadLetters,
+    organisations: new OrganisationRepository(store.db),
+    audit: new AuditLogRepository(store.db),
+    parsers,
+    pipeline,
+    async close() {
+      await pipeline.drain();
+      await projections.stop();
+      await bus.close();
+      await store.dispose();
+    },
+  };
+}
