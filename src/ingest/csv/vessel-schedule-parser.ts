@@ -1,0 +1,180 @@
+/**
+ * CSV vessel schedules (openpcs format `csv-vessel-schedule`, columns in docs/formats-csv-vessel-schedule.md):
+ * one row per vessel call at a port, as carriers and terminals publish them. Each filled time column
+ * becomes a DCSA Track & Trace 2.2 transport event (transportEventTypeCode ARRI/DEPA):
+ *   eta / ata → ARRI at the pilot boarding place (facilityTypeCode PBPL): arrival at the port
+ *   etb / atb → ARRI at the berth (BRTH)
+ *   etd / atd → DEPA from the berth (BRTH)
+ * `e…` columns are estimates (EST, or PLN when schedule_type = PLN, a long-term proforma), `a…` actuals (ACT).
+ * Idempotency key: vessel + voyage + port + event + classifier + instant, so a re-sent row stores
+ * nothing new while a changed estimate is a new fact.
+ */
+import type { EventClassifier, NewCanonicalEvent } from '../../domain/canonical-event.js';
+import { validateImoNumber } from '../../domain/identifiers/imo-number.js';
+import { validateScac } from '../../domain/identifiers/scac.js';
+import { validateUnLocode } from '../../domain/identifiers/un-locode.js';
+import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
+import { parseCsvDateTime } from './csv-datetime.js';
+import { readCsvTable, type CsvRecord } from './csv-table.js';
+
+export const VESSEL_SCHEDULE_FORMAT = 'csv-vessel-schedule';
+
+const REQUIRED = ['vessel_imo', 'voyage', 'port'] as const;
+const TIME_COLUMNS = [
+  { column: 'eta', code: 'ARRI', facility: 'PBPL', actual: false },
+  { column: 'etb', code: 'ARRI', facility: 'BRTH', actual: false },
+  { column: 'etd', code: 'DEPA', facility: 'BRTH', actual: false },
+  { column: 'ata', code: 'ARRI', facility: 'PBPL', actual: true },
+  { column: 'atb', code: 'ARRI', facility: 'BRTH', actual: true },
+  { column: 'atd', code: 'DEPA', facility: 'BRTH', actual: true },
+] as const;
+
+export const VESSEL_SCHEDULE_ERRORS = {
+  PCS_CSV_UNREADABLE: 'The body is not readable as UTF-8 CSV with a header line',
+  PCS_CSV_MISSING_COLUMN: 'A required column is missing from the header',
+  PCS_CSV_MISSING_VALUE: 'A required cell is empty',
+  PCS_CSV_BAD_IDENTIFIER: 'An identifier (IMO number, UN/LOCODE, SCAC) is malformed or fails its check digit',
+  PCS_CSV_BAD_DATETIME: 'A date-time cell is not ISO 8601 (with offset) or YYYY-MM-DD HH:MM[:SS]',
+  PCS_CSV_BAD_VALUE: 'A cell holds a value outside the allowed set',
+  PCS_CSV_NO_TIMES: 'A row has none of the time columns filled',
+  PCS_CSV_NO_ROWS: 'The CSV has a header but no data rows',
+} as const;
+
+type Code = keyof typeof VESSEL_SCHEDULE_ERRORS;
+
+const reject = (code: Code, message: string, line?: number, pointer?: string): Rejection => ({
+  code,
+  message,
+  line,
+  pointer,
+});
+
+function parseRow(record: CsvRecord, ctx: ParseContext): { events: NewCanonicalEvent[]; errors: Rejection[] } {
+  const { cells, line } = record;
+  const errors: Rejection[] = [];
+  for (const column of REQUIRED) {
+    if (!cells[column]) errors.push(reject('PCS_CSV_MISSING_VALUE', `${column} is empty`, line, column));
+  }
+  if (errors.length > 0) return { events: [], errors };
+  const imo = validateImoNumber(cells['vessel_imo']!);
+  if (!imo.ok) errors.push(reject('PCS_CSV_BAD_IDENTIFIER', `vessel_imo: ${imo.reason}`, line, 'vessel_imo'));
+  const port = validateUnLocode(cells['port']!);
+  if (!port.ok) errors.push(reject('PCS_CSV_BAD_IDENTIFIER', `port: ${port.reason}`, line, 'port'));
+  const scacText = cells['carrier_scac'] ?? '';
+  const scac = scacText ? validateScac(scacText) : null;
+  if (scac && !scac.ok) {
+    errors.push(reject('PCS_CSV_BAD_IDENTIFIER', `carrier_scac: ${scac.reason}`, line, 'carrier_scac'));
+  }
+  const scheduleType = (cells['schedule_type'] || 'EST').toUpperCase();
+  if (scheduleType !== 'EST' && scheduleType !== 'PLN') {
+    errors.push(
+      reject('PCS_CSV_BAD_VALUE', `schedule_type must be EST or PLN, got "${scheduleType}"`, line, 'schedule_type'),
+    );
+  }
+  const times: { column: (typeof TIME_COLUMNS)[number]; instant: string }[] = [];
+  for (const column of TIME_COLUMNS) {
+    const text = cells[column.column];
+    if (!text) continue;
+    const instant = parseCsvDateTime(text, ctx.timeZone);
+    if (instant === null) {
+      errors.push(
+        reject(
+          'PCS_CSV_BAD_DATETIME',
+          `${column.column} "${text}" is not ISO 8601 with an offset nor YYYY-MM-DD HH:MM[:SS]`,
+          line,
+          column.column,
+        ),
+      );
+    } else {
+      times.push({ column, instant });
+    }
+  }
+  if (times.length === 0 && errors.length === 0) {
+    errors.push(reject('PCS_CSV_NO_TIMES', 'none of eta, etb, etd, ata, atb, atd is filled', line));
+  }
+  if (errors.length > 0 || !imo.ok || !port.ok) return { events: [], errors };
+
+  const voyage = cells['voyage']!;
+  const terminal = cells['terminal'] || undefined;
+  const vesselName = cells['vessel_name'] || undefined;
+  const service = cells['service'] || undefined;
+  const carrier = scac?.ok ? scac.value : undefined;
+  const events = times.map(({ column, instant }): NewCanonicalEvent => {
+    const classifier: EventClassifier = column.actual ? 'ACT' : (scheduleType as EventClassifier);
+    return {
+      idempotencyKey: [
+        VESSEL_SCHEDULE_FORMAT,
+        imo.value,
+        voyage,
+        port.value,
+        column.code,
+        column.facility,
+        classifier,
+        instant,
+      ].join(':'),
+      eventType: 'TRANSPORT',
+      eventTypeCode: column.code,
+      eventClassifierCode: classifier,
+      eventDateTime: instant,
+      eventCreatedDateTime: ctx.receivedAt,
+      location: {
+        unLocationCode: port.value,
+        facilityTypeCode: column.facility,
+        ...(terminal && column.facility === 'BRTH'
+          ? { facilityCode: terminal, facilityCodeListProvider: 'SMDG' as const }
+          : {}),
+      },
+      references: {
+        vesselIMONumber: imo.value,
+        carrierVoyageNumber: voyage,
+        ...(carrier ? { carrierCode: carrier } : {}),
+      },
+      payload: {
+        transportEventTypeCode: column.code,
+        transportCall: {
+          UNLocationCode: port.value,
+          facilityTypeCode: column.facility,
+          ...(terminal ? { facilityCode: terminal, facilityCodeListProvider: 'SMDG' } : {}),
+          carrierServiceCode: service ?? null,
+          carrierVoyageNumber: voyage,
+          modeOfTransport: 'VESSEL',
+          vessel: {
+            vesselIMONumber: imo.value,
+            vesselName: vesselName ?? null,
+            vesselOperatorCarrierCode: carrier ?? null,
+          },
+        },
+        sourceColumn: column.column,
+        sourceLine: line,
+      },
+    };
+  });
+  return { events, errors: [] };
+}
+
+export const vesselScheduleParser: MessageParser = {
+  format: VESSEL_SCHEDULE_FORMAT,
+  version: '1.0.0',
+  description:
+    'CSV vessel schedule: one row per vessel call (vessel_imo, voyage, port, terminal, eta/etb/etd, ata/atb/atd)',
+  parse(body: Uint8Array, ctx: ParseContext): ParseResult {
+    const table = readCsvTable(body);
+    if (!table.ok) return { events: [], rejected: [reject('PCS_CSV_UNREADABLE', table.message, table.line)] };
+    const missing = REQUIRED.filter((c) => !table.header.includes(c));
+    if (missing.length > 0) {
+      return {
+        events: [],
+        rejected: [reject('PCS_CSV_MISSING_COLUMN', `missing column(s): ${missing.join(', ')}`, 1, missing[0])],
+      };
+    }
+    if (table.records.length === 0) return { events: [], rejected: [reject('PCS_CSV_NO_ROWS', 'no data rows', 1)] };
+    const events: NewCanonicalEvent[] = [];
+    const rejected: Rejection[] = [];
+    for (const record of table.records) {
+      const row = parseRow(record, ctx);
+      events.push(...row.events);
+      rejected.push(...row.errors);
+    }
+    return { events, rejected };
+  },
+};

@@ -1,0 +1,40 @@
+import type { EventLocation } from '../../domain/canonical-event.js';
+import type { Rejection } from '../message-parser.js';
+import { comp } from './edifact-element.js';
+import { zoneOfLocation } from './edifact-location.js';
+import { edifactDateTimeToUtc } from './edifact-datetime.js';
+import type { EdifactSegment } from './edifact-types.js';
+
+/** First DTM whose 2005 qualifier is in `qualifiers`, trying the qualifiers in order of preference. */
+export function findDtm(
+  segments: readonly EdifactSegment[],
+  qualifiers: readonly string[],
+): EdifactSegment | undefined {
+  for (const q of qualifiers) {
+    const found = segments.find((s) => s.tag === 'DTM' && comp(s, 1, 0) === q);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** DTM C507 → UTC instant; `null` when the value does not match its format. */
+export function dtmToUtc(dtm: EdifactSegment, zone: string): string | null {
+  return edifactDateTimeToUtc(comp(dtm, 1, 1), comp(dtm, 1, 2), zone);
+}
+
+/**
+ * The DTM's instant, read in the zone of the event's location when it is a known port, else in the sender's
+ * zone; or the rejection (`PCS_EDIFACT_BAD_DATETIME`, with the segment's line) when the value is malformed.
+ */
+export function dtmInstantAt(
+  dtm: EdifactSegment,
+  location: EventLocation | undefined,
+  senderZone: string,
+  where: string,
+): { readonly at: string } | { readonly rejection: Rejection } {
+  const at = dtmToUtc(dtm, zoneOfLocation(location) ?? senderZone);
+  if (at) return { at };
+  return {
+    rejection: { code: 'PCS_EDIFACT_BAD_DATETIME', message: `${where}: DTM "${comp(dtm, 1, 1)}"`, line: dtm.ordinal },
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * raw message → inbox (durable) → parser (by format) → canonical events → event store;
+ * rejections → dead letter. Processing a message is one transaction (lock the inbox row, append the
+ * events, record dead letters, mark the row processed), so a message is processed exactly once even
+ * with several workers or a crash in between; messages left `received` by a crash are picked up by
+ * `processPending()` at start-up.
+ */
+import type { Kysely } from 'kysely';
+import type { Visibility } from '../domain/canonical-event.js';
+import type { DeadLetterRepository, DeadLetterRow } from '../store/dead-letter-repository.js';
+import type { EventStore } from '../store/event-store.js';
+import type { InboxRepository, InboxRow } from '../store/inbox-repository.js';
+import type { DB, InboxStatus } from '../store/schema.js';
+import type { MessageParser, ParseResult, Rejection } from './message-parser.js';
+import type { ParserRegistry } from './parser-registry.js';
+
+export interface IngestRequest {
+  readonly format: string;
+  readonly body: Uint8Array;
+  readonly channel: string;
+  readonly contentType?: string | undefined;
+  readonly sourceOrg: string;
+  readonly ownerOrgs?: readonly string[] | undefined;
+  readonly visibility?: Visibility | undefined;
+  readonly timeZone?: string | undefined;
+  readonly metadata?: Record<string, unknown> | undefined;
+}
+
+export interface ProcessOutcome {
+  readonly inboxId: string;
+  readonly format: string;
+  readonly status: InboxStatus;
+  readonly appended: number;
+  readonly duplicates: number;
+  readonly deadLetters: readonly DeadLetterRow[];
+}
+
+export interface IngestOutcome extends ProcessOutcome {
+  /** The very same message had been received before; nothing new was stored. */
+  readonly duplicateMessage: boolean;
+}
+
+/** Hooks for metrics and logs; the pipeline itself knows nothing of Prometheus. */
+export interface IngestObserver {
+  received?(format: string, duplicate: boolean, bytes: number): void;
+  processed?(outcome: ProcessOutcome): void;
+  crashed?(inboxId: string, error: unknown): void;
+}
+
+export class UnknownFormatError extends Error {
+  readonly code = 'PCS_INGEST_UNKNOWN_FORMAT';
+  constructor(
+    readonly format: string,
+    readonly known: readonly string[],
+  ) {
+    super(`unknown format "${format}"; known formats: ${known.join(', ')}`);
+  }
+}
+
+export class EmptyBodyError extends Error {
+  readonly code = 'PCS_INGEST_EMPTY_BODY';
+  constructor() {
+    super('the message body is empty');
+  }
+}
+
+export interface IngestPipelineDeps {
+  readonly db: Kysely<DB>;
+  readonly inbox: InboxRepository;
+  readonly deadLetters: DeadLetterRepository;
+  readonly events: EventStore;
+  readonly parsers: ParserRegistry;
+  readonly defaultTimeZone: string;
+  readonly observer?: IngestObserver | undefined;
+}
+
+export class IngestPipeline {
+  readonly #queue: string[] = [];
+  #draining: Promise<void> | null = null;
+  #observer: IngestObserver | undefined;
+
+  constructor(private readonly deps: IngestPipelineDeps) {
+    this.#observer = deps.observer;
+  }
+
+  /** Attaches metrics/log hooks (the HTTP server does, once it has its metrics registry). */
+  setObserver(observer: IngestObserver): void {
+    this.#observer = observer;
+  }
+
+  parserFor(format: string): MessageParser {
+    const parser = this.deps.parsers.get(format);
+    if (!parser) throw new UnknownFormatError(format, this.deps.parsers.formats());
+    return parser;
+  }
+
+  /** Stores the raw message durably; when this resolves it may be acknowledged to the sender. */
+  async receive(request: IngestRequest): Promise<{ inboxId: string; duplicate: boolean; status: InboxStatus }> {
+    this.parserFor(request.format);
+    if (request.body.byteLength === 0) throw new EmptyBodyError();
+    const received = await this.deps.inbox.receive({
+      format: request.format,
+      channel: request.channel,
+      body: request.body,
+      contentType: request.contentType,
+      sourceOrg: request.sourceOrg,
+      ownerOrgs: request.ownerOrgs ?? [request.sourceOrg],
+      visibility: request.visibility ?? 'private',
+      timeZone: request.timeZone ?? this.deps.defaultTimeZone,
+      metadata: request.metadata,
+    });
+    this.#observer?.received?.(request.format, received.duplicate, request.body.byteLength);
+    return received;
+  }
+
+  /** Receives and processes now; the caller gets the full outcome (used by the CLI and synchronous HTTP). */
+  async ingest(request: IngestRequest): Promise<IngestOutcome> {
+    const received = await this.receive(request);
+    const outcome = received.status === 'received' ? await this.process(received.inboxId) : null;
+    return { ...(outcome ?? (await this.describe(received.inboxId))), duplicateMessage: received.duplicate };
+  }
+
+  /** Receives now, processes in the background (high-rate feeds); `drain()` waits for the backlog. */
+  async enqueue(request: IngestRequest): Promise<{ inboxId: string; duplicate: boolean; status: InboxStatus }> {
+    const received = await this.receive(request);
+    if (received.status === 'received') this.schedule([received.inboxId]);
+    return received;
+  }
+
+  /** Processes one received message exactly once; returns its outcome (also if it was already processed). */
+  async process(inboxId: string): Promise<ProcessOutcome> {
+    return this.run(inboxId, 'first');
+  }
+
+  /** Re-runs messages with open dead letters through the current parsers (`openpcs replay`). */
+  async replay(inboxIds?: readonly string[]): Promise<ProcessOutcome[]> {
+    const ids = inboxIds ?? (await this.deps.deadLetters.inboxIdsWithOpen());
+    const outcomes: ProcessOutcome[] = [];
+    for (const id of ids) outcomes.push(await this.run(id, 'replay'));
+    return outcomes;
+  }
+
+  /** Picks up messages a crash left unprocessed. */
+  async processPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const ids = await this.deps.inbox.pendingIds(500);
+      if (ids.length === 0) return total;
+      for (const id of ids) await this.process(id);
+      total += ids.length;
+    }
+  }
+
+  /** Resolves when the background queue is empty. */
+  async drain(): Promise<void> {
+    while (this.#draining) await this.#draining;
+  }
+
+  private schedule(ids: readonly string[]): void {
+    this.#queue.push(...ids);
+    if (this.#draining) return;
+    this.#draining = (async () => {
+      try {
+        for (let id = this.#queue.shift(); id !== undefined; id = this.#queue.shift()) {
+          try {
+            await this.process(id);
+          } catch (error) {
+            // The message stays `received` in the inbox and is retried at the next start.
+            this.#observer?.crashed?.(id, error);
+          }
+        }
+      } finally {
+        this.#draining = null;
+      }
+    })();
+  }
+
+  private async run(inboxId: string, mode: 'first' | 'replay'): Promise<ProcessOutcome> {
+    const { db, inbox, deadLetters, events } = this.deps;
+    const result = await db.transaction().execute(async (trx) => {
+      const row = await inbox.lockForProcessing(trx, inboxId);
+      if (!row) return null; // unknown, or another worker holds it
+      if (mode === 'first' && row.status !== 'received') return null;
+      const parser = this.parserFor(row.format);
+      const parsed = parseSafely(parser, row);
+      const append = await events.appendIn(trx, parsed.events, {
+        source: row.format,
+        inboxId: row.id,
+        sourceOrg: row.source_org,
+        ownerOrgs: row.owner_orgs,
+        visibility: row.visibility as Visibility,
+      });
+      const previousAttempts = mode === 'replay' ? await deadLetters.closeOpen(trx, row.id) : 0;
+      const letters = await deadLetters.add(
+        trx,
+        row.id,
+        row.format,
+        parser.version,
+        parsed.rejected,
+        previousAttempts + 1,
+      );
+      const status = statusOf(parsed);
+      await inbox.markProcessed(trx, row.id, {
+        status,
+        appended: append.appended.length,
+        duplicates: append.duplicates,
+        rejected: parsed.rejected.length,
+        accumulate: mode === 'replay',
+      });
+      return {
+        outcome: {
+          inboxId: row.id,
+          format: row.format,
+          status,
+          appended: append.appended.length,
+          duplicates: append.duplicates,
+          deadLetters: letters,
+        } satisfies ProcessOutcome,
+        appended: append.appended,
+      };
+    });
+    if (!result) return this.describe(inboxId);
+    this.deps.events.publish(result.appended);
+    this.#observer?.processed?.(result.outcome);
+    return result.outcome;
+  }
+
+  /** The recorded outcome of a message (for duplicates and for messages another worker processed). */
+  async describe(inboxId: string): Promise<ProcessOutcome> {
+    const row = await this.deps.inbox.get(inboxId);
+    if (!row) throw new Error(`inbox message ${inboxId} does not exist`);
+    const letters = await this.deps.deadLetters.list({ inboxId, status: 'open' });
+    return {
+      inboxId,
+      format: row.format,
+      status: row.status,
+      appended: row.events_appended,
+      duplicates: row.events_duplicate,
+      deadLetters: letters,
+    };
+  }
+}
+
+function statusOf(parsed: ParseResult): InboxStatus {
+  if (parsed.rejected.length === 0) return 'processed';
+  return parsed.events.length > 0 ? 'partial' : 'failed';
+}
+
+/** A parser bug must not lose the message: it becomes a dead letter and can be replayed after a fix. */
+function parseSafely(parser: MessageParser, row: InboxRow): ParseResult {
+  try {
+    return parser.parse(row.body, {
+      inboxId: row.id,
+      receivedAt: row.received_at.toISOString(),
+      sourceOrg: row.source_org,
+      timeZone: row.time_zone,
+    });
+  } catch (error) {
+    const rejection: Rejection = {
+      code: 'PCS_INGEST_PARSER_CRASH',
+      message: `parser ${parser.format}@${parser.version} failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
+    return { events: [], rejected: [rejection] };
+  }
+}

@@ -1,0 +1,42 @@
+import type { NewCanonicalEvent } from '../domain/canonical-event.js';
+
+/** What a parser knows about the message it is parsing; everything else is in the bytes. */
+export interface ParseContext {
+  readonly inboxId: string;
+  /** ISO 8601 instant the message was received. */
+  readonly receivedAt: string;
+  /** Organisation that sent the message. */
+  readonly sourceOrg: string;
+  /** IANA zone for zone-less date-times in this sender's messages (DESIGN §2 "Time"); default `UTC`. */
+  readonly timeZone: string;
+}
+
+/** One part of a message that could not become an event, with a stable machine-readable code. */
+export interface Rejection {
+  /** Stable error code, e.g. `PCS_CSV_BAD_DATETIME` (see docs/errors.md). */
+  readonly code: string;
+  readonly message: string;
+  /** 1-based line (or segment) number in the message, where it applies. */
+  readonly line?: number | undefined;
+  /** JSON pointer / field name of the offending field, where it applies. */
+  readonly pointer?: string | undefined;
+}
+
+/**
+ * Batch result: one bad record never loses the batch (STYLE §5). A whole-message failure is a
+ * result with no events and one rejection.
+ */
+export interface ParseResult {
+  readonly events: NewCanonicalEvent[];
+  readonly rejected: Rejection[];
+}
+
+/** Bytes → canonical events for one source format. Pure: no I/O, never throws on bad input. */
+export interface MessageParser {
+  /** Format id used in `POST /ingest/{format}` and `openpcs ingest --format`, e.g. `csv-vessel-schedule`. */
+  readonly format: string;
+  /** Bumped when the mapping changes; recorded on dead letters so a replay knows what it ran. */
+  readonly version: string;
+  readonly description: string;
+  parse(body: Uint8Array, context: ParseContext): ParseResult;
+}

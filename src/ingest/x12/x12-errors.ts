@@ -1,0 +1,32 @@
+/**
+ * Error catalogue for the ANSI X12 parsers (STYLE §4). Codes are stable: retire, never reuse. All are
+ * bad input (HTTP 422). `line` on a rejection is the 1-based segment ordinal in the file.
+ */
+export const X12_ERRORS = {
+  PCS_X12_EMPTY: 'The message has no bytes (or only whitespace).',
+  PCS_X12_NO_ISA: 'Data found where an ISA interchange header was expected; skipped up to the next ISA.',
+  PCS_X12_ISA_MALFORMED: 'ISA header does not have 16 elements followed by a segment terminator.',
+  PCS_X12_IEA_MISSING: 'Interchange ended (end of data or next ISA) without an IEA trailer.',
+  PCS_X12_IEA_CONTROL_MISMATCH: 'IEA02 interchange control number differs from ISA13.',
+  PCS_X12_IEA_COUNT_MISMATCH: 'IEA01 number of functional groups differs from the groups received.',
+  PCS_X12_GS_MISSING: 'Segment found inside an interchange but outside a GS/GE functional group.',
+  PCS_X12_GE_MISSING: 'Functional group ended without a GE trailer.',
+  PCS_X12_GE_CONTROL_MISMATCH: 'GE02 group control number differs from GS06.',
+  PCS_X12_GE_COUNT_MISMATCH: 'GE01 number of transaction sets differs from the transaction sets received.',
+  PCS_X12_ST_MISSING: 'Segment found inside a functional group but outside an ST/SE transaction set.',
+  PCS_X12_SE_MISSING: 'Transaction set ended without an SE trailer; the transaction set is rejected.',
+  PCS_X12_SE_CONTROL_MISMATCH: 'SE02 control number differs from ST02; the transaction set is rejected.',
+  PCS_X12_SE_COUNT_MISMATCH: 'SE01 segment count (ST to SE inclusive) is wrong; the transaction set is rejected.',
+  PCS_X12_NO_TRANSACTION_SETS: 'The message is well-formed but holds no transaction set to read.',
+  PCS_X12_UNEXPECTED_TRANSACTION_SET: 'Transaction set type (ST01) is not the one this parser reads.',
+  PCS_X12_MISSING_SEGMENT: 'A segment the transaction set requires (B4, Q5, N7) is missing.',
+  PCS_X12_MISSING_ELEMENT: 'A required element (status code, date, equipment number) is empty.',
+  PCS_X12_BAD_DATETIME: 'Date (CCYYMMDD) or time (HHMM[SS]) is not a valid calendar date-time.',
+  PCS_X12_BAD_TIMEZONE: 'The sender time zone configured for this source is not a known IANA zone.',
+  PCS_X12_UNSUPPORTED_STATUS: 'Shipment status code has no canonical (DCSA or openpcs) event mapping.',
+} as const satisfies Record<string, string>;
+
+export type X12ErrorCode = keyof typeof X12_ERRORS;
+
+/** HTTP status for every X12 error code: bad input. */
+export const X12_ERROR_HTTP_STATUS = 422;

@@ -1,0 +1,72 @@
+/**
+ * Shared driver for X12 MessageParsers: envelope → per-transaction-set mapper. Envelope issues become
+ * rejections; a transaction set with envelope issues (SE count/control mismatch, missing SE) is rejected
+ * whole while its neighbours map; transaction sets of another type are rejected, not silently skipped.
+ */
+import { isValidTimeZone } from '../../domain/zoned-time.js';
+import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
+import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
+import { parseX12 } from './x12-envelope.js';
+import { transactionContext, type X12MapResult, type X12TransactionContext } from './x12-transaction-context.js';
+import type { X12Issue } from './x12-types.js';
+
+export interface X12ParserSpec {
+  readonly format: string;
+  readonly version: string;
+  readonly description: string;
+  /** ST01 this parser reads, e.g. `315`. */
+  readonly setId: string;
+  readonly map: (ctx: X12TransactionContext) => X12MapResult;
+}
+
+const toRejection = (i: X12Issue): Rejection => ({ code: i.code, message: i.message, line: i.line });
+
+export function createX12Parser(spec: X12ParserSpec): MessageParser {
+  return {
+    format: spec.format,
+    version: spec.version,
+    description: spec.description,
+    parse(body: Uint8Array, context: ParseContext): ParseResult {
+      const events: NewCanonicalEvent[] = [];
+      const rejected: Rejection[] = [];
+      if (body.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
+        return { events, rejected: [{ code: 'PCS_X12_EMPTY', message: 'message is empty' }] };
+      }
+      if (!isValidTimeZone(context.timeZone)) {
+        return {
+          events,
+          rejected: [{ code: 'PCS_X12_BAD_TIMEZONE', message: `sender time zone "${context.timeZone}" is unknown` }],
+        };
+      }
+      const doc = parseX12(body);
+      rejected.push(...doc.issues.map(toRejection));
+      let transactions = 0;
+      for (const interchange of doc.interchanges) {
+        rejected.push(...interchange.issues.map(toRejection));
+        for (const group of interchange.groups) {
+          rejected.push(...group.issues.map(toRejection));
+          for (const tx of group.transactions) {
+            transactions++;
+            if (tx.issues.length > 0) {
+              rejected.push(...tx.issues.map(toRejection));
+            } else if (tx.setId !== spec.setId) {
+              rejected.push({
+                code: 'PCS_X12_UNEXPECTED_TRANSACTION_SET',
+                message: `transaction set ${tx.setId} ${tx.controlNumber} is not a ${spec.setId}`,
+                line: tx.st.ordinal,
+              });
+            } else {
+              const r = spec.map(transactionContext(spec.format, interchange, group, tx, context));
+              events.push(...r.events);
+              rejected.push(...r.rejected);
+            }
+          }
+        }
+      }
+      if (transactions === 0 && rejected.length === 0) {
+        rejected.push({ code: 'PCS_X12_NO_TRANSACTION_SETS', message: 'no ST/SE transaction set in the message' });
+      }
+      return { events, rejected };
+    },
+  };
+}
