@@ -1,0 +1,17 @@
+/** Every read model the product maintains, in the order they are caught up. */
+import type { Projection } from './projection.js';
+import { containerStatusProjection } from './containers/container-status-projection.js';
+import { terminalKpiProjection } from './terminal-kpis/terminal-kpi-projection.js';
+import { truckVisitProjection } from './truck-visits/truck-visit-projection.js';
+import { vesselScheduleProjection } from './vessel-schedule/vessel-schedule-projection.js';
+import { vesselProjections } from './vessels/vessel-projections.js';
+
+export function defaultProjections(): Projection[] {
+  return [
+    vesselScheduleProjection,
+    containerStatusProjection(),
+    truckVisitProjection,
+    terminalKpiProjection,
+    ...vesselProjections(),
+  ];
+}

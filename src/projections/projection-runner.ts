@@ -1,0 +1,142 @@
+/**
+ * Keeps projections up to date with the event store. Each projection has a checkpoint (last applied
+ * `seq`); `catchUp` applies the events after it page by page, each page in one transaction together with
+ * the checkpoint update, under a row lock on the checkpoint so several processes can run the same
+ * projection safely. The event bus only wakes the runner; the store is the source of truth.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { EventBus } from '../bus/event-bus.js';
+import type { EventStore } from '../store/event-store.js';
+import type { DB } from '../store/schema.js';
+import type { Projection } from './projection.js';
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly position: string;
+}
+
+export class ProjectionRunner {
+  readonly #projections: readonly Projection[];
+  #running: Promise<void> | null = null;
+  #again = false;
+  #unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly events: EventStore,
+    projections: readonly Projection[],
+    private readonly pageSize = 1000,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {
+    const names = new Set(projections.map((p) => p.name));
+    if (names.size !== projections.length) throw new Error('projection names must be unique');
+    this.#projections = projections;
+  }
+
+  get projections(): readonly Projection[] {
+    return this.#projections;
+  }
+
+  /** Rebuilds projections whose code version changed, then catches up; afterwards follows the bus. */
+  async start(bus?: EventBus): Promise<void> {
+    for (const projection of this.#projections) {
+      const status = await this.status(projection.name);
+      if (status && status.version !== projection.version) await this.rebuild(projection.name);
+    }
+    await this.catchUpAll();
+    if (bus) this.#unsubscribe = bus.subscribe(() => this.wake());
+  }
+
+  async stop(): Promise<void> {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    await this.idle();
+  }
+
+  /** Schedules a catch-up (coalescing bursts of wake-ups into one run). */
+  wake(): void {
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.catchUpAll();
+        } while (this.#again);
+      } catch (error) {
+        this.onError(error);
+      } finally {
+        this.#running = null;
+      }
+    })();
+  }
+
+  /** Resolves when no catch-up is running. */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async catchUpAll(): Promise<void> {
+    for (const projection of this.#projections) await this.catchUp(projection);
+  }
+
+  /** Applies every event after the checkpoint; returns how many events were applied. */
+  async catchUp(projection: Projection): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const n = await this.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('projection_checkpoint')
+          .values({ name: projection.name, position: '0', version: projection.version, updated_at: new Date() })
+          .onConflict((oc) => oc.column('name').doNothing())
+          .execute();
+        const checkpoint = await trx
+          .selectFrom('projection_checkpoint')
+          .select('position')
+          .where('name', '=', projection.name)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const page = await this.events.read(checkpoint.position, this.pageSize, projection.filter ?? {}, trx);
+        if (page.events.length === 0) return 0;
+        await projection.apply(trx, page.events);
+        await trx
+          .updateTable('projection_checkpoint')
+          .set({ position: page.lastSeq!, updated_at: new Date() })
+          .where('name', '=', projection.name)
+          .execute();
+        return page.events.length;
+      });
+      applied += n;
+      if (n < this.pageSize) return applied;
+    }
+  }
+
+  /** Empties the projection's tables and applies every event again. */
+  async rebuild(name: string): Promise<number> {
+    const projection = this.#projections.find((p) => p.name === name);
+    if (!projection) throw new Error(`unknown projection "${name}"`);
+    await this.db.transaction().execute(async (trx) => {
+      for (const table of projection.tables) await sql`delete from ${sql.table(table)}`.execute(trx);
+      await trx
+        .insertInto('projection_checkpoint')
+        .values({ name, position: '0', version: projection.version, updated_at: new Date() })
+        .onConflict((oc) =>
+          oc.column('name').doUpdateSet({ position: '0', version: projection.version, updated_at: new Date() }),
+        )
+        .execute();
+    });
+    return this.catchUp(projection);
+  }
+
+  async status(name: string): Promise<ProjectionStatus | undefined> {
+    const row = await this.db
+      .selectFrom('projection_checkpoint')
+      .select(['name', 'version', 'position'])
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return row;
+  }
+}

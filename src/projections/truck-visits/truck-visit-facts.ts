@@ -1,0 +1,141 @@
+/**
+ * Truck-visit facts in a stored event (openpcs extension, cargo-event-codes.ts): TRANSPORT ARRI/DEPA with
+ * payload.modeOfTransport TRUCK and a visitId (gate in / gate out of the truck), EQUIPMENT GTIN/GTOT with a
+ * visitId (a container dropped off / picked up during the visit), TRANSPORT APPT (an appointment version).
+ */
+import type { StoredEvent } from '../../domain/canonical-event.js';
+import { TRUCK_APPOINTMENT } from '../../domain/cargo-event-codes.js';
+import { terminalOfLocation } from '../containers/terminal-of-location.js';
+
+export interface VisitTransaction {
+  readonly transactionId: string;
+  /** DROPOFF (gate in with the box) or PICKUP (gate out with it). */
+  readonly move: 'DROPOFF' | 'PICKUP';
+  readonly equipmentReference: string;
+  readonly emptyIndicatorCode: string | null;
+  readonly isoEquipmentCode: string | null;
+  readonly at: string;
+  readonly appointmentId: string | null;
+  /** `createdAt|key` of the fact: a re-sent, corrected transaction replaces the older version. */
+  readonly rank: string;
+}
+
+export type TruckFact =
+  | {
+      readonly kind: 'gate';
+      readonly visitKey: string;
+      readonly visitId: string;
+      readonly terminalCode: string;
+      readonly unLocationCode: string | null;
+      readonly direction: 'IN' | 'OUT';
+      readonly at: string;
+      readonly truckingCompany: string | null;
+      readonly truckPlate: string | null;
+      readonly seq: string;
+    }
+  | {
+      readonly kind: 'transaction';
+      readonly visitKey: string;
+      readonly visitId: string;
+      readonly terminalCode: string;
+      readonly unLocationCode: string | null;
+      readonly transaction: VisitTransaction;
+      readonly seq: string;
+    }
+  | {
+      readonly kind: 'appointment';
+      readonly appointmentKey: string;
+      readonly appointmentId: string;
+      readonly terminalCode: string;
+      readonly unLocationCode: string | null;
+      readonly status: string;
+      readonly truckingCompany: string;
+      readonly truckPlate: string | null;
+      readonly slotStart: string;
+      readonly slotEnd: string;
+      readonly transactions: readonly Record<string, unknown>[];
+      readonly rank: string;
+      readonly seq: string;
+    };
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+export function truckFactsOf(event: StoredEvent): TruckFact[] {
+  const p = event.payload;
+  const terminal = terminalOfLocation(event.location);
+  if (!terminal) return [];
+  const locode = event.location?.unLocationCode ?? null;
+  const rank = `${new Date(event.eventCreatedDateTime).toISOString()}|${event.idempotencyKey}`;
+  const visitId = str(p['visitId']);
+  if (event.eventType === 'TRANSPORT' && event.eventTypeCode === TRUCK_APPOINTMENT) {
+    const appointmentId = str(p['appointmentId']);
+    const slotStart = str(p['slotStart']);
+    const slotEnd = str(p['slotEnd']);
+    if (!appointmentId || !slotStart || !slotEnd) return [];
+    return [
+      {
+        kind: 'appointment',
+        appointmentKey: `${terminal}:${appointmentId}`,
+        appointmentId,
+        terminalCode: terminal,
+        unLocationCode: locode,
+        status: str(p['appointmentStatus']) ?? 'BOOKED',
+        truckingCompany: str(p['truckingCompany']) ?? event.references?.carrierCode ?? '',
+        truckPlate: str(p['truckPlate']),
+        slotStart,
+        slotEnd,
+        transactions: Array.isArray(p['transactions']) ? (p['transactions'] as Record<string, unknown>[]) : [],
+        rank,
+        seq: event.seq,
+      },
+    ];
+  }
+  if (!visitId) return [];
+  const visitKey = `${terminal}:${visitId}`;
+  const at = new Date(event.eventDateTime).toISOString();
+  if (event.eventType === 'TRANSPORT' && p['modeOfTransport'] === 'TRUCK') {
+    if (event.eventTypeCode !== 'ARRI' && event.eventTypeCode !== 'DEPA') return [];
+    return [
+      {
+        kind: 'gate',
+        visitKey,
+        visitId,
+        terminalCode: terminal,
+        unLocationCode: locode,
+        direction: event.eventTypeCode === 'ARRI' ? 'IN' : 'OUT',
+        at,
+        truckingCompany: str(p['truckingCompany']),
+        truckPlate: str(p['truckPlate']),
+        seq: event.seq,
+      },
+    ];
+  }
+  const equipment = event.references?.equipmentReference;
+  if (
+    event.eventType === 'EQUIPMENT' &&
+    equipment &&
+    (event.eventTypeCode === 'GTIN' || event.eventTypeCode === 'GTOT')
+  ) {
+    return [
+      {
+        kind: 'transaction',
+        visitKey,
+        visitId,
+        terminalCode: terminal,
+        unLocationCode: locode,
+        seq: event.seq,
+        transaction: {
+          transactionId: str(p['transactionId']) ?? event.idempotencyKey,
+          move: event.eventTypeCode === 'GTIN' ? 'DROPOFF' : 'PICKUP',
+          equipmentReference: equipment,
+          emptyIndicatorCode: str(p['emptyIndicatorCode']),
+          isoEquipmentCode: str(p['ISOEquipmentCode']),
+          at,
+          appointmentId: str(p['appointmentId']),
+          rank,
+        },
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,105 @@
+/**
+ * Where every vessel is at one instant, from a snapshot of AIS positions: its last report at or before
+ * `at` (and not older than the staleness window) classified against the port geography. Works on data that
+ * cannot show movement (a 25-minute extract), unlike the arrival/departure detector.
+ *
+ * Rules (sog = speed over ground, navStatus per ITU-R M.1371-5 message 1 field 5):
+ *  - at_berth:  inside a `terminal` or `berth` zone, and (navStatus 5 "moored" or sog ≤ 0.5 kn);
+ *  - at_anchor: inside an `anchorage` zone, and (navStatus 1 "at anchor" or sog ≤ 0.5 kn);
+ *  - underway:  sog > 0.5 kn, or navStatus 0 / 8 (under way using engine / sailing) with no speed;
+ *  - other:     anything else (e.g. anchored outside the charted anchorages, drifting, moored elsewhere).
+ */
+import type { VesselStaticPayload } from '../../domain/vessel-observation.js';
+import type { Geography } from '../../geo/geography.js';
+import type { Zone } from '../../geo/zone.js';
+import type { PositionObservation } from './position-observation.js';
+
+export const STATIONARY_MAX_SOG_KN = 0.5;
+export const DEFAULT_STALE_AFTER_MIN = 30;
+
+export type VesselActivity = 'at_berth' | 'at_anchor' | 'underway' | 'other';
+
+export interface VesselStatus {
+  readonly mmsi: string;
+  readonly status: VesselActivity;
+  /** The berth/terminal or anchorage zone for at_berth / at_anchor; null otherwise. */
+  readonly zone: {
+    readonly id: string;
+    readonly kind: string;
+    readonly name: string;
+    readonly port: string | null;
+  } | null;
+  readonly observedAt: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly sogKn: number | null;
+  readonly navStatus: number | null;
+  readonly static: VesselStaticPayload | null;
+}
+
+export interface VesselStatusOptions {
+  /** Ignore a vessel whose last report is older than this many minutes before `at` (default 30). */
+  readonly staleAfterMin?: number;
+}
+
+const zoneRef = (zone: Zone): NonNullable<VesselStatus['zone']> => ({
+  id: zone.id,
+  kind: zone.kind,
+  name: zone.name,
+  port: zone.port,
+});
+
+export function classifyPosition(
+  geography: Geography,
+  obs: PositionObservation,
+): { status: VesselActivity; zone: Zone | null } {
+  const { lat, lon, sogKn, navStatus } = obs.position;
+  const still = sogKn !== null && sogKn <= STATIONARY_MAX_SOG_KN;
+  const berth = geography.zonesAt(lat, lon, ['terminal', 'berth'])[0];
+  if (berth && (navStatus === 5 || still)) return { status: 'at_berth', zone: berth };
+  // Largest anchorage first: a deep-draft sub-anchorage circle lies inside its commercial anchorage.
+  const anchorage = geography.zonesAt(lat, lon, ['anchorage']).at(-1);
+  if (anchorage && (navStatus === 1 || still)) return { status: 'at_anchor', zone: anchorage };
+  if ((sogKn !== null && sogKn > STATIONARY_MAX_SOG_KN) || (sogKn === null && (navStatus === 0 || navStatus === 8))) {
+    return { status: 'underway', zone: null };
+  }
+  return { status: 'other', zone: null };
+}
+
+/**
+ * One status per vessel seen in the window `(at - staleAfterMin, at]`, sorted by MMSI. Observations may be
+ * in any order; for each vessel the latest report not after `at` wins (ties: the later one in the input).
+ */
+export function vesselStatusAt(
+  geography: Geography,
+  observations: Iterable<PositionObservation>,
+  at: string,
+  options: VesselStatusOptions = {},
+): VesselStatus[] {
+  const atMs = Date.parse(at);
+  if (Number.isNaN(atMs)) throw new RangeError(`"${at}" is not an instant`);
+  const fromMs = atMs - (options.staleAfterMin ?? DEFAULT_STALE_AFTER_MIN) * 60_000;
+  const last = new Map<string, { obs: PositionObservation; ms: number }>();
+  for (const obs of observations) {
+    const ms = Date.parse(obs.eventDateTime);
+    if (!(ms <= atMs && ms > fromMs)) continue;
+    const prev = last.get(obs.position.mmsi);
+    if (!prev || ms >= prev.ms) last.set(obs.position.mmsi, { obs, ms });
+  }
+  return [...last.values()]
+    .sort((a, b) => (a.obs.position.mmsi < b.obs.position.mmsi ? -1 : 1))
+    .map(({ obs }) => {
+      const { status, zone } = classifyPosition(geography, obs);
+      return {
+        mmsi: obs.position.mmsi,
+        status,
+        zone: zone ? zoneRef(zone) : null,
+        observedAt: obs.eventDateTime,
+        lat: obs.position.lat,
+        lon: obs.position.lon,
+        sogKn: obs.position.sogKn,
+        navStatus: obs.position.navStatus,
+        static: obs.static ?? null,
+      };
+    });
+}

@@ -1,0 +1,106 @@
+/**
+ * Vessel schedule read model: one row per vessel call (IMO + carrier voyage + port) with the latest
+ * estimate of each milestone and the actuals. Estimates replace each other in event order; an actual is
+ * kept once known (a later estimate does not overwrite it). Fed by any TRANSPORT ARRI/DEPA event that
+ * names a vessel, a voyage and a port (CSV schedules, DCSA transport events, X12 315 VA/VD…).
+ */
+import { sql, type Selectable, type Transaction } from 'kysely';
+import type { StoredEvent } from '../../domain/canonical-event.js';
+import type { DB, VesselScheduleTable } from '../../store/schema.js';
+import type { Projection } from '../projection.js';
+
+type Milestone = 'eta' | 'etb' | 'etd' | 'ata' | 'atb' | 'atd';
+
+/** Which column an event sets: ARRI at the pilot boarding place/port → arrival, at a berth → berthing. */
+export function milestoneOf(event: StoredEvent): Milestone | null {
+  const actual = event.eventClassifierCode === 'ACT';
+  if (event.eventClassifierCode === 'REQ') return null;
+  const facility = event.location?.facilityTypeCode;
+  if (event.eventTypeCode === 'ARRI') {
+    if (facility === 'BRTH') return actual ? 'atb' : 'etb';
+    return actual ? 'ata' : 'eta';
+  }
+  if (event.eventTypeCode === 'DEPA') return actual ? 'atd' : 'etd';
+  return null;
+}
+
+type CallRow = Selectable<VesselScheduleTable>;
+
+function vesselName(event: StoredEvent): string | null {
+  const call = event.payload['transportCall'] as { vessel?: { vesselName?: unknown } } | undefined;
+  return typeof call?.vessel?.vesselName === 'string' ? call.vessel.vesselName : null;
+}
+
+export const vesselScheduleProjection: Projection = {
+  name: 'vessel-schedule',
+  version: 1,
+  tables: ['vessel_schedule'],
+  filter: { eventType: 'TRANSPORT' },
+  async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
+    // Fold the page in memory (events are in seq order), then upsert each touched call once.
+    const calls = new Map<string, CallRow>();
+    for (const event of events) {
+      const imo = event.references?.vesselIMONumber;
+      const voyage = event.references?.carrierVoyageNumber;
+      const port = event.location?.unLocationCode;
+      const milestone = milestoneOf(event);
+      if (!imo || !voyage || !port || !milestone) continue;
+      const key = `${imo}:${voyage}:${port}`;
+      let row = calls.get(key);
+      if (!row) {
+        const stored = await trx
+          .selectFrom('vessel_schedule')
+          .selectAll()
+          .where('call_key', '=', key)
+          .executeTakeFirst();
+        row = stored ?? {
+          call_key: key,
+          vessel_imo_number: imo,
+          vessel_name: null,
+          carrier_code: null,
+          carrier_voyage_number: voyage,
+          un_location_code: port,
+          terminal_code: null,
+          eta: null,
+          etb: null,
+          etd: null,
+          ata: null,
+          atb: null,
+          atd: null,
+          last_event_seq: event.seq,
+          updated_at: new Date(event.recordedAt),
+        };
+        calls.set(key, row);
+      }
+      row[milestone] = new Date(event.eventDateTime);
+      row.vessel_name = vesselName(event) ?? row.vessel_name;
+      row.carrier_code = event.references?.carrierCode ?? row.carrier_code;
+      if (event.location?.facilityTypeCode === 'BRTH' && event.location.facilityCode) {
+        row.terminal_code = event.location.facilityCode;
+      }
+      row.last_event_seq = event.seq;
+      row.updated_at = new Date(event.recordedAt);
+    }
+    for (const row of calls.values()) {
+      await trx
+        .insertInto('vessel_schedule')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('call_key').doUpdateSet({
+            vessel_name: sql.ref('excluded.vessel_name'),
+            carrier_code: sql.ref('excluded.carrier_code'),
+            terminal_code: sql.ref('excluded.terminal_code'),
+            eta: sql.ref('excluded.eta'),
+            etb: sql.ref('excluded.etb'),
+            etd: sql.ref('excluded.etd'),
+            ata: sql.ref('excluded.ata'),
+            atb: sql.ref('excluded.atb'),
+            atd: sql.ref('excluded.atd'),
+            last_event_seq: sql.ref('excluded.last_event_seq'),
+            updated_at: sql.ref('excluded.updated_at'),
+          }),
+        )
+        .execute();
+    }
+  },
+};

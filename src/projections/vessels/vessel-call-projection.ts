@@ -1,0 +1,66 @@
+/**
+ * Vessel-call read model: the calls `buildVesselCalls` makes of each vessel's detected ARRI/DEPA events
+ * (source `vessel-call-detector`). For every vessel named in a page, the vessel's detected events are read
+ * again (partial index `event_vessel_call_mmsi`) and its calls replaced, so the table always equals
+ * `buildVesselCalls` over the store — and a rebuild from zero gives the same rows. Ownership columns are
+ * those of the vessel's latest detected event.
+ */
+import type { Transaction } from 'kysely';
+import type { StoredEvent } from '../../domain/canonical-event.js';
+import { rowToEvent } from '../../store/event-row.js';
+import type { DB } from '../../store/schema.js';
+import type { Projection } from '../projection.js';
+import { buildVesselCalls } from '../vessel-calls/build-vessel-calls.js';
+import { vesselCallStatus } from '../vessel-calls/vessel-call-status.js';
+import { VESSEL_CALL_DETECTOR_SOURCE } from './vessel-call-detector-projection.js';
+
+const dateOrNull = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
+
+export const vesselCallProjection: Projection = {
+  name: 'vessel-calls',
+  version: 1,
+  tables: ['vessel_call'],
+  filter: { eventType: 'TRANSPORT', source: VESSEL_CALL_DETECTOR_SOURCE },
+  async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
+    const mmsis = [...new Set(page.map((e) => e.references?.vesselMMSI).filter((m): m is string => !!m))];
+    for (const mmsi of mmsis) {
+      const rows = await trx
+        .selectFrom('event')
+        .selectAll()
+        .where('source', '=', VESSEL_CALL_DETECTOR_SOURCE)
+        .where('vessel_mmsi', '=', mmsi)
+        .orderBy('seq')
+        .execute();
+      const events = rows.map(rowToEvent);
+      const last = events.at(-1);
+      await trx.deleteFrom('vessel_call').where('mmsi', '=', mmsi).execute();
+      const calls = buildVesselCalls(events);
+      if (!last || calls.length === 0) continue;
+      await trx
+        .insertInto('vessel_call')
+        .values(
+          calls.map((c) => ({
+            call_id: c.callId,
+            mmsi: c.vessel.mmsi,
+            imo: c.vessel.imo,
+            vessel_name: c.vessel.name,
+            port: c.port,
+            status: vesselCallStatus(c),
+            ata: dateOrNull(c.ata),
+            ata_anchorage: dateOrNull(c.ataAnchorage),
+            anchorage: c.anchorage,
+            time_at_anchor_min: c.timeAtAnchorMin,
+            berth: c.berth,
+            atb: dateOrNull(c.atb),
+            atd: dateOrNull(c.atd),
+            atd_port: dateOrNull(c.atdPort),
+            draught_in_m: c.draughtInM,
+            draught_out_m: c.draughtOutM,
+            visibility: last.visibility,
+            owner_orgs: [...last.ownerOrgs],
+          })),
+        )
+        .execute();
+    }
+  },
+};

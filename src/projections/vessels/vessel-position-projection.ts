@@ -1,0 +1,100 @@
+/**
+ * Latest position per vessel and its track (`VESSEL`/`POSN` events from any AIS source). The track keeps
+ * at most one point per vessel per UTC minute — the first stored, as the event store itself does with its
+ * `ais-pos:<mmsi>:<minute>` keys — so it grows with the number of vessels and minutes, never with the raw
+ * message rate. The latest position is the newest by `eventDateTime` (ties: the later event), so late
+ * or replayed reports never move a vessel back in time.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { StoredEvent } from '../../domain/canonical-event.js';
+import { VESSEL_POSITION, type VesselPositionPayload } from '../../domain/vessel-observation.js';
+import type { DB } from '../../store/schema.js';
+import type { Projection } from '../projection.js';
+
+interface Point {
+  mmsi: string;
+  observed_at: Date;
+  lat: number;
+  lon: number;
+  sog_kn: number | null;
+  cog_deg: number | null;
+  heading_deg: number | null;
+  nav_status: number | null;
+  visibility: string;
+  owner_orgs: string[];
+}
+
+/** Rows per INSERT statement (11 parameters each, well under the 65 535 parameter limit). */
+const CHUNK = 2000;
+
+function pointOf(event: StoredEvent): Point | null {
+  const p = event.payload as unknown as VesselPositionPayload;
+  if (typeof p.mmsi !== 'string' || typeof p.lat !== 'number' || typeof p.lon !== 'number') return null;
+  return {
+    mmsi: p.mmsi,
+    observed_at: new Date(event.eventDateTime),
+    lat: p.lat,
+    lon: p.lon,
+    sog_kn: p.sogKn ?? null,
+    cog_deg: p.cogDeg ?? null,
+    heading_deg: p.headingDeg ?? null,
+    nav_status: p.navStatus ?? null,
+    visibility: event.visibility,
+    owner_orgs: [...event.ownerOrgs],
+  };
+}
+
+const minuteOf = (d: Date): Date => new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+
+export const vesselPositionProjection: Projection = {
+  name: 'vessel-positions',
+  version: 1,
+  tables: ['vessel_position', 'vessel_track'],
+  filter: { eventType: 'VESSEL', eventTypeCode: VESSEL_POSITION },
+  async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
+    const track = new Map<string, Point & { minute: Date }>();
+    const latest = new Map<string, Point & { event_seq: string }>();
+    for (const event of events) {
+      if (event.eventTypeCode !== VESSEL_POSITION) continue;
+      const point = pointOf(event);
+      if (!point) continue;
+      const minute = minuteOf(point.observed_at);
+      const key = `${point.mmsi}:${minute.getTime()}`;
+      if (!track.has(key)) track.set(key, { ...point, minute });
+      const best = latest.get(point.mmsi);
+      if (!best || point.observed_at >= best.observed_at) latest.set(point.mmsi, { ...point, event_seq: event.seq });
+    }
+    const points = [...track.values()];
+    for (let i = 0; i < points.length; i += CHUNK) {
+      await trx
+        .insertInto('vessel_track')
+        .values(points.slice(i, i + CHUNK))
+        .onConflict((oc) => oc.columns(['mmsi', 'minute']).doNothing())
+        .execute();
+    }
+    const newest = [...latest.values()];
+    for (let i = 0; i < newest.length; i += CHUNK) {
+      await trx
+        .insertInto('vessel_position')
+        .values(newest.slice(i, i + CHUNK))
+        .onConflict((oc) =>
+          oc
+            .column('mmsi')
+            .doUpdateSet({
+              observed_at: sql.ref('excluded.observed_at'),
+              lat: sql.ref('excluded.lat'),
+              lon: sql.ref('excluded.lon'),
+              sog_kn: sql.ref('excluded.sog_kn'),
+              cog_deg: sql.ref('excluded.cog_deg'),
+              heading_deg: sql.ref('excluded.heading_deg'),
+              nav_status: sql.ref('excluded.nav_status'),
+              event_seq: sql.ref('excluded.event_seq'),
+              visibility: sql.ref('excluded.visibility'),
+              owner_orgs: sql.ref('excluded.owner_orgs'),
+            })
+            .where(sql<boolean>`excluded.observed_at >= vessel_position.observed_at`),
+        )
+        .execute();
+    }
+  },
+};

@@ -1,0 +1,146 @@
+/**
+ * Vessel registry from AIS static data (`VESSEL`/`STAT` events, any AIS source): one row per MMSI with
+ * IMO number, name, call sign, ship type, dimensions and the last reported draught, plus the history of
+ * which MMSI each IMO number was seen with (an MMSI can change with flag or owner, the IMO number does not).
+ *
+ * Merge rule: a static report at least as new as the row (by `eventDateTime`) overwrites the fields it
+ * carries (a null field, e.g. a type 24 part A without dimensions, keeps the stored value); an older
+ * report only fills fields still empty. Events are folded in `seq` order, so a rebuild gives the same rows.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { StoredEvent } from '../../domain/canonical-event.js';
+import { VESSEL_STATIC, type VesselStaticPayload } from '../../domain/vessel-observation.js';
+import type { DB, VesselTable } from '../../store/schema.js';
+import type { Projection } from '../projection.js';
+
+interface Row {
+  mmsi: string;
+  imo: string | null;
+  name: string | null;
+  call_sign: string | null;
+  ship_type: number | null;
+  length_m: number | null;
+  beam_m: number | null;
+  draught_m: number | null;
+  destination: string | null;
+  static_at: Date;
+  last_event_seq: string;
+  visibility: string;
+  owner_orgs: string[];
+}
+
+const FIELDS = [
+  ['imo', 'imo'],
+  ['name', 'name'],
+  ['call_sign', 'callSign'],
+  ['ship_type', 'shipType'],
+  ['length_m', 'lengthM'],
+  ['beam_m', 'beamM'],
+  ['draught_m', 'draughtM'],
+  ['destination', 'destination'],
+] as const satisfies readonly (readonly [keyof VesselTable, keyof VesselStaticPayload])[];
+
+function merge(row: Row | undefined, event: StoredEvent, payload: VesselStaticPayload): Row {
+  const at = new Date(event.eventDateTime);
+  const newer = !row || at >= row.static_at;
+  const next: Row = row
+    ? { ...row }
+    : {
+        mmsi: payload.mmsi,
+        imo: null,
+        name: null,
+        call_sign: null,
+        ship_type: null,
+        length_m: null,
+        beam_m: null,
+        draught_m: null,
+        destination: null,
+        static_at: at,
+        last_event_seq: event.seq,
+        visibility: event.visibility,
+        owner_orgs: [...event.ownerOrgs],
+      };
+  for (const [column, field] of FIELDS) {
+    const value = payload[field] ?? null;
+    if (value !== null && (newer || next[column] === null)) {
+      (next as unknown as Record<string, unknown>)[column] = value;
+    }
+  }
+  if (newer) {
+    next.static_at = at;
+    next.visibility = event.visibility;
+    next.owner_orgs = [...event.ownerOrgs];
+  }
+  next.last_event_seq = event.seq;
+  return next;
+}
+
+export const vesselRegistryProjection: Projection = {
+  name: 'vessel-registry',
+  version: 1,
+  tables: ['vessel', 'vessel_identity'],
+  filter: { eventType: 'VESSEL', eventTypeCode: VESSEL_STATIC },
+  async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
+    const statics = events
+      .filter((e) => e.eventTypeCode === VESSEL_STATIC)
+      .map((e) => ({ event: e, payload: e.payload as unknown as VesselStaticPayload }))
+      .filter(({ payload }) => typeof payload.mmsi === 'string');
+    if (statics.length === 0) return;
+    const mmsis = [...new Set(statics.map((s) => s.payload.mmsi))];
+    const stored = await trx.selectFrom('vessel').selectAll().where('mmsi', 'in', mmsis).execute();
+    const rows = new Map<string, Row>(stored.map((r) => [r.mmsi, r]));
+    const identities = new Map<string, { imo: string; mmsi: string; first: Date; last: Date }>();
+    for (const { event, payload } of statics) {
+      rows.set(payload.mmsi, merge(rows.get(payload.mmsi), event, payload));
+      if (payload.imo) {
+        const key = `${payload.imo}:${payload.mmsi}`;
+        const at = new Date(event.eventDateTime);
+        const seen = identities.get(key);
+        identities.set(key, {
+          imo: payload.imo,
+          mmsi: payload.mmsi,
+          first: seen && seen.first < at ? seen.first : at,
+          last: seen && seen.last > at ? seen.last : at,
+        });
+      }
+    }
+    await trx
+      .insertInto('vessel')
+      .values([...rows.values()])
+      .onConflict((oc) =>
+        oc.column('mmsi').doUpdateSet({
+          imo: sql.ref('excluded.imo'),
+          name: sql.ref('excluded.name'),
+          call_sign: sql.ref('excluded.call_sign'),
+          ship_type: sql.ref('excluded.ship_type'),
+          length_m: sql.ref('excluded.length_m'),
+          beam_m: sql.ref('excluded.beam_m'),
+          draught_m: sql.ref('excluded.draught_m'),
+          destination: sql.ref('excluded.destination'),
+          static_at: sql.ref('excluded.static_at'),
+          last_event_seq: sql.ref('excluded.last_event_seq'),
+          visibility: sql.ref('excluded.visibility'),
+          owner_orgs: sql.ref('excluded.owner_orgs'),
+        }),
+      )
+      .execute();
+    if (identities.size === 0) return;
+    await trx
+      .insertInto('vessel_identity')
+      .values(
+        [...identities.values()].map((i) => ({
+          imo: i.imo,
+          mmsi: i.mmsi,
+          first_seen_at: i.first,
+          last_seen_at: i.last,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['imo', 'mmsi']).doUpdateSet({
+          first_seen_at: sql`least(vessel_identity.first_seen_at, excluded.first_seen_at)`,
+          last_seen_at: sql`greatest(vessel_identity.last_seen_at, excluded.last_seen_at)`,
+        }),
+      )
+      .execute();
+  },
+};

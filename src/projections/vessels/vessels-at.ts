@@ -1,0 +1,137 @@
+/**
+ * Which vessels were at anchor / at berth (or anywhere) at one instant, from the stored AIS track and the
+ * registry: the answer of `openpcs vessels --at` and `GET /vessels?at=`. Each vessel's last report in
+ * `(at - staleAfterMin, at]` is classified by `vesselStatusAt`; `since` is the start of its unbroken run
+ * in the same status and zone, looking back at most `lookBackHours`.
+ */
+import type { Kysely } from 'kysely';
+import { LOCAL_OPERATOR, type AccessScope } from '../../access/access-scope.js';
+import type { VesselPositionPayload, VesselStaticPayload } from '../../domain/vessel-observation.js';
+import type { Geography } from '../../geo/geography.js';
+import type { DB } from '../../store/schema.js';
+import type { PositionObservation } from '../vessel-calls/position-observation.js';
+import {
+  DEFAULT_STALE_AFTER_MIN,
+  vesselStatusAt,
+  type VesselActivity,
+  type VesselStatus,
+} from '../vessel-calls/vessel-status-at.js';
+import { rowVisibleTo } from './row-visible-to.js';
+import { stationarySince } from './stationary-since.js';
+
+export interface VesselsAtQuery {
+  readonly at: string;
+  readonly statuses?: readonly VesselActivity[] | undefined;
+  readonly port?: string | undefined;
+  readonly staleAfterMin?: number | undefined;
+  readonly lookBackHours?: number | undefined;
+  readonly visibleTo?: AccessScope | undefined;
+}
+
+export interface VesselAt extends VesselStatus {
+  /** First report of the unbroken run in this status and zone (within the look-back). */
+  readonly since: string;
+}
+
+interface TrackRow {
+  mmsi: string;
+  observed_at: Date;
+  lat: number;
+  lon: number;
+  sog_kn: number | null;
+  cog_deg: number | null;
+  heading_deg: number | null;
+  nav_status: number | null;
+}
+
+function observation(row: TrackRow, stat: VesselStaticPayload | null): PositionObservation {
+  const position: VesselPositionPayload = {
+    mmsi: row.mmsi,
+    lat: row.lat,
+    lon: row.lon,
+    sogKn: row.sog_kn,
+    cogDeg: row.cog_deg,
+    headingDeg: row.heading_deg,
+    navStatus: row.nav_status,
+    aisType: null,
+  };
+  return { eventDateTime: row.observed_at.toISOString(), position, static: stat };
+}
+
+const TRACK_COLUMNS = ['mmsi', 'observed_at', 'lat', 'lon', 'sog_kn', 'cog_deg', 'heading_deg', 'nav_status'] as const;
+
+export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: VesselsAtQuery): Promise<VesselAt[]> {
+  const atMs = Date.parse(query.at);
+  if (Number.isNaN(atMs)) throw new RangeError(`"${query.at}" is not an instant`);
+  const at = new Date(atMs);
+  const scope = query.visibleTo ?? LOCAL_OPERATOR;
+  const staleAfterMin = query.staleAfterMin ?? DEFAULT_STALE_AFTER_MIN;
+  const from = new Date(atMs - staleAfterMin * 60_000);
+  const recent = await db
+    .selectFrom('vessel_track')
+    .select(TRACK_COLUMNS)
+    // `minute` is indexed; a report in the window has its minute at most one minute before `from`.
+    .where('minute', '>=', new Date(from.getTime() - 60_000))
+    .where('observed_at', '>', from)
+    .where('observed_at', '<=', at)
+    .where(rowVisibleTo(scope, 'vessel_track'))
+    .execute();
+  const mmsis = [...new Set(recent.map((r) => r.mmsi))];
+  const statics = new Map<string, VesselStaticPayload>();
+  if (mmsis.length > 0) {
+    const vessels = await db
+      .selectFrom('vessel')
+      .selectAll()
+      .where('mmsi', 'in', mmsis)
+      .where(rowVisibleTo(scope, 'vessel'))
+      .execute();
+    for (const v of vessels) {
+      statics.set(v.mmsi, {
+        mmsi: v.mmsi,
+        imo: v.imo,
+        callSign: v.call_sign,
+        name: v.name,
+        shipType: v.ship_type,
+        lengthM: v.length_m,
+        beamM: v.beam_m,
+        draughtM: v.draught_m,
+        destination: v.destination,
+      });
+    }
+  }
+  const statuses = vesselStatusAt(
+    geography,
+    recent.map((r) => observation(r, statics.get(r.mmsi) ?? null)),
+    at.toISOString(),
+    { staleAfterMin },
+  ).filter(
+    (s) => (!query.statuses || query.statuses.includes(s.status)) && (!query.port || s.zone?.port === query.port),
+  );
+  if (statuses.length === 0) return [];
+  const lookBackFrom = new Date(atMs - (query.lookBackHours ?? 24) * 3_600_000);
+  const history = await db
+    .selectFrom('vessel_track')
+    .select(TRACK_COLUMNS)
+    .where(
+      'mmsi',
+      'in',
+      statuses.map((s) => s.mmsi),
+    )
+    .where('minute', '>=', lookBackFrom)
+    .where('observed_at', '<=', at)
+    .where(rowVisibleTo(scope, 'vessel_track'))
+    .orderBy('observed_at', 'desc')
+    .execute();
+  const byVessel = new Map<string, PositionObservation[]>();
+  for (const row of history) {
+    const list = byVessel.get(row.mmsi) ?? [];
+    list.push(observation(row, null));
+    byVessel.set(row.mmsi, list);
+  }
+  return statuses.map((s) => ({
+    ...s,
+    since:
+      stationarySince(geography, byVessel.get(s.mmsi) ?? [], s.status, s.zone?.id ?? null, staleAfterMin) ??
+      s.observedAt,
+  }));
+}

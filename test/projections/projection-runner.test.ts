@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Platform } from '../../src/platform.js';
+import { ProjectionRunner } from '../../src/projections/projection-runner.js';
+import { vesselScheduleProjection } from '../../src/projections/vessel-schedule/vessel-schedule-projection.js';
+import { ENGINES } from '../support/engines.js';
+import { fixture } from '../support/fixtures.js';
+import { testPlatform } from '../support/test-platform.js';
+
+const good = fixture('csv-vessel-schedule/schedule-good.csv');
+const ingest = (platform: Platform, csv: Buffer | string) =>
+  platform.pipeline.ingest({
+    format: 'csv-vessel-schedule',
+    body: Buffer.from(csv),
+    channel: 'test',
+    sourceOrg: 'local',
+  });
+
+async function scheduleRows(platform: Platform) {
+  const rows = await platform.database.db.selectFrom('vessel_schedule').selectAll().orderBy('call_key').execute();
+  return rows.map(({ updated_at: _, ...rest }) => rest);
+}
+
+describe.each(ENGINES)('projections on $name', (engine) => {
+  let platform: Platform;
+  beforeEach(async () => {
+    platform = await testPlatform(engine);
+  });
+  afterEach(async () => {
+    await platform.close();
+  });
+
+  it('should build one schedule row per vessel call with estimates and actuals', async () => {
+    await ingest(platform, good);
+    await platform.projections.catchUpAll();
+    const rows = await scheduleRows(platform);
+    expect(rows.map((r) => r.call_key)).toEqual([
+      '9321483:2247W:USLAX',
+      '9454448:0MX5DE1MA:USLAX',
+      '9811000:1164-038E:USLAX',
+      '9839179:0021E:USLGB',
+    ]);
+    const emma = rows[0]!;
+    expect(emma.ata?.toISOString()).toBe('2026-11-20T04:10:00.000Z');
+    expect(emma.atb?.toISOString()).toBe('2026-11-20T09:45:00.000Z');
+    expect(emma.atd?.toISOString()).toBe('2026-11-23T21:30:00.000Z');
+    expect(emma.eta).toBeNull();
+    expect(rows[2]).toMatchObject({ vessel_name: 'EVER ACE', carrier_code: 'EGLV' });
+    expect(rows[2]!.eta?.toISOString()).toBe('2026-12-02T16:00:00.000Z');
+    expect((await platform.projections.status('vessel-schedule'))?.position).toBe(await platform.events.head());
+  });
+
+  it('should replace an estimate by a newer one and keep the actuals', async () => {
+    await ingest(platform, good);
+    await platform.projections.catchUpAll();
+    await ingest(
+      platform,
+      'vessel_imo,voyage,port,eta,ata\n9811000,1164-038E,USLAX,2026-12-02T20:00:00Z,2026-12-02T19:30:00Z\n',
+    );
+    expect(await platform.projections.catchUp(vesselScheduleProjection)).toBe(2);
+    const row = (await scheduleRows(platform)).find((r) => r.call_key === '9811000:1164-038E:USLAX')!;
+    expect(row.eta?.toISOString()).toBe('2026-12-02T20:00:00.000Z');
+    expect(row.ata?.toISOString()).toBe('2026-12-02T19:30:00.000Z');
+    expect(row.vessel_name).toBe('EVER ACE');
+  });
+
+  it('should give identical tables when rebuilt from zero', async () => {
+    await ingest(platform, good);
+    await ingest(platform, 'vessel_imo,voyage,port,etb\n9454448,0MX5DE1MA,USLAX,2026-12-01T18:00:00Z\n');
+    await platform.projections.catchUpAll();
+    const before = await scheduleRows(platform);
+    expect(await platform.projections.rebuild('vessel-schedule')).toBe(13);
+    expect(await scheduleRows(platform)).toEqual(before);
+  });
+
+  it('should rebuild a projection whose code version changed when it starts', async () => {
+    await ingest(platform, good);
+    await platform.projections.catchUpAll();
+    await platform.database.db.deleteFrom('vessel_schedule').execute(); // a stale read model…
+    const v2 = new ProjectionRunner(platform.database.db, platform.events, [
+      { ...vesselScheduleProjection, version: 2 },
+    ]);
+    await v2.start();
+    expect(await scheduleRows(platform)).toHaveLength(4); // …rebuilt because the version moved
+    expect((await v2.status('vessel-schedule'))?.version).toBe(2);
+  });
+
+  it('should follow new events through the bus once started', async () => {
+    await platform.projections.start(platform.bus);
+    await ingest(platform, good);
+    await platform.projections.idle();
+    expect(await scheduleRows(platform)).toHaveLength(4);
+  });
+});
