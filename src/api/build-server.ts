@@ -1,0 +1,200 @@
+/**
+ * Builds the Fastify application (without listening), so tests drive it with `app.inject()` and the CLI
+ * `serve` command adds `listen()` (STYLE §11). Each bounded context is a plugin with its own routes and
+ * schemas; cross-cutting concerns (validation, problem+json errors, OpenAPI) are set here once.
+ */
+import fastifySwagger from '@fastify/swagger';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Platform } from '../platform.js';
+import { authenticator } from './authenticate.js';
+import { createMetrics } from './ingest-metrics.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { cargoRoutes } from './routes/cargo-routes.js';
+import { PROBLEM_CONTENT_TYPE, ProblemError, type Problem } from './problem.js';
+import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { streamRoutes } from './routes/stream-routes.js';
+import { subscriptionRoutes } from './routes/subscription-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { ingestRoutes } from './routes/ingest-routes.js';
+import { vesselRoutes } from './routes/vessel-routes.js';
+import { OPENPCS_VERSION } from '../version.js';
+
+export interface ServerOptions {
+  readonly platform: Platform;
+  readonly logLevel?: string | undefined;
+  readonly bodyLimitBytes?: number | undefined;
+  /** Requests per minute per API key (per client address for anonymous callers). */
+  readonly rateLimitPerMinute?: number | undefined;
+}
+
+export interface Server {
+  readonly app: FastifyInstance;
+  /** Stops accepting requests, waits for in-flight ones, then drains background ingestion. */
+  shutdown(): Promise<void>;
+}
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PCS_INGEST_BODY_TOO_LARGE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'PCS_API_EMPTY_BODY',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'PCS_API_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'PCS_API_BAD_CONTENT_LENGTH',
+};
+
+export async function buildServer(options: ServerOptions): Promise<Server> {
+  const { platform } = options;
+  const bodyLimitBytes = options.bodyLimitBytes ?? 64 * 1024 * 1024;
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    bodyLimit: bodyLimitBytes,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const metrics = createMetrics();
+  metrics.setCollectors({
+    openDeadLetters: () => platform.deadLetters.countOpen(),
+    inboxBacklog: async () => (await platform.inbox.countByStatus()).received,
+  });
+  platform.pipeline.setObserver(metrics.observer);
+  let shuttingDown = false;
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error, request.url);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+  });
+  app.decorateRequest('accessScope');
+  app.addHook('onRequest', authenticator(platform.organisations));
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: options.rateLimitPerMinute ?? 1200,
+    timeWindow: 60_000,
+    hook: 'preHandler',
+    keyGenerator: (request) => request.accessScope.keyId ?? `ip:${request.ip}`,
+    allowList: (request) => ['/health', '/ready', '/metrics'].includes(request.url.split('?')[0] ?? ''),
+    // Thrown by the plugin, so it reaches the error handler below and is answered as problem+json.
+    errorResponseBuilder: (_request, context) =>
+      new ProblemError(
+        429,
+        'PCS_API_RATE_LIMITED',
+        'Too many requests',
+        `rate limit of ${context.max} requests per minute exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`,
+      ),
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .code(404)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(
+        new ProblemError(
+          404,
+          'PCS_API_NOT_FOUND',
+          'Not found',
+          `no route ${request.method} ${request.url.split('?')[0]}`,
+        ).toProblem(request.url),
+      );
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'openpcs API',
+        version: OPENPCS_VERSION,
+        description:
+          "Port community system API: ingest the community's messages, read canonical (DCSA-aligned) events. Errors are RFC 9457 problem+json.",
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      },
+      tags: [
+        { name: 'operations', description: 'Health, readiness, metrics' },
+        { name: 'ingest', description: 'Raw messages in; inbox and dead letters' },
+        { name: 'events', description: 'Canonical events out' },
+        {
+          name: 'dcsa',
+          description: 'DCSA Track & Trace 2.2: events, subscriptions with signed callbacks, live stream',
+        },
+        {
+          name: 'vessels',
+          description: 'Vessel registry, positions, vessels at anchor/berth, vessel calls (from AIS)',
+        },
+        { name: 'cargo', description: 'Containers, truck visits, terminal KPIs (filtered by data ownership)' },
+        { name: 'admin', description: 'Organisations, API keys, audit log (admin scope)' },
+      ],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer opcs_…' },
+        },
+      },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+
+  await app.register(healthRoutes, { platform, metrics, version: OPENPCS_VERSION, isShuttingDown: () => shuttingDown });
+  await app.register(ingestRoutes, { platform, bodyLimitBytes });
+  await app.register(eventRoutes, { platform });
+  await app.register(dcsaEventRoutes, { platform });
+  await app.register(subscriptionRoutes, { platform });
+  await app.register(streamRoutes, { platform });
+  await app.register(adminRoutes, { platform });
+  await app.register(vesselRoutes, { platform });
+  await app.register(cargoRoutes, { platform });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
+
+  await app.ready();
+  return {
+    app,
+    async shutdown() {
+      shuttingDown = true;
+      await app.close();
+      await platform.pipeline.drain();
+    },
+  };
+}
+
+function toProblem(error: FastifyError, instance: string): Problem {
+  if (error instanceof ProblemError) return error.toProblem(instance);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext ?? 'request';
+    const where = context === 'querystring' ? 'query' : context;
+    const issues = error.validation as unknown as readonly { instancePath: string; message?: string }[];
+    const errors = issues.map((issue) => ({
+      pointer: `/${where}${issue.instancePath}`,
+      detail: issue.message ?? 'invalid',
+    }));
+    return new ProblemError(
+      400,
+      'PCS_API_VALIDATION',
+      'Invalid request',
+      errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '),
+      errors,
+    ).toProblem(instance);
+  }
+  const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+  if (status < 500) {
+    const code = (error.code && FASTIFY_CODES[error.code]) ?? 'PCS_API_BAD_REQUEST';
+    return new ProblemError(status, code, 'Bad request', error.message, [
+      { pointer: '/body', detail: error.message },
+    ]).toProblem(instance);
+  }
+  return new ProblemError(
+    500,
+    'PCS_API_INTERNAL',
+    'Internal error',
+    'an unexpected error occurred; it has been logged',
+  ).toProblem(instance);
+}

@@ -1,0 +1,102 @@
+/** Response schemas of the container routes (zod → OpenAPI). Dates are local `YYYY-MM-DD`, instants ISO UTC. */
+import { z } from 'zod';
+
+export const HoldSchema = z.object({
+  holdType: z.string().describe('CUSTOMS, FREIGHT, TERMINAL, USDA or OTHER'),
+  placedAt: z.string().nullable(),
+  releasedAt: z.string().nullable().describe('null while the hold is open'),
+});
+
+export const ContainerHistoryEntrySchema = z.object({
+  eventId: z.string(),
+  eventType: z.string(),
+  eventTypeCode: z.string().describe('LOAD, DEPA, DISC, GTIN, GTOT, HOLD, RELS, …'),
+  eventClassifierCode: z.string(),
+  eventDateTime: z.string(),
+  eventCreatedDateTime: z.string(),
+  unLocationCode: z.string().nullable(),
+  terminalCode: z.string().nullable(),
+  modeOfTransport: z.string().nullable(),
+  emptyIndicatorCode: z.string().nullable(),
+  holdType: z.string().nullable(),
+  vesselIMONumber: z.string().nullable(),
+  carrierVoyageNumber: z.string().nullable(),
+  transportDocumentReference: z.string().nullable(),
+  appliesVia: z.enum(['container', 'bill_of_lading', 'vessel_departure']).describe('how the event reaches the box'),
+  source: z.string().describe('format of the producing parser'),
+});
+
+export const ContainerSummarySchema = z.object({
+  equipmentReference: z.string(),
+  isoEquipmentCode: z.string().nullable(),
+  sizeTeu: z.number().nullable(),
+  direction: z.string().nullable().describe('IMPORT or EXPORT'),
+  status: z.string().describe('BOOKED, LOADED, ON_WATER, HELD, AVAILABLE, GATED_OUT, EMPTY_RETURNED, …'),
+  holdsOpen: z.array(z.string()),
+  holds: z.array(HoldSchema).describe('holds of the current trip, open and released'),
+  available: z.boolean().describe('discharged here, no hold open, not yet gated out'),
+  availableSince: z.string().nullable(),
+  lastFreeDay: z.string().nullable().describe('last free day, local date in the terminal zone'),
+  demurrageStarts: z.string().nullable(),
+  freeTimeSource: z.string().nullable(),
+  vessel: z.object({ imoNumber: z.string().nullable(), name: z.string().nullable() }),
+  carrierVoyageNumber: z.string().nullable(),
+  unLocationCode: z.string().nullable(),
+  terminalCode: z.string().nullable(),
+  loadPort: z.string().nullable(),
+  loadedAt: z.string().nullable(),
+  departedAt: z.string().nullable(),
+  dischargedAt: z.string().nullable(),
+  emptyPickedUpAt: z.string().nullable(),
+  gatedInAt: z.string().nullable(),
+  gatedOutAt: z.string().nullable(),
+  outMode: z.string().nullable(),
+  emptyReturnedAt: z.string().nullable(),
+  dwellHours: z.number().nullable(),
+  carrierCodes: z.array(z.string()),
+  transportDocumentReferences: z.array(z.string()),
+  carrierBookingReferences: z.array(z.string()),
+  partialView: z
+    .boolean()
+    .describe('true when some of the facts about this box belong to others: the state is computed from yours only'),
+});
+
+export const ContainerDetailSchema = ContainerSummarySchema.extend({
+  history: z.array(ContainerHistoryEntrySchema).describe('the events you may see, in event-time order'),
+});
+
+export type ContainerSummary = z.infer<typeof ContainerSummarySchema>;
+export type ContainerHistoryEntry = z.infer<typeof ContainerHistoryEntrySchema>;
+
+/** CSV columns of `GET /containers?format=csv` (the summary, flattened). */
+export const CONTAINER_CSV_COLUMNS = [
+  'equipmentReference',
+  'isoEquipmentCode',
+  'sizeTeu',
+  'direction',
+  'status',
+  'holdsOpen',
+  'available',
+  'availableSince',
+  'lastFreeDay',
+  'demurrageStarts',
+  'vesselIMONumber',
+  'vesselName',
+  'carrierVoyageNumber',
+  'unLocationCode',
+  'terminalCode',
+  'loadPort',
+  'dischargedAt',
+  'gatedInAt',
+  'gatedOutAt',
+  'outMode',
+  'emptyReturnedAt',
+  'dwellHours',
+  'carrierCodes',
+  'transportDocumentReferences',
+  'partialView',
+] as const;
+
+export function containerCsvRow(c: ContainerSummary): Record<string, unknown> {
+  return { ...c, vesselIMONumber: c.vessel.imoNumber, vesselName: c.vessel.name };
+}

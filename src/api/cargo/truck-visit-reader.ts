@@ -1,0 +1,184 @@
+/**
+ * Truck visits as one caller may see them (DESIGN §5: a trucker its own visits, a terminal its own gate
+ * operations). `truck_visit` carries no ownership, so it is derived from the events the visit is built
+ * from: TRANSPORT ARRI/DEPA and EQUIPMENT GTIN/GTOT with the same `payload.visitId` at the same terminal
+ * (facility code). A visit is visible when one of those events is visible to the caller under the event
+ * rule; when some are not, the visit is rebuilt from the visible ones only (`partialView`): gate times,
+ * truck and transactions the caller reported, without the appointment copied from someone else's data.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AccessScope } from '../../access/access-scope.js';
+import type { VisitTransaction } from '../../projections/truck-visits/truck-visit-facts.js';
+import { rowVisibleTo } from '../../projections/vessels/row-visible-to.js';
+import type { DB, TruckVisitTable } from '../../store/schema.js';
+import type { TruckVisit } from './truck-visit-schema.js';
+
+type VisitRow = Selectable<TruckVisitTable>;
+
+export interface TruckVisitFilter {
+  readonly terminal?: string | undefined;
+  readonly truckingCompany?: string | undefined;
+  readonly from?: Date | undefined;
+  readonly to?: Date | undefined;
+  readonly visitId?: string | undefined;
+  readonly after?: string | undefined;
+  readonly limit: number;
+}
+
+interface VisitEvent {
+  readonly visitKey: string;
+  readonly code: string;
+  readonly at: Date;
+  readonly key: string;
+  readonly truckingCompany: string | null;
+  readonly truckPlate: string | null;
+  readonly visible: boolean;
+}
+
+const VISIT_EVENT_CODES = ['ARRI', 'DEPA', 'GTIN', 'GTOT'] as const;
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+const turnMinutes = (gateIn: string | null, gateOut: string | null): number | null =>
+  gateIn && gateOut ? Math.round(((Date.parse(gateOut) - Date.parse(gateIn)) / 60_000) * 10) / 10 : null;
+
+function transactionsOf(row: VisitRow, keep: (t: VisitTransaction) => boolean): TruckVisit['transactions'] {
+  return (row.transactions as unknown as VisitTransaction[]).filter(keep).map((t) => ({
+    transactionId: t.transactionId,
+    move: t.move,
+    equipmentReference: t.equipmentReference,
+    emptyIndicatorCode: t.emptyIndicatorCode,
+    isoEquipmentCode: t.isoEquipmentCode,
+    at: t.at,
+    appointmentId: t.appointmentId,
+  }));
+}
+
+function fromRow(r: VisitRow): TruckVisit {
+  return {
+    visitId: r.visit_id,
+    terminalCode: r.terminal_code,
+    unLocationCode: r.un_location_code,
+    truckingCompany: r.trucking_company,
+    truckPlate: r.truck_plate,
+    gateInAt: iso(r.gate_in_at),
+    gateOutAt: iso(r.gate_out_at),
+    turnTimeMinutes: r.turn_time_minutes,
+    appointmentId: r.appointment_id,
+    appointmentIds: [...r.appointment_ids],
+    appointmentStatus: r.appointment_status,
+    slotStart: iso(r.slot_start),
+    slotEnd: iso(r.slot_end),
+    transactions: transactionsOf(r, () => true),
+    partialView: false,
+  };
+}
+
+/** The visit as told by the visible events only. */
+function fromVisibleEvents(r: VisitRow, events: readonly VisitEvent[]): TruckVisit {
+  const visible = events.filter((e) => e.visible);
+  const keys = new Set(visible.map((e) => e.key));
+  const gates = visible.filter((e) => e.code === 'ARRI' || e.code === 'DEPA');
+  const times = (code: string) =>
+    gates
+      .filter((e) => e.code === code)
+      .map((e) => e.at.toISOString())
+      .sort();
+  const gateIn = times('ARRI')[0] ?? null;
+  const gateOut = times('DEPA').at(-1) ?? null;
+  const latest = (pick: (e: VisitEvent) => string | null) =>
+    gates
+      .map(pick)
+      .filter((v): v is string => v !== null)
+      .sort()
+      .at(-1) ?? null;
+  // A transaction's rank is `<createdAt ISO>|<idempotency key of its event>`.
+  const transactions = transactionsOf(r, (t) => keys.has(t.rank.slice(t.rank.indexOf('|') + 1)));
+  const appointmentIds = [
+    ...new Set(transactions.map((t) => t.appointmentId).filter((a): a is string => a !== null)),
+  ].sort();
+  return {
+    visitId: r.visit_id,
+    terminalCode: r.terminal_code,
+    unLocationCode: r.un_location_code,
+    truckingCompany: latest((e) => e.truckingCompany),
+    truckPlate: latest((e) => e.truckPlate),
+    gateInAt: gateIn,
+    gateOutAt: gateOut,
+    turnTimeMinutes: turnMinutes(gateIn, gateOut),
+    appointmentId: appointmentIds[0] ?? null,
+    appointmentIds,
+    appointmentStatus: null,
+    slotStart: null,
+    slotEnd: null,
+    transactions,
+    partialView: true,
+  };
+}
+
+export class TruckVisitReader {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async list(filter: TruckVisitFilter, scope: AccessScope): Promise<{ visits: TruckVisit[]; more: boolean }> {
+    let query = this.db.selectFrom('truck_visit').selectAll();
+    if (!scope.all) {
+      query = query.where(
+        sql<boolean>`exists (select 1 from event where event.event_type_code in (${sql.join(VISIT_EVENT_CODES)})
+          and event.payload->>'visitId' = truck_visit.visit_id and upper(event.facility_code) = truck_visit.terminal_code
+          and ${rowVisibleTo(scope, 'event')})`,
+      );
+    }
+    if (filter.terminal) query = query.where('terminal_code', '=', filter.terminal);
+    if (filter.visitId) query = query.where('visit_id', '=', filter.visitId);
+    if (filter.truckingCompany) query = query.where('trucking_company', '=', filter.truckingCompany);
+    const start = sql<Date>`coalesce(truck_visit.gate_in_at, truck_visit.gate_out_at)`;
+    if (filter.from) query = query.where(sql<boolean>`${start} >= ${filter.from}`);
+    if (filter.to) query = query.where(sql<boolean>`${start} < ${filter.to}`);
+    if (filter.after) query = query.where('visit_key', '>', filter.after);
+    const rows = await query
+      .orderBy('visit_key')
+      .limit(filter.limit + 1)
+      .execute();
+    const more = rows.length > filter.limit;
+    const page = more ? rows.slice(0, filter.limit) : rows;
+    if (scope.all) return { visits: page.map(fromRow), more };
+    const events = await this.eventsOf(page, scope);
+    const visits = page.map((r) => {
+      const own = events.get(r.visit_key) ?? [];
+      return own.every((e) => e.visible) ? fromRow(r) : fromVisibleEvents(r, own);
+    });
+    // The trucker filter holds for what is shown (a partial view may name no or another trucker).
+    const shown = filter.truckingCompany ? visits.filter((v) => v.truckingCompany === filter.truckingCompany) : visits;
+    return { visits: shown, more };
+  }
+
+  /** The contributing events of the visits, each with whether the caller may see it. */
+  private async eventsOf(rows: readonly VisitRow[], scope: AccessScope): Promise<Map<string, VisitEvent[]>> {
+    const out = new Map<string, VisitEvent[]>(rows.map((r) => [r.visit_key, []]));
+    if (rows.length === 0) return out;
+    const found = await this.db
+      .selectFrom('event')
+      .select([
+        sql<string>`upper(event.facility_code) || ':' || (event.payload->>'visitId')`.as('visit_key'),
+        'event.event_type_code',
+        'event.event_date_time',
+        'event.idempotency_key',
+        sql<string | null>`event.payload->>'truckingCompany'`.as('trucking_company'),
+        sql<string | null>`event.payload->>'truckPlate'`.as('truck_plate'),
+      ])
+      .select(rowVisibleTo(scope, 'event').as('visible'))
+      .where('event.event_type_code', 'in', VISIT_EVENT_CODES)
+      .where(sql<string>`event.payload->>'visitId'`, 'in', [...new Set(rows.map((r) => r.visit_id))])
+      .execute();
+    for (const e of found) {
+      out.get(e.visit_key)?.push({
+        visitKey: e.visit_key,
+        code: e.event_type_code,
+        at: new Date(e.event_date_time),
+        key: e.idempotency_key,
+        truckingCompany: e.trucking_company,
+        truckPlate: e.truck_plate,
+        visible: e.visible,
+      });
+    }
+    return out;
+  }
+}

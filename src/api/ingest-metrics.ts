@@ -1,0 +1,94 @@
+/** Prometheus metrics of the ingest pipeline (exposed at `/metrics`), fed through the pipeline's observer hooks. */
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { IngestObserver } from '../ingest/ingest-pipeline.js';
+
+export interface PlatformMetrics {
+  readonly registry: Registry;
+  readonly observer: IngestObserver;
+  /** Gauges read from the store at scrape time. */
+  setCollectors(collect: { openDeadLetters: () => Promise<number>; inboxBacklog: () => Promise<number> }): void;
+}
+
+export function createMetrics(): PlatformMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'openpcs_process_' });
+  const received = new Counter({
+    name: 'openpcs_ingest_messages_received_total',
+    help: 'Messages stored in the inbox, by format and whether they were exact re-deliveries',
+    labelNames: ['format', 'duplicate'] as const,
+    registers: [registry],
+  });
+  const receivedBytes = new Counter({
+    name: 'openpcs_ingest_bytes_received_total',
+    help: 'Bytes of message bodies received, by format',
+    labelNames: ['format'] as const,
+    registers: [registry],
+  });
+  const processed = new Counter({
+    name: 'openpcs_ingest_messages_processed_total',
+    help: 'Messages parsed, by format and outcome (processed, partial, failed)',
+    labelNames: ['format', 'status'] as const,
+    registers: [registry],
+  });
+  const appended = new Counter({
+    name: 'openpcs_events_appended_total',
+    help: 'Canonical events appended to the event store, by source format',
+    labelNames: ['format'] as const,
+    registers: [registry],
+  });
+  const duplicates = new Counter({
+    name: 'openpcs_events_duplicate_total',
+    help: 'Events not appended because their idempotency key was already stored',
+    labelNames: ['format'] as const,
+    registers: [registry],
+  });
+  const deadLetters = new Counter({
+    name: 'openpcs_dead_letters_total',
+    help: 'Dead letters recorded, by format and error code',
+    labelNames: ['format', 'code'] as const,
+    registers: [registry],
+  });
+  const crashes = new Counter({
+    name: 'openpcs_ingest_worker_errors_total',
+    help: 'Background processing attempts that failed (message kept in the inbox for retry)',
+    registers: [registry],
+  });
+  let collectors: Parameters<PlatformMetrics['setCollectors']>[0] | undefined;
+  new Gauge({
+    name: 'openpcs_dead_letters_open',
+    help: 'Dead letters waiting for a replay',
+    registers: [registry],
+    async collect() {
+      if (collectors) this.set(await collectors.openDeadLetters());
+    },
+  });
+  new Gauge({
+    name: 'openpcs_inbox_backlog',
+    help: 'Inbox messages received but not processed yet',
+    registers: [registry],
+    async collect() {
+      if (collectors) this.set(await collectors.inboxBacklog());
+    },
+  });
+  return {
+    registry,
+    observer: {
+      received(format, duplicate, bytes) {
+        received.inc({ format, duplicate: String(duplicate) });
+        receivedBytes.inc({ format }, bytes);
+      },
+      processed(outcome) {
+        processed.inc({ format: outcome.format, status: outcome.status });
+        appended.inc({ format: outcome.format }, outcome.appended);
+        duplicates.inc({ format: outcome.format }, outcome.duplicates);
+        for (const letter of outcome.deadLetters) deadLetters.inc({ format: outcome.format, code: letter.error_code });
+      },
+      crashed() {
+        crashes.inc();
+      },
+    },
+    setCollectors(collect) {
+      collectors = collect;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * RFC 9457 problem details (`application/problem+json`). Every error the API returns has this shape,
+ * with a stable `code` (see docs/errors.md) and, for bad input, `errors[].pointer` naming the field
+ * (a JSON pointer into the request: `/query/limit`, `/body`, or `/rows/12/eta` for a CSV cell).
+ */
+import { z } from 'zod';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export const ProblemFieldError = z.object({
+  pointer: z.string().describe('JSON pointer to the offending field'),
+  detail: z.string(),
+  code: z.string().optional(),
+  line: z.number().int().optional(),
+});
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().describe('URI reference identifying the problem type'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string().describe('stable openpcs error code, e.g. PCS_INGEST_UNKNOWN_FORMAT'),
+    errors: z.array(ProblemFieldError).optional(),
+  })
+  .passthrough()
+  .describe('RFC 9457 problem details');
+
+export type Problem = z.infer<typeof ProblemSchema>;
+export type ProblemFieldError = z.infer<typeof ProblemFieldError>;
+
+/** Throw from a route to answer with a problem. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    detail?: string,
+    readonly errors?: readonly ProblemFieldError[],
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail ?? title);
+  }
+
+  toProblem(instance: string): Problem {
+    // Extensions come first so they can never overwrite a standard member.
+    return {
+      ...this.extensions,
+      type: `https://openpcs.dev/problems/${this.code.toLowerCase().replaceAll('_', '-')}`,
+      title: this.title,
+      status: this.status,
+      detail: this.message,
+      instance,
+      code: this.code,
+      ...(this.errors && this.errors.length > 0 ? { errors: [...this.errors] } : {}),
+    };
+  }
+}

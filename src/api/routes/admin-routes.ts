@@ -1,0 +1,237 @@
+/**
+ * Administration of the community (admin scope): organisations, API keys (the secret is returned once,
+ * only its hash is stored), and the audit log. Every action here is itself audited.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES, SCOPES } from '../../access/roles.js';
+import type { Platform } from '../../platform.js';
+import type { ApiKeyRow } from '../../store/organisation-repository.js';
+import { requireScope } from '../authenticate.js';
+import { ProblemError, ProblemSchema } from '../problem.js';
+
+const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
+
+const OrganisationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  createdAt: z.string().datetime(),
+});
+const ApiKeySchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  scopes: z.array(z.enum(SCOPES)),
+  label: z.string().nullable(),
+  createdAt: z.string().datetime(),
+  revokedAt: z.string().datetime().nullable(),
+});
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+
+function keyView(row: ApiKeyRow): z.infer<typeof ApiKeySchema> {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    scopes: row.scopes as z.infer<typeof ApiKeySchema>['scopes'],
+    label: row.label,
+    createdAt: row.created_at.toISOString(),
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
+
+export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const audit = (
+    request: { accessScope: { orgId: string; keyId: string | null } },
+    action: string,
+    resource: string,
+    detail = {},
+  ) =>
+    platform.audit.record({
+      orgId: request.accessScope.orgId,
+      apiKeyId: request.accessScope.keyId,
+      action,
+      resource,
+      detail,
+    });
+
+  app.get(
+    '/admin/organisations',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Organisations of the community',
+        response: { 200: z.object({ organisations: z.array(OrganisationSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      requireScope(request, 'admin');
+      const rows = await platform.organisations.list();
+      return {
+        organisations: rows.map((o) => ({
+          id: o.id,
+          name: o.name,
+          role: o.role as (typeof ROLES)[number],
+          createdAt: o.created_at.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/admin/organisations',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Register an organisation',
+        body: z.object({ id: OrgId, name: z.string().min(1).max(200), role: z.enum(ROLES) }),
+        response: { 201: OrganisationSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireScope(request, 'admin');
+      if (await platform.organisations.get(request.body.id)) {
+        throw new ProblemError(
+          409,
+          'PCS_ADMIN_ORG_EXISTS',
+          'Organisation exists',
+          `organisation "${request.body.id}" already exists`,
+          [{ pointer: '/body/id', detail: 'already exists' }],
+        );
+      }
+      const org = await platform.organisations.create(request.body.id, request.body.name, request.body.role);
+      await audit(request, 'organisation.create', `/admin/organisations/${org.id}`, { role: org.role });
+      return reply
+        .code(201)
+        .send({ id: org.id, name: org.name, role: request.body.role, createdAt: org.created_at.toISOString() });
+    },
+  );
+
+  app.post(
+    '/admin/organisations/:id/keys',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an API key for an organisation (the key is shown once)',
+        params: z.object({ id: OrgId }),
+        body: z.object({
+          scopes: z.array(z.enum(SCOPES)).min(1).default(['read']),
+          label: z.string().max(200).optional(),
+        }),
+        response: {
+          201: ApiKeySchema.extend({ key: z.string().describe('the secret: store it now, it is not shown again') }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      requireScope(request, 'admin');
+      if (!(await platform.organisations.get(request.params.id))) {
+        throw new ProblemError(
+          404,
+          'PCS_ADMIN_ORG_NOT_FOUND',
+          'No such organisation',
+          `organisation "${request.params.id}" does not exist`,
+          [{ pointer: '/params/id', detail: 'unknown organisation' }],
+        );
+      }
+      const created = await platform.organisations.createKey(
+        request.params.id,
+        request.body.scopes,
+        request.body.label ?? null,
+      );
+      await audit(request, 'api-key.create', `/admin/keys/${created.keyId}`, {
+        orgId: request.params.id,
+        scopes: request.body.scopes,
+      });
+      return reply.code(201).send({ ...keyView(created.row), key: created.key });
+    },
+  );
+
+  app.get(
+    '/admin/keys',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'API keys (never their secrets)',
+        querystring: z.object({ orgId: OrgId.optional() }),
+        response: { 200: z.object({ keys: z.array(ApiKeySchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      requireScope(request, 'admin');
+      return { keys: (await platform.organisations.listKeys(request.query.orgId)).map(keyView) };
+    },
+  );
+
+  app.delete(
+    '/admin/keys/:keyId',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke an API key (effective immediately)',
+        params: z.object({ keyId: z.string().regex(/^[0-9a-f]{12}$/, 'a key id') }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireScope(request, 'admin');
+      if (!(await platform.organisations.revokeKey(request.params.keyId))) {
+        throw new ProblemError(
+          404,
+          'PCS_ADMIN_KEY_NOT_FOUND',
+          'No such active key',
+          `no active key ${request.params.keyId}`,
+          [{ pointer: '/params/keyId', detail: 'unknown or already revoked' }],
+        );
+      }
+      await audit(request, 'api-key.revoke', `/admin/keys/${request.params.keyId}`);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/admin/audit-log',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Audit log, newest first',
+        querystring: z.object({
+          orgId: OrgId.optional(),
+          action: z.string().optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+        response: {
+          200: z.object({
+            entries: z.array(
+              z.object({
+                id: z.string(),
+                at: z.string().datetime(),
+                orgId: z.string().nullable(),
+                apiKeyId: z.string().nullable(),
+                action: z.string(),
+                resource: z.string(),
+                detail: z.record(z.string(), z.unknown()),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      requireScope(request, 'admin');
+      const rows = await platform.audit.list(request.query);
+      return {
+        entries: rows.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          orgId: r.org_id,
+          apiKeyId: r.api_key_id,
+          action: r.action,
+          resource: r.resource,
+          detail: r.detail,
+        })),
+      };
+    },
+  );
+};

@@ -1,0 +1,293 @@
+/**
+ * Cargo resources (DESIGN §1 "Track", §5 access): `GET /containers/{reference}`, `GET /containers`,
+ * `GET /truck-visits`, `GET /truck-visits/{visitId}`, `GET /terminals/{code}/kpis`. Containers and visits are
+ * filtered by data ownership of the events behind them (see `api/cargo/container-reader.ts` and
+ * `truck-visit-reader.ts`); a resource the caller may not see answers exactly like one that does not exist.
+ * Lists export as CSV or NDJSON (`?format=` or `Accept`).
+ */
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { validateContainerNumber } from '../../domain/identifiers/iso6346.js';
+import type { Platform } from '../../platform.js';
+import { requireScope } from '../authenticate.js';
+import { ContainerReader } from '../cargo/container-reader.js';
+import {
+  CONTAINER_CSV_COLUMNS,
+  ContainerDetailSchema,
+  ContainerSummarySchema,
+  containerCsvRow,
+} from '../cargo/container-schema.js';
+import { EXPORT_FORMATS, exportFormatOf, toCsv, toNdjson, type ExportFormat } from '../cargo/export-format.js';
+import { decodeListCursor, encodeListCursor } from '../cargo/list-cursor.js';
+import { TerminalKpiSchema, kpiView } from '../cargo/terminal-kpi-schema.js';
+import { TruckVisitReader } from '../cargo/truck-visit-reader.js';
+import { TRUCK_VISIT_CSV_COLUMNS, TruckVisitSchema, truckVisitCsvRow } from '../cargo/truck-visit-schema.js';
+import { ProblemError, ProblemSchema } from '../problem.js';
+
+const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone');
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const terminalCode = z
+  .string()
+  .regex(/^[A-Za-z0-9]{2,10}$/, 'an SMDG terminal code')
+  .transform((s) => s.toUpperCase());
+
+function afterKey(kind: string, cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  const key = decodeListCursor(kind, cursor);
+  if (key === null) {
+    throw new ProblemError(400, 'PCS_API_BAD_CURSOR', 'Invalid cursor', 'cursor was not issued by this API', [
+      { pointer: '/query/cursor', detail: 'not a cursor issued by this API' },
+    ]);
+  }
+  return key;
+}
+
+function sendExport(
+  reply: FastifyReply,
+  format: Exclude<ExportFormat, 'json'>,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  items: readonly unknown[],
+  nextCursor: string | null,
+): FastifyReply {
+  if (nextCursor) void reply.header('Next-Page-Cursor', nextCursor);
+  return format === 'csv'
+    ? reply.type('text/csv; charset=utf-8').send(toCsv(columns, rows))
+    : reply.type('application/x-ndjson; charset=utf-8').send(toNdjson(items));
+}
+
+export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const db = platform.database.db;
+  const containers = new ContainerReader(db);
+  const visits = new TruckVisitReader(db);
+
+  app.get(
+    '/containers/:reference',
+    {
+      schema: {
+        tags: ['cargo'],
+        summary: 'One container: status, holds, availability, last free day, milestones and its visible history',
+        description:
+          'Visible when at least one event naming the box is visible to you (you own it, or it is community / public data). ' +
+          'If other organisations reported part of its story, the state is computed from your facts only (`partialView`). ' +
+          'A box you may not see answers 404, exactly like one that does not exist.',
+        params: z.object({ reference: z.string().min(1).max(20).describe('ISO 6346 container number') }),
+        response: { 200: ContainerDetailSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const access = requireScope(request, 'read');
+      const checked = validateContainerNumber(request.params.reference);
+      if (!checked.ok) {
+        throw new ProblemError(400, checked.code, 'Invalid container number', checked.reason, [
+          { pointer: '/params/reference', detail: checked.reason, code: checked.code },
+        ]);
+      }
+      const found = await containers.detail(checked.value, access);
+      if (!found) {
+        throw new ProblemError(
+          404,
+          'PCS_CARGO_CONTAINER_NOT_FOUND',
+          'No such container',
+          `no container ${checked.value}`,
+        );
+      }
+      if (access.member) {
+        // Container details are restricted data (holds, bills of lading): every read is audited.
+        await platform.audit.record({
+          orgId: access.orgId,
+          apiKeyId: access.keyId,
+          action: 'read',
+          resource: `/containers/${checked.value}`,
+          detail: { partialView: found.partialView },
+        });
+      }
+      return found;
+    },
+  );
+
+  app.get(
+    '/containers',
+    {
+      schema: {
+        tags: ['cargo'],
+        summary: 'Containers you may see, by container number; export with ?format=csv|ndjson',
+        querystring: z.object({
+          status: z
+            .string()
+            .regex(/^[A-Z_]{3,20}$/)
+            .optional()
+            .describe('e.g. AVAILABLE, HELD, GATED_OUT'),
+          terminal: terminalCode.optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          cursor: z.string().max(400).optional().describe('nextCursor of the previous page'),
+          format: z.enum(EXPORT_FORMATS).optional().describe('json (default), csv or ndjson; or send Accept'),
+        }),
+        response: {
+          200: z.object({ containers: z.array(ContainerSummarySchema), nextCursor: z.string().nullable() }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const access = requireScope(request, 'read');
+      const { status, terminal, limit, cursor, format } = request.query;
+      const page = await containers.list({ status, terminal, limit, after: afterKey('ctr', cursor) }, access);
+      const last = page.containers.at(-1)?.equipmentReference;
+      const nextCursor = page.more && last ? encodeListCursor('ctr', last) : null;
+      const chosen = exportFormatOf(request, format);
+      if (chosen !== 'json') {
+        return sendExport(
+          reply,
+          chosen,
+          CONTAINER_CSV_COLUMNS,
+          page.containers.map(containerCsvRow),
+          page.containers,
+          nextCursor,
+        );
+      }
+      return { containers: page.containers, nextCursor };
+    },
+  );
+
+  app.get(
+    '/truck-visits',
+    {
+      schema: {
+        tags: ['cargo'],
+        summary: 'Truck visits (gate in → gate out) you may see; export with ?format=csv|ndjson',
+        description:
+          'A trucker sees the visits it reported, a terminal the gate operations it reported; the port authority all. ' +
+          '`from`/`to` select visits by their gate-in (else gate-out) instant, half-open [from, to).',
+        querystring: z.object({
+          terminal: terminalCode.optional(),
+          from: instant.optional(),
+          to: instant.optional(),
+          truckingCompany: z
+            .string()
+            .regex(/^[A-Za-z0-9]{2,10}$/)
+            .optional()
+            .describe('SCAC'),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          cursor: z.string().max(400).optional(),
+          format: z.enum(EXPORT_FORMATS).optional(),
+        }),
+        response: {
+          200: z.object({ visits: z.array(TruckVisitSchema), nextCursor: z.string().nullable() }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const access = requireScope(request, 'read');
+      const q = request.query;
+      const page = await visits.list(
+        {
+          terminal: q.terminal,
+          truckingCompany: q.truckingCompany,
+          from: q.from ? new Date(q.from) : undefined,
+          to: q.to ? new Date(q.to) : undefined,
+          limit: q.limit,
+          after: afterKey('tv', q.cursor),
+        },
+        access,
+      );
+      const last = page.visits.at(-1);
+      const nextCursor = page.more && last ? encodeListCursor('tv', `${last.terminalCode}:${last.visitId}`) : null;
+      const chosen = exportFormatOf(request, q.format);
+      if (chosen !== 'json') {
+        return sendExport(
+          reply,
+          chosen,
+          TRUCK_VISIT_CSV_COLUMNS,
+          page.visits.map(truckVisitCsvRow),
+          page.visits,
+          nextCursor,
+        );
+      }
+      return { visits: page.visits, nextCursor };
+    },
+  );
+
+  app.get(
+    '/truck-visits/:visitId',
+    {
+      schema: {
+        tags: ['cargo'],
+        summary: 'One truck visit by its terminal visit id (add ?terminal= when the id is used at several terminals)',
+        params: z.object({ visitId: z.string().min(1).max(50) }),
+        querystring: z.object({ terminal: terminalCode.optional() }),
+        response: {
+          200: TruckVisitSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const access = requireScope(request, 'read');
+      const page = await visits.list(
+        { visitId: request.params.visitId, terminal: request.query.terminal, limit: 20 },
+        access,
+      );
+      const [visit, other] = page.visits;
+      if (!visit) {
+        throw new ProblemError(
+          404,
+          'PCS_CARGO_VISIT_NOT_FOUND',
+          'No such truck visit',
+          `no truck visit ${request.params.visitId}`,
+        );
+      }
+      if (other) {
+        throw new ProblemError(
+          409,
+          'PCS_CARGO_VISIT_AMBIGUOUS',
+          'Visit id used at several terminals',
+          `visit ${visit.visitId} exists at ${page.visits.map((v) => v.terminalCode).join(', ')}`,
+          [{ pointer: '/query/terminal', detail: 'name the terminal' }],
+        );
+      }
+      return visit;
+    },
+  );
+
+  app.get(
+    '/terminals/:code/kpis',
+    {
+      schema: {
+        tags: ['cargo'],
+        summary: 'Daily KPIs of a terminal: dwell, truck turn time, gate moves (local days)',
+        description:
+          'Published aggregates (DESIGN §5): every caller may read them, members and anonymous / public-role callers alike. ' +
+          'They are counts, averages and percentiles per terminal and local day; no container, visit or organisation is named.',
+        params: z.object({ code: terminalCode }),
+        querystring: z.object({ from: localDate.optional(), to: localDate.optional().describe('inclusive') }),
+        response: {
+          200: z.object({ terminalCode: z.string(), days: z.array(TerminalKpiSchema) }),
+          400: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      requireScope(request, 'read');
+      const { code } = request.params;
+      const { from, to } = request.query;
+      if (from && to && from > to) {
+        throw new ProblemError(400, 'PCS_API_VALIDATION', 'Invalid request', '`from` is after `to`', [
+          { pointer: '/query/from', detail: 'must not be after `to`' },
+        ]);
+      }
+      let query = db.selectFrom('terminal_kpi_daily').selectAll().where('terminal_code', '=', code);
+      if (from) query = query.where('day', '>=', from);
+      if (to) query = query.where('day', '<=', to);
+      const rows = await query.orderBy('day').limit(3660).execute();
+      return { terminalCode: code, days: rows.map(kpiView) };
+    },
+  );
+};

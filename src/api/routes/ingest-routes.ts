@@ -1,0 +1,295 @@
+/**
+ * `POST /ingest/{format}`: raw body → inbox (durable) → pipeline. The body is taken as bytes whatever its
+ * content type: parsing is the format parser's job, not the HTTP layer's.
+ * - `mode=sync` (default): the message is parsed before the answer; 202 when every part became events,
+ *   422 problem+json listing the rejected parts (which are dead letters, replayable) otherwise.
+ * - `mode=async`: 202 as soon as the message is durable in the inbox (for high-rate feeds).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { VISIBILITIES } from '../../domain/canonical-event.js';
+import { isTimeZone } from '../../config/env.js';
+import { EmptyBodyError, UnknownFormatError, type ProcessOutcome } from '../../ingest/ingest-pipeline.js';
+import type { Platform } from '../../platform.js';
+import type { DeadLetterRow } from '../../store/dead-letter-repository.js';
+import { requireScope } from '../authenticate.js';
+import { ProblemError, ProblemSchema, type ProblemFieldError } from '../problem.js';
+
+/** Declared co-owners must be organisations of this community: a typo must not make data invisible. */
+async function knownOwners(platform: Platform, owners: string | undefined): Promise<string[]> {
+  if (!owners) return [];
+  const ids = [...new Set(owners.split(','))];
+  for (const id of ids) {
+    if (!(await platform.organisations.get(id))) {
+      throw new ProblemError(
+        422,
+        'PCS_INGEST_UNKNOWN_OWNER',
+        'Unknown owner organisation',
+        `organisation "${id}" does not exist`,
+        [{ pointer: '/query/owners', detail: `unknown organisation "${id}"` }],
+      );
+    }
+  }
+  return ids;
+}
+
+export interface IngestRoutesOptions {
+  readonly platform: Platform;
+  readonly bodyLimitBytes: number;
+}
+
+const DeadLetterSchema = z.object({
+  id: z.string(),
+  inboxId: z.string(),
+  format: z.string(),
+  code: z.string(),
+  message: z.string(),
+  line: z.number().int().nullable(),
+  pointer: z.string().nullable(),
+  parserVersion: z.string(),
+  attempts: z.number().int(),
+  status: z.enum(['open', 'replayed']),
+  createdAt: z.string().datetime(),
+});
+
+const IngestAcceptedSchema = z.object({
+  inboxId: z.string(),
+  format: z.string(),
+  status: z.enum(['received', 'processed', 'partial', 'failed']),
+  duplicateMessage: z.boolean().describe('the same bytes were received before from the same sender'),
+  eventsAppended: z.number().int(),
+  eventsDuplicate: z.number().int(),
+  deadLetters: z.array(DeadLetterSchema),
+});
+
+export function deadLetterView(row: DeadLetterRow): z.infer<typeof DeadLetterSchema> {
+  return {
+    id: row.id,
+    inboxId: row.inbox_id,
+    format: row.format,
+    code: row.error_code,
+    message: row.message,
+    line: row.line,
+    pointer: row.pointer,
+    parserVersion: row.parser_version,
+    attempts: row.attempts,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Where in the body a rejected part is: `/body/lines/12/eta` for a CSV cell, `/body/3/field` for JSON. */
+function pointerOf(letter: DeadLetterRow): string {
+  if (letter.pointer?.startsWith('/')) return `/body${letter.pointer}`;
+  const line = letter.line === null ? '' : `/lines/${letter.line}`;
+  const field = letter.pointer ? `/${letter.pointer}` : '';
+  return `/body${line}${field}`;
+}
+
+function view(outcome: ProcessOutcome, duplicateMessage: boolean): z.infer<typeof IngestAcceptedSchema> {
+  return {
+    inboxId: outcome.inboxId,
+    format: outcome.format,
+    status: outcome.status,
+    duplicateMessage,
+    eventsAppended: outcome.appended,
+    eventsDuplicate: outcome.duplicates,
+    deadLetters: outcome.deadLetters.map(deadLetterView),
+  };
+}
+
+export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (app, { platform, bodyLimitBytes }) => {
+  // Bytes in, whatever the content type (this scope only).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: bodyLimitBytes }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  app.get(
+    '/ingest/formats',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Message formats this instance accepts',
+        response: {
+          200: z.object({
+            formats: z.array(z.object({ format: z.string(), version: z.string(), description: z.string() })),
+          }),
+        },
+      },
+    },
+    () => ({
+      formats: platform.parsers
+        .list()
+        .map((p) => ({ format: p.format, version: p.version, description: p.description })),
+    }),
+  );
+
+  app.post(
+    '/ingest/:format',
+    {
+      bodyLimit: bodyLimitBytes,
+      schema: {
+        tags: ['ingest'],
+        summary: 'Submit one raw message (CSV, JSON, EDI, NMEA…) in the given format',
+        description:
+          'The body is stored raw in the inbox before anything else (durable before the answer). Re-sending the same bytes stores nothing new. Rejected parts become dead letters that `openpcs replay` re-runs after a fix.',
+        consumes: [
+          'text/csv',
+          'application/json',
+          'text/plain',
+          'application/octet-stream',
+          'application/edifact',
+          'application/edi-x12',
+        ],
+        params: z.object({ format: z.string().min(1).describe('format id, see GET /ingest/formats') }),
+        querystring: z.object({
+          mode: z
+            .enum(['sync', 'async'])
+            .default('sync')
+            .describe('sync: parse before answering; async: answer once stored'),
+          visibility: z.enum(VISIBILITIES).optional().describe('who may see the resulting events (default private)'),
+          owners: z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9._-]{0,62}(,[a-z0-9][a-z0-9._-]{0,62})*$/, 'comma-separated organisation ids')
+            .optional()
+            .describe('other organisations that own the data (e.g. the carrier of the booking), comma-separated'),
+          timeZone: z
+            .string()
+            .refine(isTimeZone, 'must be an IANA time zone')
+            .optional()
+            .describe('zone of zone-less date-times in this message (default: server OPENPCS_TIME_ZONE)'),
+        }),
+        response: {
+          202: IngestAcceptedSchema,
+          404: ProblemSchema,
+          400: ProblemSchema,
+          413: ProblemSchema,
+          422: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const access = requireScope(request, 'ingest');
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const owners = await knownOwners(platform, request.query.owners);
+      const ingestRequest = {
+        format: request.params.format,
+        body,
+        channel: 'http',
+        contentType: request.headers['content-type'],
+        sourceOrg: access.orgId,
+        ownerOrgs: [access.orgId, ...owners.filter((o) => o !== access.orgId)],
+        visibility: request.query.visibility,
+        timeZone: request.query.timeZone,
+        metadata: { remoteAddress: request.ip, userAgent: request.headers['user-agent'] ?? null },
+      };
+      try {
+        if (request.query.mode === 'async') {
+          const received = await platform.pipeline.enqueue(ingestRequest);
+          const outcome = received.status === 'received' ? null : await platform.pipeline.describe(received.inboxId);
+          return reply.code(202).send(
+            outcome
+              ? view(outcome, received.duplicate)
+              : {
+                  inboxId: received.inboxId,
+                  format: request.params.format,
+                  status: 'received' as const,
+                  duplicateMessage: received.duplicate,
+                  eventsAppended: 0,
+                  eventsDuplicate: 0,
+                  deadLetters: [],
+                },
+          );
+        }
+        const outcome = await platform.pipeline.ingest(ingestRequest);
+        if (outcome.deadLetters.length === 0) return reply.code(202).send(view(outcome, outcome.duplicateMessage));
+        const errors: ProblemFieldError[] = outcome.deadLetters.map((letter) => ({
+          pointer: pointerOf(letter),
+          detail: letter.message,
+          code: letter.error_code,
+          ...(letter.line === null ? {} : { line: letter.line }),
+        }));
+        throw new ProblemError(
+          422,
+          'PCS_INGEST_REJECTED',
+          'Message rejected in part or in whole',
+          `${outcome.deadLetters.length} part(s) rejected and kept as dead letters; ${outcome.appended} event(s) stored. Fix the source, or the parser and run "openpcs replay".`,
+          errors,
+          {
+            inboxId: outcome.inboxId,
+            inboxStatus: outcome.status,
+            eventsAppended: outcome.appended,
+            deadLetterIds: outcome.deadLetters.map((d) => d.id),
+          },
+        );
+      } catch (error) {
+        if (error instanceof UnknownFormatError) {
+          throw new ProblemError(404, error.code, 'Unknown message format', error.message, [
+            { pointer: '/params/format', detail: error.message },
+          ]);
+        }
+        if (error instanceof EmptyBodyError) {
+          throw new ProblemError(400, error.code, 'Empty message body', error.message, [
+            { pointer: '/body', detail: error.message },
+          ]);
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/inbox/:id',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Status of one received message and its open dead letters',
+        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric inbox id') }),
+        response: { 200: IngestAcceptedSchema.omit({ duplicateMessage: true }), 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const access = requireScope(request, 'read');
+      const found = await platform.inbox.get(request.params.id);
+      const row = found && (access.all || found.source_org === access.orgId) ? found : undefined;
+      if (!row) {
+        throw new ProblemError(
+          404,
+          'PCS_INGEST_NOT_FOUND',
+          'No such inbox message',
+          `inbox message ${request.params.id} does not exist`,
+        );
+      }
+      const { duplicateMessage: _, ...rest } = view(await platform.pipeline.describe(row.id), false);
+      return rest;
+    },
+  );
+
+  app.get(
+    '/dead-letters',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Dead letters (rejected message parts), oldest first',
+        querystring: z.object({
+          status: z.enum(['open', 'replayed']).default('open'),
+          format: z.string().optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+        response: { 200: z.object({ deadLetters: z.array(DeadLetterSchema) }) },
+      },
+    },
+    async (request) => {
+      const access = requireScope(request, 'read');
+      if (!access.member) {
+        throw new ProblemError(401, 'PCS_AUTH_REQUIRED', 'Authentication required', 'dead letters need an API key');
+      }
+      const rows = await platform.deadLetters.list({
+        ...request.query,
+        sourceOrg: access.all ? undefined : access.orgId,
+      });
+      return { deadLetters: rows.map(deadLetterView) };
+    },
+  );
+};

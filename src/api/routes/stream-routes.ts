@@ -1,0 +1,132 @@
+/**
+ * `GET /v2/stream`: DCSA events as they are stored, as Server-Sent Events (WHATWG HTML "Server-sent
+ * events"), filtered like `GET /v2/events` and limited to what the caller may see. Each message is
+ * `id: <cursor>`, `event: <eventType>`, `data: <DCSA event JSON>`. A client resumes after the last message
+ * it got with the `Last-Event-ID` header (browsers send it on reconnect) or `?lastEventId=`; without one the
+ * stream starts at the newest event. The bus only wakes the stream: events are read from the store by
+ * cursor, so none is skipped or repeated. A comment line every 15 s keeps proxies from closing the
+ * connection (and re-reads the store, for events appended by other processes).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { Platform } from '../../platform.js';
+import { EventQuery } from '../../store/event-query.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
+import { DcsaFilterQueryShape, filterFromQuery } from '../dcsa/dcsa-filter-query.js';
+import { ProblemError, ProblemSchema } from '../problem.js';
+
+export interface StreamRoutesOptions {
+  readonly platform: Platform;
+  /** Interval of keep-alive comments (default 15 s). */
+  readonly heartbeatMs?: number | undefined;
+}
+
+const PAGE = 500;
+
+/** Writes, waiting for the socket to drain when its buffer is full. */
+async function write(raw: ServerResponse, text: string): Promise<void> {
+  if (!raw.write(text)) await new Promise<void>((resolve) => raw.once('drain', resolve).once('close', resolve));
+}
+
+export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (app, options) => {
+  const { platform } = options;
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const events = new EventQuery(platform.database.db);
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const close of open) close();
+  });
+
+  app.get(
+    '/v2/stream',
+    {
+      schema: {
+        tags: ['dcsa'],
+        summary: 'Live DCSA events as Server-Sent Events, resumable with Last-Event-ID',
+        description:
+          'text/event-stream. Messages: `id: <cursor>`, `event: SHIPMENT|TRANSPORT|EQUIPMENT`, `data: <DCSA event JSON>`; ' +
+          'comment heartbeats every 15 s. Same filters as GET /v2/events.',
+        querystring: z.object({
+          ...DcsaFilterQueryShape,
+          lastEventId: z.string().max(200).optional().describe('resume after this message id (like Last-Event-ID)'),
+        }),
+        headers: z.object({ 'last-event-id': z.string().max(200).optional() }),
+        response: { 200: z.string().describe('text/event-stream'), 400: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { lastEventId, ...filterQuery } = request.query;
+      const filter = filterFromQuery(filterQuery);
+      const scope = request.accessScope;
+      const resume = request.headers['last-event-id'] ?? lastEventId;
+      let position: string;
+      if (resume !== undefined && resume !== '') {
+        const seq = decodeCursor(resume);
+        if (seq === null) {
+          const pointer = request.headers['last-event-id'] ? '/headers/last-event-id' : '/query/lastEventId';
+          throw new ProblemError(400, 'PCS_API_BAD_CURSOR', 'Invalid cursor', 'not a message id of this stream', [
+            { pointer, detail: 'not a message id issued by this API' },
+          ]);
+        }
+        position = seq;
+      } else {
+        position = await events.head();
+      }
+
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      let closed = false;
+      let pending = false;
+      let wake: (() => void) | null = null;
+      const signal = () => {
+        pending = true;
+        wake?.();
+      };
+      const close = () => {
+        closed = true;
+        wake?.();
+      };
+      open.add(close);
+      const unsubscribe = platform.bus.subscribe(signal);
+      const heartbeat = setInterval(() => {
+        raw.write(': heartbeat\n\n');
+        signal();
+      }, heartbeatMs);
+      request.raw.once('close', close);
+      raw.once('close', close);
+      try {
+        await write(raw, 'retry: 2000\n\n');
+        while (!closed) {
+          pending = false;
+          const page = await events.after(filter, scope, position, PAGE);
+          for (const event of page.events) {
+            if (closed) break;
+            const data = JSON.stringify(toDcsaEvent(event));
+            await write(raw, `id: ${encodeCursor(event.seq)}\nevent: ${event.eventType}\ndata: ${data}\n\n`);
+            position = event.seq;
+          }
+          if (page.more || pending || closed) continue;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = null;
+        }
+      } catch (error) {
+        request.log.error({ err: error }, 'event stream failed');
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+        open.delete(close);
+        raw.end();
+      }
+    },
+  );
+};

@@ -1,0 +1,282 @@
+/**
+ * DCSA Track & Trace 2.2 event subscriptions (push model): `POST /v2/event-subscriptions` registers a
+ * callback URL, a shared secret (base64, at least 32 bytes) and filters (the subscriptionBody of the
+ * standard: list filters as JSON arrays, ORed; filters ANDed). Events appended afterwards that match and
+ * that the subscriber's organisation may see are POSTed to the callback, signed (see
+ * subscriptions/notification-signature.ts). A subscription belongs to the caller's organisation: others
+ * neither see nor stop it (404). The secret is never returned.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AccessScope } from '../../access/access-scope.js';
+import type { Platform } from '../../platform.js';
+import { DCSA_EVENT_TYPES, EventQuery, type DcsaEventFilter } from '../../store/event-query.js';
+import { SubscriptionRepository, type SubscriptionRow } from '../../subscriptions/subscription-repository.js';
+import { canonicalFilter, DCSA_REFERENCE_FILTERS, parseStoredFilter } from '../dcsa/dcsa-event-filter.js';
+import { ProblemError, ProblemSchema } from '../problem.js';
+
+const Code = z.string().regex(/^[A-Z0-9]{4}$/, 'a 4-character event type code');
+
+const FilterFields = {
+  eventType: z.array(z.enum(DCSA_EVENT_TYPES)).optional(),
+  equipmentEventTypeCode: z.array(Code).optional().describe('e.g. ["GTIN","GTOT"]'),
+  transportEventTypeCode: z.array(Code).optional(),
+  shipmentEventTypeCode: z.array(Code).optional(),
+  ...DCSA_REFERENCE_FILTERS,
+};
+
+const CallbackUrl = z
+  .string()
+  .url()
+  .max(2048)
+  .refine((text) => /^https?:$/.test(new URL(text).protocol) && new URL(text).username === '', {
+    message: 'an http(s) URL without credentials',
+  });
+
+const Secret = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
+  .refine((text) => Buffer.from(text, 'base64').length >= 32 && Buffer.from(text, 'base64').length <= 1024, {
+    message: 'must decode to 32–1024 bytes',
+  })
+  .describe('shared secret, base64; the HMAC key of Notification-Signature');
+
+const CreateBody = z.strictObject({ callbackUrl: CallbackUrl, secret: Secret, ...FilterFields });
+
+const SubscriptionSchema = z
+  .object({
+    subscriptionID: z.string().uuid(),
+    callbackUrl: z.string(),
+    ...FilterFields,
+    createdDateTime: z.string().datetime(),
+    updatedDateTime: z.string().datetime(),
+    deliveryStatus: z
+      .object({
+        failedAttempts: z.number().int().describe('consecutive failed attempts of the pending batch'),
+        lastError: z.string().nullable(),
+        nextAttemptDateTime: z.string().datetime(),
+      })
+      .describe('openpcs extension: state of the outbox for this subscription'),
+  })
+  .describe('DCSA event subscription (without its secret)');
+
+const DeliverySchema = z.object({
+  attempt: z.number().int(),
+  delivered: z.boolean(),
+  eventCount: z.number().int(),
+  statusCode: z.number().int().nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number().int(),
+  at: z.string().datetime(),
+});
+
+const IdParams = z.object({ subscriptionID: z.string() });
+
+function bodyToFilter(body: z.infer<typeof CreateBody>): DcsaEventFilter {
+  return canonicalFilter({
+    eventTypes: body.eventType,
+    equipmentEventTypeCodes: body.equipmentEventTypeCode,
+    transportEventTypeCodes: body.transportEventTypeCode,
+    shipmentEventTypeCodes: body.shipmentEventTypeCode,
+    equipmentReference: body.equipmentReference,
+    transportDocumentReference: body.transportDocumentReference,
+    carrierBookingReference: body.carrierBookingReference,
+    vesselIMONumber: body.vesselIMONumber,
+    carrierVoyageNumber: body.carrierVoyageNumber,
+    exportVoyageNumber: body.exportVoyageNumber,
+    importVoyageNumber: body.importVoyageNumber,
+    carrierServiceCode: body.carrierServiceCode,
+    UNLocationCode: body.UNLocationCode,
+  });
+}
+
+function view(row: SubscriptionRow): z.infer<typeof SubscriptionSchema> {
+  const f = parseStoredFilter(row.filter) ?? {};
+  return {
+    subscriptionID: row.id,
+    callbackUrl: row.callback_url,
+    eventType: f.eventTypes ? [...f.eventTypes] : undefined,
+    equipmentEventTypeCode: f.equipmentEventTypeCodes ? [...f.equipmentEventTypeCodes] : undefined,
+    transportEventTypeCode: f.transportEventTypeCodes ? [...f.transportEventTypeCodes] : undefined,
+    shipmentEventTypeCode: f.shipmentEventTypeCodes ? [...f.shipmentEventTypeCodes] : undefined,
+    equipmentReference: f.equipmentReference,
+    transportDocumentReference: f.transportDocumentReference,
+    carrierBookingReference: f.carrierBookingReference,
+    vesselIMONumber: f.vesselIMONumber,
+    carrierVoyageNumber: f.carrierVoyageNumber,
+    exportVoyageNumber: f.exportVoyageNumber,
+    importVoyageNumber: f.importVoyageNumber,
+    carrierServiceCode: f.carrierServiceCode,
+    UNLocationCode: f.UNLocationCode,
+    createdDateTime: row.created_at.toISOString(),
+    updatedDateTime: row.updated_at.toISOString(),
+    deliveryStatus: {
+      failedAttempts: row.failed_attempts,
+      lastError: row.last_error,
+      nextAttemptDateTime: row.next_attempt_at.toISOString(),
+    },
+  };
+}
+
+/** Subscriptions push data out of the port: only identified organisations may register callbacks. */
+function subscriber(request: FastifyRequest): AccessScope {
+  const scope = request.accessScope;
+  if (scope.keyId === null && !scope.all) {
+    throw new ProblemError(
+      401,
+      'PCS_AUTH_REQUIRED',
+      'Authentication required',
+      'event subscriptions need an API key with the "read" scope',
+      [{ pointer: '/headers/authorization', detail: 'missing API key' }],
+    );
+  }
+  if (!scope.scopes.includes('read')) {
+    throw new ProblemError(403, 'PCS_AUTH_FORBIDDEN', 'Forbidden', 'the API key lacks the "read" scope', [
+      { pointer: '/headers/authorization', detail: 'scope "read" required' },
+    ]);
+  }
+  return scope;
+}
+
+const notFound = (id: string) =>
+  new ProblemError(404, 'PCS_DCSA_SUBSCRIPTION_NOT_FOUND', 'Subscription not found', `no subscription ${id}`, [
+    { pointer: '/params/subscriptionID', detail: 'unknown subscription' },
+  ]);
+
+export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const subscriptions = new SubscriptionRepository(platform.database.db);
+  const events = new EventQuery(platform.database.db);
+  /** Organisation filter for reads: port authority / system see every subscription. */
+  const ownerOf = (scope: AccessScope) => (scope.all ? undefined : scope.orgId);
+  const find = async (request: FastifyRequest, id: string) => {
+    const row = await subscriptions.get(id, ownerOf(subscriber(request)));
+    if (!row) throw notFound(id);
+    return row;
+  };
+
+  app.post(
+    '/v2/event-subscriptions',
+    {
+      schema: {
+        tags: ['dcsa'],
+        summary: 'Subscribe a callback URL to events (DCSA TNT 2.2 push model)',
+        description:
+          'Events appended after the subscription that match its filters are POSTed to callbackUrl as a JSON array, ' +
+          'with `Notification-Signature: sha256=<hex HMAC-SHA256 of the body, keyed with the decoded secret>`, ' +
+          '`Subscription-ID` and `API-Version`; a 2xx answer acknowledges them. Failures are retried with exponential backoff, in order.',
+        body: CreateBody,
+        response: { 201: SubscriptionSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const scope = subscriber(request);
+      const { callbackUrl, secret } = request.body;
+      const row = await subscriptions.create({
+        orgId: scope.orgId,
+        callbackUrl,
+        secret: Buffer.from(secret, 'base64'),
+        filter: { ...bodyToFilter(request.body) },
+        position: await events.head(),
+      });
+      void reply.code(201).header('Location', `/v2/event-subscriptions/${row.id}`);
+      return view(row);
+    },
+  );
+
+  app.get(
+    '/v2/event-subscriptions',
+    {
+      schema: {
+        tags: ['dcsa'],
+        summary: "The caller's active subscriptions",
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          cursor: z.string().uuid().optional().describe('Next-Page header of the previous page'),
+        }),
+        response: { 200: z.array(SubscriptionSchema), 400: ProblemSchema, 401: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const scope = subscriber(request);
+      const rows = await subscriptions.list(ownerOf(scope), request.query.limit + 1, request.query.cursor);
+      const page = rows.slice(0, request.query.limit);
+      if (rows.length > page.length) void reply.header('Next-Page', page.at(-1)!.id);
+      return page.map(view);
+    },
+  );
+
+  app.get(
+    '/v2/event-subscriptions/:subscriptionID',
+    {
+      schema: {
+        tags: ['dcsa'],
+        summary: 'One subscription',
+        params: IdParams,
+        response: { 200: SubscriptionSchema, 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => view(await find(request, request.params.subscriptionID)),
+  );
+
+  app.get(
+    '/v2/event-subscriptions/:subscriptionID/deliveries',
+    {
+      schema: {
+        tags: ['dcsa'],
+        summary: 'Delivery log of a subscription, newest first (openpcs extension)',
+        params: IdParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        response: { 200: z.array(DeliverySchema), 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const row = await find(request, request.params.subscriptionID);
+      const log = await subscriptions.deliveries(row.id, request.query.limit);
+      return log.map((d) => ({
+        attempt: d.attempt,
+        delivered: d.delivered,
+        eventCount: d.event_count,
+        statusCode: d.status_code,
+        error: d.error,
+        durationMs: d.duration_ms,
+        at: d.at.toISOString(),
+      }));
+    },
+  );
+
+  app.put(
+    '/v2/event-subscriptions/:subscriptionID/secret',
+    {
+      schema: {
+        tags: ['dcsa'],
+        summary: 'Replace the shared secret',
+        params: IdParams,
+        body: z.strictObject({ secret: Secret }),
+        response: { 204: z.null(), 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const row = await find(request, request.params.subscriptionID);
+      await subscriptions.setSecret(row.id, Buffer.from(request.body.secret, 'base64'));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/v2/event-subscriptions/:subscriptionID',
+    {
+      schema: {
+        tags: ['dcsa'],
+        summary: 'Stop a subscription',
+        params: IdParams,
+        response: { 204: z.null(), 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const row = await find(request, request.params.subscriptionID);
+      await subscriptions.delete(row.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,332 @@
+/**
+ * Vessels from AIS: `GET /vessels/{imoOrMmsi}` (registry, MMSI history, latest position), `GET /vessels?at=`
+ * (who was at anchor / at berth at an instant: the answer of `openpcs vessels --at`), `GET /vessel-calls`
+ * (detected calls) and `POST /ingest/ais` (raw NMEA lines, the same pipeline as `POST /ingest/ais-nmea`).
+ * Read models carry the ownership of the events they come from and are filtered like events (DESIGN §5).
+ */
+import { sql } from 'kysely';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { VISIBILITIES } from '../../domain/canonical-event.js';
+import { AIS_NMEA_FORMAT } from '../../ingest/ais/ais-nmea-parser.js';
+import { EmptyBodyError } from '../../ingest/ingest-pipeline.js';
+import { loadGeography } from '../../geo/load-geography.js';
+import type { Platform } from '../../platform.js';
+import { VESSEL_CALL_STATUSES } from '../../projections/vessel-calls/vessel-call-status.js';
+import { rowVisibleTo } from '../../projections/vessels/row-visible-to.js';
+import { vesselAtView } from '../../projections/vessels/vessel-at-view.js';
+import { vesselsAt } from '../../projections/vessels/vessels-at.js';
+import { requireScope } from '../authenticate.js';
+import { ProblemError, ProblemSchema } from '../problem.js';
+import { deadLetterView } from './ingest-routes.js';
+
+const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone, e.g. 2022-01-03T00:20:00Z');
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+
+const ZoneSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), port: z.string().nullable() });
+const VesselAtSchema = z.object({
+  mmsi: z.string(),
+  imo: z.string().nullable(),
+  name: z.string().nullable(),
+  callSign: z.string().nullable(),
+  shipType: z.number().nullable(),
+  lengthM: z.number().nullable(),
+  status: z.enum(['at_berth', 'at_anchor', 'underway', 'other']),
+  zone: ZoneSchema.nullable(),
+  since: z.string().describe('first report of the unbroken run in this status and zone (24 h look-back)'),
+  observedAt: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  sogKn: z.number().nullable(),
+  navStatus: z.number().nullable(),
+});
+const PositionSchema = z.object({
+  observedAt: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  sogKn: z.number().nullable(),
+  cogDeg: z.number().nullable(),
+  headingDeg: z.number().nullable(),
+  navStatus: z.number().nullable(),
+});
+const VesselSchema = z.object({
+  mmsi: z.string(),
+  imo: z.string().nullable(),
+  name: z.string().nullable(),
+  callSign: z.string().nullable(),
+  shipType: z.number().nullable(),
+  lengthM: z.number().nullable(),
+  beamM: z.number().nullable(),
+  draughtM: z.number().nullable().describe('last reported draught'),
+  destination: z.string().nullable(),
+  staticAt: z.string().nullable().describe('time of the newest static report'),
+  mmsiHistory: z.array(z.object({ mmsi: z.string(), firstSeenAt: z.string(), lastSeenAt: z.string() })),
+  position: PositionSchema.nullable(),
+});
+const VesselCallSchema = z.object({
+  callId: z.string(),
+  vessel: z.object({ mmsi: z.string(), imo: z.string().nullable(), name: z.string().nullable() }),
+  port: z.string().nullable(),
+  status: z.enum(VESSEL_CALL_STATUSES),
+  ata: z.string().nullable().describe('arrival in port limits'),
+  ataAnchorage: z.string().nullable(),
+  anchorage: z.string().nullable(),
+  timeAtAnchorMin: z.number().nullable(),
+  terminal: z.string().nullable().describe('terminal or berth zone id'),
+  atb: z.string().nullable(),
+  atd: z.string().nullable().describe('departure from the berth'),
+  atdPort: z.string().nullable().describe('departure from port limits'),
+  draughtInM: z.number().nullable(),
+  draughtOutM: z.number().nullable(),
+});
+
+export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const db = platform.database.db;
+  const geography = loadGeography();
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/ingest/ais',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Submit AIS NMEA 0183 lines (alias of POST /ingest/ais-nmea)',
+        description:
+          'Stored raw in the inbox before the answer. Unlike the generic route, bad sentences do not make the request fail (an AIS stream always has some): they are counted and kept as dead letters.',
+        consumes: ['text/plain', 'application/octet-stream'],
+        querystring: z.object({
+          mode: z.enum(['sync', 'async']).default('sync'),
+          visibility: z.enum(VISIBILITIES).optional().describe('who may see the events (default community)'),
+        }),
+        response: {
+          202: z.object({
+            inboxId: z.string(),
+            status: z.enum(['received', 'processed', 'partial', 'failed']),
+            duplicateMessage: z.boolean(),
+            eventsAppended: z.number().int(),
+            eventsDuplicate: z.number().int(),
+            deadLetters: z.array(
+              z.object({ id: z.string(), code: z.string(), line: z.number().nullable(), message: z.string() }),
+            ),
+          }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const access = requireScope(request, 'ingest');
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const ingest = {
+        format: AIS_NMEA_FORMAT,
+        body,
+        channel: 'http',
+        contentType: request.headers['content-type'],
+        sourceOrg: access.orgId,
+        visibility: request.query.visibility ?? 'community',
+        metadata: { remoteAddress: request.ip, route: '/ingest/ais' },
+      };
+      try {
+        if (request.query.mode === 'async') {
+          const received = await platform.pipeline.enqueue(ingest);
+          return reply.code(202).send({
+            inboxId: received.inboxId,
+            status: received.status,
+            duplicateMessage: received.duplicate,
+            eventsAppended: 0,
+            eventsDuplicate: 0,
+            deadLetters: [],
+          });
+        }
+        const outcome = await platform.pipeline.ingest(ingest);
+        return reply.code(202).send({
+          inboxId: outcome.inboxId,
+          status: outcome.status,
+          duplicateMessage: outcome.duplicateMessage,
+          eventsAppended: outcome.appended,
+          eventsDuplicate: outcome.duplicates,
+          deadLetters: outcome.deadLetters
+            .map(deadLetterView)
+            .map((d) => ({ id: d.id, code: d.code, line: d.line, message: d.message })),
+        });
+      } catch (error) {
+        if (error instanceof EmptyBodyError) {
+          throw new ProblemError(400, error.code, 'Empty message body', error.message, [
+            { pointer: '/body', detail: error.message },
+          ]);
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/vessels/:id',
+    {
+      schema: {
+        tags: ['vessels'],
+        summary: 'One vessel by IMO number (7 digits) or MMSI (9 digits): registry, MMSI history, latest position',
+        params: z.object({ id: z.string().regex(/^(\d{7}|\d{9})$/, 'an IMO number (7 digits) or an MMSI (9 digits)') }),
+        response: { 200: VesselSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const access = requireScope(request, 'read');
+      const { id } = request.params;
+      let mmsi = id;
+      let history: { mmsi: string; first_seen_at: Date; last_seen_at: Date }[] = [];
+      if (id.length === 7) {
+        history = await db
+          .selectFrom('vessel_identity')
+          .innerJoin('vessel', 'vessel.mmsi', 'vessel_identity.mmsi')
+          .select(['vessel_identity.mmsi', 'vessel_identity.first_seen_at', 'vessel_identity.last_seen_at'])
+          .where('vessel_identity.imo', '=', id)
+          .where(rowVisibleTo(access, 'vessel'))
+          .orderBy('vessel_identity.last_seen_at', 'desc')
+          .execute();
+        if (history[0]) mmsi = history[0].mmsi;
+      }
+      const vessel = await db
+        .selectFrom('vessel')
+        .selectAll()
+        .where('mmsi', '=', mmsi)
+        .where(rowVisibleTo(access, 'vessel'))
+        .executeTakeFirst();
+      const position = await db
+        .selectFrom('vessel_position')
+        .selectAll()
+        .where('mmsi', '=', mmsi)
+        .where(rowVisibleTo(access, 'vessel_position'))
+        .executeTakeFirst();
+      if (!vessel && (id.length === 7 || !position)) {
+        throw new ProblemError(
+          404,
+          'PCS_VESSEL_NOT_FOUND',
+          'No such vessel',
+          `no vessel with ${id.length === 7 ? 'IMO number' : 'MMSI'} ${id}`,
+        );
+      }
+      if (vessel?.imo && id.length === 9) {
+        history = await db
+          .selectFrom('vessel_identity')
+          .select(['mmsi', 'first_seen_at', 'last_seen_at'])
+          .where('imo', '=', vessel.imo)
+          .orderBy('last_seen_at', 'desc')
+          .execute();
+      }
+      return {
+        mmsi,
+        imo: vessel?.imo ?? null,
+        name: vessel?.name ?? null,
+        callSign: vessel?.call_sign ?? null,
+        shipType: vessel?.ship_type ?? null,
+        lengthM: vessel?.length_m ?? null,
+        beamM: vessel?.beam_m ?? null,
+        draughtM: vessel?.draught_m ?? null,
+        destination: vessel?.destination ?? null,
+        staticAt: vessel ? vessel.static_at.toISOString() : null,
+        mmsiHistory: history.map((h) => ({
+          mmsi: h.mmsi,
+          firstSeenAt: h.first_seen_at.toISOString(),
+          lastSeenAt: h.last_seen_at.toISOString(),
+        })),
+        position: position
+          ? {
+              observedAt: position.observed_at.toISOString(),
+              lat: position.lat,
+              lon: position.lon,
+              sogKn: position.sog_kn,
+              cogDeg: position.cog_deg,
+              headingDeg: position.heading_deg,
+              navStatus: position.nav_status,
+            }
+          : null,
+      };
+    },
+  );
+
+  app.get(
+    '/vessels',
+    {
+      schema: {
+        tags: ['vessels'],
+        summary: 'Vessels at anchor / at berth at an instant (same answer as `openpcs vessels --at`)',
+        querystring: z.object({
+          at: instant,
+          status: z
+            .enum(['at_anchor', 'at_berth', 'underway', 'other'])
+            .optional()
+            .describe('only this status (default: at_anchor and at_berth)'),
+          port: z.enum(['USLAX', 'USLGB']).optional(),
+        }),
+        response: {
+          200: z.object({ at: z.string(), vessels: z.array(VesselAtSchema) }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const access = requireScope(request, 'read');
+      const at = new Date(request.query.at).toISOString();
+      const found = await vesselsAt(db, geography, {
+        at,
+        port: request.query.port,
+        statuses: request.query.status ? [request.query.status] : ['at_anchor', 'at_berth'],
+        visibleTo: access,
+      });
+      return { at, vessels: found.map(vesselAtView) };
+    },
+  );
+
+  app.get(
+    '/vessel-calls',
+    {
+      schema: {
+        tags: ['vessels'],
+        summary: 'Vessel calls detected from AIS (anchorage, berth, times, draughts), oldest first',
+        querystring: z.object({
+          terminal: z.string().min(1).optional().describe('terminal or berth zone id, e.g. polb-lbct'),
+          status: z.enum(VESSEL_CALL_STATUSES).optional(),
+          from: instant.optional().describe('calls still in port at or after this instant'),
+          to: instant.optional().describe('calls that started at or before this instant'),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+        response: { 200: z.object({ calls: z.array(VesselCallSchema) }), 400: ProblemSchema, 401: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const access = requireScope(request, 'read');
+      const { terminal, status, from, to, limit } = request.query;
+      const start = sql<Date>`coalesce(vessel_call.ata, vessel_call.ata_anchorage, vessel_call.atb)`;
+      const end = sql<Date | null>`coalesce(vessel_call.atd_port, vessel_call.atd)`;
+      let query = db.selectFrom('vessel_call').selectAll().where(rowVisibleTo(access, 'vessel_call'));
+      if (terminal) query = query.where('berth', '=', terminal);
+      if (status) query = query.where('status', '=', status);
+      if (to) query = query.where(sql<boolean>`${start} <= ${new Date(to)}`);
+      if (from) query = query.where(sql<boolean>`(${end} is null or ${end} >= ${new Date(from)})`);
+      const rows = await query.orderBy(start).orderBy('call_id').limit(limit).execute();
+      return {
+        calls: rows.map((r) => ({
+          callId: r.call_id,
+          vessel: { mmsi: r.mmsi, imo: r.imo, name: r.vessel_name },
+          port: r.port,
+          status: r.status as (typeof VESSEL_CALL_STATUSES)[number],
+          ata: iso(r.ata),
+          ataAnchorage: iso(r.ata_anchorage),
+          anchorage: r.anchorage,
+          timeAtAnchorMin: r.time_at_anchor_min,
+          terminal: r.berth,
+          atb: iso(r.atb),
+          atd: iso(r.atd),
+          atdPort: iso(r.atd_port),
+          draughtInM: r.draught_in_m,
+          draughtOutM: r.draught_out_m,
+        })),
+      };
+    },
+  );
+};

@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import { migrateToLatest } from '../store/migrate.js';
+import { openDatabase } from '../store/open-database.js';
+import { storeConfigFrom } from '../platform.js';
+import { describeStore, resolveEnv, withStoreOptions } from './cli-context.js';
+
+export function migrateCommand(): Command {
+  return withStoreOptions(new Command('migrate').description('apply pending database migrations and exit')).action(
+    async (flags: { dataDir?: string; databaseUrl?: string }) => {
+      const env = resolveEnv(flags);
+      const database = await openDatabase(storeConfigFrom(env));
+      try {
+        const result = await migrateToLatest(database.db);
+        const applied = (result.results ?? []).map((r) => r.migrationName);
+        console.log(
+          applied.length === 0
+            ? `schema is up to date (${describeStore(env)})`
+            : `applied ${applied.join(', ')} (${describeStore(env)})`,
+        );
+      } finally {
+        await database.close();
+      }
+    },
+  );
+}

@@ -1,0 +1,100 @@
+import { Command, Option } from 'commander';
+import { ROLES, SCOPES, type Role, type Scope } from '../access/roles.js';
+import { CliError, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
+
+type StoreFlags = { dataDir?: string; databaseUrl?: string };
+
+/** `openpcs orgs create|list` — organisations of the community. */
+export function orgsCommand(): Command {
+  const create = withStoreOptions(
+    new Command('create')
+      .description('register an organisation')
+      .argument('<id>', 'organisation id: lower-case letters, digits, . _ - (e.g. wbct, maeu, acme-logistics)')
+      .requiredOption('--name <name>', 'display name')
+      .addOption(new Option('--role <role>', 'community role').choices(ROLES).makeOptionMandatory()),
+  ).action(async (id: string, flags: StoreFlags & { name: string; role: Role }) => {
+    await withPlatform(resolveEnv(flags), async (platform) => {
+      if (!/^[a-z0-9][a-z0-9._-]{0,62}$/.test(id)) {
+        throw new CliError(`invalid organisation id "${id}": use a-z, 0-9, . _ -`);
+      }
+      if (await platform.organisations.get(id)) throw new CliError(`organisation "${id}" already exists`);
+      await platform.organisations.create(id, flags.name, flags.role);
+      await platform.audit.record({
+        orgId: 'local',
+        apiKeyId: null,
+        action: 'organisation.create',
+        resource: `cli:orgs/${id}`,
+        detail: { role: flags.role },
+      });
+      console.log(`created organisation ${id} (${flags.role})`);
+    });
+  });
+  const list = withStoreOptions(new Command('list').description('list organisations')).action(
+    async (flags: StoreFlags) => {
+      await withPlatform(resolveEnv(flags), async (platform) => {
+        for (const o of await platform.organisations.list()) {
+          console.log(`${o.id.padEnd(24)} ${o.role.padEnd(16)} ${o.name}`);
+        }
+      });
+    },
+  );
+  return new Command('orgs').description('manage organisations').addCommand(create).addCommand(list);
+}
+
+/** `openpcs keys create|list|revoke` — API keys (secrets shown once, stored hashed). */
+export function keysCommand(): Command {
+  const create = withStoreOptions(
+    new Command('create')
+      .description('create an API key for an organisation; the key is printed once')
+      .argument('<org>', 'organisation id')
+      .option('--scopes <list>', `comma-separated: ${SCOPES.join(', ')}`, 'read')
+      .option('--label <text>', 'what the key is for'),
+  ).action(async (org: string, flags: StoreFlags & { scopes: string; label?: string }) => {
+    const scopes = flags.scopes.split(',').map((s) => s.trim());
+    const bad = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
+    if (bad.length > 0) throw new CliError(`unknown scope(s) ${bad.join(', ')}; use ${SCOPES.join(', ')}`);
+    await withPlatform(resolveEnv(flags), async (platform) => {
+      if (!(await platform.organisations.get(org))) {
+        throw new CliError(`organisation "${org}" does not exist (openpcs orgs create)`);
+      }
+      const created = await platform.organisations.createKey(org, scopes as Scope[], flags.label ?? null);
+      await platform.audit.record({
+        orgId: 'local',
+        apiKeyId: null,
+        action: 'api-key.create',
+        resource: `cli:keys/${created.keyId}`,
+        detail: { org, scopes },
+      });
+      console.error(
+        `created key ${created.keyId} for ${org} (${scopes.join(',')}); store it now, it is not shown again:`,
+      );
+      console.log(created.key);
+    });
+  });
+  const list = withStoreOptions(
+    new Command('list').description('list keys (never their secrets)').argument('[org]', 'only this organisation'),
+  ).action(async (org: string | undefined, flags: StoreFlags) => {
+    await withPlatform(resolveEnv(flags), async (platform) => {
+      for (const k of await platform.organisations.listKeys(org)) {
+        console.log(
+          `${k.id}  ${k.org_id.padEnd(20)} ${k.scopes.join(',').padEnd(18)} ${k.revoked_at ? `revoked ${k.revoked_at.toISOString()}` : 'active'}  ${k.label ?? ''}`,
+        );
+      }
+    });
+  });
+  const revoke = withStoreOptions(
+    new Command('revoke').description('revoke a key now').argument('<keyId>', 'key id (12 hex digits, see keys list)'),
+  ).action(async (keyId: string, flags: StoreFlags) => {
+    await withPlatform(resolveEnv(flags), async (platform) => {
+      if (!(await platform.organisations.revokeKey(keyId))) throw new CliError(`no active key ${keyId}`);
+      await platform.audit.record({
+        orgId: 'local',
+        apiKeyId: null,
+        action: 'api-key.revoke',
+        resource: `cli:keys/${keyId}`,
+      });
+      console.log(`revoked key ${keyId}`);
+    });
+  });
+  return new Command('keys').description('manage API keys').addCommand(create).addCommand(list).addCommand(revoke);
+}

@@ -1,0 +1,98 @@
+import { Command, Option } from 'commander';
+import { bootstrapAdminKey } from '../access/bootstrap-admin-key.js';
+import { parseFeedSpec } from '../ingest/transports/feed-spec.js';
+import { startAisFeeds, type AisFeeds } from '../ingest/transports/start-ais-feeds.js';
+import { startSubscriptionDelivery } from '../subscriptions/start-subscription-delivery.js';
+import type { SubscriptionDeliveryWorker } from '../subscriptions/subscription-delivery-worker.js';
+import { buildServer } from '../api/build-server.js';
+import { ENV_DOCS } from '../config/env.js';
+import { openPlatform, storeConfigFrom } from '../platform.js';
+import { CliError, describeStore, resolveEnv, withStoreOptions } from './cli-context.js';
+
+export function serveCommand(): Command {
+  const command = new Command('serve')
+    .description('run the HTTP API (and background ingestion) until SIGINT/SIGTERM')
+    .addOption(new Option('-p, --port <port>', 'HTTP port (env PORT, default 8080)'))
+    .addOption(new Option('--host <host>', 'interface to listen on (env HOST, default 0.0.0.0)'))
+    .option('--ais-tcp <host:port...>', 'also read live AIS (NMEA) from these TCP feeds, reconnecting with backoff')
+    .option('--ais-udp <[host:]port...>', 'also listen for AIS (NMEA) datagrams on these UDP ports')
+    .addHelpText(
+      'after',
+      `\nEnvironment:\n${ENV_DOCS.map((d) => `  ${d.name.padEnd(24)} ${d.meaning} (default ${d.default})`).join('\n')}`,
+    );
+  return withStoreOptions(command).action(
+    async (flags: {
+      port?: string;
+      host?: string;
+      aisTcp?: string[];
+      aisUdp?: string[];
+      dataDir?: string;
+      databaseUrl?: string;
+    }) => {
+      const env = resolveEnv(flags, { PORT: flags.port, HOST: flags.host });
+      const platform = await openPlatform({
+        store: storeConfigFrom(env),
+        defaultTimeZone: env.OPENPCS_TIME_ZONE,
+        onProjectionError: (error) =>
+          server.app.log.error({ err: error }, 'projection catch-up failed; retried at the next event'),
+      });
+      const server = await buildServer({
+        platform,
+        logLevel: env.LOG_LEVEL,
+        bodyLimitBytes: Math.round(env.OPENPCS_BODY_LIMIT_MIB * 1024 * 1024),
+        rateLimitPerMinute: env.OPENPCS_RATE_LIMIT_PER_MIN,
+      });
+      let stopping = false;
+      // Started after listen; stopped (in reverse order) on shutdown.
+      const workers: { delivery?: SubscriptionDeliveryWorker; feeds?: AisFeeds } = {};
+      const feedSpecs = [
+        ...(flags.aisTcp ?? []).map((v) => parseFeedSpec('tcp', v)),
+        ...(flags.aisUdp ?? []).map((v) => parseFeedSpec('udp', v)),
+      ].map((r) => {
+        if (!r.ok) throw new CliError(r.error);
+        return r.spec;
+      });
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        server.app.log.info({ signal }, 'shutting down: finishing in-flight requests and ingestion');
+        server
+          .shutdown()
+          .then(() => workers.feeds?.stop())
+          .then(() => workers.delivery?.stop())
+          .then(() => platform.close())
+          .then(() => process.exit(0))
+          .catch((error: unknown) => {
+            server.app.log.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          });
+      };
+      process.on('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      await server.app.listen({ port: env.PORT, host: env.HOST });
+      const address = server.app.server.address();
+      const port = typeof address === 'object' && address ? address.port : env.PORT;
+      const adminKey = await bootstrapAdminKey(platform.organisations);
+      if (adminKey) {
+        server.app.log.warn(
+          `first start: created organisation "port-authority" with admin API key ${adminKey} — store it now, it is not shown again (use: Authorization: Bearer <key>)`,
+        );
+      }
+      server.app.log.info(`openpcs ready on http://localhost:${port} (${describeStore(env)}); API docs at /docs`);
+      // Read models catch up (rebuilding those whose code changed) and then follow new events; webhook
+      // subscriptions resume from their stored positions; messages a crash left unprocessed in the inbox
+      // are processed in the background.
+      await platform.projections.start(platform.bus);
+      workers.delivery = startSubscriptionDelivery(platform, {
+        onError: (error) => server.app.log.error({ err: error }, 'subscription delivery failed; retrying'),
+      });
+      if (feedSpecs.length > 0) {
+        workers.feeds = await startAisFeeds(platform, feedSpecs, (level, message) => server.app.log[level](message));
+      }
+      platform.pipeline
+        .processPending()
+        .then((n) => n > 0 && server.app.log.info(`recovered ${n} unprocessed inbox message(s)`))
+        .catch((error: unknown) => server.app.log.error({ err: error }, 'recovery of pending inbox messages failed'));
+    },
+  );
+}

@@ -1,0 +1,15 @@
+/** How callback deliveries are retried: exponential backoff, capped; never given up (nothing is lost). */
+export interface RetryPolicy {
+  /** Wait after the first failure (default 1 s). */
+  readonly baseDelayMs: number;
+  /** Longest wait between attempts (default 5 min). */
+  readonly maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ baseDelayMs: 1_000, maxDelayMs: 300_000 });
+
+/** Wait before the next attempt after `failures` consecutive failures (1 s, 2 s, 4 s… capped). */
+export function retryDelayMs(policy: RetryPolicy, failures: number): number {
+  const exponent = Math.min(Math.max(failures - 1, 0), 30);
+  return Math.min(policy.baseDelayMs * 2 ** exponent, policy.maxDelayMs);
+}

@@ -1,0 +1,15 @@
+/**
+ * Starts DCSA subscription delivery for a platform (the `serve` command calls this after opening the
+ * platform and stops the returned worker before closing it).
+ */
+import type { Platform } from '../platform.js';
+import { SubscriptionDeliveryWorker, type DeliveryOptions } from './subscription-delivery-worker.js';
+
+export function startSubscriptionDelivery(
+  platform: Platform,
+  options: DeliveryOptions = {},
+): SubscriptionDeliveryWorker {
+  const worker = new SubscriptionDeliveryWorker(platform.database.db, platform.bus, options);
+  worker.start();
+  return worker;
+}

@@ -1,0 +1,244 @@
+/**
+ * Delivers events to DCSA subscription callbacks, from the outbox that the event store already is: each
+ * subscription has a position (last `seq` delivered); the worker reads the matching events after it that
+ * the subscriber's organisation may see, POSTs them as a JSON array of DCSA events, signed
+ * (`Notification-Signature`), and advances the position only when the callback answered 2xx, in the same
+ * transaction that logs the delivery. Failures are logged and retried with exponential backoff, in order:
+ * event n+1 is never sent before event n was accepted. The bus only wakes the worker; a periodic poll
+ * covers events appended by other processes and retries that fall due.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AccessScope } from '../access/access-scope.js';
+import { SEES_ALL, type Role } from '../access/roles.js';
+import { parseStoredFilter } from '../api/dcsa/dcsa-event-filter.js';
+import { toDcsaEvent } from '../api/dcsa/dcsa-event-view.js';
+import type { EventBus } from '../bus/event-bus.js';
+import { EventQuery } from '../store/event-query.js';
+import type { DB } from '../store/schema.js';
+import { SIGNATURE_HEADER, signNotification } from './notification-signature.js';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
+import { SubscriptionRepository, type DeliveryOutcome, type SubscriptionRow } from './subscription-repository.js';
+
+export interface DeliveryOptions {
+  readonly retry?: RetryPolicy | undefined;
+  /** Events per callback request (default 100). */
+  readonly batchSize?: number | undefined;
+  /** Callback request timeout (default 10 s). */
+  readonly requestTimeoutMs?: number | undefined;
+  /** Safety poll for events from other processes and for due retries (default 5 s). */
+  readonly pollIntervalMs?: number | undefined;
+  readonly onError?: ((error: unknown) => void) | undefined;
+}
+
+const API_VERSION = '2.2.0';
+
+export class SubscriptionDeliveryWorker {
+  readonly #subscriptions: SubscriptionRepository;
+  readonly #events: EventQuery;
+  readonly #owner = `worker-${randomUUID()}`;
+  readonly #retry: RetryPolicy;
+  readonly #batchSize: number;
+  readonly #timeoutMs: number;
+  readonly #pollMs: number;
+  readonly #onError: (error: unknown) => void;
+  #abort = new AbortController();
+  #running: Promise<void> | null = null;
+  #again = false;
+  #stopped = true;
+  #unsubscribe: (() => void) | null = null;
+  #poll: NodeJS.Timeout | null = null;
+  #retryTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    db: Kysely<DB>,
+    private readonly bus: EventBus | undefined,
+    options: DeliveryOptions = {},
+  ) {
+    this.#subscriptions = new SubscriptionRepository(db);
+    this.#events = new EventQuery(db);
+    this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.#batchSize = options.batchSize ?? 100;
+    this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.#pollMs = options.pollIntervalMs ?? 5_000;
+    this.#onError = options.onError ?? (() => {});
+  }
+
+  /** A lease outlives one request with margin; a crashed worker's lease expires after it. */
+  get #leaseMs(): number {
+    return this.#timeoutMs * 2 + 5_000;
+  }
+
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#abort = new AbortController();
+    if (this.bus) this.#unsubscribe = this.bus.subscribe(() => this.wake());
+    this.#poll = setInterval(() => this.wake(), this.#pollMs);
+    this.#poll.unref();
+    this.wake();
+  }
+
+  /** Stops following, aborts a callback in flight (logged as failed, retried later) and waits. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    if (this.#poll) clearInterval(this.#poll);
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#abort.abort();
+    await this.idle();
+  }
+
+  /** Schedules a delivery round (bursts of wake-ups coalesce into one). */
+  wake(): void {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.deliverDue();
+        } while (this.#again && !this.#stopped);
+        await this.#scheduleRetry();
+      } catch (error) {
+        this.#onError(error);
+      } finally {
+        this.#running = null;
+      }
+    })();
+  }
+
+  /** Resolves when no delivery round is running. */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  /** One round: every due subscription, each until caught up or failed. */
+  async deliverDue(): Promise<void> {
+    for (const id of await this.#subscriptions.due()) {
+      if (this.#stopped) return;
+      await this.#deliver(id);
+    }
+  }
+
+  async #scheduleRetry(): Promise<void> {
+    if (this.#stopped) return;
+    const wait = await this.#subscriptions.msUntilNextRetry();
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    if (wait === null || wait > this.#pollMs) return;
+    this.#retryTimer = setTimeout(() => this.wake(), wait + 5);
+    this.#retryTimer.unref();
+  }
+
+  async #deliver(id: string): Promise<void> {
+    const claimed = await this.#subscriptions.claim(id, this.#owner, this.#leaseMs);
+    if (!claimed) return;
+    try {
+      const scope = await this.#scopeOf(claimed);
+      const filter = parseStoredFilter(claimed.filter);
+      if (!scope || !filter) {
+        await this.#fail(
+          claimed,
+          claimed.position,
+          claimed.position,
+          0,
+          null,
+          'subscription filter or organisation is invalid',
+          0,
+        );
+        return;
+      }
+      let position = claimed.position;
+      while (!this.#stopped) {
+        const head = await this.#events.head();
+        const page = await this.#events.after(filter, scope, position, this.#batchSize, head);
+        if (page.events.length === 0) {
+          if (head !== position) await this.#subscriptions.skipTo(id, this.#owner, position, head);
+          return;
+        }
+        const firstSeq = page.events[0]!.seq;
+        const lastSeq = page.events.at(-1)!.seq;
+        const body = JSON.stringify(page.events.map(toDcsaEvent));
+        const started = performance.now();
+        const { statusCode, error } = await this.#post(claimed, body);
+        const durationMs = Math.round(performance.now() - started);
+        if (error !== null || statusCode === null || statusCode < 200 || statusCode > 299) {
+          await this.#fail(claimed, firstSeq, lastSeq, page.events.length, statusCode, error, durationMs);
+          return;
+        }
+        const outcome: DeliveryOutcome = {
+          attempt: claimed.failed_attempts + 1,
+          firstSeq,
+          lastSeq,
+          eventCount: page.events.length,
+          statusCode,
+          error: null,
+          durationMs,
+        };
+        if (!(await this.#subscriptions.recordSuccess(id, this.#owner, outcome, this.#leaseMs))) return;
+        claimed.failed_attempts = 0;
+        position = lastSeq;
+      }
+    } finally {
+      await this.#subscriptions.release(id, this.#owner);
+    }
+  }
+
+  async #fail(
+    row: SubscriptionRow,
+    firstSeq: string,
+    lastSeq: string,
+    eventCount: number,
+    statusCode: number | null,
+    error: string | null,
+    durationMs: number,
+  ): Promise<void> {
+    const attempt = row.failed_attempts + 1;
+    await this.#subscriptions.recordFailure(
+      row.id,
+      this.#owner,
+      { attempt, firstSeq, lastSeq, eventCount, statusCode, error, durationMs },
+      retryDelayMs(this.#retry, attempt),
+    );
+  }
+
+  async #scopeOf(row: SubscriptionRow): Promise<AccessScope | null> {
+    const role = (await this.#subscriptions.roleOf(row.org_id)) as Role | undefined;
+    if (!role) return null;
+    return {
+      orgId: row.org_id,
+      role,
+      all: SEES_ALL.has(role),
+      member: role !== 'public',
+      scopes: ['read'],
+      keyId: null,
+    };
+  }
+
+  async #post(row: SubscriptionRow, body: string): Promise<{ statusCode: number | null; error: string | null }> {
+    try {
+      const response = await fetch(row.callback_url, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signNotification(row.secret, body),
+          'Subscription-ID': row.id,
+          'API-Version': API_VERSION,
+        },
+        signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#abort.signal]),
+      });
+      await response.body?.cancel();
+      return { statusCode: response.status, error: null };
+    } catch (error) {
+      const message =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      return { statusCode: null, error: this.#stopped ? `worker stopped: ${message}` : message };
+    }
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The cargo story (test/cargo/container-story.test.ts) told by four organisations, each sending its own
+ * messages as private data, read back through the cargo API: the port authority sees the whole story, the
+ * carrier only its own facts (no customs hold of someone else), an outsider nothing, and everyone the KPIs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, type Server } from '../../src/api/build-server.js';
+import type { Platform } from '../../src/platform.js';
+import { ENGINES } from '../support/engines.js';
+import { fixture } from '../support/fixtures.js';
+import { orgWithKey } from '../support/test-keys.js';
+import { testPlatform } from '../support/test-platform.js';
+
+const BOX = 'EGHU8300218';
+const SENDERS = [
+  ['eglv', 'carrier', 'dcsa-events', 'cargo-story/carrier-dcsa-events.json'],
+  ['yti', 'terminal', 'edifact-codeco', 'cargo-story/terminal-codeco-gate-out.edi'],
+  ['yti', 'terminal', 'edifact-coarri', 'cargo-story/terminal-coarri-discharge.edi'],
+  ['cbp-broker', 'customs_broker', 'csv-holds', 'cargo-story/customs-holds.csv'],
+  ['cbp-broker', 'customs_broker', 'csv-holds', 'cargo-story/customs-releases.csv'],
+  ['sbtl', 'trucker', 'csv-gate-transactions', 'cargo-story/trucker-gate-transactions.csv'],
+  ['sbtl', 'trucker', 'csv-truck-appointments', 'cargo-story/trucker-appointment.csv'],
+] as const;
+
+describe.each(ENGINES)('cargo API over the container story on $name', (engine) => {
+  let platform: Platform;
+  let server: Server;
+  const keys = new Map<string, string>();
+  const get = (url: string, org?: string, accept?: string) =>
+    server.app.inject({
+      method: 'GET',
+      url,
+      headers: { ...(org ? { authorization: keys.get(org)! } : {}), ...(accept ? { accept } : {}) },
+    });
+
+  beforeAll(async () => {
+    platform = await testPlatform(engine);
+    server = await buildServer({ platform, logLevel: 'silent' });
+    for (const [org, role] of [
+      ['pa', 'port_authority'],
+      ['eglv', 'carrier'],
+      ['yti', 'terminal'],
+      ['cbp-broker', 'customs_broker'],
+      ['sbtl', 'trucker'],
+      ['other-carrier', 'carrier'],
+    ] as const) {
+      keys.set(org, (await orgWithKey(platform, org, role)).authorization);
+    }
+    for (const [org, , format, path] of SENDERS) {
+      await platform.pipeline.ingest({
+        format,
+        body: fixture(path),
+        channel: 'test',
+        sourceOrg: org,
+        ownerOrgs: [org],
+        visibility: 'private',
+        timeZone: 'America/Los_Angeles',
+      });
+    }
+    await platform.projections.catchUpAll();
+  });
+  afterAll(async () => {
+    await server.shutdown();
+    await platform.close();
+  });
+
+  it('should give the port authority the whole story: holds, availability, LFD, dwell and history', async () => {
+    const res = await get(`/containers/${BOX}`, 'pa');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({
+      equipmentReference: BOX,
+      status: 'GATED_OUT',
+      direction: 'IMPORT',
+      holdsOpen: [],
+      terminalCode: 'YUSEN',
+      vessel: { imoNumber: '9893890', name: 'EVER ACE' },
+      carrierVoyageNumber: '1043E',
+      dischargedAt: '2026-03-16T14:40:00.000Z',
+      gatedOutAt: '2026-03-18T16:03:00.000Z',
+      lastFreeDay: '2026-03-20',
+      demurrageStarts: '2026-03-21',
+      partialView: false,
+    });
+    expect(body.holds.map((h: { holdType: string }) => h.holdType)).toEqual(['CUSTOMS', 'FREIGHT']);
+    const times = body.history.map((h: { eventDateTime: string }) => h.eventDateTime);
+    expect(times).toEqual([...times].sort());
+    expect(new Set(body.history.map((h: { source: string }) => h.source))).toEqual(
+      new Set(['dcsa-events', 'edifact-codeco', 'edifact-coarri', 'csv-holds', 'csv-gate-transactions']),
+    );
+  });
+
+  it('should show the carrier only its own facts: no customs hold, no terminal gate-out', async () => {
+    const res = await get(`/containers/${BOX}`, 'eglv');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.partialView).toBe(true);
+    expect(body.holds).toEqual([]);
+    expect(body.gatedOutAt).toBeNull();
+    expect(body.status).toBe('AVAILABLE');
+    expect(new Set(body.history.map((h: { source: string }) => h.source))).toEqual(new Set(['dcsa-events']));
+    const audit = await platform.audit.list({ orgId: 'eglv', action: 'read' });
+    expect(audit[0]).toMatchObject({ resource: `/containers/${BOX}`, detail: { partialView: true } });
+  });
+
+  it('should answer a box the caller may not see exactly like one that does not exist', async () => {
+    const hidden = await get(`/containers/${BOX}`, 'other-carrier');
+    const absent = await get('/containers/CSQU3054383', 'other-carrier');
+    expect([hidden.statusCode, absent.statusCode]).toEqual([404, 404]);
+    const shape = (b: Record<string, unknown>) => ({ ...b, detail: undefined, instance: undefined });
+    expect(shape(hidden.json())).toEqual(shape(absent.json()));
+    expect((await get('/containers', 'other-carrier')).json().containers).toEqual([]);
+    expect((await get('/truck-visits', 'other-carrier')).json().visits).toEqual([]);
+  });
+
+  it('should reject a bad ISO 6346 check digit with a pointer to the reference', async () => {
+    const res = await get('/containers/EGHU8300219', 'pa');
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({
+      code: 'PCS_ID_CONTAINER_CHECK_DIGIT',
+      errors: [{ pointer: '/params/reference' }],
+    });
+  });
+
+  it('should give the trucker its visit with turn time and appointment, and hide it from the terminal', async () => {
+    const res = await get('/truck-visits/V-YUS-7781', 'sbtl');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      terminalCode: 'YUSEN',
+      truckingCompany: 'SBTL',
+      gateInAt: '2026-03-18T15:12:30.000Z',
+      gateOutAt: '2026-03-18T16:03:10.000Z',
+      turnTimeMinutes: 50.7,
+      appointmentId: 'APT-YUSEN-260318-0042',
+      partialView: false,
+    });
+    expect((await get('/truck-visits/V-YUS-7781', 'yti')).statusCode).toBe(404);
+    const csv = await get(
+      '/truck-visits?terminal=yusen&from=2026-03-18T00:00:00Z&to=2026-03-19T00:00:00Z',
+      'sbtl',
+      'text/csv',
+    );
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('V-YUS-7781');
+    expect(lines[1]).toContain(BOX);
+  });
+
+  it('should export the containers a caller sees as CSV and NDJSON', async () => {
+    const csv = await get('/containers?format=csv', 'pa');
+    const rows = csv.body.trim().split('\r\n');
+    expect(rows[0]!.split(',')[0]).toBe('equipmentReference');
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r.split(',')[0])
+        .sort(),
+    ).toEqual(['EGHU8300218', 'TCNU5512345']);
+    const nd = await get('/containers?status=GATED_OUT', 'pa', 'application/x-ndjson');
+    expect(
+      nd.body
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { equipmentReference: string }).equipmentReference),
+    ).toEqual([BOX]);
+  });
+
+  it('should publish terminal KPIs to every caller, anonymous included', async () => {
+    const member = await get('/terminals/YUSEN/kpis?from=2026-03-18&to=2026-03-18', 'other-carrier');
+    const anonymous = await get('/terminals/YUSEN/kpis?from=2026-03-18&to=2026-03-18');
+    expect(member.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual(member.json());
+    expect(member.json().days).toEqual([
+      expect.objectContaining({
+        day: '2026-03-18',
+        truckVisits: 1,
+        importDwell: expect.objectContaining({ count: 1 }),
+      }),
+    ]);
+  });
+});
