@@ -27,6 +27,8 @@ export interface PlatformOptions {
   readonly projections?: readonly Projection[] | undefined;
   /** Called when a background projection catch-up fails (it is retried at the next event). */
   readonly onProjectionError?: ((error: unknown) => void) | undefined;
+  /** Called when a batch of audited reads could not be written (kept and retried). */
+  readonly onAuditError?: ((error: unknown) => void) | undefined;
   /** Apply pending migrations on open (default true). */
   readonly migrate?: boolean | undefined;
 }
@@ -75,6 +77,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     1000,
     options.onProjectionError,
   );
+  const audit = new AuditLogRepository(database.db, { onError: options.onAuditError });
   return {
     database,
     bus,
@@ -82,13 +85,14 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     inbox,
     deadLetters,
     organisations: new OrganisationRepository(database.db),
-    audit: new AuditLogRepository(database.db),
+    audit,
     parsers,
     pipeline,
     projections,
     async close() {
       await pipeline.drain();
       await projections.stop();
+      await audit.close();
       await bus.close();
       await database.close();
     },

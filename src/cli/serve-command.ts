@@ -16,6 +16,10 @@ export function serveCommand(): Command {
     .addOption(new Option('--host <host>', 'interface to listen on (env HOST, default 0.0.0.0)'))
     .option('--ais-tcp <host:port...>', 'also read live AIS (NMEA) from these TCP feeds, reconnecting with backoff')
     .option('--ais-udp <[host:]port...>', 'also listen for AIS (NMEA) datagrams on these UDP ports')
+    .option(
+      '--api-only',
+      'serve the HTTP API only, for replicas behind a load balancer: no read-model projections, webhook deliveries, feeds or inbox recovery (one full "openpcs serve" on the same PostgreSQL does those); needs DATABASE_URL',
+    )
     .addHelpText(
       'after',
       `\nEnvironment:\n${ENV_DOCS.map((d) => `  ${d.name.padEnd(24)} ${d.meaning} (default ${d.default})`).join('\n')}`,
@@ -26,15 +30,26 @@ export function serveCommand(): Command {
       host?: string;
       aisTcp?: string[];
       aisUdp?: string[];
+      apiOnly?: boolean;
       dataDir?: string;
       databaseUrl?: string;
     }) => {
       const env = resolveEnv(flags, { PORT: flags.port, HOST: flags.host });
+      const store = storeConfigFrom(env);
+      if (flags.apiOnly && store.engine !== 'postgres') {
+        throw new CliError(
+          '--api-only needs PostgreSQL (DATABASE_URL or --database-url): the embedded database is open in one process only, so nothing else would run the projections',
+        );
+      }
+      if (flags.apiOnly && (flags.aisTcp || flags.aisUdp)) {
+        throw new CliError('--api-only serves the API only; run AIS feeds in the full "openpcs serve"');
+      }
       const platform = await openPlatform({
-        store: storeConfigFrom(env),
+        store,
         defaultTimeZone: env.OPENPCS_TIME_ZONE,
         onProjectionError: (error) =>
           server.app.log.error({ err: error }, 'projection catch-up failed; retried at the next event'),
+        onAuditError: (error) => server.app.log.error({ err: error }, 'writing audited reads failed; kept and retried'),
       });
       const server = await buildServer({
         platform,
@@ -78,11 +93,17 @@ export function serveCommand(): Command {
           `first start: created organisation "port-authority" with admin API key ${adminKey} — store it now, it is not shown again (use: Authorization: Bearer <key>)`,
         );
       }
-      server.app.log.info(`openpcs ready on http://localhost:${port} (${describeStore(env)}); API docs at /docs`);
+      server.app.log.info(
+        `openpcs ready on http://localhost:${port} (${describeStore(env)}${flags.apiOnly ? ', API only' : ''}); API docs at /docs`,
+      );
+      if (flags.apiOnly) return;
       // Read models catch up (rebuilding those whose code changed) and then follow new events; webhook
       // subscriptions resume from their stored positions; messages a crash left unprocessed in the inbox
       // are processed in the background.
-      await platform.projections.start(platform.bus);
+      // On PostgreSQL other processes may append too (API replicas): poll the store as well as the bus.
+      const caughtUpFrom = Date.now();
+      await platform.projections.start(platform.bus, { pollIntervalMs: store.engine === 'postgres' ? 1000 : 0 });
+      server.app.log.info(`projections caught up in ${((Date.now() - caughtUpFrom) / 1000).toFixed(1)} s`);
       workers.delivery = startSubscriptionDelivery(platform, {
         onError: (error) => server.app.log.error({ err: error }, 'subscription delivery failed; retrying'),
       });

@@ -2,7 +2,9 @@
  * Keeps projections up to date with the event store. Each projection has a checkpoint (last applied
  * `seq`); `catchUp` applies the events after it page by page, each page in one transaction together with
  * the checkpoint update, under a row lock on the checkpoint so several processes can run the same
- * projection safely. The event bus only wakes the runner; the store is the source of truth.
+ * projection safely. The event bus only wakes the runner; the store is the source of truth, and a slow
+ * poll picks up events appended by other processes (e.g. `serve --api-only` replicas) that this
+ * process's bus never sees.
  */
 import { sql, type Kysely } from 'kysely';
 import type { EventBus } from '../bus/event-bus.js';
@@ -21,6 +23,7 @@ export class ProjectionRunner {
   #running: Promise<void> | null = null;
   #again = false;
   #unsubscribe: (() => void) | null = null;
+  #poll: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -38,19 +41,29 @@ export class ProjectionRunner {
     return this.#projections;
   }
 
-  /** Rebuilds projections whose code version changed, then catches up; afterwards follows the bus. */
-  async start(bus?: EventBus): Promise<void> {
+  /**
+   * Rebuilds projections whose code version changed, then catches up; afterwards follows the bus and,
+   * every `pollIntervalMs` (0 = never), the store itself for events other processes appended.
+   */
+  async start(bus?: EventBus, options: { pollIntervalMs?: number } = {}): Promise<void> {
     for (const projection of this.#projections) {
       const status = await this.status(projection.name);
       if (status && status.version !== projection.version) await this.rebuild(projection.name);
     }
     await this.catchUpAll();
     if (bus) this.#unsubscribe = bus.subscribe(() => this.wake());
+    const every = options.pollIntervalMs ?? 0;
+    if (every > 0) {
+      this.#poll = setInterval(() => this.wake(), every);
+      this.#poll.unref();
+    }
   }
 
   async stop(): Promise<void> {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
+    if (this.#poll) clearInterval(this.#poll);
+    this.#poll = null;
     await this.idle();
   }
 

@@ -7,8 +7,12 @@ export type EventRow = Selectable<EventTable>;
 
 /** Drops null fields; undefined when nothing is left. */
 function defined(value: Record<string, string | null>): Record<string, string> | undefined {
-  const entries = Object.entries(value).filter((entry): entry is [string, string] => entry[1] !== null);
-  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+  let out: Record<string, string> | undefined;
+  for (const key in value) {
+    const v = value[key];
+    if (v !== null && v !== undefined) (out ??= {})[key] = v;
+  }
+  return out;
 }
 
 export function rowToEvent(row: EventRow): StoredEvent {

@@ -12,8 +12,17 @@ export interface AuthenticatedKey {
   readonly organisation: OrganisationRow;
 }
 
+/** How long a successful key lookup is reused; a revocation made by another process takes effect within it. */
+export const KEY_CACHE_TTL_MS = 5_000;
+
 export class OrganisationRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** Successful lookups by key id (with the hash they matched), so a busy client costs no query per request. */
+  readonly #keys = new Map<string, { hash: string; found: AuthenticatedKey; until: number }>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly keyCacheTtlMs = KEY_CACHE_TTL_MS,
+  ) {}
 
   async create(id: string, name: string, role: Role): Promise<OrganisationRow> {
     return this.db.insertInto('organisation').values({ id, name, role }).returningAll().executeTakeFirstOrThrow();
@@ -52,6 +61,7 @@ export class OrganisationRepository {
 
   /** Revokes a key; false if it does not exist or was already revoked. */
   async revokeKey(keyId: string): Promise<boolean> {
+    this.#keys.delete(keyId);
     const result = await this.db
       .updateTable('api_key')
       .set({ revoked_at: new Date() })
@@ -83,6 +93,9 @@ export class OrganisationRepository {
   async authenticate(presented: string): Promise<AuthenticatedKey | undefined> {
     const keyId = keyIdOf(presented);
     if (!keyId) return undefined;
+    const hash = hashApiKey(presented);
+    const cached = this.#keys.get(keyId);
+    if (cached && cached.until > Date.now() && hashesEqual(cached.hash, hash)) return cached.found;
     const row = await this.db
       .selectFrom('api_key')
       .innerJoin('organisation', 'organisation.id', 'api_key.org_id')
@@ -101,8 +114,11 @@ export class OrganisationRepository {
       ])
       .where('api_key.id', '=', keyId)
       .executeTakeFirst();
-    if (!row || row.revoked_at !== null || !hashesEqual(row.key_hash, hashApiKey(presented))) return undefined;
-    return {
+    if (!row || row.revoked_at !== null || !hashesEqual(row.key_hash, hash)) {
+      this.#keys.delete(keyId);
+      return undefined;
+    }
+    const found: AuthenticatedKey = {
       key: {
         id: row.id,
         org_id: row.org_id,
@@ -114,5 +130,8 @@ export class OrganisationRepository {
       },
       organisation: { id: row.org_id, name: row.name, role: row.role, created_at: row.org_created_at },
     };
+    if (this.#keys.size >= 10_000) this.#keys.clear(); // bounded: keys are few, lookups are cheap
+    if (this.keyCacheTtlMs > 0) this.#keys.set(keyId, { hash, found, until: Date.now() + this.keyCacheTtlMs });
+    return found;
   }
 }

@@ -21,6 +21,7 @@ export async function testPlatform(engine: EngineCase, parsers: ParserRegistry =
   const deadLetters = new DeadLetterRepository(store.db);
   const pipeline = new IngestPipeline({ db: store.db, inbox, deadLetters, events, parsers, defaultTimeZone: 'UTC' });
   const projections = new ProjectionRunner(store.db, events, defaultProjections());
+  const audit = new AuditLogRepository(store.db);
   return {
     database: store,
     projections,
@@ -29,12 +30,13 @@ export async function testPlatform(engine: EngineCase, parsers: ParserRegistry =
     inbox,
     deadLetters,
     organisations: new OrganisationRepository(store.db),
-    audit: new AuditLogRepository(store.db),
+    audit,
     parsers,
     pipeline,
     async close() {
       await pipeline.drain();
       await projections.stop();
+      await audit.close();
       await bus.close();
       await store.dispose();
     },

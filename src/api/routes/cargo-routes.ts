@@ -95,7 +95,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       }
       if (access.member) {
         // Container details are restricted data (holds, bills of lading): every read is audited.
-        await platform.audit.record({
+        platform.audit.recordRead({
           orgId: access.orgId,
           apiKeyId: access.keyId,
           action: 'read',

@@ -99,7 +99,7 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       setPageHeaders(reply, pages);
       if (scope.member && page.events.some((e) => e.visibility !== 'public')) {
         // Reads of restricted data are audited (who, which page, which filter).
-        await platform.audit.record({
+        platform.audit.recordRead({
           orgId: scope.orgId,
           apiKeyId: scope.keyId,
           action: 'read',

@@ -61,7 +61,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       reply.header('Link', `</events?${next.toString()}>; rel="next"`);
       reply.header('Next-Page-Cursor', nextCursor);
       if (access.member && events.some((e) => e.visibility !== 'public')) {
-        await platform.audit.record({
+        platform.audit.recordRead({
           orgId: access.orgId,
           apiKeyId: access.keyId,
           action: 'read',
