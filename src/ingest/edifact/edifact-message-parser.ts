@@ -3,8 +3,8 @@
  * rejections; a message with envelope issues (UNT count/reference mismatch, missing UNT) is rejected whole
  * while the other messages map; messages of another type are rejected, not silently skipped.
  */
-import { isValidTimeZone } from '../../domain/zoned-time.js';
 import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
+import { ediPrecheck } from '../edi-precheck.js';
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
 import { parseEdifact } from './edifact-interchange.js';
 import { messageContext, type EdifactMapResult, type EdifactMessageContext } from './edifact-message-context.js';
@@ -29,17 +29,8 @@ export function createEdifactParser(spec: EdifactParserSpec): MessageParser {
     parse(body: Uint8Array, context: ParseContext): ParseResult {
       const events: NewCanonicalEvent[] = [];
       const rejected: Rejection[] = [];
-      if (body.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-        return { events, rejected: [{ code: 'PCS_EDIFACT_EMPTY', message: 'message is empty' }] };
-      }
-      if (!isValidTimeZone(context.timeZone)) {
-        return {
-          events,
-          rejected: [
-            { code: 'PCS_EDIFACT_BAD_TIMEZONE', message: `sender time zone "${context.timeZone}" is unknown` },
-          ],
-        };
-      }
+      const refused = ediPrecheck('EDIFACT', body, context);
+      if (refused) return { events, rejected: [refused] };
       const doc = parseEdifact(body);
       rejected.push(...doc.issues.map(toRejection));
       let messages = 0;

@@ -3,8 +3,8 @@
  * rejections; a transaction set with envelope issues (SE count/control mismatch, missing SE) is rejected
  * whole while its neighbours map; transaction sets of another type are rejected, not silently skipped.
  */
-import { isValidTimeZone } from '../../domain/zoned-time.js';
 import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
+import { ediPrecheck } from '../edi-precheck.js';
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
 import { parseX12 } from './x12-envelope.js';
 import { transactionContext, type X12MapResult, type X12TransactionContext } from './x12-transaction-context.js';
@@ -29,15 +29,8 @@ export function createX12Parser(spec: X12ParserSpec): MessageParser {
     parse(body: Uint8Array, context: ParseContext): ParseResult {
       const events: NewCanonicalEvent[] = [];
       const rejected: Rejection[] = [];
-      if (body.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-        return { events, rejected: [{ code: 'PCS_X12_EMPTY', message: 'message is empty' }] };
-      }
-      if (!isValidTimeZone(context.timeZone)) {
-        return {
-          events,
-          rejected: [{ code: 'PCS_X12_BAD_TIMEZONE', message: `sender time zone "${context.timeZone}" is unknown` }],
-        };
-      }
+      const refused = ediPrecheck('X12', body, context);
+      if (refused) return { events, rejected: [refused] };
       const doc = parseX12(body);
       rejected.push(...doc.issues.map(toRejection));
       let transactions = 0;
