@@ -7,59 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
-import type { Role } from '../../src/access/roles.js';
-import { containerCheckDigit } from '../../src/domain/identifiers/iso6346.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
-
-const ROLES: readonly Role[] = [
-  'port_authority',
-  'terminal',
-  'carrier',
-  'bco',
-  'forwarder',
-  'customs_broker',
-  'trucker',
-  'railroad',
-  'sister_port',
-  'public',
-];
-const SENDS_DATA = (role: Role) => role !== 'public';
-
-interface Org {
-  readonly id: string;
-  readonly role: Role;
-  readonly authorization: string;
-  readonly box: string;
-  readonly visitId: string;
-  /** Identifiers that only this organisation's data contains. */
-  readonly tokens: readonly string[];
-}
-
-function boxOf(n: number): string {
-  const first10 = `OPCU${String(700000 + n).padStart(6, '0')}`;
-  return `${first10}${containerCheckDigit(first10)}`;
-}
-
-function gateCsv(o: { box: string; visitId: string; n: number }): string {
-  const scac = `T${String.fromCharCode(65 + (o.n % 26))}${String.fromCharCode(65 + Math.floor(o.n / 26))}X`;
-  return [
-    'transaction_id,visit_id,terminal,lane,direction,timestamp,trucking_company_scac,truck_plate,container_number,size_type,empty_full,seal,bill_of_lading,appointment_id',
-    `GTX${o.n}Z-IN,${o.visitId},YUSEN,IN-01,IN,2026-03-18 08:${String(o.n).padStart(2, '0')}:00,${scac},PLT${o.n}Q,,,,,,`,
-    `GTX${o.n}Z-OUT,${o.visitId},YUSEN,OUT-01,OUT,2026-03-18 09:${String(o.n).padStart(2, '0')}:00,${scac},PLT${o.n}Q,${o.box},45G1,F,,BLX${o.n}Z,`,
-    '',
-  ].join('\n');
-}
-
-function holdsCsv(o: { box: string; n: number }): string {
-  return [
-    'hold_id,container_number,bill_of_lading,hold_type,action,timestamp,authority,reason,terminal',
-    `HX${o.n}Z,${o.box},,CUSTOMS,HOLD,2026-03-17 08:00,CBP,exam,YUSEN`,
-    '',
-  ].join('\n');
-}
+import { createOrgs, ingestOwnData, SENDS_DATA, type Org } from './access-matrix-fixture.js';
 
 describe.each(ENGINES)('cargo access matrix on $name', (engine) => {
   let platform: Platform;
@@ -69,39 +20,8 @@ describe.each(ENGINES)('cargo access matrix on $name', (engine) => {
   beforeAll(async () => {
     platform = await testPlatform(engine);
     server = await buildServer({ platform, logLevel: 'silent', rateLimitPerMinute: 100_000 });
-    let n = 0;
-    for (const role of ROLES) {
-      for (const side of ['a', 'b']) {
-        n += 1;
-        const id = `${role.replaceAll('_', '-')}-${side}`;
-        const { authorization } = await orgWithKey(platform, id, role);
-        const box = boxOf(n);
-        const visitId = `VX-${n}-Q`;
-        const org: Org = {
-          id,
-          role,
-          authorization,
-          box,
-          visitId,
-          tokens: [box, visitId, `GTX${n}Z`, `BLX${n}Z`, `PLT${n}Q`, `HX${n}Z`],
-        };
-        orgs.push(org);
-        if (!SENDS_DATA(role)) continue;
-        for (const [format, body] of [
-          ['csv-gate-transactions', gateCsv({ box, visitId, n })],
-          ['csv-holds', holdsCsv({ box, n })],
-        ] as const) {
-          const res = await server.app.inject({
-            method: 'POST',
-            url: `/ingest/${format}?visibility=private&timeZone=America/Los_Angeles`,
-            headers: { authorization, 'content-type': 'text/csv' },
-            payload: body,
-          });
-          expect(res.statusCode, res.body).toBe(202);
-          expect(res.json()).toMatchObject({ status: 'processed' });
-        }
-      }
-    }
+    orgs.push(...(await createOrgs(platform)));
+    for (const org of orgs) if (SENDS_DATA(org.role)) await ingestOwnData(server, org);
     await platform.projections.catchUpAll();
   }, 120_000);
   afterAll(async () => {

@@ -2,59 +2,16 @@
  * `GET /v2/stream` over a real socket: events appended after connecting arrive as SSE messages, filtered and
  * access-checked; reconnecting with Last-Event-ID resumes without gaps or repeats.
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { EventProvenance } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
+import { connectSse, type SseClient } from '../support/sse-client.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { until } from '../subscriptions/callback-receiver.js';
 import { gateMove } from './gate-move.js';
-
-interface SseMessage {
-  readonly id?: string;
-  readonly event?: string;
-  readonly data: Record<string, unknown>;
-}
-
-interface SseClient {
-  readonly messages: SseMessage[];
-  readonly response: IncomingMessage;
-  close(): void;
-}
-
-/** A minimal SSE client over node:http (what a browser's EventSource does, without reconnecting). */
-async function connect(url: string, headers: Record<string, string>): Promise<SseClient> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { headers: { accept: 'text/event-stream', ...headers } }, (response) => {
-      const messages: SseMessage[] = [];
-      let buffer = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields: Record<string, string> = {};
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':') || !line.includes(':')) continue;
-            const at = line.indexOf(':');
-            fields[line.slice(0, at)] = line.slice(at + 1).trimStart();
-          }
-          if (fields['data'] !== undefined) {
-            messages.push({ id: fields['id'], event: fields['event'], data: JSON.parse(fields['data']) });
-          }
-        }
-      });
-      resolve({ messages, response, close: () => req.destroy() });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 const mine = (org: string): EventProvenance => ({
   source: 'test',
@@ -83,7 +40,7 @@ describe.each(ENGINES)('DCSA live stream on $name', (engine) => {
   });
 
   const open = async (query = '', headers: Record<string, string> = {}) => {
-    const client = await connect(`${base}/v2/stream${query}`, { authorization: carrier, ...headers });
+    const client = await connectSse(`${base}/v2/stream${query}`, { authorization: carrier, ...headers });
     clients.push(client);
     return client;
   };
