@@ -179,9 +179,12 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       let mmsi = id;
       let history: { mmsi: string; first_seen_at: Date; last_seen_at: Date }[] = [];
       if (id.length === 7) {
+        // As below: a pairing counts only where the caller sees a registry row with that MMSI and IMO.
         history = await db
           .selectFrom('vessel_identity')
-          .innerJoin('vessel', 'vessel.mmsi', 'vessel_identity.mmsi')
+          .innerJoin('vessel', (join) =>
+            join.onRef('vessel.mmsi', '=', 'vessel_identity.mmsi').onRef('vessel.imo', '=', 'vessel_identity.imo'),
+          )
           .select(['vessel_identity.mmsi', 'vessel_identity.first_seen_at', 'vessel_identity.last_seen_at'])
           .where('vessel_identity.imo', '=', id)
           .where(rowVisibleTo(access, 'vessel'))
@@ -210,11 +213,17 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         );
       }
       if (vessel?.imo && id.length === 9) {
+        // Identity rows carry no owners: show a pairing only where the caller sees the registry row
+        // that makes it (same MMSI and IMO), so a private report's MMSI never reaches another organisation.
         history = await db
           .selectFrom('vessel_identity')
-          .select(['mmsi', 'first_seen_at', 'last_seen_at'])
-          .where('imo', '=', vessel.imo)
-          .orderBy('last_seen_at', 'desc')
+          .innerJoin('vessel', (join) =>
+            join.onRef('vessel.mmsi', '=', 'vessel_identity.mmsi').onRef('vessel.imo', '=', 'vessel_identity.imo'),
+          )
+          .select(['vessel_identity.mmsi', 'vessel_identity.first_seen_at', 'vessel_identity.last_seen_at'])
+          .where('vessel_identity.imo', '=', vessel.imo)
+          .where(rowVisibleTo(access, 'vessel'))
+          .orderBy('vessel_identity.last_seen_at', 'desc')
           .execute();
       }
       return {

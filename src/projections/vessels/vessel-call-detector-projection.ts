@@ -43,6 +43,15 @@ function outerBox(geography: Geography): readonly [number, number, number, numbe
   return [minLon, minLat, maxLon, maxLat];
 }
 
+/**
+ * The detector state as stored: the static report (name, IMO, draught) is kept with the audience
+ * (visibility and owners) of the event that brought it, and lent only to positions of the same audience,
+ * so a call detected from one organisation's positions never carries another's private static data.
+ */
+type StoredState = VesselCallState & { readonly staticAudience?: string | undefined };
+
+const audienceOf = (e: StoredEvent): string => JSON.stringify([e.visibility, [...e.ownerOrgs].sort()]);
+
 const idle = (state: VesselCallState): boolean =>
   Object.values(state.categories).every((c) => c.at === null && c.pending === null);
 
@@ -54,7 +63,7 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
   };
   return {
     name: 'vessel-call-detector',
-    version: 1,
+    version: 2,
     tables: ['vessel_call_detector_state'],
     filter: { eventType: 'VESSEL' },
     async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
@@ -65,23 +74,26 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
         .select(['mmsi', 'state'])
         .where('mmsi', 'in', mmsis)
         .execute();
-      const states = new Map<string, VesselCallState>(
-        stored.map((r) => [r.mmsi, r.state as unknown as VesselCallState]),
-      );
+      const states = new Map<string, StoredState>(stored.map((r) => [r.mmsi, r.state as unknown as StoredState]));
       const touched = new Set<string>();
       const detected = new Map<string, { provenance: EventProvenance; events: NewCanonicalEvent[] }>();
       for (const event of page) {
         const mmsi = event.references?.vesselMMSI;
         if (!mmsi) continue;
-        const state = states.get(mmsi) ?? initialVesselCallState;
+        const state: StoredState = states.get(mmsi) ?? initialVesselCallState;
         if (event.eventTypeCode === VESSEL_STATIC) {
-          states.set(mmsi, { ...state, static: event.payload as unknown as VesselStaticPayload });
+          const staticData = event.payload as unknown as VesselStaticPayload;
+          states.set(mmsi, { ...state, static: staticData, staticAudience: audienceOf(event) });
           touched.add(mmsi);
         } else if (event.eventTypeCode === VESSEL_POSITION) {
           if (idle(state) && farAway(event)) continue;
           const position = event.payload as unknown as VesselPositionPayload;
-          const result = step(geography, state, { eventDateTime: event.eventDateTime, position });
-          states.set(mmsi, result.state);
+          const lend = state.static !== null && state.staticAudience === audienceOf(event);
+          const result = step(geography, lend ? state : { ...state, static: null }, {
+            eventDateTime: event.eventDateTime,
+            position,
+          });
+          states.set(mmsi, { ...result.state, static: state.static, staticAudience: state.staticAudience });
           touched.add(mmsi);
           if (result.events.length === 0) continue;
           const provenance: EventProvenance = {

@@ -6,6 +6,9 @@
  * Merge rule: a static report at least as new as the row (by `eventDateTime`) overwrites the fields it
  * carries (a null field, e.g. a type 24 part A without dimensions, keeps the stored value); an older
  * report only fills fields still empty. Events are folded in `seq` order, so a rebuild gives the same rows.
+ * Reports merge only within one audience (same visibility and owners): the row is shown to the audience
+ * of its newest report, so a newer report for another audience starts the row afresh, and an older one
+ * for another audience fills nothing — one organisation's private IMO or call sign never reaches another.
  */
 import { sql, type Transaction } from 'kysely';
 import type { StoredEvent } from '../../domain/canonical-event.js';
@@ -40,8 +43,18 @@ const FIELDS = [
   ['destination', 'destination'],
 ] as const satisfies readonly (readonly [keyof VesselTable, keyof VesselStaticPayload])[];
 
-function merge(row: Row | undefined, event: StoredEvent, payload: VesselStaticPayload): Row {
+function sameAudience(row: Row, event: StoredEvent): boolean {
+  if (row.visibility !== event.visibility || row.owner_orgs.length !== event.ownerOrgs.length) return false;
+  return event.ownerOrgs.every((org) => row.owner_orgs.includes(org));
+}
+
+function merge(previous: Row | undefined, event: StoredEvent, payload: VesselStaticPayload): Row {
   const at = new Date(event.eventDateTime);
+  const shared = previous !== undefined && sameAudience(previous, event);
+  if (previous && !shared && at < previous.static_at) {
+    return { ...previous, last_event_seq: event.seq }; // older, and for another audience: fills nothing
+  }
+  const row = shared ? previous : undefined;
   const newer = !row || at >= row.static_at;
   const next: Row = row
     ? { ...row }
@@ -77,7 +90,7 @@ function merge(row: Row | undefined, event: StoredEvent, payload: VesselStaticPa
 
 export const vesselRegistryProjection: Projection = {
   name: 'vessel-registry',
-  version: 1,
+  version: 2,
   tables: ['vessel', 'vessel_identity'],
   filter: { eventType: 'VESSEL', eventTypeCode: VESSEL_STATIC },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
