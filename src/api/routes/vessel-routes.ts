@@ -176,20 +176,24 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     async (request) => {
       const access = requireScope(request, 'read');
       const { id } = request.params;
-      let mmsi = id;
-      let history: { mmsi: string; first_seen_at: Date; last_seen_at: Date }[] = [];
-      if (id.length === 7) {
-        // As below: a pairing counts only where the caller sees a registry row with that MMSI and IMO.
-        history = await db
+      // The MMSIs an IMO number was seen with, newest first. Identity rows carry no owners: a pairing is
+      // shown only where the caller sees the registry row that makes it (same MMSI and IMO), so a private
+      // report's MMSI never reaches another organisation.
+      const mmsiHistory = (imo: string) =>
+        db
           .selectFrom('vessel_identity')
           .innerJoin('vessel', (join) =>
             join.onRef('vessel.mmsi', '=', 'vessel_identity.mmsi').onRef('vessel.imo', '=', 'vessel_identity.imo'),
           )
           .select(['vessel_identity.mmsi', 'vessel_identity.first_seen_at', 'vessel_identity.last_seen_at'])
-          .where('vessel_identity.imo', '=', id)
+          .where('vessel_identity.imo', '=', imo)
           .where(rowVisibleTo(access, 'vessel'))
           .orderBy('vessel_identity.last_seen_at', 'desc')
           .execute();
+      let mmsi = id;
+      let history: { mmsi: string; first_seen_at: Date; last_seen_at: Date }[] = [];
+      if (id.length === 7) {
+        history = await mmsiHistory(id);
         if (history[0]) mmsi = history[0].mmsi;
       }
       const vessel = await db
@@ -213,18 +217,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         );
       }
       if (vessel?.imo && id.length === 9) {
-        // Identity rows carry no owners: show a pairing only where the caller sees the registry row
-        // that makes it (same MMSI and IMO), so a private report's MMSI never reaches another organisation.
-        history = await db
-          .selectFrom('vessel_identity')
-          .innerJoin('vessel', (join) =>
-            join.onRef('vessel.mmsi', '=', 'vessel_identity.mmsi').onRef('vessel.imo', '=', 'vessel_identity.imo'),
-          )
-          .select(['vessel_identity.mmsi', 'vessel_identity.first_seen_at', 'vessel_identity.last_seen_at'])
-          .where('vessel_identity.imo', '=', vessel.imo)
-          .where(rowVisibleTo(access, 'vessel'))
-          .orderBy('vessel_identity.last_seen_at', 'desc')
-          .execute();
+        history = await mmsiHistory(vessel.imo);
       }
       return {
         mmsi,
