@@ -27,6 +27,7 @@ import type { Geography } from '../../geo/geography.js';
 import { EventStore } from '../../store/event-store.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
+import { audienceKey } from './audience.js';
 import { initialVesselCallState, step, type VesselCallState } from '../vessel-calls/vessel-call-detector.js';
 
 export const VESSEL_CALL_DETECTOR_SOURCE = 'vessel-call-detector';
@@ -50,7 +51,7 @@ function outerBox(geography: Geography): readonly [number, number, number, numbe
  */
 type StoredState = VesselCallState & { readonly staticAudience?: string | undefined };
 
-const audienceOf = (e: StoredEvent): string => JSON.stringify([e.visibility, [...e.ownerOrgs].sort()]);
+const audienceOf = (e: StoredEvent): string => audienceKey(e.visibility, e.ownerOrgs);
 
 const idle = (state: VesselCallState): boolean =>
   Object.values(state.categories).every((c) => c.at === null && c.pending === null);

@@ -15,6 +15,7 @@ import type { StoredEvent } from '../../domain/canonical-event.js';
 import { VESSEL_STATIC, type VesselStaticPayload } from '../../domain/vessel-observation.js';
 import type { DB, VesselTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
+import { audienceKey } from './audience.js';
 
 interface Row {
   mmsi: string;
@@ -43,10 +44,8 @@ const FIELDS = [
   ['destination', 'destination'],
 ] as const satisfies readonly (readonly [keyof VesselTable, keyof VesselStaticPayload])[];
 
-function sameAudience(row: Row, event: StoredEvent): boolean {
-  if (row.visibility !== event.visibility || row.owner_orgs.length !== event.ownerOrgs.length) return false;
-  return event.ownerOrgs.every((org) => row.owner_orgs.includes(org));
-}
+const sameAudience = (row: Row, event: StoredEvent): boolean =>
+  audienceKey(row.visibility, row.owner_orgs) === audienceKey(event.visibility, event.ownerOrgs);
 
 function merge(previous: Row | undefined, event: StoredEvent, payload: VesselStaticPayload): Row {
   const at = new Date(event.eventDateTime);
