@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { imoCheckDigit } from '../src/domain/identifiers/imo-number.js';
 import type { BenchSuite } from './bench-record.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
@@ -20,8 +21,7 @@ const VESSELS = 3_000;
 
 function imoWithCheckDigit(six: number): string {
   const digits = String(six).padStart(6, '0');
-  const sum = [...digits].reduce((s, d, i) => s + Number(d) * (7 - i), 0);
-  return `${digits}${sum % 10}`;
+  return `${digits}${imoCheckDigit(digits)}`;
 }
 
 const VESSEL_IMOS = Array.from({ length: VESSELS }, (_, i) => imoWithCheckDigit(900_000 + i));

@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import type { Role } from '../../src/access/roles.js';
 import type { Server } from '../../src/api/build-server.js';
+import { imoCheckDigit } from '../../src/domain/identifiers/imo-number.js';
 import { containerCheckDigit } from '../../src/domain/identifiers/iso6346.js';
 import type { Platform } from '../../src/platform.js';
 import { checksum, encodePositionA, encodeStaticVoyage, toSentences } from '../ais/ais-encoder.js';
@@ -125,11 +126,9 @@ export interface OwnVessel {
 
 export function vesselOf(n: number): OwnVessel {
   const first6 = `97${String(n).padStart(4, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < 6; i++) sum += Number(first6[i]) * (7 - i);
   return {
     mmsi: `3669${String(n).padStart(5, '0')}`,
-    imo: `${first6}${sum % 10}`,
+    imo: `${first6}${imoCheckDigit(first6)}`,
     name: `MATRIX ${n}Q`,
     callSign: `MX${n}Q`,
   };

@@ -9,10 +9,15 @@ export type ImoNumber = string & { readonly __brand: 'ImoNumber' };
 
 const FORMAT = /^[0-9]{7}$/;
 
-function checkDigitMatches(digits: string): boolean {
+/** The check digit (0–9) for the first six digits of an IMO number. */
+export function imoCheckDigit(firstSix: string): number {
   let sum = 0;
-  for (let i = 0; i < 6; i++) sum += (digits.charCodeAt(i) - 48) * (7 - i);
-  return sum % 10 === digits.charCodeAt(6) - 48;
+  for (let i = 0; i < 6; i++) sum += (firstSix.charCodeAt(i) - 48) * (7 - i);
+  return sum % 10;
+}
+
+function checkDigitMatches(digits: string): boolean {
+  return imoCheckDigit(digits) === digits.charCodeAt(6) - 48;
 }
 
 export function validateImoNumber(input: string): IdentifierResult<ImoNumber> {
