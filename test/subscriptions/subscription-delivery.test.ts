@@ -141,7 +141,22 @@ describe.each(ENGINES)('subscription delivery on $name', (engine) => {
       const { appended: stored } = await platform.events.append([gateMove(10 + i)], mine('mscu'));
       appended.push(stored[0]!.eventId);
     }
+    const deliveries = async (): Promise<
+      { attempt: number; delivered: boolean; statusCode: number; eventCount: number }[]
+    > =>
+      (
+        await server.app.inject({
+          url: `/v2/event-subscriptions/${sub.subscriptionID}/deliveries`,
+          headers: { authorization: carrier },
+        })
+      ).json();
     await until(() => acknowledged(receiver).length >= 5, 'all five events');
+    // The receiver answers before the worker records the success: stopping in between aborts the
+    // callback, which is then logged as failed and re-sent later (at-least-once). Wait for the record.
+    await until(
+      async () => (await deliveries()).filter((d) => d.delivered).reduce((n, d) => n + d.eventCount, 0) >= 5,
+      'the delivery log to record all five events',
+    );
     await worker.stop();
     expect(acknowledged(receiver).map((e) => e['eventID'])).toEqual(appended);
     expect(receiver.calls.slice(0, 3).map((c) => c.status)).toEqual([503, 503, 503]);
@@ -149,32 +164,14 @@ describe.each(ENGINES)('subscription delivery on $name', (engine) => {
     expect(
       new Set(receiver.calls.slice(0, 4).map((c) => (JSON.parse(c.body) as { eventID: string }[])[0]!.eventID)).size,
     ).toBe(1);
-    const log = (
-      await server.app.inject({
-        url: `/v2/event-subscriptions/${sub.subscriptionID}/deliveries`,
-        headers: { authorization: carrier },
-      })
-    ).json();
-    const oldestFirst = [...log].reverse();
-    expect(
-      oldestFirst
-        .slice(0, 4)
-        .map((d: { attempt: number; delivered: boolean; statusCode: number }) => [
-          d.attempt,
-          d.delivered,
-          d.statusCode,
-        ]),
-    ).toEqual([
+    const oldestFirst = [...(await deliveries())].reverse();
+    expect(oldestFirst.slice(0, 4).map((d) => [d.attempt, d.delivered, d.statusCode])).toEqual([
       [1, false, 503],
       [2, false, 503],
       [3, false, 503],
       [4, true, 204],
     ]);
-    expect(
-      oldestFirst
-        .filter((d: { delivered: boolean }) => d.delivered)
-        .reduce((n: number, d: { eventCount: number }) => n + d.eventCount, 0),
-    ).toBe(5);
+    expect(oldestFirst.filter((d) => d.delivered).reduce((n, d) => n + d.eventCount, 0)).toBe(5);
     const status = (
       await server.app.inject({
         url: `/v2/event-subscriptions/${sub.subscriptionID}`,
@@ -237,11 +234,17 @@ describe.each(ENGINES)('subscription delivery across a restart on $name', (engin
       ids.push((await platform.events.append([gateMove(20 + i)], mine('local'))).appended[0]!.eventId);
     }
     worker = startSubscriptionDelivery(platform, FAST);
+    const deliveries = () => new SubscriptionRepository(platform.database.db).deliveries(subscriptionId, 100);
     await until(() => acknowledged(receiver).length >= 5, 'all five events after the restart');
+    // As above: wait for the worker to record the success before stopping it.
+    await until(
+      async () => (await deliveries()).filter((d) => d.delivered).reduce((n, d) => n + d.event_count, 0) >= 5,
+      'the delivery log to record all five events',
+    );
     await worker.stop();
     try {
       expect(acknowledged(receiver).map((e) => e['eventID'])).toEqual(ids);
-      const log = await new SubscriptionRepository(platform.database.db).deliveries(subscriptionId, 100);
+      const log = await deliveries();
       expect(log.filter((d) => !d.delivered).length).toBeGreaterThanOrEqual(failedBefore);
       expect(log.filter((d) => d.delivered).reduce((n, d) => n + d.event_count, 0)).toBe(5);
     } finally {
