@@ -57,3 +57,10 @@ export class ProblemError extends Error {
     };
   }
 }
+
+/** 400 for a `cursor` query parameter this API did not issue. */
+export function badCursorProblem(): ProblemError {
+  return new ProblemError(400, 'PCS_API_BAD_CURSOR', 'Invalid cursor', 'cursor was not issued by this API', [
+    { pointer: '/query/cursor', detail: 'not a cursor issued by this API' },
+  ]);
+}

@@ -5,11 +5,11 @@
  * as a MarineCadastre CSV (`POST /ingest/ais-csv-marinecadastre`), half as NMEA lines (`POST /ingest/ais`) — and its
  * own gate transactions and holds (for the terminal KPIs). The projections detect the calls. Then every
  * organisation and an anonymous caller read every vessel resource: who was at anchor / at berth / underway
- * (`GET /vessels?at=`), each vessel by MMSI and by IMO number, the detected calls, the AIS and detected events, and
- * the published terminal KPIs. No answer may contain an identifier of another organisation's data, its own data
+ * (`GET /vessels?at=`), each vessel by MMSI and by IMO number, the detected calls (list, CSV and NDJSON exports,
+ * and each call by id), the AIS and detected events, and the published terminal KPIs. No answer may contain an identifier of another organisation's data, its own data
  * must be there (so an API that answers nothing cannot pass), the port authority sees everything, and a foreign
- * private vessel answers 404 exactly like one that does not exist. (There is no vessel-call detail route, no
- * CSV/NDJSON export of calls and no track sub-resource: `GET /vessels/{id}` carries the latest position.)
+ * private vessel or call answers 404 exactly like one that does not exist. (There is no track sub-resource:
+ * `GET /vessels/{id}` carries the latest position.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
@@ -53,6 +53,8 @@ const MUST_SHOW: Readonly<Record<string, (o: Owner) => readonly string[]>> = {
   'vessels underway': (o) => [o.vessel.mmsi],
   'vessel calls': (o) => [o.callId, o.vessel.imo, o.vessel.name],
   'vessel calls at LBCT, departed': (o) => [o.callId],
+  'vessel calls as CSV': (o) => [o.callId, o.vessel.imo, o.vessel.name],
+  'vessel calls as NDJSON': (o) => [o.callId, o.vessel.imo, o.vessel.name],
   'AIS events': (o) => [o.vessel.mmsi, o.vessel.imo, o.vessel.name],
   'detected events': (o) => [o.vessel.mmsi, o.vessel.imo, o.vessel.name],
   'v2 transport events': (o) => [o.vessel.imo, o.vessel.name],
@@ -60,6 +62,7 @@ const MUST_SHOW: Readonly<Record<string, (o: Owner) => readonly string[]>> = {
   'terminal KPIs': () => [],
   'vessel by MMSI': (o) => [o.vessel.mmsi, o.vessel.imo, o.vessel.name, o.vessel.callSign],
   'vessel by IMO': (o) => [o.vessel.mmsi, o.vessel.imo, o.vessel.name, o.vessel.callSign],
+  'vessel call by id': (o) => [o.callId, o.vessel.imo, o.vessel.name],
 };
 
 describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
@@ -123,6 +126,8 @@ describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
             `/vessel-calls?terminal=polb-lbct&status=departed&from=${callMinute(30)}&to=${callMinute(30)}`,
           ),
         ],
+        ['vessel calls as CSV', await get(reader, '/vessel-calls?limit=1000&format=csv')],
+        ['vessel calls as NDJSON', await get(reader, '/vessel-calls?limit=1000', { accept: 'application/x-ndjson' })],
         ['AIS events', await get(reader, '/events?eventType=VESSEL&limit=1000')],
         ['detected events', await get(reader, '/events?eventType=TRANSPORT&limit=1000')],
         ['v2 transport events', await get(reader, '/v2/events?eventType=TRANSPORT&limit=1000')],
@@ -135,11 +140,13 @@ describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
         const shown = mine || reader.sees;
         const byMmsi = await get(reader, `/vessels/${owner.vessel.mmsi}`);
         const byImo = await get(reader, `/vessels/${owner.vessel.imo}`);
+        const call = await get(reader, `/vessel-calls/${owner.callId}`);
         const answers: [string, string][] = [
           ...lists.map(([resource, res]): [string, string] => [resource, res.body]),
           // A 404 names what was asked for: that echo is not a leak.
           ['vessel by MMSI', byMmsi.statusCode === 404 ? byMmsi.body.replaceAll(owner.vessel.mmsi, '') : byMmsi.body],
           ['vessel by IMO', byImo.statusCode === 404 ? byImo.body.replaceAll(owner.vessel.imo, '') : byImo.body],
+          ['vessel call by id', call.statusCode === 404 ? call.body.replaceAll(owner.callId, '') : call.body],
         ];
         for (const [resource, body] of answers) {
           cells += 1;
@@ -152,15 +159,16 @@ describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
             missing.push(`${reader.id} misses ${owner.org.id}'s ${absent.join(' ')} in ${resource}`);
           }
         }
-        for (const [resource, res] of [
-          ['vessel by MMSI', byMmsi],
-          ['vessel by IMO', byImo],
+        for (const [resource, res, notFound] of [
+          ['vessel by MMSI', byMmsi, 'PCS_VESSEL_NOT_FOUND'],
+          ['vessel by IMO', byImo, 'PCS_VESSEL_NOT_FOUND'],
+          ['vessel call by id', call, 'PCS_VESSEL_CALL_NOT_FOUND'],
         ] as const) {
           const code = res.json<{ code?: string }>().code ?? '';
-          if (res.statusCode !== (shown ? 200 : 404) || (!shown && code !== 'PCS_VESSEL_NOT_FOUND')) {
+          if (res.statusCode !== (shown ? 200 : 404) || (!shown && code !== notFound)) {
             wrongStatus.push(`${owner.org.id} → ${reader.id} via ${resource}: ${res.statusCode} ${code}`);
           }
-          if (shown && res.statusCode === 200) {
+          if (shown && res.statusCode === 200 && resource !== 'vessel call by id') {
             expect(res.json(), `${owner.org.id} → ${reader.id} via ${resource}`).toMatchObject({
               ...owner.vessel,
               mmsiHistory: [{ mmsi: owner.vessel.mmsi }],
@@ -177,8 +185,8 @@ describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
     expect(leaks).toEqual([]);
     expect(missing).toEqual([]);
     expect(wrongStatus).toEqual([]);
-    // 21 readers (20 organisations and an anonymous caller) × 18 owners × (9 lists + 2 details).
-    expect(cells).toBe(21 * 18 * 11);
+    // 21 readers (20 organisations and an anonymous caller) × 18 owners × (11 lists + 3 details).
+    expect(cells).toBe(21 * 18 * 14);
 
     // The KPIs are published aggregates: the same answer for every caller (anonymous included), counting every
     // organisation's private data, and naming none of it.

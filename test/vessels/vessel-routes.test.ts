@@ -10,6 +10,16 @@ import { timedSampleLines } from '../transports/timed-sample.js';
 import { coscoSpainCallEvents } from './cosco-spain-call.js';
 import { EXPECTED_AT } from './expected-2022-01-03.js';
 
+interface VesselCall {
+  callId: string;
+  vessel: { mmsi: string; imo: string | null; name: string | null };
+  port: string | null;
+  status: string;
+  ata: string | null;
+  ataAnchorage: string | null;
+  atb: string | null;
+}
+
 const extract = readFileSync(
   new URL('../vessel-calls/fixtures/marinecadastre-2022-01-03-san-pedro-bay.csv', import.meta.url),
 );
@@ -121,6 +131,80 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     expect(later.json().calls.some((c: { vessel: { mmsi: string } }) => c.vessel.mmsi === '477000001')).toBe(false);
     const departed = await get('/vessel-calls?status=departed&to=2022-01-03T01:00:00Z');
     expect(departed.json().calls.map((c: { callId: string }) => c.callId)).toContain('477000001:2022-01-03T00:09');
+  });
+
+  it('should page through every call with the cursor, in start order, and export the same pages', async () => {
+    const all = (await get('/vessel-calls?limit=1000')).json<{ calls: VesselCall[]; nextCursor: null }>();
+    expect(all.nextCursor).toBeNull();
+    expect(all.calls.length).toBeGreaterThan(3);
+    const starts = all.calls.map((c) => c.ata ?? c.ataAnchorage ?? c.atb);
+    expect(starts).toEqual([...starts].sort());
+
+    const paged: VesselCall[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await get(`/vessel-calls?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const page = res.json<{ calls: VesselCall[]; nextCursor: string | null }>();
+      expect(page.calls.length).toBeLessThanOrEqual(2);
+      paged.push(...page.calls);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor !== null && pages < 100);
+    expect(paged).toEqual(all.calls);
+    expect(pages).toBe(Math.ceil(all.calls.length / 2));
+
+    const csv = await get('/vessel-calls?limit=2&format=csv');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'callId,mmsi,imo,vesselName,port,status,ata,ataAnchorage,anchorage,timeAtAnchorMin,terminal,atb,atd,atdPort,draughtInM,draughtOutM',
+    );
+    const first = all.calls[0]!;
+    expect(lines[1]!.split(',').slice(0, 6)).toEqual([
+      first.callId,
+      first.vessel.mmsi,
+      first.vessel.imo ?? '',
+      first.vessel.name ?? '',
+      first.port ?? '',
+      first.status,
+    ]);
+    expect(lines).toHaveLength(3);
+    // The next page of an export is in the header; the same cursor works for JSON.
+    const next = csv.headers['next-page-cursor'] as string;
+    expect((await get(`/vessel-calls?limit=2&cursor=${next}`)).json().calls).toEqual(all.calls.slice(2, 4));
+
+    const ndjson = await get('/vessel-calls?limit=1000', { ...member, accept: 'application/x-ndjson' });
+    expect(ndjson.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    expect(
+      ndjson.body
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as VesselCall),
+    ).toEqual(all.calls);
+
+    const bad = await get('/vessel-calls?cursor=bm90LW91cnM');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'PCS_API_BAD_CURSOR', errors: [{ pointer: '/query/cursor' }] });
+  });
+
+  it('should show one call by its id, and 404 for an unknown or malformed one', async () => {
+    const res = await get('/vessel-calls/477000001:2022-01-03T00:09');
+    expect(res.statusCode).toBe(200);
+    const listed = (await get('/vessel-calls?mmsi=477000001')).json<{ calls: VesselCall[] }>().calls;
+    expect(listed).toEqual([res.json()]);
+    expect(res.json()).toMatchObject({ terminal: 'polb-lbct', status: 'departed', timeAtAnchorMin: 120 });
+
+    const missing = await get('/vessel-calls/477000001:2022-01-04T00:09');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    expect(missing.json().code).toBe('PCS_VESSEL_CALL_NOT_FOUND');
+    // Community data: members only.
+    expect((await get('/vessel-calls/477000001:2022-01-03T00:09', {})).statusCode).toBe(404);
+    const malformed = await get('/vessel-calls/yesterday');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors[0].pointer).toBe('/params/callId');
   });
 
   it('should take raw NMEA lines on POST /ingest/ais', async () => {

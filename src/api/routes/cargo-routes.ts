@@ -5,7 +5,6 @@
  * `truck-visit-reader.ts`); a resource the caller may not see answers exactly like one that does not exist.
  * Lists export as CSV or NDJSON (`?format=` or `Accept`).
  */
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { validateContainerNumber } from '../../domain/identifiers/iso6346.js';
@@ -18,8 +17,8 @@ import {
   ContainerSummarySchema,
   containerCsvRow,
 } from '../cargo/container-schema.js';
-import { EXPORT_FORMATS, exportFormatOf, toCsv, toNdjson, type ExportFormat } from '../cargo/export-format.js';
-import { decodeListCursor, encodeListCursor } from '../cargo/list-cursor.js';
+import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
+import { afterKey, encodeListCursor } from '../list-cursor.js';
 import { TerminalKpiSchema, kpiView } from '../cargo/terminal-kpi-schema.js';
 import { TruckVisitReader } from '../cargo/truck-visit-reader.js';
 import { TRUCK_VISIT_CSV_COLUMNS, TruckVisitSchema, truckVisitCsvRow } from '../cargo/truck-visit-schema.js';
@@ -31,31 +30,6 @@ const terminalCode = z
   .string()
   .regex(/^[A-Za-z0-9]{2,10}$/, 'an SMDG terminal code')
   .transform((s) => s.toUpperCase());
-
-function afterKey(kind: string, cursor: string | undefined): string | undefined {
-  if (cursor === undefined) return undefined;
-  const key = decodeListCursor(kind, cursor);
-  if (key === null) {
-    throw new ProblemError(400, 'PCS_API_BAD_CURSOR', 'Invalid cursor', 'cursor was not issued by this API', [
-      { pointer: '/query/cursor', detail: 'not a cursor issued by this API' },
-    ]);
-  }
-  return key;
-}
-
-function sendExport(
-  reply: FastifyReply,
-  format: Exclude<ExportFormat, 'json'>,
-  columns: readonly string[],
-  rows: readonly Record<string, unknown>[],
-  items: readonly unknown[],
-  nextCursor: string | null,
-): FastifyReply {
-  if (nextCursor) void reply.header('Next-Page-Cursor', nextCursor);
-  return format === 'csv'
-    ? reply.type('text/csv; charset=utf-8').send(toCsv(columns, rows))
-    : reply.type('application/x-ndjson; charset=utf-8').send(toNdjson(items));
-}
 
 export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const db = platform.database.db;

@@ -18,7 +18,7 @@ import { DcsaEventSchema } from '../dcsa/dcsa-event-schema.js';
 import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery, hasFilterParameters } from '../dcsa/dcsa-filter-query.js';
 import { decodePageCursor, encodePageCursor, type PageCursor } from '../dcsa/dcsa-page-cursor.js';
-import { ProblemError, ProblemSchema } from '../problem.js';
+import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
 
 export const DCSA_API_VERSION = '2.2.0';
 const DEFAULT_LIMIT = 100;
@@ -133,9 +133,7 @@ function resolveCursor(
   if (text === undefined) return { direction: 'after', seq: '0', limit: limit ?? DEFAULT_LIMIT, filter };
   const cursor = decodePageCursor(text);
   if (cursor === null) {
-    throw new ProblemError(400, 'PCS_API_BAD_CURSOR', 'Invalid cursor', 'cursor was not issued by this API', [
-      { pointer: '/query/cursor', detail: 'not a cursor issued by this API' },
-    ]);
+    throw badCursorProblem();
   }
   if (hasFilterParameters(filterQuery) && JSON.stringify(canonicalFilter(filter)) !== JSON.stringify(cursor.filter)) {
     throw new ProblemError(

@@ -9,7 +9,7 @@ import type { Platform } from '../../platform.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { EventSchema, toEventView } from '../event-schema.js';
 import { requireScope } from '../authenticate.js';
-import { ProblemError, ProblemSchema } from '../problem.js';
+import { badCursorProblem, ProblemSchema } from '../problem.js';
 
 export const EventQuerySchema = z.object({
   cursor: z
@@ -49,9 +49,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       const { cursor, limit, ...filter } = request.query;
       const after = cursor === undefined ? '0' : decodeCursor(cursor);
       if (after === null) {
-        throw new ProblemError(400, 'PCS_API_BAD_CURSOR', 'Invalid cursor', 'cursor was not issued by this API', [
-          { pointer: '/query/cursor', detail: 'not a cursor issued by this API' },
-        ]);
+        throw badCursorProblem();
       }
       const page = await platform.events.read(after, limit + 1, { ...filter, visibleTo: access });
       const hasMore = page.events.length > limit;

@@ -1,7 +1,7 @@
 /**
  * Vessels from AIS: `GET /vessels/{imoOrMmsi}` (registry, MMSI history, latest position), `GET /vessels?at=`
- * (who was at anchor / at berth at an instant: the answer of `openpcs vessels --at`), `GET /vessel-calls`
- * (detected calls) and `POST /ingest/ais` (raw NMEA lines, the same pipeline as `POST /ingest/ais-nmea`).
+ * (who was at anchor / at berth at an instant: the answer of `openpcs vessels --at`), `GET /vessel-calls` and
+ * `GET /vessel-calls/{callId}` (detected calls; the list exports as CSV or NDJSON) and `POST /ingest/ais` (raw NMEA lines, the same pipeline as `POST /ingest/ais-nmea`).
  * Read models carry the ownership of the events they come from and are filtered like events (DESIGN §5).
  */
 import { sql } from 'kysely';
@@ -17,11 +17,19 @@ import { rowVisibleTo } from '../../projections/vessels/row-visible-to.js';
 import { vesselAtView } from '../../projections/vessels/vessel-at-view.js';
 import { vesselsAt } from '../../projections/vessels/vessels-at.js';
 import { requireScope } from '../authenticate.js';
-import { ProblemError, ProblemSchema } from '../problem.js';
+import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
+import { afterKey, encodeListCursor } from '../list-cursor.js';
+import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
+import {
+  VESSEL_CALL_CSV_COLUMNS,
+  VesselCallSchema,
+  vesselCallCsvRow,
+  vesselCallView,
+  type VesselCallView,
+} from '../vessels/vessel-call-view.js';
 import { deadLetterView } from './ingest-routes.js';
 
 const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone, e.g. 2022-01-03T00:20:00Z');
-const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
 const ZoneSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), port: z.string().nullable() });
 const VesselAtSchema = z.object({
@@ -63,23 +71,6 @@ const VesselSchema = z.object({
   mmsiHistory: z.array(z.object({ mmsi: z.string(), firstSeenAt: z.string(), lastSeenAt: z.string() })),
   position: PositionSchema.nullable(),
 });
-const VesselCallSchema = z.object({
-  callId: z.string(),
-  vessel: z.object({ mmsi: z.string(), imo: z.string().nullable(), name: z.string().nullable() }),
-  port: z.string().nullable(),
-  status: z.enum(VESSEL_CALL_STATUSES),
-  ata: z.string().nullable().describe('arrival in port limits'),
-  ataAnchorage: z.string().nullable(),
-  anchorage: z.string().nullable(),
-  timeAtAnchorMin: z.number().nullable(),
-  terminal: z.string().nullable().describe('terminal or berth zone id'),
-  atb: z.string().nullable(),
-  atd: z.string().nullable().describe('departure from the berth'),
-  atdPort: z.string().nullable().describe('departure from port limits'),
-  draughtInM: z.number().nullable(),
-  draughtOutM: z.number().nullable(),
-});
-
 export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const db = platform.database.db;
   const geography = loadGeography();
@@ -289,46 +280,103 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     {
       schema: {
         tags: ['vessels'],
-        summary: 'Vessel calls detected from AIS (anchorage, berth, times, draughts), oldest first',
+        summary:
+          'Vessel calls detected from AIS (anchorage, berth, times, draughts), oldest first; export with ?format=csv|ndjson',
+        description:
+          'Ordered by the start of the call (arrival in port limits, else at the anchorage, else at the berth), then call id. ' +
+          'Page with `cursor` = `nextCursor` of the previous page (CSV/NDJSON: the `Next-Page-Cursor` header).',
         querystring: z.object({
           terminal: z.string().min(1).optional().describe('terminal or berth zone id, e.g. polb-lbct'),
           status: z.enum(VESSEL_CALL_STATUSES).optional(),
+          mmsi: z
+            .string()
+            .regex(/^\d{9}$/, 'an MMSI (9 digits)')
+            .optional(),
           from: instant.optional().describe('calls still in port at or after this instant'),
           to: instant.optional().describe('calls that started at or before this instant'),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
+          cursor: z.string().max(400).optional().describe('nextCursor of the previous page'),
+          format: z.enum(EXPORT_FORMATS).optional().describe('json (default), csv or ndjson; or send Accept'),
         }),
-        response: { 200: z.object({ calls: z.array(VesselCallSchema) }), 400: ProblemSchema, 401: ProblemSchema },
+        response: {
+          200: z.object({ calls: z.array(VesselCallSchema), nextCursor: z.string().nullable() }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const access = requireScope(request, 'read');
-      const { terminal, status, from, to, limit } = request.query;
+      const { terminal, status, mmsi, from, to, limit, cursor, format } = request.query;
+      const after = callCursorKey(afterKey(CALL_CURSOR, cursor));
       const start = sql<Date>`coalesce(vessel_call.ata, vessel_call.ata_anchorage, vessel_call.atb)`;
       const end = sql<Date | null>`coalesce(vessel_call.atd_port, vessel_call.atd)`;
       let query = db.selectFrom('vessel_call').selectAll().where(rowVisibleTo(access, 'vessel_call'));
       if (terminal) query = query.where('berth', '=', terminal);
       if (status) query = query.where('status', '=', status);
+      if (mmsi) query = query.where('mmsi', '=', mmsi);
       if (to) query = query.where(sql<boolean>`${start} <= ${new Date(to)}`);
       if (from) query = query.where(sql<boolean>`(${end} is null or ${end} >= ${new Date(from)})`);
-      const rows = await query.orderBy(start).orderBy('call_id').limit(limit).execute();
-      return {
-        calls: rows.map((r) => ({
-          callId: r.call_id,
-          vessel: { mmsi: r.mmsi, imo: r.imo, name: r.vessel_name },
-          port: r.port,
-          status: r.status as (typeof VESSEL_CALL_STATUSES)[number],
-          ata: iso(r.ata),
-          ataAnchorage: iso(r.ata_anchorage),
-          anchorage: r.anchorage,
-          timeAtAnchorMin: r.time_at_anchor_min,
-          terminal: r.berth,
-          atb: iso(r.atb),
-          atd: iso(r.atd),
-          atdPort: iso(r.atd_port),
-          draughtInM: r.draught_in_m,
-          draughtOutM: r.draught_out_m,
-        })),
-      };
+      if (after) query = query.where(sql<boolean>`(${start}, vessel_call.call_id) > (${after.start}, ${after.callId})`);
+      const rows = await query
+        .orderBy(start)
+        .orderBy('call_id')
+        .limit(limit + 1)
+        .execute();
+      const calls = rows.slice(0, limit).map(vesselCallView);
+      const last = calls.at(-1);
+      const nextCursor =
+        rows.length > limit && last ? encodeListCursor(CALL_CURSOR, `${callStart(last)}|${last.callId}`) : null;
+      const chosen = exportFormatOf(request, format);
+      if (chosen !== 'json') {
+        return sendExport(reply, chosen, VESSEL_CALL_CSV_COLUMNS, calls.map(vesselCallCsvRow), calls, nextCursor);
+      }
+      return { calls, nextCursor };
+    },
+  );
+
+  app.get(
+    '/vessel-calls/:callId',
+    {
+      schema: {
+        tags: ['vessels'],
+        summary: 'One vessel call by its id (`<MMSI>:<UTC minute the call started>`, as listed by GET /vessel-calls)',
+        description: 'A call you may not see answers 404, exactly like one that does not exist.',
+        params: z.object({
+          callId: z
+            .string()
+            .regex(/^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
+            .describe('e.g. 366998410:2022-01-03T00:02'),
+        }),
+        response: { 200: VesselCallSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const access = requireScope(request, 'read');
+      const { callId } = request.params;
+      const row = await db
+        .selectFrom('vessel_call')
+        .selectAll()
+        .where('call_id', '=', callId)
+        .where(rowVisibleTo(access, 'vessel_call'))
+        .executeTakeFirst();
+      if (!row) throw new ProblemError(404, 'PCS_VESSEL_CALL_NOT_FOUND', 'No such vessel call', `no call ${callId}`);
+      return vesselCallView(row);
     },
   );
 };
+
+const CALL_CURSOR = 'vc';
+
+/** Where a call starts in the list order (see the route's description). */
+function callStart(c: VesselCallView): string {
+  return (c.ata ?? c.ataAnchorage ?? c.atb)!;
+}
+
+function callCursorKey(key: string | undefined): { start: Date; callId: string } | undefined {
+  if (key === undefined) return undefined;
+  const bar = key.indexOf('|');
+  const start = new Date(key.slice(0, bar));
+  if (bar < 0 || Number.isNaN(start.getTime())) throw badCursorProblem();
+  return { start, callId: key.slice(bar + 1) };
+}

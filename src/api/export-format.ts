@@ -1,9 +1,9 @@
 /**
- * Export formats of the cargo lists: `?format=csv|ndjson` wins, else `Accept: text/csv` or
+ * Export formats of the resource lists: `?format=csv|ndjson` wins, else `Accept: text/csv` or
  * `application/x-ndjson`, else JSON. CSV is RFC 4180 (quoted when needed, CRLF line ends); arrays are
  * joined with `;`.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -36,4 +36,19 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
 
 export function toNdjson(rows: readonly unknown[]): string {
   return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+}
+
+/** A list page as CSV or NDJSON; the next page's cursor, if any, in `Next-Page-Cursor`. */
+export function sendExport(
+  reply: FastifyReply,
+  format: Exclude<ExportFormat, 'json'>,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  items: readonly unknown[],
+  nextCursor: string | null,
+): FastifyReply {
+  if (nextCursor) void reply.header('Next-Page-Cursor', nextCursor);
+  return format === 'csv'
+    ? reply.type('text/csv; charset=utf-8').send(toCsv(columns, rows))
+    : reply.type('application/x-ndjson; charset=utf-8').send(toNdjson(items));
 }

@@ -1,0 +1,69 @@
+/** Vessel calls as the API shows them (zod → OpenAPI), from `vessel_call` rows, and their CSV export columns. */
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import { VESSEL_CALL_STATUSES, type VesselCallStatus } from '../../projections/vessel-calls/vessel-call-status.js';
+import type { VesselCallTable } from '../../store/schema.js';
+
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+
+export const VesselCallSchema = z.object({
+  callId: z.string().describe('<MMSI>:<UTC minute the call started>'),
+  vessel: z.object({ mmsi: z.string(), imo: z.string().nullable(), name: z.string().nullable() }),
+  port: z.string().nullable().describe('UN/LOCODE'),
+  status: z.enum(VESSEL_CALL_STATUSES),
+  ata: z.string().nullable().describe('arrival in port limits'),
+  ataAnchorage: z.string().nullable(),
+  anchorage: z.string().nullable(),
+  timeAtAnchorMin: z.number().nullable(),
+  terminal: z.string().nullable().describe('terminal or berth zone id'),
+  atb: z.string().nullable(),
+  atd: z.string().nullable().describe('departure from the berth'),
+  atdPort: z.string().nullable().describe('departure from port limits'),
+  draughtInM: z.number().nullable(),
+  draughtOutM: z.number().nullable(),
+});
+
+export type VesselCallView = z.infer<typeof VesselCallSchema>;
+
+export function vesselCallView(r: Selectable<VesselCallTable>): VesselCallView {
+  return {
+    callId: r.call_id,
+    vessel: { mmsi: r.mmsi, imo: r.imo, name: r.vessel_name },
+    port: r.port,
+    status: r.status as VesselCallStatus,
+    ata: iso(r.ata),
+    ataAnchorage: iso(r.ata_anchorage),
+    anchorage: r.anchorage,
+    timeAtAnchorMin: r.time_at_anchor_min,
+    terminal: r.berth,
+    atb: iso(r.atb),
+    atd: iso(r.atd),
+    atdPort: iso(r.atd_port),
+    draughtInM: r.draught_in_m,
+    draughtOutM: r.draught_out_m,
+  };
+}
+
+/** One CSV row per call; the vessel's fields are flattened. */
+export const VESSEL_CALL_CSV_COLUMNS = [
+  'callId',
+  'mmsi',
+  'imo',
+  'vesselName',
+  'port',
+  'status',
+  'ata',
+  'ataAnchorage',
+  'anchorage',
+  'timeAtAnchorMin',
+  'terminal',
+  'atb',
+  'atd',
+  'atdPort',
+  'draughtInM',
+  'draughtOutM',
+] as const;
+
+export function vesselCallCsvRow(c: VesselCallView): Record<string, unknown> {
+  return { ...c, mmsi: c.vessel.mmsi, imo: c.vessel.imo, vesselName: c.vessel.name };
+}
