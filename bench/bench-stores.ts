@@ -51,7 +51,7 @@ export async function scratchStore(engine: BenchEngine, label: string): Promise<
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
-    config: { engine, url: url.toString(), poolSize: 2 },
+    config: { engine, url: url.toString(), poolSize: 8 },
     dispose: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();

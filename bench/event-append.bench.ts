@@ -3,6 +3,10 @@
  * on disk) and on PostgreSQL (DATABASE_URL, or the local server if it answers), side by side with
  * COPY of the same rows into a scratch table of the same structure (same unique idempotency index and
  * secondary indexes) in the same run; `ratio` = append / COPY.
+ *
+ * One appender calls `append` batch after batch (`writers: 1`). On PostgreSQL the same batches are also
+ * appended by 4 concurrent appenders (`…writers-4`), as concurrent ingest requests and feeds do: appends
+ * take no global lock, so they use both the server's cores. PGlite has one connection, so only one writer.
  */
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -116,12 +120,27 @@ function toCsv(events: readonly NewCanonicalEvent[]): string {
     .concat('\n');
 }
 
-async function measureAppend(database: Database, batchSize: number, total: number, run: string): Promise<number> {
-  const store = new EventStore(database.db);
+async function measureAppend(
+  database: Database,
+  batchSize: number,
+  total: number,
+  writers: number,
+  run: string,
+): Promise<number> {
+  const store = new EventStore(database.db, database.horizon);
   const events = Array.from({ length: total }, (_, i) => makeEvent(run, i));
+  let next = 0;
+  const appender = async () => {
+    for (let i = next; i < total; i = next) {
+      next += batchSize;
+      const result = await store.append(events.slice(i, i + batchSize), PROVENANCE);
+      if (result.duplicates > 0) throw new Error(`unexpected duplicates: ${result.duplicates}`);
+    }
+  };
   const started = process.hrtime.bigint();
-  for (let i = 0; i < total; i += batchSize) await store.append(events.slice(i, i + batchSize), PROVENANCE);
+  await Promise.all(Array.from({ length: writers }, appender));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if ((await store.count({ source: PROVENANCE.source })) < total) throw new Error('events missing after the run');
   return total / seconds;
 }
 
@@ -151,24 +170,42 @@ async function measureCopy(database: Database, total: number, run: string): Prom
   return total / seconds;
 }
 
+/**
+ * Each measurement starts right after a checkpoint (PostgreSQL), so neither side pays for the other's
+ * full-page writes. Needs the right to CHECKPOINT (superuser or pg_checkpoint); without it, runs without.
+ */
+async function checkpoint(database: Database): Promise<void> {
+  if (database.engine !== 'postgres') return;
+  try {
+    await sql`checkpoint`.execute(database.db);
+  } catch {
+    /* not allowed: measure without */
+  }
+}
+
 async function benchEngine(emit: Emit, engine: string, database: Database, quick: boolean): Promise<void> {
   await migrateToLatest(database.db);
-  const plan = quick
-    ? [
-        { batch: 1, total: 300 },
-        { batch: 100, total: 5_000 },
-        { batch: 1000, total: 10_000 },
-      ]
-    : [
-        { batch: 1, total: 2_000 },
-        { batch: 100, total: 50_000 },
-        { batch: 1000, total: 100_000 },
-      ];
-  for (const { batch, total } of plan) {
-    const copyRate = await measureCopy(database, total, `${engine}-${batch}`);
-    const rate = await measureAppend(database, batch, total, `${engine}-${batch}`);
+  const scale = quick ? 10 : 1;
+  const plan = [
+    { batch: 1, total: 2_000, writers: 1 },
+    { batch: 100, total: 50_000, writers: 1 },
+    { batch: 1000, total: 100_000, writers: 1 },
+    ...(engine === 'postgres'
+      ? [
+          { batch: 100, total: 50_000, writers: 4 },
+          { batch: 1000, total: 100_000, writers: 4 },
+        ]
+      : []),
+  ];
+  for (const { batch, writers, ...rest } of plan) {
+    const total = Math.max(batch, rest.total / scale);
+    const label = `${engine}-${batch}-${writers}`;
+    await checkpoint(database);
+    const copyRate = await measureCopy(database, total, label);
+    await checkpoint(database);
+    const rate = await measureAppend(database, batch, total, writers, label);
     emit({
-      bench: `event-append.${engine}.batch-${batch}`,
+      bench: `event-append.${engine}.batch-${batch}${writers > 1 ? `.writers-${writers}` : ''}`,
       unit: 'events/s',
       value: Math.round(rate),
       reference: `COPY into a table of the same structure (${engine})`,
@@ -176,6 +213,7 @@ async function benchEngine(emit: Emit, engine: string, database: Database, quick
       ratio: Number((rate / copyRate).toFixed(3)),
       engine,
       batchSize: batch,
+      writers,
       events: total,
     });
   }

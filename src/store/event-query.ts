@@ -15,8 +15,10 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { AccessScope } from '../access/access-scope.js';
 import { eventVisibleTo } from '../access/event-visibility.js';
 import type { StoredEvent } from '../domain/canonical-event.js';
+import { compareSeq } from './event-store.js';
 import { rowToEvent } from './event-row.js';
 import type { DB } from './schema.js';
+import type { SettledHorizon } from './settled-horizon.js';
 
 export const DCSA_EVENT_TYPES = ['SHIPMENT', 'TRANSPORT', 'EQUIPMENT'] as const;
 export type DcsaEventType = (typeof DCSA_EVENT_TYPES)[number];
@@ -111,9 +113,16 @@ export interface EventsPage {
   readonly more: boolean;
 }
 
-/** Filtered, access-checked reads of the event store in `seq` order (keyset pagination on `seq`). */
+/**
+ * Filtered, access-checked reads of the event store in `seq` order (keyset pagination on `seq`), never past
+ * the settled horizon (`settled-horizon.ts`): a page never holds an event committed after a gap that a
+ * slower writer may still fill, so following `after` cursors never skips one.
+ */
 export class EventQuery {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly horizon: SettledHorizon,
+  ) {}
 
   /**
    * Up to `limit` events with `after < seq` (and `seq <= upTo` when given), ascending.
@@ -126,24 +135,29 @@ export class EventQuery {
     limit: number,
     upTo?: string,
   ): Promise<EventsPage> {
-    let query = this.db
+    const settled = await this.horizon.settled(this.db);
+    const bound = upTo !== undefined && compareSeq(upTo, settled) < 0 ? upTo : settled;
+    const query = this.db
       .selectFrom('event')
       .selectAll()
-      .where((eb) => eb.and([eb('seq', '>', after), ...eventConditions(eb, filter, scope)]))
+      .where((eb) => eb.and([eb('seq', '>', after), eb('seq', '<=', bound), ...eventConditions(eb, filter, scope)]))
       .orderBy('seq')
       .limit(limit + 1);
-    if (upTo !== undefined) query = query.where('seq', '<=', upTo);
     const rows = await query.execute();
     return { events: rows.slice(0, limit).map(rowToEvent), more: rows.length > limit };
   }
 
   /** Up to `limit` events with `seq < before` (null: the newest), returned ascending. */
   async before(filter: DcsaEventFilter, scope: AccessScope, before: string | null, limit: number): Promise<EventsPage> {
+    const settled = await this.horizon.settled(this.db);
     const rows = await this.db
       .selectFrom('event')
       .selectAll()
       .where((eb) =>
-        eb.and([...(before === null ? [] : [eb('seq', '<', before)]), ...eventConditions(eb, filter, scope)]),
+        eb.and([
+          before === null || compareSeq(before, settled) > 0 ? eb('seq', '<=', settled) : eb('seq', '<', before),
+          ...eventConditions(eb, filter, scope),
+        ]),
       )
       .orderBy('seq', 'desc')
       .limit(limit + 1)
@@ -172,12 +186,8 @@ export class EventQuery {
     return row !== undefined;
   }
 
-  /** Position of the newest event ("0" when empty), whatever its visibility. */
-  async head(): Promise<string> {
-    const row = await this.db
-      .selectFrom('event')
-      .select((eb) => eb.fn.max('seq').as('head'))
-      .executeTakeFirst();
-    return row?.head ?? '0';
+  /** Position of the newest settled event ("0" when empty), whatever its visibility. */
+  head(): Promise<string> {
+    return this.horizon.settled(this.db);
   }
 }

@@ -4,9 +4,9 @@
  * - `append` writes a batch atomically in one statement (`INSERT … SELECT FROM jsonb_to_recordset($batch)`:
  *   one round trip whatever the batch size, no per-row statements) and idempotently (an anti-join on the
  *   unique idempotency key): re-appending the same source message stores nothing and reports the duplicates.
- * - Positions (`seq`) are assigned under a transaction-scoped advisory lock, so commit order equals `seq`
- *   order and a reader following the cursor never skips an event committed late by a concurrent writer
- *   (several processes may append to one PostgreSQL server).
+ * - Writers do not wait for each other: several appends (requests, feeds, processes on one PostgreSQL server)
+ *   insert in parallel, so positions (`seq`) may commit out of order. Readers therefore stop at the settled
+ *   horizon (`settled-horizon.ts`): a reader following the cursor never skips an event committed late.
  * - After commit, new events are published on the bus.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -16,9 +16,7 @@ import { eventVisibleTo } from '../access/event-visibility.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { rowToEvent } from './event-row.js';
 import type { DB } from './schema.js';
-
-/** Arbitrary constant naming the "event append" advisory lock. */
-const APPEND_LOCK_ID = 7_460_001;
+import type { SettledHorizon } from './settled-horizon.js';
 
 export interface AppendResult {
   /** Events stored by this call, in `seq` order. */
@@ -110,9 +108,60 @@ function storedEvent(
   };
 }
 
+/**
+ * Appends inside the caller's transaction (e.g. together with the inbox status update, or a projection's
+ * derived events); the caller publishes after commit.
+ */
+export async function appendEvents(
+  trx: Transaction<DB>,
+  events: readonly NewCanonicalEvent[],
+  provenance: EventProvenance,
+): Promise<AppendResult> {
+  if (events.length === 0) return { appended: [], duplicates: 0 };
+  // A key repeated within the batch: the first event wins (deduplicated here, not by a sort on the server).
+  const byKey = new Map<string, NewCanonicalEvent>();
+  for (const event of events) if (!byKey.has(event.idempotencyKey)) byKey.set(event.idempotencyKey, event);
+  // The whole batch travels as one JSON document: one parameter, serialised by V8's JSON.stringify. The
+  // server reads it as jsonb once; jsonb_to_recordset then hands the location and payload sub-documents
+  // over in binary form (json_to_recordset re-parsed them: 3x slower per batch).
+  const batch = JSON.stringify(Array.from(byKey.values(), toWireRow));
+  // The transaction id first, then the positions: the settled horizon relies on that order. `now()` is the
+  // transaction's timestamp, which is every row's `recorded_at`.
+  const started = await sql<{ now: Date }>`select pg_current_xact_id(), now()`.execute(trx);
+  const recordedAt = started.rows[0]!.now.toISOString();
+  // The anti-join skips keys already stored without drawing a position (a skipped row would leave a gap);
+  // ON CONFLICT DO NOTHING settles the race with a concurrent writer of the same key (the unique index
+  // decides; the loser's row is not stored).
+  const rows = await sql<{ seq: string; event_id: string; idempotency_key: string }>`
+    insert into event (
+      idempotency_key, event_type, event_type_code, event_classifier_code, event_date_time,
+      event_created_date_time, un_location_code, facility_code, facility_type_code, location,
+      equipment_reference, transport_document_reference, carrier_booking_reference, vessel_imo_number,
+      vessel_mmsi, carrier_voyage_number, carrier_code, payload,
+      source, inbox_id, source_org, owner_orgs, visibility)
+    select k, t, c, cl, edt, ecdt, unl, fc, ftc, loc, eq, td, bk, imo, mmsi, voy, carrier, pl,
+           ${provenance.source}, ${provenance.inboxId}::bigint, ${provenance.sourceOrg},
+           ${[...provenance.ownerOrgs]}::text[], ${provenance.visibility}
+    from rows from (jsonb_to_recordset(${batch}::jsonb) as (
+      k text, t text, c text, cl text, edt timestamptz, ecdt timestamptz, unl text, fc text, ftc text,
+      loc jsonb, eq text, td text, bk text, imo text, mmsi text, voy text, carrier text, pl jsonb
+    )) with ordinality as b(k, t, c, cl, edt, ecdt, unl, fc, ftc, loc, eq, td, bk, imo, mmsi, voy, carrier, pl, ord)
+    where not exists (select 1 from event e where e.idempotency_key = b.k)
+    order by ord
+    on conflict (idempotency_key) do nothing
+    returning seq, event_id, idempotency_key`.execute(trx);
+  // Rows come back in insertion order, which is input order and `seq` order.
+  const appended = rows.rows.map((row) =>
+    storedEvent(byKey.get(row.idempotency_key)!, provenance, row.seq, row.event_id, recordedAt),
+  );
+  if (!isSortedBySeq(appended)) appended.sort((a, b) => compareSeq(a.seq, b.seq));
+  return { appended, duplicates: events.length - appended.length };
+}
+
 export class EventStore {
   constructor(
     private readonly db: Kysely<DB>,
+    private readonly horizon: SettledHorizon,
     private readonly bus?: EventBus,
   ) {}
 
@@ -129,59 +178,32 @@ export class EventStore {
   }
 
   /** Appends inside the caller's transaction (e.g. together with the inbox status update). */
-  async appendIn(
+  appendIn(
     trx: Transaction<DB>,
     events: readonly NewCanonicalEvent[],
     provenance: EventProvenance,
   ): Promise<AppendResult> {
-    if (events.length === 0) return { appended: [], duplicates: 0 };
-    // The whole batch travels as one JSON document: one parameter, serialised by V8's JSON.stringify before
-    // the lock is taken. The server reads it as jsonb once; jsonb_to_recordset then hands the location and
-    // payload sub-documents over in binary form (json_to_recordset re-parsed them: 3x slower per batch).
-    const batch = JSON.stringify(events.map(toWireRow));
-    await sql`select pg_advisory_xact_lock(${APPEND_LOCK_ID})`.execute(trx);
-    // Appends are serialised by the advisory lock, so "not already stored" cannot change between the
-    // anti-join and the insert: a plain INSERT (no speculative ON CONFLICT insertion) is safe, and the
-    // unique index stays as the guard. DISTINCT ON keeps the first of keys repeated within the batch.
-    const rows = await sql<{ seq: string; event_id: string; idempotency_key: string; recorded_at: Date }>`
-      insert into event (
-        idempotency_key, event_type, event_type_code, event_classifier_code, event_date_time,
-        event_created_date_time, un_location_code, facility_code, facility_type_code, location,
-        equipment_reference, transport_document_reference, carrier_booking_reference, vessel_imo_number,
-        vessel_mmsi, carrier_voyage_number, carrier_code, payload,
-        source, inbox_id, source_org, owner_orgs, visibility)
-      select k, t, c, cl, edt, ecdt, unl, fc, ftc, loc, eq, td, bk, imo, mmsi, voy, carrier, pl,
-             ${provenance.source}, ${provenance.inboxId}::bigint, ${provenance.sourceOrg},
-             ${[...provenance.ownerOrgs]}::text[], ${provenance.visibility}
-      from (
-        select distinct on (k) *
-        from rows from (jsonb_to_recordset(${batch}::jsonb) as (
-          k text, t text, c text, cl text, edt timestamptz, ecdt timestamptz, unl text, fc text, ftc text,
-          loc jsonb, eq text, td text, bk text, imo text, mmsi text, voy text, carrier text, pl jsonb
-        )) with ordinality as u(k, t, c, cl, edt, ecdt, unl, fc, ftc, loc, eq, td, bk, imo, mmsi, voy, carrier, pl, ord)
-        order by k, ord
-      ) b
-      where not exists (select 1 from event e where e.idempotency_key = b.k)
-      order by ord
-      returning seq, event_id, idempotency_key, recorded_at`.execute(trx);
-    // Rows come back in insertion order, which is `seq` order; the first event of each key was inserted.
-    const byKey = new Map<string, NewCanonicalEvent>();
-    for (const event of events) if (!byKey.has(event.idempotencyKey)) byKey.set(event.idempotencyKey, event);
-    const appended = rows.rows.map((row) =>
-      storedEvent(byKey.get(row.idempotency_key)!, provenance, row.seq, row.event_id, row.recorded_at.toISOString()),
-    );
-    if (!isSortedBySeq(appended)) appended.sort((a, b) => compareSeq(a.seq, b.seq));
-    return { appended, duplicates: events.length - appended.length };
+    return appendEvents(trx, events, provenance);
   }
 
-  /** Events after position `after` (exclusive; "0" = from the start), in `seq` order. */
+  /**
+   * Events after position `after` (exclusive; "0" = from the start), in `seq` order, up to the settled
+   * horizon: an event still being committed by another writer is not returned, nor anything after it.
+   */
   async read(
     after: string,
     limit: number,
     filter: EventFilter = {},
     executor: Executor = this.db,
   ): Promise<ReadResult> {
-    let query = executor.selectFrom('event').selectAll().where('seq', '>', after).orderBy('seq').limit(limit);
+    const settled = await this.horizon.settled(executor);
+    let query = executor
+      .selectFrom('event')
+      .selectAll()
+      .where('seq', '>', after)
+      .where('seq', '<=', settled)
+      .orderBy('seq')
+      .limit(limit);
     if (filter.eventType) query = query.where('event_type', '=', filter.eventType);
     if (filter.eventTypeCode) query = query.where('event_type_code', '=', filter.eventTypeCode);
     if (filter.equipmentReference) query = query.where('equipment_reference', '=', filter.equipmentReference);
@@ -199,13 +221,9 @@ export class EventStore {
     return { events, lastSeq: events.at(-1)?.seq ?? null };
   }
 
-  /** Position of the newest event ("0" when empty). */
+  /** Position of the newest settled event ("0" when empty): what a reader following the cursor can reach. */
   async head(): Promise<string> {
-    const row = await this.db
-      .selectFrom('event')
-      .select((eb) => eb.fn.max('seq').as('head'))
-      .executeTakeFirst();
-    return row?.head ?? '0';
+    return this.horizon.settled();
   }
 
   async count(filter: Pick<EventFilter, 'source'> = {}): Promise<number> {

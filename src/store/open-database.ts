@@ -8,6 +8,7 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
+import { SettledHorizon } from './settled-horizon.js';
 
 export type StoreConfig =
   | {
@@ -25,6 +26,8 @@ export interface Database {
   readonly pool: pg.Pool | undefined;
   /** The PGlite instance; undefined on the server engine. */
   readonly pglite: PGlite | undefined;
+  /** How far cursor readers of the event log may go (one per database handle: it keeps state). */
+  readonly horizon: SettledHorizon;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function openDatabase(config: StoreConfig): Promise<Database> {
       db,
       pool,
       pglite: undefined,
+      horizon: new SettledHorizon(db),
       close: () => db.destroy(),
     };
   }
@@ -68,6 +72,7 @@ export function pgliteDatabase(client: PGlite, onClose: () => void = () => {}): 
     db,
     pool: undefined,
     pglite: client,
+    horizon: new SettledHorizon(db),
     close: async () => {
       await db.destroy();
       onClose();

@@ -9,7 +9,7 @@ export function startSubscriptionDelivery(
   platform: Platform,
   options: DeliveryOptions = {},
 ): SubscriptionDeliveryWorker {
-  const worker = new SubscriptionDeliveryWorker(platform.database.db, platform.bus, options);
+  const worker = new SubscriptionDeliveryWorker(platform.database, platform.bus, options);
   worker.start();
   return worker;
 }

@@ -8,14 +8,13 @@
  * covers events appended by other processes and retries that fall due.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { AccessScope } from '../access/access-scope.js';
 import { SEES_ALL, type Role } from '../access/roles.js';
 import { parseStoredFilter } from '../api/dcsa/dcsa-event-filter.js';
 import { toDcsaEvent } from '../api/dcsa/dcsa-event-view.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { EventQuery } from '../store/event-query.js';
-import type { DB } from '../store/schema.js';
+import type { Database } from '../store/open-database.js';
 import { SIGNATURE_HEADER, signNotification } from './notification-signature.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 import { SubscriptionRepository, type DeliveryOutcome, type SubscriptionRow } from './subscription-repository.js';
@@ -51,12 +50,12 @@ export class SubscriptionDeliveryWorker {
   #retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    db: Kysely<DB>,
+    { db, horizon }: Pick<Database, 'db' | 'horizon'>,
     private readonly bus: EventBus | undefined,
     options: DeliveryOptions = {},
   ) {
     this.#subscriptions = new SubscriptionRepository(db);
-    this.#events = new EventQuery(db);
+    this.#events = new EventQuery(db, horizon);
     this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.#batchSize = options.batchSize ?? 100;
     this.#timeoutMs = options.requestTimeoutMs ?? 10_000;

@@ -48,7 +48,7 @@ const plusOne = (seq: string): string => (BigInt(seq) + 1n).toString();
 const minusOne = (seq: string): string => (BigInt(seq) - 1n).toString();
 
 export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
-  const events = new EventQuery(platform.database.db);
+  const events = new EventQuery(platform.database.db, platform.database.horizon);
 
   app.get(
     '/v2/events',

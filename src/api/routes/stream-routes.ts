@@ -33,7 +33,7 @@ async function write(raw: ServerResponse, text: string): Promise<void> {
 export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (app, options) => {
   const { platform } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
-  const events = new EventQuery(platform.database.db);
+  const events = new EventQuery(platform.database.db, platform.database.horizon);
   const open = new Set<() => void>();
   app.addHook('preClose', async () => {
     for (const close of open) close();

@@ -146,7 +146,7 @@ const notFound = (id: string) =>
 
 export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const subscriptions = new SubscriptionRepository(platform.database.db);
-  const events = new EventQuery(platform.database.db);
+  const events = new EventQuery(platform.database.db, platform.database.horizon);
   /** Organisation filter for reads: port authority / system see every subscription. */
   const ownerOf = (scope: AccessScope) => (scope.all ? undefined : scope.orgId);
   const find = async (request: FastifyRequest, id: string) => {

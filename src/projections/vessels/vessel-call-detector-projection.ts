@@ -24,7 +24,7 @@ import {
   type VesselStaticPayload,
 } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
-import { EventStore } from '../../store/event-store.js';
+import { appendEvents } from '../../store/event-store.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { audienceKey } from './audience.js';
@@ -111,8 +111,7 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
         }
       }
       // Appended in this transaction (not published on the bus: the runner catches `vessel-calls` up next).
-      const store = new EventStore(trx);
-      for (const { provenance, events } of detected.values()) await store.appendIn(trx, events, provenance);
+      for (const { provenance, events } of detected.values()) await appendEvents(trx, events, provenance);
       if (touched.size === 0) return;
       await trx
         .insertInto('vessel_call_detector_state')

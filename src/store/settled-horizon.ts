@@ -1,0 +1,117 @@
+/**
+ * The settled horizon of the event log: the highest `seq` S such that every position up to S is decided —
+ * its event is committed, or it will never exist. Cursor readers (projections, subscriptions, the live stream,
+ * `/events`, `/v2/events`) read at most up to S, so they never step past a position that a slower writer is
+ * still committing: appends need no global lock and several writers insert in parallel.
+ *
+ * Why a gap can be decided. `seq` comes from an identity sequence (cache 1), so positions are handed out in
+ * increasing order; every append transaction takes its transaction id *before* it draws a position
+ * (`EventStore.appendIn`). Say a reader's snapshot S0 shows position h but not g < h. g was drawn before h,
+ * and h committed before S0, so g's writer had its transaction id before S0: it is either finished without
+ * g (rolled back, or g was burned by an insert conflict) or in progress at S0, hence in S0's list of running
+ * transactions (`xip`). Once every transaction of that list has finished, a later snapshot either shows g or
+ * g never will be: the reader skips it. Sequence values lost in a crash are gaps of the same kind. When no
+ * other transaction is running at all, every position up to the newest is decided in one step.
+ *
+ * The walk itself is pure (`advanceHorizon`); `SettledHorizon` runs its one query and keeps the state for the
+ * process (one per `Database`).
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+/** What one read of the log beyond the horizon saw, all in one snapshot. */
+export interface LogObservation {
+  /** Positions after the horizon, ascending (at most the scan limit). */
+  readonly seqs: readonly bigint[];
+  /** Transactions in progress in that snapshot (`pg_snapshot_xip`). */
+  readonly running: readonly bigint[];
+  /** First transaction id not yet assigned at that snapshot (`pg_snapshot_xmax`). */
+  readonly xmax: bigint;
+  /** The highest position in that snapshot (0 when the log is empty). */
+  readonly head: bigint;
+}
+
+export interface HorizonState {
+  readonly settled: bigint;
+  /** The first missing position after `settled`, and the transactions that may still fill it. */
+  readonly gap: { readonly seq: bigint; readonly waitFor: readonly bigint[] } | null;
+}
+
+export const INITIAL_HORIZON: HorizonState = { settled: 0n, gap: null };
+
+/** The new state after an observation. Positions only move forward. */
+export function advanceHorizon(state: HorizonState, seen: LogObservation): HorizonState {
+  // Nothing else was running: every position drawn so far belongs to a finished transaction, so everything
+  // up to the head is decided at once (a process starting on a large, quiet log does not walk it).
+  if (seen.running.length === 0) {
+    return seen.head > state.settled ? { settled: seen.head, gap: null } : state;
+  }
+  let settled = state.settled;
+  let gap = state.gap;
+  // The transactions the known gap waited for have all finished by this snapshot: whatever is still missing
+  // at that position now will never come.
+  const gapDecided = gap !== null && gap.waitFor.every((xid) => xid < seen.xmax && !seen.running.includes(xid));
+  for (const seq of seen.seqs) {
+    if (seq <= settled) continue;
+    if (seq === settled + 1n) {
+      settled = seq;
+      continue;
+    }
+    if (gapDecided && gap !== null && gap.seq === settled + 1n) {
+      // Skip the decided gap (all of it up to `seq`: positions between were drawn before it too).
+      settled = seq;
+      gap = null;
+      continue;
+    }
+    break;
+  }
+  if (gap !== null && gap.seq <= settled) gap = null;
+  const last = seen.seqs.at(-1);
+  if (gap === null && last !== undefined && last > settled) {
+    gap = { seq: settled + 1n, waitFor: seen.running };
+  }
+  return { settled, gap };
+}
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** How many positions one advance looks at; a reader that wants more asks again. */
+const SCAN_LIMIT = 10_000;
+
+export class SettledHorizon {
+  #state: HorizonState = INITIAL_HORIZON;
+  #inFlight: Promise<string> | null = null;
+
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /**
+   * The settled position now ("0" when nothing is). Runs on `executor` when given (a transaction that holds
+   * the only PGlite connection must not wait for another); concurrent calls on the shared pool share one query.
+   */
+  async settled(executor?: Executor): Promise<string> {
+    if (executor !== undefined && executor !== this.db) return this.#advance(executor);
+    this.#inFlight ??= this.#advance(this.db).finally(() => {
+      this.#inFlight = null;
+    });
+    return this.#inFlight;
+  }
+
+  async #advance(executor: Executor): Promise<string> {
+    const from = this.#state.settled;
+    const { rows } = await sql<{ seqs: string[]; running: string[]; xmax: string; head: string }>`
+      select array(select seq from event where seq > ${from.toString()}::bigint order by seq limit ${SCAN_LIMIT}) as seqs,
+             array(select pg_snapshot_xip(pg_current_snapshot())::text) as running,
+             pg_snapshot_xmax(pg_current_snapshot())::text as xmax,
+             coalesce((select max(seq) from event), 0)::text as head`.execute(executor);
+    const row = rows[0]!;
+    const next = advanceHorizon(this.#state, {
+      seqs: row.seqs.map(BigInt),
+      running: row.running.map(BigInt),
+      xmax: BigInt(row.xmax),
+      head: BigInt(row.head),
+    });
+    // Another advance may have finished first: keep whichever got further.
+    if (next.settled >= this.#state.settled) this.#state = next;
+    return this.#state.settled.toString();
+  }
+}
