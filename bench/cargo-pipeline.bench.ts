@@ -140,7 +140,7 @@ async function benchEngine(emit: Emit, engine: string, database: Database, quick
   await migrateToLatest(database.db);
   const messages = quick ? 30 : 300;
   const bus = new InProcessEventBus();
-  const events = new EventStore(database.db, database.horizon, bus);
+  const events = new EventStore(database, bus);
   const pipeline = new IngestPipeline({
     db: database.db,
     inbox: new InboxRepository(database.db),

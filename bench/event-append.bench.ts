@@ -127,7 +127,7 @@ async function measureAppend(
   writers: number,
   run: string,
 ): Promise<number> {
-  const store = new EventStore(database.db, database.horizon);
+  const store = new EventStore(database);
   const events = Array.from({ length: total }, (_, i) => makeEvent(run, i));
   let next = 0;
   const appender = async () => {

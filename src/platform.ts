@@ -57,7 +57,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     throw error;
   }
   const bus = new InProcessEventBus();
-  const events = new EventStore(database.db, database.horizon, bus);
+  const events = new EventStore(database, bus);
   const inbox = new InboxRepository(database.db);
   const deadLetters = new DeadLetterRepository(database.db);
   const parsers = options.parsers ?? defaultParsers();

@@ -16,6 +16,7 @@ import { eventVisibleTo } from '../access/event-visibility.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { rowToEvent } from './event-row.js';
 import type { DB } from './schema.js';
+import type { Database } from './open-database.js';
 import type { SettledHorizon } from './settled-horizon.js';
 
 export interface AppendResult {
@@ -116,6 +117,7 @@ export async function appendEvents(
   trx: Transaction<DB>,
   events: readonly NewCanonicalEvent[],
   provenance: EventProvenance,
+  { racing = true }: { readonly racing?: boolean } = {},
 ): Promise<AppendResult> {
   if (events.length === 0) return { appended: [], duplicates: 0 };
   // A key repeated within the batch: the first event wins (deduplicated here, not by a sort on the server).
@@ -131,7 +133,8 @@ export async function appendEvents(
   const recordedAt = started.rows[0]!.now.toISOString();
   // The anti-join skips keys already stored without drawing a position (a skipped row would leave a gap);
   // ON CONFLICT DO NOTHING settles the race with a concurrent writer of the same key (the unique index
-  // decides; the loser's row is not stored).
+  // decides; the loser's row is not stored). Without `racing` (PGlite: one connection, writers take turns)
+  // the speculative insertion is left out (5% of a PGlite append) and the unique index stays the guard.
   const rows = await sql<{ seq: string; event_id: string; idempotency_key: string }>`
     insert into event (
       idempotency_key, event_type, event_type_code, event_classifier_code, event_date_time,
@@ -148,7 +151,7 @@ export async function appendEvents(
     )) with ordinality as b(k, t, c, cl, edt, ecdt, unl, fc, ftc, loc, eq, td, bk, imo, mmsi, voy, carrier, pl, ord)
     where not exists (select 1 from event e where e.idempotency_key = b.k)
     order by ord
-    on conflict (idempotency_key) do nothing
+    ${racing ? sql`on conflict (idempotency_key) do nothing` : sql``}
     returning seq, event_id, idempotency_key`.execute(trx);
   // Rows come back in insertion order, which is input order and `seq` order.
   const appended = rows.rows.map((row) =>
@@ -159,11 +162,19 @@ export async function appendEvents(
 }
 
 export class EventStore {
+  private readonly db: Kysely<DB>;
+  private readonly horizon: SettledHorizon;
+  /** Other connections may append at the same time (PostgreSQL server; PGlite has one connection). */
+  private readonly racing: boolean;
+
   constructor(
-    private readonly db: Kysely<DB>,
-    private readonly horizon: SettledHorizon,
+    database: Pick<Database, 'db' | 'horizon' | 'engine'>,
     private readonly bus?: EventBus,
-  ) {}
+  ) {
+    this.db = database.db;
+    this.horizon = database.horizon;
+    this.racing = database.engine !== 'pglite';
+  }
 
   /** Appends in its own transaction, then publishes. */
   async append(events: readonly NewCanonicalEvent[], provenance: EventProvenance): Promise<AppendResult> {
@@ -183,7 +194,7 @@ export class EventStore {
     events: readonly NewCanonicalEvent[],
     provenance: EventProvenance,
   ): Promise<AppendResult> {
-    return appendEvents(trx, events, provenance);
+    return appendEvents(trx, events, provenance, { racing: this.racing });
   }
 
   /**

@@ -16,7 +16,7 @@ import type { EngineCase } from './engines.js';
 export async function testPlatform(engine: EngineCase, parsers: ParserRegistry = defaultParsers()): Promise<Platform> {
   const store = await engine.open();
   const bus = new InProcessEventBus();
-  const events = new EventStore(store.db, store.horizon, bus);
+  const events = new EventStore(store, bus);
   const inbox = new InboxRepository(store.db);
   const deadLetters = new DeadLetterRepository(store.db);
   const pipeline = new IngestPipeline({ db: store.db, inbox, deadLetters, events, parsers, defaultTimeZone: 'UTC' });
