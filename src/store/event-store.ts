@@ -42,6 +42,12 @@ export interface ReadResult {
   readonly events: StoredEvent[];
   /** Position of the last event returned (pass as `after` to continue); null when none returned. */
   readonly lastSeq: string | null;
+  /**
+   * How far this read looked: the last event's position when the page is full, else the settled horizon it
+   * was bounded by (never below `after`). A follower with a filter may resume from here: nothing matching lies
+   * between `after` and it.
+   */
+  readonly scannedTo: string;
 }
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -229,7 +235,10 @@ export class EventStore {
     if (filter.visibleTo) query = query.where(eventVisibleTo(filter.visibleTo));
     const rows = await query.execute();
     const events = rows.map(rowToEvent);
-    return { events, lastSeq: events.at(-1)?.seq ?? null };
+    const lastSeq = events.at(-1)?.seq ?? null;
+    const full = events.length >= limit;
+    const scannedTo = full ? lastSeq! : compareSeq(settled, after) > 0 ? settled : after;
+    return { events, lastSeq, scannedTo };
   }
 
   /** Position of the newest settled event ("0" when empty): what a reader following the cursor can reach. */

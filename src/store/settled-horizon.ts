@@ -77,6 +77,8 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 /** How many positions one advance looks at; a reader that wants more asks again. */
 const SCAN_LIMIT = 10_000;
+/** At most this many pages per advance (2M positions), so one call stays short. */
+const MAX_PAGES_PER_ADVANCE = 200;
 
 export class SettledHorizon {
   #state: HorizonState = INITIAL_HORIZON;
@@ -97,6 +99,18 @@ export class SettledHorizon {
   }
 
   async #advance(executor: Executor): Promise<string> {
+    // A process starting on a long log that other transactions keep busy walks it a page at a time: go on
+    // while whole pages settle, so the first reader does not get a horizon far behind the head.
+    for (let page = 0; page < MAX_PAGES_PER_ADVANCE; page++) {
+      const before = this.#state.settled;
+      const scanned = await this.#advanceOnePage(executor);
+      if (scanned < SCAN_LIMIT || this.#state.settled - before < BigInt(SCAN_LIMIT)) break;
+    }
+    return this.#state.settled.toString();
+  }
+
+  /** One observation; returns how many positions past the horizon it saw. */
+  async #advanceOnePage(executor: Executor): Promise<number> {
     const from = this.#state.settled;
     const { rows } = await sql<{ seqs: string[]; running: string[]; xmax: string; head: string }>`
       select array(select seq from event where seq > ${from.toString()}::bigint order by seq limit ${SCAN_LIMIT}) as seqs,
@@ -112,6 +126,6 @@ export class SettledHorizon {
     });
     // Another advance may have finished first: keep whichever got further.
     if (next.settled >= this.#state.settled) this.#state = next;
-    return this.#state.settled.toString();
+    return row.seqs.length;
   }
 }

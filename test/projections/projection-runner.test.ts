@@ -49,6 +49,25 @@ describe.each(ENGINES)('projections on $name', (engine) => {
     expect((await platform.projections.status('vessel-schedule'))?.position).toBe(await platform.events.head());
   });
 
+  it('should move every projection to the head, filtered ones past the events they do not take', async () => {
+    await ingest(platform, good);
+    await platform.projections.catchUpAll();
+    const head = await platform.events.head();
+    expect(head).not.toBe('0');
+    const checkpoints = await platform.database.db
+      .selectFrom('projection_checkpoint')
+      .select(['name', 'position'])
+      .orderBy('name')
+      .execute();
+    // Among them `vessel-calls`, which takes only the call detector's events: none of these.
+    expect(checkpoints.map((c) => c.name)).toContain('vessel-calls');
+    expect(checkpoints.filter((c) => c.position !== head)).toEqual([]);
+    // Nothing new: a second run applies nothing and leaves every checkpoint where it is.
+    await platform.projections.catchUpAll();
+    const again = await platform.database.db.selectFrom('projection_checkpoint').select(['name', 'position']).execute();
+    expect(again.every((c) => c.position === head)).toBe(true);
+  });
+
   it('should replace an estimate by a newer one and keep the actuals', async () => {
     await ingest(platform, good);
     await platform.projections.catchUpAll();

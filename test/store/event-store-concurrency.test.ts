@@ -9,6 +9,7 @@ import type { EventProvenance, NewCanonicalEvent } from '../../src/domain/canoni
 import { scopeFor } from '../../src/access/access-scope.js';
 import type { Platform } from '../../src/platform.js';
 import { EventQuery } from '../../src/store/event-query.js';
+import { SettledHorizon } from '../../src/store/settled-horizon.js';
 import { ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
 
@@ -114,6 +115,24 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES)('concurrent appends on $na
     expect(await platform.events.count()).toBe(200);
     const stored = (await platform.events.read('0', 1000)).events.map((e) => e.idempotencyKey);
     expect(new Set(stored).size).toBe(200);
+  });
+
+  it('should bring a new reader up to the head of a long log in one call while other transactions run', async () => {
+    for (let b = 0; b < 25; b++) {
+      await platform.events.append(
+        Array.from({ length: 1000 }, (_, i) => gateIn(b * 1000 + i)),
+        provenance,
+      );
+    }
+    // Some other transaction holds a transaction id, so the shortcut "nothing else is running" does not apply.
+    const busy = await heldAppend(99_999);
+    const head = (await platform.events.read('0', 1, {})).events[0]!.seq;
+    const fresh = new SettledHorizon(platform.database.db);
+    const settled = await fresh.settled();
+    expect(BigInt(settled) - BigInt(head)).toBe(24_999n);
+    busy.finish(true);
+    await busy.done;
+    expect(BigInt(await fresh.settled()) - BigInt(head)).toBe(25_000n);
   });
 
   it('should hand a follower every event exactly once, in order, while four writers append', async () => {
