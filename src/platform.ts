@@ -18,6 +18,7 @@ import { AuditLogRepository } from './store/audit-log-repository.js';
 import { OrganisationRepository } from './store/organisation-repository.js';
 import { migrateToLatest } from './store/migrate.js';
 import { openDatabase, type Database, type StoreConfig } from './store/open-database.js';
+import { CallbackAddressPolicy } from './subscriptions/callback-address-policy.js';
 
 export interface PlatformOptions {
   readonly store: StoreConfig;
@@ -31,6 +32,8 @@ export interface PlatformOptions {
   readonly onAuditError?: ((error: unknown) => void) | undefined;
   /** Apply pending migrations on open (default true). */
   readonly migrate?: boolean | undefined;
+  /** Networks webhook callbacks may reach although loopback/private (see `callback-address-policy.ts`). */
+  readonly callbackAllowNetworks?: readonly string[] | undefined;
 }
 
 export interface Platform {
@@ -44,6 +47,8 @@ export interface Platform {
   readonly parsers: ParserRegistry;
   readonly pipeline: IngestPipeline;
   readonly projections: ProjectionRunner;
+  /** Where webhook callbacks may go (checked when a subscription is made and before every delivery). */
+  readonly callbacks: CallbackAddressPolicy;
   /** Drains background ingestion, then closes bus and store. */
   close(): Promise<void>;
 }
@@ -89,6 +94,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     parsers,
     pipeline,
     projections,
+    callbacks: new CallbackAddressPolicy(options.callbackAllowNetworks ?? []),
     async close() {
       await pipeline.drain();
       await projections.stop();

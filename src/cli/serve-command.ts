@@ -47,6 +47,7 @@ export function serveCommand(): Command {
       const platform = await openPlatform({
         store,
         defaultTimeZone: env.OPENPCS_TIME_ZONE,
+        callbackAllowNetworks: env.OPENPCS_CALLBACK_ALLOW_NETWORKS,
         onProjectionError: (error) =>
           server.app.log.error({ err: error }, 'projection catch-up failed; retried at the next event'),
         onAuditError: (error) => server.app.log.error({ err: error }, 'writing audited reads failed; kept and retried'),

@@ -3,6 +3,7 @@
  * validated, defaulted and frozen. Nothing else reads `process.env` (STYLE §6).
  */
 import { z } from 'zod';
+import { parseCidr } from '../subscriptions/callback-address-policy.js';
 
 const EnvSchema = z.object({
   /** HTTP port. */
@@ -26,6 +27,25 @@ const EnvSchema = z.object({
   OPENPCS_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(1200),
   /** PostgreSQL pool size per process. */
   OPENPCS_PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** Networks webhook callbacks may reach although loopback/private (comma-separated CIDRs). */
+  OPENPCS_CALLBACK_ALLOW_NETWORKS: z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    )
+    .superRefine((networks, ctx) => {
+      for (const network of networks) {
+        try {
+          parseCidr(network);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }
+    }),
 });
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;
@@ -65,4 +85,9 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
   { name: 'LOG_LEVEL', default: 'info', meaning: 'log level (fatal…trace, silent)' },
   { name: 'OPENPCS_RATE_LIMIT_PER_MIN', default: '1200', meaning: 'requests per minute per API key (429 beyond)' },
   { name: 'OPENPCS_PG_POOL_SIZE', default: '10', meaning: 'PostgreSQL connections per process' },
+  {
+    name: 'OPENPCS_CALLBACK_ALLOW_NETWORKS',
+    default: '(none)',
+    meaning: 'networks webhook callbacks may reach although loopback/private, e.g. 10.20.0.0/16,127.0.0.1/32',
+  },
 ];

@@ -9,7 +9,10 @@ export function startSubscriptionDelivery(
   platform: Platform,
   options: DeliveryOptions = {},
 ): SubscriptionDeliveryWorker {
-  const worker = new SubscriptionDeliveryWorker(platform.database, platform.bus, options);
+  const worker = new SubscriptionDeliveryWorker(platform.database, platform.bus, {
+    callbacks: platform.callbacks,
+    ...options,
+  });
   worker.start();
   return worker;
 }

@@ -15,6 +15,7 @@ import { toDcsaEvent } from '../api/dcsa/dcsa-event-view.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { EventQuery } from '../store/event-query.js';
 import type { Database } from '../store/open-database.js';
+import { CallbackAddressPolicy } from './callback-address-policy.js';
 import { SIGNATURE_HEADER, signNotification } from './notification-signature.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 import { SubscriptionRepository, type DeliveryOutcome, type SubscriptionRow } from './subscription-repository.js';
@@ -28,6 +29,8 @@ export interface DeliveryOptions {
   /** Safety poll for events from other processes and for due retries (default 5 s). */
   readonly pollIntervalMs?: number | undefined;
   readonly onError?: ((error: unknown) => void) | undefined;
+  /** Where callbacks may go (default: no loopback, private or reserved address). */
+  readonly callbacks?: CallbackAddressPolicy | undefined;
 }
 
 const API_VERSION = '2.2.0';
@@ -40,6 +43,7 @@ export class SubscriptionDeliveryWorker {
   readonly #batchSize: number;
   readonly #timeoutMs: number;
   readonly #pollMs: number;
+  readonly #callbacks: CallbackAddressPolicy;
   readonly #onError: (error: unknown) => void;
   #abort = new AbortController();
   #running: Promise<void> | null = null;
@@ -60,6 +64,7 @@ export class SubscriptionDeliveryWorker {
     this.#batchSize = options.batchSize ?? 100;
     this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
     this.#pollMs = options.pollIntervalMs ?? 5_000;
+    this.#callbacks = options.callbacks ?? new CallbackAddressPolicy();
     this.#onError = options.onError ?? (() => {});
   }
 
@@ -219,6 +224,10 @@ export class SubscriptionDeliveryWorker {
   }
 
   async #post(row: SubscriptionRow, body: string): Promise<{ statusCode: number | null; error: string | null }> {
+    // Checked before every delivery, not only at creation: the name may resolve elsewhere by now. A refused
+    // delivery fails like an unreachable receiver (kept, retried with backoff, logged with the reason).
+    const refusal = await this.#callbacks.refusal(new URL(row.callback_url));
+    if (refusal !== null) return { statusCode: null, error: `callback refused: ${refusal}` };
     try {
       const response = await fetch(row.callback_url, {
         method: 'POST',

@@ -206,7 +206,7 @@ describe.each(ENGINES)('subscription delivery across a restart on $name', (engin
   it('should lose nothing and repeat nothing when stopped while retrying and started again', async () => {
     // 1. A receiver that is down; the subscriber's events pile up while the worker retries.
     receiver.answer = () => 500;
-    let platform = await openPlatform({ store: config });
+    let platform = await openPlatform({ store: config, callbackAllowNetworks: ['127.0.0.0/8'] });
     const subscriptionId = (
       await new SubscriptionRepository(platform.database.db).create({
         orgId: 'local',
@@ -229,7 +229,7 @@ describe.each(ENGINES)('subscription delivery across a restart on $name', (engin
     expect(acknowledged(receiver)).toEqual([]);
     // 3. Reopen the same store; more events arrive; the receiver has recovered.
     receiver.answer = () => 204;
-    platform = await openPlatform({ store: config });
+    platform = await openPlatform({ store: config, callbackAllowNetworks: ['127.0.0.0/8'] });
     for (let i = 3; i < 5; i++) {
       ids.push((await platform.events.append([gateMove(20 + i)], mine('local'))).appended[0]!.eventId);
     }

@@ -7,6 +7,7 @@ import { defaultProjections } from '../../src/projections/default-projections.js
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { DeadLetterRepository } from '../../src/store/dead-letter-repository.js';
 import { EventStore } from '../../src/store/event-store.js';
+import { CallbackAddressPolicy } from '../../src/subscriptions/callback-address-policy.js';
 import { InboxRepository } from '../../src/store/inbox-repository.js';
 import { AuditLogRepository } from '../../src/store/audit-log-repository.js';
 import { OrganisationRepository } from '../../src/store/organisation-repository.js';
@@ -33,6 +34,8 @@ export async function testPlatform(engine: EngineCase, parsers: ParserRegistry =
     audit,
     parsers,
     pipeline,
+    // Test receivers listen on 127.0.0.1; `test/subscriptions/callback-address-policy.test.ts` covers the refusal.
+    callbacks: new CallbackAddressPolicy(['127.0.0.0/8']),
     async close() {
       await pipeline.drain();
       await projections.stop();

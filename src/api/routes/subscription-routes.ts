@@ -164,7 +164,8 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
         description:
           'Events appended after the subscription that match its filters are POSTed to callbackUrl as a JSON array, ' +
           'with `Notification-Signature: sha256=<hex HMAC-SHA256 of the body, keyed with the decoded secret>`, ' +
-          '`Subscription-ID` and `API-Version`; a 2xx answer acknowledges them. Failures are retried with exponential backoff, in order.',
+          '`Subscription-ID` and `API-Version`; a 2xx answer acknowledges them. Failures are retried with exponential backoff, in order. ' +
+          'Callbacks to loopback, private, link-local or reserved addresses are refused (400 PCS_SUBSCRIPTION_CALLBACK_REFUSED) unless the operator allows the network.',
         body: CreateBody,
         response: { 201: SubscriptionSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
@@ -172,6 +173,12 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
     async (request, reply) => {
       const scope = subscriber(request);
       const { callbackUrl, secret } = request.body;
+      const refusal = await platform.callbacks.refusal(new URL(callbackUrl));
+      if (refusal !== null) {
+        throw new ProblemError(400, 'PCS_SUBSCRIPTION_CALLBACK_REFUSED', 'Callback address not allowed', refusal, [
+          { pointer: '/body/callbackUrl', detail: refusal },
+        ]);
+      }
       const row = await subscriptions.create({
         orgId: scope.orgId,
         callbackUrl,

@@ -1,0 +1,102 @@
+/**
+ * Where webhook callbacks may go. Any member organisation may register a callback URL, and the server then
+ * POSTs to it from inside the port's network: without a rule, a subscription could make openpcs call its own
+ * admin ports, the cloud metadata service or any host on the private network (server-side request forgery).
+ * Callbacks to loopback, private, link-local, shared (CGNAT), multicast and reserved addresses are refused,
+ * both when the subscription is created and before every delivery (a name may resolve elsewhere later),
+ * except for networks the operator allows (`OPENPCS_CALLBACK_ALLOW_NETWORKS`, e.g. an in-house receiver).
+ *
+ * Residual risk, stated: the check resolves the name itself just before the request; a DNS answer that changes
+ * between that lookup and the HTTP client's own lookup (rebinding within milliseconds) is not caught.
+ */
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+const REFUSED_V4: readonly [string, number][] = [
+  ['0.0.0.0', 8], // "this network"
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10], // shared address space (CGNAT)
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16], // link-local, cloud metadata services
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24], // IETF protocol assignments
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15], // benchmarking
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved, broadcast
+];
+const REFUSED_V6: readonly [string, number][] = [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['ff00::', 8], // multicast
+];
+
+export type AddressLookup = (hostname: string) => Promise<readonly string[]>;
+
+const systemLookup: AddressLookup = async (hostname) =>
+  (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+
+export class CallbackAddressPolicy {
+  readonly #refused = new BlockList();
+  readonly #allowed = new BlockList();
+
+  /** `allowNetworks`: CIDRs (`10.20.0.0/16`, `127.0.0.1/32`, `fd00::/8`) allowed although refused above. */
+  constructor(
+    readonly allowNetworks: readonly string[] = [],
+    private readonly lookup: AddressLookup = systemLookup,
+  ) {
+    for (const [net, prefix] of REFUSED_V4) this.#refused.addSubnet(net, prefix, 'ipv4');
+    for (const [net, prefix] of REFUSED_V6) this.#refused.addSubnet(net, prefix, 'ipv6');
+    for (const cidr of allowNetworks) {
+      const { address, prefix, family } = parseCidr(cidr);
+      this.#allowed.addSubnet(address, prefix, family);
+    }
+  }
+
+  /** Whether a callback may connect to this IP address. */
+  allows(ip: string): boolean {
+    const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
+    // An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address.
+    const mapped = family === 'ipv6' ? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1] : undefined;
+    if (mapped !== undefined) return this.allows(mapped);
+    if (this.#allowed.check(ip, family)) return true;
+    return !this.#refused.check(ip, family);
+  }
+
+  /**
+   * Why a callback URL may not be called now, or null when it may. A name that does not resolve is not refused
+   * here (the delivery fails, and is retried, like any unreachable receiver).
+   */
+  async refusal(url: URL): Promise<string | null> {
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    let addresses: readonly string[];
+    if (isIP(host) !== 0) {
+      addresses = [host];
+    } else if (host === 'localhost' || host.endsWith('.localhost')) {
+      // Loopback by definition (RFC 6761), whatever the resolver says.
+      addresses = ['127.0.0.1', '::1'];
+    } else {
+      try {
+        addresses = await this.lookup(host);
+      } catch {
+        return null;
+      }
+    }
+    const refused = addresses.filter((a) => !this.allows(a));
+    if (refused.length === 0) return null;
+    return `${host} is ${isIP(host) === 0 ? `resolved to ${refused.join(', ')}, ` : ''}a loopback, private or reserved address; allow its network with OPENPCS_CALLBACK_ALLOW_NETWORKS`;
+  }
+}
+
+/** `a.b.c.d/n` or `v6::/n` (a bare address is a /32 or /128). */
+export function parseCidr(text: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } {
+  const [address = '', prefixText] = text.trim().split('/');
+  const version = isIP(address);
+  if (version === 0) throw new Error(`not a network: "${text}" (write e.g. 10.20.0.0/16)`);
+  const max = version === 4 ? 32 : 128;
+  const prefix = prefixText === undefined ? max : Number(prefixText);
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > max) throw new Error(`bad prefix length in "${text}"`);
+  return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
+}
