@@ -27,7 +27,8 @@ export function resolveEnv(flags: StoreFlags, extra: Record<string, string | und
     ...process.env,
     ...(flags.dataDir ? { OPENPCS_DATA_DIR: flags.dataDir, DATABASE_URL: undefined } : {}),
     ...(flags.databaseUrl ? { DATABASE_URL: flags.databaseUrl } : {}),
-    ...extra,
+    // A flag that was not given must not hide its environment variable.
+    ...Object.fromEntries(Object.entries(extra).filter(([, value]) => value !== undefined)),
   });
 }
 
