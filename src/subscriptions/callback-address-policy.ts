@@ -6,11 +6,12 @@
  * both when the subscription is created and before every delivery (a name may resolve elsewhere later),
  * except for networks the operator allows (`OPENPCS_CALLBACK_ALLOW_NETWORKS`, e.g. an in-house receiver).
  *
- * Residual risk, stated: the check resolves the name itself just before the request; a DNS answer that changes
- * between that lookup and the HTTP client's own lookup (rebinding within milliseconds) is not caught.
+ * The delivery connects through `connectLookup()`: the addresses checked are the addresses connected to, so a
+ * name whose DNS answer changes between a check and the connection (DNS rebinding) cannot slip through.
  */
+import type { LookupAddress } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 const REFUSED_V4: readonly [string, number][] = [
   ['0.0.0.0', 8], // "this network"
@@ -72,18 +73,50 @@ export class CallbackAddressPolicy {
   async refusal(url: URL): Promise<string | null> {
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     let addresses: readonly string[];
-    if (isIP(host) !== 0) {
-      addresses = [host];
-    } else if (host === 'localhost' || host.endsWith('.localhost')) {
-      // Loopback by definition (RFC 6761), whatever the resolver says.
-      addresses = ['127.0.0.1', '::1'];
-    } else {
-      try {
-        addresses = await this.lookup(host);
-      } catch {
-        return null;
-      }
+    try {
+      addresses = await this.#addressesOf(host);
+    } catch {
+      return null;
     }
+    return this.#refusalOf(host, addresses);
+  }
+
+  /**
+   * A `lookup` for `http.request`/`net.connect` that resolves like the system and fails for a name with any
+   * refused address, so the connection goes only to addresses this policy allows. (IP literals never reach a
+   * lookup: `refusal()` judges those.)
+   */
+  connectLookup(): LookupFunction {
+    return (hostname, options, callback) => {
+      this.#addressesOf(hostname).then(
+        (addresses) => {
+          const refusal = this.#refusalOf(hostname, addresses);
+          const found: LookupAddress[] = addresses
+            .map((address) => ({ address, family: isIP(address) }))
+            .filter((a) => !options.family || a.family === options.family);
+          if (refusal !== null || found.length === 0) {
+            const error: NodeJS.ErrnoException = new Error(refusal ?? `no address of ${hostname} to connect to`);
+            error.code = refusal !== null ? 'ECALLBACKREFUSED' : 'ENOTFOUND';
+            callback(error, '', 0);
+          } else if (options.all) {
+            callback(null, found);
+          } else {
+            callback(null, found[0]!.address, found[0]!.family);
+          }
+        },
+        (error: NodeJS.ErrnoException) => callback(error, '', 0),
+      );
+    };
+  }
+
+  async #addressesOf(host: string): Promise<readonly string[]> {
+    if (isIP(host) !== 0) return [host];
+    // Loopback by definition (RFC 6761), whatever the resolver says.
+    if (host === 'localhost' || host.endsWith('.localhost')) return ['127.0.0.1', '::1'];
+    return this.lookup(host);
+  }
+
+  #refusalOf(host: string, addresses: readonly string[]): string | null {
     const refused = addresses.filter((a) => !this.allows(a));
     if (refused.length === 0) return null;
     return `${host} is ${isIP(host) === 0 ? `resolved to ${refused.join(', ')}, ` : ''}a loopback, private or reserved address; allow its network with OPENPCS_CALLBACK_ALLOW_NETWORKS`;

@@ -8,6 +8,7 @@
  * covers events appended by other processes and retries that fall due.
  */
 import { randomUUID } from 'node:crypto';
+import type { LookupFunction } from 'node:net';
 import type { AccessScope } from '../access/access-scope.js';
 import { SEES_ALL, type Role } from '../access/roles.js';
 import { parseStoredFilter } from '../api/dcsa/dcsa-event-filter.js';
@@ -16,6 +17,7 @@ import type { EventBus } from '../bus/event-bus.js';
 import { EventQuery } from '../store/event-query.js';
 import type { Database } from '../store/open-database.js';
 import { CallbackAddressPolicy } from './callback-address-policy.js';
+import { postCallback } from './post-callback.js';
 import { SIGNATURE_HEADER, signNotification } from './notification-signature.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 import { SubscriptionRepository, type DeliveryOutcome, type SubscriptionRow } from './subscription-repository.js';
@@ -44,6 +46,7 @@ export class SubscriptionDeliveryWorker {
   readonly #timeoutMs: number;
   readonly #pollMs: number;
   readonly #callbacks: CallbackAddressPolicy;
+  readonly #lookup: LookupFunction;
   readonly #onError: (error: unknown) => void;
   #abort = new AbortController();
   #running: Promise<void> | null = null;
@@ -65,6 +68,7 @@ export class SubscriptionDeliveryWorker {
     this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
     this.#pollMs = options.pollIntervalMs ?? 5_000;
     this.#callbacks = options.callbacks ?? new CallbackAddressPolicy();
+    this.#lookup = this.#callbacks.connectLookup();
     this.#onError = options.onError ?? (() => {});
   }
 
@@ -83,15 +87,24 @@ export class SubscriptionDeliveryWorker {
     this.wake();
   }
 
-  /** Stops following, aborts a callback in flight (logged as failed, retried later) and waits. */
-  async stop(): Promise<void> {
+  /**
+   * Stops following and waits. A callback in flight gets `graceMs` (default: the request timeout, at most
+   * 5 s) to answer, and its answer is recorded, so a receiver that has the events is not sent them again after
+   * a restart; only a callback still unanswered then is aborted (logged as failed, retried later).
+   */
+  async stop(graceMs = Math.min(this.#timeoutMs, 5_000)): Promise<void> {
     this.#stopped = true;
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     if (this.#poll) clearInterval(this.#poll);
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
-    this.#abort.abort();
-    await this.idle();
+    const abortLate = setTimeout(() => this.#abort.abort(), graceMs);
+    try {
+      await this.idle();
+    } finally {
+      clearTimeout(abortLate);
+      this.#abort.abort();
+    }
   }
 
   /** Schedules a delivery round (bursts of wake-ups coalesce into one). */
@@ -225,24 +238,26 @@ export class SubscriptionDeliveryWorker {
 
   async #post(row: SubscriptionRow, body: string): Promise<{ statusCode: number | null; error: string | null }> {
     // Checked before every delivery, not only at creation: the name may resolve elsewhere by now. A refused
-    // delivery fails like an unreachable receiver (kept, retried with backoff, logged with the reason).
+    // delivery fails like an unreachable receiver (kept, retried with backoff, logged with the reason). The
+    // connection itself resolves through the same policy, so the address checked is the one connected to.
     const refusal = await this.#callbacks.refusal(new URL(row.callback_url));
     if (refusal !== null) return { statusCode: null, error: `callback refused: ${refusal}` };
     try {
-      const response = await fetch(row.callback_url, {
-        method: 'POST',
+      const statusCode = await postCallback(
+        new URL(row.callback_url),
         body,
-        redirect: 'manual',
-        headers: {
+        {
           'content-type': 'application/json',
           [SIGNATURE_HEADER]: signNotification(row.secret, body),
           'Subscription-ID': row.id,
           'API-Version': API_VERSION,
         },
-        signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#abort.signal]),
-      });
-      await response.body?.cancel();
-      return { statusCode: response.status, error: null };
+        {
+          signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#abort.signal]),
+          lookup: this.#lookup,
+        },
+      );
+      return { statusCode, error: null };
     } catch (error) {
       const message =
         error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);

@@ -8,6 +8,7 @@ import { buildServer, type Server } from '../../src/api/build-server.js';
 import { loadEnv } from '../../src/config/env.js';
 import type { Platform } from '../../src/platform.js';
 import { CallbackAddressPolicy, type AddressLookup } from '../../src/subscriptions/callback-address-policy.js';
+import { postCallback } from '../../src/subscriptions/post-callback.js';
 import { startSubscriptionDelivery } from '../../src/subscriptions/start-subscription-delivery.js';
 import type { SubscriptionDeliveryWorker } from '../../src/subscriptions/subscription-delivery-worker.js';
 import { gateMove } from '../dcsa-api/gate-move.js';
@@ -75,6 +76,34 @@ describe('callback address policy', () => {
     expect(await strict.refusal(new URL('http://[::1]:8080/x'))).toContain('::1');
     // A name that does not resolve is not refused: the delivery fails and is retried like any unreachable host.
     expect(await strict.refusal(new URL('https://nowhere.example.com/x'))).toBeNull();
+  });
+
+  it('should connect only where it checked: a name that rebinds to a private address after the check fails', async () => {
+    const receiver = await startReceiver();
+    try {
+      const port = new URL(receiver.url).port;
+      const send = (policy: CallbackAddressPolicy, host: string) =>
+        postCallback(
+          new URL(`http://${host}:${port}/hook`),
+          '[]',
+          {},
+          {
+            signal: AbortSignal.timeout(5_000),
+            lookup: policy.connectLookup(),
+          },
+        );
+      // Allowed network: the name resolves through the policy and the request arrives.
+      const inHouse = new CallbackAddressPolicy(['127.0.0.0/8'], async () => ['127.0.0.1']);
+      expect(await send(inHouse, 'receiver.test')).toBe(204);
+      // A resolver that answers a public address first (the check) and loopback next (the connection).
+      let calls = 0;
+      const rebinding = new CallbackAddressPolicy([], async () => (calls++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']));
+      expect(await rebinding.refusal(new URL(`http://rebind.test:${port}/hook`))).toBeNull();
+      await expect(send(rebinding, 'rebind.test')).rejects.toMatchObject({ code: 'ECALLBACKREFUSED' });
+      expect(receiver.calls).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('should read the allowed networks from the environment and refuse a bad one at start', () => {

@@ -13,19 +13,21 @@ export interface CallbackReceiver {
   readonly calls: ReceivedCall[];
   /** Status to answer to the n-th call (0-based); 204 by default. */
   answer: (n: number) => number;
+  /** Milliseconds to wait before answering (0 by default). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
 export async function startReceiver(): Promise<CallbackReceiver> {
   const calls: ReceivedCall[] = [];
-  const receiver = { answer: (_n: number) => 204 };
+  const receiver = { answer: (_n: number) => 204, delayMs: 0 };
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const status = receiver.answer(calls.length);
       calls.push({ body: Buffer.concat(chunks).toString('utf8'), headers: request.headers, status });
-      response.writeHead(status).end();
+      setTimeout(() => response.writeHead(status).end(), receiver.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

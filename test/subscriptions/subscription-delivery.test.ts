@@ -132,6 +132,30 @@ describe.each(ENGINES)('subscription delivery on $name', (engine) => {
     }
   });
 
+  it('should let a callback in flight finish and record it when stopped, so nothing is sent twice', async () => {
+    const sub = (await subscribe({})).json();
+    receiver.delayMs = 300;
+    worker = startSubscriptionDelivery(platform, FAST);
+    await platform.events.append([gateMove(1)], mine('mscu'));
+    await until(() => receiver.calls.length === 1, 'the callback to arrive');
+    // Stopped while the receiver is still answering: the worker waits for the answer and records it.
+    await worker.stop();
+    worker = undefined;
+    const log = await new SubscriptionRepository(platform.database.db).deliveries(sub.subscriptionID, 10);
+    expect(log.map((d) => ({ delivered: d.delivered, events: d.event_count }))).toEqual([
+      { delivered: true, events: 1 },
+    ]);
+    // Started again, it has nothing to send.
+    receiver.delayMs = 0;
+    worker = startSubscriptionDelivery(platform, FAST);
+    await platform.events.append([gateMove(2)], mine('mscu'));
+    await until(() => receiver.calls.length === 2, 'the next event');
+    expect(acknowledged(receiver).map((e) => e['eventDateTime'])).toEqual([
+      '2026-03-01T10:01:00.000Z',
+      '2026-03-01T10:02:00.000Z',
+    ]);
+  });
+
   it('should retry a failing receiver with backoff and deliver every event exactly once, in order', async () => {
     const sub = (await subscribe({})).json();
     receiver.answer = (n) => (n < 3 ? 503 : 204);

@@ -1,0 +1,35 @@
+/**
+ * One webhook request: POST the body, answer with the status code as soon as the response head arrives (the
+ * response body is discarded). Redirects are not followed (a 3xx is a failed delivery). Connections go through
+ * the caller's `lookup`, so the address policy decides where the request may connect (see
+ * `callback-address-policy.ts`).
+ */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+
+export function postCallback(
+  url: URL,
+  body: string,
+  headers: Readonly<Record<string, string>>,
+  options: { readonly signal: AbortSignal; readonly lookup: LookupFunction },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const request = send(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        signal: options.signal,
+        lookup: options.lookup,
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.once('error', reject);
+    request.end(body);
+  });
+}
