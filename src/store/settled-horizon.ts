@@ -99,33 +99,50 @@ export class SettledHorizon {
   }
 
   async #advance(executor: Executor): Promise<string> {
+    let state = this.#state;
+    let shared = true;
     // A process starting on a long log that other transactions keep busy walks it a page at a time: go on
     // while whole pages settle, so the first reader does not get a horizon far behind the head.
     for (let page = 0; page < MAX_PAGES_PER_ADVANCE; page++) {
-      const before = this.#state.settled;
-      const scanned = await this.#advanceOnePage(executor);
-      if (scanned < SCAN_LIMIT || this.#state.settled - before < BigInt(SCAN_LIMIT)) break;
+      const seen = await this.#observe(executor, state.settled);
+      // A transaction that appended sees its own uncommitted events: what it settles holds for it alone
+      // (they commit or roll back with its reads), so it is not kept for the other readers of this process.
+      if (seen.ownEvents) shared = false;
+      const before = state.settled;
+      state = advanceHorizon(state, seen);
+      if (seen.seqs.length < SCAN_LIMIT || state.settled - before < BigInt(SCAN_LIMIT)) break;
     }
-    return this.#state.settled.toString();
+    // Another advance may have finished first: keep whichever got further.
+    if (shared && state.settled >= this.#state.settled) this.#state = state;
+    return state.settled.toString();
   }
 
-  /** One observation; returns how many positions past the horizon it saw. */
-  async #advanceOnePage(executor: Executor): Promise<number> {
-    const from = this.#state.settled;
-    const { rows } = await sql<{ seqs: string[]; running: string[]; xmax: string; head: string }>`
-      select array(select seq from event where seq > ${from.toString()}::bigint order by seq limit ${SCAN_LIMIT}) as seqs,
-             array(select pg_snapshot_xip(pg_current_snapshot())::text) as running,
+  /**
+   * One look past `from`, all in one snapshot. The reader's own transaction, if it has an id, counts as
+   * running (a snapshot leaves it out of its list): so the shortcut "nothing else runs" is not taken over its
+   * own uncommitted events, and `ownEvents` says whether the window holds any of them.
+   */
+  async #observe(executor: Executor, from: bigint): Promise<LogObservation & { readonly ownEvents: boolean }> {
+    const { rows } = await sql<{ seqs: string[]; running: string[]; xmax: string; head: string; own: boolean }>`
+      with window_ as (select seq from event where seq > ${from.toString()}::bigint order by seq limit ${SCAN_LIMIT})
+      select array(select seq from window_ order by seq) as seqs,
+             array(select pg_snapshot_xip(pg_current_snapshot())::text
+                   union all
+                   select pg_current_xact_id_if_assigned()::text where pg_current_xact_id_if_assigned() is not null)
+               as running,
              pg_snapshot_xmax(pg_current_snapshot())::text as xmax,
-             coalesce((select max(seq) from event), 0)::text as head`.execute(executor);
+             coalesce((select max(seq) from event), 0)::text as head,
+             case when pg_current_xact_id_if_assigned() is null then false
+                  else exists (select 1 from event e join window_ w on w.seq = e.seq
+                               where e.xmin = xid(pg_current_xact_id_if_assigned()))
+             end as own`.execute(executor);
     const row = rows[0]!;
-    const next = advanceHorizon(this.#state, {
+    return {
       seqs: row.seqs.map(BigInt),
       running: row.running.map(BigInt),
       xmax: BigInt(row.xmax),
       head: BigInt(row.head),
-    });
-    // Another advance may have finished first: keep whichever got further.
-    if (next.settled >= this.#state.settled) this.#state = next;
-    return row.seqs.length;
+      ownEvents: row.own,
+    };
   }
 }

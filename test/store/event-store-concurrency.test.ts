@@ -92,6 +92,27 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES)('concurrent appends on $na
     expect(rest.events.map((e) => e.idempotencyKey)).toEqual(['race:2', 'race:3']);
   });
 
+  it('should let a transaction read its own new events without moving other readers past them', async () => {
+    await platform.events.append([gateIn(1)], provenance);
+    let finish!: () => void;
+    const decided = new Promise<void>((resolve) => (finish = resolve));
+    let readInside!: (keys: string[]) => void;
+    const inside = new Promise<string[]>((resolve) => (readInside = resolve));
+    const done = platform.database.db.transaction().execute(async (trx) => {
+      await platform.events.appendIn(trx, [gateIn(2)], provenance);
+      readInside((await platform.events.read('0', 10, {}, trx)).events.map((e) => e.idempotencyKey));
+      await decided;
+    });
+    expect(await inside).toEqual(['race:1', 'race:2']);
+    // Outside, event 2 is not committed: the process's horizon must not have been moved past it.
+    const settled = await platform.events.head();
+    expect(await keysRead()).toEqual(['race:1']);
+    finish();
+    await done;
+    // A follower that jumped to the head it was given would have skipped event 2.
+    expect((await platform.events.read(settled, 10)).events.map((e) => e.idempotencyKey)).toEqual(['race:2']);
+  });
+
   it('should go past the position of a writer that rolled back', async () => {
     const slow = await heldAppend(1);
     await platform.events.append([gateIn(2)], provenance);
