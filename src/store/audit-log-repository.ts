@@ -23,7 +23,7 @@ export interface NewAuditEntry {
 export interface AuditLogOptions {
   readonly flushIntervalMs?: number;
   readonly maxPending?: number;
-  /** Called when a batch of reads could not be written (it is retried at the next flush). */
+  /** Called when a batch of reads could not be written (kept, and retried on a timer or at the next flush). */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -45,6 +45,7 @@ export class AuditLogRepository {
   #pending: ReturnType<typeof toRow>[] = [];
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
+  #closed = false;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -83,6 +84,11 @@ export class AuditLogRepository {
       } catch (error) {
         this.#pending = [...batch, ...this.#pending];
         this.#onError(error);
+        // Kept and tried again on its own: an idle server must not hold reads in memory until the next one.
+        if (!this.#closed && !this.#timer) {
+          this.#timer = setTimeout(() => void this.flush(), Math.min(this.#flushIntervalMs * 10, 5_000));
+          this.#timer.unref();
+        }
       }
     });
     return this.#flushing;
@@ -90,8 +96,11 @@ export class AuditLogRepository {
 
   /** Flushes queued reads; call before the store closes. */
   async close(): Promise<void> {
+    this.#closed = true;
     await this.flush();
     if (this.#pending.length > 0) await this.flush();
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
   }
 
   async list(

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuditLogRepository } from '../../src/store/audit-log-repository.js';
 import { KEY_CACHE_TTL_MS, OrganisationRepository } from '../../src/store/organisation-repository.js';
 import { ENGINES } from '../support/engines.js';
+import { until } from '../support/until.js';
 
 describe.each(ENGINES)('audit log and key lookups on $name', (engine) => {
   afterEach(() => {
@@ -23,6 +24,28 @@ describe.each(ENGINES)('audit log and key lookups on $name', (engine) => {
       await audit.close();
       const rows = await sql<{ resource: string }>`select resource from audit_log order by id`.execute(store.db);
       expect(rows.rows.map((r) => r.resource)).toEqual(Array.from({ length: 100 }, (_, i) => `/containers/${i}`));
+    } finally {
+      await store.dispose();
+    }
+  });
+
+  it('should write a batch that failed again on its own, without waiting for another read', async () => {
+    const store = await engine.open();
+    try {
+      const errors: unknown[] = [];
+      const audit = new AuditLogRepository(store.db, { flushIntervalMs: 10, onError: (e) => errors.push(e) });
+      // The table is briefly unavailable when the batch is written.
+      await sql`alter table audit_log rename to audit_log_away`.execute(store.db);
+      audit.recordRead({ orgId: 'maeu', apiKeyId: 'k1', action: 'read', resource: '/containers/MSCU1234566' });
+      await until(() => errors.length > 0, 'the failed write');
+      await sql`alter table audit_log_away rename to audit_log`.execute(store.db);
+      // No read, list or close: the retry timer writes it.
+      await until(
+        async () =>
+          (await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(store.db)).rows[0]!.n === 1,
+        'the retried write',
+      );
+      await audit.close();
     } finally {
       await store.dispose();
     }
