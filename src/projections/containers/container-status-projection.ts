@@ -5,10 +5,11 @@
  * written back with a handful of set-based statements per page (not per event). Because the state is a
  * function of the fact set, arrival order and duplicates do not matter, and a rebuild gives the same rows.
  */
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import { DEFAULT_FREE_TIME_RULES } from '../../domain/free-time/default-free-time-rules.js';
 import type { FreeTimeRule } from '../../domain/free-time/free-time-rule.js';
+import { insertJsonRows, type JsonColumn } from '../../store/json-rows.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import type { ContainerFact } from './container-fact.js';
@@ -35,7 +36,7 @@ function statusRow(s: ContainerState) {
     size_teu: s.sizeTeu,
     direction: s.direction,
     status: s.status,
-    holds: JSON.stringify(s.holds),
+    holds: s.holds,
     holds_open: [...s.holdsOpen],
     available: s.available,
     available_since: instant(s.availableSince),
@@ -65,9 +66,68 @@ function statusRow(s: ContainerState) {
   };
 }
 
-const UPDATED_COLUMNS = Object.keys(statusRow(containerState('X', [], []))).filter(
-  (c) => c !== 'equipment_reference',
-) as (keyof ReturnType<typeof statusRow>)[];
+/** `container_status` columns as the JSON rows carry them (see `store/json-rows.ts`). */
+const STATUS_TYPES = {
+  equipment_reference: 'text',
+  iso_equipment_code: 'text',
+  size_teu: 'double precision',
+  direction: 'text',
+  status: 'text',
+  holds: 'jsonb',
+  holds_open: 'text[]',
+  available: 'boolean',
+  available_since: 'timestamptz',
+  last_free_day: 'text',
+  demurrage_starts: 'text',
+  free_time_source: 'text',
+  vessel_imo_number: 'text',
+  vessel_name: 'text',
+  carrier_voyage_number: 'text',
+  un_location_code: 'text',
+  terminal_code: 'text',
+  load_port: 'text',
+  loaded_at: 'timestamptz',
+  departed_at: 'timestamptz',
+  discharged_at: 'timestamptz',
+  empty_picked_up_at: 'timestamptz',
+  gated_in_at: 'timestamptz',
+  gated_out_at: 'timestamptz',
+  out_mode: 'text',
+  empty_returned_at: 'timestamptz',
+  dwell_hours: 'double precision',
+  carrier_codes: 'text[]',
+  transport_document_references: 'text[]',
+  carrier_booking_references: 'text[]',
+  owner_orgs: 'text[]',
+  last_event_seq: 'bigint',
+} satisfies Record<keyof ReturnType<typeof statusRow>, string>;
+const STATUS_COLUMNS: readonly JsonColumn[] = Object.entries(STATUS_TYPES).map(([name, type]) => ({ name, type }));
+
+/** `container_fact` (owner `equipment_reference`) and `container_link_fact` (owner `link_key`). */
+const FACT_COLUMNS = (owner: 'equipment_reference' | 'link_key'): readonly JsonColumn[] => [
+  { name: owner, type: 'text' },
+  { name: 'fact_key', type: 'text' },
+  { name: 'seq', type: 'bigint' },
+  { name: 'fact', type: 'jsonb' },
+];
+const LINK_COLUMNS: readonly JsonColumn[] = [
+  { name: 'link_key', type: 'text' },
+  { name: 'equipment_reference', type: 'text' },
+];
+
+const MILESTONE_COLUMNS: readonly JsonColumn[] = [
+  { name: 'equipment_reference', type: 'text' },
+  { name: 'ordinal', type: 'integer' },
+  { name: 'code', type: 'text' },
+  { name: 'at', type: 'timestamptz' },
+  { name: 'un_location_code', type: 'text' },
+  { name: 'terminal_code', type: 'text' },
+  { name: 'mode', type: 'text' },
+  { name: 'empty_indicator', type: 'text' },
+  { name: 'vessel_imo_number', type: 'text' },
+  { name: 'carrier_voyage_number', type: 'text' },
+  { name: 'fact_keys', type: 'text[]' },
+];
 
 export function containerStatusProjection(rules: readonly FreeTimeRule[] = DEFAULT_FREE_TIME_RULES): Projection {
   return {
@@ -82,13 +142,16 @@ export function containerStatusProjection(rules: readonly FreeTimeRule[] = DEFAU
       'rail_move',
     ],
     async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
-      const factRows = new Map<string, { equipment_reference: string; fact_key: string; seq: string; fact: string }>();
+      const factRows = new Map<
+        string,
+        { equipment_reference: string; fact_key: string; seq: string; fact: ContainerFact }
+      >();
       const linkRows = new Map<string, { link_key: string; equipment_reference: string }>();
-      const linkFactRows = new Map<string, { link_key: string; fact_key: string; seq: string; fact: string }>();
+      const linkFactRows = new Map<string, { link_key: string; fact_key: string; seq: string; fact: ContainerFact }>();
       const touched = new Set<string>();
       for (const event of events) {
         for (const extracted of containerFactsOf(event)) {
-          const fact = JSON.stringify(extracted.fact);
+          const fact = extracted.fact;
           if (extracted.kind === 'container') {
             const eq = extracted.equipmentReference;
             touched.add(eq);
@@ -111,27 +174,18 @@ export function containerStatusProjection(rules: readonly FreeTimeRule[] = DEFAU
           }
         }
       }
-      for (const rows of chunks([...factRows.values()])) {
-        await trx
-          .insertInto('container_fact')
-          .values(rows)
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
-      for (const rows of chunks([...linkRows.values()])) {
-        await trx
-          .insertInto('container_link')
-          .values(rows)
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
-      for (const rows of chunks([...linkFactRows.values()])) {
-        await trx
-          .insertInto('container_link_fact')
-          .values(rows)
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
+      await insertJsonRows(trx, 'container_fact', FACT_COLUMNS('equipment_reference'), [...factRows.values()], {
+        key: ['equipment_reference', 'fact_key'],
+        update: 'nothing',
+      });
+      await insertJsonRows(trx, 'container_link', LINK_COLUMNS, [...linkRows.values()], {
+        key: ['link_key', 'equipment_reference'],
+        update: 'nothing',
+      });
+      await insertJsonRows(trx, 'container_link_fact', FACT_COLUMNS('link_key'), [...linkFactRows.values()], {
+        key: ['link_key', 'fact_key'],
+        update: 'nothing',
+      });
       // Containers reached through a link whose facts just arrived (all boxes on a held B/L…).
       const newLinkKeys = [...new Set([...linkFactRows.values()].map((r) => r.link_key))];
       for (const keys of chunks(newLinkKeys)) {
@@ -164,15 +218,10 @@ async function recompute(trx: Transaction<DB>, refs: readonly string[], rules: r
   for (const r of linkRows) facts.get(r.equipment_reference)!.push(asFact(r.fact));
 
   const states = refs.map((ref) => containerState(ref, facts.get(ref)!, rules));
-  await trx
-    .insertInto('container_status')
-    .values(states.map(statusRow))
-    .onConflict((oc) =>
-      oc
-        .column('equipment_reference')
-        .doUpdateSet(Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, sql.ref(`excluded.${c}`)]))),
-    )
-    .execute();
+  await insertJsonRows(trx, 'container_status', STATUS_COLUMNS, states.map(statusRow), {
+    key: ['equipment_reference'],
+    update: 'all',
+  });
 
   await trx.deleteFrom('container_milestone').where('equipment_reference', 'in', refs).execute();
   await trx.deleteFrom('rail_move').where('equipment_reference', 'in', refs).execute();
@@ -191,7 +240,7 @@ async function recompute(trx: Transaction<DB>, refs: readonly string[], rules: r
       fact_keys: [...m.factKeys],
     })),
   );
-  for (const rows of chunks(milestones)) await trx.insertInto('container_milestone').values(rows).execute();
+  await insertJsonRows(trx, 'container_milestone', MILESTONE_COLUMNS, milestones);
   const rail = states.flatMap((s) =>
     s.milestones
       .filter((m) => m.mode === 'RAIL' && (m.code === 'LOAD' || m.code === 'DISC'))
