@@ -71,7 +71,7 @@ export class CallbackAddressPolicy {
    * here (the delivery fails, and is retried, like any unreachable receiver).
    */
   async refusal(url: URL): Promise<string | null> {
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const host = hostOf(url);
     let addresses: readonly string[];
     try {
       addresses = await this.#addressesOf(host);
@@ -82,9 +82,18 @@ export class CallbackAddressPolicy {
   }
 
   /**
-   * A `lookup` for `http.request`/`net.connect` that resolves like the system and fails for a name with any
-   * refused address, so the connection goes only to addresses this policy allows. (IP literals never reach a
-   * lookup: `refusal()` judges those.)
+   * Why a callback URL whose host is an IP address may not be called; null for a name (a name is judged when
+   * the request connects, by `connectLookup`). No DNS: this is the check before each delivery.
+   */
+  literalRefusal(url: URL): string | null {
+    const host = hostOf(url);
+    return isIP(host) === 0 ? null : this.#refusalOf(host, [host]);
+  }
+
+  /**
+   * A `lookup` for `http.request`/`net.connect` that resolves like the system and fails (code
+   * `ECALLBACKREFUSED`, the reason as message) for a name with any refused address, so the connection goes only
+   * to addresses this policy allows. IP literals never reach a lookup: `literalRefusal()` judges those.
    */
   connectLookup(): LookupFunction {
     return (hostname, options, callback) => {
@@ -121,6 +130,11 @@ export class CallbackAddressPolicy {
     if (refused.length === 0) return null;
     return `${host} is ${isIP(host) === 0 ? `resolved to ${refused.join(', ')}, ` : ''}a loopback, private or reserved address; allow its network with OPENPCS_CALLBACK_ALLOW_NETWORKS`;
   }
+}
+
+/** The URL's host without the brackets of an IPv6 literal. */
+function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
 /** `a.b.c.d/n` or `v6::/n` (a bare address is a /32 or /128). */

@@ -237,14 +237,16 @@ export class SubscriptionDeliveryWorker {
   }
 
   async #post(row: SubscriptionRow, body: string): Promise<{ statusCode: number | null; error: string | null }> {
-    // Checked before every delivery, not only at creation: the name may resolve elsewhere by now. A refused
-    // delivery fails like an unreachable receiver (kept, retried with backoff, logged with the reason). The
-    // connection itself resolves through the same policy, so the address checked is the one connected to.
-    const refusal = await this.#callbacks.refusal(new URL(row.callback_url));
+    // Checked at every delivery, not only at creation: a name may resolve elsewhere by now. An IP address is
+    // judged here; a name when the request connects (the policy is its lookup, so the address checked is the
+    // one connected to). A refused delivery fails like an unreachable receiver (kept, retried with backoff,
+    // logged with the reason).
+    const url = new URL(row.callback_url);
+    const refusal = this.#callbacks.literalRefusal(url);
     if (refusal !== null) return { statusCode: null, error: `callback refused: ${refusal}` };
     try {
       const statusCode = await postCallback(
-        new URL(row.callback_url),
+        url,
         body,
         {
           'content-type': 'application/json',
@@ -261,6 +263,9 @@ export class SubscriptionDeliveryWorker {
     } catch (error) {
       const message =
         error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      if ((error as NodeJS.ErrnoException).code === 'ECALLBACKREFUSED') {
+        return { statusCode: null, error: `callback refused: ${message}` };
+      }
       return { statusCode: null, error: this.#stopped ? `worker stopped: ${message}` : message };
     }
   }

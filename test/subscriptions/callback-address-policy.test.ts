@@ -171,16 +171,24 @@ describe.each(ENGINES)('callback addresses through the API and the worker on $na
   });
 
   it('should not deliver to a callback that now points into the private network, and say why', async () => {
-    // Made while its network was allowed (the platform of testPlatform allows 127.0.0.0/8) …
-    const allowed = await buildServer({ platform, logLevel: 'silent' });
-    const made = await allowed.app.inject({
-      method: 'POST',
-      url: '/v2/event-subscriptions',
-      payload: { callbackUrl: receiver.url, secret },
-      headers: { authorization: carrier },
+    // Made while their network was allowed (the name did not resolve then, which is not a refusal) …
+    const allowed = await buildServer({
+      platform: { ...platform, callbacks: new CallbackAddressPolicy(['127.0.0.0/8'], lookup) },
+      logLevel: 'silent',
     });
+    const byName = `http://receiver.test:${new URL(receiver.url).port}/hook`;
+    const ids: string[] = [];
+    for (const callbackUrl of [receiver.url, byName]) {
+      const made = await allowed.app.inject({
+        method: 'POST',
+        url: '/v2/event-subscriptions',
+        payload: { callbackUrl, secret },
+        headers: { authorization: carrier },
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      ids.push(made.json<{ subscriptionID: string }>().subscriptionID);
+    }
     await allowed.shutdown();
-    expect(made.statusCode, made.body).toBe(201);
     await platform.events.append([gateMove(1)], {
       source: 'test',
       inboxId: null,
@@ -188,23 +196,31 @@ describe.each(ENGINES)('callback addresses through the API and the worker on $na
       ownerOrgs: ['mscu'],
       visibility: 'private',
     });
-    // … delivered by a worker whose operator no longer allows it.
+    // … delivered by a worker whose operator no longer allows it, and whose resolver puts the name on loopback.
+    const resolves: AddressLookup = async (name) => (name === 'receiver.test' ? ['127.0.0.1'] : lookup(name));
     worker = startSubscriptionDelivery(platform, {
       retry: { baseDelayMs: 20, maxDelayMs: 100 },
       pollIntervalMs: 50,
-      callbacks: new CallbackAddressPolicy([], lookup),
+      callbacks: new CallbackAddressPolicy([], resolves),
     });
-    const id = made.json<{ subscriptionID: string }>().subscriptionID;
-    const deliveries = async () =>
+    const deliveries = async (id: string) =>
       (
         await server.app.inject({
           url: `/v2/event-subscriptions/${id}/deliveries`,
           headers: { authorization: carrier },
         })
       ).json<{ delivered: boolean; error: string | null }[]>();
-    await until(async () => (await deliveries()).length >= 2, 'two refused attempts');
-    const attempts = await deliveries();
-    expect(attempts.every((d) => !d.delivered && d.error?.startsWith('callback refused: 127.0.0.1'))).toBe(true);
+    await until(
+      async () => (await deliveries(ids[0]!)).length >= 2 && (await deliveries(ids[1]!)).length >= 2,
+      'two refused attempts of each',
+    );
+    const [literal, named] = [await deliveries(ids[0]!), await deliveries(ids[1]!)];
+    expect(literal.every((d) => !d.delivered && d.error?.startsWith('callback refused: 127.0.0.1'))).toBe(true);
+    expect(
+      named.every(
+        (d) => !d.delivered && d.error?.startsWith('callback refused: receiver.test is resolved to 127.0.0.1'),
+      ),
+    ).toBe(true);
     expect(receiver.calls).toEqual([]);
   });
 });
