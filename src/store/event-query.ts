@@ -126,7 +126,8 @@ export class EventQuery {
 
   /**
    * Up to `limit` events with `after < seq` (and `seq <= upTo` when given), ascending.
-   * `upTo` lets a follower stop at a head it has observed.
+   * `upTo` lets a follower stop at a head it has observed: it must come from `head()` (a settled position),
+   * so the horizon is not asked again.
    */
   async after(
     filter: DcsaEventFilter,
@@ -135,8 +136,7 @@ export class EventQuery {
     limit: number,
     upTo?: string,
   ): Promise<EventsPage> {
-    const settled = await this.horizon.settled(this.db);
-    const bound = upTo !== undefined && compareSeq(upTo, settled) < 0 ? upTo : settled;
+    const bound = upTo ?? (await this.horizon.settled(this.db));
     const query = this.db
       .selectFrom('event')
       .selectAll()
