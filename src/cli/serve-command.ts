@@ -90,9 +90,12 @@ export function serveCommand(): Command {
       const port = typeof address === 'object' && address ? address.port : env.PORT;
       const adminKey = await bootstrapAdminKey(platform.organisations);
       if (adminKey) {
+        // The log line is for the operator's log collector (without the secret); the key itself goes to the
+        // console as plain text, where a newcomer reading the terminal finds it.
         server.app.log.warn(
-          `first start: created organisation "port-authority" with admin API key ${adminKey} — store it now, it is not shown again (use: Authorization: Bearer <key>)`,
+          'first start: created organisation "port-authority" and one admin API key (printed on stderr)',
         );
+        process.stderr.write(firstStartBanner(adminKey));
       }
       server.app.log.info(
         `openpcs ready on http://localhost:${port} (${describeStore(env)}${flags.apiOnly ? ', API only' : ''}); API docs at /docs`,
@@ -117,4 +120,22 @@ export function serveCommand(): Command {
         .catch((error: unknown) => server.app.log.error({ err: error }, 'recovery of pending inbox messages failed'));
     },
   );
+}
+
+/** The first admin key, framed so it stands out in a terminal full of JSON log lines. */
+export function firstStartBanner(adminKey: string): string {
+  const rule = '='.repeat(78);
+  return [
+    '',
+    rule,
+    'openpcs first start: organisation "port-authority" created with this admin API key:',
+    '',
+    `    ${adminKey}`,
+    '',
+    'Store it now: only its hash is kept and it is not shown again.',
+    'Use it as:  Authorization: Bearer <key>',
+    rule,
+    '',
+    '',
+  ].join('\n');
 }
