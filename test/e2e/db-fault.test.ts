@@ -6,11 +6,12 @@
  * answer was a 503 problem+json (`PCS_STORE_UNAVAILABLE`, with `Retry-After`, no SQL text) — never a dropped
  * socket or a 500 — and re-sending the 503'd messages stores them once.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
-import { cliBuilt, startServer } from '../support/server-process.js';
+import { CLI, cliBuilt, startServer } from '../support/server-process.js';
 import { until } from '../support/until.js';
 
 const CLIENTS = 6;
@@ -207,5 +208,22 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
       await admin.end();
       await scratch.drop();
     }
+  });
+});
+
+describe.skipIf(!cliBuilt())('CLI without a reachable database (needs `npm run build`)', () => {
+  it('should say the database is unavailable and exit 1, not report an unexpected error', () => {
+    // Nothing listens on port 1: the connection is refused at once.
+    const run = spawnSync(
+      process.execPath,
+      [CLI, 'migrate', '--database-url', 'postgres://postgres@127.0.0.1:1/openpcs'],
+      {
+        env: { ...process.env, DATABASE_URL: '' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^openpcs: database unavailable \(.*\); run the command again/m);
   });
 });
