@@ -33,7 +33,11 @@ export interface Database {
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
-const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * How long a statement waits for a connection (a new one, or a free one of a full pool) before it fails as
+ * "store unavailable": long enough for a loaded pool, short of the minutes a SYN to an unreachable host takes.
+ */
+const CONNECT_TIMEOUT_MS = 30_000;
 
 /**
  * A connection the server drops (`pg_terminate_backend`, a restart, a network cut) makes its node-postgres
