@@ -19,7 +19,7 @@ import { authenticator } from './authenticate.js';
 import { createMetrics } from './ingest-metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
-import { PROBLEM_CONTENT_TYPE, ProblemError, type Problem } from './problem.js';
+import { PROBLEM_CONTENT_TYPE, ProblemError, storeUnavailableProblem, type Problem } from './problem.js';
 import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
@@ -28,6 +28,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { ingestRoutes } from './routes/ingest-routes.js';
 import { vesselRoutes } from './routes/vessel-routes.js';
 import { OPENPCS_VERSION } from '../version.js';
+import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../store/store-unavailable.js';
 
 export interface ServerOptions {
   readonly platform: Platform;
@@ -71,6 +72,17 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   let shuttingDown = false;
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isStoreUnavailable(error)) {
+      // The database dropped or refused the connection: nothing of the request was acknowledged, and the
+      // pool reconnects by itself, so the client is told to try again (never the driver's text: it may hold SQL).
+      request.log.warn({ err: error }, 'store unavailable; answered 503');
+      void reply
+        .code(503)
+        .header('Retry-After', String(STORE_RETRY_AFTER_S))
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(storeUnavailableProblem().toProblem(request.url));
+      return;
+    }
     const problem = toProblem(error, request.url);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);

@@ -64,3 +64,13 @@ export function badCursorProblem(): ProblemError {
     { pointer: '/query/cursor', detail: 'not a cursor issued by this API' },
   ]);
 }
+
+/** 503 while the database cannot be reached (a dropped connection, a server restarting); sent with `Retry-After`. */
+export function storeUnavailableProblem(): ProblemError {
+  return new ProblemError(
+    503,
+    'PCS_STORE_UNAVAILABLE',
+    'Store unavailable',
+    'the database connection was lost or refused; the request was not acknowledged: send it again (a message sent twice is stored once)',
+  );
+}

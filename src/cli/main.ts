@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/env.js';
 import { DataDirInUseError } from '../store/data-dir-lock.js';
+import { isStoreUnavailable } from '../store/store-unavailable.js';
 import { OPENPCS_VERSION } from '../version.js';
 import { aisCommand } from './ais-command.js';
 import { CliError } from './cli-context.js';
@@ -49,7 +50,12 @@ async function main(): Promise<void> {
     if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
     const known = error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`openpcs: ${known ? message : `unexpected error: ${message}`}\n`);
+    const reason = known
+      ? message
+      : isStoreUnavailable(error)
+        ? `database unavailable (${message}); run the command again (repeating it stores nothing twice)`
+        : `unexpected error: ${message}`;
+    process.stderr.write(`openpcs: ${reason}\n`);
     process.exit(1);
   }
 }

@@ -5,6 +5,7 @@ import { startAisFeeds, type AisFeeds } from '../ingest/transports/start-ais-fee
 import { startSubscriptionDelivery } from '../subscriptions/start-subscription-delivery.js';
 import type { SubscriptionDeliveryWorker } from '../subscriptions/subscription-delivery-worker.js';
 import { buildServer } from '../api/build-server.js';
+import { isStoreUnavailable } from '../store/store-unavailable.js';
 import { ENV_DOCS } from '../config/env.js';
 import { openPlatform, storeConfigFrom } from '../platform.js';
 import { CliError, describeStore, resolveEnv, withStoreOptions } from './cli-context.js';
@@ -106,7 +107,21 @@ export function serveCommand(): Command {
       // are processed in the background.
       // On PostgreSQL other processes may append too (API replicas): poll the store as well as the bus.
       const caughtUpFrom = Date.now();
-      await platform.projections.start(platform.bus, { pollIntervalMs: store.engine === 'postgres' ? 1000 : 0 });
+      // The catch-up can be long: a database that drops its connections meanwhile delays it, never ends the server.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await platform.projections.start(platform.bus, { pollIntervalMs: store.engine === 'postgres' ? 1000 : 0 });
+          break;
+        } catch (error) {
+          if (stopping || !isStoreUnavailable(error)) throw error;
+          const delayMs = Math.min(500 * 2 ** attempt, 30_000);
+          server.app.log.error(
+            { err: error },
+            `projections could not start: store unavailable; retrying in ${delayMs} ms`,
+          );
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+        }
+      }
       server.app.log.info(`projections caught up in ${((Date.now() - caughtUpFrom) / 1000).toFixed(1)} s`);
       workers.delivery = startSubscriptionDelivery(platform, {
         onError: (error) => server.app.log.error({ err: error }, 'subscription delivery failed; retrying'),

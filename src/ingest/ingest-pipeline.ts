@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { Visibility } from '../domain/canonical-event.js';
 import type { DeadLetterRepository, DeadLetterRow } from '../store/dead-letter-repository.js';
+import { isStoreUnavailable } from '../store/store-unavailable.js';
 import type { EventStore } from '../store/event-store.js';
 import type { InboxRepository, InboxRow } from '../store/inbox-repository.js';
 import type { DB, InboxStatus } from '../store/schema.js';
@@ -63,6 +64,9 @@ export class EmptyBodyError extends Error {
     super('the message body is empty');
   }
 }
+
+/** Waits between background attempts while the store is unreachable (about 60 s in all). */
+const STORE_RETRY_DELAYS_MS = [100, 250, 500, 1_000, 2_000, 4_000, 8_000, 8_000, 8_000, 8_000, 8_000, 8_000];
 
 export interface IngestPipelineDeps {
   readonly db: Kysely<DB>;
@@ -162,17 +166,34 @@ export class IngestPipeline {
     this.#draining = (async () => {
       try {
         for (let id = this.#queue.shift(); id !== undefined; id = this.#queue.shift()) {
-          try {
-            await this.process(id);
-          } catch (error) {
-            // The message stays `received` in the inbox and is retried at the next start.
-            this.#observer?.crashed?.(id, error);
-          }
+          await this.processWithRetry(id);
         }
       } finally {
         this.#draining = null;
       }
     })();
+  }
+
+  /**
+   * Processes one acknowledged message in the background. While the store is unreachable (a dropped
+   * connection, a restarting server) it waits and tries again, with backoff, for up to about a minute, so a
+   * blip does not leave acknowledged messages unprocessed until the next start. Any other failure, or a
+   * longer outage, leaves the message `received` in the inbox: the next start processes it.
+   */
+  private async processWithRetry(id: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.process(id);
+        return;
+      } catch (error) {
+        const delayMs = STORE_RETRY_DELAYS_MS[attempt];
+        if (delayMs === undefined || !isStoreUnavailable(error)) {
+          this.#observer?.crashed?.(id, error);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
   }
 
   private async run(inboxId: string, mode: 'first' | 'replay'): Promise<ProcessOutcome> {

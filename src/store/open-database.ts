@@ -33,13 +33,39 @@ export interface Database {
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
+/**
+ * How long a statement waits for a connection (a new one, or a free one of a full pool) before it fails as
+ * "store unavailable": long enough for a loaded pool, short of the minutes a SYN to an unreachable host takes.
+ */
+const CONNECT_TIMEOUT_MS = 30_000;
+
+/**
+ * A connection the server drops (`pg_terminate_backend`, a restart, a network cut) makes its node-postgres
+ * client emit `error`. The pool listens only while the client is idle; a client checked out (in a
+ * transaction, or between the queries of a request) has no listener then, and an `error` event without one
+ * ends the process. So every client gets a listener of its own for its whole life: the statement in flight
+ * fails by itself (and is answered 503), the pool discards the broken client on release and connects anew.
+ */
+export function survivePoolErrors(pool: pg.Pool): void {
+  const ignore = () => {
+    /* reported by the query that was running, if any; the pool replaces the client */
+  };
+  pool.on('error', ignore);
+  pool.on('connect', (client) => {
+    client.on('error', ignore);
+  });
+}
 
 export async function openDatabase(config: StoreConfig): Promise<Database> {
   if (config.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
-    pool.on('error', () => {
-      /* an idle client lost its server: the pool replaces it; queries report their own errors */
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize ?? 10,
+      // A server that does not answer fails the request (503) instead of holding it until the OS gives up.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
     });
+    survivePoolErrors(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       engine: 'postgres',

@@ -55,7 +55,9 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (
         const pending = await pendingMigrations(platform.database.db);
         if (pending.length > 0) return unavailable(`pending migrations: ${pending.join(', ')}`);
       } catch (error) {
-        return unavailable(`store unreachable: ${(error as Error).message}`);
+        // The driver's text stays in the log: it may quote SQL or connection details.
+        request.log.warn({ err: error }, 'readiness check: store unreachable');
+        return unavailable('store unreachable');
       }
       return { status: 'ready' as const, engine: platform.database.engine };
     },

@@ -5,7 +5,8 @@
  * it got with the `Last-Event-ID` header (browsers send it on reconnect) or `?lastEventId=`; without one the
  * stream starts at the newest event. The bus only wakes the stream: events are read from the store by
  * cursor, so none is skipped or repeated. A comment line every 15 s keeps proxies from closing the
- * connection (and re-reads the store, for events appended by other processes).
+ * connection (and re-reads the store, for events appended by other processes). A dropped database connection
+ * does not end the stream: it reads again after a pause.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerResponse } from 'node:http';
@@ -16,6 +17,7 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
 import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery } from '../dcsa/dcsa-filter-query.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
+import { isStoreUnavailable } from '../../store/store-unavailable.js';
 
 export interface StreamRoutesOptions {
   readonly platform: Platform;
@@ -102,11 +104,32 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
       }, heartbeatMs);
       request.raw.once('close', close);
       raw.once('close', close);
+      let failures = 0;
       try {
         await write(raw, 'retry: 2000\n\n');
         while (!closed) {
           pending = false;
-          const page = await events.after(filter, scope, position, PAGE);
+          let page;
+          try {
+            page = await events.after(filter, scope, position, PAGE);
+            failures = 0;
+          } catch (error) {
+            if (!isStoreUnavailable(error)) throw error;
+            // The database dropped the connection: the stream stays open (heartbeats go on) and reads again
+            // after a pause; the pool reconnects by itself.
+            const delayMs = Math.min(250 * 2 ** failures++, 5_000);
+            request.log.warn({ err: error }, `event stream: store unavailable; reading again in ${delayMs} ms`);
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, delayMs);
+              wake = () => {
+                if (!closed) return;
+                clearTimeout(timer);
+                resolve();
+              };
+            });
+            wake = null;
+            continue;
+          }
           for (const event of page.events) {
             if (closed) break;
             const data = JSON.stringify(toDcsaEvent(event));
