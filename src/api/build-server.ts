@@ -19,7 +19,7 @@ import { authenticator } from './authenticate.js';
 import { createMetrics } from './ingest-metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
-import { PROBLEM_CONTENT_TYPE, ProblemError, type Problem } from './problem.js';
+import { isDcsaPath, PROBLEM_CONTENT_TYPE, ProblemError, withDcsaErrorMembers, type Problem } from './problem.js';
 import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
@@ -73,7 +73,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error, request.url);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+    const body = isDcsaPath(request.url) ? withDcsaErrorMembers(problem, request.method, request.url) : problem;
+    void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
   });
   app.decorateRequest('accessScope');
   app.addHook('onRequest', authenticator(platform.organisations));
@@ -98,12 +99,14 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
       .code(404)
       .type(PROBLEM_CONTENT_TYPE)
       .send(
-        new ProblemError(
-          404,
-          'PCS_API_NOT_FOUND',
-          'Not found',
-          `no route ${request.method} ${request.url.split('?')[0]}`,
-        ).toProblem(request.url),
+        ((problem) => (isDcsaPath(request.url) ? withDcsaErrorMembers(problem, request.method, request.url) : problem))(
+          new ProblemError(
+            404,
+            'PCS_API_NOT_FOUND',
+            'Not found',
+            `no route ${request.method} ${request.url.split('?')[0]}`,
+          ).toProblem(request.url),
+        ),
       );
   });
 
