@@ -19,7 +19,14 @@ import { authenticator } from './authenticate.js';
 import { createMetrics } from './ingest-metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
-import { PROBLEM_CONTENT_TYPE, ProblemError, storeUnavailableProblem, type Problem } from './problem.js';
+import {
+  isDcsaPath,
+  PROBLEM_CONTENT_TYPE,
+  ProblemError,
+  storeUnavailableProblem,
+  withDcsaErrorMembers,
+  type Problem,
+} from './problem.js';
 import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
@@ -29,6 +36,10 @@ import { ingestRoutes } from './routes/ingest-routes.js';
 import { vesselRoutes } from './routes/vessel-routes.js';
 import { OPENPCS_VERSION } from '../version.js';
 import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../store/store-unavailable.js';
+
+/** On the DCSA routes (`/v2/*`) a problem also carries the DCSA error body's members. */
+const dcsaAware = (problem: Problem, method: string, url: string): Problem =>
+  isDcsaPath(url) ? withDcsaErrorMembers(problem, method, url) : problem;
 
 export interface ServerOptions {
   readonly platform: Platform;
@@ -80,12 +91,13 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
         .code(503)
         .header('Retry-After', String(STORE_RETRY_AFTER_S))
         .type(PROBLEM_CONTENT_TYPE)
-        .send(storeUnavailableProblem().toProblem(request.url));
+        .send(dcsaAware(storeUnavailableProblem().toProblem(request.url), request.method, request.url));
       return;
     }
     const problem = toProblem(error, request.url);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+    const body = dcsaAware(problem, request.method, request.url);
+    void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
   });
   app.decorateRequest('accessScope');
   app.addHook('onRequest', authenticator(platform.organisations));
@@ -110,12 +122,16 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
       .code(404)
       .type(PROBLEM_CONTENT_TYPE)
       .send(
-        new ProblemError(
-          404,
-          'PCS_API_NOT_FOUND',
-          'Not found',
-          `no route ${request.method} ${request.url.split('?')[0]}`,
-        ).toProblem(request.url),
+        dcsaAware(
+          new ProblemError(
+            404,
+            'PCS_API_NOT_FOUND',
+            'Not found',
+            `no route ${request.method} ${request.url.split('?')[0]}`,
+          ).toProblem(request.url),
+          request.method,
+          request.url,
+        ),
       );
   });
 

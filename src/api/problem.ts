@@ -12,6 +12,8 @@ export const ProblemFieldError = z.object({
   detail: z.string(),
   code: z.string().optional(),
   line: z.number().int().optional(),
+  reason: z.string().optional().describe('DCSA error body (on /v2/*): the stable code'),
+  message: z.string().optional().describe('DCSA error body (on /v2/*): pointer and detail'),
 });
 
 export const ProblemSchema = z
@@ -57,6 +59,34 @@ export class ProblemError extends Error {
     };
   }
 }
+
+/**
+ * A problem answered on `/v2/*` also carries the members of the DCSA error body (DCSA ERROR_DOMAIN 1.0.0
+ * `error`: httpMethod, requestUri, statusCode, statusCodeText, errorDateTime, errors[].reason/message), so a
+ * DCSA client and an RFC 9457 client both read it. `errors[]` keeps `pointer`/`detail` beside `reason`/`message`.
+ */
+export function withDcsaErrorMembers(problem: Problem, method: string, url: string, at = new Date()): Problem {
+  const items =
+    problem.errors && problem.errors.length > 0
+      ? problem.errors
+      : [{ pointer: '', detail: problem.detail ?? problem.title }];
+  return {
+    ...problem,
+    httpMethod: method,
+    requestUri: url,
+    statusCode: problem.status,
+    statusCodeText: problem.title,
+    errorDateTime: at.toISOString(),
+    errors: items.map((e) => ({
+      ...e,
+      reason: e.code ?? problem.code,
+      message: e.pointer ? `${e.pointer}: ${e.detail}` : e.detail,
+    })),
+  };
+}
+
+/** True for the DCSA Track & Trace routes, whose errors carry the DCSA error members. */
+export const isDcsaPath = (url: string): boolean => url.startsWith('/v2/');
 
 /** 400 for a `cursor` query parameter this API did not issue. */
 export function badCursorProblem(): ProblemError {

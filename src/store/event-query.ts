@@ -15,6 +15,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { AccessScope } from '../access/access-scope.js';
 import { eventVisibleTo } from '../access/event-visibility.js';
 import type { StoredEvent } from '../domain/canonical-event.js';
+import { DCSA_CLASSIFIERS, DCSA_CODES } from '../domain/dcsa-conformance.js';
 import { compareSeq } from './event-store.js';
 import { rowToEvent } from './event-row.js';
 import type { DB } from './schema.js';
@@ -34,6 +35,12 @@ export interface InstantRange {
 
 export interface DcsaEventFilter {
   readonly eventTypes?: readonly DcsaEventType[] | undefined;
+  /** DCSA documentTypeCode of shipment events (TRD, BKG, …), as served by the DCSA view. */
+  readonly documentTypeCodes?: readonly string[] | undefined;
+  /** Given by the source, or derived as `domain/dcsa-conformance.ts` `derivedTransportCallId` does. */
+  readonly transportCallID?: string | undefined;
+  /** A transport document's id (DCSA `documentID` of a `TRD` shipment event; deprecated filter of 2.2). */
+  readonly transportDocumentID?: string | undefined;
   readonly equipmentEventTypeCodes?: readonly string[] | undefined;
   readonly transportEventTypeCodes?: readonly string[] | undefined;
   readonly shipmentEventTypeCodes?: readonly string[] | undefined;
@@ -63,6 +70,7 @@ export function eventConditions(
   const where: Expression<SqlBool>[] = [];
   const types = filter.eventTypes && filter.eventTypes.length > 0 ? filter.eventTypes : DCSA_EVENT_TYPES;
   where.push(types.length === 1 ? eb('event_type', '=', types[0]!) : eb('event_type', 'in', [...types]));
+  where.push(DCSA_EXPRESSIBLE);
   const typed = (type: DcsaEventType, codes: readonly string[] | undefined): void => {
     if (!codes || codes.length === 0) return;
     where.push(eb('event_type', '=', type), eb('event_type_code', 'in', [...codes]));
@@ -96,6 +104,24 @@ export function eventConditions(
     where.push(sql<SqlBool>`payload #>> '{transportCall,carrierServiceCode}' = ${filter.carrierServiceCode}`);
   }
   if (filter.UNLocationCode) where.push(eb('un_location_code', '=', filter.UNLocationCode));
+  if (filter.documentTypeCodes && filter.documentTypeCodes.length > 0) {
+    where.push(
+      eb('event_type', '=', 'SHIPMENT'),
+      sql<SqlBool>`${SHIPMENT_DOCUMENT_TYPE} in (${sql.join(filter.documentTypeCodes)})`,
+    );
+  }
+  if (filter.transportCallID) {
+    where.push(
+      eb('event_type', '!=', 'SHIPMENT'),
+      sql<SqlBool>`coalesce(payload #>> '{transportCall,transportCallID}', ${DERIVED_TRANSPORT_CALL_ID}) = ${filter.transportCallID}`,
+    );
+  }
+  if (filter.transportDocumentID) {
+    where.push(
+      eb('event_type', '=', 'SHIPMENT'),
+      sql<SqlBool>`payload->>'documentTypeCode' = 'TRD' and payload->>'documentID' = ${filter.transportDocumentID}`,
+    );
+  }
   const range = filter.eventCreatedDateTime;
   if (range) {
     for (const key of Object.keys(RANGE_OPERATORS) as (keyof InstantRange)[]) {
@@ -106,6 +132,34 @@ export function eventConditions(
   if (!scope.all) where.push(eventVisibleTo(scope)(eb));
   return where;
 }
+
+const codeList = (codes: readonly string[]) => sql.join(codes.map((c) => sql.lit(c)));
+
+/** The DCSA `documentTypeCode` the view serves for a shipment event (see dcsa-event-view.ts `shipmentDocument`). */
+const SHIPMENT_DOCUMENT_TYPE = sql<string>`(case
+  when payload->>'documentID' is not null and payload->>'documentTypeCode' is not null then payload->>'documentTypeCode'
+  when transport_document_reference is not null then 'TRD'
+  when carrier_booking_reference is not null then 'BKG' end)`;
+
+/** `derivedTransportCallId` of domain/dcsa-conformance.ts, in SQL over the same columns: change both together. */
+const DERIVED_TRANSPORT_CALL_ID = sql<string>`(case
+  when vessel_imo_number is not null then left(coalesce(un_location_code, '-') || '/' || coalesce(facility_code, '-')
+    || '/' || vessel_imo_number || '/' || coalesce(carrier_voyage_number, '-'), 100)
+  when payload->>'modeOfTransport' <> '' and payload->>'visitId' <> '' then left(coalesce(un_location_code, '-')
+    || '/' || coalesce(facility_code, '-') || '/' || (payload->>'modeOfTransport') || '/' || (payload->>'visitId'), 100)
+  end)`;
+
+/**
+ * Only events that DCSA Track & Trace 2.2 can express are served on `/v2/*` (the rules and why:
+ * domain/dcsa-conformance.ts); openpcs extensions stay on `/events`.
+ */
+const DCSA_EXPRESSIBLE = sql<SqlBool>`(event_classifier_code in (${codeList(DCSA_CLASSIFIERS)}) and (
+    (event_type = 'EQUIPMENT' and event_type_code in (${codeList(DCSA_CODES.EQUIPMENT)})
+      and payload->>'emptyIndicatorCode' in ('EMPTY', 'LADEN'))
+    or (event_type = 'TRANSPORT' and event_type_code in (${codeList(DCSA_CODES.TRANSPORT)})
+      and (payload #>> '{transportCall,transportCallID}' is not null or ${DERIVED_TRANSPORT_CALL_ID} is not null))
+    or (event_type = 'SHIPMENT' and event_type_code in (${codeList(DCSA_CODES.SHIPMENT)})
+      and ${SHIPMENT_DOCUMENT_TYPE} is not null)))`;
 
 export interface EventsPage {
   readonly events: StoredEvent[];
@@ -123,6 +177,16 @@ export class EventQuery {
     private readonly db: Executor,
     private readonly horizon: SettledHorizon,
   ) {}
+
+  /** One event by its id, if DCSA can express it and the caller may see it (`GET /v2/events/{eventID}`). */
+  async byId(eventId: string, scope: AccessScope): Promise<StoredEvent | undefined> {
+    const row = await this.db
+      .selectFrom('event')
+      .selectAll()
+      .where((eb) => eb.and([eb('event_id', '=', eventId), ...eventConditions(eb, {}, scope)]))
+      .executeTakeFirst();
+    return row ? rowToEvent(row) : undefined;
+  }
 
   /**
    * Up to `limit` events with `after < seq` (and `seq <= upTo` when given), ascending.

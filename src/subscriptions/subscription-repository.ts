@@ -94,6 +94,17 @@ export class SubscriptionRepository {
       .execute();
   }
 
+  /** Replaces the callback and the filters (DCSA `PUT /v2/event-subscriptions/{id}`); the position stays. */
+  async update(id: string, callbackUrl: string, filter: Record<string, unknown>): Promise<SubscriptionRow | undefined> {
+    return this.db
+      .updateTable('event_subscription')
+      .set({ callback_url: callbackUrl, filter: JSON.stringify(filter), updated_at: new Date() })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   async setSecret(id: string, secret: Uint8Array): Promise<void> {
     await this.db
       .updateTable('event_subscription')

@@ -20,6 +20,8 @@ export const DCSA_REFERENCE_FILTERS = {
   carrierVoyageNumber: z.string().min(1).max(50).optional(),
   exportVoyageNumber: z.string().min(1).max(50).optional(),
   importVoyageNumber: z.string().min(1).max(50).optional(),
+  transportCallID: z.string().min(1).max(100).optional(),
+  transportDocumentID: z.string().min(1).max(100).optional(),
   carrierServiceCode: z.string().min(1).max(5).optional(),
   UNLocationCode: z
     .string()
@@ -32,6 +34,7 @@ export const DcsaEventFilterSchema = z.strictObject({
   equipmentEventTypeCodes: z.array(Code).optional(),
   transportEventTypeCodes: z.array(Code).optional(),
   shipmentEventTypeCodes: z.array(Code).optional(),
+  documentTypeCodes: z.array(z.string().regex(/^[A-Z]{3}$/)).optional(),
   ...DCSA_REFERENCE_FILTERS,
   eventCreatedDateTime: z
     .strictObject({

@@ -11,6 +11,12 @@
  */
 import type { z } from 'zod';
 import type { StoredEvent } from '../../domain/canonical-event.js';
+import {
+  DCSA_MODES_OF_TRANSPORT,
+  DCSA_TRANSPORT_CALL_FACILITY_TYPES,
+  dcsaSeals,
+  derivedTransportCallId,
+} from '../../domain/dcsa-conformance.js';
 import type { DcsaEventSchema } from './dcsa-event-schema.js';
 
 export type DcsaEventJson = z.infer<typeof DcsaEventSchema>;
@@ -43,6 +49,15 @@ function isEmpty(value: Json): boolean {
   return true;
 }
 
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+
+/**
+ * The DCSA `transportCall` of an event, or undefined when none can be stated conformantly: DCSA 2.2 requires
+ * `transportCallID` and `modeOfTransport` (see dcsa-conformance.ts). A call with a vessel is a `VESSEL` call
+ * unless the source says otherwise; `vessel` appears only with its (required) IMO number; `facilityTypeCode`
+ * is one of the transport-call types (`POTE` for a terminal named by its SMDG code), the finer place of the
+ * event (berth, pilot boarding place, gate…) is in `eventLocation`.
+ */
 function transportCall(event: StoredEvent): Json | undefined {
   const fromPayload = isObject(event.payload['transportCall']) ? { ...event.payload['transportCall'] } : {};
   const loc = event.location;
@@ -60,21 +75,82 @@ function transportCall(event: StoredEvent): Json | undefined {
     ...flatVessel,
     ...(isObject(fromPayload['vessel']) ? fromPayload['vessel'] : {}),
   });
+  const hasImo = str(vessel['vesselIMONumber']) !== undefined;
   const hasVoyage =
     fromPayload['exportVoyageNumber'] != null ||
     fromPayload['carrierVoyageNumber'] != null ||
     fromPayload['importVoyageNumber'] != null;
+  const statedMode = str(fromPayload['modeOfTransport']);
+  const payloadMode = str(event.payload['modeOfTransport']);
+  const mode = statedMode ?? (hasImo || hasVoyage ? 'VESSEL' : payloadMode);
+  const visitId = str(event.payload['visitId']);
+  const id =
+    str(fromPayload['transportCallID']) ??
+    derivedTransportCallId({
+      UNLocationCode: loc?.unLocationCode,
+      facilityCode: loc?.facilityCode,
+      vesselIMONumber: refs?.vesselIMONumber,
+      voyage: refs?.carrierVoyageNumber,
+      modeOfTransport: payloadMode,
+      visitId,
+    });
+  if (!id || !mode || !DCSA_MODES_OF_TRANSPORT.has(mode)) return undefined;
+  const facilityType = str(fromPayload['facilityTypeCode']) ?? loc?.facilityTypeCode;
+  const sequence = fromPayload['transportCallSequenceNumber'];
+  delete fromPayload['facilityTypeCode'];
+  delete fromPayload['transportCallSequenceNumber'];
   const call = defined({
+    transportCallID: id,
     UNLocationCode: loc?.unLocationCode,
     facilityCode: loc?.facilityCode,
     facilityCodeListProvider: loc?.facilityCode ? loc.facilityCodeListProvider : undefined,
-    facilityTypeCode: loc?.facilityTypeCode,
-    modeOfTransport: event.payload['modeOfTransport'],
     ...(hasVoyage ? {} : { carrierVoyageNumber: refs?.carrierVoyageNumber }),
     ...fromPayload,
-    vessel: isEmpty(vessel) ? undefined : vessel,
+    modeOfTransport: mode,
+    facilityTypeCode:
+      facilityType && DCSA_TRANSPORT_CALL_FACILITY_TYPES.has(facilityType)
+        ? facilityType
+        : loc?.facilityCode && loc.facilityCodeListProvider === 'SMDG'
+          ? 'POTE'
+          : undefined,
+    transportCallSequenceNumber: transportCallSequence(sequence),
+    vessel: hasImo ? vessel : undefined,
   });
-  return isEmpty(call) ? undefined : call;
+  return call;
+}
+
+/** `transportCallSequenceNumber` is an integer in DCSA 2.2; a numeric string from a source is read as one. */
+function transportCallSequence(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'string' && /^\d{1,9}$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** Where the event happened, with openpcs' finer facility type (an extension member of DCSA `location`). */
+function eventLocation(event: StoredEvent): Json | undefined {
+  const loc = event.location;
+  if (!loc) return undefined;
+  const out = defined({
+    UNLocationCode: loc.unLocationCode,
+    facilityCode: loc.facilityCode,
+    facilityCodeListProvider: loc.facilityCode ? loc.facilityCodeListProvider : undefined,
+    facilityTypeCode: loc.facilityTypeCode,
+  });
+  return isEmpty(out) ? undefined : out;
+}
+
+/** DCSA `documentID` / `documentTypeCode` of a shipment event: as given, else its transport document or booking. */
+function shipmentDocument(event: StoredEvent): Json {
+  const given = defined({
+    documentID: str(event.payload['documentID']),
+    documentTypeCode: str(event.payload['documentTypeCode']),
+  });
+  if (given['documentID'] && given['documentTypeCode']) return given;
+  const document = event.references?.transportDocumentReference;
+  if (document) return { documentID: document, documentTypeCode: 'TRD' };
+  const booking = event.references?.carrierBookingReference;
+  if (booking) return { documentID: booking, documentTypeCode: 'BKG' };
+  return given;
 }
 
 function documentReferences(event: StoredEvent): Json[] | undefined {
@@ -97,12 +173,25 @@ export function toDcsaEvent(event: StoredEvent): DcsaEventJson {
   }
   const codeField = CODE_FIELD[event.eventType];
   if (codeField) body[codeField] = event.eventTypeCode;
-  if (event.eventType === 'EQUIPMENT' && event.references?.equipmentReference) {
-    body['equipmentReference'] = event.references.equipmentReference;
+  delete body['transportCall'];
+  if (event.eventType === 'EQUIPMENT') {
+    if (event.references?.equipmentReference) body['equipmentReference'] = event.references.equipmentReference;
+    const place = eventLocation(event);
+    if (place && !isObject(body['eventLocation'])) body['eventLocation'] = place;
+    const { seals, sealNumbers } = dcsaSeals(payload['seals']);
+    if (seals.length > 0) body['seals'] = seals;
+    else delete body['seals'];
+    if (sealNumbers.length > 0) body['sealNumbers'] = sealNumbers;
+  }
+  if (event.eventType === 'TRANSPORT') {
+    const place = eventLocation(event);
+    if (place) body['eventLocation'] = place;
   }
   if (event.eventType !== 'SHIPMENT') {
     const call = transportCall(event);
     if (call) body['transportCall'] = call;
+  } else {
+    Object.assign(body, shipmentDocument(event));
   }
   const docs = documentReferences(event);
   if (docs) body['documentReferences'] = docs;

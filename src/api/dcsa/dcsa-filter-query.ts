@@ -7,17 +7,21 @@
  *   … is now a comma (,) separated list").
  * - `eventCreatedDateTime` takes the operators `:gte`, `:gt`, `:lte`, `:lt`, `:eq` after the name; without
  *   an operator it means equal (EVENT_DOMAIN `eventCreatedDateTime` parameter).
- * - Codes are DCSA's (e.g. LOAD, DISC, GTIN, GTOT; ARRI, DEPA; RECE … ISSU) plus openpcs extension codes
- *   (HOLD, RELS, APPT, MSTR; see domain/cargo-event-codes.ts), so any 4-character code is accepted.
+ * - Codes are DCSA 2.2's enums only (LOAD … RMVD; ARRI, DEPA; RECE … RELS): openpcs extension codes (APPT,
+ *   MSTR) are never served on `/v2/*` (domain/dcsa-conformance.ts), so asking for one is a 400.
  */
 import { z } from 'zod';
 import { DCSA_EVENT_TYPES, type DcsaEventFilter, type DcsaEventType } from '../../store/event-query.js';
+import { DCSA_CODES, DCSA_DOCUMENT_TYPE_CODES } from '../../domain/dcsa-conformance.js';
 import { canonicalFilter, DCSA_REFERENCE_FILTERS } from './dcsa-event-filter.js';
 
-const codeList = (example: string) =>
+const listOf = (codes: readonly string[], example: string) =>
   z
     .string()
-    .regex(/^[A-Z0-9]{4}(,[A-Z0-9]{4})*$/, 'a comma-separated list of 4-character codes')
+    .regex(
+      new RegExp(`^(${codes.join('|')})(,(${codes.join('|')}))*$`),
+      `a comma-separated list of ${codes.join(', ')}`,
+    )
     .optional()
     .describe(`comma-separated list, values ORed; e.g. ${example}`);
 
@@ -36,10 +40,14 @@ export const DcsaFilterQueryShape = {
     .regex(EVENT_TYPE_LIST, `a comma-separated list of ${DCSA_EVENT_TYPES.join(', ')}`)
     .optional()
     .describe('comma-separated: SHIPMENT, TRANSPORT, EQUIPMENT (default: all three)'),
-  equipmentEventTypeCode: codeList('GTIN,GTOT'),
-  transportEventTypeCode: codeList('ARRI,DEPA'),
-  shipmentEventTypeCode: codeList('RECE,ISSU'),
+  equipmentEventTypeCode: listOf(DCSA_CODES.EQUIPMENT, 'GTIN,GTOT'),
+  transportEventTypeCode: listOf(DCSA_CODES.TRANSPORT, 'ARRI,DEPA'),
+  shipmentEventTypeCode: listOf(DCSA_CODES.SHIPMENT, 'RECE,ISSU'),
+  documentTypeCode: listOf(DCSA_DOCUMENT_TYPE_CODES, 'TRD,BKG').describe(
+    'comma-separated documentTypeCode of shipment events (CBR, BKG, SHI, SRM, TRD, ARN, VGM, CAS, CUS, DGD, OOG)',
+  ),
   ...DCSA_REFERENCE_FILTERS,
+  bookingReference: DCSA_REFERENCE_FILTERS.carrierBookingReference.describe('deprecated: carrierBookingReference'),
   equipmentReference: DCSA_REFERENCE_FILTERS.equipmentReference.describe('ISO 6346 container number'),
   eventCreatedDateTime: instant.describe('equal to this instant (same as :eq)'),
   'eventCreatedDateTime:eq': instant,
@@ -62,7 +70,10 @@ export function filterFromQuery(query: DcsaFilterQuery): DcsaEventFilter {
     shipmentEventTypeCodes: split(query.shipmentEventTypeCode),
     equipmentReference: query.equipmentReference,
     transportDocumentReference: query.transportDocumentReference,
-    carrierBookingReference: query.carrierBookingReference,
+    carrierBookingReference: query.carrierBookingReference ?? query.bookingReference,
+    documentTypeCodes: split(query.documentTypeCode),
+    transportCallID: query.transportCallID,
+    transportDocumentID: query.transportDocumentID,
     vesselIMONumber: query.vesselIMONumber,
     carrierVoyageNumber: query.carrierVoyageNumber,
     exportVoyageNumber: query.exportVoyageNumber,

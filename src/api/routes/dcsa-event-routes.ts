@@ -122,6 +122,42 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       }
     },
   );
+  app.get(
+    '/v2/events/:eventID',
+    {
+      schema: {
+        tags: ['dcsa'],
+        summary: 'One DCSA Track & Trace 2.2 event by its eventID',
+        description:
+          'Deprecated in DCSA 2.2 but part of it. 404 for an event the caller may not see, as for one that does not exist.',
+        params: z.strictObject({ eventID: z.string().uuid().describe('eventID of a served event') }),
+        response: { 200: DcsaEventSchema, 400: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const scope = request.accessScope;
+      const event = await events.byId(request.params.eventID, scope);
+      if (!event) {
+        throw new ProblemError(
+          404,
+          'PCS_DCSA_EVENT_NOT_FOUND',
+          'Event not found',
+          `no event ${request.params.eventID}`,
+          [{ pointer: '/params/eventID', detail: 'unknown event' }],
+        );
+      }
+      if (scope.member && event.visibility !== 'public') {
+        platform.audit.recordRead({
+          orgId: scope.orgId,
+          apiKeyId: scope.keyId,
+          action: 'read',
+          resource: '/v2/events/{eventID}',
+          detail: { eventId: event.eventId, seq: event.seq },
+        });
+      }
+      return toDcsaEvent(event);
+    },
+  );
 };
 
 function resolveCursor(

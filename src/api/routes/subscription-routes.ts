@@ -13,17 +13,18 @@ import type { AccessScope } from '../../access/access-scope.js';
 import type { Platform } from '../../platform.js';
 import { DCSA_EVENT_TYPES, EventQuery, type DcsaEventFilter } from '../../store/event-query.js';
 import { SubscriptionRepository, type SubscriptionRow } from '../../subscriptions/subscription-repository.js';
+import { DCSA_CODES, DCSA_DOCUMENT_TYPE_CODES } from '../../domain/dcsa-conformance.js';
 import { canonicalFilter, DCSA_REFERENCE_FILTERS, parseStoredFilter } from '../dcsa/dcsa-event-filter.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
 
-const Code = z.string().regex(/^[A-Z0-9]{4}$/, 'a 4-character event type code');
-
 const FilterFields = {
   eventType: z.array(z.enum(DCSA_EVENT_TYPES)).optional(),
-  equipmentEventTypeCode: z.array(Code).optional().describe('e.g. ["GTIN","GTOT"]'),
-  transportEventTypeCode: z.array(Code).optional(),
-  shipmentEventTypeCode: z.array(Code).optional(),
+  equipmentEventTypeCode: z.array(z.enum(DCSA_CODES.EQUIPMENT)).optional().describe('e.g. ["GTIN","GTOT"]'),
+  transportEventTypeCode: z.array(z.enum(DCSA_CODES.TRANSPORT)).optional(),
+  shipmentEventTypeCode: z.array(z.enum(DCSA_CODES.SHIPMENT)).optional(),
+  documentTypeCode: z.array(z.enum(DCSA_DOCUMENT_TYPE_CODES)).optional(),
   ...DCSA_REFERENCE_FILTERS,
+  bookingReference: DCSA_REFERENCE_FILTERS.carrierBookingReference.describe('deprecated: carrierBookingReference'),
 };
 
 const CallbackUrl = z
@@ -43,6 +44,8 @@ const Secret = z
   .describe('shared secret, base64; the HMAC key of Notification-Signature');
 
 const CreateBody = z.strictObject({ callbackUrl: CallbackUrl, secret: Secret, ...FilterFields });
+/** DCSA `subscription` body of PUT: the subscription without its secret (`secret` is refused here). */
+const UpdateBody = z.strictObject({ subscriptionID: z.string().optional(), callbackUrl: CallbackUrl, ...FilterFields });
 
 const SubscriptionSchema = z
   .object({
@@ -73,15 +76,25 @@ const DeliverySchema = z.object({
 
 const IdParams = z.object({ subscriptionID: z.string() });
 
-function bodyToFilter(body: z.infer<typeof CreateBody>): DcsaEventFilter {
+type FilterObject = z.infer<z.ZodObject<typeof FilterFields>>;
+
+/** The stored codes that are in `codes` (stored filters predate stricter enums), or undefined. */
+function knownCodes<T extends string>(codes: readonly T[], stored: readonly string[] | undefined): T[] | undefined {
+  return stored?.filter((c): c is T => (codes as readonly string[]).includes(c));
+}
+
+function bodyToFilter(body: FilterObject): DcsaEventFilter {
   return canonicalFilter({
     eventTypes: body.eventType,
     equipmentEventTypeCodes: body.equipmentEventTypeCode,
     transportEventTypeCodes: body.transportEventTypeCode,
     shipmentEventTypeCodes: body.shipmentEventTypeCode,
+    documentTypeCodes: body.documentTypeCode,
+    transportCallID: body.transportCallID,
+    transportDocumentID: body.transportDocumentID,
     equipmentReference: body.equipmentReference,
     transportDocumentReference: body.transportDocumentReference,
-    carrierBookingReference: body.carrierBookingReference,
+    carrierBookingReference: body.carrierBookingReference ?? body.bookingReference,
     vesselIMONumber: body.vesselIMONumber,
     carrierVoyageNumber: body.carrierVoyageNumber,
     exportVoyageNumber: body.exportVoyageNumber,
@@ -97,9 +110,12 @@ function view(row: SubscriptionRow): z.infer<typeof SubscriptionSchema> {
     subscriptionID: row.id,
     callbackUrl: row.callback_url,
     eventType: f.eventTypes ? [...f.eventTypes] : undefined,
-    equipmentEventTypeCode: f.equipmentEventTypeCodes ? [...f.equipmentEventTypeCodes] : undefined,
-    transportEventTypeCode: f.transportEventTypeCodes ? [...f.transportEventTypeCodes] : undefined,
-    shipmentEventTypeCode: f.shipmentEventTypeCodes ? [...f.shipmentEventTypeCodes] : undefined,
+    equipmentEventTypeCode: knownCodes(DCSA_CODES.EQUIPMENT, f.equipmentEventTypeCodes),
+    transportEventTypeCode: knownCodes(DCSA_CODES.TRANSPORT, f.transportEventTypeCodes),
+    shipmentEventTypeCode: knownCodes(DCSA_CODES.SHIPMENT, f.shipmentEventTypeCodes),
+    documentTypeCode: knownCodes(DCSA_DOCUMENT_TYPE_CODES, f.documentTypeCodes),
+    transportCallID: f.transportCallID,
+    transportDocumentID: f.transportDocumentID,
     equipmentReference: f.equipmentReference,
     transportDocumentReference: f.transportDocumentReference,
     carrierBookingReference: f.carrierBookingReference,
@@ -149,6 +165,14 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
   const events = new EventQuery(platform.database.db, platform.database.horizon);
   /** Organisation filter for reads: port authority / system see every subscription. */
   const ownerOf = (scope: AccessScope) => (scope.all ? undefined : scope.orgId);
+  const refuseCallback = async (callbackUrl: string): Promise<void> => {
+    const refusal = await platform.callbacks.refusal(new URL(callbackUrl));
+    if (refusal !== null) {
+      throw new ProblemError(400, 'PCS_SUBSCRIPTION_CALLBACK_REFUSED', 'Callback address not allowed', refusal, [
+        { pointer: '/body/callbackUrl', detail: refusal },
+      ]);
+    }
+  };
   const find = async (request: FastifyRequest, id: string) => {
     const row = await subscriptions.get(id, ownerOf(subscriber(request)));
     if (!row) throw notFound(id);
@@ -173,12 +197,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
     async (request, reply) => {
       const scope = subscriber(request);
       const { callbackUrl, secret } = request.body;
-      const refusal = await platform.callbacks.refusal(new URL(callbackUrl));
-      if (refusal !== null) {
-        throw new ProblemError(400, 'PCS_SUBSCRIPTION_CALLBACK_REFUSED', 'Callback address not allowed', refusal, [
-          { pointer: '/body/callbackUrl', detail: refusal },
-        ]);
-      }
+      await refuseCallback(callbackUrl);
       const row = await subscriptions.create({
         orgId: scope.orgId,
         callbackUrl,
@@ -249,6 +268,32 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
         durationMs: d.duration_ms,
         at: d.at.toISOString(),
       }));
+    },
+  );
+
+  app.put(
+    '/v2/event-subscriptions/:subscriptionID',
+    {
+      schema: {
+        tags: ['dcsa'],
+        summary: 'Alter a subscription: its callback URL and filters (DCSA TNT 2.2); the secret has its own route',
+        params: IdParams,
+        body: UpdateBody,
+        response: { 200: SubscriptionSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const row = await find(request, request.params.subscriptionID);
+      const { callbackUrl, subscriptionID } = request.body;
+      if (subscriptionID !== undefined && subscriptionID !== row.id) {
+        throw new ProblemError(400, 'PCS_API_VALIDATION', 'Invalid request', 'subscriptionID differs from the path', [
+          { pointer: '/body/subscriptionID', detail: 'must equal the subscriptionID of the path' },
+        ]);
+      }
+      await refuseCallback(callbackUrl);
+      const updated = await subscriptions.update(row.id, callbackUrl, { ...bodyToFilter(request.body) });
+      if (!updated) throw notFound(row.id);
+      return view(updated);
     },
   );
 
