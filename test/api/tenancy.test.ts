@@ -118,7 +118,12 @@ describe.each(ENGINES)('tenancy of idempotency keys on $name', (engine) => {
     for (const org of ['a', 'b', 'pa']) {
       const res = await get(org, `/vessels/${vessel.mmsi}`);
       expect(res.statusCode, `${org}: ${res.body}`).toBe(200);
-      expect(res.json()).toMatchObject({ mmsi: vessel.mmsi, imo: vessel.imo, name: vessel.name });
+      expect(res.json()).toMatchObject({
+        mmsi: vessel.mmsi,
+        imo: vessel.imo,
+        name: vessel.name,
+        position: { observedAt: callMinute(48) },
+      });
       expect(res.json<{ mmsiHistory: unknown[] }>().mmsiHistory).toHaveLength(1);
     }
     expect((await get('c', `/vessels/${vessel.mmsi}`)).statusCode).toBe(404);
