@@ -29,6 +29,7 @@ import {
 } from './problem.js';
 import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
+import { visibilityRoutes } from './routes/visibility-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
 import { subscriptionRoutes } from './routes/subscription-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -174,6 +175,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(healthRoutes, { platform, metrics, version: OPENPCS_VERSION, isShuttingDown: () => shuttingDown });
   await app.register(ingestRoutes, { platform, bodyLimitBytes });
   await app.register(eventRoutes, { platform });
+  await app.register(visibilityRoutes, { platform });
   await app.register(dcsaEventRoutes, { platform });
   await app.register(subscriptionRoutes, { platform });
   await app.register(streamRoutes, { platform });

@@ -3,7 +3,10 @@
  *
  * - `append` writes a batch atomically in one statement (`INSERT … SELECT FROM jsonb_to_recordset($batch)`:
  *   one round trip whatever the batch size, no per-row statements) and idempotently (an anti-join on the
- *   unique idempotency key): re-appending the same source message stores nothing and reports the duplicates.
+ *   unique (sending organisation, idempotency key) pair): the same sender re-appending the same source
+ *   message stores nothing and reports the duplicates. Keys are scoped by sender (DESIGN §2, migration
+ *   0010): another organisation's event with the same key is never a duplicate of this one, so no member
+ *   can pre-empt another's facts or learn from the duplicate count what another has sent.
  * - Writers do not wait for each other: several appends (requests, feeds, processes on one PostgreSQL server)
  *   insert in parallel, so positions (`seq`) may commit out of order. Readers therefore stop at the settled
  *   horizon (`settled-horizon.ts`): a reader following the cursor never skips an event committed late.
@@ -22,7 +25,7 @@ import type { SettledHorizon } from './settled-horizon.js';
 export interface AppendResult {
   /** Events stored by this call, in `seq` order. */
   readonly appended: StoredEvent[];
-  /** Events whose idempotency key was already stored (or repeated within the batch). */
+  /** Events whose idempotency key this sender had already stored (or repeated within the batch). */
   readonly duplicates: number;
 }
 
@@ -137,7 +140,7 @@ export async function appendEvents(
   // transaction's timestamp, which is every row's `recorded_at`.
   const started = await sql<{ now: Date }>`select pg_current_xact_id(), now()`.execute(trx);
   const recordedAt = started.rows[0]!.now.toISOString();
-  // The anti-join skips keys already stored without drawing a position (a skipped row would leave a gap);
+  // The anti-join skips keys this sender already stored without drawing a position (a skipped row would leave a gap);
   // ON CONFLICT DO NOTHING settles the race with a concurrent writer of the same key (the unique index
   // decides; the loser's row is not stored). Without `racing` (PGlite: one connection, writers take turns)
   // the speculative insertion is left out (5% of a PGlite append) and the unique index stays the guard.
@@ -155,9 +158,10 @@ export async function appendEvents(
       k text, t text, c text, cl text, edt timestamptz, ecdt timestamptz, unl text, fc text, ftc text,
       loc jsonb, eq text, td text, bk text, imo text, mmsi text, voy text, carrier text, pl jsonb
     )) with ordinality as b(k, t, c, cl, edt, ecdt, unl, fc, ftc, loc, eq, td, bk, imo, mmsi, voy, carrier, pl, ord)
-    where not exists (select 1 from event e where e.idempotency_key = b.k)
+    where not exists (
+      select 1 from event e where e.source_org = ${provenance.sourceOrg} and e.idempotency_key = b.k)
     order by ord
-    ${racing ? sql`on conflict (idempotency_key) do nothing` : sql``}
+    ${racing ? sql`on conflict (source_org, idempotency_key) do nothing` : sql``}
     returning seq, event_id, idempotency_key`.execute(trx);
   // Rows come back in insertion order, which is input order and `seq` order.
   const appended = rows.rows.map((row) =>

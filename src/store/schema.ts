@@ -339,6 +339,8 @@ export interface TerminalKpiSourceTable {
 /** Vessel registry from AIS static data, one row per MMSI (migration 0004). */
 export interface VesselTable {
   mmsi: string;
+  /** Who the row is for (`audienceKey` of visibility and owners): part of the key (migration 0010). */
+  audience: string;
   imo: string | null;
   name: string | null;
   call_sign: string | null;
@@ -365,6 +367,8 @@ export interface VesselIdentityTable {
 /** Latest AIS position per vessel. */
 export interface VesselPositionTable {
   mmsi: string;
+  /** Who the row is for (`audienceKey` of visibility and owners): part of the key (migration 0010). */
+  audience: string;
   observed_at: Instant;
   lat: number;
   lon: number;
@@ -380,6 +384,8 @@ export interface VesselPositionTable {
 /** AIS track, at most one point per vessel per UTC minute (the first received). */
 export interface VesselTrackTable {
   mmsi: string;
+  /** Who the row is for (`audienceKey` of visibility and owners): part of the key (migration 0010). */
+  audience: string;
   minute: Instant;
   observed_at: Instant;
   lat: number;
@@ -395,11 +401,15 @@ export interface VesselTrackTable {
 /** The vessel-call detector's state per vessel (`VesselCallState` as JSON). */
 export interface VesselCallDetectorStateTable {
   mmsi: string;
+  /** Who the row is for (`audienceKey` of visibility and owners): part of the key (migration 0010). */
+  audience: string;
   state: JSONColumnType<Record<string, unknown>>;
 }
 
 /** Vessel calls detected from AIS (`buildVesselCalls` over the detector's ARRI/DEPA events). */
 export interface VesselCallTable {
+  /** Who the row is for (`audienceKey` of visibility and owners): part of the key (migration 0010). */
+  audience: string;
   call_id: string;
   mmsi: string;
   imo: string | null;

@@ -142,6 +142,23 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES.length > 0 ? POSTGRES : ENG
       expect(new Set(stored).size).toBe(200);
     });
 
+    it('should store a key once per sender when two senders append it at the same time', async () => {
+      const batch = Array.from({ length: 200 }, (_, i) => gateIn(i));
+      const other: EventProvenance = { ...provenance, sourceOrg: 'other', ownerOrgs: ['other'] };
+      const results = await Promise.all([
+        platform.events.append(batch, provenance),
+        platform.events.append([...batch].reverse(), other),
+        platform.events.append(batch.slice(50, 150), provenance),
+        platform.events.append(batch.slice(0, 100), other),
+      ]);
+      expect(results.map((r) => r.appended.length + r.duplicates)).toEqual([200, 200, 100, 100]);
+      expect(results.reduce((n, r) => n + r.appended.length, 0)).toBe(400);
+      const stored = (await platform.events.read('0', 1000)).events;
+      for (const org of ['local', 'other']) {
+        expect(new Set(stored.filter((e) => e.sourceOrg === org).map((e) => e.idempotencyKey)).size).toBe(200);
+      }
+    });
+
     it('should bring a new reader up to the head of a long log in one call while other transactions run', async () => {
       for (let b = 0; b < 25; b++) {
         await platform.events.append(

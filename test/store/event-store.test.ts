@@ -68,6 +68,22 @@ describe.each(ENGINES)('event store on $name', (engine) => {
     expect(await platform.events.count()).toBe(3);
   });
 
+  it('should store another sender’s event with the same key as its own and count duplicates per sender', async () => {
+    const other: EventProvenance = { ...provenance, sourceOrg: 'other', ownerOrgs: ['other'] };
+    await platform.events.append([gateOut(1), gateOut(2)], provenance);
+    const theirs = await platform.events.append([gateOut(1), gateOut(2), gateOut(3)], other);
+    expect(theirs.duplicates).toBe(0);
+    expect(theirs.appended.map((e) => [e.idempotencyKey, e.sourceOrg])).toEqual([
+      ['test:1', 'other'],
+      ['test:2', 'other'],
+      ['test:3', 'other'],
+    ]);
+    const mineAgain = await platform.events.append([gateOut(1), gateOut(2), gateOut(3)], provenance);
+    expect(mineAgain.appended.map((e) => e.idempotencyKey)).toEqual(['test:3']);
+    expect(mineAgain.duplicates).toBe(2);
+    expect(await platform.events.count()).toBe(6);
+  });
+
   it('should keep one event when a batch repeats the same idempotency key', async () => {
     const result = await platform.events.append([gateOut(7), gateOut(7)], provenance);
     expect(result.appended).toHaveLength(1);

@@ -177,6 +177,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             join.onRef('vessel.mmsi', '=', 'vessel_identity.mmsi').onRef('vessel.imo', '=', 'vessel_identity.imo'),
           )
           .select(['vessel_identity.mmsi', 'vessel_identity.first_seen_at', 'vessel_identity.last_seen_at'])
+          .distinct() // one pairing, however many audiences' rows the caller sees make it
           .where('vessel_identity.imo', '=', imo)
           .where(rowVisibleTo(access, 'vessel'))
           .orderBy('vessel_identity.last_seen_at', 'desc')
@@ -187,17 +188,24 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         history = await mmsiHistory(id);
         if (history[0]) mmsi = history[0].mmsi;
       }
+      // Each audience keeps its own rows of a vessel (migration 0010): the newest the caller may see is shown.
       const vessel = await db
         .selectFrom('vessel')
         .selectAll()
         .where('mmsi', '=', mmsi)
         .where(rowVisibleTo(access, 'vessel'))
+        .orderBy('static_at', 'desc')
+        .orderBy('last_event_seq', 'desc')
+        .limit(1)
         .executeTakeFirst();
       const position = await db
         .selectFrom('vessel_position')
         .selectAll()
         .where('mmsi', '=', mmsi)
         .where(rowVisibleTo(access, 'vessel_position'))
+        .orderBy('observed_at', 'desc')
+        .orderBy('event_seq', 'desc')
+        .limit(1)
         .executeTakeFirst();
       if (!vessel && (id.length === 7 || !position)) {
         throw new ProblemError(
@@ -311,7 +319,12 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const after = callCursorKey(afterKey(CALL_CURSOR, cursor));
       const start = sql<Date>`coalesce(vessel_call.ata, vessel_call.ata_anchorage, vessel_call.atb)`;
       const end = sql<Date | null>`coalesce(vessel_call.atd_port, vessel_call.atd)`;
-      let query = db.selectFrom('vessel_call').selectAll().where(rowVisibleTo(access, 'vessel_call'));
+      // One row per call however many audiences the caller sees it in (each keeps its own, migration 0010).
+      let query = db
+        .selectFrom('vessel_call')
+        .selectAll()
+        .distinctOn([start, 'call_id'])
+        .where(rowVisibleTo(access, 'vessel_call'));
       if (terminal) query = query.where('berth', '=', terminal);
       if (status) query = query.where('status', '=', status);
       if (mmsi) query = query.where('mmsi', '=', mmsi);
@@ -321,6 +334,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const rows = await query
         .orderBy(start)
         .orderBy('call_id')
+        .orderBy('audience')
         .limit(limit + 1)
         .execute();
       const calls = rows.slice(0, limit).map(vesselCallView);
@@ -359,6 +373,8 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         .selectAll()
         .where('call_id', '=', callId)
         .where(rowVisibleTo(access, 'vessel_call'))
+        .orderBy('audience')
+        .limit(1)
         .executeTakeFirst();
       if (!row) throw new ProblemError(404, 'PCS_VESSEL_CALL_NOT_FOUND', 'No such vessel call', `no call ${callId}`);
       return vesselCallView(row);

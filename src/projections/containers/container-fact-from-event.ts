@@ -22,7 +22,9 @@ function toFact(event: StoredEvent): ContainerFact {
   const vessel = obj(call?.['vessel']);
   const refs = event.references ?? {};
   return {
-    key: event.idempotencyKey,
+    // Keys are unique per sender only (migration 0010): two organisations' events with one key are two facts,
+    // so neither pre-empts the other's (the milestones merge the same move reported twice).
+    key: `${event.sourceOrg}/${event.idempotencyKey}`,
     seq: event.seq,
     code: event.eventTypeCode,
     classifier: event.eventClassifierCode,

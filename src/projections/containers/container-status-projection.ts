@@ -132,7 +132,7 @@ const MILESTONE_COLUMNS: readonly JsonColumn[] = [
 export function containerStatusProjection(rules: readonly FreeTimeRule[] = DEFAULT_FREE_TIME_RULES): Projection {
   return {
     name: 'container-status',
-    version: 1,
+    version: 2,
     tables: [
       'container_fact',
       'container_link',

@@ -5,16 +5,21 @@
  * (and subscribers) want, so they are events, not only a table: source `vessel-call-detector`, no inbox
  * message, ownership and visibility of the position that confirmed them.
  *
- * The detector's state per vessel is kept as JSON in `vessel_call_detector_state`. Events are folded in
- * `seq` order (a position older than the vessel's last one is ignored by the detector), so a rebuild from
- * zero detects the same events with the same idempotency keys, and the store skips them as duplicates.
- * Static reports (`STAT`) update the state's static data (name, IMO, draught for the events).
+ * The detector's state is kept as JSON in `vessel_call_detector_state`, one per vessel and audience
+ * (visibility and owners, `audience.ts`): each audience's reports are a track of their own, so a call is
+ * detected from one audience's positions only and carries only that audience's static data (name, IMO,
+ * draught from its `STAT` reports). Two organisations reporting the same vessel each get their detected
+ * events; the detected event's key names the vessel, the call and the audience, so it is unique per
+ * audience and deterministic: events are folded in `seq` order (a position older than the vessel's last
+ * one is ignored by the detector), so a rebuild from zero detects the same events with the same keys and
+ * the same sending organisation (that of the confirming position), and the store skips them as duplicates.
  *
  * Most of a national or satellite feed is far from the port: a position outside the bounding box of every
  * zone, of a vessel the detector holds nothing open for, cannot change anything but the state's clock, so
  * it is skipped without writing state (a decision made from the event sequence alone, so a
  * rebuild makes the same one).
  */
+import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { EventProvenance, NewCanonicalEvent, StoredEvent } from '../../domain/canonical-event.js';
 import {
@@ -44,14 +49,12 @@ function outerBox(geography: Geography): readonly [number, number, number, numbe
   return [minLon, minLat, maxLon, maxLat];
 }
 
-/**
- * The detector state as stored: the static report (name, IMO, draught) is kept with the audience
- * (visibility and owners) of the event that brought it, and lent only to positions of the same audience,
- * so a call detected from one organisation's positions never carries another's private static data.
- */
-type StoredState = VesselCallState & { readonly staticAudience?: string | undefined };
-
 const audienceOf = (e: StoredEvent): string => audienceKey(e.visibility, e.ownerOrgs);
+
+/** The audience's part of a detected event's key: short, stable, and not the owners' names in clear. */
+const audienceTag = (audience: string): string => createHash('sha256').update(audience).digest('hex').slice(0, 16);
+
+const stateKey = (mmsi: string, audience: string): string => JSON.stringify([mmsi, audience]);
 
 const idle = (state: VesselCallState): boolean =>
   Object.values(state.categories).every((c) => c.at === null && c.pending === null);
@@ -64,7 +67,7 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
   };
   return {
     name: 'vessel-call-detector',
-    version: 2,
+    version: 3,
     tables: ['vessel_call_detector_state'],
     filter: { eventType: 'VESSEL' },
     async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
@@ -72,30 +75,29 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
       if (mmsis.length === 0) return;
       const stored = await trx
         .selectFrom('vessel_call_detector_state')
-        .select(['mmsi', 'state'])
+        .select(['mmsi', 'audience', 'state'])
         .where('mmsi', 'in', mmsis)
         .execute();
-      const states = new Map<string, StoredState>(stored.map((r) => [r.mmsi, r.state as unknown as StoredState]));
-      const touched = new Set<string>();
+      const states = new Map<string, VesselCallState>(
+        stored.map((r) => [stateKey(r.mmsi, r.audience), r.state as unknown as VesselCallState]),
+      );
+      const touched = new Map<string, { mmsi: string; audience: string }>();
       const detected = new Map<string, { provenance: EventProvenance; events: NewCanonicalEvent[] }>();
       for (const event of page) {
         const mmsi = event.references?.vesselMMSI;
         if (!mmsi) continue;
-        const state: StoredState = states.get(mmsi) ?? initialVesselCallState;
+        const audience = audienceOf(event);
+        const key = stateKey(mmsi, audience);
+        const state = states.get(key) ?? initialVesselCallState;
         if (event.eventTypeCode === VESSEL_STATIC) {
-          const staticData = event.payload as unknown as VesselStaticPayload;
-          states.set(mmsi, { ...state, static: staticData, staticAudience: audienceOf(event) });
-          touched.add(mmsi);
+          states.set(key, { ...state, static: event.payload as unknown as VesselStaticPayload });
+          touched.set(key, { mmsi, audience });
         } else if (event.eventTypeCode === VESSEL_POSITION) {
           if (idle(state) && farAway(event)) continue;
           const position = event.payload as unknown as VesselPositionPayload;
-          const lend = state.static !== null && state.staticAudience === audienceOf(event);
-          const result = step(geography, lend ? state : { ...state, static: null }, {
-            eventDateTime: event.eventDateTime,
-            position,
-          });
-          states.set(mmsi, { ...result.state, static: state.static, staticAudience: state.staticAudience });
-          touched.add(mmsi);
+          const result = step(geography, state, { eventDateTime: event.eventDateTime, position });
+          states.set(key, result.state);
+          touched.set(key, { mmsi, audience });
           if (result.events.length === 0) continue;
           const provenance: EventProvenance = {
             source: VESSEL_CALL_DETECTOR_SOURCE,
@@ -106,7 +108,8 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
           };
           const group = JSON.stringify([provenance.sourceOrg, provenance.ownerOrgs, provenance.visibility]);
           const bucket = detected.get(group) ?? { provenance, events: [] };
-          bucket.events.push(...result.events);
+          const tag = audienceTag(audience);
+          for (const e of result.events) bucket.events.push({ ...e, idempotencyKey: `${e.idempotencyKey}:${tag}` });
           detected.set(group, bucket);
         }
       }
@@ -116,12 +119,13 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
       await trx
         .insertInto('vessel_call_detector_state')
         .values(
-          [...touched].map((mmsi) => ({
+          [...touched].map(([key, { mmsi, audience }]) => ({
             mmsi,
-            state: JSON.stringify(states.get(mmsi)),
+            audience,
+            state: JSON.stringify(states.get(key)),
           })),
         )
-        .onConflict((oc) => oc.column('mmsi').doUpdateSet((eb) => ({ state: eb.ref('excluded.state') })))
+        .onConflict((oc) => oc.columns(['mmsi', 'audience']).doUpdateSet((eb) => ({ state: eb.ref('excluded.state') })))
         .execute();
     },
   };

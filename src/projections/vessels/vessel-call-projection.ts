@@ -2,11 +2,15 @@
  * Vessel-call read model: the calls `buildVesselCalls` makes of each vessel's detected ARRI/DEPA events
  * (source `vessel-call-detector`). For every vessel named in a page, the vessel's detected events are read
  * again (partial index `event_vessel_call_mmsi`) and its calls replaced, so the table always equals
- * `buildVesselCalls` over the store — and a rebuild from zero gives the same rows. Ownership columns are
- * those of the vessel's latest detected event.
+ * `buildVesselCalls` over the store — and a rebuild from zero gives the same rows. Calls are built per
+ * audience (visibility and owners, `audience.ts`) from that audience's detected events only, so two
+ * organisations reporting the same vessel each keep their calls and neither's events bend the other's;
+ * ownership columns are those of the audience's latest detected event. Within an audience one detection
+ * (code, zone, instant) counts once, whatever its key (keys gained the audience with migration 0010).
  */
 import type { Transaction } from 'kysely';
 import type { StoredEvent } from '../../domain/canonical-event.js';
+import { audienceKey } from './audience.js';
 import { rowToEvent } from '../../store/event-row.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
@@ -18,7 +22,7 @@ const dateOrNull = (iso: string | null): Date | null => (iso === null ? null : n
 
 export const vesselCallProjection: Projection = {
   name: 'vessel-calls',
-  version: 1,
+  version: 2,
   tables: ['vessel_call'],
   filter: { eventType: 'TRANSPORT', source: VESSEL_CALL_DETECTOR_SOURCE },
   async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
@@ -31,36 +35,47 @@ export const vesselCallProjection: Projection = {
         .where('vessel_mmsi', '=', mmsi)
         .orderBy('seq')
         .execute();
-      const events = rows.map(rowToEvent);
-      const last = events.at(-1);
+      const audiences = new Map<string, Map<string, StoredEvent>>();
+      for (const event of rows.map(rowToEvent)) {
+        const audience = audienceKey(event.visibility, event.ownerOrgs);
+        const detections = audiences.get(audience) ?? new Map<string, StoredEvent>();
+        const detection = `${event.eventTypeCode}|${event.location?.facilityCode ?? ''}|${event.eventDateTime}`;
+        if (!detections.has(detection)) detections.set(detection, event);
+        audiences.set(audience, detections);
+      }
       await trx.deleteFrom('vessel_call').where('mmsi', '=', mmsi).execute();
-      const calls = buildVesselCalls(events);
-      if (!last || calls.length === 0) continue;
-      await trx
-        .insertInto('vessel_call')
-        .values(
-          calls.map((c) => ({
-            call_id: c.callId,
-            mmsi: c.vessel.mmsi,
-            imo: c.vessel.imo,
-            vessel_name: c.vessel.name,
-            port: c.port,
-            status: vesselCallStatus(c),
-            ata: dateOrNull(c.ata),
-            ata_anchorage: dateOrNull(c.ataAnchorage),
-            anchorage: c.anchorage,
-            time_at_anchor_min: c.timeAtAnchorMin,
-            berth: c.berth,
-            atb: dateOrNull(c.atb),
-            atd: dateOrNull(c.atd),
-            atd_port: dateOrNull(c.atdPort),
-            draught_in_m: c.draughtInM,
-            draught_out_m: c.draughtOutM,
-            visibility: last.visibility,
-            owner_orgs: [...last.ownerOrgs],
-          })),
-        )
-        .execute();
+      for (const [audience, detections] of audiences) {
+        const events = [...detections.values()];
+        const last = events.at(-1);
+        const calls = buildVesselCalls(events);
+        if (!last || calls.length === 0) continue;
+        await trx
+          .insertInto('vessel_call')
+          .values(
+            calls.map((c) => ({
+              call_id: c.callId,
+              audience,
+              mmsi: c.vessel.mmsi,
+              imo: c.vessel.imo,
+              vessel_name: c.vessel.name,
+              port: c.port,
+              status: vesselCallStatus(c),
+              ata: dateOrNull(c.ata),
+              ata_anchorage: dateOrNull(c.ataAnchorage),
+              anchorage: c.anchorage,
+              time_at_anchor_min: c.timeAtAnchorMin,
+              berth: c.berth,
+              atb: dateOrNull(c.atb),
+              atd: dateOrNull(c.atd),
+              atd_port: dateOrNull(c.atdPort),
+              draught_in_m: c.draughtInM,
+              draught_out_m: c.draughtOutM,
+              visibility: last.visibility,
+              owner_orgs: [...last.ownerOrgs],
+            })),
+          )
+          .execute();
+      }
     }
   },
 };

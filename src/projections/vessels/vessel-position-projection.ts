@@ -4,15 +4,21 @@
  * `ais-pos:<mmsi>:<minute>` keys — so it grows with the number of vessels and minutes, never with the raw
  * message rate. The latest position is the newest by `eventDateTime` (ties: the later event), so late
  * or replayed reports never move a vessel back in time.
+ *
+ * Rows are kept per audience (visibility and owners, `audience.ts`): two organisations reporting the same
+ * vessel (even the same position: idempotency is per sender) each keep their own latest position and
+ * track, so neither's report replaces or hides the other's; readers show one row per vessel.
  */
 import { sql, type Transaction } from 'kysely';
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import { VESSEL_POSITION, type VesselPositionPayload } from '../../domain/vessel-observation.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
+import { audienceKey } from './audience.js';
 
 interface Point {
   mmsi: string;
+  audience: string;
   observed_at: Date;
   lat: number;
   lon: number;
@@ -24,7 +30,7 @@ interface Point {
   owner_orgs: string[];
 }
 
-/** Rows per INSERT statement (11 parameters each, well under the 65 535 parameter limit). */
+/** Rows per INSERT statement (12 parameters each, well under the 65 535 parameter limit). */
 const CHUNK = 2000;
 
 function pointOf(event: StoredEvent): Point | null {
@@ -32,6 +38,7 @@ function pointOf(event: StoredEvent): Point | null {
   if (typeof p.mmsi !== 'string' || typeof p.lat !== 'number' || typeof p.lon !== 'number') return null;
   return {
     mmsi: p.mmsi,
+    audience: audienceKey(event.visibility, event.ownerOrgs),
     observed_at: new Date(event.eventDateTime),
     lat: p.lat,
     lon: p.lon,
@@ -48,7 +55,7 @@ const minuteOf = (d: Date): Date => new Date(Math.floor(d.getTime() / 60_000) * 
 
 export const vesselPositionProjection: Projection = {
   name: 'vessel-positions',
-  version: 1,
+  version: 2,
   tables: ['vessel_position', 'vessel_track'],
   filter: { eventType: 'VESSEL', eventTypeCode: VESSEL_POSITION },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
@@ -59,17 +66,18 @@ export const vesselPositionProjection: Projection = {
       const point = pointOf(event);
       if (!point) continue;
       const minute = minuteOf(point.observed_at);
-      const key = `${point.mmsi}:${minute.getTime()}`;
+      const vessel = JSON.stringify([point.mmsi, point.audience]);
+      const key = `${vessel}:${minute.getTime()}`;
       if (!track.has(key)) track.set(key, { ...point, minute });
-      const best = latest.get(point.mmsi);
-      if (!best || point.observed_at >= best.observed_at) latest.set(point.mmsi, { ...point, event_seq: event.seq });
+      const best = latest.get(vessel);
+      if (!best || point.observed_at >= best.observed_at) latest.set(vessel, { ...point, event_seq: event.seq });
     }
     const points = [...track.values()];
     for (let i = 0; i < points.length; i += CHUNK) {
       await trx
         .insertInto('vessel_track')
         .values(points.slice(i, i + CHUNK))
-        .onConflict((oc) => oc.columns(['mmsi', 'minute']).doNothing())
+        .onConflict((oc) => oc.columns(['mmsi', 'minute', 'audience']).doNothing())
         .execute();
     }
     const newest = [...latest.values()];
@@ -79,7 +87,7 @@ export const vesselPositionProjection: Projection = {
         .values(newest.slice(i, i + CHUNK))
         .onConflict((oc) =>
           oc
-            .column('mmsi')
+            .columns(['mmsi', 'audience'])
             .doUpdateSet({
               observed_at: sql.ref('excluded.observed_at'),
               lat: sql.ref('excluded.lat'),

@@ -6,9 +6,10 @@
  * Merge rule: a static report at least as new as the row (by `eventDateTime`) overwrites the fields it
  * carries (a null field, e.g. a type 24 part A without dimensions, keeps the stored value); an older
  * report only fills fields still empty. Events are folded in `seq` order, so a rebuild gives the same rows.
- * Reports merge only within one audience (same visibility and owners): the row is shown to the audience
- * of its newest report, so a newer report for another audience starts the row afresh, and an older one
- * for another audience fills nothing — one organisation's private IMO or call sign never reaches another.
+ * Reports merge only within one audience (same visibility and owners, `audience.ts`): each audience keeps
+ * its own row of the vessel (migration 0010), so one organisation's private IMO or call sign never reaches
+ * another, and a report for another audience neither replaces nor hides it. Readers show one row per
+ * vessel: the newest visible one.
  */
 import { sql, type Transaction } from 'kysely';
 import type { StoredEvent } from '../../domain/canonical-event.js';
@@ -19,6 +20,7 @@ import { audienceKey } from './audience.js';
 
 interface Row {
   mmsi: string;
+  audience: string;
   imo: string | null;
   name: string | null;
   call_sign: string | null;
@@ -44,21 +46,14 @@ const FIELDS = [
   ['destination', 'destination'],
 ] as const satisfies readonly (readonly [keyof VesselTable, keyof VesselStaticPayload])[];
 
-const sameAudience = (row: Row, event: StoredEvent): boolean =>
-  audienceKey(row.visibility, row.owner_orgs) === audienceKey(event.visibility, event.ownerOrgs);
-
-function merge(previous: Row | undefined, event: StoredEvent, payload: VesselStaticPayload): Row {
+function merge(previous: Row | undefined, event: StoredEvent, payload: VesselStaticPayload, audience: string): Row {
   const at = new Date(event.eventDateTime);
-  const shared = previous !== undefined && sameAudience(previous, event);
-  if (previous && !shared && at < previous.static_at) {
-    return { ...previous, last_event_seq: event.seq }; // older, and for another audience: fills nothing
-  }
-  const row = shared ? previous : undefined;
-  const newer = !row || at >= row.static_at;
-  const next: Row = row
-    ? { ...row }
+  const newer = !previous || at >= previous.static_at;
+  const next: Row = previous
+    ? { ...previous }
     : {
         mmsi: payload.mmsi,
+        audience,
         imo: null,
         name: null,
         call_sign: null,
@@ -78,18 +73,14 @@ function merge(previous: Row | undefined, event: StoredEvent, payload: VesselSta
       (next as unknown as Record<string, unknown>)[column] = value;
     }
   }
-  if (newer) {
-    next.static_at = at;
-    next.visibility = event.visibility;
-    next.owner_orgs = [...event.ownerOrgs];
-  }
+  if (newer) next.static_at = at;
   next.last_event_seq = event.seq;
   return next;
 }
 
 export const vesselRegistryProjection: Projection = {
   name: 'vessel-registry',
-  version: 2,
+  version: 3,
   tables: ['vessel', 'vessel_identity'],
   filter: { eventType: 'VESSEL', eventTypeCode: VESSEL_STATIC },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
@@ -100,15 +91,18 @@ export const vesselRegistryProjection: Projection = {
     if (statics.length === 0) return;
     const mmsis = [...new Set(statics.map((s) => s.payload.mmsi))];
     const stored = await trx.selectFrom('vessel').selectAll().where('mmsi', 'in', mmsis).execute();
-    const rows = new Map<string, Row>(stored.map((r) => [r.mmsi, r]));
+    const rowKey = (mmsi: string, audience: string): string => JSON.stringify([mmsi, audience]);
+    const rows = new Map<string, Row>(stored.map((r) => [rowKey(r.mmsi, r.audience), r]));
     const identities = new Map<string, { imo: string; mmsi: string; first: Date; last: Date }>();
     for (const { event, payload } of statics) {
-      rows.set(payload.mmsi, merge(rows.get(payload.mmsi), event, payload));
+      const audience = audienceKey(event.visibility, event.ownerOrgs);
+      const key = rowKey(payload.mmsi, audience);
+      rows.set(key, merge(rows.get(key), event, payload, audience));
       if (payload.imo) {
-        const key = `${payload.imo}:${payload.mmsi}`;
+        const pair = `${payload.imo}:${payload.mmsi}`;
         const at = new Date(event.eventDateTime);
-        const seen = identities.get(key);
-        identities.set(key, {
+        const seen = identities.get(pair);
+        identities.set(pair, {
           imo: payload.imo,
           mmsi: payload.mmsi,
           first: seen && seen.first < at ? seen.first : at,
@@ -120,7 +114,7 @@ export const vesselRegistryProjection: Projection = {
       .insertInto('vessel')
       .values([...rows.values()])
       .onConflict((oc) =>
-        oc.column('mmsi').doUpdateSet({
+        oc.columns(['mmsi', 'audience']).doUpdateSet({
           imo: sql.ref('excluded.imo'),
           name: sql.ref('excluded.name'),
           call_sign: sql.ref('excluded.call_sign'),

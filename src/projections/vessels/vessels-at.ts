@@ -84,6 +84,8 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
       .selectAll()
       .where('mmsi', 'in', mmsis)
       .where(rowVisibleTo(scope, 'vessel'))
+      .orderBy('static_at') // several audiences' rows of one vessel: the newest wins below
+      .orderBy('last_event_seq')
       .execute();
     for (const v of vessels) {
       statics.set(v.mmsi, {

@@ -1,0 +1,144 @@
+/**
+ * A sender shares (or withdraws) what it sent: `PATCH /events/{eventId}` for one event, `PATCH /inbox/{id}`
+ * for every event of one received message (a whole file). Re-sending a message with another `visibility`
+ * is a duplicate (idempotency), so this is the way to change it. Only an owner of the data (the sender, or
+ * a co-owner it declared) with the `ingest` or `admin` scope may; anyone else gets the same 404 as for a
+ * missing event, so the answer never reveals that another organisation's event exists. Every change is
+ * written to the audit log at once. See `store/visibility-change.ts` for what changes.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AccessScope } from '../../access/access-scope.js';
+import { VISIBILITIES } from '../../domain/canonical-event.js';
+import type { Platform } from '../../platform.js';
+import { changeVisibility, type VisibilityChange, type VisibilityTarget } from '../../store/visibility-change.js';
+import { requireScope } from '../authenticate.js';
+import { ProblemError, ProblemSchema } from '../problem.js';
+
+/** Read models that copy an event's visibility into their rows (the vessel models, migration 0004). */
+const COPYING_TABLES: ReadonlySet<string> = new Set([
+  'vessel',
+  'vessel_position',
+  'vessel_track',
+  'vessel_call_detector_state',
+  'vessel_call',
+]);
+
+const VisibilityBody = z.object({
+  visibility: z.enum(VISIBILITIES).describe('who may see the data from now on'),
+});
+
+const VisibilityChangedSchema = z.object({
+  visibility: z.enum(VISIBILITIES),
+  previousVisibility: z.enum(VISIBILITIES),
+  events: z.number().int().describe('events concerned'),
+  eventsChanged: z.number().int().describe('events whose visibility changed (0 when they already had it)'),
+});
+
+/** `ingest` (the sender's own key) or `admin`. */
+function requireIngestOrAdmin(request: FastifyRequest): AccessScope {
+  return request.accessScope.scopes.includes('admin') ? request.accessScope : requireScope(request, 'ingest');
+}
+
+export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const apply = async (
+    request: FastifyRequest,
+    target: VisibilityTarget,
+    visibility: (typeof VISIBILITIES)[number],
+    notFound: () => ProblemError,
+    resource: string,
+  ): Promise<z.infer<typeof VisibilityChangedSchema>> => {
+    const access = requireIngestOrAdmin(request);
+    const change: VisibilityChange | undefined = await changeVisibility(
+      platform.database.db,
+      target,
+      access.orgId,
+      visibility,
+    );
+    if (!change) throw notFound();
+    await platform.audit.record({
+      orgId: access.orgId,
+      apiKeyId: access.keyId,
+      action: 'change-visibility',
+      resource,
+      detail: { from: change.previous, to: visibility, events: change.events, eventsChanged: change.changed },
+    });
+    // The vessel read models hold copies of the old visibility (and are keyed by audience): rebuilt from the
+    // events, in catch-up order, so readers see the change when this answers.
+    if (change.vessel) {
+      for (const projection of platform.projections.projections) {
+        if (projection.tables.some((t) => COPYING_TABLES.has(t))) await platform.projections.rebuild(projection.name);
+      }
+    }
+    return { visibility, previousVisibility: change.previous, events: change.events, eventsChanged: change.changed };
+  };
+
+  app.patch(
+    '/events/:eventId',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Change the visibility of one event you sent (or co-own)',
+        description:
+          'Only the visibility changes; the event is otherwise immutable. An event that is not yours answers 404, exactly like one that does not exist. Audited.',
+        params: z.object({ eventId: z.string().uuid().describe('eventId of the event') }),
+        body: VisibilityBody,
+        response: {
+          200: VisibilityChangedSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+        },
+      },
+    },
+    async (request) =>
+      apply(
+        request,
+        { eventId: request.params.eventId },
+        request.body.visibility,
+        () =>
+          new ProblemError(404, 'PCS_EVENT_NOT_FOUND', 'No such event', `no event ${request.params.eventId} of yours`, [
+            { pointer: '/params/eventId', detail: 'no such event among those you own' },
+          ]),
+        `/events/${request.params.eventId}`,
+      ),
+  );
+
+  app.patch(
+    '/inbox/:id',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Change the visibility of every event of one message you sent (a whole file)',
+        description:
+          'Re-sending a message with another `visibility` is a duplicate and changes nothing; this does. A message that is not yours answers 404, exactly like one that does not exist. Audited.',
+        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric inbox id') }),
+        body: VisibilityBody,
+        response: {
+          200: VisibilityChangedSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+        },
+      },
+    },
+    async (request) =>
+      apply(
+        request,
+        { inboxId: request.params.id },
+        request.body.visibility,
+        () =>
+          new ProblemError(
+            404,
+            'PCS_INGEST_NOT_FOUND',
+            'No such inbox message',
+            `inbox message ${request.params.id} does not exist`,
+            [{ pointer: '/params/id', detail: 'no such message among those you own' }],
+          ),
+        `/inbox/${request.params.id}`,
+      ),
+  );
+};
