@@ -148,7 +148,12 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
             .enum(['sync', 'async'])
             .default('sync')
             .describe('sync: parse before answering; async: answer once stored'),
-          visibility: z.enum(VISIBILITIES).optional().describe('who may see the resulting events (default private)'),
+          visibility: z
+            .enum(VISIBILITIES)
+            .optional()
+            .describe(
+              "who may see the resulting events (default: the organisation's setting for the format, else private)",
+            ),
           owners: z
             .string()
             .regex(/^[a-z0-9][a-z0-9._-]{0,62}(,[a-z0-9][a-z0-9._-]{0,62})*$/, 'comma-separated organisation ids')
@@ -158,7 +163,9 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
             .string()
             .refine(isTimeZone, 'must be an IANA time zone')
             .optional()
-            .describe('zone of zone-less date-times in this message (default: server OPENPCS_TIME_ZONE)'),
+            .describe(
+              "zone of zone-less date-times in this message; wins over the organisation's setting for the format, then the format's own convention, then OPENPCS_TIME_ZONE",
+            ),
         }),
         response: {
           202: IngestAcceptedSchema,
