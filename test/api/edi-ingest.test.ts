@@ -14,6 +14,9 @@ import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const x12 = readFileSync(new URL('../fixtures/x12/315-discharge-release-outgate.edi', import.meta.url), 'utf8');
+// CODECO D.95B gate-in report: DTM+7:202403010645:203 — format 203 CCYYMMDDHHMM carries no zone (UNTDID 2379),
+// at LOC+165 USLAX (a Los Angeles terminal, WBCT).
+const codeco = readFileSync(new URL('../fixtures/edifact/codeco-gate-in-out.edi', import.meta.url), 'utf8');
 
 describe.each(ENGINES)('EDI ingest on $name', (engine) => {
   let platform: Platform;
@@ -108,5 +111,90 @@ describe.each(ENGINES)('EDI ingest on $name', (engine) => {
     });
     expect(none.statusCode).toBe(404);
     expect(none.json().code).toBe('PCS_INGEST_NO_ACK');
+  });
+
+  describe('per-organisation settings per format', () => {
+    const put = (authorization: string, org: string, format: string, body: Record<string, unknown>) =>
+      server.app.inject({
+        method: 'PUT',
+        url: `/admin/organisations/${org}/formats/${format}`,
+        payload: body,
+        headers: { authorization },
+      });
+    const postCodeco = (authorization: string, query = '') =>
+      server.app.inject({
+        method: 'POST',
+        url: `/ingest/edifact-codeco${query}`,
+        payload: codeco,
+        headers: { 'content-type': 'application/edifact', authorization },
+      });
+    const gateIn = async () =>
+      (await platform.events.read('0', 1000)).events.find((e) => e.references?.equipmentReference === 'TCLU9988775')
+        ?.eventDateTime;
+
+    it("should read a zone-less DTM 203 in the sender's configured zone (UTC), not the port's (Los Angeles)", async () => {
+      const wbct = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest', 'admin']);
+      const set = await put(wbct.authorization, 'wbct', 'edifact-codeco', { timeZone: 'UTC', visibility: 'community' });
+      expect(set.statusCode).toBe(200);
+      expect(set.json()).toMatchObject({
+        orgId: 'wbct',
+        format: 'edifact-codeco',
+        timeZone: 'UTC',
+        visibility: 'community',
+      });
+      const res = await postCodeco(wbct.authorization);
+      expect(res.statusCode).toBe(422); // the fixture holds one container with a bad check digit
+      expect(await gateIn()).toBe('2024-03-01T06:45:00.000Z');
+      const row = await platform.inbox.get(res.json().inboxId);
+      expect(row).toMatchObject({ time_zone: 'UTC', time_zone_source: 'organisation', visibility: 'community' });
+      // A replay reads it the same way: the zone and where it came from are on the inbox row.
+      await platform.pipeline.replay([res.json().inboxId]);
+      expect(await gateIn()).toBe('2024-03-01T06:45:00.000Z');
+    });
+
+    it('should let an explicit ?timeZone= win over the organisation setting', async () => {
+      const wbct = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest', 'admin']);
+      expect((await put(wbct.authorization, 'wbct', 'edifact-codeco', { timeZone: 'UTC' })).statusCode).toBe(200);
+      const res = await postCodeco(wbct.authorization, '?timeZone=Asia/Tokyo');
+      expect(res.statusCode).toBe(422);
+      expect(await gateIn()).toBe('2024-02-29T21:45:00.000Z'); // 06:45 in Tokyo
+      expect(await platform.inbox.get(res.json().inboxId)).toMatchObject({ time_zone_source: 'request' });
+    });
+
+    it("should keep the port's local time when nobody stated a zone", async () => {
+      const wbct = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest', 'admin']);
+      await postCodeco(wbct.authorization);
+      expect(await gateIn()).toBe('2024-03-01T14:45:00.000Z'); // 06:45 PST
+    });
+
+    it("should let only the organisation's admins or the port authority change its settings, validated", async () => {
+      const wbct = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest', 'admin']);
+      const maersk = await orgWithKey(platform, 'maeu', 'carrier', ['read', 'ingest', 'admin']);
+      const pola = await orgWithKey(platform, 'pola', 'port_authority', ['read', 'admin']);
+      const reader = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest']);
+      const forbidden = await put(maersk.authorization, 'wbct', 'edifact-codeco', { timeZone: 'UTC' });
+      expect(forbidden.statusCode).toBe(403);
+      expect(forbidden.json()).toMatchObject({ code: 'PCS_AUTH_FORBIDDEN' });
+      expect((await put(reader.authorization, 'wbct', 'edifact-codeco', { timeZone: 'UTC' })).statusCode).toBe(403);
+      expect((await put(pola.authorization, 'wbct', 'x12-315', { timeZone: 'America/New_York' })).statusCode).toBe(200);
+      const badZone = await put(wbct.authorization, 'wbct', 'x12-315', { timeZone: 'Pacific/Atlantis' });
+      expect(badZone.statusCode).toBe(400);
+      expect(badZone.json()).toMatchObject({ code: 'PCS_ADMIN_BAD_TIMEZONE', errors: [{ pointer: '/body/timeZone' }] });
+      const badFormat = await put(wbct.authorization, 'wbct', 'x12-999', { timeZone: 'UTC' });
+      expect(badFormat.statusCode).toBe(404);
+      expect(badFormat.json()).toMatchObject({
+        code: 'PCS_ADMIN_UNKNOWN_FORMAT',
+        errors: [{ pointer: '/params/format' }],
+      });
+      const read = await server.app.inject({
+        url: '/admin/organisations/wbct/formats/x12-315',
+        headers: { authorization: wbct.authorization },
+      });
+      expect(read.json()).toMatchObject({
+        timeZone: 'America/New_York',
+        visibility: null,
+        updatedBy: expect.stringMatching(/^pola\//),
+      });
+    });
   });
 });
