@@ -135,7 +135,7 @@ export class IngestPipeline {
     request: IngestRequest,
   ): Promise<{ timeZone: string; timeZoneSource: TimeZoneSource; visibility: Visibility }> {
     const needed = request.timeZone === undefined || request.visibility === undefined;
-    const setting = needed ? await this.deps.formatSettings?.get(request.sourceOrg, request.format) : undefined;
+    const setting = needed ? await this.deps.formatSettings?.lookup(request.sourceOrg, request.format) : undefined;
     const [timeZone, timeZoneSource]: [string, TimeZoneSource] =
       request.timeZone !== undefined
         ? [request.timeZone, 'request']

@@ -23,8 +23,30 @@ export interface OrganisationFormatSettingChange {
 const isVisibility = (v: string | null): v is Visibility => v === 'private' || v === 'community' || v === 'public';
 const asVisibility = (v: string | null): Visibility | null => (isVisibility(v) ? v : null);
 
+/** How long `lookup` trusts what it read: a change made by another process reaches ingestion within this. */
+export const FORMAT_SETTING_CACHE_MS = 5_000;
+
 export class OrganisationFormatSettings {
-  constructor(private readonly db: Kysely<DB>) {}
+  readonly #cache = new Map<string, { readonly value: OrganisationFormatSetting | undefined; readonly at: number }>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /**
+   * `get` for the ingest path, cached per (organisation, format) for FORMAT_SETTING_CACHE_MS so a feed does not
+   * pay a query per message; `set` in this process takes effect at once.
+   */
+  async lookup(orgId: string, format: string): Promise<OrganisationFormatSetting | undefined> {
+    const key = `${orgId}\u0000${format}`;
+    const hit = this.#cache.get(key);
+    const now = this.clock();
+    if (hit && now - hit.at < FORMAT_SETTING_CACHE_MS) return hit.value;
+    const value = await this.get(orgId, format);
+    this.#cache.set(key, { value, at: now });
+    return value;
+  }
 
   async get(orgId: string, format: string): Promise<OrganisationFormatSetting | undefined> {
     const row = await this.db
@@ -73,6 +95,8 @@ export class OrganisationFormatSettings {
         }),
       )
       .execute();
-    return { orgId, format, timeZone, visibility, updatedAt: now.toISOString(), updatedBy: change.updatedBy };
+    const saved = { orgId, format, timeZone, visibility, updatedAt: now.toISOString(), updatedBy: change.updatedBy };
+    this.#cache.set(`${orgId}\u0000${format}`, { value: saved, at: this.clock() });
+    return saved;
   }
 }
