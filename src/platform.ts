@@ -15,6 +15,7 @@ import { DeadLetterRepository } from './store/dead-letter-repository.js';
 import { EventStore } from './store/event-store.js';
 import { InboxRepository } from './store/inbox-repository.js';
 import { AuditLogRepository } from './store/audit-log-repository.js';
+import { OrganisationFormatSettings } from './store/organisation-format-settings.js';
 import { OrganisationRepository } from './store/organisation-repository.js';
 import { migrateToLatest } from './store/migrate.js';
 import { openDatabase, type Database, type StoreConfig } from './store/open-database.js';
@@ -43,6 +44,8 @@ export interface Platform {
   readonly inbox: InboxRepository;
   readonly deadLetters: DeadLetterRepository;
   readonly organisations: OrganisationRepository;
+  /** Each organisation's defaults per ingest format (zone, visibility). */
+  readonly formatSettings: OrganisationFormatSettings;
   readonly audit: AuditLogRepository;
   readonly parsers: ParserRegistry;
   readonly pipeline: IngestPipeline;
@@ -66,6 +69,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
   const inbox = new InboxRepository(database.db);
   const deadLetters = new DeadLetterRepository(database.db);
   const parsers = options.parsers ?? defaultParsers();
+  const formatSettings = new OrganisationFormatSettings(database.db);
   const pipeline = new IngestPipeline({
     db: database.db,
     inbox,
@@ -73,6 +77,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     events,
     parsers,
     defaultTimeZone: options.defaultTimeZone ?? 'UTC',
+    formatSettings,
     observer: options.observer,
   });
   const projections = new ProjectionRunner(
@@ -90,6 +95,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     inbox,
     deadLetters,
     organisations: new OrganisationRepository(database.db),
+    formatSettings,
     audit,
     parsers,
     pipeline,

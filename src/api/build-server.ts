@@ -18,6 +18,7 @@ import type { Platform } from '../platform.js';
 import { authenticator } from './authenticate.js';
 import { createMetrics } from './ingest-metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
+import { formatSettingRoutes } from './routes/format-setting-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
 import {
   isDcsaPath,
@@ -180,6 +181,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(subscriptionRoutes, { platform });
   await app.register(streamRoutes, { platform });
   await app.register(adminRoutes, { platform });
+  await app.register(formatSettingRoutes, { platform });
   await app.register(vesselRoutes, { platform });
   await app.register(cargoRoutes, { platform });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { VISIBILITIES, type Visibility } from '../domain/canonical-event.js';
+import { isValidTimeZone } from '../domain/zoned-time.js';
 import { defaultParsers } from '../ingest/default-parsers.js';
 import { CliError, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
 import { readInput } from './read-input.js';
@@ -19,14 +20,25 @@ export function ingestCommand(): Command {
     .description('store a message in the inbox and parse it into events (rejected parts become dead letters)')
     .argument('[file]', 'file to ingest, "-" for standard input; .gz files are decompressed', '-')
     .requiredOption('-f, --format <format>', `message format: ${formats.map((p) => p.format).join(', ')}`)
-    .addOption(new Option('--visibility <who>', 'who may see the events').choices(VISIBILITIES).default('private'))
+    .addOption(
+      new Option(
+        '--visibility <who>',
+        "who may see the events (default: the organisation's setting for the format, else private)",
+      ).choices(VISIBILITIES),
+    )
     .option('--org <id>', 'organisation that sent the message (see openpcs orgs list)', 'local')
     .addOption(
-      new Option('--time-zone <zone>', 'IANA zone of zone-less date-times (env OPENPCS_TIME_ZONE, default UTC)'),
+      new Option(
+        '--time-zone <zone>',
+        "IANA zone of zone-less date-times; wins over the organisation's setting for the format (openpcs orgs set-format) and OPENPCS_TIME_ZONE (default UTC)",
+      ),
     )
     .addHelpText('after', `\nFormats:\n${formats.map((p) => `  ${p.format.padEnd(28)} ${p.description}`).join('\n')}`);
   return withStoreOptions(command).action(async (file: string, flags: IngestFlags) => {
-    const env = resolveEnv(flags, { OPENPCS_TIME_ZONE: flags.timeZone });
+    if (flags.timeZone !== undefined && !isValidTimeZone(flags.timeZone)) {
+      throw new CliError(`--time-zone "${flags.timeZone}" is not an IANA time zone (e.g. UTC, America/Los_Angeles)`);
+    }
+    const env = resolveEnv(flags);
     const body = await readInput(file);
     await withPlatform(env, async (platform) => {
       if (!platform.parsers.get(flags.format)) {
@@ -42,7 +54,7 @@ export function ingestCommand(): Command {
         channel: 'cli',
         sourceOrg: flags.org,
         visibility: flags.visibility,
-        timeZone: env.OPENPCS_TIME_ZONE,
+        timeZone: flags.timeZone,
         metadata: { file },
       });
       const what = outcome.duplicateMessage ? ' (same message already received: nothing new stored)' : '';

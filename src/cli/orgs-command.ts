@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import { ROLES, SCOPES, type Role, type Scope } from '../access/roles.js';
+import { VISIBILITIES } from '../domain/canonical-event.js';
+import { isValidTimeZone } from '../domain/zoned-time.js';
 import { CliError, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
 
 type StoreFlags = { dataDir?: string; databaseUrl?: string };
@@ -38,7 +40,57 @@ export function orgsCommand(): Command {
       });
     },
   );
-  return new Command('orgs').description('manage organisations').addCommand(create).addCommand(list);
+  const setFormat = withStoreOptions(
+    new Command('set-format')
+      .description(
+        "set an organisation's defaults for one ingest format, used when an ingest gives none (--time-zone on the ingest still wins)",
+      )
+      .argument('<org>', 'organisation id')
+      .argument('<format>', 'message format id (openpcs formats)')
+      .option(
+        '--time-zone <zone>',
+        'IANA zone of zone-less date-times in its messages of this format ("none" clears it)',
+      )
+      .addOption(
+        new Option('--visibility <who>', 'visibility of what it sends in this format ("none" clears it)').choices([
+          ...VISIBILITIES,
+          'none',
+        ]),
+      ),
+  ).action(async (org: string, format: string, flags: StoreFlags & { timeZone?: string; visibility?: string }) => {
+    if (flags.timeZone === undefined && flags.visibility === undefined) {
+      throw new CliError('give --time-zone and/or --visibility');
+    }
+    const timeZone = flags.timeZone === 'none' ? null : flags.timeZone;
+    if (typeof timeZone === 'string' && !isValidTimeZone(timeZone)) {
+      throw new CliError(`--time-zone "${timeZone}" is not an IANA time zone (e.g. UTC, America/Los_Angeles)`);
+    }
+    const visibility = flags.visibility === 'none' ? null : VISIBILITIES.find((v) => v === flags.visibility);
+    await withPlatform(resolveEnv(flags), async (platform) => {
+      if (!(await platform.organisations.get(org))) {
+        throw new CliError(`organisation "${org}" does not exist (openpcs orgs create)`);
+      }
+      if (!platform.parsers.get(format)) {
+        throw new CliError(`unknown format "${format}"; known formats: ${platform.parsers.formats().join(', ')}`);
+      }
+      const saved = await platform.formatSettings.set(org, format, { timeZone, visibility, updatedBy: 'local' });
+      await platform.audit.record({
+        orgId: 'local',
+        apiKeyId: null,
+        action: 'organisation.format-setting',
+        resource: `cli:orgs/${org}/formats/${format}`,
+        detail: { timeZone: saved.timeZone, visibility: saved.visibility },
+      });
+      console.log(
+        `${org} ${format}: time zone ${saved.timeZone ?? '(not set)'}, visibility ${saved.visibility ?? '(not set)'}`,
+      );
+    });
+  });
+  return new Command('orgs')
+    .description('manage organisations')
+    .addCommand(create)
+    .addCommand(list)
+    .addCommand(setFormat);
 }
 
 /** `openpcs keys create|list|revoke` — API keys (secrets shown once, stored hashed). */

@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Visibility } from '../domain/canonical-event.js';
+import type { OrganisationFormatSettings } from '../store/organisation-format-settings.js';
 import type { DeadLetterRepository, DeadLetterRow } from '../store/dead-letter-repository.js';
 import { isStoreUnavailable } from '../store/store-unavailable.js';
 import type { EventStore } from '../store/event-store.js';
@@ -14,6 +15,7 @@ import type { InboxRepository, InboxRow } from '../store/inbox-repository.js';
 import type { DB, InboxStatus } from '../store/schema.js';
 import type { MessageParser, ParseResult, Rejection } from './message-parser.js';
 import type { ParserRegistry } from './parser-registry.js';
+import { isTimeZoneSource, type TimeZoneSource } from './edi-time-zone.js';
 
 export interface IngestRequest {
   readonly format: string;
@@ -75,6 +77,8 @@ export interface IngestPipelineDeps {
   readonly events: EventStore;
   readonly parsers: ParserRegistry;
   readonly defaultTimeZone: string;
+  /** Each organisation's defaults per format (zone, visibility), used when a request gives none. */
+  readonly formatSettings?: OrganisationFormatSettings | undefined;
   readonly observer?: IngestObserver | undefined;
 }
 
@@ -102,6 +106,7 @@ export class IngestPipeline {
   async receive(request: IngestRequest): Promise<{ inboxId: string; duplicate: boolean; status: InboxStatus }> {
     this.parserFor(request.format);
     if (request.body.byteLength === 0) throw new EmptyBodyError();
+    const defaults = await this.senderDefaults(request);
     const received = await this.deps.inbox.receive({
       format: request.format,
       channel: request.channel,
@@ -109,8 +114,9 @@ export class IngestPipeline {
       contentType: request.contentType,
       sourceOrg: request.sourceOrg,
       ownerOrgs: request.ownerOrgs ?? [request.sourceOrg],
-      visibility: request.visibility ?? 'private',
-      timeZone: request.timeZone ?? this.deps.defaultTimeZone,
+      visibility: defaults.visibility,
+      timeZone: defaults.timeZone,
+      timeZoneSource: defaults.timeZoneSource,
       metadata: request.metadata,
     });
     this.#observer?.received?.(request.format, received.duplicate, request.body.byteLength);
@@ -122,6 +128,25 @@ export class IngestPipeline {
     const received = await this.receive(request);
     const outcome = received.status === 'received' ? await this.process(received.inboxId) : null;
     return { ...(outcome ?? (await this.describe(received.inboxId))), duplicateMessage: received.duplicate };
+  }
+
+  /**
+   * Zone and visibility of a message (DESIGN §7 "Times"): what the request gives wins; then the sending
+   * organisation's setting for the format; then the installation default zone (`OPENPCS_TIME_ZONE`) and
+   * `private`.
+   */
+  async senderDefaults(
+    request: IngestRequest,
+  ): Promise<{ timeZone: string; timeZoneSource: TimeZoneSource; visibility: Visibility }> {
+    const needed = request.timeZone === undefined || request.visibility === undefined;
+    const setting = needed ? await this.deps.formatSettings?.lookup(request.sourceOrg, request.format) : undefined;
+    const [timeZone, timeZoneSource]: [string, TimeZoneSource] =
+      request.timeZone !== undefined
+        ? [request.timeZone, 'request']
+        : setting?.timeZone
+          ? [setting.timeZone, 'organisation']
+          : [this.deps.defaultTimeZone, 'default'];
+    return { timeZone, timeZoneSource, visibility: request.visibility ?? setting?.visibility ?? 'private' };
   }
 
   /** Receives now, processes in the background (high-rate feeds); `drain()` waits for the backlog. */
@@ -275,6 +300,7 @@ function parseSafely(parser: MessageParser, row: InboxRow): ParseResult {
       receivedAt: row.received_at.toISOString(),
       sourceOrg: row.source_org,
       timeZone: row.time_zone,
+      timeZoneSource: isTimeZoneSource(row.time_zone_source) ? row.time_zone_source : 'default',
     });
   } catch (error) {
     const rejection: Rejection = {

@@ -1,4 +1,5 @@
 import type { NewCanonicalEvent } from '../domain/canonical-event.js';
+import type { TimeZoneSource } from './edi-time-zone.js';
 
 /** What a parser knows about the message it is parsing; everything else is in the bytes. */
 export interface ParseContext {
@@ -9,6 +10,11 @@ export interface ParseContext {
   readonly sourceOrg: string;
   /** IANA zone for zone-less date-times in this sender's messages (DESIGN §2 "Time"); default `UTC`. */
   readonly timeZone: string;
+  /**
+   * Where `timeZone` came from (DESIGN §7 "Times"): the request, the organisation's setting for the format, or the
+   * installation default. Absent = `default`. A stated zone wins over any per-place convention of a format.
+   */
+  readonly timeZoneSource?: TimeZoneSource | undefined;
 }
 
 /** One part of a message that could not become an event, with a stable machine-readable code. */

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Visibility } from '../domain/canonical-event.js';
+import type { TimeZoneSource } from '../ingest/edi-time-zone.js';
 import type { DB, InboxStatus, InboxTable } from './schema.js';
 
 export type InboxRow = Selectable<InboxTable>;
@@ -16,6 +17,8 @@ export interface NewInboxMessage {
   readonly ownerOrgs: readonly string[];
   readonly visibility: Visibility;
   readonly timeZone: string;
+  /** Where `timeZone` came from (DESIGN §7 "Times"); default `default`. */
+  readonly timeZoneSource?: TimeZoneSource | undefined;
   readonly metadata?: Record<string, unknown> | undefined;
 }
 
@@ -52,6 +55,7 @@ export class InboxRepository {
         owner_orgs: [...message.ownerOrgs],
         visibility: message.visibility,
         time_zone: message.timeZone,
+        time_zone_source: message.timeZoneSource ?? 'default',
         metadata: JSON.stringify(message.metadata ?? {}),
       })
       .onConflict((oc) => oc.columns(['source_org', 'format', 'content_hash']).doNothing())

@@ -45,7 +45,19 @@ export interface InboxTable {
   owner_orgs: string[];
   visibility: string;
   time_zone: string;
+  /** `request`, `organisation` or `default` (migration 0012): where `time_zone` came from. */
+  time_zone_source: ColumnType<string, string | undefined, string>;
   metadata: JSONColumnType<Record<string, unknown>>;
+}
+
+/** An organisation's defaults for one ingest format (migration 0012); null = not set. */
+export interface OrganisationFormatSettingTable {
+  org_id: string;
+  format: string;
+  time_zone: string | null;
+  visibility: string | null;
+  updated_at: Instant;
+  updated_by: string | null;
 }
 
 export type DeadLetterStatus = 'open' | 'replayed';
@@ -133,6 +145,7 @@ export interface DB {
   organisation: OrganisationTable;
   api_key: ApiKeyTable;
   inbox: InboxTable;
+  organisation_format_setting: OrganisationFormatSettingTable;
   dead_letter: DeadLetterTable;
   event: EventTable;
   projection_checkpoint: ProjectionCheckpointTable;

@@ -11,6 +11,7 @@ import { CallbackAddressPolicy } from '../../src/subscriptions/callback-address-
 import { InboxRepository } from '../../src/store/inbox-repository.js';
 import { AuditLogRepository } from '../../src/store/audit-log-repository.js';
 import { OrganisationRepository } from '../../src/store/organisation-repository.js';
+import { OrganisationFormatSettings } from '../../src/store/organisation-format-settings.js';
 import type { EngineCase } from './engines.js';
 
 /** A platform over a fresh store of the given engine (same wiring as `openPlatform`). */
@@ -20,7 +21,16 @@ export async function testPlatform(engine: EngineCase, parsers: ParserRegistry =
   const events = new EventStore(store, bus);
   const inbox = new InboxRepository(store.db);
   const deadLetters = new DeadLetterRepository(store.db);
-  const pipeline = new IngestPipeline({ db: store.db, inbox, deadLetters, events, parsers, defaultTimeZone: 'UTC' });
+  const formatSettings = new OrganisationFormatSettings(store.db);
+  const pipeline = new IngestPipeline({
+    db: store.db,
+    inbox,
+    deadLetters,
+    events,
+    parsers,
+    defaultTimeZone: 'UTC',
+    formatSettings,
+  });
   const projections = new ProjectionRunner(store.db, events, defaultProjections());
   const audit = new AuditLogRepository(store.db);
   return {
@@ -31,6 +41,7 @@ export async function testPlatform(engine: EngineCase, parsers: ParserRegistry =
     inbox,
     deadLetters,
     organisations: new OrganisationRepository(store.db),
+    formatSettings,
     audit,
     parsers,
     pipeline,

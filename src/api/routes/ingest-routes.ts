@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { VISIBILITIES } from '../../domain/canonical-event.js';
 import { isTimeZone } from '../../config/env.js';
 import { EmptyBodyError, UnknownFormatError, type ProcessOutcome } from '../../ingest/ingest-pipeline.js';
+import { build997 } from '../../ingest/x12/x12-997-builder.js';
+import { parseX12 } from '../../ingest/x12/x12-envelope.js';
 import type { Platform } from '../../platform.js';
 import type { DeadLetterRow } from '../../store/dead-letter-repository.js';
 import { requireScope } from '../authenticate.js';
@@ -148,7 +150,12 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
             .enum(['sync', 'async'])
             .default('sync')
             .describe('sync: parse before answering; async: answer once stored'),
-          visibility: z.enum(VISIBILITIES).optional().describe('who may see the resulting events (default private)'),
+          visibility: z
+            .enum(VISIBILITIES)
+            .optional()
+            .describe(
+              "who may see the resulting events (default: the organisation's setting for the format, else private)",
+            ),
           owners: z
             .string()
             .regex(/^[a-z0-9][a-z0-9._-]{0,62}(,[a-z0-9][a-z0-9._-]{0,62})*$/, 'comma-separated organisation ids')
@@ -158,7 +165,9 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
             .string()
             .refine(isTimeZone, 'must be an IANA time zone')
             .optional()
-            .describe('zone of zone-less date-times in this message (default: server OPENPCS_TIME_ZONE)'),
+            .describe(
+              "zone of zone-less date-times in this message; wins over the organisation's setting for the format, then the format's own convention, then OPENPCS_TIME_ZONE",
+            ),
         }),
         response: {
           202: IngestAcceptedSchema,
@@ -263,6 +272,59 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       }
       const { duplicateMessage: _, ...rest } = view(await platform.pipeline.describe(row.id), false);
       return rest;
+    },
+  );
+
+  app.get(
+    '/inbox/:id/ack',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'X12 997 functional acknowledgment of a received X12 message',
+        description:
+          'One 997 interchange per received interchange (sender and receiver swapped, the sender delimiters). An interchange openpcs rejected for an envelope error (ISA width, IEA/GE/SE counts or control numbers) is acknowledged with every transaction set AK5 R and every group AK9 R: nothing of it was applied; the dead letters name the element, control number and TA1 note code.',
+        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric inbox id') }),
+        response: { 200: z.string(), 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const access = requireScope(request, 'read');
+      const found = await platform.inbox.get(request.params.id);
+      const row = found && (access.all || found.source_org === access.orgId) ? found : undefined;
+      if (!row) {
+        throw new ProblemError(
+          404,
+          'PCS_INGEST_NOT_FOUND',
+          'No such inbox message',
+          `inbox message ${request.params.id} does not exist`,
+        );
+      }
+      const interchanges = row.format.startsWith('x12-') ? parseX12(row.body).interchanges : [];
+      if (interchanges.length === 0) {
+        throw new ProblemError(
+          404,
+          'PCS_INGEST_NO_ACK',
+          'No acknowledgment for this message',
+          row.format.startsWith('x12-')
+            ? `inbox message ${row.id} holds no ISA interchange to acknowledge`
+            : `acknowledgments (X12 997) exist for X12 messages only; inbox message ${row.id} is ${row.format}`,
+          [{ pointer: '/params/id', detail: 'not an X12 interchange' }],
+        );
+      }
+      // Control numbers derive from the inbox id, so asking twice gives the same 997.
+      const base = Number(BigInt(row.id) % 99_999_999n) * 10;
+      const now = row.processed_at ?? row.received_at;
+      const body = interchanges
+        .map((ic, i) =>
+          build997(ic, {
+            interchangeControlNumber: base + i + 1,
+            groupControlNumber: base + i + 1,
+            now,
+            lineBreak: '\n',
+          }),
+        )
+        .join('');
+      return reply.type('application/edi-x12').send(body);
     },
   );
 

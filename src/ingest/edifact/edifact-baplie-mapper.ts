@@ -19,6 +19,7 @@ import { validateUnLocode } from '../../domain/identifiers/un-locode.js';
 import type { Rejection } from '../message-parser.js';
 import { comp } from './edifact-element.js';
 import { dtmToUtc, findDtm } from './edifact-dtm.js';
+import { zoneForLocalTime } from '../edi-time-zone.js';
 import { edifactEquipment } from './edifact-equipment.js';
 import { splitGroups } from './edifact-groups.js';
 import { edifactLocation, zoneOfLocation } from './edifact-location.js';
@@ -42,7 +43,7 @@ export function mapBaplie(ctx: EdifactMessageContext): EdifactMapResult {
   }
   const eta = findDtm(header, ['132', '178']);
   if (!eta) return fail('PCS_EDIFACT_MISSING_SEGMENT', 'no DTM+132/178 arrival at the next port of call');
-  const at = dtmToUtc(eta, zoneOfLocation(nextPort) ?? ctx.parse.timeZone);
+  const at = dtmToUtc(eta, zoneForLocalTime(ctx.parse, zoneOfLocation(nextPort)));
   if (!at) return fail('PCS_EDIFACT_BAD_DATETIME', `DTM "${comp(eta, 1, 1)}"`, eta.ordinal);
   const tdt = header.find((s) => s.tag === 'TDT');
   const vessel = tdt ? edifactVessel(tdt) : undefined;

@@ -1,9 +1,10 @@
 /**
  * UN/EDIFACT COARRI (Container discharge/loading report), directory D.95B, SMDG COARRI user manual 1.2.
- * - BGM 1001: loading report `270` (SMDG) or `98`; discharge report `44` or `119`. The codes differ between
- *   implementations (the lead's brief names 270/98 and 119; terminal systems in the wild send 270 and 44),
- *   so all four are accepted; `46` (mixed loading/discharge report) is rejected as PCS_EDIFACT_UNKNOWN_DOCUMENT
- *   rather than guessed.
+ * - BGM 1001 document name code (docs/formats-x12-edifact.md "Document codes" cites the sources):
+ *   SMDG COARRI MIG: `98` discharge report ("unload container from vessel"), `270` loading report ("load
+ *   container onto vessel"); UNTDID 1001: `119` transport discharge report, `181` progressive discharge report,
+ *   `122` transport loading report. Anything else — `44` is UNTDID "transport status report", `46` "banking
+ *   status" — is PCS_EDIFACT_UNKNOWN_DOCUMENT, never guessed into a move.
  * - Header TDT `20` main carriage: 8028 voyage, C222 vessel (IMO when qualified 146 / Lloyd's 11),
  *   LOC of the call (`165`, else the first UN/LOCODE LOC) with C519 terminal (SMDG code, agency 306).
  * - Equipment group (SG starting with EQD): DTM `203` execution date/time (CCYYMMDDHHMM), LOC `147`
@@ -23,10 +24,11 @@ import { edifactMoveEvent } from './edifact-move-event.js';
 import { edifactVessel } from './edifact-vessel.js';
 
 const DOCUMENTS: Readonly<Record<string, 'LOAD' | 'DISC'>> = {
-  '270': 'LOAD',
-  '98': 'LOAD',
-  '44': 'DISC',
-  '119': 'DISC',
+  '98': 'DISC', // SMDG COARRI: discharge report
+  '119': 'DISC', // UNTDID 1001: transport discharge report
+  '181': 'DISC', // UNTDID 1001: progressive discharge report
+  '270': 'LOAD', // SMDG COARRI: loading report
+  '122': 'LOAD', // UNTDID 1001: transport loading report
 };
 
 export function mapCoarri(ctx: EdifactMessageContext): EdifactMapResult {
@@ -42,7 +44,7 @@ export function mapCoarri(ctx: EdifactMessageContext): EdifactMapResult {
         {
           code: bgm ? 'PCS_EDIFACT_UNKNOWN_DOCUMENT' : 'PCS_EDIFACT_MISSING_SEGMENT',
           message: bgm
-            ? `${where}: BGM ${comp(bgm, 1, 0)} is not a loading (270, 98) or discharge (44, 119) report`
+            ? `${where}: BGM ${comp(bgm, 1, 0)} is not a discharge (98, 119, 181) or loading (270, 122) report`
             : `${where}: no BGM`,
           line: bgm?.ordinal ?? ctx.message.unh.ordinal,
         },
@@ -80,7 +82,7 @@ export function mapCoarri(ctx: EdifactMessageContext): EdifactMapResult {
       });
       continue;
     }
-    const instant = dtmInstantAt(dtm, location, ctx.parse.timeZone, where);
+    const instant = dtmInstantAt(dtm, location, ctx.parse, where);
     if ('rejection' in instant) {
       rejected.push(instant.rejection);
       continue;

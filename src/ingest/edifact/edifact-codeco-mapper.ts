@@ -1,6 +1,8 @@
 /**
  * UN/EDIFACT CODECO (Container gate-in/gate-out report), directory D.95B, SMDG user manual (ITG) usage.
- * - BGM 1001 document name code: `34` gate-in report → GTIN, `36` gate-out report → GTOT.
+ * - BGM 1001 document name code: `34` gate-in report → GTIN, `36` gate-out report → GTOT (SMDG CODECO MIG; UNTDID
+ *   1001 itself names 34/36 otherwise), and UNTDID 1001 `109` transport movement gate-in report → GTIN, `111`
+ *   transport movement gate-out report → GTOT. See docs/formats-x12-edifact.md "Document codes".
  * - Equipment group (one per container, SG starting with EQD): EQD (see edifact-equipment.ts),
  *   RFF BN/BM, DTM `7` effective date/time (the gate move; D.95B 2005), LOC `165` place of the move,
  *   SEL seals, TDT inland transport (C220 8067: `3` road → TRUCK, `2` rail → RAIL).
@@ -19,7 +21,12 @@ import { edifactMoveEvent } from './edifact-move-event.js';
 import type { EdifactSegment } from './edifact-types.js';
 import { edifactVessel } from './edifact-vessel.js';
 
-const DOCUMENTS: Readonly<Record<string, 'GTIN' | 'GTOT'>> = { '34': 'GTIN', '36': 'GTOT' };
+const DOCUMENTS: Readonly<Record<string, 'GTIN' | 'GTOT'>> = {
+  '34': 'GTIN',
+  '36': 'GTOT',
+  '109': 'GTIN',
+  '111': 'GTOT',
+};
 
 export function mapCodeco(ctx: EdifactMessageContext): EdifactMapResult {
   const events: NewCanonicalEvent[] = [];
@@ -34,7 +41,7 @@ export function mapCodeco(ctx: EdifactMessageContext): EdifactMapResult {
         {
           code: bgm ? 'PCS_EDIFACT_UNKNOWN_DOCUMENT' : 'PCS_EDIFACT_MISSING_SEGMENT',
           message: bgm
-            ? `${where}: BGM ${comp(bgm, 1, 0)} is neither 34 (gate-in) nor 36 (gate-out)`
+            ? `${where}: BGM ${comp(bgm, 1, 0)} is neither a gate-in (34, 109) nor a gate-out (36, 111) report`
             : `${where}: no BGM`,
           line: bgm?.ordinal ?? ctx.message.unh.ordinal,
         },
@@ -65,7 +72,7 @@ export function mapCodeco(ctx: EdifactMessageContext): EdifactMapResult {
       });
       continue;
     }
-    const instant = dtmInstantAt(dtm, location, ctx.parse.timeZone, where);
+    const instant = dtmInstantAt(dtm, location, ctx.parse, where);
     if ('rejection' in instant) {
       rejected.push(instant.rejection);
       continue;

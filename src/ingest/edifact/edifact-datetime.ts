@@ -1,9 +1,11 @@
 /**
- * DTM C507 (2005 qualifier, 2380 value, 2379 format qualifier) → UTC. Formats (UNCL 2379): 102 CCYYMMDD,
- * 203 CCYYMMDDHHMM, 204 CCYYMMDDHHMMSS, 101 YYMMDD, 201 YYMMDDHHMM, 303 CCYYMMDDHHMMZZZ (ZZZ = `UTC`/`GMT`),
- * 205 CCYYMMDDHHMM±HHMM. Zone-less values are local to the place: the location's zone when openpcs knows
- * it (KNOWN_PORT_TIME_ZONES), else the sender's configured zone (DESIGN §2 "Time"). Without 2379 the
- * value's length decides (8 → 102, 12 → 203, 14 → 204).
+ * DTM C507 (2005 qualifier, 2380 value, 2379 format code) → UTC. Formats (UNTDID 2379, e.g.
+ * https://stedi.com/edi/edifact/D01B/elements/2379): 102 CCYYMMDD, 203 CCYYMMDDHHMM, 204 CCYYMMDDHHMMSS,
+ * 101 YYMMDD, 201 YYMMDDHHMM, 303 CCYYMMDDHHMMZZZ and 304 CCYYMMDDHHMMSSZZZ ("+ Z = time zone": `UTC`, `GMT`,
+ * `Z` or a ±HH offset), 205 CCYYMMDDHHMM±HHMM. A value with a zone (303/304/205) is read in it; a zone-less one
+ * in `zone`, which the caller resolves with `zoneForLocalTime` (request zone, organisation setting, place zone,
+ * installation default — `edi-time-zone.ts`). Without 2379 the value's length decides (8 → 102, 12 → 203,
+ * 14 → 204).
  */
 import { zonedLocalToUtc } from '../../domain/zoned-time.js';
 
@@ -13,7 +15,8 @@ const FORMATS: Readonly<Record<string, RegExp>> = {
   '204': /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/,
   '101': /^(\d{2})(\d{2})(\d{2})$/,
   '201': /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/,
-  '303': /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(UTC|GMT|Z)$/,
+  '303': /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})()(UTC|GMT|Z|[+-]\d{2})$/,
+  '304': /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(UTC|GMT|Z|[+-]\d{2})$/,
   '205': /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})([+-]\d{4})$/,
 };
 const BY_LENGTH: Readonly<Record<number, string>> = { 8: '102', 12: '203', 14: '204', 6: '101', 10: '201' };
@@ -29,8 +32,13 @@ export function edifactDateTimeToUtc(value: string, format: string, zone: string
   const [mo, d] = [Number(m[2]), Number(m[3])];
   const h = Number(m[4] ?? '0');
   const mi = Number(m[5] ?? '0');
-  const s = f === '204' ? Number(m[6]) : 0;
-  if (f === '303') return zonedLocalToUtc(year, mo, d, h, mi, 0, 'UTC');
+  const s = f === '204' || f === '304' ? Number(m[6]) : 0;
+  if (f === '303' || f === '304') {
+    const utc = zonedLocalToUtc(year, mo, d, h, mi, s, 'UTC');
+    const zzz = m[7]!;
+    const hours = /^[+-]/.test(zzz) ? Number(zzz) : 0;
+    return utc === null ? null : new Date(Date.parse(utc) - hours * 3_600_000).toISOString();
+  }
   if (f === '205') {
     const utc = zonedLocalToUtc(year, mo, d, h, mi, 0, 'UTC');
     if (!utc) return null;

@@ -1,5 +1,6 @@
 import type { EventLocation } from '../../domain/canonical-event.js';
-import type { Rejection } from '../message-parser.js';
+import type { ParseContext, Rejection } from '../message-parser.js';
+import { zoneForLocalTime } from '../edi-time-zone.js';
 import { comp } from './edifact-element.js';
 import { zoneOfLocation } from './edifact-location.js';
 import { edifactDateTimeToUtc } from './edifact-datetime.js';
@@ -23,16 +24,16 @@ export function dtmToUtc(dtm: EdifactSegment, zone: string): string | null {
 }
 
 /**
- * The DTM's instant, read in the zone of the event's location when it is a known port, else in the sender's
- * zone; or the rejection (`PCS_EDIFACT_BAD_DATETIME`, with the segment's line) when the value is malformed.
+ * The DTM's instant; a zone-less value is read in the sender's stated zone, else the zone of the event's location
+ * when it is a known port, else the installation default (`zoneForLocalTime`); or the rejection (`PCS_EDIFACT_BAD_DATETIME`, with the segment's line) when the value is malformed.
  */
 export function dtmInstantAt(
   dtm: EdifactSegment,
   location: EventLocation | undefined,
-  senderZone: string,
+  parse: ParseContext,
   where: string,
 ): { readonly at: string } | { readonly rejection: Rejection } {
-  const at = dtmToUtc(dtm, zoneOfLocation(location) ?? senderZone);
+  const at = dtmToUtc(dtm, zoneForLocalTime(parse, zoneOfLocation(location)));
   if (at) return { at };
   return {
     rejection: { code: 'PCS_EDIFACT_BAD_DATETIME', message: `${where}: DTM "${comp(dtm, 1, 1)}"`, line: dtm.ordinal },

@@ -82,7 +82,7 @@ export function mapIftsta(ctx: EdifactMessageContext): EdifactMapResult {
       });
       continue;
     }
-    const instant = dtmInstantAt(dtm, location, ctx.parse.timeZone, where);
+    const instant = dtmInstantAt(dtm, location, ctx.parse, where);
     if ('rejection' in instant) {
       rejected.push(instant.rejection);
       continue;

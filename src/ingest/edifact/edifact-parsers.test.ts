@@ -71,7 +71,7 @@ describe('edifact-codeco', () => {
 describe('edifact-coarri', () => {
   const r = edifactCoarriParser.parse(fixture('coarri-discharge-load.edi'), ctx);
 
-  it('should map discharge (44) and loading (270) reports and reject the message whose UNT count is wrong', () => {
+  it('should map discharge (98) and loading (270) reports and reject the message whose UNT count is wrong', () => {
     expect(r.events.map((e) => [e.eventTypeCode, e.references?.equipmentReference])).toEqual([
       ['DISC', 'CSQU3054383'],
       ['DISC', 'MAEU1234567'],
@@ -98,6 +98,45 @@ describe('edifact-coarri', () => {
       },
     });
     expect(r.events[1]!.payload).toMatchObject({ dangerousGoods: [{ unNumber: '1203', imoClass: '3' }] });
+  });
+});
+
+describe('edifact-coarri document codes (SMDG COARRI MIG: 98 discharge, 270 loading; UNTDID 1001: 119, 181, 122)', () => {
+  // One discharge report, written from the SMDG COARRI MIG segment layout (BGM, TDT 20, LOC 165 with C519
+  // terminal, EQD group with DTM 203 and LOC 11 port of discharge); only BGM 1001 varies.
+  const report = (bgm: string): Uint8Array =>
+    new TextEncoder().encode(
+      [
+        "UNB+UNOA:2+LBCT+EGLV+240115:1200+CO0099'",
+        "UNH+1+COARRI:D:95B:UN:ITG12'",
+        `BGM+${bgm}+REP0001+9'`,
+        "TDT+20+047E+1+13+EGLV:172:20+++9811000:146:11:EVER GIVEN'",
+        "LOC+165+USLGB:139:6+LBCT:TER:306'",
+        "EQD+CN+CSQU3054383+45G1:102:5++3+5'",
+        "DTM+203:202401140812:203'",
+        "LOC+11+USLGB:139:6'",
+        "LOC+9+CNSHA:139:6'",
+        "UNT+9+1'",
+        "UNZ+1+CO0099'",
+      ].join(''),
+    );
+  const moves = (bgm: string) =>
+    edifactCoarriParser.parse(report(bgm), ctx).events.map((e) => [e.eventTypeCode, e.location?.unLocationCode]);
+
+  it('should turn a discharge report into a DISC only — no LOAD at the port of discharge, no phantom export', () => {
+    for (const bgm of ['98', '119', '181']) expect(moves(bgm)).toEqual([['DISC', 'USLGB']]);
+  });
+
+  it('should turn a loading report into a LOAD', () => {
+    for (const bgm of ['270', '122']) expect(moves(bgm)).toEqual([['LOAD', 'USLGB']]);
+  });
+
+  it('should reject codes that are not load/discharge reports (44 transport status report, 46) instead of guessing', () => {
+    for (const bgm of ['44', '46']) {
+      const r = edifactCoarriParser.parse(report(bgm), ctx);
+      expect(r.events).toEqual([]);
+      expect(codes(r)).toEqual(['PCS_EDIFACT_UNKNOWN_DOCUMENT']);
+    }
   });
 });
 

@@ -21,6 +21,7 @@ import type { Rejection } from '../message-parser.js';
 import { KNOWN_PORT_TIME_ZONES } from '../../domain/identifiers/un-locode.js';
 import { el } from './x12-element.js';
 import { x12DateTimeToUtc } from './x12-datetime.js';
+import { zoneForLocalTime } from '../edi-time-zone.js';
 import { x12ContainerNumber } from './x12-equipment.js';
 import { x12Event } from './x12-event-factory.js';
 import { r4Location, x12Location } from './x12-location.js';
@@ -63,7 +64,12 @@ export function map315(ctx: X12TransactionContext): X12MapResult {
   const activity = loops.find((l) => el(l.r4, 1) === '5');
   const location =
     x12Location(el(b4, 12), el(b4, 11), el(b4, 6) || undefined) ?? (activity ? r4Location(activity.r4) : undefined);
-  const when = x12DateTimeToUtc(el(b4, 4), el(b4, 5), '', ctx.parse.timeZone, portZone(location?.unLocationCode));
+  const when = x12DateTimeToUtc(
+    el(b4, 4),
+    el(b4, 5),
+    '',
+    zoneForLocalTime(ctx.parse, portZone(location?.unLocationCode)),
+  );
   const container = x12ContainerNumber(el(b4, 7), el(b4, 8), el(b4, 13));
   const sizeType = validateSizeTypeCode(el(b4, 10));
   const equipmentStatus = el(b4, 9);
@@ -119,8 +125,7 @@ export function map315(ctx: X12TransactionContext): X12MapResult {
           el(dtm, 2),
           el(dtm, 3),
           el(dtm, 4),
-          ctx.parse.timeZone,
-          portZone(loc.unLocationCode),
+          zoneForLocalTime(ctx.parse, portZone(loc.unLocationCode)),
         );
         if (!at) {
           rejected.push({

@@ -88,25 +88,77 @@ describe('x12-315 parser', () => {
   });
 
   describe('with custom delimiters and broken transaction sets', () => {
+    const text = new TextDecoder().decode(fixture('315-errors-custom-delimiters.edi'));
     const bad = x12315Parser.parse(fixture('315-errors-custom-delimiters.edi'), ctx);
+    // The same interchange with ST 0002's SE01 corrected (3 segments): the envelope is sound again.
+    const mended = x12315Parser.parse(new TextEncoder().encode(text.replace('SE|9|0002!', 'SE|3|0002!')), ctx);
 
-    it('should reject the transaction set whose SE count is wrong, and only that one', () => {
-      expect(bad.rejected.filter((r) => r.code === 'PCS_X12_SE_COUNT_MISMATCH')).toHaveLength(1);
+    it('should reject the whole interchange when one SE01 count is wrong, naming the element and control number', () => {
+      expect(bad.events).toEqual([]);
+      expect(bad.rejected.map((r) => [r.code, r.pointer])).toEqual([
+        ['PCS_X12_SE_COUNT_MISMATCH', 'SE01'],
+        ['PCS_X12_INTERCHANGE_REJECTED', 'SE01'],
+      ]);
+      expect(bad.rejected[0]!.message).toMatch(/ST02 0002/);
+      expect(bad.rejected[1]!.message).toMatch(/ISA13 000000007.*none of its 4 transaction set/);
     });
 
     it('should reject the container with a wrong check digit', () => {
-      const r = bad.rejected.find((x) => x.code === 'PCS_ID_CONTAINER_CHECK_DIGIT');
+      const r = mended.rejected.find((x) => x.code === 'PCS_ID_CONTAINER_CHECK_DIGIT');
       expect(r?.message).toMatch(/MSCU1234579/);
     });
 
-    it('should still map the good transaction sets around the bad ones', () => {
-      expect(bad.events.map((e) => [e.eventTypeCode, e.references?.equipmentReference])).toEqual([
+    it('should still map the good transaction sets around a bad container in a sound interchange', () => {
+      expect(mended.events.map((e) => [e.eventTypeCode, e.references?.equipmentReference])).toEqual([
+        ['LOAD', 'MSCU1234566'],
         ['LOAD', 'MSCU1234566'],
         ['GTIN', 'TGHU8765436'],
       ]);
-      expect(bad.events[1]!.payload).toMatchObject({ emptyIndicatorCode: 'EMPTY', ISOEquipmentCode: '22G1' });
-      expect(bad.events[0]!.references).toMatchObject({ vesselIMONumber: '9839430', carrierVoyageNumber: '0FM1RW1MA' });
-      expect(bad.rejected).toHaveLength(2);
+      expect(mended.events[2]!.payload).toMatchObject({ emptyIndicatorCode: 'EMPTY', ISOEquipmentCode: '22G1' });
+      expect(mended.events[0]!.references).toMatchObject({
+        vesselIMONumber: '9839430',
+        carrierVoyageNumber: '0FM1RW1MA',
+      });
+      expect(mended.rejected.map((r) => r.code)).toEqual(['PCS_ID_CONTAINER_CHECK_DIGIT']);
+    });
+  });
+
+  describe('X12.5 envelope checks (ISA is 106 fixed-width characters; IEA/GE/SE counts and control numbers)', () => {
+    const good = new TextDecoder().decode(fixture('315-discharge-release-outgate.edi'));
+    const parse = (text: string) => x12315Parser.parse(new TextEncoder().encode(text), ctx);
+
+    it('should accept the fixture as it is', () => {
+      expect(good.split('~')[0]!.length + 1).toBe(106);
+      expect(parse(good).rejected).toEqual([]);
+    });
+
+    it('should reject an interchange whose ISA06 is not padded to 15 characters (ISA 95 characters)', () => {
+      const short = good.replace('*02*MAEU           *', '*02*MAEU*');
+      const r = parse(short);
+      expect(r.events).toEqual([]);
+      expect(r.rejected.map((x) => [x.code, x.pointer])).toEqual([
+        ['PCS_X12_ISA_LENGTH', 'ISA06'],
+        ['PCS_X12_INTERCHANGE_REJECTED', 'ISA06'],
+      ]);
+      expect(r.rejected[0]!.message).toMatch(
+        /ISA is 95 characters, must be 106: ISA06 "MAEU" is 4 characters.*TA1 note 006/,
+      );
+    });
+
+    it.each([
+      ['IEA02 ≠ ISA13', 'IEA*1*000000101~', 'IEA*1*000000999~', 'PCS_X12_IEA_CONTROL_MISMATCH', 'IEA02'],
+      ['IEA01 group count', 'IEA*1*000000101~', 'IEA*2*000000101~', 'PCS_X12_IEA_COUNT_MISMATCH', 'IEA01'],
+      ['GE01 set count', 'GE*3*101~', 'GE*2*101~', 'PCS_X12_GE_COUNT_MISMATCH', 'GE01'],
+      ['GE02 ≠ GS06', 'GE*3*101~', 'GE*3*102~', 'PCS_X12_GE_CONTROL_MISMATCH', 'GE02'],
+      ['SE02 ≠ ST02', 'SE*5*0002~', 'SE*5*0009~', 'PCS_X12_SE_CONTROL_MISMATCH', 'SE02'],
+    ])('should reject the whole interchange on %s', (_what, from, to, code, pointer) => {
+      expect(good).toContain(from);
+      const r = parse(good.replace(from, to));
+      expect(r.events).toEqual([]);
+      expect(r.rejected.map((x) => [x.code, x.pointer])).toEqual([
+        [code, pointer],
+        ['PCS_X12_INTERCHANGE_REJECTED', pointer],
+      ]);
     });
   });
 });

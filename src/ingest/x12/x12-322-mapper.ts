@@ -20,6 +20,7 @@ import type { EventLocation, NewCanonicalEvent } from '../../domain/canonical-ev
 import type { Rejection } from '../message-parser.js';
 import { el } from './x12-element.js';
 import { x12DateTimeToUtc } from './x12-datetime.js';
+import { zoneForLocalTime } from '../edi-time-zone.js';
 import { x12ContainerNumber } from './x12-equipment.js';
 import { r4Location, x12Location } from './x12-location.js';
 import { x12StatusEvents } from './x12-status-events.js';
@@ -85,7 +86,7 @@ export function map322(ctx: X12TransactionContext): X12MapResult {
       (r4Pick ? r4Location(r4Pick) : undefined) ??
       x12Location('', '', [el(q5, 6), el(q5, 7)].filter(Boolean).join(', '));
     const zone = location?.unLocationCode ? KNOWN_PORT_TIME_ZONES[location.unLocationCode] : undefined;
-    const when = x12DateTimeToUtc(el(q5, 2), el(q5, 3), el(q5, 4), ctx.parse.timeZone, zone);
+    const when = x12DateTimeToUtc(el(q5, 2), el(q5, 3), el(q5, 4), zoneForLocalTime(ctx.parse, zone));
     if (!when) {
       rejected.push({
         code: 'PCS_X12_BAD_DATETIME',

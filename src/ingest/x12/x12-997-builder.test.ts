@@ -18,11 +18,11 @@ describe('build997', () => {
     );
   });
 
-  it('should accept three transaction sets, reject the one with the wrong SE count (718 code 4) and say P', () => {
+  it('should reject every set of an interchange openpcs rejected for a wrong SE count (718 code 4 on that set), AK9 R', () => {
     expect(ack).toContain('AK1|QO|7!');
-    expect(ack).toContain('AK2|315|0001!AK5|A!');
+    expect(ack).toContain('AK2|315|0001!AK5|R!');
     expect(ack).toContain('AK2|315|0002!AK5|R|4!');
-    expect(ack).toContain('AK9|P|4|4|3!');
+    expect(ack).toContain('AK9|R|4|4|0!');
   });
 
   it('should produce an interchange our own envelope reader accepts without issues', () => {

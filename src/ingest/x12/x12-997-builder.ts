@@ -5,8 +5,13 @@
  * included (GE01), received, accepted, element 716 codes). A 997 acknowledges syntax and envelope only:
  * a well-formed 315 whose container fails its check digit is still "accepted" here (that is an 824's job).
  * Sender and receiver are swapped; delimiters and ISA12 version are those of the received interchange.
+ * openpcs rejects an interchange with any envelope error whole (`x12-transaction-parser.ts`), so then every
+ * transaction set is AK5 `R` (with its own 718 code where it has one) and every group AK9 `R`: the 997 says
+ * exactly what was applied. Interchange-level errors (ISA width, IEA) carry their TA1 note code in the dead letter.
+ * Served by `GET /inbox/{id}/ack` for X12 messages.
  */
 import { el } from './x12-element.js';
+import { envelopeIssues } from './x12-envelope.js';
 import type { X12Group, X12Interchange, X12Issue } from './x12-types.js';
 
 export interface Build997Options {
@@ -80,19 +85,20 @@ export function build997(interchange: X12Interchange, options: Build997Options):
       '004010',
     ].join(e),
   );
-  interchange.groups.forEach((group, i) => segments.push(...ack(group, String(i + 1).padStart(4, '0'), e)));
+  const whole = envelopeIssues(interchange).length > 0;
+  interchange.groups.forEach((group, i) => segments.push(...ack(group, String(i + 1).padStart(4, '0'), e, whole)));
   segments.push(['GE', String(interchange.groups.length), gsControl].join(e));
   segments.push(['IEA', '1', isaControl].join(e));
   return segments.map((s) => s + d.segment + (options.lineBreak ?? '')).join('');
 }
 
-function ack(group: X12Group, control: string, e: string): string[] {
+function ack(group: X12Group, control: string, e: string, rejectedWhole: boolean): string[] {
   const body: string[] = [['AK1', group.functionalId, group.controlNumber].join(e)];
   let accepted = 0;
   for (const tx of group.transactions) {
     body.push(['AK2', tx.setId, tx.controlNumber].join(e));
     const codes = [...new Set(tx.issues.map((i) => AK5_CODES[i.code]).filter((c): c is string => c !== undefined))];
-    if (codes.length === 0) {
+    if (codes.length === 0 && !rejectedWhole) {
       accepted++;
       body.push(['AK5', 'A'].join(e));
     } else {

@@ -1,19 +1,65 @@
 /**
- * ANSI X12 envelope structure (X12.6): ISA/IEA interchange, GS/GE functional group, ST/SE transaction set.
- * Control checks, each scoped so one bad unit never loses its neighbours (STYLE §5):
- * - SE01 = number of segments from ST to SE inclusive, SE02 = ST02: on mismatch that transaction set is
- *   rejected (its issues are non-empty); the others in the group still map.
- * - GE01 = number of transaction sets, GE02 = GS06; IEA01 = number of groups, IEA02 = ISA13: reported as
- *   issues of the group/interchange, transaction sets inside still map (each carries its own SE check).
+ * ANSI X12 envelope structure (X12.5/X12.6): ISA/IEA interchange, GS/GE functional group, ST/SE transaction set.
+ * Control checks, each reported on the unit it concerns (with the element as pointer and the control number in
+ * the message); the parser rejects the whole interchange when any of them fails (`x12-transaction-parser.ts`):
+ * - ISA is fixed-width: 106 characters, each element its X12.5 width (ISA06 15, ISA13 9…); TA1 note code of the
+ *   element (I18: 005–020, 027) in the message.
+ * - SE01 = number of segments from ST to SE inclusive, SE02 = ST02 (997 AK5 element 718 codes 4, 3; 2 missing).
+ * - GE01 = number of transaction sets, GE02 = GS06 (997 AK9 element 716 codes 5, 4; 3 missing).
+ * - IEA01 = number of groups (TA1 021), IEA02 = ISA13 (TA1 001), IEA missing (TA1 023).
  */
 import { el } from './x12-element.js';
 import { tokenizeX12 } from './x12-tokenizer.js';
 import type { X12Document, X12Group, X12Interchange, X12Issue, X12Segment, X12Transaction } from './x12-types.js';
 
+/** X12.5 ISA element widths (ISA01…ISA16) and the TA1 interchange note code (element I18) for each. */
+const ISA_FIELDS: readonly { readonly width: number; readonly ta1: string }[] = [
+  { width: 2, ta1: '010' },
+  { width: 10, ta1: '011' },
+  { width: 2, ta1: '012' },
+  { width: 10, ta1: '013' },
+  { width: 2, ta1: '005' },
+  { width: 15, ta1: '006' },
+  { width: 2, ta1: '007' },
+  { width: 15, ta1: '008' },
+  { width: 6, ta1: '014' },
+  { width: 4, ta1: '015' },
+  { width: 1, ta1: '016' },
+  { width: 5, ta1: '017' },
+  { width: 9, ta1: '018' },
+  { width: 1, ta1: '019' },
+  { width: 1, ta1: '020' },
+  { width: 1, ta1: '027' },
+];
+/** "ISA" + 16 element separators + the element widths + the segment terminator. */
+export const ISA_LENGTH = 3 + 16 + ISA_FIELDS.reduce((n, f) => n + f.width, 0) + 1;
+
+/** The ISA width check: null when every element has its fixed width (so the ISA is 106 characters). */
+export function isaWidthIssue(isa: X12Segment): X12Issue | null {
+  const wrong = ISA_FIELDS.flatMap((f, i) => {
+    const value = isa.elements[i + 1] ?? '';
+    return value.length === f.width ? [] : [{ n: i + 1, value, ...f }];
+  });
+  if (wrong.length === 0) return null;
+  const length = 3 + 16 + ISA_FIELDS.reduce((n, _f, i) => n + (isa.elements[i + 1] ?? '').length, 0) + 1;
+  const name = (n: number): string => `ISA${String(n).padStart(2, '0')}`;
+  const detail = wrong
+    .map((w) => `${name(w.n)} "${w.value}" is ${w.value.length} characters, must be ${w.width} (TA1 note ${w.ta1})`)
+    .join('; ');
+  return {
+    code: 'PCS_X12_ISA_LENGTH',
+    message: `interchange ISA13 ${el(isa, 13).trim() || '(empty)'}: ISA is ${length} characters, must be ${ISA_LENGTH}: ${detail}`,
+    line: isa.ordinal,
+    pointer: name(wrong[0]!.n),
+  };
+}
+
 export function parseX12(body: Uint8Array | string): X12Document {
   const tokens = tokenizeX12(body);
   const interchanges: X12Interchange[] = tokens.interchanges.map((raw) => {
     const issues: X12Issue[] = [];
+    const isaIssue = isaWidthIssue(raw.isa);
+    if (isaIssue) issues.push(isaIssue);
     const groups: X12Group[] = [];
     let group: GroupBuilder | null = null;
     let tx: TxBuilder | null = null;
@@ -26,23 +72,26 @@ export function parseX12(body: Uint8Array | string): X12Document {
       if (!se) {
         txIssues.push({
           code: 'PCS_X12_SE_MISSING',
-          message: `transaction set ${el(tx.st, 1)} ${control} has no SE trailer`,
+          message: `transaction set ${el(tx.st, 1)} ST02 ${control} has no SE trailer (997 AK5 code 2)`,
           line: tx.st.ordinal,
+          pointer: 'SE',
         });
       } else {
         const count = tx.body.length + 2;
         if (el(se, 1) !== String(count)) {
           txIssues.push({
             code: 'PCS_X12_SE_COUNT_MISMATCH',
-            message: `SE01 says ${el(se, 1) || '(empty)'} segments, transaction set ${control} has ${count}`,
+            message: `SE01 says ${el(se, 1) || '(empty)'} segments, transaction set ST02 ${control} has ${count} (997 AK5 code 4)`,
             line: se.ordinal,
+            pointer: 'SE01',
           });
         }
         if (el(se, 2) !== control) {
           txIssues.push({
             code: 'PCS_X12_SE_CONTROL_MISMATCH',
-            message: `SE02 ${el(se, 2) || '(empty)'} differs from ST02 ${control}`,
+            message: `SE02 ${el(se, 2) || '(empty)'} differs from ST02 ${control} (997 AK5 code 3)`,
             line: se.ordinal,
+            pointer: 'SE02',
           });
         }
       }
@@ -65,22 +114,25 @@ export function parseX12(body: Uint8Array | string): X12Document {
       if (!ge) {
         gIssues.push({
           code: 'PCS_X12_GE_MISSING',
-          message: `group ${control} has no GE trailer`,
+          message: `group GS06 ${control} has no GE trailer (997 AK9 code 3)`,
           line: group.gs.ordinal,
+          pointer: 'GE',
         });
       } else {
         if (el(ge, 1) !== String(group.transactions.length)) {
           gIssues.push({
             code: 'PCS_X12_GE_COUNT_MISMATCH',
-            message: `GE01 says ${el(ge, 1) || '(empty)'} transaction sets, group ${control} has ${group.transactions.length}`,
+            message: `GE01 says ${el(ge, 1) || '(empty)'} transaction sets, group GS06 ${control} has ${group.transactions.length} (997 AK9 code 5)`,
             line: ge.ordinal,
+            pointer: 'GE01',
           });
         }
         if (el(ge, 2) !== control) {
           gIssues.push({
             code: 'PCS_X12_GE_CONTROL_MISMATCH',
-            message: `GE02 ${el(ge, 2) || '(empty)'} differs from GS06 ${control}`,
+            message: `GE02 ${el(ge, 2) || '(empty)'} differs from GS06 ${control} (997 AK9 code 4)`,
             line: ge.ordinal,
+            pointer: 'GE02',
           });
         }
       }
@@ -140,22 +192,25 @@ export function parseX12(body: Uint8Array | string): X12Document {
     if (!iea) {
       issues.push({
         code: 'PCS_X12_IEA_MISSING',
-        message: `interchange ${control} has no IEA trailer`,
+        message: `interchange ISA13 ${control} has no IEA trailer (TA1 note 023)`,
         line: raw.isa.ordinal,
+        pointer: 'IEA',
       });
     } else {
       if (el(iea, 1) !== String(groups.length)) {
         issues.push({
           code: 'PCS_X12_IEA_COUNT_MISMATCH',
-          message: `IEA01 says ${el(iea, 1) || '(empty)'} groups, interchange ${control} has ${groups.length}`,
+          message: `IEA01 says ${el(iea, 1) || '(empty)'} groups, interchange ISA13 ${control} has ${groups.length} (TA1 note 021)`,
           line: iea.ordinal,
+          pointer: 'IEA01',
         });
       }
       if (el(iea, 2) !== control) {
         issues.push({
           code: 'PCS_X12_IEA_CONTROL_MISMATCH',
-          message: `IEA02 ${el(iea, 2) || '(empty)'} differs from ISA13 ${control}`,
+          message: `IEA02 ${el(iea, 2) || '(empty)'} differs from ISA13 ${control} (TA1 note 001)`,
           line: iea.ordinal,
+          pointer: 'IEA02',
         });
       }
     }
@@ -185,4 +240,12 @@ interface GroupBuilder {
 interface TxBuilder {
   readonly st: X12Segment;
   readonly body: X12Segment[];
+}
+
+/** Every envelope issue of the interchange, its groups and its transaction sets; any one rejects it whole. */
+export function envelopeIssues(interchange: X12Interchange): X12Issue[] {
+  return [
+    ...interchange.issues,
+    ...interchange.groups.flatMap((g) => [...g.issues, ...g.transactions.flatMap((t) => t.issues)]),
+  ];
 }

@@ -6,6 +6,8 @@ export const X12_ERRORS = {
   PCS_X12_EMPTY: 'The message has no bytes (or only whitespace).',
   PCS_X12_NO_ISA: 'Data found where an ISA interchange header was expected; skipped up to the next ISA.',
   PCS_X12_ISA_MALFORMED: 'ISA header does not have 16 elements followed by a segment terminator.',
+  PCS_X12_ISA_LENGTH:
+    'ISA is not 106 characters: an element is not its fixed width (X12.5); the interchange is rejected (TA1 note code of the element).',
   PCS_X12_IEA_MISSING: 'Interchange ended (end of data or next ISA) without an IEA trailer.',
   PCS_X12_IEA_CONTROL_MISMATCH: 'IEA02 interchange control number differs from ISA13.',
   PCS_X12_IEA_COUNT_MISMATCH: 'IEA01 number of functional groups differs from the groups received.',
@@ -14,9 +16,11 @@ export const X12_ERRORS = {
   PCS_X12_GE_CONTROL_MISMATCH: 'GE02 group control number differs from GS06.',
   PCS_X12_GE_COUNT_MISMATCH: 'GE01 number of transaction sets differs from the transaction sets received.',
   PCS_X12_ST_MISSING: 'Segment found inside a functional group but outside an ST/SE transaction set.',
-  PCS_X12_SE_MISSING: 'Transaction set ended without an SE trailer; the transaction set is rejected.',
-  PCS_X12_SE_CONTROL_MISMATCH: 'SE02 control number differs from ST02; the transaction set is rejected.',
-  PCS_X12_SE_COUNT_MISMATCH: 'SE01 segment count (ST to SE inclusive) is wrong; the transaction set is rejected.',
+  PCS_X12_SE_MISSING: 'Transaction set ended without an SE trailer.',
+  PCS_X12_SE_CONTROL_MISMATCH: 'SE02 control number differs from ST02.',
+  PCS_X12_SE_COUNT_MISMATCH: 'SE01 segment count (ST to SE inclusive) is wrong.',
+  PCS_X12_INTERCHANGE_REJECTED:
+    'The interchange has envelope errors (ISA width, IEA/GE/SE counts or control numbers): none of its transaction sets is applied.',
   PCS_X12_NO_TRANSACTION_SETS: 'The message is well-formed but holds no transaction set to read.',
   PCS_X12_UNEXPECTED_TRANSACTION_SET: 'Transaction set type (ST01) is not the one this parser reads.',
   PCS_X12_MISSING_SEGMENT: 'A segment the transaction set requires (B4, Q5, N7) is missing.',

@@ -1,12 +1,15 @@
 /**
- * Shared driver for X12 MessageParsers: envelope → per-transaction-set mapper. Envelope issues become
- * rejections; a transaction set with envelope issues (SE count/control mismatch, missing SE) is rejected
- * whole while its neighbours map; transaction sets of another type are rejected, not silently skipped.
+ * Shared driver for X12 MessageParsers: envelope → per-transaction-set mapper. An interchange with any envelope
+ * error (ISA width, IEA/GE/SE counts, control numbers, missing trailers) is rejected whole: each error becomes a
+ * rejection naming the element and control number, plus one `PCS_X12_INTERCHANGE_REJECTED`, and none of its
+ * transaction sets is applied — counts and control numbers that do not add up mean the interchange was cut or
+ * spliced, so its content cannot be trusted. Other interchanges in the same file are read on their own. Inside
+ * a sound interchange, content errors stay per transaction set; sets of another type are rejected, not skipped.
  */
 import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
 import { ediPrecheck } from '../edi-precheck.js';
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
-import { parseX12 } from './x12-envelope.js';
+import { envelopeIssues, parseX12 } from './x12-envelope.js';
 import { transactionContext, type X12MapResult, type X12TransactionContext } from './x12-transaction-context.js';
 import type { X12Issue } from './x12-types.js';
 
@@ -19,7 +22,12 @@ export interface X12ParserSpec {
   readonly map: (ctx: X12TransactionContext) => X12MapResult;
 }
 
-const toRejection = (i: X12Issue): Rejection => ({ code: i.code, message: i.message, line: i.line });
+const toRejection = (i: X12Issue): Rejection => ({
+  code: i.code,
+  message: i.message,
+  line: i.line,
+  pointer: i.pointer,
+});
 
 export function createX12Parser(spec: X12ParserSpec): MessageParser {
   return {
@@ -35,14 +43,22 @@ export function createX12Parser(spec: X12ParserSpec): MessageParser {
       rejected.push(...doc.issues.map(toRejection));
       let transactions = 0;
       for (const interchange of doc.interchanges) {
-        rejected.push(...interchange.issues.map(toRejection));
+        const envelope = envelopeIssues(interchange);
+        if (envelope.length > 0) {
+          const sets = interchange.groups.reduce((n, g) => n + g.transactions.length, 0);
+          transactions += sets;
+          rejected.push(...envelope.map(toRejection), {
+            code: 'PCS_X12_INTERCHANGE_REJECTED',
+            message: `interchange ISA13 ${interchange.controlNumber} from ${interchange.senderQualifier.trim()}:${interchange.senderId.trim()} rejected for ${envelope.length} envelope error(s); none of its ${sets} transaction set(s) applied`,
+            line: interchange.isa.ordinal,
+            pointer: envelope[0]!.pointer,
+          });
+          continue;
+        }
         for (const group of interchange.groups) {
-          rejected.push(...group.issues.map(toRejection));
           for (const tx of group.transactions) {
             transactions++;
-            if (tx.issues.length > 0) {
-              rejected.push(...tx.issues.map(toRejection));
-            } else if (tx.setId !== spec.setId) {
+            if (tx.setId !== spec.setId) {
               rejected.push({
                 code: 'PCS_X12_UNEXPECTED_TRANSACTION_SET',
                 message: `transaction set ${tx.setId} ${tx.controlNumber} is not a ${spec.setId}`,

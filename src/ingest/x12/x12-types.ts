@@ -24,6 +24,8 @@ export interface X12Issue {
   readonly code: X12ErrorCode;
   readonly message: string;
   readonly line?: number | undefined;
+  /** The offending element, e.g. `ISA06`, `IEA02`, `SE01`. */
+  readonly pointer?: string | undefined;
 }
 
 export interface X12Transaction {

@@ -1,0 +1,148 @@
+/**
+ * An organisation's defaults per ingest format (migration 0012): the zone of zone-less date-times and the
+ * visibility of what it sends, used when an ingest request gives none (DESIGN §7 "Times"). Scope `admin`; the
+ * caller must be an admin of that organisation or of the port authority (or the local system operator).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AccessScope } from '../../access/access-scope.js';
+import { VISIBILITIES } from '../../domain/canonical-event.js';
+import { isValidTimeZone } from '../../domain/zoned-time.js';
+import type { Platform } from '../../platform.js';
+import type { OrganisationFormatSetting } from '../../store/organisation-format-settings.js';
+import { requireScope } from '../authenticate.js';
+import { ProblemError, ProblemSchema } from '../problem.js';
+
+const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
+const Params = z.object({ id: OrgId, format: z.string().min(1).max(64) });
+
+const FormatSettingSchema = z.object({
+  orgId: z.string(),
+  format: z.string(),
+  timeZone: z.string().nullable().describe('IANA zone of zone-less date-times; null = not set'),
+  visibility: z.enum(VISIBILITIES).nullable().describe('visibility of what the organisation sends; null = not set'),
+  updatedAt: z.string().datetime().nullable(),
+  updatedBy: z.string().nullable(),
+});
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+
+const view = (orgId: string, format: string, s: OrganisationFormatSetting | undefined) => ({
+  orgId,
+  format,
+  timeZone: s?.timeZone ?? null,
+  visibility: s?.visibility ?? null,
+  updatedAt: s?.updatedAt ?? null,
+  updatedBy: s?.updatedBy ?? null,
+});
+
+/** The organisation's own admins, the port authority's admins and the local operator may change its settings. */
+function mayAdminister(access: AccessScope, orgId: string): boolean {
+  return access.orgId === orgId || access.role === 'port_authority' || access.role === 'system';
+}
+
+export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  /** Checks scope, rights, organisation and format; answers the problems in that order. */
+  const check = async (
+    request: Parameters<typeof requireScope>[0],
+    orgId: string,
+    format: string,
+  ): Promise<AccessScope> => {
+    const access = requireScope(request, 'admin');
+    if (!mayAdminister(access, orgId)) {
+      throw new ProblemError(
+        403,
+        'PCS_AUTH_FORBIDDEN',
+        'Forbidden',
+        `only an admin of "${orgId}" or of the port authority may change its format settings`,
+        [{ pointer: '/params/id', detail: 'not your organisation' }],
+      );
+    }
+    if (!(await platform.organisations.get(orgId))) {
+      throw new ProblemError(
+        404,
+        'PCS_ADMIN_ORG_NOT_FOUND',
+        'No such organisation',
+        `organisation "${orgId}" does not exist`,
+        [{ pointer: '/params/id', detail: 'unknown organisation' }],
+      );
+    }
+    if (!platform.parsers.get(format)) {
+      throw new ProblemError(
+        404,
+        'PCS_ADMIN_UNKNOWN_FORMAT',
+        'Unknown message format',
+        `unknown format "${format}"; known formats: ${platform.parsers.formats().join(', ')}`,
+        [{ pointer: '/params/format', detail: 'not a registered format (GET /ingest/formats)' }],
+      );
+    }
+    return access;
+  };
+
+  app.get(
+    '/admin/organisations/:id/formats/:format',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "An organisation's defaults for one ingest format (zone, visibility)",
+        params: Params,
+        response: { 200: FormatSettingSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { id, format } = request.params;
+      await check(request, id, format);
+      return view(id, format, await platform.formatSettings.get(id, format));
+    },
+  );
+
+  app.put(
+    '/admin/organisations/:id/formats/:format',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Set an organisation's defaults for one ingest format",
+        description:
+          "Used when an ingest request gives no `timeZone` / `visibility`. A zone on the request always wins; the format's own convention (e.g. an X12 time code, EDIFACT format 303) applies to values that carry their zone. Omit a field to keep it, send null to clear it.",
+        params: Params,
+        body: z.object({
+          timeZone: z
+            .string()
+            .min(1)
+            .max(64)
+            .nullable()
+            .optional()
+            .describe('IANA zone, e.g. UTC, America/Los_Angeles'),
+          visibility: z.enum(VISIBILITIES).nullable().optional(),
+        }),
+        response: { 200: FormatSettingSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { id, format } = request.params;
+      const access = await check(request, id, format);
+      const { timeZone, visibility } = request.body;
+      if (typeof timeZone === 'string' && !isValidTimeZone(timeZone)) {
+        throw new ProblemError(
+          400,
+          'PCS_ADMIN_BAD_TIMEZONE',
+          'Unknown time zone',
+          `"${timeZone}" is not an IANA time zone this server knows (e.g. UTC, America/Los_Angeles)`,
+          [{ pointer: '/body/timeZone', detail: 'not an IANA time zone' }],
+        );
+      }
+      const saved = await platform.formatSettings.set(id, format, {
+        timeZone,
+        visibility,
+        updatedBy: access.keyId ? `${access.orgId}/${access.keyId}` : access.orgId,
+      });
+      await platform.audit.record({
+        orgId: access.orgId,
+        apiKeyId: access.keyId,
+        action: 'organisation.format-setting',
+        resource: `/admin/organisations/${id}/formats/${format}`,
+        detail: { timeZone: saved.timeZone, visibility: saved.visibility },
+      });
+      return view(id, format, saved);
+    },
+  );
+};
