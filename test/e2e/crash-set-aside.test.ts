@@ -43,8 +43,8 @@ if (mode === 'receive') {
 } else if (mode === 'replay-all') {
   await platform.pipeline.replay();
 }
-const rows = await platform.database.db.selectFrom('inbox').select(['id', 'status', 'attempts']).orderBy('id').execute();
-console.log(JSON.stringify(rows));
+const rows = await platform.database.db.selectFrom('inbox').selectAll().orderBy('id').execute();
+console.log(JSON.stringify(rows.map((r) => ({ id: r.id, status: r.status, attempts: r.attempts ?? null }))));
 await platform.close();
 `;
 
