@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Platform } from '../platform.js';
 import { authenticator } from './authenticate.js';
+import { refuseUnstorableBodyText, refuseUnstorableRequestText } from './unstorable-text-guard.js';
 import { createMetrics } from './ingest-metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { formatSettingRoutes } from './routes/format-setting-routes.js';
@@ -102,7 +103,9 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
   });
   app.decorateRequest('accessScope');
+  app.addHook('onRequest', refuseUnstorableRequestText);
   app.addHook('onRequest', authenticator(platform.organisations));
+  app.addHook('preValidation', refuseUnstorableBodyText);
   await app.register(fastifyRateLimit, {
     global: true,
     max: options.rateLimitPerMinute ?? 1200,

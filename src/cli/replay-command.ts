@@ -4,12 +4,17 @@ import { resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
 export function replayCommand(): Command {
   const command = new Command('replay')
     .description('re-run messages with open dead letters through the current parsers')
-    .option('--inbox <ids...>', 'only these inbox message ids (default: every message with open dead letters)');
+    .option(
+      '--inbox <ids...>',
+      'only these inbox message ids, set-aside ones included (default: every message with open dead letters, except set-aside ones)',
+    )
+    .option('--set-aside', 'the messages start-up set aside because they crashed the process twice');
   return withStoreOptions(command).action(
-    async (flags: { inbox?: string[]; dataDir?: string; databaseUrl?: string }) => {
+    async (flags: { inbox?: string[]; setAside?: boolean; dataDir?: string; databaseUrl?: string }) => {
       const env = resolveEnv(flags);
       await withPlatform(env, async (platform) => {
-        const outcomes = await platform.pipeline.replay(flags.inbox);
+        const ids = flags.setAside ? [...(flags.inbox ?? []), ...(await platform.inbox.setAsideIds())] : flags.inbox;
+        const outcomes = await platform.pipeline.replay(ids);
         if (outcomes.length === 0) {
           console.log('no open dead letters: nothing to replay');
           return;

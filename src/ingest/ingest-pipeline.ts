@@ -4,6 +4,11 @@
  * events, record dead letters, mark the row processed), so a message is processed exactly once even
  * with several workers or a crash in between; messages left `received` by a crash are picked up by
  * `processPending()` at start-up.
+ *
+ * A message never blocks the ones after it: each attempt is counted (and committed) before the parser
+ * runs; a processing transaction that fails for any reason is rolled back and the message is marked
+ * `failed` with a dead letter in a transaction of its own; a message still `received` after
+ * `CRASH_ATTEMPTS` attempts crashed the process that many times and is set aside at start-up.
  */
 import type { Kysely } from 'kysely';
 import type { Visibility } from '../domain/canonical-event.js';
@@ -16,6 +21,10 @@ import type { DB, InboxStatus } from '../store/schema.js';
 import type { MessageParser, ParseResult, Rejection } from './message-parser.js';
 import type { ParserRegistry } from './parser-registry.js';
 import { isTimeZoneSource, type TimeZoneSource } from './edi-time-zone.js';
+import { withStorableEvents } from './storable-events.js';
+
+/** Attempts after which a message still `received` is taken to crash the process, and is set aside. */
+export const CRASH_ATTEMPTS = 2;
 
 export interface IngestRequest {
   readonly format: string;
@@ -169,15 +178,43 @@ export class IngestPipeline {
     return outcomes;
   }
 
-  /** Picks up messages a crash left unprocessed. */
+  /**
+   * Picks up messages a crash left unprocessed, oldest first. A message that crashed the process
+   * `CRASH_ATTEMPTS` times is set aside first; one that cannot be processed now is skipped (it is marked
+   * `failed`, or, if even that fails, left for the next start): recovery always goes on to the next.
+   */
   async processPending(): Promise<number> {
+    await this.setAsideCrashed();
     let total = 0;
+    let after = '0';
     for (;;) {
-      const ids = await this.deps.inbox.pendingIds(500);
+      const ids = await this.deps.inbox.pendingIds(500, after);
       if (ids.length === 0) return total;
-      for (const id of ids) await this.process(id);
+      for (const id of ids) {
+        try {
+          await this.process(id);
+        } catch (error) {
+          this.#observer?.crashed?.(id, error);
+        }
+      }
       total += ids.length;
+      after = ids[ids.length - 1] ?? after;
     }
+  }
+
+  /** Sets aside the messages that crashed the process `CRASH_ATTEMPTS` times; returns their ids. */
+  async setAsideCrashed(): Promise<string[]> {
+    const { db, inbox, deadLetters } = this.deps;
+    return db.transaction().execute(async (trx) => {
+      const reason = `processing crashed the process ${CRASH_ATTEMPTS} times; set aside, run "openpcs replay --inbox <id>" after a fix`;
+      const rows = await inbox.setAsideCrashed(trx, CRASH_ATTEMPTS, reason);
+      for (const row of rows) {
+        const version = this.deps.parsers.get(row.format)?.version ?? 'unknown';
+        const rejection: Rejection = { code: 'PCS_INGEST_SET_ASIDE', message: `${reason} (${row.attempts} attempts)` };
+        await deadLetters.add(trx, row.id, row.format, version, [rejection], row.attempts);
+      }
+      return rows.map((r) => r.id);
+    });
   }
 
   /** Resolves when the background queue is empty. */
@@ -222,13 +259,52 @@ export class IngestPipeline {
   }
 
   private async run(inboxId: string, mode: 'first' | 'replay'): Promise<ProcessOutcome> {
+    // Committed before the parser runs: if this attempt kills the process, the next start knows.
+    const attempt = await this.deps.inbox.beginAttempt(inboxId, mode === 'first');
+    if (attempt === undefined) return this.describe(inboxId);
+    let result;
+    try {
+      result = await this.runInTransaction(inboxId, mode);
+    } catch (error) {
+      // A lost or refused connection says nothing about the message: it stays `received` and is tried
+      // again (background retry with backoff, or the next start), never marked failed for it.
+      if (isStoreUnavailable(error)) throw error;
+      this.#observer?.crashed?.(inboxId, error);
+      return this.recordFailure(inboxId, attempt, error);
+    }
+    if (!result) return this.describe(inboxId);
+    this.deps.events.publish(result.appended);
+    this.#observer?.processed?.(result.outcome);
+    return result.outcome;
+  }
+
+  /**
+   * The processing transaction rolled back (the store refused a value, a constraint, a lost connection, a
+   * bug): the message is marked `failed` with a dead letter, in a transaction of its own, so it neither
+   * stays `received` nor blocks the messages after it. The dead letter names the SQLSTATE, not the
+   * database's text; the error itself goes to the observer (logs).
+   */
+  private async recordFailure(inboxId: string, attempt: number, error: unknown): Promise<ProcessOutcome> {
+    const { db, inbox, deadLetters } = this.deps;
+    const reason = `processing failed and was rolled back (${failureKind(error)}); the message is kept and "openpcs replay" re-runs it`;
+    await db.transaction().execute(async (trx) => {
+      const row = await inbox.markFailed(trx, inboxId, reason);
+      if (!row) return;
+      const version = this.deps.parsers.get(row.format)?.version ?? 'unknown';
+      const rejection: Rejection = { code: 'PCS_INGEST_PROCESSING_FAILED', message: reason };
+      await deadLetters.add(trx, row.id, row.format, version, [rejection], attempt);
+    });
+    return this.describe(inboxId);
+  }
+
+  private async runInTransaction(inboxId: string, mode: 'first' | 'replay') {
     const { db, inbox, deadLetters, events } = this.deps;
-    const result = await db.transaction().execute(async (trx) => {
+    return db.transaction().execute(async (trx) => {
       const row = await inbox.lockForProcessing(trx, inboxId);
       if (!row) return null; // unknown, or another worker holds it
       if (mode === 'first' && row.status !== 'received') return null;
       const parser = this.parserFor(row.format);
-      const parsed = parseSafely(parser, row);
+      const parsed = withStorableEvents(parseSafely(parser, row));
       const append = await events.appendIn(trx, parsed.events, {
         source: row.format,
         inboxId: row.id,
@@ -265,10 +341,6 @@ export class IngestPipeline {
         appended: append.appended,
       };
     });
-    if (!result) return this.describe(inboxId);
-    this.deps.events.publish(result.appended);
-    this.#observer?.processed?.(result.outcome);
-    return result.outcome;
   }
 
   /** The recorded outcome of a message (for duplicates and for messages another worker processed). */
@@ -290,6 +362,13 @@ export class IngestPipeline {
 function statusOf(parsed: ParseResult): InboxStatus {
   if (parsed.rejected.length === 0) return 'processed';
   return parsed.events.length > 0 ? 'partial' : 'failed';
+}
+
+/** Names what failed without the database's own text: the SQLSTATE for a database error, else the error class. */
+function failureKind(error: unknown): string {
+  const sqlState = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)) return `SQLSTATE ${sqlState}`;
+  return error instanceof Error ? error.name : typeof error;
 }
 
 /** A parser bug must not lose the message: it becomes a dead letter and can be replayed after a fix. */

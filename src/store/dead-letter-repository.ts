@@ -2,6 +2,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Rejection } from '../ingest/message-parser.js';
 import type { DB, DeadLetterTable } from './schema.js';
+import { storableText } from './storable-text.js';
 
 export type DeadLetterRow = Selectable<DeadLetterTable>;
 
@@ -26,17 +27,19 @@ export class DeadLetterRepository {
     attempts: number,
   ): Promise<DeadLetterRow[]> {
     if (rejections.length === 0) return [];
+    // Rejection texts quote the input (a bad field, a raw excerpt): NUL or an unpaired surrogate there must
+    // not make the dead letter itself unstorable, or the whole message would be lost with it.
     return trx
       .insertInto('dead_letter')
       .values(
         rejections.map((r) => ({
           inbox_id: inboxId,
-          format,
-          error_code: r.code,
-          message: r.message,
+          format: storableText(format),
+          error_code: storableText(r.code),
+          message: storableText(r.message),
           line: r.line ?? null,
-          pointer: r.pointer ?? null,
-          parser_version: parserVersion,
+          pointer: r.pointer === undefined ? null : storableText(r.pointer),
+          parser_version: storableText(parserVersion),
           attempts,
           status: 'open' as const,
           resolved_at: null,
@@ -82,13 +85,27 @@ export class DeadLetterRepository {
     return q.execute();
   }
 
-  /** Inbox ids that have open dead letters, oldest first. */
+  /**
+   * Inbox ids that have open dead letters, oldest first: what a plain `openpcs replay` re-runs. Set-aside
+   * messages (they crashed the process twice) are left out: only an explicit replay runs them.
+   */
   async inboxIdsWithOpen(limit = 10_000): Promise<string[]> {
     const rows = await this.db
       .selectFrom('dead_letter')
       .select('inbox_id')
       .distinct()
       .where('status', '=', 'open')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('inbox')
+              .select('inbox.id')
+              .whereRef('inbox.id', '=', 'dead_letter.inbox_id')
+              .where('inbox.status', '=', 'set_aside'),
+          ),
+        ),
+      )
       .orderBy('inbox_id')
       .limit(limit)
       .execute();

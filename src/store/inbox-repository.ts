@@ -4,6 +4,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Visibility } from '../domain/canonical-event.js';
 import type { TimeZoneSource } from '../ingest/edi-time-zone.js';
 import type { DB, InboxStatus, InboxTable } from './schema.js';
+import { storableJson, storableText } from './storable-text.js';
 
 export type InboxRow = Selectable<InboxTable>;
 
@@ -46,7 +47,8 @@ export class InboxRepository {
         format: message.format,
         channel: message.channel,
         content_hash: hash,
-        content_type: message.contentType ?? null,
+        // Header values and metadata are text from the sender: NUL in them must not refuse the message.
+        content_type: message.contentType === undefined ? null : storableText(message.contentType),
         body: message.body,
         size_bytes: message.body.byteLength,
         status: 'received',
@@ -56,7 +58,7 @@ export class InboxRepository {
         visibility: message.visibility,
         time_zone: message.timeZone,
         time_zone_source: message.timeZoneSource ?? 'default',
-        metadata: JSON.stringify(message.metadata ?? {}),
+        metadata: JSON.stringify(storableJson(message.metadata ?? {})),
       })
       .onConflict((oc) => oc.columns(['source_org', 'format', 'content_hash']).doNothing())
       .returning(['id', 'status'])
@@ -81,12 +83,91 @@ export class InboxRepository {
     return trx.selectFrom('inbox').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
   }
 
-  /** Ids of messages received but not processed yet (left behind by a crash), oldest first. */
-  async pendingIds(limit = 1000): Promise<string[]> {
+  /**
+   * Ids of messages received but not processed yet (left behind by a crash), oldest first, after `afterId`
+   * (a keyset, so a caller that cannot process one message still moves on to the next).
+   */
+  async pendingIds(limit = 1000, afterId = '0'): Promise<string[]> {
     const rows = await this.db
       .selectFrom('inbox')
       .select('id')
       .where('status', '=', 'received')
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Counts one processing attempt and commits it before the parser runs, so an attempt that kills the
+   * process is still counted at the next start. `onlyIfReceived`: first processing (not a replay). Returns
+   * the new count, or undefined when the row is unknown, not in that state, or held by another worker.
+   */
+  async beginAttempt(id: string, onlyIfReceived: boolean): Promise<number | undefined> {
+    const row = await this.db
+      .updateTable('inbox')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', (eb) => {
+        let q = eb.selectFrom('inbox').select('id').where('id', '=', id);
+        if (onlyIfReceived) q = q.where('status', '=', 'received');
+        return q.forUpdate().skipLocked();
+      })
+      .returning('attempts')
+      .executeTakeFirst();
+    return row?.attempts;
+  }
+
+  /**
+   * Marks a message `failed` after its processing transaction rolled back (in a transaction of its own).
+   * A replayed message keeps its status (its earlier events stay stored); the reason is recorded either way.
+   */
+  async markFailed(trx: Transaction<DB>, id: string, reason: string): Promise<InboxRow | undefined> {
+    return trx
+      .updateTable('inbox')
+      .set((eb) => ({
+        status: eb
+          .case()
+          .when('status', '=', 'received')
+          .then(eb.val<InboxStatus>('failed'))
+          .else(eb.ref('status'))
+          .end(),
+        processed_at: new Date(),
+        failure_reason: storableText(reason),
+      }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /**
+   * Sets aside the messages still `received` after `minAttempts` attempts: each of those attempts ended
+   * in a crash of the process, so retrying at every start would crash it again. Rows another worker is
+   * processing right now are skipped. Returns the rows set aside.
+   */
+  async setAsideCrashed(trx: Transaction<DB>, minAttempts: number, reason: string): Promise<InboxRow[]> {
+    return trx
+      .updateTable('inbox')
+      .set({ status: 'set_aside', processed_at: new Date(), failure_reason: storableText(reason) })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('inbox')
+          .select('id')
+          .where('status', '=', 'received')
+          .where('attempts', '>=', minAttempts)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returningAll()
+      .execute();
+  }
+
+  /** Ids of set-aside messages, oldest first (`openpcs replay --set-aside`). */
+  async setAsideIds(limit = 10_000): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('inbox')
+      .select('id')
+      .where('status', '=', 'set_aside')
       .orderBy('id')
       .limit(limit)
       .execute();
@@ -117,7 +198,7 @@ export class InboxRepository {
       .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
       .groupBy('status')
       .execute();
-    const counts: Record<InboxStatus, number> = { received: 0, processed: 0, partial: 0, failed: 0 };
+    const counts: Record<InboxStatus, number> = { received: 0, processed: 0, partial: 0, failed: 0, set_aside: 0 };
     for (const row of rows) counts[row.status] = Number(row.n);
     return counts;
   }

@@ -25,7 +25,8 @@ export interface ApiKeyTable {
   last_used_at: Date | null;
 }
 
-export type InboxStatus = 'received' | 'processed' | 'partial' | 'failed';
+/** `set_aside`: crashed the process twice; start-up recovery skips it until an explicit replay (migration 0008). */
+export type InboxStatus = 'received' | 'processed' | 'partial' | 'failed' | 'set_aside';
 
 export interface InboxTable {
   id: Generated<string>;
@@ -48,6 +49,10 @@ export interface InboxTable {
   /** `request`, `organisation` or `default` (migration 0012): where `time_zone` came from. */
   time_zone_source: ColumnType<string, string | undefined, string>;
   metadata: JSONColumnType<Record<string, unknown>>;
+  /** Processing attempts, committed before each parse (a crash still counts). */
+  attempts: Generated<number>;
+  /** Why the message was marked `failed` or `set_aside` outside its processing transaction. */
+  failure_reason: string | null;
 }
 
 /** An organisation's defaults for one ingest format (migration 0012); null = not set. */

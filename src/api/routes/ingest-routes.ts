@@ -57,7 +57,7 @@ const DeadLetterSchema = z.object({
 const IngestAcceptedSchema = z.object({
   inboxId: z.string(),
   format: z.string(),
-  status: z.enum(['received', 'processed', 'partial', 'failed']),
+  status: z.enum(['received', 'processed', 'partial', 'failed', 'set_aside']),
   duplicateMessage: z.boolean().describe('the same bytes were received before from the same sender'),
   eventsAppended: z.number().int(),
   eventsDuplicate: z.number().int(),

@@ -94,7 +94,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         response: {
           202: z.object({
             inboxId: z.string(),
-            status: z.enum(['received', 'processed', 'partial', 'failed']),
+            status: z.enum(['received', 'processed', 'partial', 'failed', 'set_aside']),
             duplicateMessage: z.boolean(),
             eventsAppended: z.number().int(),
             eventsDuplicate: z.number().int(),
