@@ -4,7 +4,10 @@
  * store, bypassing the parser) is quarantined with its reason while the projection goes on past it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { buildServer } from '../../src/api/build-server.js';
+import { CliError } from '../../src/cli/cli-context.js';
+import { quarantineLines, retryQuarantinedLines } from '../../src/cli/projections-command.js';
 import type { NewCanonicalEvent } from '../../src/domain/canonical-event.js';
 import { VESSEL_POSITION, VESSEL_STATIC } from '../../src/domain/vessel-observation.js';
 import type { Platform } from '../../src/platform.js';
@@ -268,5 +271,40 @@ describe.each(ENGINES)('poisoned values on $name', (engine) => {
       .where('mmsi', '=', '367000002')
       .executeTakeFirst();
     expect(vessel).toEqual({ mmsi: '367000002', ship_type: 71 });
+  });
+
+  it('should list quarantined events with "openpcs projections quarantine" and clear them with "retry" after a fix', async () => {
+    const { badStatic, badPosition } = await appendPoison(platform);
+    await platform.projections.catchUpAll();
+    const lines = await quarantineLines(platform);
+    expect(lines.filter((l) => !l.startsWith(' '))).toEqual([
+      'vessel-registry: 1 event(s)',
+      'vessel-positions: 1 event(s)',
+    ]);
+    expect(lines.join('\n')).toContain(`seq ${badStatic} `);
+    expect(lines.join('\n')).toContain('[22P02] invalid input syntax for type integer: "70.5"');
+    await expect(quarantineLines(platform, { projections: ['no-such'] })).rejects.toThrow(CliError);
+
+    // Before the fix: still failing, one attempt more.
+    const before = await retryQuarantinedLines(platform, ['vessel-registry']);
+    expect(before.failed).toBe(1);
+    expect(before.lines[0]).toBe('vessel-registry: 0 applied, 1 still failing');
+    // The fix: a migration that lets the column hold the value.
+    await sql`alter table vessel alter column ship_type type double precision`.execute(platform.database.db);
+    const after = await retryQuarantinedLines(platform, ['vessel-registry']);
+    expect(after).toEqual({ lines: ['vessel-registry: 1 applied, 0 still failing'], failed: 0 });
+    expect(await quarantineLines(platform, { projections: ['vessel-registry'] })).toEqual(['no quarantined events']);
+    const history = await quarantineLines(platform, { projections: ['vessel-registry'], all: true });
+    expect(history[1]).toMatch(new RegExp(`^  seq ${badStatic} .* resolved  attempts 2 `));
+    const vessel = await platform.database.db
+      .selectFrom('vessel')
+      .select('ship_type')
+      .where('mmsi', '=', '367000002')
+      .executeTakeFirst();
+    expect(vessel?.ship_type).toBe(70.5);
+    // The other projection's event is still quarantined: a retry of one projection leaves the others alone.
+    expect((await platform.projections.quarantine.list()).map((q) => [q.projection, q.event_seq])).toEqual([
+      ['vessel-positions', badPosition],
+    ]);
   });
 });
