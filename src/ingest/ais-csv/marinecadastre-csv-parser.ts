@@ -194,9 +194,7 @@ function parseRow(
     const raw = cell(column.key) ?? '';
     const v = num(raw);
     if (v === undefined) {
-      errors.push(
-        reject('PCS_AISCSV_BAD_NUMBER', `${column.pointer} "${raw}" is not a number`, line, column.pointer),
-      );
+      errors.push(reject('PCS_AISCSV_BAD_NUMBER', `${column.pointer} "${raw}" is not a number`, line, column.pointer));
     } else if (
       v !== null &&
       v !== column.notAvailable &&
