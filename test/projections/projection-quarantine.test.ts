@@ -136,6 +136,33 @@ describe.each(ENGINES)('poisoned values on $name', (engine) => {
     expect(await platform.projections.quarantine.list()).toEqual([]);
   });
 
+  it('should reject CSV rows with a NUL character, which the store cannot hold, and store the other rows', async () => {
+    const ais = await platform.pipeline.ingest({
+      format: 'ais-csv-marinecadastre',
+      body: Buffer.from(
+        `${HEADER}\n367000001,2022-01-03T00:00:00,33.7,-118.2,0,0,511,BAD\u0000NAME,,,70,5,,,,,A\n367000002,2022-01-03T00:00:00,33.7,-118.2,0,0,511,GOOD,,,70,5,,,,,A\n`,
+      ),
+      channel: 'test',
+      sourceOrg: 'local',
+    });
+    expect([ais.status, ais.appended]).toEqual(['partial', 2]);
+    expect(ais.deadLetters.map((d) => [d.line, d.error_code, d.pointer])).toEqual([
+      [2, 'PCS_AISCSV_BAD_TEXT', 'VesselName'],
+    ]);
+    const schedule = await platform.pipeline.ingest({
+      format: 'csv-vessel-schedule',
+      body: Buffer.from(
+        'vessel_imo,voyage,port,vessel_name,eta\n9321483,V1,USLAX,EMMA\u0000MAERSK,2026-12-01T10:00:00Z\n9321483,V2,USLAX,EMMA MAERSK,2026-12-02T10:00:00Z\n',
+      ),
+      channel: 'test',
+      sourceOrg: 'local',
+    });
+    expect([schedule.status, schedule.appended]).toEqual(['partial', 1]);
+    expect(schedule.deadLetters.map((d) => [d.line, d.error_code, d.pointer])).toEqual([
+      [2, 'PCS_CSV_BAD_VALUE', 'vessel_name'],
+    ]);
+  });
+
   it('should quarantine an event a projection cannot apply, with the reason, and apply the events after it', async () => {
     const { badStatic, badPosition } = await appendPoison(platform);
     await platform.projections.catchUpAll();

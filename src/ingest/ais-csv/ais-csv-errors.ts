@@ -14,6 +14,7 @@ export const AIS_CSV_ERRORS = {
     title: 'A numeric cell is a fraction where the column takes whole numbers, or outside its range (VesselType 0-99…)',
   },
   PCS_AISCSV_BAD_IMO: { status: 422, title: 'IMO is not "IMO" followed by 7 digits' },
+  PCS_AISCSV_BAD_TEXT: { status: 422, title: 'A text cell (VesselName, CallSign…) holds a NUL character' },
   PCS_AISCSV_BAD_QUOTING: { status: 422, title: 'A quoted cell is not closed on its line' },
 } as const;
 

@@ -147,6 +147,12 @@ describe('MarineCadastre AIS CSV parser', () => {
     ]);
   });
 
+  it('should reject a text cell with a NUL character, which the store cannot hold', () => {
+    const r = parse(`${HEADER}\n367000001,2022-01-03T00:00:00,33.7,-118.2,0,0,511,BAD\u0000NAME,,,70,0,,,,,A\n`);
+    expect(r.events).toEqual([]);
+    expect(r.rejected.map((x) => [x.code, x.pointer])).toEqual([['PCS_AISCSV_BAD_TEXT', 'VesselName']]);
+  });
+
   it('should reject a file without the required columns as a whole', () => {
     const r = parse('MMSI,LAT,LON\n367000001,33,-118\n');
     expect(r.events).toEqual([]);

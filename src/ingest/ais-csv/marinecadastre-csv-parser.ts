@@ -92,6 +92,13 @@ const NUMERIC_COLUMNS: readonly NumericColumn[] = [
   { key: 'draft', pointer: 'Draft', integer: false, min: 0, max: 25.5 },
 ];
 
+/** Cells kept as text. */
+const TEXT_COLUMNS = [
+  ['vesselname', 'VesselName'],
+  ['callsign', 'CallSign'],
+  ['transceiverclass', 'TransceiverClass'],
+] as const;
+
 function describeRange(c: NumericColumn): string {
   const range = `${c.integer ? 'a whole number' : 'a number'} from ${c.min} to ${c.max}`;
   return c.notAvailable === undefined ? range : `${range} (or ${c.notAvailable}, not available)`;
@@ -210,6 +217,12 @@ function parseRow(
       );
     }
     numbers[column.key] = v ?? null;
+  }
+  // PostgreSQL text and jsonb cannot hold U+0000: such a cell would fail the whole message's append.
+  for (const [key, pointer] of TEXT_COLUMNS) {
+    if (cell(key)?.includes('\u0000')) {
+      errors.push(reject('PCS_AISCSV_BAD_TEXT', `${pointer} contains a NUL character`, line, pointer));
+    }
   }
   const imoText = text(cell('imo'));
   if (imoText !== null && !IMO.test(imoText)) {
