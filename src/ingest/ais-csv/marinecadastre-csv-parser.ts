@@ -35,8 +35,8 @@ export const MARINECADASTRE_FORMAT = 'ais-csv-marinecadastre';
 const REQUIRED = ['mmsi', 'basedatetime', 'lat', 'lon'] as const;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})$/;
 const MMSI = /^\d{9}$/;
-/** "IMO" and 7 digits as MarineCadastre writes it (or the bare digits). */
-const IMO = /^(?:IMO)?\d{7}$/i;
+/** "IMO" and a number as MarineCadastre writes it (or the bare digits). */
+const IMO = /^(?:IMO)?\d+$/i;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 type Columns = Readonly<Record<string, number>>;
@@ -84,8 +84,9 @@ const NUMERIC_COLUMNS: readonly NumericColumn[] = [
   { key: 'cog', pointer: 'COG', integer: false, min: -204.8, max: 360 },
   { key: 'heading', pointer: 'Heading', integer: true, min: 0, max: 359, notAvailable: 511 },
   { key: 'status', pointer: 'Status', integer: true, min: 0, max: 15 },
-  // Ship and cargo type 0–99 (0 = not available).
-  { key: 'vesseltype', pointer: 'VesselType', integer: true, min: 0, max: 99 },
+  // Ship and cargo type, 8 bits: 0 = not available, 1–99 defined, 100–199 regional, 200–255 reserved (the
+  // US-wide extract of 2022-01-03 carries 200 on 9 rows: kept, as the position is good).
+  { key: 'vesseltype', pointer: 'VesselType', integer: true, min: 0, max: 255 },
   // Dimensions to the reference point: A + B (9 bits each), C + D (6 bits each); draught 8 bits of 0.1 m.
   { key: 'length', pointer: 'Length', integer: false, min: 0, max: 1022 },
   { key: 'width', pointer: 'Width', integer: false, min: 0, max: 126 },
@@ -226,10 +227,11 @@ function parseRow(
   }
   const imoText = text(cell('imo'));
   if (imoText !== null && !IMO.test(imoText)) {
-    errors.push(reject('PCS_AISCSV_BAD_IMO', `IMO "${imoText}" is not "IMO" and 7 digits`, line, 'IMO'));
+    errors.push(reject('PCS_AISCSV_BAD_IMO', `IMO "${imoText}" is not "IMO" and a number`, line, 'IMO'));
   }
   if (errors.length > 0) return { events: [], errors };
-  // A well-formed number whose check digit fails (typed in by a crew) is kept as "no IMO number".
+  // A number that is no IMO number (8-10 digits on 726 rows of the US-wide extract of 2022-01-03, or a failed
+  // check digit: the field is typed in by crews) is kept as "no IMO number"; the row's report is good.
   const imo = imoText ? validateImoNumber(imoText) : null;
   const events: NewCanonicalEvent[] = [];
   const references = { vesselMMSI: mmsi, ...(imo?.ok ? { vesselIMONumber: imo.value } : {}) };
