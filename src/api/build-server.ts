@@ -81,8 +81,18 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   metrics.setCollectors({
     openDeadLetters: () => platform.deadLetters.countOpen(),
     inboxBacklog: async () => (await platform.inbox.countByStatus()).received,
+    openQuarantine: () => platform.projections.quarantine.countOpen(),
   });
   platform.pipeline.setObserver(metrics.observer);
+  platform.projections.setObserver({
+    quarantined(projection, eventSeq, failure) {
+      metrics.projectionObserver.quarantined(projection, eventSeq, failure);
+      app.log.warn(
+        { projection, eventSeq, code: failure.code },
+        `projection ${projection} quarantined event ${eventSeq} (${failure.message}); "openpcs projections retry" applies it again after a fix`,
+      );
+    },
+  });
   let shuttingDown = false;
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

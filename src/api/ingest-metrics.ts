@@ -1,12 +1,21 @@
-/** Prometheus metrics of the ingest pipeline (exposed at `/metrics`), fed through the pipeline's observer hooks. */
+/**
+ * Prometheus metrics of the ingest pipeline and the projection runner (exposed at `/metrics`), fed through
+ * their observer hooks.
+ */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { IngestObserver } from '../ingest/ingest-pipeline.js';
+import type { ProjectionObserver } from '../projections/projection-observer.js';
 
 export interface PlatformMetrics {
   readonly registry: Registry;
   readonly observer: IngestObserver;
+  readonly projectionObserver: ProjectionObserver;
   /** Gauges read from the store at scrape time. */
-  setCollectors(collect: { openDeadLetters: () => Promise<number>; inboxBacklog: () => Promise<number> }): void;
+  setCollectors(collect: {
+    openDeadLetters: () => Promise<number>;
+    inboxBacklog: () => Promise<number>;
+    openQuarantine?: () => Promise<ReadonlyMap<string, number>>;
+  }): void;
 }
 
 export function createMetrics(): PlatformMetrics {
@@ -53,6 +62,12 @@ export function createMetrics(): PlatformMetrics {
     help: 'Background processing attempts that failed (message kept in the inbox for retry)',
     registers: [registry],
   });
+  const quarantined = new Counter({
+    name: 'openpcs_projection_events_quarantined_total',
+    help: 'Events a projection could not apply and quarantined (or that failed again on retry), by projection',
+    labelNames: ['projection'] as const,
+    registers: [registry],
+  });
   let collectors: Parameters<PlatformMetrics['setCollectors']>[0] | undefined;
   new Gauge({
     name: 'openpcs_dead_letters_open',
@@ -70,8 +85,24 @@ export function createMetrics(): PlatformMetrics {
       if (collectors) this.set(await collectors.inboxBacklog());
     },
   });
+  new Gauge({
+    name: 'openpcs_projection_quarantine_open',
+    help: 'Quarantined events waiting for "openpcs projections retry", by projection',
+    labelNames: ['projection'] as const,
+    registers: [registry],
+    async collect() {
+      if (!collectors?.openQuarantine) return;
+      this.reset();
+      for (const [projection, n] of await collectors.openQuarantine()) this.set({ projection }, n);
+    },
+  });
   return {
     registry,
+    projectionObserver: {
+      quarantined(projection) {
+        quarantined.inc({ projection });
+      },
+    },
     observer: {
       received(format, duplicate, bytes) {
         received.inc({ format, duplicate: String(duplicate) });

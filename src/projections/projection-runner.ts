@@ -5,12 +5,39 @@
  * projection safely. The event bus only wakes the runner; the store is the source of truth, and a slow
  * poll picks up events appended by other processes (e.g. `serve --api-only` replicas) that this
  * process's bus never sees.
+ *
+ * Projections never stop the server (DESIGN §7). A page is applied inside one savepoint; when it fails for a
+ * reason the events cause (not a lost connection: see `projection-failure.ts`), the savepoint is rolled back
+ * and the page is bisected, each half in its own savepoint, down to the single events that fail: those are
+ * quarantined (`projection_quarantine`, with the reason) and the checkpoint moves past them. A page that
+ * applies as a whole pays one savepoint, not one per event. `start` never throws: a failure is reported to
+ * `onError` and retried at the next wake-up.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { EventBus } from '../bus/event-bus.js';
+import type { StoredEvent } from '../domain/canonical-event.js';
+import { rowToEvent } from '../store/event-row.js';
 import { compareSeq, type EventStore } from '../store/event-store.js';
+import { ProjectionQuarantineRepository } from '../store/projection-quarantine-repository.js';
 import type { DB } from '../store/schema.js';
+import { describeProjectionFailure, type ProjectionFailure } from './projection-failure.js';
+import type { ProjectionObserver } from './projection-observer.js';
 import type { Projection } from './projection.js';
+
+interface Quarantined {
+  readonly projection: string;
+  readonly eventSeq: string;
+  readonly failure: ProjectionFailure;
+}
+
+/** Outcome of `retryQuarantined` for one projection. */
+export interface QuarantineRetryResult {
+  readonly projection: string;
+  /** Events applied this time: their quarantine rows are resolved. */
+  readonly resolved: readonly string[];
+  /** Events that failed again, with the new reason. */
+  readonly failed: readonly { readonly eventSeq: string; readonly message: string }[];
+}
 
 export interface ProjectionStatus {
   readonly name: string;
@@ -24,6 +51,8 @@ export class ProjectionRunner {
   #again = false;
   #unsubscribe: (() => void) | null = null;
   #poll: NodeJS.Timeout | null = null;
+  #observer: ProjectionObserver | null = null;
+  readonly quarantine: ProjectionQuarantineRepository;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -35,6 +64,11 @@ export class ProjectionRunner {
     const names = new Set(projections.map((p) => p.name));
     if (names.size !== projections.length) throw new Error('projection names must be unique');
     this.#projections = projections;
+    this.quarantine = new ProjectionQuarantineRepository(db);
+  }
+
+  setObserver(observer: ProjectionObserver): void {
+    this.#observer = observer;
   }
 
   get projections(): readonly Projection[] {
@@ -43,14 +77,24 @@ export class ProjectionRunner {
 
   /**
    * Rebuilds projections whose code version changed, then catches up; afterwards follows the bus and,
-   * every `pollIntervalMs` (0 = never), the store itself for events other processes appended.
+   * every `pollIntervalMs` (0 = never), the store itself for events other processes appended. Never throws:
+   * a failed rebuild or catch-up goes to `onError` and is tried again at the next wake-up, so a server
+   * starts whatever its read models hold.
    */
   async start(bus?: EventBus, options: { pollIntervalMs?: number } = {}): Promise<void> {
     for (const projection of this.#projections) {
-      const status = await this.status(projection.name);
-      if (status && status.version !== projection.version) await this.rebuild(projection.name);
+      try {
+        const status = await this.status(projection.name);
+        if (status && status.version !== projection.version) await this.rebuild(projection.name);
+      } catch (error) {
+        this.onError(error);
+      }
     }
-    await this.catchUpAll();
+    try {
+      await this.catchUpAll();
+    } catch (error) {
+      this.onError(error);
+    }
     if (bus) this.#unsubscribe = bus.subscribe(() => this.wake());
     const every = options.pollIntervalMs ?? 0;
     if (every > 0) {
@@ -95,23 +139,35 @@ export class ProjectionRunner {
   /**
    * Catches every projection up, in order. One that already stands at the settled head is not opened (an idle
    * poll is two queries, not a transaction per projection); the head is looked at again after a projection
-   * applied events, since one may append derived events for the next (the vessel-call detector).
+   * applied events, since one may append derived events for the next (the vessel-call detector). One that
+   * fails (the store, not its events: those are quarantined) does not hold the others back; the first such
+   * error is thrown once every projection had its turn.
    */
   async catchUpAll(): Promise<void> {
     let head = await this.events.head();
     const rows = await this.db.selectFrom('projection_checkpoint').select(['name', 'position']).execute();
     const positions = new Map(rows.map((r) => [r.name, r.position]));
+    const errors: unknown[] = [];
     for (const projection of this.#projections) {
       const at = positions.get(projection.name);
       if (at !== undefined && compareSeq(at, head) >= 0) continue;
-      if ((await this.catchUp(projection)) > 0) head = await this.events.head();
+      try {
+        if ((await this.catchUp(projection)) > 0) head = await this.events.head();
+      } catch (error) {
+        errors.push(error);
+      }
     }
+    if (errors.length > 0) throw errors[0];
   }
 
-  /** Applies every event after the checkpoint; returns how many events were applied. */
+  /**
+   * Applies every event after the checkpoint; returns how many events were read for it (applied or
+   * quarantined).
+   */
   async catchUp(projection: Projection): Promise<number> {
     let applied = 0;
     for (;;) {
+      const quarantined: Quarantined[] = [];
       const n = await this.db.transaction().execute(async (trx) => {
         await trx
           .insertInto('projection_checkpoint')
@@ -128,7 +184,7 @@ export class ProjectionRunner {
         // A filtered projection moves its checkpoint past the events it does not take too, so the next run
         // does not scan them again (and an idle run is skipped: see catchUpAll).
         if (page.scannedTo === checkpoint.position) return 0;
-        if (page.events.length > 0) await projection.apply(trx, page.events);
+        if (page.events.length > 0) await this.#applyOrQuarantine(trx, projection, page.events, quarantined);
         await trx
           .updateTable('projection_checkpoint')
           .set({ position: page.scannedTo, updated_at: new Date() })
@@ -136,17 +192,131 @@ export class ProjectionRunner {
           .execute();
         return page.events.length;
       });
+      this.#report(quarantined);
       applied += n;
       if (n < this.pageSize) return applied;
     }
   }
 
-  /** Empties the projection's tables and applies every event again. */
-  async rebuild(name: string): Promise<number> {
+  /**
+   * Applies `events` in one savepoint; on a failure the events cause, rolls it back and applies each half
+   * the same way, so only the events that fail on their own are quarantined, and the others are applied in
+   * `seq` order. A transient failure (or one that breaks the transaction) is thrown: the page is retried.
+   */
+  async #applyOrQuarantine(
+    trx: Transaction<DB>,
+    projection: Projection,
+    events: readonly StoredEvent[],
+    quarantined: Quarantined[],
+  ): Promise<void> {
+    const failure = await this.#tryApply(trx, projection, events);
+    if (failure === null) return;
+    if (events.length === 1) {
+      const event = events[0]!;
+      await this.quarantine.record(trx, projection.name, event, failure);
+      quarantined.push({ projection: projection.name, eventSeq: event.seq, failure });
+      return;
+    }
+    const half = Math.ceil(events.length / 2);
+    await this.#applyOrQuarantine(trx, projection, events.slice(0, half), quarantined);
+    await this.#applyOrQuarantine(trx, projection, events.slice(half), quarantined);
+  }
+
+  /** Applies inside a savepoint; returns why it failed (after rolling back to the savepoint), or null. */
+  async #tryApply(
+    trx: Transaction<DB>,
+    projection: Projection,
+    events: readonly StoredEvent[],
+  ): Promise<ProjectionFailure | null> {
+    await sql`savepoint projection_apply`.execute(trx);
+    try {
+      await projection.apply(trx, events);
+    } catch (error) {
+      const failure = describeProjectionFailure(error);
+      if (failure.transient) throw error;
+      // Throws in turn when the transaction itself is broken (connection lost): then the page is retried.
+      await sql`rollback to savepoint projection_apply`.execute(trx);
+      await sql`release savepoint projection_apply`.execute(trx);
+      return failure;
+    }
+    await sql`release savepoint projection_apply`.execute(trx);
+    return null;
+  }
+
+  #report(quarantined: readonly Quarantined[]): void {
+    const observer = this.#observer;
+    if (!observer) return;
+    for (const q of quarantined) observer.quarantined(q.projection, q.eventSeq, q.failure);
+  }
+
+  /**
+   * Applies the open quarantined events of the named projections (default: all) again, oldest first, each
+   * under the projection's checkpoint lock (so no catch-up runs beside it). An event that applies now is
+   * resolved; one that fails again keeps its row with one more attempt and the new reason. Retrying applies
+   * the event after the later ones the projection has applied since; where order matters, `rebuild` instead.
+   */
+  async retryQuarantined(names?: readonly string[]): Promise<QuarantineRetryResult[]> {
+    const chosen = names && names.length > 0 ? names : this.#projections.map((p) => p.name);
+    const results: QuarantineRetryResult[] = [];
+    for (const name of chosen) {
+      const projection = this.#projection(name);
+      const resolved: string[] = [];
+      const failed: { eventSeq: string; message: string }[] = [];
+      const quarantined: Quarantined[] = [];
+      await this.db.transaction().execute(async (trx) => {
+        await trx
+          .selectFrom('projection_checkpoint')
+          .select('position')
+          .where('name', '=', name)
+          .forUpdate()
+          .executeTakeFirst();
+        const open = await this.quarantine.list({ projection: name }, trx);
+        if (open.length === 0) return;
+        const rows = await trx
+          .selectFrom('event')
+          .selectAll()
+          .where(
+            'seq',
+            'in',
+            open.map((q) => q.event_seq),
+          )
+          .orderBy('seq')
+          .execute();
+        for (const event of rows.map(rowToEvent)) {
+          const failure = await this.#tryApply(trx, projection, [event]);
+          if (failure === null) {
+            await this.quarantine.resolve(trx, name, event.seq);
+            resolved.push(event.seq);
+          } else {
+            await this.quarantine.record(trx, name, event, failure);
+            failed.push({ eventSeq: event.seq, message: failure.message });
+            quarantined.push({ projection: name, eventSeq: event.seq, failure });
+          }
+        }
+      });
+      this.#report(quarantined);
+      results.push({ projection: name, resolved, failed });
+    }
+    return results;
+  }
+
+  #projection(name: string): Projection {
     const projection = this.#projections.find((p) => p.name === name);
-    if (!projection) throw new Error(`unknown projection "${name}"`);
+    if (!projection) {
+      throw new Error(`unknown projection "${name}"; known: ${this.#projections.map((p) => p.name).join(', ')}`);
+    }
+    return projection;
+  }
+
+  /**
+   * Empties the projection's tables and applies every event again. Its quarantined events are resolved
+   * first: the rebuild applies them too, and quarantines again (one attempt more) those that still fail.
+   */
+  async rebuild(name: string): Promise<number> {
+    const projection = this.#projection(name);
     await this.db.transaction().execute(async (trx) => {
       for (const table of projection.tables) await sql`delete from ${sql.table(table)}`.execute(trx);
+      await this.quarantine.resolve(trx, name);
       await trx
         .insertInto('projection_checkpoint')
         .values({ name, position: '0', version: projection.version, updated_at: new Date() })

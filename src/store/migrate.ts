@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-cargo-projections.js';
 import * as m0004 from './migrations/0004-vessel-projections.js';
 import * as m0005 from './migrations/0005-subscriptions.js';
 import * as m0006 from './migrations/0006-event-created-brin.js';
+import * as m0007 from './migrations/0007-projection-quarantine.js';
 import * as m0008 from './migrations/0008-inbox-attempts.js';
 import * as m0010 from './migrations/0010-sender-scoped-idempotency.js';
 import * as m0012 from './migrations/0012-organisation-format-settings.js';
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-vessel-projections': m0004,
   '0005-subscriptions': m0005,
   '0006-event-created-brin': m0006,
+  '0007-projection-quarantine': m0007,
   '0008-inbox-attempts': m0008,
   '0010-sender-scoped-idempotency': m0010,
   '0012-organisation-format-settings': m0012,

@@ -118,6 +118,23 @@ export interface ProjectionCheckpointTable {
   updated_at: Instant;
 }
 
+export type ProjectionQuarantineState = 'open' | 'resolved';
+
+/** An event a projection could not apply (migration 0007); see `projection-quarantine-repository.ts`. */
+export interface ProjectionQuarantineTable {
+  projection: string;
+  event_seq: Int8;
+  event_id: string;
+  /** SQLSTATE of a database error, or the error's name (`TypeError`). */
+  error_code: string | null;
+  error_message: string;
+  first_seen_at: Instant;
+  last_seen_at: Instant;
+  attempts: number;
+  state: ProjectionQuarantineState;
+  resolved_at: Instant | null;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: Generated<Date>;
@@ -154,6 +171,7 @@ export interface DB {
   dead_letter: DeadLetterTable;
   event: EventTable;
   projection_checkpoint: ProjectionCheckpointTable;
+  projection_quarantine: ProjectionQuarantineTable;
   audit_log: AuditLogTable;
   vessel_schedule: VesselScheduleTable;
   container_fact: ContainerFactTable;

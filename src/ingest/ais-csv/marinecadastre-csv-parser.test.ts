@@ -99,6 +99,71 @@ describe('MarineCadastre AIS CSV parser', () => {
     for (const x of r.rejected) expect(AIS_CSV_ERRORS).toHaveProperty(x.code);
   });
 
+  it('should reject a row whose numeric cell does not fit its column, naming the column, and keep the good rows', () => {
+    // MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass
+    const rows: [string, string][] = [
+      ['VesselType', '367000001,2022-01-03T00:00:00,33.7,-118.2,0,0,511,A,,,70.5,0,,,,,A'],
+      ['VesselType', '367000001,2022-01-03T00:01:00,33.7,-118.2,0,0,511,A,,,256,0,,,,,A'],
+      ['VesselType', '367000001,2022-01-03T00:02:00,33.7,-118.2,0,0,511,A,,,-1,0,,,,,A'],
+      ['Status', '367000001,2022-01-03T00:03:00,33.7,-118.2,0,0,511,A,,,70,5.5,,,,,A'],
+      ['Status', '367000001,2022-01-03T00:04:00,33.7,-118.2,0,0,511,A,,,70,16,,,,,A'],
+      ['Heading', '367000001,2022-01-03T00:05:00,33.7,-118.2,0,0,360,A,,,70,0,,,,,A'],
+      ['Heading', '367000001,2022-01-03T00:06:00,33.7,-118.2,0,0,90.5,A,,,70,0,,,,,A'],
+      ['SOG', '367000001,2022-01-03T00:07:00,33.7,-118.2,102.4,0,511,A,,,70,0,,,,,A'],
+      ['COG', '367000001,2022-01-03T00:08:00,33.7,-118.2,0,360.1,511,A,,,70,0,,,,,A'],
+      ['Length', '367000001,2022-01-03T00:09:00,33.7,-118.2,0,0,511,A,,,70,0,1023,,,,A'],
+      ['Width', '367000001,2022-01-03T00:10:00,33.7,-118.2,0,0,511,A,,,70,0,,-3,,,A'],
+      ['Draft', '367000001,2022-01-03T00:11:00,33.7,-118.2,0,0,511,A,,,70,0,,,25.6,,A'],
+      ['IMO', '367000001,2022-01-03T00:12:00,33.7,-118.2,0,0,511,A,IMO70.5,,70,0,,,,,A'],
+    ];
+    const good = [
+      '367000002,2022-01-03T00:00:00,33.7,-118.2,102.3,360,511,B,IMO9074729,CALL,70.0,15,1022,126,25.5,,A',
+      '367000003,2022-01-03T00:00:00,33.7,-118.2,0,359.9,359,C,,,0,0,0,0,0,,B',
+      // Values real files carry: a reserved ship type, a crew-typed "IMO" that is no IMO number.
+      '367000004,2022-01-03T00:00:00,33.7,-118.2,-0.1,-12.5,0,D,IMO1001301448,,200,0,,,,,B',
+    ];
+    const r = parse([HEADER, ...rows.map(([, row]) => row), ...good].join('\n'));
+    expect(r.rejected.map((x) => [x.pointer, x.line])).toEqual(rows.map(([pointer], i) => [pointer, i + 2]));
+    expect(r.rejected.map((x) => x.code)).toEqual([
+      ...rows.slice(0, -1).map(() => 'PCS_AISCSV_OUT_OF_RANGE'),
+      'PCS_AISCSV_BAD_IMO',
+    ]);
+    expect(r.rejected[0]?.message).toBe('VesselType "70.5" is not a whole number from 0 to 255');
+    // Only the good rows' vessels produced events, with the values in their columns' types.
+    expect([...new Set(r.events.map((e) => e.references?.vesselMMSI))]).toEqual([
+      '367000002',
+      '367000003',
+      '367000004',
+    ]);
+    const reserved = r.events.filter((e) => e.references?.vesselMMSI === '367000004').map((e) => e.payload);
+    expect(reserved).toEqual([
+      expect.objectContaining({ sogKn: null, cogDeg: null, headingDeg: 0 }),
+      expect.objectContaining({ imo: null, shipType: 200 }),
+    ]);
+    const stat = r.events.find((e) => e.eventTypeCode === 'STAT' && e.references?.vesselMMSI === '367000002');
+    expect(stat?.payload).toMatchObject({ shipType: 70, lengthM: 1022, beamM: 126, draughtM: 25.5 });
+    const pos = r.events.find((e) => e.eventTypeCode === 'POSN' && e.references?.vesselMMSI === '367000002');
+    expect(pos?.payload).toMatchObject({ sogKn: null, cogDeg: null, headingDeg: null, navStatus: 15 });
+    for (const x of r.rejected) expect(AIS_CSV_ERRORS).toHaveProperty(x.code);
+  });
+
+  it('should name every bad column of one row and accept only plain decimal numbers', () => {
+    const r = parse(`${HEADER}\n367000001,2022-01-03T00:00:00,33.7,-118.2,0x10,1e2,Infinity,A,,,70.5,,,,,,A\n`);
+    expect(r.events).toEqual([]);
+    expect(r.rejected.map((x) => [x.code, x.pointer])).toEqual([
+      ['PCS_AISCSV_BAD_NUMBER', 'SOG'],
+      ['PCS_AISCSV_BAD_NUMBER', 'COG'],
+      ['PCS_AISCSV_BAD_NUMBER', 'Heading'],
+      ['PCS_AISCSV_OUT_OF_RANGE', 'VesselType'],
+    ]);
+  });
+
+  it('should reject a text cell with a NUL character, which the store cannot hold', () => {
+    const r = parse(`${HEADER}\n367000001,2022-01-03T00:00:00,33.7,-118.2,0,0,511,BAD\u0000NAME,,,70,0,,,,,A\n`);
+    expect(r.events).toEqual([]);
+    expect(r.rejected.map((x) => [x.code, x.pointer])).toEqual([['PCS_AISCSV_BAD_TEXT', 'VesselName']]);
+  });
+
   it('should reject a file without the required columns as a whole', () => {
     const r = parse('MMSI,LAT,LON\n367000001,33,-118\n');
     expect(r.events).toEqual([]);

@@ -11,6 +11,9 @@
  *  - a `VESSEL`/`STAT` event when the row carries any static field, key
  *    `ais-static:<mmsi>:<sha256 of the normalised static payload>`, so an unchanged static record (repeated
  *    on every row of the file) is stored once.
+ * Every numeric cell is checked against the values its field can take (`NUMERIC_COLUMNS`): a row with a
+ * fraction where a whole number belongs (VesselType 70.5) or a value out of range is rejected with the column
+ * as pointer, so no value reaches a read model whose column cannot hold it.
  * Parsing is by hand (no CSV library) because a daily file holds millions of rows.
  */
 import { createHash } from 'node:crypto';
@@ -32,6 +35,8 @@ export const MARINECADASTRE_FORMAT = 'ais-csv-marinecadastre';
 const REQUIRED = ['mmsi', 'basedatetime', 'lat', 'lon'] as const;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})$/;
 const MMSI = /^\d{9}$/;
+/** "IMO" and a number as MarineCadastre writes it (or the bare digits). */
+const IMO = /^(?:IMO)?\d+$/i;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 type Columns = Readonly<Record<string, number>>;
@@ -43,13 +48,61 @@ const reject = (code: AisCsvErrorCode, message: string, line?: number, pointer?:
   pointer,
 });
 
+/** Plain decimal notation only: no hex, exponent, `Infinity` or thousands separators. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+
 /** Number or null for an empty cell; undefined when the cell is not a number. */
 function num(text: string | undefined): number | null | undefined {
   if (text === undefined) return null;
   const t = text.trim();
   if (t === '') return null;
+  if (!DECIMAL.test(t)) return undefined;
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * The numeric columns and the values each may take (ITU-R M.1371-5 message 1/5/18/19 field widths, in the
+ * decoded units MarineCadastre publishes). A value outside them cannot be a report, and a fraction where the
+ * read model keeps an integer (`vessel.ship_type`, `vessel_position.nav_status`) would poison the projection.
+ */
+interface NumericColumn {
+  readonly key: string;
+  readonly pointer: string;
+  readonly integer: boolean;
+  readonly min: number;
+  readonly max: number;
+  /** A "not available" value outside min..max. */
+  readonly notAvailable?: number;
+}
+
+const NUMERIC_COLUMNS: readonly NumericColumn[] = [
+  // 10 bits of 0.1 kn, 102.3 = not available. Negative values (down to -51.2) are class B reports decoded
+  // as signed numbers, which MarineCadastre publishes: read as not available.
+  { key: 'sog', pointer: 'SOG', integer: false, min: -51.2, max: 102.3 },
+  // 12 bits of 0.1°, 360 = not available; negative values down to -204.8 as for SOG.
+  { key: 'cog', pointer: 'COG', integer: false, min: -204.8, max: 360 },
+  { key: 'heading', pointer: 'Heading', integer: true, min: 0, max: 359, notAvailable: 511 },
+  { key: 'status', pointer: 'Status', integer: true, min: 0, max: 15 },
+  // Ship and cargo type, 8 bits: 0 = not available, 1–99 defined, 100–199 regional, 200–255 reserved (the
+  // US-wide extract of 2022-01-03 carries 200 on 9 rows: kept, as the position is good).
+  { key: 'vesseltype', pointer: 'VesselType', integer: true, min: 0, max: 255 },
+  // Dimensions to the reference point: A + B (9 bits each), C + D (6 bits each); draught 8 bits of 0.1 m.
+  { key: 'length', pointer: 'Length', integer: false, min: 0, max: 1022 },
+  { key: 'width', pointer: 'Width', integer: false, min: 0, max: 126 },
+  { key: 'draft', pointer: 'Draft', integer: false, min: 0, max: 25.5 },
+];
+
+/** Cells kept as text. */
+const TEXT_COLUMNS = [
+  ['vesselname', 'VesselName'],
+  ['callsign', 'CallSign'],
+  ['transceiverclass', 'TransceiverClass'],
+] as const;
+
+function describeRange(c: NumericColumn): string {
+  const range = `${c.integer ? 'a whole number' : 'a number'} from ${c.min} to ${c.max}`;
+  return c.notAvailable === undefined ? range : `${range} (or ${c.notAvailable}, not available)`;
 }
 
 function text(value: string | undefined): string | null {
@@ -95,7 +148,7 @@ function staticKey(payload: VesselStaticPayload, memo: Map<string, string>): str
 
 interface RowResult {
   readonly events: NewCanonicalEvent[];
-  readonly error?: Rejection;
+  readonly errors?: readonly Rejection[];
 }
 
 function parseRow(
@@ -112,7 +165,7 @@ function parseRow(
   };
   const mmsi = (cell('mmsi') ?? '').trim();
   if (!MMSI.test(mmsi)) {
-    return { events: [], error: reject('PCS_AISCSV_BAD_MMSI', `MMSI "${mmsi}" is not 9 digits`, line, 'MMSI') };
+    return { events: [], errors: [reject('PCS_AISCSV_BAD_MMSI', `MMSI "${mmsi}" is not 9 digits`, line, 'MMSI')] };
   }
   const dt = (cell('basedatetime') ?? '').trim();
   const m = DATETIME.exec(dt);
@@ -121,7 +174,9 @@ function parseRow(
   if (!m || instant === null || instant.slice(0, 19) !== `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`) {
     return {
       events: [],
-      error: reject('PCS_AISCSV_BAD_DATETIME', `BaseDateTime "${dt}" is not YYYY-MM-DDTHH:MM:SS`, line, 'BaseDateTime'),
+      errors: [
+        reject('PCS_AISCSV_BAD_DATETIME', `BaseDateTime "${dt}" is not YYYY-MM-DDTHH:MM:SS`, line, 'BaseDateTime'),
+      ],
     };
   }
   const lat = num(cell('lat'));
@@ -131,35 +186,52 @@ function parseRow(
     const pointer = lat == null || Math.abs(lat) > 90 ? 'LAT' : 'LON';
     return {
       events: [],
-      error: reject(
-        'PCS_AISCSV_BAD_POSITION',
-        `no usable position (LAT "${cell('lat') ?? ''}", LON "${cell('lon') ?? ''}")`,
-        line,
-        pointer,
-      ),
+      errors: [
+        reject(
+          'PCS_AISCSV_BAD_POSITION',
+          `no usable position (LAT "${cell('lat') ?? ''}", LON "${cell('lon') ?? ''}")`,
+          line,
+          pointer,
+        ),
+      ],
     };
   }
   const numbers: Record<string, number | null> = {};
-  for (const [name, pointer] of [
-    ['sog', 'SOG'],
-    ['cog', 'COG'],
-    ['heading', 'Heading'],
-    ['status', 'Status'],
-    ['vesseltype', 'VesselType'],
-    ['length', 'Length'],
-    ['width', 'Width'],
-    ['draft', 'Draft'],
-  ] as const) {
-    const v = num(cell(name));
+  const errors: Rejection[] = [];
+  for (const column of NUMERIC_COLUMNS) {
+    const raw = cell(column.key) ?? '';
+    const v = num(raw);
     if (v === undefined) {
-      return {
-        events: [],
-        error: reject('PCS_AISCSV_BAD_NUMBER', `${pointer} "${cell(name) ?? ''}" is not a number`, line, pointer),
-      };
+      errors.push(reject('PCS_AISCSV_BAD_NUMBER', `${column.pointer} "${raw}" is not a number`, line, column.pointer));
+    } else if (
+      v !== null &&
+      v !== column.notAvailable &&
+      ((column.integer && !Number.isInteger(v)) || v < column.min || v > column.max)
+    ) {
+      errors.push(
+        reject(
+          'PCS_AISCSV_OUT_OF_RANGE',
+          `${column.pointer} "${raw.trim()}" is not ${describeRange(column)}`,
+          line,
+          column.pointer,
+        ),
+      );
     }
-    numbers[name] = v;
+    numbers[column.key] = v ?? null;
+  }
+  // PostgreSQL text and jsonb cannot hold U+0000: such a cell would fail the whole message's append.
+  for (const [key, pointer] of TEXT_COLUMNS) {
+    if (cell(key)?.includes('\u0000')) {
+      errors.push(reject('PCS_AISCSV_BAD_TEXT', `${pointer} contains a NUL character`, line, pointer));
+    }
   }
   const imoText = text(cell('imo'));
+  if (imoText !== null && !IMO.test(imoText)) {
+    errors.push(reject('PCS_AISCSV_BAD_IMO', `IMO "${imoText}" is not "IMO" and a number`, line, 'IMO'));
+  }
+  if (errors.length > 0) return { events: [], errors };
+  // A number that is no IMO number (8-10 digits on 726 rows of the US-wide extract of 2022-01-03, or a failed
+  // check digit: the field is typed in by crews) is kept as "no IMO number"; the row's report is good.
   const imo = imoText ? validateImoNumber(imoText) : null;
   const events: NewCanonicalEvent[] = [];
   const references = { vesselMMSI: mmsi, ...(imo?.ok ? { vesselIMONumber: imo.value } : {}) };
@@ -174,7 +246,7 @@ function parseRow(
       sogKn: sogKn(numbers['sog'] ?? null),
       cogDeg: cogDeg(numbers['cog'] ?? null),
       headingDeg: headingDeg(numbers['heading'] ?? null),
-      navStatus: status !== null && Number.isInteger(status) && status >= 0 && status <= 15 ? status : null,
+      navStatus: status,
       aisType: null,
       transceiverClass: text(cell('transceiverclass')),
     };
@@ -260,7 +332,7 @@ function parse(body: Uint8Array, ctx: ParseContext): ParseResult {
       continue;
     }
     const row = parseRow(cells, col, i + 1, ctx, seen, memo);
-    if (row.error) rejected.push(row.error);
+    if (row.errors) rejected.push(...row.errors);
     for (const event of row.events) events.push(event);
   }
   return { events, rejected };

@@ -55,6 +55,12 @@ function parseRow(record: CsvRecord, ctx: ParseContext): { events: NewCanonicalE
   for (const column of REQUIRED) {
     if (!cells[column]) errors.push(reject('PCS_CSV_MISSING_VALUE', `${column} is empty`, line, column));
   }
+  // PostgreSQL text and jsonb cannot hold U+0000: the cell would fail the whole message's append.
+  for (const [column, value] of Object.entries(cells)) {
+    if (value.includes('\u0000')) {
+      errors.push(reject('PCS_CSV_BAD_VALUE', `${column} contains a NUL character`, line, column));
+    }
+  }
   if (errors.length > 0) return { events: [], errors };
   const imo = validateImoNumber(cells['vessel_imo']!);
   if (!imo.ok) errors.push(reject('PCS_CSV_BAD_IDENTIFIER', `vessel_imo: ${imo.reason}`, line, 'vessel_imo'));

@@ -49,6 +49,8 @@ export class CsvRowReader {
     if (value === '') {
       return need.required ? this.fail('PCS_CSV_MISSING_VALUE', `${column} is empty`, column) : undefined;
     }
+    // PostgreSQL text and jsonb cannot hold U+0000: the cell would fail the whole message's append.
+    if (value.includes('\u0000')) return this.fail('PCS_CSV_BAD_VALUE', `${column} contains a NUL character`, column);
     if (need.maxLength !== undefined && value.length > need.maxLength) {
       return this.fail('PCS_CSV_BAD_VALUE', `${column} "${value}" is longer than ${need.maxLength} characters`, column);
     }
