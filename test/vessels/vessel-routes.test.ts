@@ -189,6 +189,17 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     expect(bad.json()).toMatchObject({ code: 'PCS_API_BAD_CURSOR', errors: [{ pointer: '/query/cursor' }] });
   });
 
+  it('should filter vessel calls and vessels by IMO number', async () => {
+    const all = (await get('/vessel-calls?limit=1000')).json<{ calls: VesselCall[] }>().calls;
+    const byImo = (await get('/vessel-calls?imo=9516442&limit=1000')).json<{ calls: VesselCall[] }>().calls;
+    expect(byImo.length).toBeGreaterThan(0);
+    expect(byImo).toEqual(all.filter((c) => c.vessel.imo === '9516442'));
+    expect(all.length).toBeGreaterThan(byImo.length);
+    const vessels = (await get(`/vessels?at=${EXPECTED_AT}&imo=9516442`)).json<{ vessels: { mmsi: string }[] }>();
+    expect(vessels.vessels.map((v) => v.mmsi)).toEqual(['477776200']);
+    expect((await get('/vessel-calls?imo=95164')).json().errors[0].pointer).toBe('/query/imo');
+  });
+
   it('should show one call by its id, and 404 for an unknown or malformed one', async () => {
     const res = await get('/vessel-calls/477000001:2022-01-03T00:09');
     expect(res.statusCode).toBe(200);

@@ -94,6 +94,11 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
             .optional()
             .describe('e.g. AVAILABLE, HELD, GATED_OUT'),
           terminal: terminalCode.optional(),
+          transportDocumentReference: z
+            .string()
+            .regex(/^[A-Za-z0-9-]{1,35}$/, 'a bill of lading number (1-35 letters, digits or -)')
+            .optional()
+            .describe('bill of lading number: only the boxes on it (as far as you may see them)'),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           cursor: z.string().max(400).optional().describe('nextCursor of the previous page'),
           format: z.enum(EXPORT_FORMATS).optional().describe('json (default), csv or ndjson; or send Accept'),
@@ -107,8 +112,11 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
     },
     async (request, reply) => {
       const access = requireScope(request, 'read');
-      const { status, terminal, limit, cursor, format } = request.query;
-      const page = await containers.list({ status, terminal, limit, after: afterKey('ctr', cursor) }, access);
+      const { status, terminal, transportDocumentReference, limit, cursor, format } = request.query;
+      const page = await containers.list(
+        { status, terminal, transportDocumentReference, limit, after: afterKey('ctr', cursor) },
+        access,
+      );
       const last = page.containers.at(-1)?.equipmentReference;
       const nextCursor = page.more && last ? encodeListCursor('ctr', last) : null;
       const chosen = exportFormatOf(request, format);

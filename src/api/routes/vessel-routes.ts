@@ -31,6 +31,8 @@ import { deadLetterView } from './ingest-routes.js';
 
 const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone, e.g. 2022-01-03T00:20:00Z');
 
+const imoNumber = z.string().regex(/^\d{7}$/, 'an IMO number (7 digits)');
+
 const ZoneSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), port: z.string().nullable() });
 const VesselAtSchema = z.object({
   mmsi: z.string(),
@@ -254,6 +256,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             .optional()
             .describe('only this status (default: at_anchor and at_berth)'),
           port: z.enum(['USLAX', 'USLGB']).optional(),
+          imo: imoNumber.optional().describe('only the vessel with this IMO number'),
         }),
         response: {
           200: z.object({ at: z.string(), vessels: z.array(VesselAtSchema) }),
@@ -269,6 +272,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         at,
         port: request.query.port,
         statuses: request.query.status ? [request.query.status] : ['at_anchor', 'at_berth'],
+        imo: request.query.imo,
         visibleTo: access,
       });
       return { at, vessels: found.map(vesselAtView) };
@@ -292,6 +296,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             .string()
             .regex(/^\d{9}$/, 'an MMSI (9 digits)')
             .optional(),
+          imo: imoNumber.optional().describe('calls of the vessel with this IMO number'),
           from: instant.optional().describe('calls still in port at or after this instant'),
           to: instant.optional().describe('calls that started at or before this instant'),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -307,7 +312,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     },
     async (request, reply) => {
       const access = requireScope(request, 'read');
-      const { terminal, status, mmsi, from, to, limit, cursor, format } = request.query;
+      const { terminal, status, mmsi, imo, from, to, limit, cursor, format } = request.query;
       const after = callCursorKey(afterKey(CALL_CURSOR, cursor));
       const start = sql<Date>`coalesce(vessel_call.ata, vessel_call.ata_anchorage, vessel_call.atb)`;
       const end = sql<Date | null>`coalesce(vessel_call.atd_port, vessel_call.atd)`;
@@ -315,6 +320,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       if (terminal) query = query.where('berth', '=', terminal);
       if (status) query = query.where('status', '=', status);
       if (mmsi) query = query.where('mmsi', '=', mmsi);
+      if (imo) query = query.where('imo', '=', imo);
       if (to) query = query.where(sql<boolean>`${start} <= ${new Date(to)}`);
       if (from) query = query.where(sql<boolean>`(${end} is null or ${end} >= ${new Date(from)})`);
       if (after) query = query.where(sql<boolean>`(${start}, vessel_call.call_id) > (${after.start}, ${after.callId})`);

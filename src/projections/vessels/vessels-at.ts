@@ -23,6 +23,8 @@ export interface VesselsAtQuery {
   readonly at: string;
   readonly statuses?: readonly VesselActivity[] | undefined;
   readonly port?: string | undefined;
+  /** Only the vessel whose registry entry has this IMO number. */
+  readonly imo?: string | undefined;
   readonly staleAfterMin?: number | undefined;
   readonly lookBackHours?: number | undefined;
   readonly visibleTo?: AccessScope | undefined;
@@ -105,7 +107,10 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
     at.toISOString(),
     { staleAfterMin },
   ).filter(
-    (s) => (!query.statuses || query.statuses.includes(s.status)) && (!query.port || s.zone?.port === query.port),
+    (s) =>
+      (!query.statuses || query.statuses.includes(s.status)) &&
+      (!query.port || s.zone?.port === query.port) &&
+      (!query.imo || s.static?.imo === query.imo),
   );
   if (statuses.length === 0) return [];
   const lookBackFrom = new Date(atMs - (query.lookBackHours ?? 24) * 3_600_000);
