@@ -25,6 +25,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
 import { subscriptionRoutes } from './routes/subscription-routes.js';
 import { strictQuerystring } from './strict-querystring.js';
+import { refuseNulCharacters } from './refuse-nul-characters.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ingestRoutes } from './routes/ingest-routes.js';
 import { vesselRoutes } from './routes/vessel-routes.js';
@@ -79,6 +80,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   });
   app.decorateRequest('accessScope');
   app.addHook('onRequest', authenticator(platform.organisations));
+  app.addHook('preValidation', refuseNulCharacters);
   await app.register(fastifyRateLimit, {
     global: true,
     max: options.rateLimitPerMinute ?? 1200,

@@ -97,4 +97,102 @@ describe.each(ENGINES)('strict query parameters on $name', (engine) => {
     };
     expect(() => strictQuerystring(route)).toThrow(/must be a zod object/);
   });
+
+  it('should answer 400, never 500, for %00 in any query parameter of any documented GET route', async () => {
+    const spec = server.app.swagger() as {
+      paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+    };
+    let sent = 0;
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      const get = operations['get'];
+      if (!get || path === '/v2/stream') continue;
+      const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(sampleParam(name)));
+      for (const { name } of (get.parameters ?? []).filter((p) => p.in === 'query')) {
+        const res = await server.app.inject({ url: `${url}?${encodeURIComponent(name)}=a%00b`, headers: admin });
+        expect(res.statusCode, `${path}?${name}`).toBe(400);
+        if (!path.includes('{')) {
+          expect(
+            res.json<Problem>().errors?.map((e) => e.pointer),
+            `${path}?${name}`,
+          ).toEqual([`/query/${name}`]);
+        }
+        sent += 1;
+      }
+    }
+    expect(sent).toBeGreaterThan(40);
+    const stream = await get('/v2/stream?equipmentReference=%00');
+    expect(stream.statusCode).toBe(400);
+    expect((await get('/vessels/%00')).statusCode).toBe(400);
+  });
+
+  it('should refuse cursors beyond the store range or not made here with 400 and a pointer', async () => {
+    const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+    const dcsa = (s: unknown, f: Record<string, unknown> = {}) =>
+      b64(JSON.stringify({ v: 1, d: 'after', s, l: 10, f }));
+    const bad = [
+      `/events?cursor=${b64('seq:9223372036854775808')}`, // int8 max + 1
+      `/events?cursor=${b64('seq:9999999999999999999')}`,
+      `/events?cursor=${b64(`seq:1${'0'.repeat(30)}`)}`, // 1e30
+      `/events?cursor=${b64('seq:-1')}`,
+      `/events?cursor=${b64('seq:1e30')}`,
+      `/v2/events?cursor=${dcsa('9223372036854775808')}`,
+      `/v2/events?cursor=${dcsa('-5')}`,
+      `/v2/events?cursor=${dcsa('1', { equipmentReference: 'A\u0000' })}`,
+      `/v2/stream?lastEventId=${b64('seq:9223372036854775808')}`,
+      `/vessel-calls?cursor=${b64('vc:-271821-04-20T00:00:00.000Z|477000001:2022-01-03T00:09')}`,
+      `/vessel-calls?cursor=${b64('vc:2022-01-03T00:09:00.000Z|\u0000')}`,
+      `/vessel-calls?cursor=${b64('vc:+275760-09-13T00:00:00.000Z|477000001:2022-01-03T00:09')}`,
+      `/containers?cursor=${b64('ctr:\u0000')}`,
+      `/truck-visits?cursor=${b64('tv:YUSEN:\u0000')}`,
+    ];
+    for (const url of bad) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(400);
+      const pointer = url.startsWith('/v2/stream') ? '/query/lastEventId' : '/query/cursor';
+      expect(res.json<Problem>().errors?.[0]?.pointer, url).toBe(pointer);
+    }
+    // The largest position the store can hold is still a cursor.
+    expect((await get(`/events?cursor=${b64('seq:9223372036854775807')}`)).statusCode).toBe(200);
+    expect((await get(`/v2/events?cursor=${dcsa('9223372036854775807')}`)).statusCode).toBe(200);
+  });
+
+  it('should refuse a limit out of range or not a whole number on every paged route', async () => {
+    const routes: [string, number][] = [
+      ['/events', 1000],
+      ['/v2/events', 10_000],
+      ['/vessel-calls', 1000],
+      ['/containers', 1000],
+      ['/truck-visits', 1000],
+      ['/admin/audit-log', 1000],
+      ['/dead-letters', 1000],
+      ['/v2/event-subscriptions', 1000],
+    ];
+    for (const [route, max] of routes) {
+      expect((await get(`${route}?limit=${max}`)).statusCode, route).toBe(200);
+      for (const limit of ['0', '-1', String(max + 1), 'abc', '1.5', '', '1e400', '9'.repeat(30)]) {
+        const res = await get(`${route}?limit=${encodeURIComponent(limit)}`);
+        expect(res.statusCode, `${route}?limit=${limit}`).toBe(400);
+        expect(res.json<Problem>().errors?.[0]?.pointer).toBe('/query/limit');
+      }
+    }
+  });
+
+  it('should refuse a date that is not in the calendar, and NUL in a subscription filter, with 400', async () => {
+    const kpis = await get('/terminals/YUSEN/kpis?from=2026-02-30');
+    expect(kpis.statusCode).toBe(400);
+    expect(kpis.json<Problem>().errors?.[0]?.pointer).toBe('/query/from');
+    expect((await get('/terminals/YUSEN/kpis?to=2026-13-45')).statusCode).toBe(400);
+    const subscribe = await server.app.inject({
+      method: 'POST',
+      url: '/v2/event-subscriptions',
+      headers: { ...admin, 'content-type': 'application/json' },
+      payload: {
+        callbackUrl: 'https://example.com/callback',
+        secret: Buffer.alloc(32, 7).toString('base64'),
+        equipmentReference: 'A\u0000',
+      },
+    });
+    expect(subscribe.statusCode).toBe(400);
+    expect(subscribe.json<Problem>().errors?.[0]?.pointer).toBe('/body/equipmentReference');
+  });
 });

@@ -25,7 +25,14 @@ import { TRUCK_VISIT_CSV_COLUMNS, TruckVisitSchema, truckVisitCsvRow } from '../
 import { ProblemError, ProblemSchema } from '../problem.js';
 
 const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone');
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  // A calendar date: 2026-02-30 would otherwise reach PostgreSQL and fail there.
+  .refine((text) => {
+    const day = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+  }, 'not a calendar date');
 const terminalCode = z
   .string()
   .regex(/^[A-Za-z0-9]{2,10}$/, 'an SMDG terminal code')

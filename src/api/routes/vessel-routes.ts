@@ -31,6 +31,9 @@ import { deadLetterView } from './ingest-routes.js';
 
 const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone, e.g. 2022-01-03T00:20:00Z');
 
+/** A vessel call id: `<MMSI>:<UTC minute the call started>`. */
+const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
 const imoNumber = z.string().regex(/^\d{7}$/, 'an IMO number (7 digits)');
 
 const ZoneSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), port: z.string().nullable() });
@@ -351,7 +354,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         params: z.object({
           callId: z
             .string()
-            .regex(/^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
+            .regex(CALL_ID, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
             .describe('e.g. 366998410:2022-01-03T00:02'),
         }),
         response: { 200: VesselCallSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
@@ -379,10 +382,22 @@ function callStart(c: VesselCallView): string {
   return (c.ata ?? c.ataAnchorage ?? c.atb)!;
 }
 
+/**
+ * The (start, call id) a call cursor holds. Only what `encodeListCursor` wrote is taken: the start exactly
+ * as `toISOString` prints it (so a year PostgreSQL cannot store never reaches it) and a call id.
+ */
 function callCursorKey(key: string | undefined): { start: Date; callId: string } | undefined {
   if (key === undefined) return undefined;
   const bar = key.indexOf('|');
-  const start = new Date(key.slice(0, bar));
-  if (bar < 0 || Number.isNaN(start.getTime())) throw badCursorProblem();
-  return { start, callId: key.slice(bar + 1) };
+  if (bar < 0) throw badCursorProblem();
+  const startText = key.slice(0, bar);
+  const callId = key.slice(bar + 1);
+  const start = new Date(startText);
+  const issued =
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(startText) &&
+    !Number.isNaN(start.getTime()) &&
+    start.toISOString() === startText &&
+    CALL_ID.test(callId);
+  if (!issued) throw badCursorProblem();
+  return { start, callId };
 }
