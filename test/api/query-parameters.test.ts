@@ -177,6 +177,19 @@ describe.each(ENGINES)('strict query parameters on $name', (engine) => {
     }
   });
 
+  it('should take instants without seconds on the DCSA and cargo lists', async () => {
+    for (const url of [
+      '/v2/events?eventCreatedDateTime:gte=2026-02-10T00:00Z',
+      '/v2/events?eventCreatedDateTime:lt=2026-02-10T00:00:00.5%2B01:00',
+      '/truck-visits?from=2026-03-18T00:00-07:00&to=2026-03-19T00:00Z',
+    ]) {
+      expect((await get(url)).statusCode, url).toBe(200);
+    }
+    const noZone = await get('/truck-visits?from=2026-03-18T00:00');
+    expect(noZone.statusCode).toBe(400);
+    expect(noZone.json<Problem>().errors?.[0]?.pointer).toBe('/query/from');
+  });
+
   it('should refuse a date that is not in the calendar, and NUL in a subscription filter, with 400', async () => {
     const kpis = await get('/terminals/YUSEN/kpis?from=2026-02-30');
     expect(kpis.statusCode).toBe(400);

@@ -76,6 +76,28 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     );
   });
 
+  it('should take instants without seconds, with fractions or offsets, and default ?at= to now', async () => {
+    const full = await get('/vessels?at=2022-01-03T00:20:00Z');
+    expect(full.json().vessels.length).toBeGreaterThan(30);
+    // As docs/ais-feeds.md writes it: no seconds.
+    for (const at of ['2022-01-03T00:20Z', '2022-01-03T00:20:00.000Z', '2022-01-02T16:20-08:00']) {
+      const res = await get(`/vessels?at=${encodeURIComponent(at)}`);
+      expect(res.statusCode, at).toBe(200);
+      expect(res.json(), at).toEqual(full.json());
+    }
+    const departed = await get('/vessel-calls?status=departed&to=2022-01-03T01:00Z&from=2022-01-03T00:00Z');
+    expect(departed.json().calls.map((c: { callId: string }) => c.callId)).toContain('477000001:2022-01-03T00:09');
+    const before = Date.now();
+    const now = await get('/vessels');
+    const after = Date.now();
+    expect(now.statusCode).toBe(200);
+    expect(Date.parse(now.json().at)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(now.json().at)).toBeLessThanOrEqual(after);
+    const impossible = await get('/vessels?at=2022-02-30T00:20Z');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().errors[0].pointer).toBe('/query/at');
+  });
+
   it('should not show community vessel data to an anonymous caller', async () => {
     const res = await get(`/vessels?at=${EXPECTED_AT}`, {});
     expect(res.statusCode).toBe(200);

@@ -19,12 +19,13 @@ import {
 } from '../cargo/container-schema.js';
 import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
 import { afterKey, encodeListCursor } from '../list-cursor.js';
+import { QueryInstant } from '../query-instant.js';
 import { TerminalKpiSchema, kpiView } from '../cargo/terminal-kpi-schema.js';
 import { TruckVisitReader } from '../cargo/truck-visit-reader.js';
 import { TRUCK_VISIT_CSV_COLUMNS, TruckVisitSchema, truckVisitCsvRow } from '../cargo/truck-visit-schema.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
 
-const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone');
+const instant = QueryInstant;
 const localDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')

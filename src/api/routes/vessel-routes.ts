@@ -20,6 +20,7 @@ import { requireScope } from '../authenticate.js';
 import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
 import { afterKey, encodeListCursor } from '../list-cursor.js';
 import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
+import { QueryInstant } from '../query-instant.js';
 import {
   VESSEL_CALL_CSV_COLUMNS,
   VesselCallSchema,
@@ -29,7 +30,7 @@ import {
 } from '../vessels/vessel-call-view.js';
 import { deadLetterView } from './ingest-routes.js';
 
-const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone, e.g. 2022-01-03T00:20:00Z');
+const instant = QueryInstant;
 
 /** A vessel call id: `<MMSI>:<UTC minute the call started>`. */
 const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -251,9 +252,9 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     {
       schema: {
         tags: ['vessels'],
-        summary: 'Vessels at anchor / at berth at an instant (same answer as `openpcs vessels --at`)',
+        summary: 'Vessels at anchor / at berth at an instant, now by default (same answer as `openpcs vessels --at`)',
         querystring: z.object({
-          at: instant,
+          at: instant.optional().describe('the instant (default: now); seconds optional, e.g. 2022-01-03T00:20Z'),
           status: z
             .enum(['at_anchor', 'at_berth', 'underway', 'other'])
             .optional()
@@ -270,7 +271,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     },
     async (request) => {
       const access = requireScope(request, 'read');
-      const at = new Date(request.query.at).toISOString();
+      const at = request.query.at ?? new Date().toISOString();
       const found = await vesselsAt(db, geography, {
         at,
         port: request.query.port,
