@@ -98,6 +98,38 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     expect(impossible.json().errors[0].pointer).toBe('/query/at');
   });
 
+  it('should date a waiting ship from the first report of its run, not from its last report', async () => {
+    /*
+     * Derived by hand from marinecadastre-2022-01-03-san-pedro-bay.csv (rows of 2022-01-03 up to 00:20:00;
+     * the track keeps the first report of each UTC minute, and every row below is the only one of its minute):
+     *
+     * ATLANTIS TRADE, MMSI 210185000, VesselType 70, Status 1 (at anchor), at 33.7287 N 118.1457 W throughout:
+     *   00:02:36 SOG 0.1 | 00:05:36 0 | 00:08:32 0.1 | 00:11:38 0.1 | 00:17:39 0   (next row 00:20:34 is after `at`)
+     *   no earlier row that day, every gap <= 6 min (limit 30)  =>  at anchor since 00:02:36, last report 00:17:39.
+     * CMA CGM OPAL, MMSI 636014168, VesselType 70:
+     *   00:00:00 SOG 10.1 Status 0 at 33.5388 N 118.1424 W (under way, out at sea)
+     *   00:01:22 SOG 0.1 Status 5 (moored) at 33.7665 N 118.2734 W, then 00:04:22, 00:07:22, 00:10:22, 00:13:22,
+     *   00:19:22 all SOG <= 0.1 Status 5 at the same spot    =>  at berth since 00:01:22, last report 00:19:22.
+     */
+    const vessels = (await get(`/vessels?at=${EXPECTED_AT}`)).json<{
+      vessels: { mmsi: string; status: string; since: string; observedAt: string }[];
+    }>().vessels;
+    const pick = (mmsi: string) => vessels.find((v) => v.mmsi === mmsi);
+    expect(pick('210185000')).toMatchObject({
+      status: 'at_anchor',
+      since: '2022-01-03T00:02:36.000Z',
+      observedAt: '2022-01-03T00:17:39.000Z',
+    });
+    expect(pick('636014168')).toMatchObject({
+      status: 'at_berth',
+      since: '2022-01-03T00:01:22.000Z',
+      observedAt: '2022-01-03T00:19:22.000Z',
+    });
+    // No ship that waited the whole extract is dated from its last report.
+    const waiting = vessels.filter((v) => v.status === 'at_anchor');
+    expect(waiting.filter((v) => v.since < '2022-01-03T00:05:00.000Z').length).toBeGreaterThan(waiting.length / 2);
+  });
+
   it('should not show community vessel data to an anonymous caller', async () => {
     const res = await get(`/vessels?at=${EXPECTED_AT}`, {});
     expect(res.statusCode).toBe(200);
