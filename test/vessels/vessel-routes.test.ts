@@ -8,7 +8,7 @@ import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { timedSampleLines } from '../transports/timed-sample.js';
 import { coscoSpainCallEvents } from './cosco-spain-call.js';
-import { EXPECTED_AT } from './expected-2022-01-03.js';
+import { EXPECTED_AT, TANKERS_AT_ANCHOR, TANKERS_AT_BERTH } from './expected-2022-01-03.js';
 
 interface VesselCall {
   callId: string;
@@ -128,6 +128,27 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     // No ship that waited the whole extract is dated from its last report.
     const waiting = vessels.filter((v) => v.status === 'at_anchor');
     expect(waiting.filter((v) => v.since < '2022-01-03T00:05:00.000Z').length).toBeGreaterThan(waiting.length / 2);
+  });
+
+  it('should filter vessels by ship type and list the ships anchored outside the anchorages', async () => {
+    type At = { mmsi: string; status: string; shipType: number | null; shipCategory: string; lengthM: number | null };
+    const all = (await get(`/vessels?at=${EXPECTED_AT}`)).json<{ vessels: At[] }>().vessels;
+    const tankers = (await get(`/vessels?at=${EXPECTED_AT}&type=tanker`)).json<{ vessels: At[] }>().vessels;
+    expect(tankers.map((v) => v.mmsi)).toEqual(
+      all.filter((v) => v.shipType !== null && v.shipType >= 80 && v.shipType <= 89).map((v) => v.mmsi),
+    );
+    // Tankers of 60 m or more at anchor / at berth, as derived by hand in expected-2022-01-03.ts.
+    const big = (status: string) =>
+      tankers.filter((v) => v.status === status && (v.lengthM ?? Infinity) >= 60).map((v) => v.mmsi);
+    expect(big('at_berth')).toEqual(TANKERS_AT_BERTH);
+    expect(big('at_anchor')).toEqual(TANKERS_AT_ANCHOR);
+    expect(tankers.every((v) => v.shipCategory === 'tanker')).toBe(true);
+    const cargo = (await get(`/vessels?at=${EXPECTED_AT}&type=cargo&status=anchored_outside`)).json<{
+      vessels: At[];
+    }>().vessels;
+    expect(cargo.map((v) => v.mmsi)).toEqual(expect.arrayContaining(['538003093', '565132000', '565653000']));
+    expect(all.filter((v) => v.status === 'anchored_outside').length).toBeGreaterThanOrEqual(3);
+    expect((await get(`/vessels?at=${EXPECTED_AT}&type=submarine`)).json().errors[0].pointer).toBe('/query/type');
   });
 
   it('should not show community vessel data to an anonymous caller', async () => {

@@ -7,12 +7,14 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SHIP_CATEGORIES } from '../../domain/ais-ship-type.js';
 import { VISIBILITIES } from '../../domain/canonical-event.js';
 import { AIS_NMEA_FORMAT } from '../../ingest/ais/ais-nmea-parser.js';
 import { EmptyBodyError } from '../../ingest/ingest-pipeline.js';
 import { loadGeography } from '../../geo/load-geography.js';
 import type { Platform } from '../../platform.js';
 import { VESSEL_CALL_STATUSES } from '../../projections/vessel-calls/vessel-call-status.js';
+import { VESSEL_ACTIVITIES } from '../../projections/vessel-calls/vessel-status-at.js';
 import { rowVisibleTo } from '../../projections/vessels/row-visible-to.js';
 import { vesselAtView } from '../../projections/vessels/vessel-at-view.js';
 import { vesselsAt } from '../../projections/vessels/vessels-at.js';
@@ -45,7 +47,10 @@ const VesselAtSchema = z.object({
   callSign: z.string().nullable(),
   shipType: z.number().nullable(),
   lengthM: z.number().nullable(),
-  status: z.enum(['at_berth', 'at_anchor', 'underway', 'other']),
+  shipCategory: z.enum(SHIP_CATEGORIES).describe('from the AIS ship type (ITU-R M.1371-5 table 53)'),
+  status: z
+    .enum(VESSEL_ACTIVITIES)
+    .describe('anchored_outside: a ship of 60 m or more stopped for a while outside every anchorage and berth'),
   zone: ZoneSchema.nullable(),
   since: z.string().describe('first report of the unbroken run in this status and zone (24 h look-back)'),
   observedAt: z.string(),
@@ -256,9 +261,10 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         querystring: z.object({
           at: instant.optional().describe('the instant (default: now); seconds optional, e.g. 2022-01-03T00:20Z'),
           status: z
-            .enum(['at_anchor', 'at_berth', 'underway', 'other'])
+            .enum(VESSEL_ACTIVITIES)
             .optional()
-            .describe('only this status (default: at_anchor and at_berth)'),
+            .describe('only this status (default: at_anchor, anchored_outside and at_berth)'),
+          type: z.enum(SHIP_CATEGORIES).optional().describe('only ships of this category (from the AIS ship type)'),
           port: z.enum(['USLAX', 'USLGB']).optional(),
           imo: imoNumber.optional().describe('only the vessel with this IMO number'),
         }),
@@ -275,7 +281,8 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const found = await vesselsAt(db, geography, {
         at,
         port: request.query.port,
-        statuses: request.query.status ? [request.query.status] : ['at_anchor', 'at_berth'],
+        statuses: request.query.status ? [request.query.status] : ['at_anchor', 'anchored_outside', 'at_berth'],
+        shipCategory: request.query.type,
         imo: request.query.imo,
         visibleTo: access,
       });
