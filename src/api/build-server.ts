@@ -29,6 +29,7 @@ import { refuseNulCharacters } from './refuse-nul-characters.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ingestRoutes } from './routes/ingest-routes.js';
 import { vesselRoutes } from './routes/vessel-routes.js';
+import { terminalRoutes } from './routes/terminal-routes.js';
 import { OPENPCS_VERSION } from '../version.js';
 
 export interface ServerOptions {
@@ -156,6 +157,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(adminRoutes, { platform });
   await app.register(vesselRoutes, { platform });
   await app.register(cargoRoutes, { platform });
+  await app.register(terminalRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
 

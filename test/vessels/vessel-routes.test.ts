@@ -196,6 +196,7 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
         anchorage: 'anchorage-f',
         timeAtAnchorMin: 120,
         terminal: 'polb-lbct',
+        terminalSmdgCode: 'LBCT',
         atb: '2022-01-03T02:50:00.000Z',
         atd: '2022-01-03T12:50:00.000Z',
         draughtInM: 14.5,
@@ -234,7 +235,7 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'callId,mmsi,imo,vesselName,port,status,ata,ataAnchorage,anchorage,timeAtAnchorMin,terminal,atb,atd,atdPort,draughtInM,draughtOutM',
+      'callId,mmsi,imo,vesselName,port,status,ata,ataAnchorage,anchorage,timeAtAnchorMin,terminal,terminalSmdgCode,atb,atd,atdPort,draughtInM,draughtOutM',
     );
     const first = all.calls[0]!;
     expect(lines[1]!.split(',').slice(0, 6)).toEqual([
