@@ -28,15 +28,18 @@ import {
   storeUnavailableProblem,
   withDcsaErrorMembers,
   type Problem,
+  type ProblemFieldError,
 } from './problem.js';
 import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { visibilityRoutes } from './routes/visibility-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
 import { subscriptionRoutes } from './routes/subscription-routes.js';
+import { strictQuerystring } from './strict-querystring.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ingestRoutes } from './routes/ingest-routes.js';
 import { vesselRoutes } from './routes/vessel-routes.js';
+import { terminalRoutes } from './routes/terminal-routes.js';
 import { OPENPCS_VERSION } from '../version.js';
 import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../store/store-unavailable.js';
 
@@ -76,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRoute', strictQuerystring);
 
   const metrics = createMetrics();
   metrics.setCollectors({
@@ -197,6 +201,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(formatSettingRoutes, { platform });
   await app.register(vesselRoutes, { platform });
   await app.register(cargoRoutes, { platform });
+  await app.register(terminalRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
 
@@ -216,14 +221,19 @@ function toProblem(error: FastifyError, instance: string): Problem {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? 'request';
     const where = context === 'querystring' ? 'query' : context;
-    const issues = error.validation as unknown as readonly { instancePath: string; message?: string }[];
-    const errors = issues.map((issue) => ({
-      pointer: `/${where}${issue.instancePath}`,
-      detail: issue.message ?? 'invalid',
-    }));
+    const issues = error.validation as unknown as readonly ValidationIssue[];
+    const errors = issues.flatMap((issue): ProblemFieldError[] =>
+      issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params?.keys)
+        ? issue.params.keys.map((key) => ({
+            pointer: `/${where}${issue.instancePath.replace(/\/$/, '')}/${jsonPointerToken(String(key))}`,
+            detail: issue.message ?? 'unknown parameter',
+            code: 'PCS_API_UNKNOWN_PARAMETER',
+          }))
+        : [{ pointer: `/${where}${issue.instancePath}`, detail: issue.message ?? 'invalid' }],
+    );
     return new ProblemError(
       400,
-      'PCS_API_VALIDATION',
+      errors.every((e) => e.code === 'PCS_API_UNKNOWN_PARAMETER') ? 'PCS_API_UNKNOWN_PARAMETER' : 'PCS_API_VALIDATION',
       'Invalid request',
       errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '),
       errors,
@@ -242,4 +252,16 @@ function toProblem(error: FastifyError, instance: string): Problem {
     'Internal error',
     'an unexpected error occurred; it has been logged',
   ).toProblem(instance);
+}
+
+interface ValidationIssue {
+  readonly keyword?: string;
+  readonly instancePath: string;
+  readonly message?: string;
+  readonly params?: { readonly keys?: readonly unknown[] };
+}
+
+/** RFC 6901: `~` and `/` inside a reference token are escaped. */
+function jsonPointerToken(name: string): string {
+  return name.replaceAll('~', '~0').replaceAll('/', '~1');
 }

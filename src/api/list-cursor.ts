@@ -2,6 +2,7 @@
  * Opaque keyset cursors of the resource lists (containers, truck visits, vessel calls): base64url of
  * `<kind>:<last key>`. Clients must not parse them.
  */
+import { hasControlCharacter } from './has-control-character.js';
 import { badCursorProblem } from './problem.js';
 
 export function encodeListCursor(kind: string, key: string): string {
@@ -13,7 +14,8 @@ export function decodeListCursor(kind: string, cursor: string): string | null {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith(`${kind}:`)) return null;
   const key = text.slice(kind.length + 1);
-  return key.length > 0 && key.length <= 200 ? key : null;
+  // Control characters never occur in a key made here; U+0000 would fail in PostgreSQL (a 500, not a 400).
+  return key.length > 0 && key.length <= 200 && !hasControlCharacter(key) ? key : null;
 }
 
 /** The key after which the requested page starts (undefined: first page); 400 for a cursor not made here. */

@@ -103,6 +103,24 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
     expect(audit[0]).toMatchObject({ resource: `/containers/${BOX}`, detail: { partialView: true } });
   });
 
+  it('should list the boxes on one bill of lading, and refuse a misspelt filter', async () => {
+    const onBl = await get('/containers?transportDocumentReference=EGLV142600999001', 'pa');
+    expect(onBl.statusCode).toBe(200);
+    // Both boxes of the carrier's booking are on EGLV142600999001 (carrier-dcsa-events.json).
+    expect(onBl.json().containers.map((c: { equipmentReference: string }) => c.equipmentReference)).toEqual([
+      BOX,
+      'TCNU5512345',
+    ]);
+    const other = await get('/containers?transportDocumentReference=EGLV142600999002', 'pa');
+    expect(other.json().containers).toEqual([]);
+    const misspelt = await get('/containers?billOfLading=EGLV142600999001', 'pa');
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json()).toMatchObject({
+      code: 'PCS_API_UNKNOWN_PARAMETER',
+      errors: [{ pointer: '/query/billOfLading' }],
+    });
+  });
+
   it('should answer a box the caller may not see exactly like one that does not exist', async () => {
     const hidden = await get(`/containers/${BOX}`, 'other-carrier');
     const absent = await get('/containers/CSQU3054383', 'other-carrier');

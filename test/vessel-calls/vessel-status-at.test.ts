@@ -37,9 +37,32 @@ describe('vesselStatusAt on the MarineCadastre extract of 2022-01-03', () => {
     );
   });
 
-  it('should report a ship anchored outside the charted anchorages as other, not at anchor', () => {
-    const wanHai509 = statuses.find((s) => s.mmsi === '565653000');
-    expect(wanHai509).toMatchObject({ status: 'other', navStatus: 1, zone: null });
+  it('should report the ships anchored off Huntington Beach as anchored outside the anchorages', () => {
+    /*
+     * Derived by hand from the raw rows (last row per MMSI in (23:50, 00:20], as in expected-2022-01-03.ts):
+     * the ships of 60 m or more with SOG <= 0.5 kn east of -118.12 (outside anchorages B-G and the harbour,
+     * off Huntington Beach) are
+     *   538003093 CAPE MAGNUS    221 m  00:00:35 33.69105 -118.11611 SOG 0.1 Status 1 (at anchor)
+     *   538005592 JEJU ISLAND    221 m  00:00:06 33.63382 -118.05189 SOG 0.1 Status 0, its only row
+     *   565132000 WAN HAI 313    212 m  00:08:41 33.62595 -118.06797 SOG 0   Status 1 (at anchor)
+     *   565653000 WAN HAI 509    268 m  00:00:42 33.61402 -118.03355 SOG 0   Status 1 (at anchor)
+     *   636021005 MATSON MOLOKAI 222 m  00:01:15 33.61160 -118.05854 SOG 0.2 Status 0, one row before at 00:00:05
+     * The three declaring Status 1 are anchored outside the anchorages; JEJU ISLAND and MATSON MOLOKAI declare
+     * "under way" and were seen stopped for less than 5 minutes (one row; 70 s apart), so they stay "other".
+     * The small craft moored off Huntington Beach and in the marinas (under 60 m) are never counted.
+     */
+    const offHuntington = statuses.filter((s) => s.lon > -118.12 && s.lat < 33.76 && s.lat > 33.55);
+    expect(offHuntington.filter((s) => s.status === 'anchored_outside').map((s) => s.mmsi)).toEqual([
+      '538003093',
+      '565132000',
+      '565653000',
+    ]);
+    expect(statuses.find((s) => s.mmsi === '565653000')).toMatchObject({ navStatus: 1, zone: null });
+    expect(statuses.filter((s) => s.mmsi === '538005592' || s.mmsi === '636021005').map((s) => s.status)).toEqual([
+      'other',
+      'other',
+    ]);
+    expect(statuses.filter((s) => s.status === 'anchored_outside' && (s.static?.lengthM ?? 0) < 60)).toEqual([]);
   });
 
   it('should ignore reports after the instant and reports older than the staleness window', () => {

@@ -8,7 +8,7 @@ import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { timedSampleLines } from '../transports/timed-sample.js';
 import { coscoSpainCallEvents } from './cosco-spain-call.js';
-import { EXPECTED_AT } from './expected-2022-01-03.js';
+import { EXPECTED_AT, TANKERS_AT_ANCHOR, TANKERS_AT_BERTH } from './expected-2022-01-03.js';
 
 interface VesselCall {
   callId: string;
@@ -76,6 +76,81 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     );
   });
 
+  it('should take instants without seconds, with fractions or offsets, and default ?at= to now', async () => {
+    const full = await get('/vessels?at=2022-01-03T00:20:00Z');
+    expect(full.json().vessels.length).toBeGreaterThan(30);
+    // As docs/ais-feeds.md writes it: no seconds.
+    for (const at of ['2022-01-03T00:20Z', '2022-01-03T00:20:00.000Z', '2022-01-02T16:20-08:00']) {
+      const res = await get(`/vessels?at=${encodeURIComponent(at)}`);
+      expect(res.statusCode, at).toBe(200);
+      expect(res.json(), at).toEqual(full.json());
+    }
+    const departed = await get('/vessel-calls?status=departed&to=2022-01-03T01:00Z&from=2022-01-03T00:00Z');
+    expect(departed.json().calls.map((c: { callId: string }) => c.callId)).toContain('477000001:2022-01-03T00:09');
+    const before = Date.now();
+    const now = await get('/vessels');
+    const after = Date.now();
+    expect(now.statusCode).toBe(200);
+    expect(Date.parse(now.json().at)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(now.json().at)).toBeLessThanOrEqual(after);
+    const impossible = await get('/vessels?at=2022-02-30T00:20Z');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().errors[0].pointer).toBe('/query/at');
+  });
+
+  it('should date a waiting ship from the first report of its run, not from its last report', async () => {
+    /*
+     * Derived by hand from marinecadastre-2022-01-03-san-pedro-bay.csv (rows of 2022-01-03 up to 00:20:00;
+     * the track keeps the first report of each UTC minute, and every row below is the only one of its minute):
+     *
+     * ATLANTIS TRADE, MMSI 210185000, VesselType 70, Status 1 (at anchor), at 33.7287 N 118.1457 W throughout:
+     *   00:02:36 SOG 0.1 | 00:05:36 0 | 00:08:32 0.1 | 00:11:38 0.1 | 00:17:39 0   (next row 00:20:34 is after `at`)
+     *   no earlier row that day, every gap <= 6 min (limit 30)  =>  at anchor since 00:02:36, last report 00:17:39.
+     * CMA CGM OPAL, MMSI 636014168, VesselType 70:
+     *   00:00:00 SOG 10.1 Status 0 at 33.5388 N 118.1424 W (under way, out at sea)
+     *   00:01:22 SOG 0.1 Status 5 (moored) at 33.7665 N 118.2734 W, then 00:04:22, 00:07:22, 00:10:22, 00:13:22,
+     *   00:19:22 all SOG <= 0.1 Status 5 at the same spot    =>  at berth since 00:01:22, last report 00:19:22.
+     */
+    const vessels = (await get(`/vessels?at=${EXPECTED_AT}`)).json<{
+      vessels: { mmsi: string; status: string; since: string; observedAt: string }[];
+    }>().vessels;
+    const pick = (mmsi: string) => vessels.find((v) => v.mmsi === mmsi);
+    expect(pick('210185000')).toMatchObject({
+      status: 'at_anchor',
+      since: '2022-01-03T00:02:36.000Z',
+      observedAt: '2022-01-03T00:17:39.000Z',
+    });
+    expect(pick('636014168')).toMatchObject({
+      status: 'at_berth',
+      since: '2022-01-03T00:01:22.000Z',
+      observedAt: '2022-01-03T00:19:22.000Z',
+    });
+    // No ship that waited the whole extract is dated from its last report.
+    const waiting = vessels.filter((v) => v.status === 'at_anchor');
+    expect(waiting.filter((v) => v.since < '2022-01-03T00:05:00.000Z').length).toBeGreaterThan(waiting.length / 2);
+  });
+
+  it('should filter vessels by ship type and list the ships anchored outside the anchorages', async () => {
+    type At = { mmsi: string; status: string; shipType: number | null; shipCategory: string; lengthM: number | null };
+    const all = (await get(`/vessels?at=${EXPECTED_AT}`)).json<{ vessels: At[] }>().vessels;
+    const tankers = (await get(`/vessels?at=${EXPECTED_AT}&type=tanker`)).json<{ vessels: At[] }>().vessels;
+    expect(tankers.map((v) => v.mmsi)).toEqual(
+      all.filter((v) => v.shipType !== null && v.shipType >= 80 && v.shipType <= 89).map((v) => v.mmsi),
+    );
+    // Tankers of 60 m or more at anchor / at berth, as derived by hand in expected-2022-01-03.ts.
+    const big = (status: string) =>
+      tankers.filter((v) => v.status === status && (v.lengthM ?? Infinity) >= 60).map((v) => v.mmsi);
+    expect(big('at_berth')).toEqual(TANKERS_AT_BERTH);
+    expect(big('at_anchor')).toEqual(TANKERS_AT_ANCHOR);
+    expect(tankers.every((v) => v.shipCategory === 'tanker')).toBe(true);
+    const cargo = (await get(`/vessels?at=${EXPECTED_AT}&type=cargo&status=anchored_outside`)).json<{
+      vessels: At[];
+    }>().vessels;
+    expect(cargo.map((v) => v.mmsi)).toEqual(expect.arrayContaining(['538003093', '565132000', '565653000']));
+    expect(all.filter((v) => v.status === 'anchored_outside').length).toBeGreaterThanOrEqual(3);
+    expect((await get(`/vessels?at=${EXPECTED_AT}&type=submarine`)).json().errors[0].pointer).toBe('/query/type');
+  });
+
   it('should not show community vessel data to an anonymous caller', async () => {
     const res = await get(`/vessels?at=${EXPECTED_AT}`, {});
     expect(res.statusCode).toBe(200);
@@ -121,6 +196,7 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
         anchorage: 'anchorage-f',
         timeAtAnchorMin: 120,
         terminal: 'polb-lbct',
+        terminalSmdgCode: 'LBCT',
         atb: '2022-01-03T02:50:00.000Z',
         atd: '2022-01-03T12:50:00.000Z',
         draughtInM: 14.5,
@@ -159,7 +235,7 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'callId,mmsi,imo,vesselName,port,status,ata,ataAnchorage,anchorage,timeAtAnchorMin,terminal,atb,atd,atdPort,draughtInM,draughtOutM',
+      'callId,mmsi,imo,vesselName,port,status,ata,ataAnchorage,anchorage,timeAtAnchorMin,terminal,terminalSmdgCode,atb,atd,atdPort,draughtInM,draughtOutM',
     );
     const first = all.calls[0]!;
     expect(lines[1]!.split(',').slice(0, 6)).toEqual([
@@ -187,6 +263,17 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     const bad = await get('/vessel-calls?cursor=bm90LW91cnM');
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'PCS_API_BAD_CURSOR', errors: [{ pointer: '/query/cursor' }] });
+  });
+
+  it('should filter vessel calls and vessels by IMO number', async () => {
+    const all = (await get('/vessel-calls?limit=1000')).json<{ calls: VesselCall[] }>().calls;
+    const byImo = (await get('/vessel-calls?imo=9516442&limit=1000')).json<{ calls: VesselCall[] }>().calls;
+    expect(byImo.length).toBeGreaterThan(0);
+    expect(byImo).toEqual(all.filter((c) => c.vessel.imo === '9516442'));
+    expect(all.length).toBeGreaterThan(byImo.length);
+    const vessels = (await get(`/vessels?at=${EXPECTED_AT}&imo=9516442`)).json<{ vessels: { mmsi: string }[] }>();
+    expect(vessels.vessels.map((v) => v.mmsi)).toEqual(['477776200']);
+    expect((await get('/vessel-calls?imo=95164')).json().errors[0].pointer).toBe('/query/imo');
   });
 
   it('should show one call by its id, and 404 for an unknown or malformed one', async () => {

@@ -34,6 +34,8 @@ interface ScopedFact {
 export interface ContainerListFilter {
   readonly status?: string | undefined;
   readonly terminal?: string | undefined;
+  /** Bill of lading number (DCSA `transportDocumentReference`). */
+  readonly transportDocumentReference?: string | undefined;
   readonly after?: string | undefined;
   readonly limit: number;
 }
@@ -181,6 +183,8 @@ export class ContainerReader {
     }
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.terminal) query = query.where('terminal_code', '=', filter.terminal);
+    const bl = filter.transportDocumentReference;
+    if (bl) query = query.where(sql<boolean>`${bl} = any(container_status.transport_document_references)`);
     if (filter.after) query = query.where('equipment_reference', '>', filter.after);
     const rows = await query
       .orderBy('equipment_reference')
@@ -204,7 +208,10 @@ export class ContainerReader {
       );
     });
     // A partial view may have another status than the stored row: the filter holds for what is shown.
-    const filtered = filter.status ? containers.filter((c) => c.status === filter.status) : containers;
+    // Likewise the bill of lading: a box whose B/L comes from a fact the caller may not see is not on it for them.
+    const filtered = containers.filter(
+      (c) => (!filter.status || c.status === filter.status) && (!bl || c.transportDocumentReferences.includes(bl)),
+    );
     return { containers: filtered, more };
   }
 

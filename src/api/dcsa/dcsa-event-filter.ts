@@ -3,26 +3,35 @@
  * and canonical (no empty members, sorted lists, sorted keys) so two equal filters compare equal as JSON.
  */
 import { z } from 'zod';
+import { hasControlCharacter } from '../has-control-character.js';
 import { DCSA_EVENT_TYPES, type DcsaEventFilter } from '../../store/event-query.js';
 
 const Code = z.string().regex(/^[A-Z0-9]{4}$/, 'a 4-character event type code');
 const Instant = z.iso.datetime({ offset: true });
 
+/** A reference: no control characters (U+0000 cannot be stored or compared by PostgreSQL, in text or jsonb). */
+const reference = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((text) => !hasControlCharacter(text), 'no control characters');
+
 /** The reference filters shared by GET /v2/events, its cursors and event subscriptions (DCSA 2.2 limits). */
 export const DCSA_REFERENCE_FILTERS = {
-  equipmentReference: z.string().min(1).max(15).optional(),
-  transportDocumentReference: z.string().min(1).max(20).optional(),
-  carrierBookingReference: z.string().min(1).max(35).optional(),
+  equipmentReference: reference(15).optional(),
+  transportDocumentReference: reference(20).optional(),
+  carrierBookingReference: reference(35).optional(),
   vesselIMONumber: z
     .string()
     .regex(/^\d{7}$/, 'must be 7 digits')
     .optional(),
-  carrierVoyageNumber: z.string().min(1).max(50).optional(),
-  exportVoyageNumber: z.string().min(1).max(50).optional(),
-  importVoyageNumber: z.string().min(1).max(50).optional(),
-  transportCallID: z.string().min(1).max(100).optional(),
-  transportDocumentID: z.string().min(1).max(100).optional(),
-  carrierServiceCode: z.string().min(1).max(5).optional(),
+  carrierVoyageNumber: reference(50).optional(),
+  exportVoyageNumber: reference(50).optional(),
+  importVoyageNumber: reference(50).optional(),
+  transportCallID: reference(100).optional(),
+  transportDocumentID: reference(100).optional(),
+  carrierServiceCode: reference(5).optional(),
   UNLocationCode: z
     .string()
     .regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'a UN/LOCODE such as USLAX')

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { DCSA_EVENT_TYPES, type DcsaEventFilter, type DcsaEventType } from '../../store/event-query.js';
 import { DCSA_CODES, DCSA_DOCUMENT_TYPE_CODES } from '../../domain/dcsa-conformance.js';
 import { canonicalFilter, DCSA_REFERENCE_FILTERS } from './dcsa-event-filter.js';
+import { QueryInstant } from '../query-instant.js';
 
 const listOf = (codes: readonly string[], example: string) =>
   z
@@ -25,12 +26,8 @@ const listOf = (codes: readonly string[], example: string) =>
     .optional()
     .describe(`comma-separated list, values ORed; e.g. ${example}`);
 
-/** A `+` in an unencoded query string arrives as a space: `…T14:12:56 01:00` is read as `+01:00`. */
-const instant = z
-  .string()
-  .transform((text) => text.replace(/^(\d{4}-\d{2}-\d{2}T[\d:.]+) (\d{2}:?\d{2})$/, '$1+$2'))
-  .pipe(z.iso.datetime({ offset: true }))
-  .optional();
+/** The shared instant type (seconds optional; a `+` sent unencoded, read as a space, is taken as `+`). */
+const instant = QueryInstant.optional();
 
 const EVENT_TYPE_LIST = new RegExp(`^(${DCSA_EVENT_TYPES.join('|')})(,(${DCSA_EVENT_TYPES.join('|')}))*$`);
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { DcsaEventFilter } from '../../store/event-query.js';
+import { isEventPosition } from '../cursor.js';
 import { DcsaEventFilterSchema, canonicalFilter } from './dcsa-event-filter.js';
 
 export interface PageCursor {
@@ -17,7 +18,7 @@ export interface PageCursor {
   readonly filter: DcsaEventFilter;
 }
 
-const Seq = z.string().regex(/^(0|[1-9]\d{0,18})$/);
+const Seq = z.string().refine(isEventPosition);
 
 const CursorJson = z.strictObject({
   v: z.literal(1),

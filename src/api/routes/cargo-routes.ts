@@ -19,13 +19,21 @@ import {
 } from '../cargo/container-schema.js';
 import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
 import { afterKey, encodeListCursor } from '../list-cursor.js';
+import { QueryInstant } from '../query-instant.js';
 import { TerminalKpiSchema, kpiView } from '../cargo/terminal-kpi-schema.js';
 import { TruckVisitReader } from '../cargo/truck-visit-reader.js';
 import { TRUCK_VISIT_CSV_COLUMNS, TruckVisitSchema, truckVisitCsvRow } from '../cargo/truck-visit-schema.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
 
-const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone');
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const instant = QueryInstant;
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  // A calendar date: 2026-02-30 would otherwise reach PostgreSQL and fail there.
+  .refine((text) => {
+    const day = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+  }, 'not a calendar date');
 const terminalCode = z
   .string()
   .regex(/^[A-Za-z0-9]{2,10}$/, 'an SMDG terminal code')
@@ -94,6 +102,11 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
             .optional()
             .describe('e.g. AVAILABLE, HELD, GATED_OUT'),
           terminal: terminalCode.optional(),
+          transportDocumentReference: z
+            .string()
+            .regex(/^[A-Za-z0-9-]{1,35}$/, 'a bill of lading number (1-35 letters, digits or -)')
+            .optional()
+            .describe('bill of lading number: only the boxes on it (as far as you may see them)'),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           cursor: z.string().max(400).optional().describe('nextCursor of the previous page'),
           format: z.enum(EXPORT_FORMATS).optional().describe('json (default), csv or ndjson; or send Accept'),
@@ -107,8 +120,11 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
     },
     async (request, reply) => {
       const access = requireScope(request, 'read');
-      const { status, terminal, limit, cursor, format } = request.query;
-      const page = await containers.list({ status, terminal, limit, after: afterKey('ctr', cursor) }, access);
+      const { status, terminal, transportDocumentReference, limit, cursor, format } = request.query;
+      const page = await containers.list(
+        { status, terminal, transportDocumentReference, limit, after: afterKey('ctr', cursor) },
+        access,
+      );
       const last = page.containers.at(-1)?.equipmentReference;
       const nextCursor = page.more && last ? encodeListCursor('ctr', last) : null;
       const chosen = exportFormatOf(request, format);

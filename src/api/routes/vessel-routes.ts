@@ -7,12 +7,14 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SHIP_CATEGORIES } from '../../domain/ais-ship-type.js';
 import { VISIBILITIES } from '../../domain/canonical-event.js';
 import { AIS_NMEA_FORMAT } from '../../ingest/ais/ais-nmea-parser.js';
 import { EmptyBodyError } from '../../ingest/ingest-pipeline.js';
 import { loadGeography } from '../../geo/load-geography.js';
 import type { Platform } from '../../platform.js';
 import { VESSEL_CALL_STATUSES } from '../../projections/vessel-calls/vessel-call-status.js';
+import { VESSEL_ACTIVITIES } from '../../projections/vessel-calls/vessel-status-at.js';
 import { rowVisibleTo } from '../../projections/vessels/row-visible-to.js';
 import { vesselAtView } from '../../projections/vessels/vessel-at-view.js';
 import { vesselsAt } from '../../projections/vessels/vessels-at.js';
@@ -20,6 +22,7 @@ import { requireScope } from '../authenticate.js';
 import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
 import { afterKey, encodeListCursor } from '../list-cursor.js';
 import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
+import { QueryInstant } from '../query-instant.js';
 import {
   VESSEL_CALL_CSV_COLUMNS,
   VesselCallSchema,
@@ -29,7 +32,12 @@ import {
 } from '../vessels/vessel-call-view.js';
 import { deadLetterView } from './ingest-routes.js';
 
-const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone, e.g. 2022-01-03T00:20:00Z');
+const instant = QueryInstant;
+
+/** A vessel call id: `<MMSI>:<UTC minute the call started>`. */
+const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+const imoNumber = z.string().regex(/^\d{7}$/, 'an IMO number (7 digits)');
 
 const ZoneSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), port: z.string().nullable() });
 const VesselAtSchema = z.object({
@@ -39,7 +47,10 @@ const VesselAtSchema = z.object({
   callSign: z.string().nullable(),
   shipType: z.number().nullable(),
   lengthM: z.number().nullable(),
-  status: z.enum(['at_berth', 'at_anchor', 'underway', 'other']),
+  shipCategory: z.enum(SHIP_CATEGORIES).describe('from the AIS ship type (ITU-R M.1371-5 table 53)'),
+  status: z
+    .enum(VESSEL_ACTIVITIES)
+    .describe('anchored_outside: a ship of 60 m or more stopped for a while outside every anchorage and berth'),
   zone: ZoneSchema.nullable(),
   since: z.string().describe('first report of the unbroken run in this status and zone (24 h look-back)'),
   observedAt: z.string(),
@@ -254,14 +265,16 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     {
       schema: {
         tags: ['vessels'],
-        summary: 'Vessels at anchor / at berth at an instant (same answer as `openpcs vessels --at`)',
+        summary: 'Vessels at anchor / at berth at an instant, now by default (same answer as `openpcs vessels --at`)',
         querystring: z.object({
-          at: instant,
+          at: instant.optional().describe('the instant (default: now); seconds optional, e.g. 2022-01-03T00:20Z'),
           status: z
-            .enum(['at_anchor', 'at_berth', 'underway', 'other'])
+            .enum(VESSEL_ACTIVITIES)
             .optional()
-            .describe('only this status (default: at_anchor and at_berth)'),
+            .describe('only this status (default: at_anchor, anchored_outside and at_berth)'),
+          type: z.enum(SHIP_CATEGORIES).optional().describe('only ships of this category (from the AIS ship type)'),
           port: z.enum(['USLAX', 'USLGB']).optional(),
+          imo: imoNumber.optional().describe('only the vessel with this IMO number'),
         }),
         response: {
           200: z.object({ at: z.string(), vessels: z.array(VesselAtSchema) }),
@@ -272,11 +285,13 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     },
     async (request) => {
       const access = requireScope(request, 'read');
-      const at = new Date(request.query.at).toISOString();
+      const at = request.query.at ?? new Date().toISOString();
       const found = await vesselsAt(db, geography, {
         at,
         port: request.query.port,
-        statuses: request.query.status ? [request.query.status] : ['at_anchor', 'at_berth'],
+        statuses: request.query.status ? [request.query.status] : ['at_anchor', 'anchored_outside', 'at_berth'],
+        shipCategory: request.query.type,
+        imo: request.query.imo,
         visibleTo: access,
       });
       return { at, vessels: found.map(vesselAtView) };
@@ -300,6 +315,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
             .string()
             .regex(/^\d{9}$/, 'an MMSI (9 digits)')
             .optional(),
+          imo: imoNumber.optional().describe('calls of the vessel with this IMO number'),
           from: instant.optional().describe('calls still in port at or after this instant'),
           to: instant.optional().describe('calls that started at or before this instant'),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -315,7 +331,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     },
     async (request, reply) => {
       const access = requireScope(request, 'read');
-      const { terminal, status, mmsi, from, to, limit, cursor, format } = request.query;
+      const { terminal, status, mmsi, imo, from, to, limit, cursor, format } = request.query;
       const after = callCursorKey(afterKey(CALL_CURSOR, cursor));
       const start = sql<Date>`coalesce(vessel_call.ata, vessel_call.ata_anchorage, vessel_call.atb)`;
       const end = sql<Date | null>`coalesce(vessel_call.atd_port, vessel_call.atd)`;
@@ -328,6 +344,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       if (terminal) query = query.where('berth', '=', terminal);
       if (status) query = query.where('status', '=', status);
       if (mmsi) query = query.where('mmsi', '=', mmsi);
+      if (imo) query = query.where('imo', '=', imo);
       if (to) query = query.where(sql<boolean>`${start} <= ${new Date(to)}`);
       if (from) query = query.where(sql<boolean>`(${end} is null or ${end} >= ${new Date(from)})`);
       if (after) query = query.where(sql<boolean>`(${start}, vessel_call.call_id) > (${after.start}, ${after.callId})`);
@@ -359,7 +376,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         params: z.object({
           callId: z
             .string()
-            .regex(/^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
+            .regex(CALL_ID, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
             .describe('e.g. 366998410:2022-01-03T00:02'),
         }),
         response: { 200: VesselCallSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
@@ -389,10 +406,22 @@ function callStart(c: VesselCallView): string {
   return (c.ata ?? c.ataAnchorage ?? c.atb)!;
 }
 
+/**
+ * The (start, call id) a call cursor holds. Only what `encodeListCursor` wrote is taken: the start exactly
+ * as `toISOString` prints it (so a year PostgreSQL cannot store never reaches it) and a call id.
+ */
 function callCursorKey(key: string | undefined): { start: Date; callId: string } | undefined {
   if (key === undefined) return undefined;
   const bar = key.indexOf('|');
-  const start = new Date(key.slice(0, bar));
-  if (bar < 0 || Number.isNaN(start.getTime())) throw badCursorProblem();
-  return { start, callId: key.slice(bar + 1) };
+  if (bar < 0) throw badCursorProblem();
+  const startText = key.slice(0, bar);
+  const callId = key.slice(bar + 1);
+  const start = new Date(startText);
+  const issued =
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(startText) &&
+    !Number.isNaN(start.getTime()) &&
+    start.toISOString() === startText &&
+    CALL_ID.test(callId);
+  if (!issued) throw badCursorProblem();
+  return { start, callId };
 }

@@ -3,6 +3,8 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { VESSEL_CALL_STATUSES, type VesselCallStatus } from '../../projections/vessel-calls/vessel-call-status.js';
 import type { VesselCallTable } from '../../store/schema.js';
+import { terminalCodeOfZone } from '../../domain/terminal-registry.js';
+import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -16,6 +18,10 @@ export const VesselCallSchema = z.object({
   anchorage: z.string().nullable(),
   timeAtAnchorMin: z.number().nullable(),
   terminal: z.string().nullable().describe('terminal or berth zone id'),
+  terminalSmdgCode: z
+    .string()
+    .nullable()
+    .describe('SMDG code of the terminal of that zone (GET /terminals); null when the zone holds none or several'),
   atb: z.string().nullable(),
   atd: z.string().nullable().describe('departure from the berth'),
   atdPort: z.string().nullable().describe('departure from port limits'),
@@ -36,6 +42,7 @@ export function vesselCallView(r: Selectable<VesselCallTable>): VesselCallView {
     anchorage: r.anchorage,
     timeAtAnchorMin: r.time_at_anchor_min,
     terminal: r.berth,
+    terminalSmdgCode: terminalCodeOfZone(loadTerminalRegistry(), r.berth),
     atb: iso(r.atb),
     atd: iso(r.atd),
     atdPort: iso(r.atd_port),
@@ -57,6 +64,7 @@ export const VESSEL_CALL_CSV_COLUMNS = [
   'anchorage',
   'timeAtAnchorMin',
   'terminal',
+  'terminalSmdgCode',
   'atb',
   'atd',
   'atdPort',

@@ -16,10 +16,11 @@ export function stationarySince(
   maxGapMin: number,
 ): string | null {
   let since: string | null = null;
-  let previousMs = Infinity;
+  // The newest report has no later neighbour to be too far from; the gap rule starts with the second.
+  let previousMs: number | null = null;
   for (const obs of newestFirst) {
     const ms = Date.parse(obs.eventDateTime);
-    if (previousMs - ms > maxGapMin * 60_000) break;
+    if (previousMs !== null && previousMs - ms > maxGapMin * 60_000) break;
     const here = classifyPosition(geography, obs);
     if (here.status !== status || (here.zone?.id ?? null) !== zoneId) break;
     since = obs.eventDateTime;

@@ -1,4 +1,5 @@
 /** The public shape of one vessel's status at an instant (CLI `--json` and `GET /vessels?at=`). */
+import { shipCategoryOf, type ShipCategory } from '../../domain/ais-ship-type.js';
 import type { VesselAt } from './vessels-at.js';
 
 export interface VesselAtView {
@@ -8,6 +9,7 @@ export interface VesselAtView {
   readonly callSign: string | null;
   readonly shipType: number | null;
   readonly lengthM: number | null;
+  readonly shipCategory: ShipCategory;
   readonly status: VesselAt['status'];
   readonly zone: VesselAt['zone'];
   readonly since: string;
@@ -26,6 +28,7 @@ export function vesselAtView(v: VesselAt): VesselAtView {
     callSign: v.static?.callSign ?? null,
     shipType: v.static?.shipType ?? null,
     lengthM: v.static?.lengthM ?? null,
+    shipCategory: shipCategoryOf(v.static?.shipType),
     status: v.status,
     zone: v.zone,
     since: v.since,

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { LOCAL_OPERATOR, type AccessScope } from '../../access/access-scope.js';
+import { shipCategoryOf, type ShipCategory } from '../../domain/ais-ship-type.js';
 import type { VesselPositionPayload, VesselStaticPayload } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
 import type { DB } from '../../store/schema.js';
@@ -23,6 +24,10 @@ export interface VesselsAtQuery {
   readonly at: string;
   readonly statuses?: readonly VesselActivity[] | undefined;
   readonly port?: string | undefined;
+  /** Only ships of this category (from the AIS ship type of the registry). */
+  readonly shipCategory?: ShipCategory | undefined;
+  /** Only the vessel whose registry entry has this IMO number. */
+  readonly imo?: string | undefined;
   readonly staleAfterMin?: number | undefined;
   readonly lookBackHours?: number | undefined;
   readonly visibleTo?: AccessScope | undefined;
@@ -107,7 +112,11 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
     at.toISOString(),
     { staleAfterMin },
   ).filter(
-    (s) => (!query.statuses || query.statuses.includes(s.status)) && (!query.port || s.zone?.port === query.port),
+    (s) =>
+      (!query.statuses || query.statuses.includes(s.status)) &&
+      (!query.port || s.zone?.port === query.port) &&
+      (!query.imo || s.static?.imo === query.imo) &&
+      (!query.shipCategory || shipCategoryOf(s.static?.shipType) === query.shipCategory),
   );
   if (statuses.length === 0) return [];
   const lookBackFrom = new Date(atMs - (query.lookBackHours ?? 24) * 3_600_000);
@@ -127,7 +136,8 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
   const byVessel = new Map<string, PositionObservation[]>();
   for (const row of history) {
     const list = byVessel.get(row.mmsi) ?? [];
-    list.push(observation(row, null));
+    // With the registry data: whether a stopped vessel is a ship (anchored outside) depends on its length.
+    list.push(observation(row, statics.get(row.mmsi) ?? null));
     byVessel.set(row.mmsi, list);
   }
   return statuses.map((s) => ({
