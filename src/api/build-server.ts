@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Platform } from '../platform.js';
 import { authenticator } from './authenticate.js';
+import { FailedAuthLimiter } from './failed-auth-limiter.js';
 import { createMetrics } from './ingest-metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   readonly bodyLimitBytes?: number | undefined;
   /** Requests per minute per API key (per client address for anonymous callers). */
   readonly rateLimitPerMinute?: number | undefined;
+  /** Failed authentications per minute per client address answered 401; later ones are answered 429. */
+  readonly authFailuresPerMinute?: number | undefined;
 }
 
 export interface Server {
@@ -76,7 +79,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
   });
   app.decorateRequest('accessScope');
-  app.addHook('onRequest', authenticator(platform.organisations));
+  const failedAuth = new FailedAuthLimiter({ maxFailures: options.authFailuresPerMinute ?? 30 });
+  app.addHook('onRequest', authenticator(platform.organisations, failedAuth));
   await app.register(fastifyRateLimit, {
     global: true,
     max: options.rateLimitPerMinute ?? 1200,

@@ -57,6 +57,7 @@ export function serveCommand(): Command {
         logLevel: env.LOG_LEVEL,
         bodyLimitBytes: Math.round(env.OPENPCS_BODY_LIMIT_MIB * 1024 * 1024),
         rateLimitPerMinute: env.OPENPCS_RATE_LIMIT_PER_MIN,
+        authFailuresPerMinute: env.OPENPCS_AUTH_FAILURES_PER_MIN,
       });
       let stopping = false;
       // Started after listen; stopped (in reverse order) on shutdown.
