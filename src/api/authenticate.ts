@@ -91,23 +91,3 @@ export function authenticator(organisations: OrganisationRepository, failures: F
     ]);
   };
 }
-
-/** Throws 401 for anonymous callers and 403 for keys without the scope. */
-export function requireScope(request: FastifyRequest, scope: Scope): AccessScope {
-  const access = request.accessScope;
-  if (access.keyId === null && !access.scopes.includes(scope)) {
-    throw new ProblemError(
-      401,
-      'PCS_AUTH_REQUIRED',
-      'Authentication required',
-      `this operation needs an API key with the "${scope}" scope`,
-      [{ pointer: '/headers/authorization', detail: 'missing API key' }],
-    );
-  }
-  if (!access.scopes.includes(scope)) {
-    throw new ProblemError(403, 'PCS_AUTH_FORBIDDEN', 'Forbidden', `the API key lacks the "${scope}" scope`, [
-      { pointer: '/headers/authorization', detail: `scope "${scope}" required` },
-    ]);
-  }
-  return access;
-}

@@ -16,7 +16,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Platform } from '../platform.js';
 import { authenticator } from './authenticate.js';
+import { ACCESS } from '../access/route-access.js';
 import { FailedAuthLimiter } from './failed-auth-limiter.js';
+import { enforceRouteAccess, requireRouteAccessDeclarations } from './route-access-hook.js';
 import { createMetrics } from './ingest-metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
@@ -53,6 +55,9 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'PCS_API_BAD_CONTENT_LENGTH',
 };
 
+/** Where the Swagger UI is served (its routes are public: they show the API description only). */
+const DOCS_PREFIX = '/docs';
+
 export async function buildServer(options: ServerOptions): Promise<Server> {
   const { platform } = options;
   const bodyLimitBytes = options.bodyLimitBytes ?? 64 * 1024 * 1024;
@@ -81,6 +86,9 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   app.decorateRequest('accessScope');
   const failedAuth = new FailedAuthLimiter({ maxFailures: options.authFailuresPerMinute ?? 30 });
   app.addHook('onRequest', authenticator(platform.organisations, failedAuth));
+  // Every route declares the scope it needs (config.access); it is checked here, once, for all of them.
+  app.addHook('onRequest', enforceRouteAccess);
+  requireRouteAccessDeclarations(app, [DOCS_PREFIX]);
   await app.register(fastifyRateLimit, {
     global: true,
     max: options.rateLimitPerMinute ?? 1200,
@@ -145,7 +153,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { docExpansion: 'list' } });
 
   await app.register(healthRoutes, { platform, metrics, version: OPENPCS_VERSION, isShuttingDown: () => shuttingDown });
   await app.register(ingestRoutes, { platform, bodyLimitBytes });
@@ -156,8 +164,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(adminRoutes, { platform });
   await app.register(vesselRoutes, { platform });
   await app.register(cargoRoutes, { platform });
-  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
+  app.get('/', { schema: { hide: true }, config: { access: ACCESS.public } }, (_request, reply) =>
+    reply.redirect(DOCS_PREFIX),
+  );
 
   await app.ready();
   return {

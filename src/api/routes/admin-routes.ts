@@ -11,8 +11,8 @@ import { mayAdminister, mayRegisterOrganisations, REGISTRABLE_ROLES } from '../.
 import { ROLES, SCOPES } from '../../access/roles.js';
 import type { Platform } from '../../platform.js';
 import type { ApiKeyRow } from '../../store/organisation-repository.js';
-import { requireScope } from '../authenticate.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
 
 const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
 
@@ -79,6 +79,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/admin/organisations',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'Organisations of the community',
@@ -86,7 +87,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      const scope = requireScope(request, 'admin');
+      const scope = request.accessScope;
       const rows = (await platform.organisations.list()).filter((o) => scope.all || o.id === scope.orgId);
       return {
         organisations: rows.map((o) => ({
@@ -102,6 +103,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.post(
     '/admin/organisations',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'Register an organisation',
@@ -110,7 +112,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request, 'admin');
+      const scope = request.accessScope;
       if (!mayRegisterOrganisations(scope)) {
         throw new ProblemError(
           403,
@@ -140,6 +142,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.post(
     '/admin/organisations/:id/keys',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'Create an API key for an organisation (the key is shown once)',
@@ -155,7 +158,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request, 'admin');
+      const scope = request.accessScope;
       const org = await platform.organisations.get(request.params.id);
       // An organisation the caller does not administer is a 403 whether or not it exists.
       if (!mayAdminister(scope, org ?? { id: request.params.id, role: 'unknown' })) {
@@ -186,6 +189,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/admin/keys',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'API keys (never their secrets)',
@@ -194,7 +198,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      const scope = requireScope(request, 'admin');
+      const scope = request.accessScope;
       const orgId = ownOrgFilter(scope, request.query.orgId, '/query/orgId');
       return { keys: (await platform.organisations.listKeys(orgId)).map(keyView) };
     },
@@ -203,6 +207,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.delete(
     '/admin/keys/:keyId',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'Revoke an API key (effective immediately)',
@@ -211,7 +216,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      const scope = requireScope(request, 'admin');
+      const scope = request.accessScope;
       const key = await platform.organisations.getKey(request.params.keyId);
       // Another organisation's key is answered like a missing one: its existence is not the caller's business.
       const mine = key !== undefined && mayAdminister(scope, { id: key.org_id, role: key.org_role });
@@ -232,6 +237,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/admin/audit-log',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'Audit log, newest first',
@@ -259,7 +265,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      const scope = requireScope(request, 'admin');
+      const scope = request.accessScope;
       const orgId = ownOrgFilter(scope, request.query.orgId, '/query/orgId');
       const rows = await platform.audit.list({ ...request.query, orgId });
       return {

@@ -9,7 +9,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { validateContainerNumber } from '../../domain/identifiers/iso6346.js';
 import type { Platform } from '../../platform.js';
-import { requireScope } from '../authenticate.js';
 import { ContainerReader } from '../cargo/container-reader.js';
 import {
   CONTAINER_CSV_COLUMNS,
@@ -23,6 +22,7 @@ import { TerminalKpiSchema, kpiView } from '../cargo/terminal-kpi-schema.js';
 import { TruckVisitReader } from '../cargo/truck-visit-reader.js';
 import { TRUCK_VISIT_CSV_COLUMNS, TruckVisitSchema, truckVisitCsvRow } from '../cargo/truck-visit-schema.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
 
 const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone');
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
@@ -39,6 +39,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/containers/:reference',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['cargo'],
         summary: 'One container: status, holds, availability, last free day, milestones and its visible history',
@@ -51,7 +52,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const checked = validateContainerNumber(request.params.reference);
       if (!checked.ok) {
         throw new ProblemError(400, checked.code, 'Invalid container number', checked.reason, [
@@ -84,6 +85,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/containers',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['cargo'],
         summary: 'Containers you may see, by container number; export with ?format=csv|ndjson',
@@ -106,7 +108,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const { status, terminal, limit, cursor, format } = request.query;
       const page = await containers.list({ status, terminal, limit, after: afterKey('ctr', cursor) }, access);
       const last = page.containers.at(-1)?.equipmentReference;
@@ -129,6 +131,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/truck-visits',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['cargo'],
         summary: 'Truck visits (gate in → gate out) you may see; export with ?format=csv|ndjson',
@@ -156,7 +159,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const q = request.query;
       const page = await visits.list(
         {
@@ -189,6 +192,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/truck-visits/:visitId',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['cargo'],
         summary: 'One truck visit by its terminal visit id (add ?terminal= when the id is used at several terminals)',
@@ -204,7 +208,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const page = await visits.list(
         { visitId: request.params.visitId, terminal: request.query.terminal, limit: 20 },
         access,
@@ -234,6 +238,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/terminals/:code/kpis',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['cargo'],
         summary: 'Daily KPIs of a terminal: dwell, truck turn time, gate moves (local days)',
@@ -249,7 +254,6 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      requireScope(request, 'read');
       const { code } = request.params;
       const { from, to } = request.query;
       if (from && to && from > to) {

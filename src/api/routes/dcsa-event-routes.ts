@@ -19,6 +19,7 @@ import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery, hasFilterParameters } from '../dcsa/dcsa-filter-query.js';
 import { decodePageCursor, encodePageCursor, type PageCursor } from '../dcsa/dcsa-page-cursor.js';
 import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
 
 export const DCSA_API_VERSION = '2.2.0';
 const DEFAULT_LIMIT = 100;
@@ -53,6 +54,7 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
   app.get(
     '/v2/events',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['dcsa'],
         summary: 'DCSA Track & Trace 2.2 events, filtered and cursor-paginated',

@@ -8,8 +8,8 @@ import { EVENT_TYPES } from '../../domain/canonical-event.js';
 import type { Platform } from '../../platform.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { EventSchema, toEventView } from '../event-schema.js';
-import { requireScope } from '../authenticate.js';
 import { badCursorProblem, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
 
 export const EventQuerySchema = z.object({
   cursor: z
@@ -33,6 +33,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/events',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['events'],
         summary: 'Canonical events in store order, cursor-paginated',
@@ -45,7 +46,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const { cursor, limit, ...filter } = request.query;
       const after = cursor === undefined ? '0' : decodeCursor(cursor);
       if (after === null) {

@@ -16,6 +16,7 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
 import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery } from '../dcsa/dcsa-filter-query.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
 
 export interface StreamRoutesOptions {
   readonly platform: Platform;
@@ -42,6 +43,7 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
   app.get(
     '/v2/stream',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['dcsa'],
         summary: 'Live DCSA events as Server-Sent Events, resumable with Last-Event-ID',

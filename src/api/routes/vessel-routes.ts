@@ -16,7 +16,6 @@ import { VESSEL_CALL_STATUSES } from '../../projections/vessel-calls/vessel-call
 import { rowVisibleTo } from '../../projections/vessels/row-visible-to.js';
 import { vesselAtView } from '../../projections/vessels/vessel-at-view.js';
 import { vesselsAt } from '../../projections/vessels/vessels-at.js';
-import { requireScope } from '../authenticate.js';
 import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
 import { afterKey, encodeListCursor } from '../list-cursor.js';
 import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
@@ -28,6 +27,7 @@ import {
   type VesselCallView,
 } from '../vessels/vessel-call-view.js';
 import { deadLetterView } from './ingest-routes.js';
+import { ACCESS } from '../../access/route-access.js';
 
 const instant = z.string().datetime({ offset: true }).describe('ISO 8601 instant with zone, e.g. 2022-01-03T00:20:00Z');
 
@@ -81,6 +81,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.post(
     '/ingest/ais',
     {
+      config: { access: ACCESS.ingest },
       schema: {
         tags: ['ingest'],
         summary: 'Submit AIS NMEA 0183 lines (alias of POST /ingest/ais-nmea)',
@@ -109,7 +110,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'ingest');
+      const access = request.accessScope;
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const ingest = {
         format: AIS_NMEA_FORMAT,
@@ -157,6 +158,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.get(
     '/vessels/:id',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['vessels'],
         summary: 'One vessel by IMO number (7 digits) or MMSI (9 digits): registry, MMSI history, latest position',
@@ -165,7 +167,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const { id } = request.params;
       // The MMSIs an IMO number was seen with, newest first. Identity rows carry no owners: a pairing is
       // shown only where the caller sees the registry row that makes it (same MMSI and IMO), so a private
@@ -244,6 +246,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.get(
     '/vessels',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['vessels'],
         summary: 'Vessels at anchor / at berth at an instant (same answer as `openpcs vessels --at`)',
@@ -263,7 +266,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const at = new Date(request.query.at).toISOString();
       const found = await vesselsAt(db, geography, {
         at,
@@ -278,6 +281,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.get(
     '/vessel-calls',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['vessels'],
         summary:
@@ -306,7 +310,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const { terminal, status, mmsi, from, to, limit, cursor, format } = request.query;
       const after = callCursorKey(afterKey(CALL_CURSOR, cursor));
       const start = sql<Date>`coalesce(vessel_call.ata, vessel_call.ata_anchorage, vessel_call.atb)`;
@@ -338,6 +342,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.get(
     '/vessel-calls/:callId',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['vessels'],
         summary: 'One vessel call by its id (`<MMSI>:<UTC minute the call started>`, as listed by GET /vessel-calls)',
@@ -352,7 +357,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const { callId } = request.params;
       const row = await db
         .selectFrom('vessel_call')
