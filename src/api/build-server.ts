@@ -19,7 +19,8 @@ import { authenticator } from './authenticate.js';
 import { ACCESS } from '../access/route-access.js';
 import { FailedAuthLimiter } from './failed-auth-limiter.js';
 import { enforceRouteAccess, requireRouteAccessDeclarations } from './route-access-hook.js';
-import { createMetrics } from './ingest-metrics.js';
+import { createMetrics, type PlatformMetrics } from './ingest-metrics.js';
+import { securityHeaders } from './security-headers.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, type Problem } from './problem.js';
@@ -40,10 +41,14 @@ export interface ServerOptions {
   readonly rateLimitPerMinute?: number | undefined;
   /** Failed authentications per minute per client address answered 401; later ones are answered 429. */
   readonly authFailuresPerMinute?: number | undefined;
+  /** The API is reached over TLS (directly or through a TLS-terminating proxy): answers carry HSTS. */
+  readonly behindTls?: boolean | undefined;
 }
 
 export interface Server {
   readonly app: FastifyInstance;
+  /** The Prometheus registry behind `/metrics` (for a separate metrics port, `OPENPCS_METRICS_PORT`). */
+  readonly metrics: PlatformMetrics;
   /** Stops accepting requests, waits for in-flight ones, then drains background ingestion. */
   shutdown(): Promise<void>;
 }
@@ -82,6 +87,14 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     const problem = toProblem(error, request.url);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+  });
+  // Security headers on every answer, set on the raw response first so that hijacked answers (the SSE
+  // stream) and error answers carry them too.
+  const headerOptions = { docsPrefix: DOCS_PREFIX, behindTls: options.behindTls ?? false };
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of Object.entries(securityHeaders(request.url.split('?')[0] ?? '', headerOptions))) {
+      reply.raw.setHeader(name, value);
+    }
   });
   app.decorateRequest('accessScope');
   const failedAuth = new FailedAuthLimiter({ maxFailures: options.authFailuresPerMinute ?? 30 });
@@ -172,6 +185,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.ready();
   return {
     app,
+    metrics,
     async shutdown() {
       shuttingDown = true;
       await app.close();

@@ -21,7 +21,7 @@ type Rule = 'public' | 'read' | 'readOwn' | 'ingest' | 'admin';
 const RULES: Readonly<Record<string, Rule>> = {
   'GET /health': 'public',
   'GET /ready': 'public',
-  'GET /metrics': 'public',
+  'GET /metrics': 'admin',
   'GET /ingest/formats': 'public',
   'POST /ingest/{format}': 'ingest',
   'POST /ingest/ais': 'ingest',

@@ -67,10 +67,12 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (
   app.get(
     '/metrics',
     {
-      config: { access: ACCESS.public },
+      // Process and traffic figures are for the operator: an admin key here, or the separate
+      // OPENPCS_METRICS_PORT (not exposed to the community) for a scraper without a key.
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['operations'],
-        summary: 'Prometheus metrics (text exposition format)',
+        summary: 'Prometheus metrics (text exposition format; admin scope, or the separate metrics port)',
         produces: ['text/plain'],
         response: { 200: z.string() },
       },
