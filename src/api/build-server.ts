@@ -20,6 +20,7 @@ import { ACCESS } from '../access/route-access.js';
 import { FailedAuthLimiter } from './failed-auth-limiter.js';
 import { enforceRouteAccess, requireRouteAccessDeclarations } from './route-access-hook.js';
 import { createMetrics, type PlatformMetrics } from './ingest-metrics.js';
+import { readAuditHook } from './read-audit-hook.js';
 import { securityHeaders } from './security-headers.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
@@ -102,6 +103,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   // Every route declares the scope it needs (config.access); it is checked here, once, for all of them.
   app.addHook('onRequest', enforceRouteAccess);
   requireRouteAccessDeclarations(app, [DOCS_PREFIX]);
+  // Successful reads of restricted data by members are audited once (routes that know better do it themselves).
+  app.addHook('onResponse', readAuditHook(platform.audit));
   await app.register(fastifyRateLimit, {
     global: true,
     max: options.rateLimitPerMinute ?? 1200,

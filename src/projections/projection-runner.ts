@@ -6,6 +6,7 @@
  * poll picks up events appended by other processes (e.g. `serve --api-only` replicas) that this
  * process's bus never sees.
  */
+import { LOCAL_OPERATOR } from '../access/access-scope.js';
 import { sql, type Kysely } from 'kysely';
 import type { EventBus } from '../bus/event-bus.js';
 import { compareSeq, type EventStore } from '../store/event-store.js';
@@ -124,7 +125,12 @@ export class ProjectionRunner {
           .where('name', '=', projection.name)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        const page = await this.events.read(checkpoint.position, this.pageSize, projection.filter ?? {}, trx);
+        const page = await this.events.read(
+          checkpoint.position,
+          this.pageSize,
+          { ...projection.filter, visibleTo: LOCAL_OPERATOR },
+          trx,
+        );
         // A filtered projection moves its checkpoint past the events it does not take too, so the next run
         // does not scan them again (and an idle run is skipped: see catchUpAll).
         if (page.scannedTo === checkpoint.position) return 0;

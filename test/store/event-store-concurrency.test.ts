@@ -4,6 +4,7 @@
  * overlap) and check what a cursor reader may see: nothing past a position still being committed, everything
  * once it is, and past a position whose writer rolled back.
  */
+import { LOCAL_OPERATOR } from '../../src/access/access-scope.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventProvenance, NewCanonicalEvent } from '../../src/domain/canonical-event.js';
 import { scopeFor } from '../../src/access/access-scope.js';
@@ -52,7 +53,8 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES)('concurrent appends on $na
     await platform.close();
   });
 
-  const keysRead = async () => (await platform.events.read('0', 100)).events.map((e) => e.idempotencyKey);
+  const keysRead = async () =>
+    (await platform.events.read('0', 100, { visibleTo: LOCAL_OPERATOR })).events.map((e) => e.idempotencyKey);
   const community = scopeFor('reader', 'carrier', ['read'], 'key-1');
 
   /** Appends event `n` in a transaction that stays open until `finish(commit)` is called. */
@@ -88,7 +90,7 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES)('concurrent appends on $na
     await slow.done;
     expect(await keysRead()).toEqual(['race:1', 'race:2', 'race:3']);
     // A follower that stopped at the old head resumes from there and misses nothing.
-    const rest = await platform.events.read(settled, 10);
+    const rest = await platform.events.read(settled, 10, { visibleTo: LOCAL_OPERATOR });
     expect(rest.events.map((e) => e.idempotencyKey)).toEqual(['race:2', 'race:3']);
   });
 
@@ -100,7 +102,9 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES)('concurrent appends on $na
     const inside = new Promise<string[]>((resolve) => (readInside = resolve));
     const done = platform.database.db.transaction().execute(async (trx) => {
       await platform.events.appendIn(trx, [gateIn(2)], provenance);
-      readInside((await platform.events.read('0', 10, {}, trx)).events.map((e) => e.idempotencyKey));
+      readInside(
+        (await platform.events.read('0', 10, { visibleTo: LOCAL_OPERATOR }, trx)).events.map((e) => e.idempotencyKey),
+      );
       await decided;
     });
     expect(await inside).toEqual(['race:1', 'race:2']);
@@ -110,7 +114,9 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES)('concurrent appends on $na
     finish();
     await done;
     // A follower that jumped to the head it was given would have skipped event 2.
-    expect((await platform.events.read(settled, 10)).events.map((e) => e.idempotencyKey)).toEqual(['race:2']);
+    expect(
+      (await platform.events.read(settled, 10, { visibleTo: LOCAL_OPERATOR })).events.map((e) => e.idempotencyKey),
+    ).toEqual(['race:2']);
   });
 
   it('should go past the position of a writer that rolled back', async () => {
@@ -134,7 +140,9 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES)('concurrent appends on $na
     expect(results.reduce((n, r) => n + r.appended.length, 0)).toBe(200);
     expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(300);
     expect(await platform.events.count()).toBe(200);
-    const stored = (await platform.events.read('0', 1000)).events.map((e) => e.idempotencyKey);
+    const stored = (await platform.events.read('0', 1000, { visibleTo: LOCAL_OPERATOR })).events.map(
+      (e) => e.idempotencyKey,
+    );
     expect(new Set(stored).size).toBe(200);
   });
 
@@ -147,7 +155,7 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES)('concurrent appends on $na
     }
     // Some other transaction holds a transaction id, so the shortcut "nothing else is running" does not apply.
     const busy = await heldAppend(99_999);
-    const head = (await platform.events.read('0', 1, {})).events[0]!.seq;
+    const head = (await platform.events.read('0', 1, { visibleTo: LOCAL_OPERATOR })).events[0]!.seq;
     const fresh = new SettledHorizon(platform.database.db);
     const settled = await fresh.settled();
     expect(BigInt(settled) - BigInt(head)).toBe(24_999n);
@@ -176,7 +184,7 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES)('concurrent appends on $na
     const followed: { seq: string; key: string }[] = [];
     let cursor = '0';
     while (writing || followed.length < expected) {
-      const page = await platform.events.read(cursor, 7);
+      const page = await platform.events.read(cursor, 7, { visibleTo: LOCAL_OPERATOR });
       for (const e of page.events) followed.push({ seq: e.seq, key: e.idempotencyKey });
       cursor = page.lastSeq ?? cursor;
       if (!writing && page.events.length === 0 && followed.length < expected) break;

@@ -21,6 +21,7 @@ import { afterKey, encodeListCursor } from '../list-cursor.js';
 import { TerminalKpiSchema, kpiView } from '../cargo/terminal-kpi-schema.js';
 import { TruckVisitReader } from '../cargo/truck-visit-reader.js';
 import { TRUCK_VISIT_CSV_COLUMNS, TruckVisitSchema, truckVisitCsvRow } from '../cargo/truck-visit-schema.js';
+import { auditedRead } from '../read-audit-hook.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
 
@@ -68,16 +69,10 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           `no container ${checked.value}`,
         );
       }
-      if (access.member) {
-        // Container details are restricted data (holds, bills of lading): every read is audited.
-        platform.audit.recordRead({
-          orgId: access.orgId,
-          apiKeyId: access.keyId,
-          action: 'read',
-          resource: `/containers/${checked.value}`,
-          detail: { partialView: found.partialView },
-        });
-      }
+      // Container details are restricted data (holds, bills of lading): every read is audited.
+      auditedRead(platform.audit, request, access, `/containers/${checked.value}`, true, {
+        partialView: found.partialView,
+      });
       return found;
     },
   );

@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
 import { EventSchema, toEventView } from '../event-schema.js';
 import { badCursorProblem, ProblemSchema } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
+import { auditedRead } from '../read-audit-hook.js';
 
 export const EventQuerySchema = z.object({
   cursor: z
@@ -59,15 +60,14 @@ export const eventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       const next = new URLSearchParams({ ...stringEntries(request.query), cursor: nextCursor });
       reply.header('Link', `</events?${next.toString()}>; rel="next"`);
       reply.header('Next-Page-Cursor', nextCursor);
-      if (access.member && events.some((e) => e.visibility !== 'public')) {
-        platform.audit.recordRead({
-          orgId: access.orgId,
-          apiKeyId: access.keyId,
-          action: 'read',
-          resource: '/events',
-          detail: { events: events.length, firstSeq: events[0]?.seq, lastSeq: events.at(-1)?.seq, filter },
-        });
-      }
+      auditedRead(
+        platform.audit,
+        request,
+        access,
+        '/events',
+        events.some((e) => e.visibility !== 'public'),
+        { events: events.length, firstSeq: events[0]?.seq, lastSeq: events.at(-1)?.seq, filter },
+      );
       return { events: events.map(toEventView), nextCursor, hasMore };
     },
   );

@@ -17,6 +17,7 @@ import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery } from '../dcsa/dcsa-filter-query.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
+import { auditedRead } from '../read-audit-hook.js';
 
 export interface StreamRoutesOptions {
   readonly platform: Platform;
@@ -109,6 +110,19 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
         while (!closed) {
           pending = false;
           const page = await events.after(filter, scope, position, PAGE);
+          // Each page of restricted events sent is an audited read, like a page of GET /v2/events.
+          auditedRead(
+            platform.audit,
+            request,
+            scope,
+            '/v2/stream',
+            page.events.filter((e) => e.visibility !== 'public').length,
+            {
+              events: page.events.length,
+              firstSeq: page.events[0]?.seq,
+              lastSeq: page.events.at(-1)?.seq,
+            },
+          );
           for (const event of page.events) {
             if (closed) break;
             const data = JSON.stringify(toDcsaEvent(event));

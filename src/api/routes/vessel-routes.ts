@@ -13,7 +13,7 @@ import { EmptyBodyError } from '../../ingest/ingest-pipeline.js';
 import { loadGeography } from '../../geo/load-geography.js';
 import type { Platform } from '../../platform.js';
 import { VESSEL_CALL_STATUSES } from '../../projections/vessel-calls/vessel-call-status.js';
-import { rowVisibleTo } from '../../projections/vessels/row-visible-to.js';
+import { visibleTo } from '../../access/visibility-filter.js';
 import { vesselAtView } from '../../projections/vessels/vessel-at-view.js';
 import { vesselsAt } from '../../projections/vessels/vessels-at.js';
 import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
@@ -180,7 +180,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           )
           .select(['vessel_identity.mmsi', 'vessel_identity.first_seen_at', 'vessel_identity.last_seen_at'])
           .where('vessel_identity.imo', '=', imo)
-          .where(rowVisibleTo(access, 'vessel'))
+          .where(visibleTo(access, 'vessel'))
           .orderBy('vessel_identity.last_seen_at', 'desc')
           .execute();
       let mmsi = id;
@@ -193,13 +193,13 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         .selectFrom('vessel')
         .selectAll()
         .where('mmsi', '=', mmsi)
-        .where(rowVisibleTo(access, 'vessel'))
+        .where(visibleTo(access, 'vessel'))
         .executeTakeFirst();
       const position = await db
         .selectFrom('vessel_position')
         .selectAll()
         .where('mmsi', '=', mmsi)
-        .where(rowVisibleTo(access, 'vessel_position'))
+        .where(visibleTo(access, 'vessel_position'))
         .executeTakeFirst();
       if (!vessel && (id.length === 7 || !position)) {
         throw new ProblemError(
@@ -315,7 +315,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const after = callCursorKey(afterKey(CALL_CURSOR, cursor));
       const start = sql<Date>`coalesce(vessel_call.ata, vessel_call.ata_anchorage, vessel_call.atb)`;
       const end = sql<Date | null>`coalesce(vessel_call.atd_port, vessel_call.atd)`;
-      let query = db.selectFrom('vessel_call').selectAll().where(rowVisibleTo(access, 'vessel_call'));
+      let query = db.selectFrom('vessel_call').selectAll().where(visibleTo(access, 'vessel_call'));
       if (terminal) query = query.where('berth', '=', terminal);
       if (status) query = query.where('status', '=', status);
       if (mmsi) query = query.where('mmsi', '=', mmsi);
@@ -363,7 +363,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         .selectFrom('vessel_call')
         .selectAll()
         .where('call_id', '=', callId)
-        .where(rowVisibleTo(access, 'vessel_call'))
+        .where(visibleTo(access, 'vessel_call'))
         .executeTakeFirst();
       if (!row) throw new ProblemError(404, 'PCS_VESSEL_CALL_NOT_FOUND', 'No such vessel call', `no call ${callId}`);
       return vesselCallView(row);
