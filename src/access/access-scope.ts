@@ -3,7 +3,7 @@ import { SEES_ALL } from './roles.js';
 
 /**
  * Who is asking, decided once per request from the API key. Every query that returns community data
- * filters by it (see `event-visibility.ts`): data ownership decides, not the UI.
+ * filters by it (see `visibility-filter.ts`): data ownership decides, not the UI.
  */
 export interface AccessScope {
   readonly orgId: string;

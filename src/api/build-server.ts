@@ -17,7 +17,12 @@ import {
 import type { Platform } from '../platform.js';
 import { authenticator } from './authenticate.js';
 import { refuseUnstorableBodyText, refuseUnstorableRequestText } from './unstorable-text-guard.js';
-import { createMetrics } from './ingest-metrics.js';
+import { ACCESS } from '../access/route-access.js';
+import { FailedAuthLimiter } from './failed-auth-limiter.js';
+import { enforceRouteAccess, requireRouteAccessDeclarations } from './route-access-hook.js';
+import { createMetrics, type PlatformMetrics } from './ingest-metrics.js';
+import { readAuditHook } from './read-audit-hook.js';
+import { securityHeaders } from './security-headers.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { formatSettingRoutes } from './routes/format-setting-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
@@ -53,10 +58,16 @@ export interface ServerOptions {
   readonly bodyLimitBytes?: number | undefined;
   /** Requests per minute per API key (per client address for anonymous callers). */
   readonly rateLimitPerMinute?: number | undefined;
+  /** Failed authentications per minute per client address answered 401; later ones are answered 429. */
+  readonly authFailuresPerMinute?: number | undefined;
+  /** The API is reached over TLS (directly or through a TLS-terminating proxy): answers carry HSTS. */
+  readonly behindTls?: boolean | undefined;
 }
 
 export interface Server {
   readonly app: FastifyInstance;
+  /** The Prometheus registry behind `/metrics` (for a separate metrics port, `OPENPCS_METRICS_PORT`). */
+  readonly metrics: PlatformMetrics;
   /** Stops accepting requests, waits for in-flight ones, then drains background ingestion. */
   shutdown(): Promise<void>;
 }
@@ -67,6 +78,9 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'PCS_API_UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'PCS_API_BAD_CONTENT_LENGTH',
 };
+
+/** Where the Swagger UI is served (its routes are public: they show the API description only). */
+const DOCS_PREFIX = '/docs';
 
 export async function buildServer(options: ServerOptions): Promise<Server> {
   const { platform } = options;
@@ -116,9 +130,23 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     const body = dcsaAware(problem, request.method, request.url);
     void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
   });
+  // Security headers on every answer, set on the raw response first so that hijacked answers (the SSE
+  // stream) and error answers carry them too.
+  const headerOptions = { docsPrefix: DOCS_PREFIX, behindTls: options.behindTls ?? false };
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of Object.entries(securityHeaders(request.url.split('?')[0] ?? '', headerOptions))) {
+      reply.raw.setHeader(name, value);
+    }
+  });
   app.decorateRequest('accessScope');
   app.addHook('onRequest', refuseUnstorableRequestText);
-  app.addHook('onRequest', authenticator(platform.organisations));
+  const failedAuth = new FailedAuthLimiter({ maxFailures: options.authFailuresPerMinute ?? 30 });
+  app.addHook('onRequest', authenticator(platform.organisations, failedAuth));
+  // Every route declares the scope it needs (config.access); it is checked here, once, for all of them.
+  app.addHook('onRequest', enforceRouteAccess);
+  requireRouteAccessDeclarations(app, [DOCS_PREFIX]);
+  // Successful reads of restricted data by members are audited once (routes that know better do it themselves).
+  app.addHook('onResponse', readAuditHook(platform.audit));
   app.addHook('preValidation', refuseUnstorableBodyText);
   await app.register(fastifyRateLimit, {
     global: true,
@@ -188,7 +216,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { docExpansion: 'list' } });
 
   await app.register(healthRoutes, { platform, metrics, version: OPENPCS_VERSION, isShuttingDown: () => shuttingDown });
   await app.register(ingestRoutes, { platform, bodyLimitBytes });
@@ -202,12 +230,15 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(vesselRoutes, { platform });
   await app.register(cargoRoutes, { platform });
   await app.register(terminalRoutes);
-  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
+  app.get('/', { schema: { hide: true }, config: { access: ACCESS.public } }, (_request, reply) =>
+    reply.redirect(DOCS_PREFIX),
+  );
 
   await app.ready();
   return {
     app,
+    metrics,
     async shutdown() {
       shuttingDown = true;
       await app.close();

@@ -1,3 +1,4 @@
+import { LOCAL_OPERATOR } from '../access/access-scope.js';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
@@ -35,7 +36,9 @@ export function exportCommand(): Command {
         let after = flags.after;
         let written = 0;
         while (written < limit) {
-          const page = await platform.events.read(after, Math.min(1000, limit - written));
+          const page = await platform.events.read(after, Math.min(1000, limit - written), {
+            visibleTo: LOCAL_OPERATOR,
+          });
           if (page.events.length === 0) break;
           for (const event of page.events) await write(out, line(event));
           written += page.events.length;

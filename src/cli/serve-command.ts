@@ -7,6 +7,7 @@ import type { SubscriptionDeliveryWorker } from '../subscriptions/subscription-d
 import { buildServer } from '../api/build-server.js';
 import { isStoreUnavailable } from '../store/store-unavailable.js';
 import { ENV_DOCS } from '../config/env.js';
+import { serveMetrics } from '../api/metrics-server.js';
 import { openPlatform, storeConfigFrom } from '../platform.js';
 import { CliError, describeStore, resolveEnv, withStoreOptions } from './cli-context.js';
 
@@ -58,6 +59,8 @@ export function serveCommand(): Command {
         logLevel: env.LOG_LEVEL,
         bodyLimitBytes: Math.round(env.OPENPCS_BODY_LIMIT_MIB * 1024 * 1024),
         rateLimitPerMinute: env.OPENPCS_RATE_LIMIT_PER_MIN,
+        authFailuresPerMinute: env.OPENPCS_AUTH_FAILURES_PER_MIN,
+        behindTls: env.OPENPCS_BEHIND_TLS,
       });
       let stopping = false;
       // Started after listen; stopped (in reverse order) on shutdown.
@@ -87,6 +90,13 @@ export function serveCommand(): Command {
       process.on('SIGINT', () => stop('SIGINT'));
       process.on('SIGTERM', () => stop('SIGTERM'));
       await server.app.listen({ port: env.PORT, host: env.HOST });
+      if (env.OPENPCS_METRICS_PORT !== undefined) {
+        const metricsServer = await serveMetrics(server.metrics, env.OPENPCS_METRICS_PORT, env.HOST);
+        server.app.addHook('onClose', () => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+        server.app.log.info(
+          `metrics on http://localhost:${env.OPENPCS_METRICS_PORT}/metrics (no key; keep it internal)`,
+        );
+      }
       const address = server.app.server.address();
       const port = typeof address === 'object' && address ? address.port : env.PORT;
       const adminKey = await bootstrapAdminKey(platform.organisations);

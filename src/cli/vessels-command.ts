@@ -3,6 +3,7 @@
  * berth at that instant, with name, IMO/MMSI, anchorage or terminal, and since when — from the stored AIS
  * track (the vessel read models are brought up to date first).
  */
+import { LOCAL_OPERATOR } from '../access/access-scope.js';
 import { Command, Option } from 'commander';
 import { toInstant } from '../domain/instant.js';
 import { loadGeography } from '../geo/load-geography.js';
@@ -35,6 +36,7 @@ export async function vesselsAtAnswer(platform: Platform, at: string, port?: str
     if (registered) await platform.projections.catchUp(registered);
   }
   const found = await vesselsAt(platform.database.db, loadGeography(), {
+    visibleTo: LOCAL_OPERATOR,
     at,
     port,
     statuses: ['at_anchor', 'at_berth'],

@@ -25,6 +25,15 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Requests per minute per API key (per client address without a key). */
   OPENPCS_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(1200),
+  /** Failed authentications per minute per client address answered 401 (429 beyond). */
+  OPENPCS_AUTH_FAILURES_PER_MIN: z.coerce.number().int().positive().default(30),
+  /** The API is reached over TLS (directly or behind a TLS-terminating proxy): send HSTS. */
+  OPENPCS_BEHIND_TLS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Serve /metrics without a key on this separate port (bind it to an internal interface); unset = none. */
+  OPENPCS_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** PostgreSQL pool size per process. */
   OPENPCS_PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Networks webhook callbacks may reach although loopback/private (comma-separated CIDRs). */
@@ -84,6 +93,21 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
   { name: 'OPENPCS_BODY_LIMIT_MIB', default: '64', meaning: 'largest accepted message body (MiB)' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'log level (fatal…trace, silent)' },
   { name: 'OPENPCS_RATE_LIMIT_PER_MIN', default: '1200', meaning: 'requests per minute per API key (429 beyond)' },
+  {
+    name: 'OPENPCS_AUTH_FAILURES_PER_MIN',
+    default: '30',
+    meaning: 'failed authentications per minute per client address (429 beyond; valid keys unaffected)',
+  },
+  {
+    name: 'OPENPCS_BEHIND_TLS',
+    default: 'false',
+    meaning: 'clients reach the API over TLS (here or at a proxy): answers carry Strict-Transport-Security',
+  },
+  {
+    name: 'OPENPCS_METRICS_PORT',
+    default: '(unset)',
+    meaning: 'separate port serving /metrics without a key (keep it internal); on the API port /metrics needs admin',
+  },
   { name: 'OPENPCS_PG_POOL_SIZE', default: '10', meaning: 'PostgreSQL connections per process' },
   {
     name: 'OPENPCS_CALLBACK_ALLOW_NETWORKS',

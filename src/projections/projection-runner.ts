@@ -13,6 +13,7 @@
  * applies as a whole pays one savepoint, not one per event. `start` never throws: a failure is reported to
  * `onError` and retried at the next wake-up.
  */
+import { LOCAL_OPERATOR } from '../access/access-scope.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { EventBus } from '../bus/event-bus.js';
 import type { StoredEvent } from '../domain/canonical-event.js';
@@ -180,7 +181,12 @@ export class ProjectionRunner {
           .where('name', '=', projection.name)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        const page = await this.events.read(checkpoint.position, this.pageSize, projection.filter ?? {}, trx);
+        const page = await this.events.read(
+          checkpoint.position,
+          this.pageSize,
+          { ...projection.filter, visibleTo: LOCAL_OPERATOR },
+          trx,
+        );
         // A filtered projection moves its checkpoint past the events it does not take too, so the next run
         // does not scan them again (and an idle run is skipped: see catchUpAll).
         if (page.scannedTo === checkpoint.position) return 0;

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { StoredEvent } from '../domain/canonical-event.js';
-import type { EventFilter } from '../store/event-store.js';
+import type { EventSelection } from '../store/event-store.js';
 import type { DB } from '../store/schema.js';
 
 /**
@@ -16,6 +16,6 @@ export interface Projection {
   /** Tables this projection owns (emptied on rebuild). */
   readonly tables: readonly (keyof DB)[];
   /** Optional prefilter on the events read for it (fewer events to skip). */
-  readonly filter?: EventFilter | undefined;
+  readonly filter?: EventSelection | undefined;
   apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void>;
 }

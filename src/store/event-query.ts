@@ -3,7 +3,7 @@
  * subscriptions, live stream) and the data-ownership rule (DESIGN §5), both compiled to SQL so that a
  * caller is never handed a row it may not see.
  *
- * Visibility is the access module's rule (`access/event-visibility.ts`): every query here takes the caller's
+ * Visibility is the access module's rule (`access/visibility-filter.ts`): every query here takes the caller's
  * `AccessScope` and adds that rule to its WHERE clause.
  *
  * Filter semantics (DCSA TNT 2.2 `GET /v2/events`): filters are ANDed; list values are ORed. A typed code
@@ -13,7 +13,7 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { AccessScope } from '../access/access-scope.js';
-import { eventVisibleTo } from '../access/event-visibility.js';
+import { visibleTo } from '../access/visibility-filter.js';
 import type { StoredEvent } from '../domain/canonical-event.js';
 import { DCSA_CLASSIFIERS, DCSA_CODES } from '../domain/dcsa-conformance.js';
 import { compareSeq } from './event-store.js';
@@ -129,7 +129,7 @@ export function eventConditions(
       if (value !== undefined) where.push(eb('event_created_date_time', RANGE_OPERATORS[key], new Date(value)));
     }
   }
-  if (!scope.all) where.push(eventVisibleTo(scope)(eb));
+  if (!scope.all) where.push(visibleTo(scope, 'event'));
   return where;
 }
 

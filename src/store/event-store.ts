@@ -15,7 +15,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { EventProvenance, NewCanonicalEvent, StoredEvent } from '../domain/canonical-event.js';
 import type { AccessScope } from '../access/access-scope.js';
-import { eventVisibleTo } from '../access/event-visibility.js';
+import { visibleTo } from '../access/visibility-filter.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { rowToEvent } from './event-row.js';
 import type { DB } from './schema.js';
@@ -37,9 +37,15 @@ export interface EventFilter {
   readonly transportDocumentReference?: string | undefined;
   readonly carrierBookingReference?: string | undefined;
   readonly source?: string | undefined;
-  /** Only events this caller may see (DESIGN §5); omitted for the system's own readers (projections). */
-  readonly visibleTo?: AccessScope | undefined;
+  /**
+   * Only events this caller may see (DESIGN §5). Required: the system's own readers (projections, CLI export)
+   * pass `LOCAL_OPERATOR` explicitly, so no reader sees everything by omission.
+   */
+  readonly visibleTo: AccessScope;
 }
+
+/** The filter without the caller, as declared by projections (`Projection.filter`). */
+export type EventSelection = Omit<EventFilter, 'visibleTo'>;
 
 export interface ReadResult {
   readonly events: StoredEvent[];
@@ -211,12 +217,7 @@ export class EventStore {
    * Events after position `after` (exclusive; "0" = from the start), in `seq` order, up to the settled
    * horizon: an event still being committed by another writer is not returned, nor anything after it.
    */
-  async read(
-    after: string,
-    limit: number,
-    filter: EventFilter = {},
-    executor: Executor = this.db,
-  ): Promise<ReadResult> {
+  async read(after: string, limit: number, filter: EventFilter, executor: Executor = this.db): Promise<ReadResult> {
     const settled = await this.horizon.settled(executor);
     let query = executor
       .selectFrom('event')
@@ -236,7 +237,7 @@ export class EventStore {
       query = query.where('carrier_booking_reference', '=', filter.carrierBookingReference);
     }
     if (filter.source) query = query.where('source', '=', filter.source);
-    if (filter.visibleTo) query = query.where(eventVisibleTo(filter.visibleTo));
+    query = query.where(visibleTo(filter.visibleTo, 'event'));
     const rows = await query.execute();
     const events = rows.map(rowToEvent);
     const lastSeq = events.at(-1)?.seq ?? null;

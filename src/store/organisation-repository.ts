@@ -71,6 +71,25 @@ export class OrganisationRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  /** A key (active or revoked) with its organisation's role, or undefined. */
+  async getKey(keyId: string): Promise<(ApiKeyRow & { org_role: string }) | undefined> {
+    return this.db
+      .selectFrom('api_key')
+      .innerJoin('organisation', 'organisation.id', 'api_key.org_id')
+      .select([
+        'api_key.id',
+        'api_key.org_id',
+        'api_key.scopes',
+        'api_key.label',
+        'api_key.created_at',
+        'api_key.revoked_at',
+        'api_key.last_used_at',
+        'organisation.role as org_role',
+      ])
+      .where('api_key.id', '=', keyId)
+      .executeTakeFirst();
+  }
+
   async listKeys(orgId?: string): Promise<ApiKeyRow[]> {
     let q = this.db
       .selectFrom('api_key')

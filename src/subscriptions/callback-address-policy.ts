@@ -5,6 +5,10 @@
  * Callbacks to loopback, private, link-local, shared (CGNAT), multicast and reserved addresses are refused,
  * both when the subscription is created and before every delivery (a name may resolve elsewhere later),
  * except for networks the operator allows (`OPENPCS_CALLBACK_ALLOW_NETWORKS`, e.g. an in-house receiver).
+ * An IPv6 address that carries an IPv4 address (mapped, compatible, translated, NAT64, 6to4, Teredo:
+ * `embedded-ipv4.ts`) is judged by the IPv4 address it carries, since that is where it leads; IPv4 literals
+ * in any spelling (`2130706433`, `0x7f.1`, `0177.0.0.1`, `127.0.0.1.`) are judged after the WHATWG URL
+ * parser has normalised them, and a trailing dot of a name (`localhost.`) is dropped before the check.
  *
  * The delivery connects through `connectLookup()`: the addresses checked are the addresses connected to, so a
  * name whose DNS answer changes between a check and the connection (DNS rebinding) cannot slip through.
@@ -12,6 +16,7 @@
 import type { LookupAddress } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { embeddedIpv4 } from './embedded-ipv4.js';
 
 const REFUSED_V4: readonly [string, number][] = [
   ['0.0.0.0', 8], // "this network"
@@ -32,6 +37,10 @@ const REFUSED_V6: readonly [string, number][] = [
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
+  ['fec0::', 10], // site-local (deprecated, still private)
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215): translates into the operator's own IPv4 network
+  ['100::', 64], // discard-only
+  ['2001:db8::', 32], // documentation
 ];
 
 export type AddressLookup = (hostname: string) => Promise<readonly string[]>;
@@ -58,12 +67,13 @@ export class CallbackAddressPolicy {
 
   /** Whether a callback may connect to this IP address. */
   allows(ip: string): boolean {
-    const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
-    // An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address.
-    const mapped = family === 'ipv6' ? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1] : undefined;
-    if (mapped !== undefined) return this.allows(mapped);
+    const version = isIP(ip);
+    if (version === 0) return false;
+    const family = version === 6 ? 'ipv6' : 'ipv4';
     if (this.#allowed.check(ip, family)) return true;
-    return !this.#refused.check(ip, family);
+    if (this.#refused.check(ip, family)) return false;
+    // An IPv6 address carrying IPv4 addresses (::ffff:7f00:1, 64:ff9b::a9fe:a9fe, 2002:c0a8:101::) leads there.
+    return family === 'ipv4' || embeddedIpv4(ip).every((v4) => this.allows(v4));
   }
 
   /**
@@ -132,9 +142,9 @@ export class CallbackAddressPolicy {
   }
 }
 
-/** The URL's host without the brackets of an IPv6 literal. */
+/** The URL's host without the brackets of an IPv6 literal or the trailing dot of a fully qualified name. */
 function hostOf(url: URL): string {
-  return url.hostname.replace(/^\[(.*)\]$/, '$1');
+  return url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
 }
 
 /** `a.b.c.d/n` or `v6::/n` (a bare address is a /32 or /128). */

@@ -139,7 +139,9 @@ describe.each(ENGINES)('HTTP API shell on $name', (engine) => {
   it('should count ingestion and dead letters in Prometheus metrics', async () => {
     await post('/ingest/csv-vessel-schedule', good);
     await post('/ingest/csv-vessel-schedule', badRows);
-    const text = (await server.app.inject('/metrics')).body;
+    const operator = await orgWithKey(platform, 'pola', 'port_authority', ['admin']);
+    const text = (await server.app.inject({ url: '/metrics', headers: { authorization: operator.authorization } }))
+      .body;
     expect(text).toMatch(/openpcs_ingest_messages_received_total\{format="csv-vessel-schedule",duplicate="false"\} 2/);
     expect(text).toMatch(/openpcs_events_appended_total\{format="csv-vessel-schedule"\} 12/);
     expect(text).toMatch(/openpcs_events_duplicate_total\{format="csv-vessel-schedule"\} 3/);

@@ -6,6 +6,7 @@
  * envelope rules: the ISA is 106 characters, every element at its fixed width (ISA06 sender id: 15).
  */
 import { readFileSync } from 'node:fs';
+import { LOCAL_OPERATOR } from '../../src/access/access-scope.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
@@ -37,7 +38,7 @@ describe.each(ENGINES)('EDI ingest on $name', (engine) => {
       payload: body,
       headers: { 'content-type': 'application/edi-x12', authorization },
     });
-  const eventCount = async () => (await platform.events.read('0', 1000)).events.length;
+  const eventCount = async () => (await platform.events.read('0', 1000, { visibleTo: LOCAL_OPERATOR })).events.length;
 
   it('should reject an interchange whose ISA is not 106 characters: 422, no event stored, dead letters say why', async () => {
     const maersk = await orgWithKey(platform, 'maeu', 'carrier');
@@ -129,8 +130,9 @@ describe.each(ENGINES)('EDI ingest on $name', (engine) => {
         headers: { 'content-type': 'application/edifact', authorization },
       });
     const gateIn = async () =>
-      (await platform.events.read('0', 1000)).events.find((e) => e.references?.equipmentReference === 'TCLU9988775')
-        ?.eventDateTime;
+      (await platform.events.read('0', 1000, { visibleTo: LOCAL_OPERATOR })).events.find(
+        (e) => e.references?.equipmentReference === 'TCLU9988775',
+      )?.eventDateTime;
 
     it("should read a zone-less DTM 203 in the sender's configured zone (UTC), not the port's (Los Angeles)", async () => {
       const wbct = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest', 'admin']);

@@ -5,6 +5,7 @@
  * at LOC+165 USLAX.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { LOCAL_OPERATOR } from '../../src/access/access-scope.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -39,7 +40,7 @@ describe('openpcs orgs set-format / ingest --time-zone', () => {
   const gateInTimes = async () => {
     const platform = await openPlatform({ store: { engine: 'pglite', dataDir: join(dir, 'data') } });
     try {
-      const { events } = await platform.events.read('0', 1000, {});
+      const { events } = await platform.events.read('0', 1000, { visibleTo: LOCAL_OPERATOR });
       return events.filter((e) => e.references?.equipmentReference === 'TCLU9988775').map((e) => e.eventDateTime);
     } finally {
       await platform.close();

@@ -1,3 +1,4 @@
+import { LOCAL_OPERATOR } from '../../src/access/access-scope.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vesselScheduleParser } from '../../src/ingest/csv/vessel-schedule-parser.js';
 import { IngestPipeline } from '../../src/ingest/ingest-pipeline.js';
@@ -47,7 +48,7 @@ describe.each(ENGINES)('ingest pipeline on $name', (engine) => {
     const row = await platform.inbox.get(outcome.inboxId);
     expect(Buffer.from(row!.body).equals(good)).toBe(true);
     expect(row).toMatchObject({ status: 'processed', format: FORMAT, events_appended: 12 });
-    const { events } = await platform.events.read('0', 100, { vesselIMONumber: '9321483' });
+    const { events } = await platform.events.read('0', 100, { vesselIMONumber: '9321483', visibleTo: LOCAL_OPERATOR });
     expect(
       events.map((e) => [e.eventTypeCode, e.eventClassifierCode, e.location?.facilityTypeCode, e.eventDateTime]),
     ).toEqual([
@@ -98,7 +99,7 @@ describe.each(ENGINES)('ingest pipeline on $name', (engine) => {
   it('should read zone-less times in the sender zone, not the server zone', async () => {
     const csv = 'vessel_imo,voyage,port,eta\n9839179,0021E,USLGB,2026-12-03 05:30\n';
     await platform.pipeline.ingest(request(Buffer.from(csv), { timeZone: 'America/Los_Angeles' }));
-    const { events } = await platform.events.read('0', 10);
+    const { events } = await platform.events.read('0', 10, { visibleTo: LOCAL_OPERATOR });
     expect(events[0]!.eventDateTime).toBe('2026-12-03T13:30:00.000Z');
   });
 

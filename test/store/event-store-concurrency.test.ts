@@ -4,6 +4,7 @@
  * overlap) and check what a cursor reader may see: nothing past a position still being committed, everything
  * once it is, and past a position whose writer rolled back.
  */
+import { LOCAL_OPERATOR } from '../../src/access/access-scope.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventProvenance, NewCanonicalEvent } from '../../src/domain/canonical-event.js';
 import { scopeFor } from '../../src/access/access-scope.js';
@@ -56,7 +57,8 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES.length > 0 ? POSTGRES : ENG
       await platform.close();
     });
 
-    const keysRead = async () => (await platform.events.read('0', 100)).events.map((e) => e.idempotencyKey);
+    const keysRead = async () =>
+      (await platform.events.read('0', 100, { visibleTo: LOCAL_OPERATOR })).events.map((e) => e.idempotencyKey);
     const community = scopeFor('reader', 'carrier', ['read'], 'key-1');
 
     /** Appends event `n` in a transaction that stays open until `finish(commit)` is called. */
@@ -92,7 +94,7 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES.length > 0 ? POSTGRES : ENG
       await slow.done;
       expect(await keysRead()).toEqual(['race:1', 'race:2', 'race:3']);
       // A follower that stopped at the old head resumes from there and misses nothing.
-      const rest = await platform.events.read(settled, 10);
+      const rest = await platform.events.read(settled, 10, { visibleTo: LOCAL_OPERATOR });
       expect(rest.events.map((e) => e.idempotencyKey)).toEqual(['race:2', 'race:3']);
     });
 
@@ -104,7 +106,9 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES.length > 0 ? POSTGRES : ENG
       const inside = new Promise<string[]>((resolve) => (readInside = resolve));
       const done = platform.database.db.transaction().execute(async (trx) => {
         await platform.events.appendIn(trx, [gateIn(2)], provenance);
-        readInside((await platform.events.read('0', 10, {}, trx)).events.map((e) => e.idempotencyKey));
+        readInside(
+          (await platform.events.read('0', 10, { visibleTo: LOCAL_OPERATOR }, trx)).events.map((e) => e.idempotencyKey),
+        );
         await decided;
       });
       expect(await inside).toEqual(['race:1', 'race:2']);
@@ -114,7 +118,9 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES.length > 0 ? POSTGRES : ENG
       finish();
       await done;
       // A follower that jumped to the head it was given would have skipped event 2.
-      expect((await platform.events.read(settled, 10)).events.map((e) => e.idempotencyKey)).toEqual(['race:2']);
+      expect(
+        (await platform.events.read(settled, 10, { visibleTo: LOCAL_OPERATOR })).events.map((e) => e.idempotencyKey),
+      ).toEqual(['race:2']);
     });
 
     it('should go past the position of a writer that rolled back', async () => {
@@ -138,7 +144,9 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES.length > 0 ? POSTGRES : ENG
       expect(results.reduce((n, r) => n + r.appended.length, 0)).toBe(200);
       expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(300);
       expect(await platform.events.count()).toBe(200);
-      const stored = (await platform.events.read('0', 1000)).events.map((e) => e.idempotencyKey);
+      const stored = (await platform.events.read('0', 1000, { visibleTo: LOCAL_OPERATOR })).events.map(
+        (e) => e.idempotencyKey,
+      );
       expect(new Set(stored).size).toBe(200);
     });
 
@@ -153,7 +161,7 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES.length > 0 ? POSTGRES : ENG
       ]);
       expect(results.map((r) => r.appended.length + r.duplicates)).toEqual([200, 200, 100, 100]);
       expect(results.reduce((n, r) => n + r.appended.length, 0)).toBe(400);
-      const stored = (await platform.events.read('0', 1000)).events;
+      const stored = (await platform.events.read('0', 1000, { visibleTo: LOCAL_OPERATOR })).events;
       for (const org of ['local', 'other']) {
         expect(new Set(stored.filter((e) => e.sourceOrg === org).map((e) => e.idempotencyKey)).size).toBe(200);
       }
@@ -168,7 +176,7 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES.length > 0 ? POSTGRES : ENG
       }
       // Some other transaction holds a transaction id, so the shortcut "nothing else is running" does not apply.
       const busy = await heldAppend(99_999);
-      const head = (await platform.events.read('0', 1, {})).events[0]!.seq;
+      const head = (await platform.events.read('0', 1, { visibleTo: LOCAL_OPERATOR })).events[0]!.seq;
       const fresh = new SettledHorizon(platform.database.db);
       const settled = await fresh.settled();
       expect(BigInt(settled) - BigInt(head)).toBe(24_999n);
@@ -197,7 +205,7 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES.length > 0 ? POSTGRES : ENG
       const followed: { seq: string; key: string }[] = [];
       let cursor = '0';
       while (writing || followed.length < expected) {
-        const page = await platform.events.read(cursor, 7);
+        const page = await platform.events.read(cursor, 7, { visibleTo: LOCAL_OPERATOR });
         for (const e of page.events) followed.push({ seq: e.seq, key: e.idempotencyKey });
         cursor = page.lastSeq ?? cursor;
         if (!writing && page.events.length === 0 && followed.length < expected) break;

@@ -1,3 +1,4 @@
+import { LOCAL_OPERATOR } from '../../src/access/access-scope.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventProvenance, NewCanonicalEvent, StoredEvent } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
@@ -40,7 +41,7 @@ describe.each(ENGINES)('event store on $name', (engine) => {
     const result = await platform.events.append(batch, provenance);
     expect(result.duplicates).toBe(0);
     expect(result.appended.map((e) => e.idempotencyKey)).toEqual(['test:1', 'test:2', 'test:3']);
-    const page = await platform.events.read('0', 10);
+    const page = await platform.events.read('0', 10, { visibleTo: LOCAL_OPERATOR });
     expect(page.events).toHaveLength(3);
     const first = page.events[0]!;
     expect(first).toMatchObject({
@@ -108,7 +109,7 @@ describe.each(ENGINES)('event store on $name', (engine) => {
     );
     expect(again.appended.map((e) => e.payload['n'])).toEqual(Array.from({ length: 10 }, (_, i) => 1000 + i));
     expect(again.duplicates).toBe(300);
-    const page = await platform.events.read('0', 1000);
+    const page = await platform.events.read('0', 1000, { visibleTo: LOCAL_OPERATOR });
     expect(page.events).toHaveLength(310);
     // Read back exactly as appended (CSV quoting of quotes, commas, newlines, unicode in JSON payloads).
     expect(page.events.slice(0, 300)).toEqual(first.appended);
@@ -123,13 +124,13 @@ describe.each(ENGINES)('event store on $name', (engine) => {
     const seen: StoredEvent[] = [];
     let after = '0';
     for (;;) {
-      const page = await platform.events.read(after, 64);
+      const page = await platform.events.read(after, 64, { visibleTo: LOCAL_OPERATOR });
       if (page.events.length === 0) break;
       seen.push(...page.events);
       after = page.lastSeq!;
     }
     expect(seen.map((e) => e.idempotencyKey)).toEqual(all.map((e) => e.idempotencyKey));
-    const fromMiddle = await platform.events.read(seen[199]!.seq, 1000);
+    const fromMiddle = await platform.events.read(seen[199]!.seq, 1000, { visibleTo: LOCAL_OPERATOR });
     expect(fromMiddle.events.map((e) => e.payload['n'])).toEqual(Array.from({ length: 50 }, (_, i) => 200 + i));
   });
 
@@ -138,11 +139,14 @@ describe.each(ENGINES)('event store on $name', (engine) => {
       [gateOut(1, 'MSCU1234565'), gateOut(2, 'CSQU3054383'), gateOut(3, 'MSCU1234565')],
       provenance,
     );
-    const byContainer = await platform.events.read('0', 10, { equipmentReference: 'MSCU1234565' });
+    const byContainer = await platform.events.read('0', 10, {
+      equipmentReference: 'MSCU1234565',
+      visibleTo: LOCAL_OPERATOR,
+    });
     expect(byContainer.events.map((e) => e.payload['n'])).toEqual([1, 3]);
-    const byVessel = await platform.events.read('0', 10, { vesselIMONumber: '9321483' });
+    const byVessel = await platform.events.read('0', 10, { vesselIMONumber: '9321483', visibleTo: LOCAL_OPERATOR });
     expect(byVessel.events).toHaveLength(3);
-    const none = await platform.events.read('0', 10, { vesselIMONumber: '9811000' });
+    const none = await platform.events.read('0', 10, { vesselIMONumber: '9811000', visibleTo: LOCAL_OPERATOR });
     expect(none.events).toHaveLength(0);
   });
 
@@ -166,7 +170,7 @@ describe.each(ENGINES)('event store on $name', (engine) => {
       })(),
     );
     await Promise.all(writers);
-    const page = await platform.events.read('0', 1000);
+    const page = await platform.events.read('0', 1000, { visibleTo: LOCAL_OPERATOR });
     expect(page.events).toHaveLength(400);
     expect(new Set(page.events.map((e) => e.idempotencyKey)).size).toBe(400);
   });

@@ -58,6 +58,63 @@ describe('callback address policy', () => {
     expect(allowed.filter((ip) => !strict.allows(ip))).toEqual([]);
   });
 
+  it('should judge an IPv6 address that carries an IPv4 address by the IPv4 address, in every form', () => {
+    const refused = [
+      '::ffff:7f00:1', // mapped, hex (what the URL parser makes of [::ffff:127.0.0.1])
+      '::ffff:a9fe:a9fe',
+      '0:0:0:0:0:ffff:c0a8:101',
+      '::127.0.0.1', // IPv4-compatible
+      '::7f00:1',
+      '::a00:1',
+      '::ffff:0:7f00:1', // IPv4-translated
+      '64:ff9b::127.0.0.1', // NAT64
+      '64:ff9b::a9fe:a9fe',
+      '64:ff9b::a00:1',
+      '64:ff9b:1::5db8:d822', // local-use NAT64: the operator's own network, whatever it embeds
+      '2002:7f00:1::1', // 6to4 of 127.0.0.1
+      '2002:c0a8:101::1', // 6to4 of 192.168.1.1
+      '2002:a9fe:a9fe::', // 6to4 of the metadata service
+      '2001:0:4136:e378:8000:63bf:80ff:fffe', // Teredo, client 127.0.0.1
+      '2001:0:a00:1:8000:63bf:a2c7:bd35', // Teredo, server 10.0.0.1
+      'fec0::1',
+      '2001:db8::1',
+    ];
+    expect(refused.filter((ip) => strict.allows(ip))).toEqual([]);
+    const allowed = [
+      '64:ff9b::5db8:d822',
+      '2002:5db8:d822::1',
+      '::ffff:5db8:d822',
+      '2001:0:4136:e378:8000:63bf:a247:2ddd',
+    ];
+    expect(allowed.filter((ip) => !strict.allows(ip))).toEqual([]);
+    // The operator's allowed IPv4 network is allowed in its IPv6 spellings too.
+    const inHouse = new CallbackAddressPolicy(['127.0.0.0/8'], lookup);
+    expect(['::ffff:7f00:1', '64:ff9b::7f00:1'].filter((ip) => !inHouse.allows(ip))).toEqual([]);
+    expect(inHouse.allows('::ffff:a00:1')).toBe(false);
+  });
+
+  it('should refuse IPv4 literals in any spelling and names with a trailing dot', async () => {
+    for (const url of [
+      'http://2130706433/',
+      'http://0x7f000001/',
+      'http://0x7f.1/',
+      'http://0177.0.0.1/',
+      'http://127.1/',
+      'http://127.0.0.1./',
+      'http://0300.0250.0.1/',
+      'http://0xa9.0xfe.0xa9.0xfe/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::ffff:0:127.0.0.1]/',
+      'http://[64:ff9b::169.254.169.254]/',
+      'http://[::127.0.0.1]/',
+      'http://[2002:7f00:1::1]/',
+      'http://localhost./',
+      'http://api.localhost./',
+    ]) {
+      expect(strict.literalRefusal(new URL(url)) ?? (await strict.refusal(new URL(url))), url).not.toBeNull();
+    }
+  });
+
   it('should allow exactly the networks the operator lists', () => {
     const policy = new CallbackAddressPolicy(['10.20.0.0/16', '127.0.0.1', 'fd00::/8'], lookup);
     expect(policy.allows('10.20.5.6')).toBe(true);
@@ -168,6 +225,28 @@ describe.each(ENGINES)('callback addresses through the API and the worker on $na
     }
     const ok = await subscribe('https://hooks.example.com/dcsa/callback');
     expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('should answer a malformed or embedded-address callback URL 400 with a pointer, never 500', async () => {
+    for (const url of [
+      'not a url',
+      'http://',
+      'http://[::1',
+      'http://exa mple.com/',
+      'http://%00/',
+      'http://1.2.3.4.5/',
+      'http://0x100000000/',
+      'ftp://hooks.example.com/',
+      'https://user:pw@hooks.example.com/',
+      'http://[::ffff:127.0.0.1]/x',
+      'http://[64:ff9b::a9fe:a9fe]/latest/meta-data/',
+      'http://2130706433/x',
+      'http://localhost./x',
+    ]) {
+      const res = await subscribe(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toMatchObject({ errors: [{ pointer: '/body/callbackUrl' }] });
+    }
   });
 
   it('should not deliver to a callback that now points into the private network, and say why', async () => {

@@ -1,3 +1,4 @@
+import { LOCAL_OPERATOR } from '../../src/access/access-scope.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventProvenance } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
@@ -49,7 +50,10 @@ describe.each(ENGINES)('vessel projections on $name', (engine) => {
     for (let i = 0; i < events.length; i += 200) await platform.events.append(events.slice(i, i + 200), PROVENANCE);
     await runner.catchUpAll();
 
-    const detected = await platform.events.read('0', 100, { source: 'vessel-call-detector' });
+    const detected = await platform.events.read('0', 100, {
+      source: 'vessel-call-detector',
+      visibleTo: LOCAL_OPERATOR,
+    });
     expect(
       detected.events.map((e) => `${e.eventDateTime.slice(11, 16)} ${e.eventTypeCode} ${e.location?.facilityCode}`),
     ).toEqual([
@@ -102,7 +106,10 @@ describe.each(ENGINES)('vessel projections on $name', (engine) => {
     });
     await platform.events.append([...atAnchor, ...far], PROVENANCE);
     await runner.catchUpAll();
-    const detected = await platform.events.read('0', 100, { source: 'vessel-call-detector' });
+    const detected = await platform.events.read('0', 100, {
+      source: 'vessel-call-detector',
+      visibleTo: LOCAL_OPERATOR,
+    });
     expect(
       detected.events
         .filter((e) => e.eventTypeCode === 'DEPA')

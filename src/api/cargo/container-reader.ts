@@ -1,7 +1,7 @@
 /**
  * Containers as one caller may see them (DESIGN §5). A box is visible when at least one of its OWN facts
  * (`container_fact`, i.e. events naming the box) comes from an event the caller may see under the event
- * rule (`access/event-visibility.ts`: sees all, public, community for members, or an owner). Facts that
+ * rule (`access/visibility-filter.ts`: sees all, public, community for members, or an owner). Facts that
  * reach a box through a link (a hold on its B/L, its vessel's departure) never make it visible on their
  * own: a vessel operator must not see every box on its ship that belongs to other carriers.
  *
@@ -16,7 +16,7 @@ import { DEFAULT_FREE_TIME_RULES } from '../../domain/free-time/default-free-tim
 import type { FreeTimeRule } from '../../domain/free-time/free-time-rule.js';
 import type { ContainerFact } from '../../projections/containers/container-fact.js';
 import { containerState } from '../../projections/containers/container-state.js';
-import { rowVisibleTo } from '../../projections/vessels/row-visible-to.js';
+import { visibleTo } from '../../access/visibility-filter.js';
 import type { ContainerStatusTable, DB } from '../../store/schema.js';
 import type { ContainerHistoryEntry, ContainerSummary } from './container-schema.js';
 
@@ -178,7 +178,7 @@ export class ContainerReader {
     if (!scope.all) {
       query = query.where(
         sql<boolean>`exists (select 1 from container_fact cf join event on event.seq = cf.seq
-          where cf.equipment_reference = container_status.equipment_reference and ${rowVisibleTo(scope, 'event')})`,
+          where cf.equipment_reference = container_status.equipment_reference and ${visibleTo(scope, 'event')})`,
       );
     }
     if (filter.status) query = query.where('status', '=', filter.status);
@@ -219,7 +219,7 @@ export class ContainerReader {
   private async factsOf(refs: readonly string[], scope: AccessScope): Promise<Map<string, ScopedFact[]>> {
     const out = new Map<string, ScopedFact[]>(refs.map((r) => [r, []]));
     if (refs.length === 0) return out;
-    const visible = rowVisibleTo(scope, 'event');
+    const visible = visibleTo(scope, 'event');
     const own = await this.db
       .selectFrom('container_fact')
       .innerJoin('event', 'event.seq', 'container_fact.seq')

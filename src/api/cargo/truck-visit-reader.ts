@@ -9,7 +9,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
 import type { VisitTransaction } from '../../projections/truck-visits/truck-visit-facts.js';
-import { rowVisibleTo } from '../../projections/vessels/row-visible-to.js';
+import { visibleTo } from '../../access/visibility-filter.js';
 import type { DB, TruckVisitTable } from '../../store/schema.js';
 import type { TruckVisit } from './truck-visit-schema.js';
 
@@ -123,7 +123,7 @@ export class TruckVisitReader {
       query = query.where(
         sql<boolean>`exists (select 1 from event where event.event_type_code in (${sql.join(VISIT_EVENT_CODES)})
           and event.payload->>'visitId' = truck_visit.visit_id and upper(event.facility_code) = truck_visit.terminal_code
-          and ${rowVisibleTo(scope, 'event')})`,
+          and ${visibleTo(scope, 'event')})`,
       );
     }
     if (filter.terminal) query = query.where('terminal_code', '=', filter.terminal);
@@ -164,7 +164,7 @@ export class TruckVisitReader {
         sql<string | null>`event.payload->>'truckingCompany'`.as('trucking_company'),
         sql<string | null>`event.payload->>'truckPlate'`.as('truck_plate'),
       ])
-      .select(rowVisibleTo(scope, 'event').as('visible'))
+      .select(visibleTo(scope, 'event').as('visible'))
       .where('event.event_type_code', 'in', VISIT_EVENT_CODES)
       .where(sql<string>`event.payload->>'visitId'`, 'in', [...new Set(rows.map((r) => r.visit_id))])
       .execute();

@@ -1,14 +1,18 @@
 /**
  * Administration of the community (admin scope): organisations, API keys (the secret is returned once,
- * only its hash is stored), and the audit log. Every action here is itself audited.
+ * only its hash is stored), and the audit log. Every action here is itself audited. The port authority
+ * administers the community; any other organisation's admin sees and manages only its own organisation
+ * (`access/administration.ts`).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AccessScope } from '../../access/access-scope.js';
+import { mayAdminister, mayRegisterOrganisations, REGISTRABLE_ROLES } from '../../access/administration.js';
 import { ROLES, SCOPES } from '../../access/roles.js';
 import type { Platform } from '../../platform.js';
 import type { ApiKeyRow } from '../../store/organisation-repository.js';
-import { requireScope } from '../authenticate.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
 
 const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
 
@@ -27,6 +31,24 @@ const ApiKeySchema = z.object({
   revokedAt: z.string().datetime().nullable(),
 });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+
+/** 403 when the caller may not administer `orgId` (another organisation, or a `system` one). */
+function otherOrganisation(orgId: string, pointer: string): ProblemError {
+  return new ProblemError(
+    403,
+    'PCS_ADMIN_OTHER_ORG',
+    'Not your organisation',
+    `this key administers only its own organisation, not "${orgId}"`,
+    [{ pointer, detail: 'an organisation this key does not administer' }],
+  );
+}
+
+/** The organisations whose keys and audit trail the caller may list: all, or its own. */
+function ownOrgFilter(scope: AccessScope, requested: string | undefined, pointer: string): string | undefined {
+  if (scope.all) return requested;
+  if (requested !== undefined && requested !== scope.orgId) throw otherOrganisation(requested, pointer);
+  return scope.orgId;
+}
 
 function keyView(row: ApiKeyRow): z.infer<typeof ApiKeySchema> {
   return {
@@ -57,6 +79,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/admin/organisations',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'Organisations of the community',
@@ -64,8 +87,8 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      requireScope(request, 'admin');
-      const rows = await platform.organisations.list();
+      const scope = request.accessScope;
+      const rows = (await platform.organisations.list()).filter((o) => scope.all || o.id === scope.orgId);
       return {
         organisations: rows.map((o) => ({
           id: o.id,
@@ -80,15 +103,25 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.post(
     '/admin/organisations',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'Register an organisation',
-        body: z.object({ id: OrgId, name: z.string().min(1).max(200), role: z.enum(ROLES) }),
+        body: z.object({ id: OrgId, name: z.string().min(1).max(200), role: z.enum(REGISTRABLE_ROLES) }),
         response: { 201: OrganisationSchema, ...errors },
       },
     },
     async (request, reply) => {
-      requireScope(request, 'admin');
+      const scope = request.accessScope;
+      if (!mayRegisterOrganisations(scope)) {
+        throw new ProblemError(
+          403,
+          'PCS_ADMIN_NOT_PORT_AUTHORITY',
+          'Only the port authority registers organisations',
+          'organisations are registered by the port authority (or the local operator)',
+          [{ pointer: '/headers/authorization', detail: 'not a port authority admin key' }],
+        );
+      }
       if (await platform.organisations.get(request.body.id)) {
         throw new ProblemError(
           409,
@@ -109,6 +142,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.post(
     '/admin/organisations/:id/keys',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'Create an API key for an organisation (the key is shown once)',
@@ -124,8 +158,13 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      requireScope(request, 'admin');
-      if (!(await platform.organisations.get(request.params.id))) {
+      const scope = request.accessScope;
+      const org = await platform.organisations.get(request.params.id);
+      // An organisation the caller does not administer is a 403 whether or not it exists.
+      if (!mayAdminister(scope, org ?? { id: request.params.id, role: 'unknown' })) {
+        throw otherOrganisation(request.params.id, '/params/id');
+      }
+      if (!org) {
         throw new ProblemError(
           404,
           'PCS_ADMIN_ORG_NOT_FOUND',
@@ -150,6 +189,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/admin/keys',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'API keys (never their secrets)',
@@ -158,14 +198,16 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      requireScope(request, 'admin');
-      return { keys: (await platform.organisations.listKeys(request.query.orgId)).map(keyView) };
+      const scope = request.accessScope;
+      const orgId = ownOrgFilter(scope, request.query.orgId, '/query/orgId');
+      return { keys: (await platform.organisations.listKeys(orgId)).map(keyView) };
     },
   );
 
   app.delete(
     '/admin/keys/:keyId',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'Revoke an API key (effective immediately)',
@@ -174,8 +216,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      requireScope(request, 'admin');
-      if (!(await platform.organisations.revokeKey(request.params.keyId))) {
+      const scope = request.accessScope;
+      const key = await platform.organisations.getKey(request.params.keyId);
+      // Another organisation's key is answered like a missing one: its existence is not the caller's business.
+      const mine = key !== undefined && mayAdminister(scope, { id: key.org_id, role: key.org_role });
+      if (!mine || !(await platform.organisations.revokeKey(request.params.keyId))) {
         throw new ProblemError(
           404,
           'PCS_ADMIN_KEY_NOT_FOUND',
@@ -192,6 +237,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/admin/audit-log',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: 'Audit log, newest first',
@@ -219,8 +265,9 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      requireScope(request, 'admin');
-      const rows = await platform.audit.list(request.query);
+      const scope = request.accessScope;
+      const orgId = ownOrgFilter(scope, request.query.orgId, '/query/orgId');
+      const rows = await platform.audit.list({ ...request.query, orgId });
       return {
         entries: rows.map((r) => ({
           id: r.id,

@@ -9,7 +9,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { validateContainerNumber } from '../../domain/identifiers/iso6346.js';
 import type { Platform } from '../../platform.js';
-import { requireScope } from '../authenticate.js';
 import { ContainerReader } from '../cargo/container-reader.js';
 import {
   CONTAINER_CSV_COLUMNS,
@@ -23,7 +22,9 @@ import { QueryInstant } from '../query-instant.js';
 import { TerminalKpiSchema, kpiView } from '../cargo/terminal-kpi-schema.js';
 import { TruckVisitReader } from '../cargo/truck-visit-reader.js';
 import { TRUCK_VISIT_CSV_COLUMNS, TruckVisitSchema, truckVisitCsvRow } from '../cargo/truck-visit-schema.js';
+import { auditedRead } from '../read-audit-hook.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
 
 const instant = QueryInstant;
 const localDate = z
@@ -47,6 +48,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/containers/:reference',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['cargo'],
         summary: 'One container: status, holds, availability, last free day, milestones and its visible history',
@@ -59,7 +61,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const checked = validateContainerNumber(request.params.reference);
       if (!checked.ok) {
         throw new ProblemError(400, checked.code, 'Invalid container number', checked.reason, [
@@ -75,16 +77,10 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           `no container ${checked.value}`,
         );
       }
-      if (access.member) {
-        // Container details are restricted data (holds, bills of lading): every read is audited.
-        platform.audit.recordRead({
-          orgId: access.orgId,
-          apiKeyId: access.keyId,
-          action: 'read',
-          resource: `/containers/${checked.value}`,
-          detail: { partialView: found.partialView },
-        });
-      }
+      // Container details are restricted data (holds, bills of lading): every read is audited.
+      auditedRead(platform.audit, request, access, `/containers/${checked.value}`, true, {
+        partialView: found.partialView,
+      });
       return found;
     },
   );
@@ -92,6 +88,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/containers',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['cargo'],
         summary: 'Containers you may see, by container number; export with ?format=csv|ndjson',
@@ -119,7 +116,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const { status, terminal, transportDocumentReference, limit, cursor, format } = request.query;
       const page = await containers.list(
         { status, terminal, transportDocumentReference, limit, after: afterKey('ctr', cursor) },
@@ -145,6 +142,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/truck-visits',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['cargo'],
         summary: 'Truck visits (gate in → gate out) you may see; export with ?format=csv|ndjson',
@@ -172,7 +170,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const q = request.query;
       const page = await visits.list(
         {
@@ -205,6 +203,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/truck-visits/:visitId',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['cargo'],
         summary: 'One truck visit by its terminal visit id (add ?terminal= when the id is used at several terminals)',
@@ -220,7 +219,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const page = await visits.list(
         { visitId: request.params.visitId, terminal: request.query.terminal, limit: 20 },
         access,
@@ -250,6 +249,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/terminals/:code/kpis',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['cargo'],
         summary: 'Daily KPIs of a terminal: dwell, truck turn time, gate moves (local days)',
@@ -265,7 +265,6 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request) => {
-      requireScope(request, 'read');
       const { code } = request.params;
       const { from, to } = request.query;
       if (from && to && from > to) {

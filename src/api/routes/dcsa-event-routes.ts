@@ -19,6 +19,8 @@ import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery, hasFilterParameters } from '../dcsa/dcsa-filter-query.js';
 import { decodePageCursor, encodePageCursor, type PageCursor } from '../dcsa/dcsa-page-cursor.js';
 import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
+import { auditedRead } from '../read-audit-hook.js';
 
 export const DCSA_API_VERSION = '2.2.0';
 const DEFAULT_LIMIT = 100;
@@ -53,6 +55,7 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
   app.get(
     '/v2/events',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['dcsa'],
         summary: 'DCSA Track & Trace 2.2 events, filtered and cursor-paginated',
@@ -97,16 +100,15 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
         'Last-Page': at('before', null),
       };
       setPageHeaders(reply, pages);
-      if (scope.member && page.events.some((e) => e.visibility !== 'public')) {
-        // Reads of restricted data are audited (who, which page, which filter).
-        platform.audit.recordRead({
-          orgId: scope.orgId,
-          apiKeyId: scope.keyId,
-          action: 'read',
-          resource: '/v2/events',
-          detail: { events: page.events.length, firstSeq: first, lastSeq: last, filter: cursor.filter },
-        });
-      }
+      // Reads of restricted data are audited (who, which page, which filter).
+      auditedRead(
+        platform.audit,
+        request,
+        scope,
+        '/v2/events',
+        page.events.some((e) => e.visibility !== 'public'),
+        { events: page.events.length, firstSeq: first, lastSeq: last, filter: cursor.filter },
+      );
       const body = page.events.map(toDcsaEvent);
       switch (formatOf(request, format)) {
         case 'csv':
@@ -125,6 +127,7 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
   app.get(
     '/v2/events/:eventID',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['dcsa'],
         summary: 'One DCSA Track & Trace 2.2 event by its eventID',

@@ -8,8 +8,9 @@ import { EVENT_TYPES } from '../../domain/canonical-event.js';
 import type { Platform } from '../../platform.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { EventSchema, toEventView } from '../event-schema.js';
-import { requireScope } from '../authenticate.js';
 import { badCursorProblem, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
+import { auditedRead } from '../read-audit-hook.js';
 
 export const EventQuerySchema = z.object({
   cursor: z
@@ -33,6 +34,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     '/events',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['events'],
         summary: 'Canonical events in store order, cursor-paginated',
@@ -45,7 +47,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const { cursor, limit, ...filter } = request.query;
       const after = cursor === undefined ? '0' : decodeCursor(cursor);
       if (after === null) {
@@ -58,15 +60,14 @@ export const eventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       const next = new URLSearchParams({ ...stringEntries(request.query), cursor: nextCursor });
       reply.header('Link', `</events?${next.toString()}>; rel="next"`);
       reply.header('Next-Page-Cursor', nextCursor);
-      if (access.member && events.some((e) => e.visibility !== 'public')) {
-        platform.audit.recordRead({
-          orgId: access.orgId,
-          apiKeyId: access.keyId,
-          action: 'read',
-          resource: '/events',
-          detail: { events: events.length, firstSeq: events[0]?.seq, lastSeq: events.at(-1)?.seq, filter },
-        });
-      }
+      auditedRead(
+        platform.audit,
+        request,
+        access,
+        '/events',
+        events.some((e) => e.visibility !== 'public'),
+        { events: events.length, firstSeq: events[0]?.seq, lastSeq: events.at(-1)?.seq, filter },
+      );
       return { events: events.map(toEventView), nextCursor, hasMore };
     },
   );

@@ -3,6 +3,7 @@
  * visibility of what it sends, used when an ingest request gives none (DESIGN §7 "Times"). Scope `admin`; the
  * caller must be an admin of that organisation or of the port authority (or the local system operator).
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AccessScope } from '../../access/access-scope.js';
@@ -10,7 +11,7 @@ import { VISIBILITIES } from '../../domain/canonical-event.js';
 import { isValidTimeZone } from '../../domain/zoned-time.js';
 import type { Platform } from '../../platform.js';
 import type { OrganisationFormatSetting } from '../../store/organisation-format-settings.js';
-import { requireScope } from '../authenticate.js';
+import { ACCESS } from '../../access/route-access.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
 
 const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
@@ -42,12 +43,8 @@ function mayAdminister(access: AccessScope, orgId: string): boolean {
 
 export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   /** Checks scope, rights, organisation and format; answers the problems in that order. */
-  const check = async (
-    request: Parameters<typeof requireScope>[0],
-    orgId: string,
-    format: string,
-  ): Promise<AccessScope> => {
-    const access = requireScope(request, 'admin');
+  const check = async (request: FastifyRequest, orgId: string, format: string): Promise<AccessScope> => {
+    const access = request.accessScope;
     if (!mayAdminister(access, orgId)) {
       throw new ProblemError(
         403,
@@ -81,6 +78,7 @@ export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
   app.get(
     '/admin/organisations/:id/formats/:format',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: "An organisation's defaults for one ingest format (zone, visibility)",
@@ -98,6 +96,7 @@ export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
   app.put(
     '/admin/organisations/:id/formats/:format',
     {
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['admin'],
         summary: "Set an organisation's defaults for one ingest format",

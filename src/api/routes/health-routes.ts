@@ -6,6 +6,7 @@ import type { Platform } from '../../platform.js';
 import { pendingMigrations } from '../../store/migrate.js';
 import type { PlatformMetrics } from '../ingest-metrics.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
 
 export interface HealthRoutesOptions {
   readonly platform: Platform;
@@ -22,6 +23,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (
   app.get(
     '/health',
     {
+      config: { access: ACCESS.public },
       schema: {
         tags: ['operations'],
         summary: 'Liveness: the process is up',
@@ -34,6 +36,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (
   app.get(
     '/ready',
     {
+      config: { access: ACCESS.public },
       schema: {
         tags: ['operations'],
         summary: 'Readiness: the store answers and its schema is current',
@@ -66,9 +69,12 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (
   app.get(
     '/metrics',
     {
+      // Process and traffic figures are for the operator: an admin key here, or the separate
+      // OPENPCS_METRICS_PORT (not exposed to the community) for a scraper without a key.
+      config: { access: ACCESS.admin },
       schema: {
         tags: ['operations'],
-        summary: 'Prometheus metrics (text exposition format)',
+        summary: 'Prometheus metrics (text exposition format; admin scope, or the separate metrics port)',
         produces: ['text/plain'],
         response: { 200: z.string() },
       },

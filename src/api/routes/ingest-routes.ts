@@ -14,8 +14,8 @@ import { build997 } from '../../ingest/x12/x12-997-builder.js';
 import { parseX12 } from '../../ingest/x12/x12-envelope.js';
 import type { Platform } from '../../platform.js';
 import type { DeadLetterRow } from '../../store/dead-letter-repository.js';
-import { requireScope } from '../authenticate.js';
 import { ProblemError, ProblemSchema, type ProblemFieldError } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
 
 /** Declared co-owners must be organisations of this community: a typo must not make data invisible. */
 async function knownOwners(platform: Platform, owners: string | undefined): Promise<string[]> {
@@ -110,6 +110,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
   app.get(
     '/ingest/formats',
     {
+      config: { access: ACCESS.public },
       schema: {
         tags: ['ingest'],
         summary: 'Message formats this instance accepts',
@@ -130,6 +131,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
   app.post(
     '/ingest/:format',
     {
+      config: { access: ACCESS.ingest },
       bodyLimit: bodyLimitBytes,
       schema: {
         tags: ['ingest'],
@@ -179,7 +181,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'ingest');
+      const access = request.accessScope;
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const owners = await knownOwners(platform, request.query.owners);
       const ingestRequest = {
@@ -251,6 +253,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
   app.get(
     '/inbox/:id',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['ingest'],
         summary: 'Status of one received message and its open dead letters',
@@ -259,7 +262,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const found = await platform.inbox.get(request.params.id);
       const row = found && (access.all || found.source_org === access.orgId) ? found : undefined;
       if (!row) {
@@ -278,6 +281,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
   app.get(
     '/inbox/:id/ack',
     {
+      config: { access: ACCESS.readOwn },
       schema: {
         tags: ['ingest'],
         summary: 'X12 997 functional acknowledgment of a received X12 message',
@@ -288,7 +292,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const found = await platform.inbox.get(request.params.id);
       const row = found && (access.all || found.source_org === access.orgId) ? found : undefined;
       if (!row) {
@@ -331,6 +335,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
   app.get(
     '/dead-letters',
     {
+      config: { access: ACCESS.readOwn },
       schema: {
         tags: ['ingest'],
         summary: 'Dead letters (rejected message parts), oldest first',
@@ -343,10 +348,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
-      if (!access.member) {
-        throw new ProblemError(401, 'PCS_AUTH_REQUIRED', 'Authentication required', 'dead letters need an API key');
-      }
+      const access = request.accessScope;
       const rows = await platform.deadLetters.list({
         ...request.query,
         sourceOrg: access.all ? undefined : access.orgId,

@@ -18,6 +18,8 @@ import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery } from '../dcsa/dcsa-filter-query.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
 import { isStoreUnavailable } from '../../store/store-unavailable.js';
+import { ACCESS } from '../../access/route-access.js';
+import { auditedRead } from '../read-audit-hook.js';
 
 export interface StreamRoutesOptions {
   readonly platform: Platform;
@@ -44,6 +46,7 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
   app.get(
     '/v2/stream',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['dcsa'],
         summary: 'Live DCSA events as Server-Sent Events, resumable with Last-Event-ID',
@@ -130,6 +133,19 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
             wake = null;
             continue;
           }
+          // Each page of restricted events sent is an audited read, like a page of GET /v2/events.
+          auditedRead(
+            platform.audit,
+            request,
+            scope,
+            '/v2/stream',
+            page.events.filter((e) => e.visibility !== 'public').length,
+            {
+              events: page.events.length,
+              firstSeq: page.events[0]?.seq,
+              lastSeq: page.events.at(-1)?.seq,
+            },
+          );
           for (const event of page.events) {
             if (closed) break;
             const data = JSON.stringify(toDcsaEvent(event));

@@ -16,6 +16,7 @@ import { SubscriptionRepository, type SubscriptionRow } from '../../subscription
 import { DCSA_CODES, DCSA_DOCUMENT_TYPE_CODES } from '../../domain/dcsa-conformance.js';
 import { canonicalFilter, DCSA_REFERENCE_FILTERS, parseStoredFilter } from '../dcsa/dcsa-event-filter.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
+import { ACCESS } from '../../access/route-access.js';
 
 const FilterFields = {
   eventType: z.array(z.enum(DCSA_EVENT_TYPES)).optional(),
@@ -27,12 +28,16 @@ const FilterFields = {
   bookingReference: DCSA_REFERENCE_FILTERS.carrierBookingReference.describe('deprecated: carrierBookingReference'),
 };
 
+/** An absolute http(s) URL without credentials; anything else is a 400 pointing at the field, never a crash. */
 const CallbackUrl = z
   .string()
-  .url()
   .max(2048)
-  .refine((text) => /^https?:$/.test(new URL(text).protocol) && new URL(text).username === '', {
-    message: 'an http(s) URL without credentials',
+  .superRefine((text, ctx) => {
+    const url = URL.canParse(text) ? new URL(text) : null;
+    if (url === null) ctx.addIssue({ code: 'custom', message: 'not a URL' });
+    else if (!/^https?:$/.test(url.protocol) || url.username !== '' || url.password !== '') {
+      ctx.addIssue({ code: 'custom', message: 'an http(s) URL without credentials' });
+    }
   });
 
 const Secret = z
@@ -135,26 +140,6 @@ function view(row: SubscriptionRow): z.infer<typeof SubscriptionSchema> {
   };
 }
 
-/** Subscriptions push data out of the port: only identified organisations may register callbacks. */
-function subscriber(request: FastifyRequest): AccessScope {
-  const scope = request.accessScope;
-  if (scope.keyId === null && !scope.all) {
-    throw new ProblemError(
-      401,
-      'PCS_AUTH_REQUIRED',
-      'Authentication required',
-      'event subscriptions need an API key with the "read" scope',
-      [{ pointer: '/headers/authorization', detail: 'missing API key' }],
-    );
-  }
-  if (!scope.scopes.includes('read')) {
-    throw new ProblemError(403, 'PCS_AUTH_FORBIDDEN', 'Forbidden', 'the API key lacks the "read" scope', [
-      { pointer: '/headers/authorization', detail: 'scope "read" required' },
-    ]);
-  }
-  return scope;
-}
-
 const notFound = (id: string) =>
   new ProblemError(404, 'PCS_DCSA_SUBSCRIPTION_NOT_FOUND', 'Subscription not found', `no subscription ${id}`, [
     { pointer: '/params/subscriptionID', detail: 'unknown subscription' },
@@ -174,7 +159,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
     }
   };
   const find = async (request: FastifyRequest, id: string) => {
-    const row = await subscriptions.get(id, ownerOf(subscriber(request)));
+    const row = await subscriptions.get(id, ownerOf(request.accessScope));
     if (!row) throw notFound(id);
     return row;
   };
@@ -182,6 +167,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
   app.post(
     '/v2/event-subscriptions',
     {
+      config: { access: ACCESS.readOwn },
       schema: {
         tags: ['dcsa'],
         summary: 'Subscribe a callback URL to events (DCSA TNT 2.2 push model)',
@@ -195,7 +181,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
       },
     },
     async (request, reply) => {
-      const scope = subscriber(request);
+      const scope = request.accessScope;
       const { callbackUrl, secret } = request.body;
       await refuseCallback(callbackUrl);
       const row = await subscriptions.create({
@@ -213,6 +199,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
   app.get(
     '/v2/event-subscriptions',
     {
+      config: { access: ACCESS.readOwn },
       schema: {
         tags: ['dcsa'],
         summary: "The caller's active subscriptions",
@@ -224,7 +211,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
       },
     },
     async (request, reply) => {
-      const scope = subscriber(request);
+      const scope = request.accessScope;
       const rows = await subscriptions.list(ownerOf(scope), request.query.limit + 1, request.query.cursor);
       const page = rows.slice(0, request.query.limit);
       if (rows.length > page.length) void reply.header('Next-Page', page.at(-1)!.id);
@@ -235,6 +222,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
   app.get(
     '/v2/event-subscriptions/:subscriptionID',
     {
+      config: { access: ACCESS.readOwn },
       schema: {
         tags: ['dcsa'],
         summary: 'One subscription',
@@ -248,6 +236,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
   app.get(
     '/v2/event-subscriptions/:subscriptionID/deliveries',
     {
+      config: { access: ACCESS.readOwn },
       schema: {
         tags: ['dcsa'],
         summary: 'Delivery log of a subscription, newest first (openpcs extension)',
@@ -274,6 +263,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
   app.put(
     '/v2/event-subscriptions/:subscriptionID',
     {
+      config: { access: ACCESS.readOwn },
       schema: {
         tags: ['dcsa'],
         summary: 'Alter a subscription: its callback URL and filters (DCSA TNT 2.2); the secret has its own route',
@@ -300,6 +290,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
   app.put(
     '/v2/event-subscriptions/:subscriptionID/secret',
     {
+      config: { access: ACCESS.readOwn },
       schema: {
         tags: ['dcsa'],
         summary: 'Replace the shared secret',
@@ -318,6 +309,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
   app.delete(
     '/v2/event-subscriptions/:subscriptionID',
     {
+      config: { access: ACCESS.readOwn },
       schema: {
         tags: ['dcsa'],
         summary: 'Stop a subscription',

@@ -3,6 +3,7 @@
  * Public reference data (SMDG Terminal Code List and the port geography): no API key needed.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ACCESS } from '../../access/route-access.js';
 import { z } from 'zod';
 import { TerminalSchema, type Terminal } from '../../domain/terminal-registry.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
@@ -23,6 +24,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/terminals',
     {
+      config: { access: ACCESS.public },
       schema: {
         tags: ['vessels'],
         summary: 'Container terminals of San Pedro Bay (SMDG code, operator, port, berths, map zone); public',
@@ -36,6 +38,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/terminals/:code',
     {
+      config: { access: ACCESS.public },
       schema: {
         tags: ['vessels'],
         summary: 'One container terminal by its SMDG code (e.g. WBCT); public',

@@ -15,10 +15,9 @@ import { loadGeography } from '../../geo/load-geography.js';
 import type { Platform } from '../../platform.js';
 import { VESSEL_CALL_STATUSES } from '../../projections/vessel-calls/vessel-call-status.js';
 import { VESSEL_ACTIVITIES } from '../../projections/vessel-calls/vessel-status-at.js';
-import { rowVisibleTo } from '../../projections/vessels/row-visible-to.js';
+import { visibleTo } from '../../access/visibility-filter.js';
 import { vesselAtView } from '../../projections/vessels/vessel-at-view.js';
 import { vesselsAt } from '../../projections/vessels/vessels-at.js';
-import { requireScope } from '../authenticate.js';
 import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
 import { afterKey, encodeListCursor } from '../list-cursor.js';
 import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
@@ -31,6 +30,7 @@ import {
   type VesselCallView,
 } from '../vessels/vessel-call-view.js';
 import { deadLetterView } from './ingest-routes.js';
+import { ACCESS } from '../../access/route-access.js';
 
 const instant = QueryInstant;
 
@@ -92,6 +92,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.post(
     '/ingest/ais',
     {
+      config: { access: ACCESS.ingest },
       schema: {
         tags: ['ingest'],
         summary: 'Submit AIS NMEA 0183 lines (alias of POST /ingest/ais-nmea)',
@@ -120,7 +121,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'ingest');
+      const access = request.accessScope;
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const ingest = {
         format: AIS_NMEA_FORMAT,
@@ -168,6 +169,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.get(
     '/vessels/:id',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['vessels'],
         summary: 'One vessel by IMO number (7 digits) or MMSI (9 digits): registry, MMSI history, latest position',
@@ -176,7 +178,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const { id } = request.params;
       // The MMSIs an IMO number was seen with, newest first. Identity rows carry no owners: a pairing is
       // shown only where the caller sees the registry row that makes it (same MMSI and IMO), so a private
@@ -190,7 +192,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           .select(['vessel_identity.mmsi', 'vessel_identity.first_seen_at', 'vessel_identity.last_seen_at'])
           .distinct() // one pairing, however many audiences' rows the caller sees make it
           .where('vessel_identity.imo', '=', imo)
-          .where(rowVisibleTo(access, 'vessel'))
+          .where(visibleTo(access, 'vessel'))
           .orderBy('vessel_identity.last_seen_at', 'desc')
           .execute();
       let mmsi = id;
@@ -204,7 +206,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         .selectFrom('vessel')
         .selectAll()
         .where('mmsi', '=', mmsi)
-        .where(rowVisibleTo(access, 'vessel'))
+        .where(visibleTo(access, 'vessel'))
         .orderBy('static_at', 'desc')
         .orderBy('last_event_seq', 'desc')
         .limit(1)
@@ -213,7 +215,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         .selectFrom('vessel_position')
         .selectAll()
         .where('mmsi', '=', mmsi)
-        .where(rowVisibleTo(access, 'vessel_position'))
+        .where(visibleTo(access, 'vessel_position'))
         .orderBy('observed_at', 'desc')
         .orderBy('event_seq', 'desc')
         .limit(1)
@@ -263,6 +265,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.get(
     '/vessels',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['vessels'],
         summary: 'Vessels at anchor / at berth at an instant, now by default (same answer as `openpcs vessels --at`)',
@@ -284,7 +287,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const at = request.query.at ?? new Date().toISOString();
       const found = await vesselsAt(db, geography, {
         at,
@@ -301,6 +304,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.get(
     '/vessel-calls',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['vessels'],
         summary:
@@ -330,7 +334,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       },
     },
     async (request, reply) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const { terminal, status, mmsi, imo, from, to, limit, cursor, format } = request.query;
       const after = callCursorKey(afterKey(CALL_CURSOR, cursor));
       const start = sql<Date>`coalesce(vessel_call.ata, vessel_call.ata_anchorage, vessel_call.atb)`;
@@ -340,7 +344,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         .selectFrom('vessel_call')
         .selectAll()
         .distinctOn([start, 'call_id'])
-        .where(rowVisibleTo(access, 'vessel_call'));
+        .where(visibleTo(access, 'vessel_call'));
       if (terminal) query = query.where('berth', '=', terminal);
       if (status) query = query.where('status', '=', status);
       if (mmsi) query = query.where('mmsi', '=', mmsi);
@@ -369,6 +373,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.get(
     '/vessel-calls/:callId',
     {
+      config: { access: ACCESS.read },
       schema: {
         tags: ['vessels'],
         summary: 'One vessel call by its id (`<MMSI>:<UTC minute the call started>`, as listed by GET /vessel-calls)',
@@ -383,13 +388,13 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       },
     },
     async (request) => {
-      const access = requireScope(request, 'read');
+      const access = request.accessScope;
       const { callId } = request.params;
       const row = await db
         .selectFrom('vessel_call')
         .selectAll()
         .where('call_id', '=', callId)
-        .where(rowVisibleTo(access, 'vessel_call'))
+        .where(visibleTo(access, 'vessel_call'))
         .orderBy('audience')
         .limit(1)
         .executeTakeFirst();

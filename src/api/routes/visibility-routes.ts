@@ -9,11 +9,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AccessScope } from '../../access/access-scope.js';
 import { VISIBILITIES } from '../../domain/canonical-event.js';
 import type { Platform } from '../../platform.js';
 import { changeVisibility, type VisibilityChange, type VisibilityTarget } from '../../store/visibility-change.js';
-import { requireScope } from '../authenticate.js';
+import { ACCESS } from '../../access/route-access.js';
 import { ProblemError, ProblemSchema } from '../problem.js';
 
 /** Read models that copy an event's visibility into their rows (the vessel models, migration 0004). */
@@ -36,11 +35,6 @@ const VisibilityChangedSchema = z.object({
   eventsChanged: z.number().int().describe('events whose visibility changed (0 when they already had it)'),
 });
 
-/** `ingest` (the sender's own key) or `admin`. */
-function requireIngestOrAdmin(request: FastifyRequest): AccessScope {
-  return request.accessScope.scopes.includes('admin') ? request.accessScope : requireScope(request, 'ingest');
-}
-
 export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const apply = async (
     request: FastifyRequest,
@@ -49,7 +43,7 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
     notFound: () => ProblemError,
     resource: string,
   ): Promise<z.infer<typeof VisibilityChangedSchema>> => {
-    const access = requireIngestOrAdmin(request);
+    const access = request.accessScope;
     const change: VisibilityChange | undefined = await changeVisibility(
       platform.database.db,
       target,
@@ -77,6 +71,7 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
   app.patch(
     '/events/:eventId',
     {
+      config: { access: ACCESS.ingest },
       schema: {
         tags: ['events'],
         summary: 'Change the visibility of one event you sent (or co-own)',
@@ -109,6 +104,7 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
   app.patch(
     '/inbox/:id',
     {
+      config: { access: ACCESS.ingest },
       schema: {
         tags: ['ingest'],
         summary: 'Change the visibility of every event of one message you sent (a whole file)',

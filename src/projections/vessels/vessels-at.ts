@@ -5,7 +5,7 @@
  * in the same status and zone, looking back at most `lookBackHours`.
  */
 import type { Kysely } from 'kysely';
-import { LOCAL_OPERATOR, type AccessScope } from '../../access/access-scope.js';
+import type { AccessScope } from '../../access/access-scope.js';
 import { shipCategoryOf, type ShipCategory } from '../../domain/ais-ship-type.js';
 import type { VesselPositionPayload, VesselStaticPayload } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
@@ -17,7 +17,7 @@ import {
   type VesselActivity,
   type VesselStatus,
 } from '../vessel-calls/vessel-status-at.js';
-import { rowVisibleTo } from './row-visible-to.js';
+import { visibleTo } from '../../access/visibility-filter.js';
 import { stationarySince } from './stationary-since.js';
 
 export interface VesselsAtQuery {
@@ -30,7 +30,8 @@ export interface VesselsAtQuery {
   readonly imo?: string | undefined;
   readonly staleAfterMin?: number | undefined;
   readonly lookBackHours?: number | undefined;
-  readonly visibleTo?: AccessScope | undefined;
+  /** The caller (required; the CLI passes `LOCAL_OPERATOR`). */
+  readonly visibleTo: AccessScope;
 }
 
 export interface VesselAt extends VesselStatus {
@@ -69,7 +70,7 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
   const atMs = Date.parse(query.at);
   if (Number.isNaN(atMs)) throw new RangeError(`"${query.at}" is not an instant`);
   const at = new Date(atMs);
-  const scope = query.visibleTo ?? LOCAL_OPERATOR;
+  const scope = query.visibleTo;
   const staleAfterMin = query.staleAfterMin ?? DEFAULT_STALE_AFTER_MIN;
   const from = new Date(atMs - staleAfterMin * 60_000);
   const recent = await db
@@ -79,7 +80,7 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
     .where('minute', '>=', new Date(from.getTime() - 60_000))
     .where('observed_at', '>', from)
     .where('observed_at', '<=', at)
-    .where(rowVisibleTo(scope, 'vessel_track'))
+    .where(visibleTo(scope, 'vessel_track'))
     .execute();
   const mmsis = [...new Set(recent.map((r) => r.mmsi))];
   const statics = new Map<string, VesselStaticPayload>();
@@ -88,7 +89,7 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
       .selectFrom('vessel')
       .selectAll()
       .where('mmsi', 'in', mmsis)
-      .where(rowVisibleTo(scope, 'vessel'))
+      .where(visibleTo(scope, 'vessel'))
       .orderBy('static_at') // several audiences' rows of one vessel: the newest wins below
       .orderBy('last_event_seq')
       .execute();
@@ -130,7 +131,7 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
     )
     .where('minute', '>=', lookBackFrom)
     .where('observed_at', '<=', at)
-    .where(rowVisibleTo(scope, 'vessel_track'))
+    .where(visibleTo(scope, 'vessel_track'))
     .orderBy('observed_at', 'desc')
     .execute();
   const byVessel = new Map<string, PositionObservation[]>();

@@ -1,0 +1,47 @@
+/**
+ * No reader defaults to "sees everything": the caller's scope is a required argument, so leaving it out is
+ * a compile error (checked by `npm run typecheck`; each `@ts-expect-error` fails the build if the argument
+ * ever becomes optional again), and the one rule compiles to the same condition for every owned table.
+ */
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { EventStore } from '../store/event-store.js';
+import type { DB } from '../store/schema.js';
+import { vesselsAt } from '../projections/vessels/vessels-at.js';
+import { ANONYMOUS, LOCAL_OPERATOR, scopeFor } from './access-scope.js';
+import { visibleTo } from './visibility-filter.js';
+
+const db = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new PostgresIntrospector(k),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+describe('visibleTo', () => {
+  it('should apply one rule to any owned table: all, public, community for members, owners', () => {
+    const compiled = (scope: Parameters<typeof visibleTo>[0], table: Parameters<typeof visibleTo>[1]) =>
+      db.selectFrom(table).select('visibility').where(visibleTo(scope, table)).compile();
+    const carrier = compiled(scopeFor('maeu', 'carrier', ['read'], 'k'), 'vessel_call');
+    expect(carrier.sql).toContain(
+      `("vessel_call"."visibility" = 'public' or $1 = any("vessel_call"."owner_orgs") or "vessel_call"."visibility" = 'community')`,
+    );
+    expect(carrier.parameters).toEqual(['maeu']);
+    expect(compiled(ANONYMOUS, 'event').sql).not.toContain('community');
+    expect(compiled(LOCAL_OPERATOR, 'event').sql).toMatch(/where true$/);
+  });
+
+  it('should not compile a read without the caller', () => {
+    const typeOnly = (events: EventStore) => {
+      // @ts-expect-error the caller's scope is required
+      void events.read('0', 10);
+      // @ts-expect-error the caller's scope is required, also with other filters
+      void events.read('0', 10, { source: 'x' });
+      // @ts-expect-error the caller's scope is required
+      void vesselsAt(db, { zones: [] } as never, { at: '2026-01-01T00:00:00Z' });
+    };
+    expect(typeof typeOnly).toBe('function');
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * The one data-ownership rule (DESIGN §5), as an SQL condition for any table that carries `owner_orgs` and
+ * `visibility` (the event store, and every read model built from events): a caller sees a row when it sees
+ * all (port authority, local operator), or the row is public, or it is community data and the caller is an
+ * authenticated member, or the caller's organisation is among its owners. Every reader takes the caller's
+ * scope and applies this; there is no second copy of the rule.
+ *
+ * @example db.selectFrom('vessel_call').selectAll().where(visibleTo(scope, 'vessel_call'))
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { DB } from '../store/schema.js';
+import type { AccessScope } from './access-scope.js';
+
+/** Tables (and read models) whose rows carry the ownership columns. */
+export type OwnedTable = {
+  [T in keyof DB]: DB[T] extends { owner_orgs: string[]; visibility: unknown } ? T : never;
+}[keyof DB];
+
+export function visibleTo(scope: AccessScope, table: OwnedTable): RawBuilder<boolean> {
+  if (scope.all) return sql<boolean>`true`;
+  const visibility = sql.ref(`${table}.visibility`);
+  const owners = sql.ref(`${table}.owner_orgs`);
+  const community = scope.member ? sql`or ${visibility} = 'community'` : sql``;
+  return sql<boolean>`(${visibility} = 'public' or ${scope.orgId} = any(${owners}) ${community})`;
+}

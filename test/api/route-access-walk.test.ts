@@ -1,0 +1,225 @@
+/**
+ * Walks every route of the API description (`/openapi.json` of the built server, plus the hidden ones) with
+ * every caller: anonymous, malformed credential headers, a revoked key, and keys of several roles with every
+ * combination of scopes. A bypass is a caller the route must refuse that is not refused (401/403); a leak is
+ * another organisation's private data (marked LEAKCANARY) in an answer to a caller that may not see it.
+ * The expected rule of each route is written here, independently of the routes' own declarations, and a
+ * route missing from this table fails the walk.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, type Server } from '../../src/api/build-server.js';
+import type { Role, Scope } from '../../src/access/roles.js';
+import type { Platform } from '../../src/platform.js';
+import { ENGINES } from '../support/engines.js';
+import { MALFORMED_CREDENTIALS } from '../support/malformed-credentials.js';
+import { orgWithKey } from '../support/test-keys.js';
+import { testPlatform } from '../support/test-platform.js';
+
+type Rule = 'public' | 'read' | 'readOwn' | 'ingest' | 'admin';
+
+/** What each operation needs; `read` routes answer anonymous callers (public data), `readOwn` need a key. */
+const RULES: Readonly<Record<string, Rule>> = {
+  'GET /health': 'public',
+  'GET /ready': 'public',
+  'GET /metrics': 'admin',
+  'GET /ingest/formats': 'public',
+  'POST /ingest/{format}': 'ingest',
+  'POST /ingest/ais': 'ingest',
+  'GET /inbox/{id}': 'read',
+  'GET /dead-letters': 'readOwn',
+  'GET /events': 'read',
+  'GET /v2/events': 'read',
+  'GET /v2/stream': 'read',
+  'POST /v2/event-subscriptions': 'readOwn',
+  'GET /v2/event-subscriptions': 'readOwn',
+  'GET /v2/event-subscriptions/{subscriptionID}': 'readOwn',
+  'GET /v2/event-subscriptions/{subscriptionID}/deliveries': 'readOwn',
+  'PUT /v2/event-subscriptions/{subscriptionID}/secret': 'readOwn',
+  'DELETE /v2/event-subscriptions/{subscriptionID}': 'readOwn',
+  'GET /admin/organisations': 'admin',
+  'POST /admin/organisations': 'admin',
+  'POST /admin/organisations/{id}/keys': 'admin',
+  'GET /admin/keys': 'admin',
+  'DELETE /admin/keys/{keyId}': 'admin',
+  'GET /admin/audit-log': 'admin',
+  'GET /containers': 'read',
+  'GET /containers/{reference}': 'read',
+  'GET /truck-visits': 'read',
+  'GET /truck-visits/{visitId}': 'read',
+  'GET /terminals/{code}/kpis': 'read',
+  'GET /vessels': 'read',
+  'GET /vessels/{id}': 'read',
+  'GET /vessel-calls': 'read',
+  'GET /vessel-calls/{callId}': 'read',
+  'GET /v2/events/{eventID}': 'read',
+  'PUT /v2/event-subscriptions/{subscriptionID}': 'readOwn',
+  'PATCH /events/{eventId}': 'ingest',
+  'PATCH /inbox/{id}': 'ingest',
+  'GET /inbox/{id}/ack': 'readOwn',
+  'GET /admin/organisations/{id}/formats/{format}': 'admin',
+  'PUT /admin/organisations/{id}/formats/{format}': 'admin',
+  'GET /terminals': 'public',
+  'GET /terminals/{code}': 'public',
+};
+/** Routes hidden from the API description, walked too. */
+const HIDDEN: Readonly<Record<string, Rule>> = {
+  'GET /openapi.json': 'public',
+  'GET /': 'public',
+  'GET /docs': 'public',
+  'GET /docs/json': 'public',
+};
+
+const AUTH_CODES = new Set([
+  'PCS_AUTH_REQUIRED',
+  'PCS_AUTH_FORBIDDEN',
+  'PCS_AUTH_INVALID_KEY',
+  'PCS_AUTH_MALFORMED_CREDENTIALS',
+]);
+const ROLES: readonly Role[] = ['port_authority', 'carrier', 'terminal'];
+const SCOPE_SETS: readonly Scope[][] = [
+  [],
+  ['read'],
+  ['ingest'],
+  ['admin'],
+  ['read', 'ingest'],
+  ['read', 'admin'],
+  ['ingest', 'admin'],
+  ['read', 'ingest', 'admin'],
+];
+
+interface Caller {
+  readonly name: string;
+  readonly headers: Record<string, string>;
+  /** undefined: must be refused with 401 whatever the route (bad credentials). */
+  readonly role?: Role | 'anonymous';
+  readonly scopes?: readonly Scope[];
+}
+
+/** Expected answer class for a caller on a route. */
+function expected(caller: Caller, rule: Rule): 'allowed' | 401 | 403 {
+  if (caller.role === undefined) return 401;
+  if (rule === 'public') return 'allowed';
+  if (caller.role === 'anonymous') return rule === 'read' ? 'allowed' : 401;
+  const needs = rule === 'readOwn' ? 'read' : rule;
+  return caller.scopes?.includes(needs) ? 'allowed' : 403;
+}
+
+describe.each(ENGINES)('route access walk on $name', (engine) => {
+  let platform: Platform;
+  let server: Server;
+  const callers: Caller[] = [];
+  const params: Record<string, string> = {};
+  beforeAll(async () => {
+    platform = await testPlatform(engine);
+    server = await buildServer({
+      platform,
+      logLevel: 'silent',
+      rateLimitPerMinute: 1_000_000,
+      authFailuresPerMinute: 1_000_000,
+    });
+    // Another organisation's private data, marked so that any answer carrying it is a leak.
+    await platform.organisations.create('hidden-co', 'LEAKCANARY Shipping', 'carrier');
+    const owner = await platform.organisations.createKey('hidden-co', ['read', 'ingest', 'admin'], 'LEAKCANARY key');
+    const auth = { authorization: `Bearer ${owner.key}` };
+    const ingested = await server.app.inject({
+      method: 'POST',
+      url: '/ingest/csv-vessel-schedule',
+      payload: 'vessel_imo,voyage,port,eta\n9321483,LEAKCANARY1,USLAX,2026-12-01T06:00:00Z\n',
+      headers: { ...auth, 'content-type': 'text/csv' },
+    });
+    expect(ingested.statusCode).toBe(202);
+    const subscription = await server.app.inject({
+      method: 'POST',
+      url: '/v2/event-subscriptions',
+      payload: { callbackUrl: 'http://127.0.0.1:9/LEAKCANARY', secret: Buffer.alloc(32, 7).toString('base64') },
+      headers: auth,
+    });
+    expect(subscription.statusCode).toBe(201);
+    params['id'] = String(ingested.json().inboxId);
+    params['subscriptionID'] = String(subscription.json().subscriptionID);
+
+    callers.push({ name: 'anonymous', headers: {}, role: 'anonymous' });
+    for (const [i, headers] of MALFORMED_CREDENTIALS.entries()) callers.push({ name: `malformed#${i}`, headers });
+    const revoked = await orgWithKey(platform, 'revoked-co', 'carrier', ['read', 'ingest', 'admin']);
+    await platform.organisations.revokeKey(revoked.keyId);
+    callers.push({ name: 'revoked', headers: { authorization: revoked.authorization } });
+    for (const role of ROLES) {
+      for (const scopes of SCOPE_SETS) {
+        const key = await orgWithKey(platform, `${role.replace('_', '-')}-co`, role, scopes);
+        callers.push({
+          name: `${role}[${scopes.join(',')}]`,
+          headers: { authorization: key.authorization },
+          role,
+          scopes,
+        });
+      }
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await server?.shutdown();
+    await platform?.close();
+  });
+
+  /** A concrete URL for an operation; mutations get ids that exist nowhere, so the walk changes nothing it reads. */
+  function urlOf(method: string, path: string): string {
+    const mutation = method === 'DELETE' || method === 'PUT';
+    const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (name === 'keyId') return 'ffffffffffff';
+      if (name === 'subscriptionID' && mutation) return '00000000-0000-4000-8000-000000000000';
+      if (name === 'id' && path.startsWith('/admin')) return 'hidden-co';
+      return params[name] ?? (name === 'code' ? 'WBCT' : name === 'format' ? 'csv-vessel-schedule' : '9321483');
+    });
+    // The stream answers allowed callers 400 for a bad resume id instead of streaming forever.
+    return path === '/v2/stream' ? `${url}?lastEventId=not-a-cursor` : url;
+  }
+
+  it('should refuse every caller a route does not allow, and leak no other organisation’s data', async () => {
+    const spec = (await server.app.inject({ url: '/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const described = Object.entries(spec.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(described.filter((op) => !(op in RULES))).toEqual([]);
+    expect(Object.keys(RULES).filter((op) => !described.includes(op))).toEqual([]);
+
+    const bypasses: string[] = [];
+    const leaks: string[] = [];
+    const crashes: string[] = [];
+    let cells = 0;
+    for (const [operation, rule] of Object.entries({ ...RULES, ...HIDDEN })) {
+      const [method, path] = operation.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
+      for (const caller of callers) {
+        cells++;
+        const res = await server.app.inject({
+          method,
+          url: urlOf(method, path),
+          headers: {
+            ...caller.headers,
+            ...(method === 'POST' || method === 'PUT' ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(method === 'POST' || method === 'PUT' ? { payload: '{}' } : {}),
+        });
+        const code = res.headers['content-type']?.toString().includes('problem+json')
+          ? res.json<{ code?: string }>().code
+          : undefined;
+        const want = expected(caller, rule);
+        const cell = `${operation} as ${caller.name}: ${res.statusCode} ${code ?? ''}`;
+        if (res.statusCode >= 500) crashes.push(cell);
+        if (want === 'allowed') {
+          if (res.statusCode === 401 || (code !== undefined && AUTH_CODES.has(code))) bypasses.push(`refused: ${cell}`);
+        } else if (res.statusCode !== want || code === undefined || !AUTH_CODES.has(code)) {
+          bypasses.push(cell);
+        }
+        const seesHidden = caller.role === 'port_authority';
+        if (!seesHidden && res.body.includes('LEAKCANARY')) leaks.push(cell);
+      }
+    }
+    console.info(
+      `[route walk ${engine.name}] ${cells} cells (${Object.keys(RULES).length + Object.keys(HIDDEN).length} routes × ${callers.length} callers), bypasses ${bypasses.length}, leaks ${leaks.length}`,
+    );
+    expect(bypasses).toEqual([]);
+    expect(leaks).toEqual([]);
+    expect(crashes).toEqual([]);
+  }, 600_000);
+});
