@@ -92,7 +92,14 @@ export class InboxRepository {
   async markProcessed(
     trx: Transaction<DB>,
     id: string,
-    outcome: { status: InboxStatus; appended: number; duplicates: number; rejected: number; accumulate: boolean },
+    outcome: {
+      status: InboxStatus;
+      appended: number;
+      duplicates: number;
+      rejected: number;
+      rejectedByCode: Readonly<Record<string, number>>;
+      accumulate: boolean;
+    },
   ): Promise<void> {
     await trx
       .updateTable('inbox')
@@ -102,6 +109,7 @@ export class InboxRepository {
         events_appended: outcome.accumulate ? eb('events_appended', '+', outcome.appended) : outcome.appended,
         events_duplicate: outcome.duplicates,
         rejected: outcome.rejected,
+        rejected_by_code: JSON.stringify(outcome.rejectedByCode),
       }))
       .where('id', '=', id)
       .execute();

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-cargo-projections.js';
 import * as m0004 from './migrations/0004-vessel-projections.js';
 import * as m0005 from './migrations/0005-subscriptions.js';
 import * as m0006 from './migrations/0006-event-created-brin.js';
+import * as m0009 from './migrations/0009-inbox-rejected-by-code.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': m0001,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-vessel-projections': m0004,
   '0005-subscriptions': m0005,
   '0006-event-created-brin': m0006,
+  '0009-inbox-rejected-by-code': m0009,
 };
 
 export function migrator<T>(db: Kysely<T>): Migrator {
