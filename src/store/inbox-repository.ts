@@ -1,6 +1,6 @@
 /** The inbox: every received message, raw, durable before it is acknowledged (DESIGN §2 "Nothing is lost"). */
 import { createHash } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Visibility } from '../domain/canonical-event.js';
 import type { DB, InboxStatus, InboxTable } from './schema.js';
 
@@ -44,7 +44,9 @@ export class InboxRepository {
         channel: message.channel,
         content_hash: hash,
         content_type: message.contentType ?? null,
-        body: message.body,
+        // As hex text decoded by the server: PGlite's own bytea serialiser builds one JS string per byte
+        // (`Array.from(body).map(…)`), about 2 GiB of garbage for a 64 MiB message; this is one string.
+        body: sql<Uint8Array>`decode(${Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength).toString('hex')}, 'hex')`,
         size_bytes: message.body.byteLength,
         status: 'received',
         processed_at: null,
