@@ -57,6 +57,12 @@ export function createMetrics(): PlatformMetrics {
     labelNames: ['format', 'code'] as const,
     registers: [registry],
   });
+  const rejectedParts = new Counter({
+    name: 'openpcs_ingest_rejected_parts_total',
+    help: 'Rejected message parts, by format and error code (all of them; dead letters keep the first 100 per message)',
+    labelNames: ['format', 'code'] as const,
+    registers: [registry],
+  });
   const crashes = new Counter({
     name: 'openpcs_ingest_worker_errors_total',
     help: 'Background processing attempts that failed (message kept in the inbox for retry)',
@@ -113,6 +119,9 @@ export function createMetrics(): PlatformMetrics {
         appended.inc({ format: outcome.format }, outcome.appended);
         duplicates.inc({ format: outcome.format }, outcome.duplicates);
         for (const letter of outcome.deadLetters) deadLetters.inc({ format: outcome.format, code: letter.error_code });
+        for (const [code, n] of Object.entries(outcome.rejectedByCode)) {
+          rejectedParts.inc({ format: outcome.format, code }, n);
+        }
       },
       crashed() {
         crashes.inc();

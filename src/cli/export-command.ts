@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import type { StoredEvent } from '../domain/canonical-event.js';
 import { eventCsvHeader, eventToCsvRow } from '../store/event-csv.js';
 import { resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
+import { integerOption, positionOption } from './integer-option.js';
 
 async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
@@ -15,20 +16,20 @@ export function exportCommand(): Command {
   const events = new Command('events')
     .description('write canonical events in store order')
     .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'csv']).default('ndjson'))
-    .option('--after <seq>', 'start after this event position', '0')
-    .option('--limit <n>', 'at most this many events')
+    .option('--after <seq>', 'start after this event position', positionOption, '0')
+    .option('--limit <n>', 'at most this many events', integerOption({ min: 1 }))
     .option('-o, --output <file>', 'write to this file instead of standard output');
   withStoreOptions(events).action(
     async (flags: {
       format: 'ndjson' | 'csv';
       after: string;
-      limit?: string;
+      limit?: number;
       output?: string;
       dataDir?: string;
       databaseUrl?: string;
     }) => {
       const env = resolveEnv(flags);
-      const limit = flags.limit === undefined ? Number.POSITIVE_INFINITY : Number.parseInt(flags.limit, 10);
+      const limit = flags.limit ?? Number.POSITIVE_INFINITY;
       const out: Writable = flags.output ? createWriteStream(flags.output) : process.stdout;
       const line = flags.format === 'csv' ? eventToCsvRow : (e: StoredEvent) => `${JSON.stringify(e)}\n`;
       await withPlatform(env, async (platform) => {

@@ -9,25 +9,20 @@ import { Command, Option } from 'commander';
 import { parseFeedSpec, type AisFeedSpec } from '../ingest/transports/feed-spec.js';
 import { startAisFeeds, type FeedLog } from '../ingest/transports/start-ais-feeds.js';
 import { CliError, describeStore, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
+import { integerOption } from './integer-option.js';
 
 interface FeedFlags {
   tcp: string[];
   udp: string[];
   file: string[];
-  batchLines: string;
-  batchMs: string;
+  batchLines: number;
+  batchMs: number;
   projections: boolean;
   dataDir?: string;
   databaseUrl?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-function positiveInt(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`${flag} wants a positive integer, got "${text}"`);
-  return n;
-}
 
 function specsOf(flags: FeedFlags): AisFeedSpec[] {
   const given = [
@@ -60,13 +55,18 @@ export function feedCommand(): Command {
         .default([])
         .argParser(collect),
     )
-    .addOption(new Option('--batch-lines <n>', 'lines per inbox message').default('1000'))
-    .addOption(new Option('--batch-ms <ms>', 'longest wait before a partial batch is stored').default('1000'))
+    .addOption(
+      new Option('--batch-lines <n>', 'lines per inbox message').default(1000).argParser(integerOption({ min: 1 })),
+    )
+    .addOption(
+      new Option('--batch-ms <ms>', 'longest wait before a partial batch is stored')
+        .default(1000)
+        .argParser(integerOption({ min: 1 })),
+    )
     .option('--no-projections', 'do not update the read models (vessels, positions, calls) while feeding');
   return withStoreOptions(command).action(async (flags: FeedFlags) => {
     const specs = specsOf(flags);
-    const batchLines = positiveInt(flags.batchLines, '--batch-lines');
-    const batchMs = positiveInt(flags.batchMs, '--batch-ms');
+    const { batchLines, batchMs } = flags;
     const env = resolveEnv(flags);
     await withPlatform(env, async (platform) => {
       log('info', `feeding ${describeStore(env)}`);

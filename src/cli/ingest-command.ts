@@ -3,6 +3,8 @@ import { VISIBILITIES, type Visibility } from '../domain/canonical-event.js';
 import { isValidTimeZone } from '../domain/zoned-time.js';
 import { defaultParsers } from '../ingest/default-parsers.js';
 import { CliError, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
+import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_PARTIAL, exitCodeOfStatuses } from './exit-codes.js';
+import { ProgressLine, summaryLine } from './progress-line.js';
 import { readInput } from './read-input.js';
 
 interface IngestFlags {
@@ -33,7 +35,10 @@ export function ingestCommand(): Command {
         "IANA zone of zone-less date-times; wins over the organisation's setting for the format (openpcs orgs set-format) and OPENPCS_TIME_ZONE (default UTC)",
       ),
     )
-    .addHelpText('after', `\nFormats:\n${formats.map((p) => `  ${p.format.padEnd(28)} ${p.description}`).join('\n')}`);
+    .addHelpText(
+      'after',
+      `\nFormats:\n${formats.map((p) => `  ${p.format.padEnd(28)} ${p.description}`).join('\n')}\n${EXIT_CODES_HELP}\n\nOn a terminal, progress (counts and rate) is shown on stderr while the message is processed.`,
+    );
   return withStoreOptions(command).action(async (file: string, flags: IngestFlags) => {
     if (flags.timeZone !== undefined && !isValidTimeZone(flags.timeZone)) {
       throw new CliError(`--time-zone "${flags.timeZone}" is not an IANA time zone (e.g. UTC, America/Los_Angeles)`);
@@ -48,15 +53,21 @@ export function ingestCommand(): Command {
         throw new CliError(`organisation "${flags.org}" does not exist (openpcs orgs create)`);
       }
       if (body.byteLength === 0) throw new CliError(`${file === '-' ? 'standard input' : file} is empty`);
-      const outcome = await platform.pipeline.ingest({
-        format: flags.format,
-        body,
-        channel: 'cli',
-        sourceOrg: flags.org,
-        visibility: flags.visibility,
-        timeZone: flags.timeZone,
-        metadata: { file },
-      });
+      const progress = new ProgressLine(process.stderr, 'ingest');
+      const outcome = await platform.pipeline
+        .ingest(
+          {
+            format: flags.format,
+            body,
+            channel: 'cli',
+            sourceOrg: flags.org,
+            visibility: flags.visibility,
+            timeZone: flags.timeZone,
+            metadata: { file },
+          },
+          { onProgress: (p) => progress.update(p) },
+        )
+        .finally(() => progress.done());
       const what = outcome.duplicateMessage ? ' (same message already received: nothing new stored)' : '';
       console.log(
         `inbox ${outcome.inboxId}: ${outcome.status}, ${outcome.appended} event(s) stored, ${outcome.duplicates} duplicate(s)${what}`,
@@ -67,10 +78,18 @@ export function ingestCommand(): Command {
         const where = [letter.line === null ? null : `line ${letter.line}`, letter.pointer].filter(Boolean).join(' ');
         console.error(`dead letter ${letter.id}: ${where ? `${where}: ` : ''}${letter.error_code} ${letter.message}`);
       }
-      if (outcome.deadLetters.length > 0) {
+      console.log(summaryLine(outcome, progress.elapsedMs()));
+      const exitCode = exitCodeOfStatuses([outcome.status]);
+      if (exitCode === EXIT_FAILED) {
         throw new CliError(
-          `${outcome.deadLetters.length} part(s) of the message rejected and kept as dead letters (fix and run "openpcs replay")`,
+          `nothing stored: ${outcome.rejected} part(s) of the message rejected and kept as dead letters (fix and run "openpcs replay")`,
         );
+      }
+      if (exitCode === EXIT_PARTIAL) {
+        console.error(
+          `openpcs: stored in part: ${outcome.rejected} part(s) rejected and kept as dead letters (fix and run "openpcs replay")`,
+        );
+        process.exitCode = EXIT_PARTIAL;
       }
     });
   });

@@ -10,11 +10,16 @@ import { ENV_DOCS } from '../config/env.js';
 import { serveMetrics } from '../api/metrics-server.js';
 import { openPlatform, storeConfigFrom } from '../platform.js';
 import { CliError, describeStore, resolveEnv, withStoreOptions } from './cli-context.js';
+import { integerOption } from './integer-option.js';
 
 export function serveCommand(): Command {
   const command = new Command('serve')
     .description('run the HTTP API (and background ingestion) until SIGINT/SIGTERM')
-    .addOption(new Option('-p, --port <port>', 'HTTP port (env PORT, default 8080)'))
+    .addOption(
+      new Option('-p, --port <port>', 'HTTP port (env PORT, default 8080)').argParser(
+        integerOption({ min: 0, max: 65_535 }),
+      ),
+    )
     .addOption(new Option('--host <host>', 'interface to listen on (env HOST, default 0.0.0.0)'))
     .option('--ais-tcp <host:port...>', 'also read live AIS (NMEA) from these TCP feeds, reconnecting with backoff')
     .option('--ais-udp <[host:]port...>', 'also listen for AIS (NMEA) datagrams on these UDP ports')
@@ -28,7 +33,7 @@ export function serveCommand(): Command {
     );
   return withStoreOptions(command).action(
     async (flags: {
-      port?: string;
+      port?: number;
       host?: string;
       aisTcp?: string[];
       aisUdp?: string[];
@@ -36,7 +41,7 @@ export function serveCommand(): Command {
       dataDir?: string;
       databaseUrl?: string;
     }) => {
-      const env = resolveEnv(flags, { PORT: flags.port, HOST: flags.host });
+      const env = resolveEnv(flags, { PORT: flags.port?.toString(), HOST: flags.host });
       const store = storeConfigFrom(env);
       if (flags.apiOnly && store.engine !== 'postgres') {
         throw new CliError(

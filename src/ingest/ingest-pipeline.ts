@@ -11,7 +11,7 @@
  * `CRASH_ATTEMPTS` attempts crashed the process that many times and is set aside at start-up.
  */
 import type { Kysely } from 'kysely';
-import type { Visibility } from '../domain/canonical-event.js';
+import type { NewCanonicalEvent, StoredEvent, Visibility } from '../domain/canonical-event.js';
 import type { OrganisationFormatSettings } from '../store/organisation-format-settings.js';
 import type { DeadLetterRepository, DeadLetterRow } from '../store/dead-letter-repository.js';
 import { isStoreUnavailable } from '../store/store-unavailable.js';
@@ -25,6 +25,20 @@ import { withStorableEvents } from './storable-events.js';
 
 /** Attempts after which a message still `received` is taken to crash the process, and is set aside. */
 export const CRASH_ATTEMPTS = 2;
+import { RejectionTally } from './rejection-tally.js';
+
+/**
+ * Events appended per statement: a message's events go to the store in batches of this size inside its one
+ * transaction, so a 64 MiB message is never one 64 MiB JSON parameter nor all its events in memory at once.
+ */
+export const APPEND_BATCH_EVENTS = 2_000;
+
+/**
+ * Appended events handed to the bus after commit, at most (the latest ones). The bus is a wake-up for
+ * readers that then read the store by cursor (bus/event-bus.ts), so a large message need not hold every
+ * stored event until its commit.
+ */
+const PUBLISH_AT_MOST = 10_000;
 
 export interface IngestRequest {
   readonly format: string;
@@ -44,7 +58,24 @@ export interface ProcessOutcome {
   readonly status: InboxStatus;
   readonly appended: number;
   readonly duplicates: number;
+  /**
+   * The first rejected parts in full (KEPT_REJECTIONS), then one `PCS_INGEST_MORE_REJECTED` summary when
+   * there were more; `rejected` and `rejectedByCode` count every one.
+   */
   readonly deadLetters: readonly DeadLetterRow[];
+  readonly rejected: number;
+  readonly rejectedByCode: Readonly<Record<string, number>>;
+}
+
+/** How far a message's processing has come; reported after each appended batch. */
+export interface ProcessProgress {
+  readonly appended: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+}
+
+export interface ProcessOptions {
+  readonly onProgress?: ((progress: ProcessProgress) => void) | undefined;
 }
 
 export interface IngestOutcome extends ProcessOutcome {
@@ -133,9 +164,9 @@ export class IngestPipeline {
   }
 
   /** Receives and processes now; the caller gets the full outcome (used by the CLI and synchronous HTTP). */
-  async ingest(request: IngestRequest): Promise<IngestOutcome> {
+  async ingest(request: IngestRequest, options: ProcessOptions = {}): Promise<IngestOutcome> {
     const received = await this.receive(request);
-    const outcome = received.status === 'received' ? await this.process(received.inboxId) : null;
+    const outcome = received.status === 'received' ? await this.process(received.inboxId, options) : null;
     return { ...(outcome ?? (await this.describe(received.inboxId))), duplicateMessage: received.duplicate };
   }
 
@@ -166,15 +197,15 @@ export class IngestPipeline {
   }
 
   /** Processes one received message exactly once; returns its outcome (also if it was already processed). */
-  async process(inboxId: string): Promise<ProcessOutcome> {
-    return this.run(inboxId, 'first');
+  async process(inboxId: string, options: ProcessOptions = {}): Promise<ProcessOutcome> {
+    return this.run(inboxId, 'first', options);
   }
 
   /** Re-runs messages with open dead letters through the current parsers (`openpcs replay`). */
-  async replay(inboxIds?: readonly string[]): Promise<ProcessOutcome[]> {
+  async replay(inboxIds?: readonly string[], options: ProcessOptions = {}): Promise<ProcessOutcome[]> {
     const ids = inboxIds ?? (await this.deps.deadLetters.inboxIdsWithOpen());
     const outcomes: ProcessOutcome[] = [];
-    for (const id of ids) outcomes.push(await this.run(id, 'replay'));
+    for (const id of ids) outcomes.push(await this.run(id, 'replay', options));
     return outcomes;
   }
 
@@ -258,13 +289,13 @@ export class IngestPipeline {
     }
   }
 
-  private async run(inboxId: string, mode: 'first' | 'replay'): Promise<ProcessOutcome> {
+  private async run(inboxId: string, mode: 'first' | 'replay', options: ProcessOptions): Promise<ProcessOutcome> {
     // Committed before the parser runs: if this attempt kills the process, the next start knows.
     const attempt = await this.deps.inbox.beginAttempt(inboxId, mode === 'first');
     if (attempt === undefined) return this.describe(inboxId);
     let result;
     try {
-      result = await this.runInTransaction(inboxId, mode);
+      result = await this.runInTransaction(inboxId, mode, options);
     } catch (error) {
       // A lost or refused connection says nothing about the message: it stays `received` and is tried
       // again (background retry with backoff, or the next start), never marked failed for it.
@@ -297,36 +328,69 @@ export class IngestPipeline {
     return this.describe(inboxId);
   }
 
-  private async runInTransaction(inboxId: string, mode: 'first' | 'replay') {
+  private async runInTransaction(inboxId: string, mode: 'first' | 'replay', options: ProcessOptions) {
     const { db, inbox, deadLetters, events } = this.deps;
     return db.transaction().execute(async (trx) => {
       const row = await inbox.lockForProcessing(trx, inboxId);
       if (!row) return null; // unknown, or another worker holds it
       if (mode === 'first' && row.status !== 'received') return null;
       const parser = this.parserFor(row.format);
-      const parsed = withStorableEvents(parseSafely(parser, row));
-      const append = await events.appendIn(trx, parsed.events, {
+      const provenance = {
         source: row.format,
         inboxId: row.id,
         sourceOrg: row.source_org,
         ownerOrgs: row.owner_orgs,
         visibility: row.visibility as Visibility,
-      });
+      };
+      const tally = new RejectionTally();
+      let toPublish: StoredEvent[] = [];
+      let parsed = 0;
+      let appended = 0;
+      let duplicates = 0;
+      let batch: NewCanonicalEvent[] = [];
+      const flush = async (): Promise<void> => {
+        if (batch.length === 0) return;
+        const append = await events.appendIn(trx, batch, provenance);
+        batch = [];
+        appended += append.appended.length;
+        duplicates += append.duplicates;
+        toPublish.push(...append.appended);
+        if (toPublish.length > PUBLISH_AT_MOST) toPublish = toPublish.slice(-PUBLISH_AT_MOST);
+        options.onProgress?.({ appended, duplicates, rejected: tally.total });
+      };
+      // Parts come one at a time (a streaming parser reads the body piece by piece): events go to the store
+      // in bounded batches, rejections are counted and only the first are kept.
+      for (const rawPart of partsSafely(parser, row)) {
+        // An event with text the store cannot hold (NUL, a lone surrogate) is rejected alone.
+        const part = withStorableEvents(rawPart);
+        for (const rejection of part.rejected) tally.add(rejection);
+        for (const event of part.events) {
+          parsed++;
+          batch.push(event);
+          if (batch.length >= APPEND_BATCH_EVENTS) await flush();
+        }
+        if (part.events.length === 0 && part.rejected.length > 0) {
+          options.onProgress?.({ appended, duplicates, rejected: tally.total });
+        }
+      }
+      await flush();
       const previousAttempts = mode === 'replay' ? await deadLetters.closeOpen(trx, row.id) : 0;
       const letters = await deadLetters.add(
         trx,
         row.id,
         row.format,
         parser.version,
-        parsed.rejected,
+        tally.deadLetters(),
         previousAttempts + 1,
       );
-      const status = statusOf(parsed);
+      const status = statusOf(parsed, tally.total);
+      const rejectedByCode = tally.byCode();
       await inbox.markProcessed(trx, row.id, {
         status,
-        appended: append.appended.length,
-        duplicates: append.duplicates,
-        rejected: parsed.rejected.length,
+        appended,
+        duplicates,
+        rejected: tally.total,
+        rejectedByCode,
         accumulate: mode === 'replay',
       });
       return {
@@ -334,11 +398,13 @@ export class IngestPipeline {
           inboxId: row.id,
           format: row.format,
           status,
-          appended: append.appended.length,
-          duplicates: append.duplicates,
+          appended,
+          duplicates,
           deadLetters: letters,
+          rejected: tally.total,
+          rejectedByCode,
         } satisfies ProcessOutcome,
-        appended: append.appended,
+        appended: toPublish,
       };
     });
   }
@@ -355,13 +421,15 @@ export class IngestPipeline {
       appended: row.events_appended,
       duplicates: row.events_duplicate,
       deadLetters: letters,
+      rejected: row.rejected,
+      rejectedByCode: row.rejected_by_code,
     };
   }
 }
 
-function statusOf(parsed: ParseResult): InboxStatus {
-  if (parsed.rejected.length === 0) return 'processed';
-  return parsed.events.length > 0 ? 'partial' : 'failed';
+function statusOf(parsedEvents: number, rejected: number): InboxStatus {
+  if (rejected === 0) return 'processed';
+  return parsedEvents > 0 ? 'partial' : 'failed';
 }
 
 /** Names what failed without the database's own text: the SQLSTATE for a database error, else the error class. */
@@ -371,21 +439,27 @@ function failureKind(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
 
-/** A parser bug must not lose the message: it becomes a dead letter and can be replayed after a fix. */
-function parseSafely(parser: MessageParser, row: InboxRow): ParseResult {
+/**
+ * The parser's result in parts (`parseInParts` when it has it, else `parse` as one part). A parser bug must
+ * not lose the message: a throw becomes a `PCS_INGEST_PARSER_CRASH` dead letter and the message can be
+ * replayed after a fix (events of parts before the throw stay stored; a replay skips them as duplicates).
+ */
+function* partsSafely(parser: MessageParser, row: InboxRow): Generator<ParseResult> {
+  const context = {
+    inboxId: row.id,
+    receivedAt: row.received_at.toISOString(),
+    sourceOrg: row.source_org,
+    timeZone: row.time_zone,
+    timeZoneSource: isTimeZoneSource(row.time_zone_source) ? row.time_zone_source : 'default',
+  };
   try {
-    return parser.parse(row.body, {
-      inboxId: row.id,
-      receivedAt: row.received_at.toISOString(),
-      sourceOrg: row.source_org,
-      timeZone: row.time_zone,
-      timeZoneSource: isTimeZoneSource(row.time_zone_source) ? row.time_zone_source : 'default',
-    });
+    if (parser.parseInParts) yield* parser.parseInParts(row.body, context);
+    else yield parser.parse(row.body, context);
   } catch (error) {
     const rejection: Rejection = {
       code: 'PCS_INGEST_PARSER_CRASH',
       message: `parser ${parser.format}@${parser.version} failed: ${error instanceof Error ? error.message : String(error)}`,
     };
-    return { events: [], rejected: [rejection] };
+    yield { events: [], rejected: [rejection] };
   }
 }

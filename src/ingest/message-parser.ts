@@ -45,4 +45,11 @@ export interface MessageParser {
   readonly version: string;
   readonly description: string;
   parse(body: Uint8Array, context: ParseContext): ParseResult;
+  /**
+   * The same result in parts, in message order (the parts together equal `parse`), for parsers that can
+   * read a large message piece by piece: the pipeline then appends and records each part as it comes, so
+   * a 64 MiB message never holds all its events or rejections at once. Optional; without it the pipeline
+   * takes `parse` as one part.
+   */
+  parseInParts?(body: Uint8Array, context: ParseContext): Iterable<ParseResult>;
 }

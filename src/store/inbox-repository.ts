@@ -1,6 +1,6 @@
 /** The inbox: every received message, raw, durable before it is acknowledged (DESIGN §2 "Nothing is lost"). */
 import { createHash } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Visibility } from '../domain/canonical-event.js';
 import type { TimeZoneSource } from '../ingest/edi-time-zone.js';
 import type { DB, InboxStatus, InboxTable } from './schema.js';
@@ -49,7 +49,9 @@ export class InboxRepository {
         content_hash: hash,
         // Header values and metadata are text from the sender: NUL in them must not refuse the message.
         content_type: message.contentType === undefined ? null : storableText(message.contentType),
-        body: message.body,
+        // As hex text decoded by the server: PGlite's own bytea serialiser builds one JS string per byte
+        // (`Array.from(body).map(…)`), about 2 GiB of garbage for a 64 MiB message; this is one string.
+        body: sql<Uint8Array>`decode(${Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength).toString('hex')}, 'hex')`,
         size_bytes: message.body.byteLength,
         status: 'received',
         processed_at: null,
@@ -177,7 +179,14 @@ export class InboxRepository {
   async markProcessed(
     trx: Transaction<DB>,
     id: string,
-    outcome: { status: InboxStatus; appended: number; duplicates: number; rejected: number; accumulate: boolean },
+    outcome: {
+      status: InboxStatus;
+      appended: number;
+      duplicates: number;
+      rejected: number;
+      rejectedByCode: Readonly<Record<string, number>>;
+      accumulate: boolean;
+    },
   ): Promise<void> {
     await trx
       .updateTable('inbox')
@@ -187,6 +196,7 @@ export class InboxRepository {
         events_appended: outcome.accumulate ? eb('events_appended', '+', outcome.appended) : outcome.appended,
         events_duplicate: outcome.duplicates,
         rejected: outcome.rejected,
+        rejected_by_code: JSON.stringify(outcome.rejectedByCode),
       }))
       .where('id', '=', id)
       .execute();

@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-subscriptions.js';
 import * as m0006 from './migrations/0006-event-created-brin.js';
 import * as m0007 from './migrations/0007-projection-quarantine.js';
 import * as m0008 from './migrations/0008-inbox-attempts.js';
+import * as m0009 from './migrations/0009-inbox-rejected-by-code.js';
 import * as m0010 from './migrations/0010-sender-scoped-idempotency.js';
 import * as m0012 from './migrations/0012-organisation-format-settings.js';
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-event-created-brin': m0006,
   '0007-projection-quarantine': m0007,
   '0008-inbox-attempts': m0008,
+  '0009-inbox-rejected-by-code': m0009,
   '0010-sender-scoped-idempotency': m0010,
   '0012-organisation-format-settings': m0012,
 };

@@ -42,6 +42,8 @@ export interface InboxTable {
   events_appended: Generated<number>;
   events_duplicate: Generated<number>;
   rejected: Generated<number>;
+  /** Rejections of the last run by code (code → count); every one is counted, only the first are dead letters. */
+  rejected_by_code: ColumnType<Record<string, number>, string | undefined, string>;
   source_org: string;
   owner_orgs: string[];
   visibility: string;

@@ -62,23 +62,42 @@ describe.each(ENGINES)('HTTP API shell on $name', (engine) => {
     expect(res.json().errors[0]).toMatchObject({ code: 'PCS_CSV_MISSING_COLUMN' });
   });
 
-  it('should answer bad rows with problem+json pointing at each bad cell, keeping good rows and dead letters', async () => {
+  it('should answer a partly stored message with 207 listing each bad cell, keeping good rows and dead letters', async () => {
     const res = await post('/ingest/csv-vessel-schedule', badRows);
-    expect(res.statusCode).toBe(422);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    const problem = res.json();
-    expect(problem).toMatchObject({ status: 422, code: 'PCS_INGEST_REJECTED', eventsAppended: 3 });
-    expect(problem.errors.map((e: { pointer: string }) => e.pointer)).toEqual([
+    expect(res.statusCode).toBe(207);
+    const body = res.json();
+    expect(body).toMatchObject({
+      status: 'partial',
+      eventsAppended: 3,
+      rejected: 3,
+      rejectedByCode: { PCS_CSV_BAD_DATETIME: 1, PCS_CSV_BAD_IDENTIFIER: 1, PCS_CSV_MISSING_VALUE: 1 },
+    });
+    expect(body.errors.map((e: { pointer: string }) => e.pointer)).toEqual([
       '/body/lines/3/vessel_imo',
       '/body/lines/4/eta',
       '/body/lines/5/voyage',
     ]);
-    expect(problem.errors[0].detail).toMatch(/check digit/i);
-    expect(problem.deadLetterIds).toHaveLength(3);
+    expect(body.errors[0].detail).toMatch(/check digit/i);
+    expect(body.deadLetters).toHaveLength(3);
     const letters = await get('/dead-letters');
     expect(letters.json().deadLetters).toHaveLength(3);
-    const inbox = await get(`/inbox/${problem.inboxId}`);
-    expect(inbox.json()).toMatchObject({ status: 'partial', eventsAppended: 3 });
+    const inbox = await get(`/inbox/${body.inboxId}`);
+    expect(inbox.json()).toMatchObject({ status: 'partial', eventsAppended: 3, rejected: 3 });
+  });
+
+  it('should answer 422 problem+json only when nothing was stored and every part was rejected', async () => {
+    const allBad = 'vessel_imo,voyage,port,eta\n1234568,X,USLAX,soon\n9839179,,USLGB,2026-12-03 05:30\n';
+    const res = await post('/ingest/csv-vessel-schedule', allBad);
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const problem = res.json();
+    expect(problem).toMatchObject({ status: 422, code: 'PCS_INGEST_REJECTED', eventsAppended: 0, rejected: 3 });
+    expect(problem.errors.map((e: { pointer: string }) => e.pointer)).toEqual([
+      '/body/lines/2/vessel_imo',
+      '/body/lines/2/eta',
+      '/body/lines/3/voyage',
+    ]);
+    expect(await platform.events.count()).toBe(0);
   });
 
   it('should answer an unknown format, an empty body and a bad query with problem+json pointers', async () => {

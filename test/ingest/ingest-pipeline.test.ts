@@ -22,7 +22,8 @@ const request = (body: Buffer, extra: Record<string, unknown> = {}) => ({
 
 /** A release of the schedule parser with a bug: it crashes on any message mentioning EVER ACE. */
 const buggyParser: MessageParser = {
-  ...vesselScheduleParser,
+  format: vesselScheduleParser.format,
+  description: vesselScheduleParser.description,
   version: '0.9.0-buggy',
   parse(body, ctx) {
     if (Buffer.from(body).includes('EVER ACE')) {

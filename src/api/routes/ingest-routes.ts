@@ -2,7 +2,9 @@
  * `POST /ingest/{format}`: raw body → inbox (durable) → pipeline. The body is taken as bytes whatever its
  * content type: parsing is the format parser's job, not the HTTP layer's.
  * - `mode=sync` (default): the message is parsed before the answer; 202 when every part became events,
- *   422 problem+json listing the rejected parts (which are dead letters, replayable) otherwise.
+ *   207 when some parts were stored and some rejected (the body lists the rejected parts, which are dead
+ *   letters, replayable), 422 problem+json when nothing could be stored and every part was rejected. The
+ *   list holds the first KEPT_REJECTIONS rejections and one summary; `rejected`/`rejectedByCode` count all.
  * - `mode=async`: 202 as soon as the message is durable in the inbox (for high-rate feeds).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -10,11 +12,12 @@ import { z } from 'zod';
 import { VISIBILITIES } from '../../domain/canonical-event.js';
 import { isTimeZone } from '../../config/env.js';
 import { EmptyBodyError, UnknownFormatError, type ProcessOutcome } from '../../ingest/ingest-pipeline.js';
+import { KEPT_REJECTIONS } from '../../ingest/rejection-tally.js';
 import { build997 } from '../../ingest/x12/x12-997-builder.js';
 import { parseX12 } from '../../ingest/x12/x12-envelope.js';
 import type { Platform } from '../../platform.js';
 import type { DeadLetterRow } from '../../store/dead-letter-repository.js';
-import { ProblemError, ProblemSchema, type ProblemFieldError } from '../problem.js';
+import { ProblemError, ProblemFieldError, ProblemSchema } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
 
 /** Declared co-owners must be organisations of this community: a typo must not make data invisible. */
@@ -61,7 +64,17 @@ const IngestAcceptedSchema = z.object({
   duplicateMessage: z.boolean().describe('the same bytes were received before from the same sender'),
   eventsAppended: z.number().int(),
   eventsDuplicate: z.number().int(),
-  deadLetters: z.array(DeadLetterSchema),
+  deadLetters: z
+    .array(DeadLetterSchema)
+    .describe(
+      `the first ${KEPT_REJECTIONS} rejected parts, then one PCS_INGEST_MORE_REJECTED summary when there were more`,
+    ),
+  rejected: z.number().int().describe('every rejected part of the message, counted'),
+  rejectedByCode: z.record(z.string(), z.number().int()).describe('rejected parts by error code (all of them)'),
+  errors: z
+    .array(ProblemFieldError)
+    .optional()
+    .describe('with 207: where each listed rejected part is in the body (`/body/lines/{line}/{column}`)'),
 });
 
 export function deadLetterView(row: DeadLetterRow): z.infer<typeof DeadLetterSchema> {
@@ -88,6 +101,15 @@ function pointerOf(letter: DeadLetterRow): string {
   return `/body${line}${field}`;
 }
 
+function fieldErrors(letters: readonly DeadLetterRow[]): ProblemFieldError[] {
+  return letters.map((letter) => ({
+    pointer: pointerOf(letter),
+    detail: letter.message,
+    code: letter.error_code,
+    ...(letter.line === null ? {} : { line: letter.line }),
+  }));
+}
+
 function view(outcome: ProcessOutcome, duplicateMessage: boolean): z.infer<typeof IngestAcceptedSchema> {
   return {
     inboxId: outcome.inboxId,
@@ -97,6 +119,8 @@ function view(outcome: ProcessOutcome, duplicateMessage: boolean): z.infer<typeo
     eventsAppended: outcome.appended,
     eventsDuplicate: outcome.duplicates,
     deadLetters: outcome.deadLetters.map(deadLetterView),
+    rejected: outcome.rejected,
+    rejectedByCode: { ...outcome.rejectedByCode },
   };
 }
 
@@ -172,7 +196,8 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
             ),
         }),
         response: {
-          202: IngestAcceptedSchema,
+          202: IngestAcceptedSchema.describe('every part stored (or, with mode=async, the message is in the inbox)'),
+          207: IngestAcceptedSchema.describe('some parts stored, some rejected: `deadLetters` lists the rejected ones'),
           404: ProblemSchema,
           400: ProblemSchema,
           413: ProblemSchema,
@@ -210,27 +235,31 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
                   eventsAppended: 0,
                   eventsDuplicate: 0,
                   deadLetters: [],
+                  rejected: 0,
+                  rejectedByCode: {},
                 },
           );
         }
         const outcome = await platform.pipeline.ingest(ingestRequest);
-        if (outcome.deadLetters.length === 0) return reply.code(202).send(view(outcome, outcome.duplicateMessage));
-        const errors: ProblemFieldError[] = outcome.deadLetters.map((letter) => ({
-          pointer: pointerOf(letter),
-          detail: letter.message,
-          code: letter.error_code,
-          ...(letter.line === null ? {} : { line: letter.line }),
-        }));
+        // Partial success is success: what could be stored is stored, the rest is listed (and replayable).
+        if (outcome.status !== 'failed') {
+          const answer = view(outcome, outcome.duplicateMessage);
+          if (outcome.rejected === 0) return reply.code(202).send(answer);
+          return reply.code(207).send({ ...answer, errors: fieldErrors(outcome.deadLetters) });
+        }
+        const errors = fieldErrors(outcome.deadLetters);
         throw new ProblemError(
           422,
           'PCS_INGEST_REJECTED',
-          'Message rejected in part or in whole',
-          `${outcome.deadLetters.length} part(s) rejected and kept as dead letters; ${outcome.appended} event(s) stored. Fix the source, or the parser and run "openpcs replay".`,
+          'Message rejected',
+          `nothing stored: ${outcome.rejected} part(s) rejected and kept as dead letters${outcome.rejected > KEPT_REJECTIONS ? ` (the first ${KEPT_REJECTIONS} one by one, then a summary)` : ''}. Fix the source, or the parser and run "openpcs replay".`,
           errors,
           {
             inboxId: outcome.inboxId,
             inboxStatus: outcome.status,
             eventsAppended: outcome.appended,
+            rejected: outcome.rejected,
+            rejectedByCode: outcome.rejectedByCode,
             deadLetterIds: outcome.deadLetters.map((d) => d.id),
           },
         );

@@ -24,6 +24,7 @@ import {
   type VesselStaticPayload,
 } from '../../domain/vessel-observation.js';
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
+import { collectParts } from '../collect-parts.js';
 import { AisStreamDecoder } from './ais-stream-decoder.js';
 import type {
   AisEnvelope,
@@ -92,9 +93,18 @@ function staticKey(p: VesselStaticPayload): string {
   return `ais-static:${p.mmsi}:${createHash('sha256').update(normalised).digest('hex')}`;
 }
 
-function parse(body: Uint8Array, ctx: ParseContext): ParseResult {
-  const events: NewCanonicalEvent[] = [];
-  const rejected: Rejection[] = [];
+/** Bytes of NMEA handed to the decoder per part: a large message streams through part by part. */
+const AIS_PART_BYTES = 1 << 20;
+
+function* parseInParts(body: Uint8Array, ctx: ParseContext): Generator<ParseResult> {
+  let events: NewCanonicalEvent[] = [];
+  let rejected: Rejection[] = [];
+  const take = (): ParseResult => {
+    const part = { events, rejected: rejected.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)) };
+    events = [];
+    rejected = [];
+    return part;
+  };
   const seen = new Set<string>();
   const parts = new Map<number, StaticParts>();
   const receivedAt = toInstant(ctx.receivedAt) ?? ctx.receivedAt;
@@ -199,19 +209,22 @@ function parse(body: Uint8Array, ctx: ParseContext): ParseResult {
   };
 
   const decoder = new AisStreamDecoder(onMessage, (r) => rejected.push(r));
-  decoder.push(body);
+  for (let at = 0; at < body.length; at += AIS_PART_BYTES) {
+    decoder.push(body.subarray(at, at + AIS_PART_BYTES));
+    yield take();
+  }
   decoder.end();
   for (const [mmsi, entry] of parts) {
     if (entry.a) emitStatic(staticPayload(mmsi, { a: entry.a.message }), entry.a.at);
     if (entry.b) emitStatic(staticPayload(mmsi, { b: entry.b.message }), entry.b.at);
   }
-  rejected.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
-  return { events, rejected };
+  yield take();
 }
 
 export const aisNmeaParser: MessageParser = {
   format: AIS_NMEA_FORMAT,
   version: '1.0.0',
   description: 'AIS NMEA 0183 VDM/VDO (ITU-R M.1371-5), tag blocks, receiver prefixes: POSN + STAT vessel events',
-  parse,
+  parse: (body, ctx) => collectParts(parseInParts(body, ctx)),
+  parseInParts,
 };

@@ -15,7 +15,8 @@ import { validateScac } from '../../domain/identifiers/scac.js';
 import { validateUnLocode } from '../../domain/identifiers/un-locode.js';
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
 import { parseCsvDateTime } from './csv-datetime.js';
-import { readCsvTable, type CsvRecord } from './csv-table.js';
+import { collectParts } from '../collect-parts.js';
+import { streamCsvTable, type CsvRecord } from './csv-table.js';
 
 export const VESSEL_SCHEDULE_FORMAT = 'csv-vessel-schedule';
 
@@ -158,29 +159,46 @@ function parseRow(record: CsvRecord, ctx: ParseContext): { events: NewCanonicalE
   return { events, errors: [] };
 }
 
+/** The schedule part by part as the file is read (rows stand alone), so a large file streams through. */
+function* parseInParts(body: Uint8Array, ctx: ParseContext): Generator<ParseResult> {
+  const table = streamCsvTable(body);
+  if (!table.ok) {
+    yield { events: [], rejected: [reject('PCS_CSV_UNREADABLE', table.message, table.line)] };
+    return;
+  }
+  const missing = REQUIRED.filter((c) => !table.header.includes(c));
+  if (missing.length > 0) {
+    yield {
+      events: [],
+      rejected: [reject('PCS_CSV_MISSING_COLUMN', `missing column(s): ${missing.join(', ')}`, 1, missing[0])],
+    };
+    return;
+  }
+  let records = 0;
+  for (const part of table.parts) {
+    if (!part.ok) {
+      // Reading stops here; the rows read before stand.
+      yield { events: [], rejected: [reject('PCS_CSV_UNREADABLE', part.message, part.line)] };
+      return;
+    }
+    const events: NewCanonicalEvent[] = [];
+    const rejected: Rejection[] = [];
+    for (const record of part.records) {
+      records++;
+      const row = parseRow(record, ctx);
+      events.push(...row.events);
+      rejected.push(...row.errors);
+    }
+    yield { events, rejected };
+  }
+  if (records === 0) yield { events: [], rejected: [reject('PCS_CSV_NO_ROWS', 'no data rows', 1)] };
+}
+
 export const vesselScheduleParser: MessageParser = {
   format: VESSEL_SCHEDULE_FORMAT,
   version: '1.0.0',
   description:
     'CSV vessel schedule: one row per vessel call (vessel_imo, voyage, port, terminal, eta/etb/etd, ata/atb/atd)',
-  parse(body: Uint8Array, ctx: ParseContext): ParseResult {
-    const table = readCsvTable(body);
-    if (!table.ok) return { events: [], rejected: [reject('PCS_CSV_UNREADABLE', table.message, table.line)] };
-    const missing = REQUIRED.filter((c) => !table.header.includes(c));
-    if (missing.length > 0) {
-      return {
-        events: [],
-        rejected: [reject('PCS_CSV_MISSING_COLUMN', `missing column(s): ${missing.join(', ')}`, 1, missing[0])],
-      };
-    }
-    if (table.records.length === 0) return { events: [], rejected: [reject('PCS_CSV_NO_ROWS', 'no data rows', 1)] };
-    const events: NewCanonicalEvent[] = [];
-    const rejected: Rejection[] = [];
-    for (const record of table.records) {
-      const row = parseRow(record, ctx);
-      events.push(...row.events);
-      rejected.push(...row.errors);
-    }
-    return { events, rejected };
-  },
+  parse: (body, ctx) => collectParts(parseInParts(body, ctx)),
+  parseInParts,
 };

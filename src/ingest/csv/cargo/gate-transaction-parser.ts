@@ -191,6 +191,7 @@ export const gateTransactionParser = cargoCsvParser<GateRow>({
   description:
     'CSV terminal gate transactions: truck gate in/out (ARRI/DEPA, visit_id) and container gate in/out (GTIN/GTOT)',
   requiredColumns: ['transaction_id', 'visit_id', 'terminal', 'direction', 'timestamp', 'trucking_company_scac'],
+  groupsRows: true,
   readRow,
   toEvents(rows, ctx) {
     const trucks = truckEvents(rows, ctx.receivedAt);

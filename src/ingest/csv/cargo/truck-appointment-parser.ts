@@ -118,11 +118,10 @@ export const truckAppointmentParser = cargoCsvParser<AppointmentRow>({
   description:
     'CSV truck appointments: one row per transaction (appointment_id, terminal, trucking_company_scac, slot_start, slot_end, move, container_number, status)',
   requiredColumns: ['appointment_id', 'terminal', 'trucking_company_scac', 'slot_start', 'slot_end', 'move', 'status'],
+  groupsRows: true,
   readRow,
-  toEvents(rows, ctx, badRecords) {
-    const tainted = new Set(
-      badRecords.map((rec) => groupId(rec.cells['terminal'] ?? '', rec.cells['appointment_id'] ?? '')),
-    );
+  groupOf: (record) => groupId(record.cells['terminal'] ?? '', record.cells['appointment_id'] ?? ''),
+  toEvents(rows, ctx, tainted) {
     const groups = new Map<string, ParsedRow<AppointmentRow>[]>();
     for (const parsed of rows) {
       const id = groupId(parsed.row.terminal, parsed.row.appointmentId);

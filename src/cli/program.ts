@@ -1,0 +1,44 @@
+/** The `openpcs` command tree (main.ts runs it; tests parse with it without exiting). */
+import { Command } from 'commander';
+import { OPENPCS_VERSION } from '../version.js';
+import { aisCommand } from './ais-command.js';
+import { deadLettersCommand } from './dead-letters-command.js';
+import { EXIT_CODES_HELP } from './exit-codes.js';
+import { exportCommand } from './export-command.js';
+import { formatsCommand } from './formats-command.js';
+import { ingestCommand } from './ingest-command.js';
+import { migrateCommand } from './migrate-command.js';
+import { keysCommand, orgsCommand } from './orgs-command.js';
+import { projectionsCommand } from './projections-command.js';
+import { replayCommand } from './replay-command.js';
+import { serveCommand } from './serve-command.js';
+import { feedCommand } from './feed-command.js';
+import { vesselsCommand } from './vessels-command.js';
+
+export function buildProgram(): Command {
+  return new Command('openpcs')
+    .description('openpcs — open port community system: track, plan, decarbonise and share port data')
+    .version(OPENPCS_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .addCommand(serveCommand())
+    .addCommand(migrateCommand())
+    .addCommand(ingestCommand())
+    .addCommand(replayCommand())
+    .addCommand(deadLettersCommand())
+    .addCommand(exportCommand())
+    .addCommand(projectionsCommand())
+    .addCommand(orgsCommand())
+    .addCommand(keysCommand())
+    .addCommand(formatsCommand())
+    .addCommand(aisCommand())
+    .addCommand(feedCommand())
+    .addCommand(vesselsCommand())
+    .addHelpText('after', EXIT_CODES_HELP);
+}
+
+/** Usage errors of subcommands come back as CommanderError too (an added command does not inherit it). */
+export function overrideExits(command: Command): Command {
+  command.exitOverride();
+  for (const sub of command.commands) overrideExits(sub);
+  return command;
+}
