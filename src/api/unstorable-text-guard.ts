@@ -23,8 +23,11 @@ function refuse(pointer: string): ProblemError {
 
 /** `onRequest` (before authentication, which looks the key up): headers, path parameters, query string. */
 export async function refuseUnstorableRequestText(request: FastifyRequest): Promise<void> {
+  // `Authorization` is left to the authenticator: a credential that is not `Bearer opcs_…` (NUL included) is a
+  // 401 there, before any lookup, never a 400 that would tell a malformed key from a wrong one differently.
+  const { authorization: _credential, ...headers } = request.headers;
   for (const [where, value] of [
-    ['headers', request.headers],
+    ['headers', headers],
     ['params', request.params],
     ['query', request.query],
   ] as const) {

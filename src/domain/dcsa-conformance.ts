@@ -40,7 +40,7 @@ export const DCSA_DOCUMENT_TYPE_CODES = [
 ] as const;
 
 /** `facilityTypeCodeTRN`: the facility types a DCSA 2.2 transport call may name. */
-export const DCSA_TRANSPORT_CALL_FACILITY_TYPES: ReadonlySet<string> = new Set([
+export const DCSA_TRANSPORT_CALL_FACILITY_TYPES = [
   'BOCR',
   'CLOC',
   'COFS',
@@ -50,7 +50,7 @@ export const DCSA_TRANSPORT_CALL_FACILITY_TYPES: ReadonlySet<string> = new Set([
   'INTE',
   'POTE',
   'RAMP',
-]);
+] as const;
 
 export const DCSA_MODES_OF_TRANSPORT: ReadonlySet<string> = new Set(['VESSEL', 'RAIL', 'TRUCK', 'BARGE']);
 

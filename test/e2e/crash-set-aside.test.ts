@@ -23,8 +23,9 @@ const [dist, storeJson, mode] = process.argv.slice(1);
 const { openPlatform } = await import(dist + 'platform.js');
 const { ParserRegistry } = await import(dist + 'ingest/parser-registry.js');
 const { vesselScheduleParser } = await import(dist + 'ingest/csv/vessel-schedule-parser.js');
+const { parseInParts: _streamed, ...oneShot } = vesselScheduleParser;
 const killer = {
-  ...vesselScheduleParser,
+  ...oneShot,
   version: '0.9.2-kills',
   parse(body, ctx) {
     if (Buffer.from(body).includes('KILL')) process.kill(process.pid, 'SIGKILL');

@@ -78,6 +78,9 @@ describe.skipIf(!cliBuilt())('start-up over a poisoned event (needs `npm run bui
         ownerOrgs: ['local'],
         visibility: 'public',
       });
+      // /metrics needs an admin key (docs/operations.md).
+      await platform.organisations.create('pola', 'Port of Los Angeles', 'port_authority');
+      const admin = await platform.organisations.createKey('pola', ['read', 'admin'], 'metrics');
       await platform.close();
 
       const server = await startServer(args);
@@ -86,7 +89,9 @@ describe.skipIf(!cliBuilt())('start-up over a poisoned event (needs `npm run bui
       try {
         let metrics = '';
         for (let i = 0; i < 300 && exitedEarly === undefined; i++) {
-          metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
+          metrics = await (
+            await fetch(`${server.baseUrl}/metrics`, { headers: { authorization: `Bearer ${admin.key}` } })
+          ).text();
           const counted = metrics.includes(
             'openpcs_projection_events_quarantined_total{projection="vessel-registry"} 1',
           );

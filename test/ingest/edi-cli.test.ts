@@ -30,12 +30,12 @@ describe('openpcs orgs set-format / ingest --time-zone', () => {
   };
   const store = () => ['--data-dir', join(dir, 'data')];
   const ingest = async (file: string, extra: string[] = []) => {
-    // The fixture holds a container with a bad check digit: the CLI reports that dead letter as an error.
-    await expect(
-      ingestCommand().parseAsync([file, '-f', 'edifact-codeco', '--org', 'wbct', ...extra, ...store()], {
-        from: 'user',
-      }),
-    ).rejects.toThrow(/dead letters/);
+    // The fixture holds a container with a bad check digit: the message is partly stored (exit status 3).
+    await ingestCommand().parseAsync([file, '-f', 'edifact-codeco', '--org', 'wbct', ...extra, ...store()], {
+      from: 'user',
+    });
+    expect(process.exitCode).toBe(3);
+    process.exitCode = 0;
   };
   const gateInTimes = async () => {
     const platform = await openPlatform({ store: { engine: 'pglite', dataDir: join(dir, 'data') } });

@@ -16,6 +16,7 @@ import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { defaultProjections } from '../../src/projections/default-projections.js';
 import { vesselRegistryProjection } from '../../src/projections/vessels/vessel-registry-projection.js';
 import { ENGINES } from '../support/engines.js';
+import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const HEADER =
@@ -202,7 +203,12 @@ describe.each(ENGINES)('poisoned values on $name', (engine) => {
     try {
       await appendPoison(platform);
       await platform.projections.catchUpAll();
-      const metrics = await server.app.inject({ method: 'GET', url: '/metrics' });
+      const admin = await orgWithKey(platform, 'pola', 'port_authority', ['read', 'admin']);
+      const metrics = await server.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: admin.authorization },
+      });
       expect(metrics.body).toContain('openpcs_projection_events_quarantined_total{projection="vessel-registry"} 1');
       expect(metrics.body).toContain('openpcs_projection_events_quarantined_total{projection="vessel-positions"} 1');
       expect(metrics.body).toContain('openpcs_projection_quarantine_open{projection="vessel-registry"} 1');

@@ -32,7 +32,8 @@ function gateIn(n: number): NewCanonicalEvent {
     eventCreatedDateTime: '2026-01-01T12:00:00.000Z',
     location: { unLocationCode: 'USLAX', facilityTypeCode: 'GATE' },
     references: { equipmentReference: `RACE${n}` },
-    payload: { n },
+    // Laden: a DCSA equipment event needs emptyIndicatorCode to be served on /v2 (EventQuery is that reader).
+    payload: { n, emptyIndicatorCode: 'LADEN' },
   };
 }
 

@@ -108,7 +108,7 @@ function transportCall(event: StoredEvent): Json | undefined {
     ...fromPayload,
     modeOfTransport: mode,
     facilityTypeCode:
-      facilityType && DCSA_TRANSPORT_CALL_FACILITY_TYPES.has(facilityType)
+      facilityType && (DCSA_TRANSPORT_CALL_FACILITY_TYPES as readonly string[]).includes(facilityType)
         ? facilityType
         : loc?.facilityCode && loc.facilityCodeListProvider === 'SMDG'
           ? 'POTE'

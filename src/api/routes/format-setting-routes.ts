@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AccessScope } from '../../access/access-scope.js';
+import { mayAdminister } from '../../access/administration.js';
 import { VISIBILITIES } from '../../domain/canonical-event.js';
 import { isValidTimeZone } from '../../domain/zoned-time.js';
 import type { Platform } from '../../platform.js';
@@ -36,25 +37,23 @@ const view = (orgId: string, format: string, s: OrganisationFormatSetting | unde
   updatedBy: s?.updatedBy ?? null,
 });
 
-/** The organisation's own admins, the port authority's admins and the local operator may change its settings. */
-function mayAdminister(access: AccessScope, orgId: string): boolean {
-  return access.orgId === orgId || access.role === 'port_authority' || access.role === 'system';
-}
-
 export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   /** Checks scope, rights, organisation and format; answers the problems in that order. */
   const check = async (request: FastifyRequest, orgId: string, format: string): Promise<AccessScope> => {
     const access = request.accessScope;
-    if (!mayAdminister(access, orgId)) {
+    // The organisation's own admins, the port authority's admins and the local operator (access/administration.ts);
+    // another organisation's admin is refused before the lookup, so the answer says nothing of which ids exist.
+    const org = access.all || access.orgId === orgId ? await platform.organisations.get(orgId) : undefined;
+    if (!(access.all || access.orgId === orgId) || (org && !mayAdminister(access, org))) {
       throw new ProblemError(
         403,
-        'PCS_AUTH_FORBIDDEN',
-        'Forbidden',
+        'PCS_ADMIN_OTHER_ORG',
+        'Not your organisation',
         `only an admin of "${orgId}" or of the port authority may change its format settings`,
-        [{ pointer: '/params/id', detail: 'not your organisation' }],
+        [{ pointer: '/params/id', detail: 'an organisation this key does not administer' }],
       );
     }
-    if (!(await platform.organisations.get(orgId))) {
+    if (!org) {
       throw new ProblemError(
         404,
         'PCS_ADMIN_ORG_NOT_FOUND',

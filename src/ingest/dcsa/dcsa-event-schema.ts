@@ -9,6 +9,7 @@
  * carries its own `PCS_ID_*` code.
  */
 import { SHIPMENT_EVENT_CODES } from '../../domain/cargo-event-codes.js';
+import { DCSA_DOCUMENT_TYPE_CODES, DCSA_TRANSPORT_CALL_FACILITY_TYPES } from '../../domain/dcsa-conformance.js';
 import { z } from 'zod';
 
 const text = (maxLength?: number) => (maxLength === undefined ? z.string() : z.string().max(maxLength));
@@ -37,17 +38,6 @@ export const dcsaVesselSchema = z.looseObject({
 });
 
 /** `TransportCall.facilityTypeCode` (DCSA 2.2 "facilityTypeCodeTRN"). */
-export const DCSA_TRANSPORT_CALL_FACILITY_TYPES = [
-  'BOCR',
-  'CLOC',
-  'COFS',
-  'COYA',
-  'OFFD',
-  'DEPO',
-  'INTE',
-  'POTE',
-  'RAMP',
-] as const;
 
 export const dcsaTransportCallSchema = z.looseObject({
   transportCallID: text(100),
@@ -134,20 +124,6 @@ export const dcsaTransportEventSchema = z.looseObject({
 
 /** DCSA 2.2 shipmentEventTypeCode: the one list, kept in the domain. */
 export const DCSA_SHIPMENT_EVENT_TYPE_CODES = SHIPMENT_EVENT_CODES;
-
-export const DCSA_DOCUMENT_TYPE_CODES = [
-  'CBR',
-  'BKG',
-  'SHI',
-  'SRM',
-  'TRD',
-  'ARN',
-  'VGM',
-  'CAS',
-  'CUS',
-  'DGD',
-  'OOG',
-] as const;
 
 export const dcsaShipmentEventSchema = z.looseObject({
   ...baseEvent,
