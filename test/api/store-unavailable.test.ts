@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import { openPlatform, type Platform } from '../../src/platform.js';
-import { ENGINES } from '../support/engines.js';
+import { describeOnPostgres } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
 import { until } from '../support/until.js';
 
@@ -71,52 +71,49 @@ describe('API while the database refuses connections', () => {
   });
 });
 
-describe.each(ENGINES.filter((e) => e.name === 'postgres'))(
-  'API when $name drops a connection mid-request',
-  (engine) => {
-    let platform: Platform;
-    let server: Server;
-    let admin: pg.Client;
-    beforeEach(async () => {
-      platform = await testPlatform(engine);
-      server = await buildServer({ platform, logLevel: 'silent' });
-      const config = (platform.database as { config?: { engine: string; url?: string } }).config;
-      admin = new pg.Client({ connectionString: config?.url });
-      await admin.connect();
-    });
-    afterEach(async () => {
-      await admin.end();
-      await server.shutdown();
-      await platform.close();
-    });
+describeOnPostgres('API when $name drops a connection mid-request', (engine) => {
+  let platform: Platform;
+  let server: Server;
+  let admin: pg.Client;
+  beforeEach(async () => {
+    platform = await testPlatform(engine);
+    server = await buildServer({ platform, logLevel: 'silent' });
+    const config = (platform.database as { config?: { engine: string; url?: string } }).config;
+    admin = new pg.Client({ connectionString: config?.url });
+    await admin.connect();
+  });
+  afterEach(async () => {
+    await admin.end();
+    await server.shutdown();
+    await platform.close();
+  });
 
-    it('should answer the request whose backend was terminated with 503, and the next one normally', async () => {
-      const database = (await admin.query<{ name: string }>('select current_database() as name')).rows[0]!.name;
-      // Hold the request inside the database: it waits for this lock (on the test's own scratch database only).
-      await admin.query('begin');
-      await admin.query('lock table event in access exclusive mode');
-      const answer = server.app.inject('/v2/events');
-      await until(async () => {
-        const { rows } = await admin.query(
-          `select 1 from pg_stat_activity where datname = $1 and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
-          [database],
-        );
-        return rows.length > 0;
-      }, 'the request to wait for the lock');
-      // Every other backend of this scratch database goes, the waiting request's among them.
-      // (The call waits until each backend is gone, so no idle connection of the pool outlives this statement.)
-      await admin.query(
-        'select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+  it('should answer the request whose backend was terminated with 503, and the next one normally', async () => {
+    const database = (await admin.query<{ name: string }>('select current_database() as name')).rows[0]!.name;
+    // Hold the request inside the database: it waits for this lock (on the test's own scratch database only).
+    await admin.query('begin');
+    await admin.query('lock table event in access exclusive mode');
+    const answer = server.app.inject('/v2/events');
+    await until(async () => {
+      const { rows } = await admin.query(
+        `select 1 from pg_stat_activity where datname = $1 and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
         [database],
       );
-      await admin.query('rollback');
-      expectStoreUnavailable(await answer);
+      return rows.length > 0;
+    }, 'the request to wait for the lock');
+    // Every other backend of this scratch database goes, the waiting request's among them.
+    // (The call waits until each backend is gone, so no idle connection of the pool outlives this statement.)
+    await admin.query(
+      'select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [database],
+    );
+    await admin.query('rollback');
+    expectStoreUnavailable(await answer);
 
-      // The pool drops its dead connections and connects anew by itself.
-      await until(() => platform.database.pool!.totalCount === 0, 'the pool to drop its dead connections');
-      const again = await server.app.inject('/v2/events');
-      expect(again.statusCode).toBe(200);
-      expect((await server.app.inject('/ready')).statusCode).toBe(200);
-    });
-  },
-);
+    // The pool drops its dead connections and connects anew by itself.
+    await until(() => platform.database.pool!.totalCount === 0, 'the pool to drop its dead connections');
+    const again = await server.app.inject('/v2/events');
+    expect(again.statusCode).toBe(200);
+    expect((await server.app.inject('/ready')).statusCode).toBe(200);
+  });
+});

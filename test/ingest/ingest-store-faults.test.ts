@@ -4,59 +4,56 @@
  * stored once. PostgreSQL only (PGlite has no connection to lose).
  */
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Platform } from '../../src/platform.js';
-import { ENGINES } from '../support/engines.js';
+import { describeOnPostgres } from '../support/engines.js';
 import { fixture } from '../support/fixtures.js';
 import { testPlatform } from '../support/test-platform.js';
 import { until } from '../support/until.js';
 
 const good = fixture('csv-vessel-schedule/schedule-good.csv');
 
-describe.each(ENGINES.filter((e) => e.name === 'postgres'))(
-  'background ingest when $name drops connections',
-  (engine) => {
-    let platform: Platform;
-    let admin: pg.Client;
-    beforeEach(async () => {
-      platform = await testPlatform(engine);
-      const config = (platform.database as { config?: { url?: string } }).config;
-      admin = new pg.Client({ connectionString: config?.url });
-      await admin.connect();
-    });
-    afterEach(async () => {
-      await admin.end();
-      await platform.close();
-    });
+describeOnPostgres('background ingest when $name drops connections', (engine) => {
+  let platform: Platform;
+  let admin: pg.Client;
+  beforeEach(async () => {
+    platform = await testPlatform(engine);
+    const config = (platform.database as { config?: { url?: string } }).config;
+    admin = new pg.Client({ connectionString: config?.url });
+    await admin.connect();
+  });
+  afterEach(async () => {
+    await admin.end();
+    await platform.close();
+  });
 
-    it('should process an acknowledged message after its processing lost the connection', async () => {
-      const database = (await admin.query<{ name: string }>('select current_database() as name')).rows[0]!.name;
-      // Processing waits for this lock (on the test's own scratch database only) while appending.
-      await admin.query('begin');
-      await admin.query('lock table event in access exclusive mode');
-      const received = await platform.pipeline.enqueue({
-        format: 'csv-vessel-schedule',
-        body: good,
-        channel: 'test',
-        sourceOrg: 'local',
-      });
-      expect(received).toMatchObject({ status: 'received', duplicate: false });
-      await until(async () => {
-        const { rows } = await admin.query(
-          `select 1 from pg_stat_activity where datname = $1 and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
-          [database],
-        );
-        return rows.length > 0;
-      }, 'processing to wait for the lock');
-      await admin.query(
-        'select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+  it('should process an acknowledged message after its processing lost the connection', async () => {
+    const database = (await admin.query<{ name: string }>('select current_database() as name')).rows[0]!.name;
+    // Processing waits for this lock (on the test's own scratch database only) while appending.
+    await admin.query('begin');
+    await admin.query('lock table event in access exclusive mode');
+    const received = await platform.pipeline.enqueue({
+      format: 'csv-vessel-schedule',
+      body: good,
+      channel: 'test',
+      sourceOrg: 'local',
+    });
+    expect(received).toMatchObject({ status: 'received', duplicate: false });
+    await until(async () => {
+      const { rows } = await admin.query(
+        `select 1 from pg_stat_activity where datname = $1 and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
         [database],
       );
-      await admin.query('rollback');
+      return rows.length > 0;
+    }, 'processing to wait for the lock');
+    await admin.query(
+      'select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [database],
+    );
+    await admin.query('rollback');
 
-      await platform.pipeline.drain();
-      expect(await platform.inbox.get(received.inboxId)).toMatchObject({ status: 'processed', events_appended: 12 });
-      expect(await platform.events.count()).toBe(12);
-    });
-  },
-);
+    await platform.pipeline.drain();
+    expect(await platform.inbox.get(received.inboxId)).toMatchObject({ status: 'processed', events_appended: 12 });
+    expect(await platform.events.count()).toBe(12);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { describe } from 'vitest';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { openDatabase, type Database, type StoreConfig } from '../../src/store/open-database.js';
 
@@ -88,3 +89,12 @@ const postgresCase = (baseUrl: string): EngineCase => ({
 });
 
 export const ENGINES: readonly EngineCase[] = DATABASE_URL ? [pgliteCase, postgresCase(DATABASE_URL)] : [pgliteCase];
+
+/**
+ * `describe.each` over the PostgreSQL engine alone, for tests that need a server (dropped connections,
+ * concurrent writers). Without DATABASE_URL the suite is still registered, skipped, so a newcomer's run reports
+ * it as skipped instead of failing the file with "No test suite found".
+ */
+export const describeOnPostgres = DATABASE_URL
+  ? describe.each(ENGINES.filter((e) => e.name === 'postgres'))
+  : describe.skip.each([pgliteCase]);
