@@ -177,6 +177,12 @@ export async function appendEvents(
   return { appended, duplicates: events.length - appended.length };
 }
 
+/** PostgreSQL aborted the transaction to resolve a deadlock (40P01) or a serialisation conflict (40001). */
+function isTransientConflict(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return code === '40P01' || code === '40001';
+}
+
 export class EventStore {
   private readonly db: Kysely<DB>;
   private readonly horizon: SettledHorizon;
@@ -194,9 +200,19 @@ export class EventStore {
 
   /** Appends in its own transaction, then publishes. */
   async append(events: readonly NewCanonicalEvent[], provenance: EventProvenance): Promise<AppendResult> {
-    const result = await this.db.transaction().execute((trx) => this.appendIn(trx, events, provenance));
-    this.publish(result.appended);
-    return result;
+    // Two writers inserting overlapping keys in different orders can deadlock on the unique index; PostgreSQL
+    // aborts one of them (40P01). The transaction is this method's own, so it is simply run again: the keys the
+    // other writer stored are then duplicates.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.db.transaction().execute((trx) => this.appendIn(trx, events, provenance));
+        this.publish(result.appended);
+        return result;
+      } catch (error) {
+        if (attempt >= 5 || !isTransientConflict(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
+      }
+    }
   }
 
   /** Publishes events appended by `appendIn` once the caller's transaction has committed. */

@@ -7,7 +7,9 @@
  * (`PCS_STORE_UNAVAILABLE`, `Retry-After`); background loops log it and try again later.
  */
 
-const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+// 40P01 (deadlock): PostgreSQL aborted this transaction in favour of another (two appends of overlapping keys in
+// different orders); nothing was stored and the same request succeeds when tried again.
+const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '40P01']);
 const SQLSTATE_CLASSES = ['08'];
 const SOCKET_CODES = new Set([
   'ECONNRESET',
