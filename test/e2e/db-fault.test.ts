@@ -214,7 +214,7 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
       await admin.end();
       await scratch.drop();
     }
-  });
+  }, 240_000);
 });
 
 describe.skipIf(!cliBuilt())('CLI without a reachable database (needs `npm run build`)', () => {
