@@ -18,6 +18,7 @@ import { parseX12 } from '../../ingest/x12/x12-envelope.js';
 import type { Platform } from '../../platform.js';
 import type { DeadLetterRow } from '../../store/dead-letter-repository.js';
 import { ProblemError, ProblemFieldError, ProblemSchema } from '../problem.js';
+import type { AccessScope } from '../../access/access-scope.js';
 import { ACCESS } from '../../access/route-access.js';
 
 /** Declared co-owners must be organisations of this community: a typo must not make data invisible. */
@@ -279,6 +280,13 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
     },
   );
 
+  /** A message the caller sent (the port authority sees all); another's answers 404 like a missing one. */
+  const ownMessage = async (access: AccessScope, id: string) => {
+    const found = await platform.inbox.get(id);
+    if (found && (access.all || found.source_org === access.orgId)) return found;
+    throw new ProblemError(404, 'PCS_INGEST_NOT_FOUND', 'No such inbox message', `inbox message ${id} does not exist`);
+  };
+
   app.get(
     '/inbox/:id',
     {
@@ -291,17 +299,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       },
     },
     async (request) => {
-      const access = request.accessScope;
-      const found = await platform.inbox.get(request.params.id);
-      const row = found && (access.all || found.source_org === access.orgId) ? found : undefined;
-      if (!row) {
-        throw new ProblemError(
-          404,
-          'PCS_INGEST_NOT_FOUND',
-          'No such inbox message',
-          `inbox message ${request.params.id} does not exist`,
-        );
-      }
+      const row = await ownMessage(request.accessScope, request.params.id);
       const { duplicateMessage: _, ...rest } = view(await platform.pipeline.describe(row.id), false);
       return rest;
     },
@@ -321,17 +319,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const access = request.accessScope;
-      const found = await platform.inbox.get(request.params.id);
-      const row = found && (access.all || found.source_org === access.orgId) ? found : undefined;
-      if (!row) {
-        throw new ProblemError(
-          404,
-          'PCS_INGEST_NOT_FOUND',
-          'No such inbox message',
-          `inbox message ${request.params.id} does not exist`,
-        );
-      }
+      const row = await ownMessage(request.accessScope, request.params.id);
       const interchanges = row.format.startsWith('x12-') ? parseX12(row.body).interchanges : [];
       if (interchanges.length === 0) {
         throw new ProblemError(
