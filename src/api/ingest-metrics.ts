@@ -20,7 +20,7 @@ export interface PlatformMetrics {
 
 export function createMetrics(): PlatformMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'openpcs_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'openpcs_' });
   const received = new Counter({
     name: 'openpcs_ingest_messages_received_total',
     help: 'Messages stored in the inbox, by format and whether they were exact re-deliveries',

@@ -113,7 +113,7 @@ describe.each(ENGINES)('security headers and /metrics on $name', (engine) => {
       const res = await fetch(`${base}/metrics`);
       expect(res.status).toBe(200);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(await res.text()).toContain('openpcs_process_');
+      expect(await res.text()).toContain('openpcs_process_cpu_seconds_total');
       expect((await fetch(`${base}/v2/events`)).status).toBe(404);
     } finally {
       await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
