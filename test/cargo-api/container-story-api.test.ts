@@ -57,6 +57,20 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
         timeZone: 'America/Los_Angeles',
       });
     }
+    // The carrier's own gate-out of a second box (after EGHU8300218 in container-number order), so that a
+    // carrier's page of one under status=GATED_OUT starts on a row the carrier's partial view drops.
+    await platform.pipeline.ingest({
+      format: 'csv-gate-transactions',
+      body: Buffer.from(
+        'transaction_id,visit_id,terminal,lane,direction,timestamp,trucking_company_scac,truck_plate,container_number,size_type,empty_full,seal,bill_of_lading,appointment_id\n' +
+          'GT-YUS-5601,V-YUS-7801,YUSEN,OUT-01,OUT,2026-03-19 10:00:00,SBTL,7XYZ789,TGHU1234567,45G1,F,,,\n',
+      ),
+      channel: 'test',
+      sourceOrg: 'eglv',
+      ownerOrgs: ['eglv'],
+      visibility: 'private',
+      timeZone: 'America/Los_Angeles',
+    });
     await platform.projections.catchUpAll();
   });
   afterAll(async () => {
@@ -121,6 +135,32 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
     });
   });
 
+  it('should page through every box a caller sees, one at a time, even where a partial view fails the filter', async () => {
+    // The carrier sees EGHU8300218 as AVAILABLE (it may not see the terminal's gate-out), so under
+    // status=GATED_OUT the stored row matches and the carrier's view does not: a page of one must not end there.
+    for (const org of ['pa', 'eglv', 'sbtl'] as const) {
+      for (const query of ['', 'status=GATED_OUT', 'status=AVAILABLE', 'transportDocumentReference=EGLV142600999001']) {
+        const whole = (await get(`/containers?${query}&limit=100`, org)).json();
+        expect(whole.nextCursor).toBeNull();
+        const paged: string[] = [];
+        let cursor: string | null = null;
+        for (let page = 0; page < 20; page++) {
+          const res = await get(`/containers?${query}&limit=1${cursor ? `&cursor=${cursor}` : ''}`, org);
+          expect(res.statusCode).toBe(200);
+          const body = res.json();
+          paged.push(...body.containers.map((c: { equipmentReference: string }) => c.equipmentReference));
+          cursor = body.nextCursor;
+          if (cursor === null) break;
+        }
+        expect({ org, query, paged }).toEqual({
+          org,
+          query,
+          paged: whole.containers.map((c: { equipmentReference: string }) => c.equipmentReference),
+        });
+      }
+    }
+  });
+
   it('should answer a box the caller may not see exactly like one that does not exist', async () => {
     const hidden = await get(`/containers/${BOX}`, 'other-carrier');
     const absent = await get('/containers/CSQU3054383', 'other-carrier');
@@ -175,14 +215,14 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
         .slice(1)
         .map((r) => r.split(',')[0])
         .sort(),
-    ).toEqual(['EGHU8300218', 'TCNU5512345']);
+    ).toEqual(['EGHU8300218', 'TCNU5512345', 'TGHU1234567']);
     const nd = await get('/containers?status=GATED_OUT', 'pa', 'application/x-ndjson');
     expect(
       nd.body
         .trim()
         .split('\n')
         .map((l) => (JSON.parse(l) as { equipmentReference: string }).equipmentReference),
-    ).toEqual([BOX]);
+    ).toEqual([BOX, 'TGHU1234567']);
   });
 
   it('should publish terminal KPIs to every caller, anonymous included', async () => {

@@ -169,11 +169,35 @@ export class ContainerReader {
     return { ...summary, history };
   }
 
-  /** One page of the boxes the caller may see, by container number. */
+  /**
+   * One page of the boxes the caller may see, by container number. A box whose partial view (what the caller
+   * may see of it) fails the status or bill-of-lading filter is dropped after the query, so the reader reads on
+   * until the page is full or the table ends: a page is short only at the end, and `more` never ends a listing
+   * early (a page whose every row was dropped used to answer `nextCursor: null`).
+   */
   async list(
     filter: ContainerListFilter,
     scope: AccessScope,
   ): Promise<{ containers: ContainerSummary[]; more: boolean }> {
+    const shown: ContainerSummary[] = [];
+    let after = filter.after;
+    for (;;) {
+      const rows = await this.listRows({ ...filter, after }, scope);
+      const batchMore = rows.length > filter.limit;
+      const batch = batchMore ? rows.slice(0, filter.limit) : rows;
+      const views = await this.viewsOf(batch, filter, scope);
+      for (const [i, view] of views.entries()) {
+        if (view === undefined) continue;
+        shown.push(view);
+        if (shown.length === filter.limit) return { containers: shown, more: batchMore || i < batch.length - 1 };
+      }
+      const last = batch.at(-1);
+      if (!batchMore || last === undefined) return { containers: shown, more: false };
+      after = last.equipment_reference;
+    }
+  }
+
+  private listRows(filter: ContainerListFilter, scope: AccessScope) {
     let query = this.db.selectFrom('container_status').selectAll();
     if (!scope.all) {
       query = query.where(
@@ -186,33 +210,39 @@ export class ContainerReader {
     const bl = filter.transportDocumentReference;
     if (bl) query = query.where(sql<boolean>`${bl} = any(container_status.transport_document_references)`);
     if (filter.after) query = query.where('equipment_reference', '>', filter.after);
-    const rows = await query
+    return query
       .orderBy('equipment_reference')
       .limit(filter.limit + 1)
       .execute();
-    const more = rows.length > filter.limit;
-    const page = more ? rows.slice(0, filter.limit) : rows;
-    const facts = scope.all
-      ? new Map<string, ScopedFact[]>()
-      : await this.factsOf(
-          page.map((r) => r.equipment_reference),
-          scope,
-        );
-    const containers = page.map((r) => {
-      const own = facts.get(r.equipment_reference) ?? [];
-      if (own.every((f) => f.visible)) return fromRow(r, false);
-      return fromFacts(
-        r.equipment_reference,
-        own.filter((f) => f.visible).map((f) => f.fact),
-        this.rules,
-      );
-    });
-    // A partial view may have another status than the stored row: the filter holds for what is shown.
-    // Likewise the bill of lading: a box whose B/L comes from a fact the caller may not see is not on it for them.
-    const filtered = containers.filter(
-      (c) => (!filter.status || c.status === filter.status) && (!bl || c.transportDocumentReferences.includes(bl)),
+  }
+
+  /** What the caller sees of each row (aligned with `rows`), or `undefined` where that view fails the filter. */
+  private async viewsOf(
+    rows: readonly StatusRow[],
+    filter: ContainerListFilter,
+    scope: AccessScope,
+  ): Promise<(ContainerSummary | undefined)[]> {
+    if (scope.all) return rows.map((r) => fromRow(r, false));
+    const facts = await this.factsOf(
+      rows.map((r) => r.equipment_reference),
+      scope,
     );
-    return { containers: filtered, more };
+    const bl = filter.transportDocumentReference;
+    return rows.map((r) => {
+      const own = facts.get(r.equipment_reference) ?? [];
+      const view = own.every((f) => f.visible)
+        ? fromRow(r, false)
+        : fromFacts(
+            r.equipment_reference,
+            own.filter((f) => f.visible).map((f) => f.fact),
+            this.rules,
+          );
+      // A partial view may have another status than the stored row: the filter holds for what is shown.
+      // Likewise the bill of lading: a box whose B/L comes from a fact the caller may not see is not on it for them.
+      const keep =
+        (!filter.status || view.status === filter.status) && (!bl || view.transportDocumentReferences.includes(bl));
+      return keep ? view : undefined;
+    });
   }
 
   /** Own and linked facts of the boxes, each with whether the caller may see its event. */

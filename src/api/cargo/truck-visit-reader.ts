@@ -117,7 +117,31 @@ function fromVisibleEvents(r: VisitRow, events: readonly VisitEvent[]): TruckVis
 export class TruckVisitReader {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /**
+   * One page of the visits the caller may see. A partial view that names another trucker than the filter is
+   * dropped after the query, so the reader reads on until the page is full or the table ends: `more` never ends
+   * a listing early.
+   */
   async list(filter: TruckVisitFilter, scope: AccessScope): Promise<{ visits: TruckVisit[]; more: boolean }> {
+    const shown: TruckVisit[] = [];
+    let after = filter.after;
+    for (;;) {
+      const rows = await this.listRows({ ...filter, after }, scope);
+      const batchMore = rows.length > filter.limit;
+      const batch = batchMore ? rows.slice(0, filter.limit) : rows;
+      const views = await this.viewsOf(batch, filter, scope);
+      for (const [i, view] of views.entries()) {
+        if (view === undefined) continue;
+        shown.push(view);
+        if (shown.length === filter.limit) return { visits: shown, more: batchMore || i < batch.length - 1 };
+      }
+      const last = batch.at(-1);
+      if (!batchMore || last === undefined) return { visits: shown, more: false };
+      after = last.visit_key;
+    }
+  }
+
+  private listRows(filter: TruckVisitFilter, scope: AccessScope) {
     let query = this.db.selectFrom('truck_visit').selectAll();
     if (!scope.all) {
       query = query.where(
@@ -133,21 +157,26 @@ export class TruckVisitReader {
     if (filter.from) query = query.where(sql<boolean>`${start} >= ${filter.from}`);
     if (filter.to) query = query.where(sql<boolean>`${start} < ${filter.to}`);
     if (filter.after) query = query.where('visit_key', '>', filter.after);
-    const rows = await query
+    return query
       .orderBy('visit_key')
       .limit(filter.limit + 1)
       .execute();
-    const more = rows.length > filter.limit;
-    const page = more ? rows.slice(0, filter.limit) : rows;
-    if (scope.all) return { visits: page.map(fromRow), more };
-    const events = await this.eventsOf(page, scope);
-    const visits = page.map((r) => {
+  }
+
+  /** What the caller sees of each row (aligned with `rows`), or `undefined` where that view fails the filter. */
+  private async viewsOf(
+    rows: readonly VisitRow[],
+    filter: TruckVisitFilter,
+    scope: AccessScope,
+  ): Promise<(TruckVisit | undefined)[]> {
+    if (scope.all) return rows.map(fromRow);
+    const events = await this.eventsOf(rows, scope);
+    return rows.map((r) => {
       const own = events.get(r.visit_key) ?? [];
-      return own.every((e) => e.visible) ? fromRow(r) : fromVisibleEvents(r, own);
+      const view = own.every((e) => e.visible) ? fromRow(r) : fromVisibleEvents(r, own);
+      // The trucker filter holds for what is shown (a partial view may name no or another trucker).
+      return !filter.truckingCompany || view.truckingCompany === filter.truckingCompany ? view : undefined;
     });
-    // The trucker filter holds for what is shown (a partial view may name no or another trucker).
-    const shown = filter.truckingCompany ? visits.filter((v) => v.truckingCompany === filter.truckingCompany) : visits;
-    return { visits: shown, more };
   }
 
   /** The contributing events of the visits, each with whether the caller may see it. */
