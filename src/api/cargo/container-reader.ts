@@ -12,6 +12,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
+import { filteredPage } from './filtered-page.js';
 import { DEFAULT_FREE_TIME_RULES } from '../../domain/free-time/default-free-time-rules.js';
 import type { FreeTimeRule } from '../../domain/free-time/free-time-rule.js';
 import type { ContainerFact } from '../../projections/containers/container-fact.js';
@@ -179,22 +180,14 @@ export class ContainerReader {
     filter: ContainerListFilter,
     scope: AccessScope,
   ): Promise<{ containers: ContainerSummary[]; more: boolean }> {
-    const shown: ContainerSummary[] = [];
-    let after = filter.after;
-    for (;;) {
-      const rows = await this.listRows({ ...filter, after }, scope);
-      const batchMore = rows.length > filter.limit;
-      const batch = batchMore ? rows.slice(0, filter.limit) : rows;
-      const views = await this.viewsOf(batch, filter, scope);
-      for (const [i, view] of views.entries()) {
-        if (view === undefined) continue;
-        shown.push(view);
-        if (shown.length === filter.limit) return { containers: shown, more: batchMore || i < batch.length - 1 };
-      }
-      const last = batch.at(-1);
-      if (!batchMore || last === undefined) return { containers: shown, more: false };
-      after = last.equipment_reference;
-    }
+    const page = await filteredPage({
+      limit: filter.limit,
+      after: filter.after,
+      fetch: (after) => this.listRows({ ...filter, after }, scope),
+      view: (rows) => this.viewsOf(rows, filter, scope),
+      keyOf: (row) => row.equipment_reference,
+    });
+    return { containers: page.items, more: page.more };
   }
 
   private listRows(filter: ContainerListFilter, scope: AccessScope) {

@@ -8,6 +8,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
+import { filteredPage } from './filtered-page.js';
 import type { VisitTransaction } from '../../projections/truck-visits/truck-visit-facts.js';
 import { visibleTo } from '../../access/visibility-filter.js';
 import type { DB, TruckVisitTable } from '../../store/schema.js';
@@ -123,22 +124,14 @@ export class TruckVisitReader {
    * a listing early.
    */
   async list(filter: TruckVisitFilter, scope: AccessScope): Promise<{ visits: TruckVisit[]; more: boolean }> {
-    const shown: TruckVisit[] = [];
-    let after = filter.after;
-    for (;;) {
-      const rows = await this.listRows({ ...filter, after }, scope);
-      const batchMore = rows.length > filter.limit;
-      const batch = batchMore ? rows.slice(0, filter.limit) : rows;
-      const views = await this.viewsOf(batch, filter, scope);
-      for (const [i, view] of views.entries()) {
-        if (view === undefined) continue;
-        shown.push(view);
-        if (shown.length === filter.limit) return { visits: shown, more: batchMore || i < batch.length - 1 };
-      }
-      const last = batch.at(-1);
-      if (!batchMore || last === undefined) return { visits: shown, more: false };
-      after = last.visit_key;
-    }
+    const page = await filteredPage({
+      limit: filter.limit,
+      after: filter.after,
+      fetch: (after) => this.listRows({ ...filter, after }, scope),
+      view: (rows) => this.viewsOf(rows, filter, scope),
+      keyOf: (row) => row.visit_key,
+    });
+    return { visits: page.items, more: page.more };
   }
 
   private listRows(filter: TruckVisitFilter, scope: AccessScope) {
