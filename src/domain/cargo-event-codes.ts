@@ -67,6 +67,15 @@ export const TRUCK_APPOINTMENT = 'APPT';
  */
 export const CONTAINER_MASTER_DATA = 'MSTR';
 
+/**
+ * openpcs extension: a terminal's availability statement for one container (availability list, format
+ * `csv-availability`): eventType `EQUIPMENT`, eventTypeCode `AVLB`, classifier `ACT`, eventDateTime = when
+ * the terminal stated it; payload `{ extension: 'openpcs', availableForPickup: boolean,
+ * holds: ('CUSTOMS'|'FREIGHT'|'OTHER')[], lastFreeDay?: 'YYYY-MM-DD' (local date at the terminal) }`.
+ * Not a DCSA code: served on `/events` only, never on `/v2/*` (domain/dcsa-conformance.ts).
+ */
+export const TERMINAL_AVAILABILITY = 'AVLB';
+
 /** Modes of transport (DCSA). */
 export const MODES_OF_TRANSPORT = ['VESSEL', 'RAIL', 'TRUCK', 'BARGE'] as const;
 export type ModeOfTransport = (typeof MODES_OF_TRANSPORT)[number];

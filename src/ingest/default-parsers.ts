@@ -1,6 +1,7 @@
 /** Every message format the product understands, registered once at start-up. */
 import { aisNmeaParser } from './ais/ais-nmea-parser.js';
 import { marineCadastreCsvParser } from './ais-csv/marinecadastre-csv-parser.js';
+import { availabilityParser } from './csv/cargo/availability-parser.js';
 import { containerMasterParser } from './csv/cargo/container-master-parser.js';
 import { gateTransactionParser } from './csv/cargo/gate-transaction-parser.js';
 import { holdParser } from './csv/cargo/hold-parser.js';
@@ -24,6 +25,7 @@ export function defaultParsers(): ParserRegistry {
     gateTransactionParser,
     holdParser,
     containerMasterParser,
+    availabilityParser,
     dcsaEventsParser,
     x12315Parser,
     x12322Parser,

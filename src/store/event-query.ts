@@ -167,6 +167,58 @@ export interface EventsPage {
   readonly more: boolean;
 }
 
+/** Fields `GET /v2/events?sort=` can order by (DCSA names), and their columns. */
+export const SORTABLE_EVENT_FIELDS = ['eventCreatedDateTime', 'eventDateTime'] as const;
+export type SortableEventField = (typeof SORTABLE_EVENT_FIELDS)[number];
+const SORT_COLUMNS = {
+  eventCreatedDateTime: 'event_created_date_time',
+  eventDateTime: 'event_date_time',
+} as const satisfies Record<SortableEventField, string>;
+
+/** A sort, most significant field first; ties are always broken by `seq` ascending (a total order). */
+export type EventSort = readonly { readonly field: SortableEventField; readonly direction: 'ASC' | 'DESC' }[];
+
+/**
+ * One event's place in a sorted read: its sort keys (exact instants, microseconds, as `YYYY-MM-DDTHH:MM:SS.ffffffZ`,
+ * in the sort's field order) and its `seq`.
+ */
+export interface SortPosition {
+  readonly keys: readonly string[];
+  readonly seq: string;
+}
+
+export interface SortedEventsPage extends EventsPage {
+  /** Positions of the page's first and last events (absent on an empty page). */
+  readonly first?: SortPosition | undefined;
+  readonly last?: SortPosition | undefined;
+}
+
+/** The sort key of a column as exact text (timestamptz keeps microseconds; a JS Date would drop them). */
+const keyText = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * Events strictly after `position` in the order `sort` then `seq` ascending (`forward`), or strictly before
+ * it (`!forward`): the keyset condition, expanded for mixed directions
+ * (k1 > p1) or (k1 = p1 and k2 > p2) or … or (k1 = p1 and … and seq > pSeq).
+ */
+function beyond(sort: EventSort, position: SortPosition, forward: boolean): Expression<SqlBool> {
+  const terms = [
+    ...sort.map((s, i) => ({
+      column: sql.ref(SORT_COLUMNS[s.field]),
+      value: sql`cast(${position.keys[i]} as timestamptz)`,
+      ascending: s.direction === 'ASC',
+    })),
+    { column: sql.ref('seq'), value: sql`cast(${position.seq} as bigint)`, ascending: true },
+  ];
+  const alternatives = terms.map((term, i) => {
+    const op = term.ascending === forward ? sql.raw('>') : sql.raw('<');
+    const equal = terms.slice(0, i).map((t) => sql`${t.column} = ${t.value}`);
+    return sql.join([...equal, sql`${term.column} ${op} ${term.value}`], sql` and `);
+  });
+  return sql<SqlBool>`((${sql.join(alternatives, sql`) or (`)}))`;
+}
+
 /**
  * Filtered, access-checked reads of the event store in `seq` order (keyset pagination on `seq`), never past
  * the settled horizon (`settled-horizon.ts`): a page never holds an event committed after a gap that a
@@ -227,6 +279,71 @@ export class EventQuery {
       .limit(limit + 1)
       .execute();
     return { events: rows.slice(0, limit).reverse().map(rowToEvent), more: rows.length > limit };
+  }
+
+  /**
+   * Up to `limit` events in the order `sort` (ties by `seq` ascending), never past the settled horizon:
+   * `after` reads forward from `position` (null: from the first), `before` reads the `limit` events before it
+   * (null: the last ones); either way the page is returned in sort order.
+   */
+  async sorted(
+    filter: DcsaEventFilter,
+    scope: AccessScope,
+    sort: EventSort,
+    direction: 'after' | 'before',
+    position: SortPosition | null,
+    limit: number,
+  ): Promise<SortedEventsPage> {
+    const settled = await this.horizon.settled(this.db);
+    const forward = direction === 'after';
+    let query = this.db
+      .selectFrom('event')
+      .selectAll()
+      .select(
+        sql<string[]>`array[${sql.join(sort.map((s) => keyText(SORT_COLUMNS[s.field])))}]::text[]`.as('sort_keys'),
+      )
+      .where((eb) =>
+        eb.and([
+          eb('seq', '<=', settled),
+          ...(position === null ? [] : [beyond(sort, position, forward)]),
+          ...eventConditions(eb, filter, scope),
+        ]),
+      );
+    for (const s of sort) {
+      query = query.orderBy(SORT_COLUMNS[s.field], (s.direction === 'ASC') === forward ? 'asc' : 'desc');
+    }
+    const rows = await query
+      .orderBy('seq', forward ? 'asc' : 'desc')
+      .limit(limit + 1)
+      .execute();
+    const page = rows.slice(0, limit);
+    if (!forward) page.reverse();
+    const positionOf = (row: (typeof rows)[number]): SortPosition => ({ keys: row.sort_keys, seq: row.seq });
+    return {
+      events: page.map(rowToEvent),
+      more: rows.length > limit,
+      first: page[0] ? positionOf(page[0]) : undefined,
+      last: page.at(-1) ? positionOf(page.at(-1)!) : undefined,
+    };
+  }
+
+  /** Whether any visible matching event lies on `side` of `position` in the order `sort`, the event itself included. */
+  async sortedExists(
+    filter: DcsaEventFilter,
+    scope: AccessScope,
+    sort: EventSort,
+    position: SortPosition,
+    side: 'at-or-before' | 'at-or-after',
+  ): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('event')
+      .select('seq')
+      .where((eb) =>
+        eb.and([eb.not(beyond(sort, position, side === 'at-or-before')), ...eventConditions(eb, filter, scope)]),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Whether any visible matching event lies in `[from, to]` (either bound optional). */

@@ -3,6 +3,7 @@
  * `int8` columns are read as strings on both engines (see open-database.ts), instants as `Date`.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { LastFreeDaySource } from '../domain/free-time/stated-last-free-day.js';
 
 type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
 type Int8 = ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
@@ -266,6 +267,10 @@ export interface ContainerStatusTable {
   last_free_day: string | null;
   demurrage_starts: string | null;
   free_time_source: string | null;
+  /** The rule's last free day when a terminal's stated one wins (migration 0014). */
+  computed_last_free_day: string | null;
+  /** Where `last_free_day` comes from (migration 0014; `domain/free-time/stated-last-free-day.ts`). */
+  last_free_day_source: JSONColumnType<LastFreeDaySource> | null;
   vessel_imo_number: string | null;
   vessel_name: string | null;
   carrier_voyage_number: string | null;

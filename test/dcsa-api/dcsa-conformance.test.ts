@@ -27,6 +27,7 @@ const INPUTS: readonly { format: string; file: string; type: string }[] = [
   { format: 'csv-holds', file: 'csv-cargo/holds.csv', type: 'text/csv' },
   { format: 'csv-truck-appointments', file: 'csv-cargo/truck-appointments.csv', type: 'text/csv' },
   { format: 'csv-container-master', file: 'csv-cargo/container-master.csv', type: 'text/csv' },
+  { format: 'csv-availability', file: 'csv-cargo/availability.csv', type: 'text/csv' },
   { format: 'csv-vessel-schedule', file: 'csv-vessel-schedule/schedule-good.csv', type: 'text/csv' },
 ];
 
@@ -124,14 +125,18 @@ describe.each(ENGINES)('DCSA T&T 2.2 conformance of /v2 on $name', (engine) => {
     const all = await server.app.inject({ url: '/events?limit=1000', headers: { authorization } });
     expect(all.statusCode, all.body).toBe(200);
     const codes = new Set(all.json<{ events: Json[] }>().events.map((e) => String(e['eventTypeCode'])));
-    expect(codes.has('APPT') && codes.has('MSTR')).toBe(true);
+    expect(codes.has('APPT') && codes.has('MSTR') && codes.has('AVLB')).toBe(true);
     const servedCodes = new Set(
       served.map((e) =>
         String(e['equipmentEventTypeCode'] ?? e['transportEventTypeCode'] ?? e['shipmentEventTypeCode']),
       ),
     );
-    expect(servedCodes.has('APPT') || servedCodes.has('MSTR')).toBe(false);
-    for (const url of ['/v2/events?equipmentEventTypeCode=MSTR', '/v2/events?transportEventTypeCode=APPT']) {
+    expect(servedCodes.has('APPT') || servedCodes.has('MSTR') || servedCodes.has('AVLB')).toBe(false);
+    for (const url of [
+      '/v2/events?equipmentEventTypeCode=MSTR',
+      '/v2/events?equipmentEventTypeCode=AVLB',
+      '/v2/events?transportEventTypeCode=APPT',
+    ]) {
       const res = await server.app.inject({ url, headers: { authorization } });
       expect(res.statusCode, url).toBe(400);
     }

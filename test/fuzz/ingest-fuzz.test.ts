@@ -69,6 +69,14 @@ const TARGETS: readonly { format: string; seeds: readonly Buffer[] }[] = [
     ],
   },
   {
+    format: 'csv-availability',
+    seeds: [
+      fixture('csv-cargo/availability.csv'),
+      fixture('csv-cargo/availability-bad.csv'),
+      fixture('cargo-story/terminal-availability-0317.csv'),
+    ],
+  },
+  {
     format: 'csv-truck-appointments',
     seeds: [fixture('csv-cargo/truck-appointments.csv'), fixture('csv-cargo/truck-appointments-bad.csv')],
   },

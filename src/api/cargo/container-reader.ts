@@ -15,6 +15,7 @@ import type { AccessScope } from '../../access/access-scope.js';
 import { filteredPage } from './filtered-page.js';
 import { DEFAULT_FREE_TIME_RULES } from '../../domain/free-time/default-free-time-rules.js';
 import type { FreeTimeRule } from '../../domain/free-time/free-time-rule.js';
+import type { LastFreeDaySource } from '../../domain/free-time/stated-last-free-day.js';
 import type { ContainerFact } from '../../projections/containers/container-fact.js';
 import { containerState } from '../../projections/containers/container-state.js';
 import { visibleTo } from '../../access/visibility-filter.js';
@@ -43,6 +44,10 @@ export interface ContainerListFilter {
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
+/** The source as the API shows it (a copy: the schema's arrays are mutable). */
+const sourceView = (source: LastFreeDaySource | null): ContainerSummary['lastFreeDaySource'] =>
+  source === null ? null : source.kind === 'rule' ? { ...source } : { ...source, holds: [...source.holds] };
+
 function fromRow(r: StatusRow, partialView: boolean): ContainerSummary {
   return {
     equipmentReference: r.equipment_reference,
@@ -55,6 +60,8 @@ function fromRow(r: StatusRow, partialView: boolean): ContainerSummary {
     available: r.available,
     availableSince: iso(r.available_since),
     lastFreeDay: r.last_free_day,
+    lastFreeDaySource: sourceView(r.last_free_day_source),
+    computedLastFreeDay: r.computed_last_free_day,
     demurrageStarts: r.demurrage_starts,
     freeTimeSource: r.free_time_source,
     vessel: { imoNumber: r.vessel_imo_number, name: r.vessel_name },
@@ -91,6 +98,8 @@ function fromFacts(ref: string, facts: readonly ContainerFact[], rules: readonly
     available: s.available,
     availableSince: s.availableSince,
     lastFreeDay: s.lastFreeDay,
+    lastFreeDaySource: sourceView(s.lastFreeDaySource),
+    computedLastFreeDay: s.computedLastFreeDay,
     demurrageStarts: s.demurrageStarts,
     freeTimeSource: s.freeTimeSource,
     vessel: { imoNumber: s.vesselIMONumber, name: s.vesselName },

@@ -7,6 +7,20 @@ export const HoldSchema = z.object({
   releasedAt: z.string().nullable().describe('null while the hold is open'),
 });
 
+export const LastFreeDaySourceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('terminal'),
+    terminal: z.string().nullable().describe('SMDG code of the terminal that stated it'),
+    statedAt: z.string().describe('when the terminal stated it (the newest statement wins)'),
+    statedBy: z.string().describe('organisation that sent the statement'),
+    inboxId: z.string().nullable().describe('inbox message the statement came in'),
+    line: z.number().nullable().describe('line of the statement in that message'),
+    available: z.boolean().describe('available for pick-up, as the terminal stated'),
+    holds: z.array(z.string()).describe('holds the terminal listed: CUSTOMS, FREIGHT, OTHER'),
+  }),
+  z.object({ kind: z.literal('rule'), rule: z.string().describe('the free-time rule (tariff item or default)') }),
+]);
+
 export const ContainerHistoryEntrySchema = z.object({
   eventId: z.string(),
   eventType: z.string(),
@@ -36,9 +50,17 @@ export const ContainerSummarySchema = z.object({
   holds: z.array(HoldSchema).describe('holds of the current trip, open and released'),
   available: z.boolean().describe('discharged here, no hold open, not yet gated out'),
   availableSince: z.string().nullable(),
-  lastFreeDay: z.string().nullable().describe('last free day, local date in the terminal zone'),
-  demurrageStarts: z.string().nullable(),
-  freeTimeSource: z.string().nullable(),
+  lastFreeDay: z
+    .string()
+    .nullable()
+    .describe("last free day, local date in the terminal zone: the terminal's stated one wins over the computed one"),
+  lastFreeDaySource: LastFreeDaySourceSchema.nullable().describe('where lastFreeDay comes from; null when none'),
+  computedLastFreeDay: z
+    .string()
+    .nullable()
+    .describe('last free day computed from the free-time rule, for comparison with a stated one'),
+  demurrageStarts: z.string().nullable().describe('the day after lastFreeDay'),
+  freeTimeSource: z.string().nullable().describe('the free-time rule behind computedLastFreeDay'),
   vessel: z.object({ imoNumber: z.string().nullable(), name: z.string().nullable() }),
   carrierVoyageNumber: z.string().nullable(),
   unLocationCode: z.string().nullable(),
@@ -79,6 +101,8 @@ export const CONTAINER_CSV_COLUMNS = [
   'available',
   'availableSince',
   'lastFreeDay',
+  'lastFreeDaySourceKind',
+  'computedLastFreeDay',
   'demurrageStarts',
   'vesselIMONumber',
   'vesselName',
@@ -98,5 +122,10 @@ export const CONTAINER_CSV_COLUMNS = [
 ] as const;
 
 export function containerCsvRow(c: ContainerSummary): Record<string, unknown> {
-  return { ...c, vesselIMONumber: c.vessel.imoNumber, vesselName: c.vessel.name };
+  return {
+    ...c,
+    vesselIMONumber: c.vessel.imoNumber,
+    vesselName: c.vessel.name,
+    lastFreeDaySourceKind: c.lastFreeDaySource?.kind ?? null,
+  };
 }

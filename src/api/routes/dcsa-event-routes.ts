@@ -5,20 +5,30 @@
  * `Prev-Page`, `First-Page`, `Last-Page`, each holding a cursor for `?cursor=`; `Next-Page` is omitted on
  * the last page). `Next-Page-Cursor` repeats `Next-Page` under its DCSA 3.0 name, and `Link` gives the
  * same pages as URLs (RFC 8288). `?format=csv|ndjson` (or `Accept: text/csv | application/x-ndjson`)
- * exports the same page as CSV or newline-delimited JSON.
+ * exports the same page as CSV or newline-delimited JSON. `?sort=` (DCSA 2.2, dcsa-sort.ts) orders by
+ * `eventCreatedDateTime` and/or `eventDateTime`, ASC or DESC, ties by store position; its pages are keyset
+ * pages on the sort keys, and the cursor carries the sort like the filters.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../../platform.js';
-import { EventQuery, type EventsPage } from '../../store/event-query.js';
+import {
+  EventQuery,
+  type EventSort,
+  type EventsPage,
+  type SortedEventsPage,
+  type SortPosition,
+} from '../../store/event-query.js';
 import { dcsaEventsCsv } from '../dcsa/dcsa-event-csv.js';
 import { canonicalFilter } from '../dcsa/dcsa-event-filter.js';
 import { DcsaEventSchema } from '../dcsa/dcsa-event-schema.js';
 import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery, hasFilterParameters } from '../dcsa/dcsa-filter-query.js';
 import { decodePageCursor, encodePageCursor, type PageCursor } from '../dcsa/dcsa-page-cursor.js';
+import { parseDcsaSort } from '../dcsa/dcsa-sort.js';
 import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
+import type { AccessScope } from '../../access/access-scope.js';
 import { ACCESS } from '../../access/route-access.js';
 import { auditedRead } from '../read-audit-hook.js';
 
@@ -33,6 +43,14 @@ const EventsQuerySchema = z.object({
     .optional()
     .describe('a page cursor from a Next-Page / Prev-Page / First-Page / Last-Page header; carries the filters'),
   limit: z.coerce.number().int().min(1).max(10_000).optional().describe('page size (default 100)'),
+  sort: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'DCSA sort: eventCreatedDateTime and/or eventDateTime, each with :ASC (default) or :DESC, comma separated, ' +
+        'e.g. eventDateTime:DESC; ties in store order. Default: store order',
+    ),
   format: z.enum(['json', 'csv', 'ndjson']).optional().describe('response format (default json, or from Accept)'),
 });
 
@@ -68,38 +86,15 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       },
     },
     async (request, reply) => {
-      const { cursor: cursorText, limit, format, ...filterQuery } = request.query;
-      const cursor = resolveCursor(cursorText, limit, filterQuery);
+      const { cursor: cursorText, limit, format, sort: sortText, ...filterQuery } = request.query;
+      const cursor = resolveCursor(cursorText, limit, filterQuery, sortText);
       const scope = request.accessScope;
-      let page: EventsPage;
-      let hasNext: boolean;
-      let hasPrev: boolean;
-      if (cursor.direction === 'after') {
-        const after = cursor.seq ?? '0';
-        page = await events.after(cursor.filter, scope, after, cursor.limit);
-        hasNext = page.more;
-        hasPrev = after !== '0' && (await events.exists(cursor.filter, scope, { to: after }));
-      } else {
-        page = await events.before(cursor.filter, scope, cursor.seq, cursor.limit);
-        hasPrev = page.more;
-        hasNext = cursor.seq !== null && (await events.exists(cursor.filter, scope, { from: cursor.seq }));
-      }
+      const { page, pages } = cursor.sort
+        ? await sortedPage(events, cursor, cursor.sort, scope)
+        : await storeOrderPage(events, cursor, scope);
+      setPageHeaders(reply, pages);
       const first = page.events[0]?.seq;
       const last = page.events.at(-1)?.seq;
-      const at = (direction: PageCursor['direction'], seq: string | null): string =>
-        encodePageCursor({ direction, seq, limit: cursor.limit, filter: cursor.filter });
-      const pages: Record<string, string | undefined> = {
-        'Current-Page': encodePageCursor(cursor),
-        'Next-Page': hasNext
-          ? at('after', last ?? (cursor.direction === 'before' ? minusOne(cursor.seq!) : cursor.seq))
-          : undefined,
-        'Prev-Page': hasPrev
-          ? at('before', first ?? (cursor.direction === 'after' ? plusOne(cursor.seq!) : cursor.seq))
-          : undefined,
-        'First-Page': at('after', '0'),
-        'Last-Page': at('before', null),
-      };
-      setPageHeaders(reply, pages);
       // Reads of restricted data are audited (who, which page, which filter).
       auditedRead(
         platform.audit,
@@ -107,7 +102,13 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
         scope,
         '/v2/events',
         page.events.some((e) => e.visibility !== 'public'),
-        { events: page.events.length, firstSeq: first, lastSeq: last, filter: cursor.filter },
+        {
+          events: page.events.length,
+          firstSeq: first,
+          lastSeq: last,
+          filter: cursor.filter,
+          ...(cursor.sort ? { sort: cursor.sort } : {}),
+        },
       );
       const body = page.events.map(toDcsaEvent);
       switch (formatOf(request, format)) {
@@ -163,13 +164,94 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
   );
 };
 
+type PageHeaders = Record<string, string | undefined>;
+
+/** A page in store order (`seq`), and its page headers. */
+async function storeOrderPage(
+  events: EventQuery,
+  cursor: PageCursor,
+  scope: AccessScope,
+): Promise<{ page: EventsPage; pages: PageHeaders }> {
+  let page: EventsPage;
+  let hasNext: boolean;
+  let hasPrev: boolean;
+  if (cursor.direction === 'after') {
+    const after = cursor.seq ?? '0';
+    page = await events.after(cursor.filter, scope, after, cursor.limit);
+    hasNext = page.more;
+    hasPrev = after !== '0' && (await events.exists(cursor.filter, scope, { to: after }));
+  } else {
+    page = await events.before(cursor.filter, scope, cursor.seq, cursor.limit);
+    hasPrev = page.more;
+    hasNext = cursor.seq !== null && (await events.exists(cursor.filter, scope, { from: cursor.seq }));
+  }
+  const first = page.events[0]?.seq;
+  const last = page.events.at(-1)?.seq;
+  const at = (direction: PageCursor['direction'], seq: string | null): string =>
+    encodePageCursor({ direction, seq, limit: cursor.limit, filter: cursor.filter });
+  const pages: PageHeaders = {
+    'Current-Page': encodePageCursor(cursor),
+    'Next-Page': hasNext
+      ? at('after', last ?? (cursor.direction === 'before' ? minusOne(cursor.seq!) : cursor.seq))
+      : undefined,
+    'Prev-Page': hasPrev
+      ? at('before', first ?? (cursor.direction === 'after' ? plusOne(cursor.seq!) : cursor.seq))
+      : undefined,
+    'First-Page': at('after', '0'),
+    'Last-Page': at('before', null),
+  };
+  return { page, pages };
+}
+
+/**
+ * A page in `sort` order, and its page headers. Positions are events (sort keys + `seq`). An empty page has no
+ * event to point from: an empty `after` page means nothing lies beyond its position, so the page before it is
+ * the last page; an empty `before` page means nothing lies before it, so the page after it is the first page.
+ */
+async function sortedPage(
+  events: EventQuery,
+  cursor: PageCursor,
+  sort: EventSort,
+  scope: AccessScope,
+): Promise<{ page: SortedEventsPage; pages: PageHeaders }> {
+  const position: SortPosition | null =
+    cursor.keys && cursor.seq !== null ? { keys: cursor.keys, seq: cursor.seq } : null;
+  const page = await events.sorted(cursor.filter, scope, sort, cursor.direction, position, cursor.limit);
+  let hasNext: boolean;
+  let hasPrev: boolean;
+  if (cursor.direction === 'after') {
+    hasNext = page.more;
+    hasPrev = position !== null && (await events.sortedExists(cursor.filter, scope, sort, position, 'at-or-before'));
+  } else {
+    hasPrev = page.more;
+    hasNext = position !== null && (await events.sortedExists(cursor.filter, scope, sort, position, 'at-or-after'));
+  }
+  const base = { limit: cursor.limit, filter: cursor.filter, sort };
+  const start = encodePageCursor({ ...base, direction: 'after', seq: '0' });
+  const end = encodePageCursor({ ...base, direction: 'before', seq: null });
+  const at = (direction: PageCursor['direction'], p: SortPosition): string =>
+    encodePageCursor({ ...base, direction, seq: p.seq, keys: p.keys });
+  const pages: PageHeaders = {
+    'Current-Page': encodePageCursor(cursor),
+    'Next-Page': hasNext ? (page.last ? at('after', page.last) : start) : undefined,
+    'Prev-Page': hasPrev ? (page.first ? at('before', page.first) : end) : undefined,
+    'First-Page': start,
+    'Last-Page': end,
+  };
+  return { page, pages };
+}
+
 function resolveCursor(
   text: string | undefined,
   limit: number | undefined,
   filterQuery: Parameters<typeof filterFromQuery>[0],
+  sortText: string | undefined,
 ): PageCursor {
   const filter = filterFromQuery(filterQuery);
-  if (text === undefined) return { direction: 'after', seq: '0', limit: limit ?? DEFAULT_LIMIT, filter };
+  const sort = sortText === undefined ? undefined : parseDcsaSort(sortText);
+  if (text === undefined) {
+    return { direction: 'after', seq: '0', limit: limit ?? DEFAULT_LIMIT, filter, ...(sort ? { sort } : {}) };
+  }
   const cursor = decodePageCursor(text);
   if (cursor === null) {
     throw badCursorProblem();
@@ -181,6 +263,15 @@ function resolveCursor(
       'Filters differ from the cursor',
       'a cursor carries the filters of its query; repeat them unchanged or leave them out',
       [{ pointer: '/query/cursor', detail: 'the cursor was issued for other filters' }],
+    );
+  }
+  if (sort && JSON.stringify(sort) !== JSON.stringify(cursor.sort ?? [])) {
+    throw new ProblemError(
+      400,
+      'PCS_DCSA_CURSOR_FILTER_MISMATCH',
+      'Sort differs from the cursor',
+      'a cursor carries the sort of its query; repeat it unchanged or leave it out',
+      [{ pointer: '/query/sort', detail: 'the cursor was issued for another sort' }],
     );
   }
   return { ...cursor, limit: limit ?? cursor.limit };

@@ -4,7 +4,8 @@
  * keyed by a link (`container-links.ts`): holds on a bill of lading, and vessel departures.
  */
 import type { StoredEvent } from '../../domain/canonical-event.js';
-import type { ContainerFact } from './container-fact.js';
+import { TERMINAL_AVAILABILITY } from '../../domain/cargo-event-codes.js';
+import type { AvailabilityStatementFact, ContainerFact } from './container-fact.js';
 import { departureLink, billOfLadingLink } from './container-links.js';
 import { terminalOfLocation } from './terminal-of-location.js';
 
@@ -15,6 +16,19 @@ export type ExtractedFact =
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 const obj = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+function statementOf(event: StoredEvent): AvailabilityStatementFact {
+  const p = event.payload;
+  const line = obj(p['sourceMessage'])?.['line'];
+  return {
+    lastFreeDay: str(p['lastFreeDay']),
+    available: p['availableForPickup'] === true,
+    holds: Array.isArray(p['holds']) ? p['holds'].filter((h): h is string => typeof h === 'string') : [],
+    statedBy: event.sourceOrg,
+    inboxId: event.inboxId,
+    line: typeof line === 'number' ? line : null,
+  };
+}
 
 function toFact(event: StoredEvent): ContainerFact {
   const p = event.payload;
@@ -45,6 +59,7 @@ function toFact(event: StoredEvent): ContainerFact {
     locationName: event.location?.locationName ?? null,
     ownerOrgs: [...event.ownerOrgs].sort(),
     source: event.source,
+    ...(event.eventTypeCode === TERMINAL_AVAILABILITY ? { statement: statementOf(event) } : {}),
   };
 }
 

@@ -36,4 +36,17 @@ export interface ContainerFact {
   readonly locationName: string | null;
   readonly ownerOrgs: readonly string[];
   readonly source: string;
+  /** A terminal's availability statement (`AVLB`, format `csv-availability`); absent on other facts. */
+  readonly statement?: AvailabilityStatementFact | undefined;
+}
+
+export interface AvailabilityStatementFact {
+  readonly lastFreeDay: string | null;
+  readonly available: boolean;
+  readonly holds: readonly string[];
+  /** The organisation that sent it. */
+  readonly statedBy: string;
+  /** The inbox message it came in, and the line in it. */
+  readonly inboxId: string | null;
+  readonly line: number | null;
 }

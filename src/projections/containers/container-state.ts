@@ -10,6 +10,11 @@ import type { FreeTimeRule } from '../../domain/free-time/free-time-rule.js';
 import { lastFreeDay } from '../../domain/free-time/last-free-day.js';
 import { LocalDates } from '../../domain/free-time/local-date.js';
 import { selectFreeTimeRule } from '../../domain/free-time/select-free-time-rule.js';
+import {
+  effectiveFreeTime,
+  type ComputedFreeTime,
+  type LastFreeDaySource,
+} from '../../domain/free-time/stated-last-free-day.js';
 import type { ContainerFact } from './container-fact.js';
 import { byTimeThenKey, milestonesOf, type Milestone } from './container-milestones.js';
 import { SAN_PEDRO_BAY_PORTS, type ContainerStatus, type TripDirection } from './container-status.js';
@@ -30,8 +35,14 @@ export interface ContainerState {
   readonly holdsOpen: readonly string[];
   readonly available: boolean;
   readonly availableSince: string | null;
+  /** The last free day that applies: a terminal's stated one wins over the computed one. */
   readonly lastFreeDay: string | null;
   readonly demurrageStarts: string | null;
+  /** Where `lastFreeDay` comes from: the terminal's statement or the free-time rule. */
+  readonly lastFreeDaySource: LastFreeDaySource | null;
+  /** The last free day computed from the free-time rule, kept for comparison. */
+  readonly computedLastFreeDay: string | null;
+  /** The free-time rule's source (tariff item or default), when one applies. */
   readonly freeTimeSource: string | null;
   readonly vesselIMONumber: string | null;
   readonly vesselName: string | null;
@@ -279,6 +290,16 @@ const hoursBetween = (from: string | null, to: string | null): number | null =>
 
 const later = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a >= b ? a : b);
 
+/**
+ * The last move before the trip's first one (null when none): the end of the previous trip. Statements made
+ * up to then are about an earlier visit of the box.
+ */
+function previousTripEnd(t: Trip, milestones: readonly Milestone[]): string | null {
+  const moves = [t.loadedAt, t.departedAt, t.dischargedAt, t.emptyPickedUpAt, t.gatedInAt, t.gatedOutAt];
+  const start = moves.reduce<string | null>((a, b) => (a === null ? b : b === null || a <= b ? a : b), null);
+  return start === null ? null : (milestones.filter((m) => m.at < start).at(-1)?.at ?? null);
+}
+
 /** The container's isoEquipmentCode: master data first (latest), else the latest move that names one. */
 function isoCodeOf(facts: readonly ContainerFact[]): string | null {
   const sorted = [...facts].sort(byTimeThenKey).reverse();
@@ -321,7 +342,7 @@ export function containerState(
       : null;
   const availableSince = wasAvailable ? later(trip.dischargedAt, releasedBy) : null;
 
-  let freeTime: { lastFreeDay: string; demurrageStarts: string; source: string } | null = null;
+  let freeTime: ComputedFreeTime | null = null;
   if (trip.unLocationCode && trip.direction) {
     const zone = KNOWN_PORT_TIME_ZONES[trip.unLocationCode] ?? 'UTC';
     const base = trip.direction === 'IMPORT' ? trip.dischargedAt : trip.gatedInAt;
@@ -334,9 +355,13 @@ export function containerState(
         LocalDates.of(base, zone),
       );
       const trigger = rule?.clockStarts === 'AVAILABLE' ? availableSince : base;
-      if (rule && trigger) freeTime = { ...lastFreeDay(trigger, rule, zone), source: rule.source };
+      if (rule && trigger) freeTime = { ...lastFreeDay(trigger, rule, zone), rule: rule.source };
     }
   }
+  const statements = unique.flatMap((f) =>
+    f.statement ? [{ ...f.statement, key: f.key, statedAt: f.at, terminal: f.terminalCode }] : [],
+  );
+  const effective = effectiveFreeTime(freeTime, statements, previousTripEnd(trip, milestones));
 
   const isoEquipmentCode = isoCodeOf(unique);
   return {
@@ -349,9 +374,11 @@ export function containerState(
     holdsOpen,
     available: status === 'AVAILABLE',
     availableSince,
-    lastFreeDay: freeTime?.lastFreeDay ?? null,
-    demurrageStarts: freeTime?.demurrageStarts ?? null,
-    freeTimeSource: freeTime?.source ?? null,
+    lastFreeDay: effective?.lastFreeDay ?? null,
+    demurrageStarts: effective?.demurrageStarts ?? null,
+    lastFreeDaySource: effective?.source ?? null,
+    computedLastFreeDay: freeTime?.lastFreeDay ?? null,
+    freeTimeSource: freeTime?.rule ?? null,
     vesselIMONumber: trip.vesselIMONumber,
     vesselName: trip.vesselName,
     carrierVoyageNumber: trip.carrierVoyageNumber,

@@ -43,6 +43,8 @@ function statusRow(s: ContainerState) {
     last_free_day: s.lastFreeDay,
     demurrage_starts: s.demurrageStarts,
     free_time_source: s.freeTimeSource,
+    computed_last_free_day: s.computedLastFreeDay,
+    last_free_day_source: s.lastFreeDaySource,
     vessel_imo_number: s.vesselIMONumber,
     vessel_name: s.vesselName,
     carrier_voyage_number: s.carrierVoyageNumber,
@@ -80,6 +82,8 @@ const STATUS_TYPES = {
   last_free_day: 'text',
   demurrage_starts: 'text',
   free_time_source: 'text',
+  computed_last_free_day: 'text',
+  last_free_day_source: 'jsonb',
   vessel_imo_number: 'text',
   vessel_name: 'text',
   carrier_voyage_number: 'text',
@@ -132,7 +136,8 @@ const MILESTONE_COLUMNS: readonly JsonColumn[] = [
 export function containerStatusProjection(rules: readonly FreeTimeRule[] = DEFAULT_FREE_TIME_RULES): Projection {
   return {
     name: 'container-status',
-    version: 2,
+    // 3: facts carry terminal availability statements (AVLB); the stated last free day wins (migration 0014).
+    version: 3,
     tables: [
       'container_fact',
       'container_link',

@@ -1,6 +1,7 @@
 /**
  * Error catalogue of the cargo CSV parsers (`csv-truck-appointments`, `csv-gate-transactions`,
- * `csv-holds`, `csv-container-master`, `csv-free-time`); STYLE §4: codes are stable, retire, never reuse.
+ * `csv-holds`, `csv-container-master`, `csv-availability`, `csv-free-time`); STYLE §4: codes are stable,
+ * retire, never reuse.
  * All are bad input (HTTP 422). The first six have the same meaning as in the `csv-vessel-schedule` parser.
  * Invalid identifiers (container number, size/type, SCAC, SMDG terminal, UN/LOCODE) are rejected with the
  * identifier's own `PCS_ID_*` code from src/domain/identifiers/identifier-errors.ts.
