@@ -62,6 +62,13 @@ export interface ServerOptions {
   readonly authFailuresPerMinute?: number | undefined;
   /** The API is reached over TLS (directly or through a TLS-terminating proxy): answers carry HSTS. */
   readonly behindTls?: boolean | undefined;
+  /**
+   * Reverse proxies (addresses, CIDRs, `loopback`/`linklocal`/`uniquelocal`) whose `X-Forwarded-For` names the
+   * client (`OPENPCS_TRUST_PROXY`). Empty (the default): the client address is the connection's peer, and a
+   * forwarded header is ignored. The client address keys the failed-authentication limit and the anonymous
+   * rate limit.
+   */
+  readonly trustedProxies?: readonly string[] | undefined;
 }
 
 export interface Server {
@@ -88,6 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: bodyLimitBytes,
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();

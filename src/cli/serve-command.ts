@@ -66,6 +66,7 @@ export function serveCommand(): Command {
         rateLimitPerMinute: env.OPENPCS_RATE_LIMIT_PER_MIN,
         authFailuresPerMinute: env.OPENPCS_AUTH_FAILURES_PER_MIN,
         behindTls: env.OPENPCS_BEHIND_TLS,
+        trustedProxies: env.OPENPCS_TRUST_PROXY,
       });
       let stopping = false;
       // Started after listen; stopped (in reverse order) on shutdown.

@@ -32,6 +32,20 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is believed (comma-separated addresses, CIDRs or `loopback`,
+   * `linklocal`, `uniquelocal`); unset = none: the client address is the connection's peer.
+   */
+  OPENPCS_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((text) => splitList(text))
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = trustedProxyProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    }),
   /** Serve /metrics without a key on this separate port (bind it to an internal interface); unset = none. */
   OPENPCS_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** PostgreSQL pool size per process. */
@@ -40,12 +54,7 @@ const EnvSchema = z.object({
   OPENPCS_CALLBACK_ALLOW_NETWORKS: z
     .string()
     .default('')
-    .transform((text) =>
-      text
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
-    )
+    .transform((text) => splitList(text))
     .superRefine((networks, ctx) => {
       for (const network of networks) {
         try {
@@ -56,6 +65,30 @@ const EnvSchema = z.object({
       }
     }),
 });
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Named ranges Fastify's proxy check knows besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Why `entry` cannot name a trusted proxy, or null when it can. */
+function trustedProxyProblem(entry: string): string | null {
+  if (PROXY_RANGE_NAMES.has(entry)) return null;
+  if (/^(true|false|yes|no|on|off|\d+)$/i.test(entry)) {
+    return `"${entry}" is not a proxy address: list the proxies' addresses or networks (e.g. 10.0.0.5,10.1.0.0/16), or leave it unset; trusting every peer or a hop count would let any client forge X-Forwarded-For`;
+  }
+  try {
+    parseCidr(entry);
+    return null;
+  } catch (error) {
+    return `${(error as Error).message}; write a proxy's address (10.0.0.5), network (10.1.0.0/16) or loopback, linklocal, uniquelocal`;
+  }
+}
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;
 
@@ -102,6 +135,12 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_BEHIND_TLS',
     default: 'false',
     meaning: 'clients reach the API over TLS (here or at a proxy): answers carry Strict-Transport-Security',
+  },
+  {
+    name: 'OPENPCS_TRUST_PROXY',
+    default: '(none)',
+    meaning:
+      'reverse proxies (addresses, CIDRs, loopback/linklocal/uniquelocal) whose X-Forwarded-For names the client; others are ignored',
   },
   {
     name: 'OPENPCS_METRICS_PORT',

@@ -12,7 +12,12 @@ export function postCallback(
   url: URL,
   body: string,
   headers: Readonly<Record<string, string>>,
-  options: { readonly signal: AbortSignal; readonly lookup: LookupFunction },
+  options: {
+    readonly signal: AbortSignal;
+    readonly lookup: LookupFunction;
+    /** Called once the whole body was handed to the connection (the receiver may have it, answer or not). */
+    readonly onBodySent?: (() => void) | undefined;
+  },
 ): Promise<number> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -30,6 +35,7 @@ export function postCallback(
       },
     );
     request.once('error', reject);
+    if (options.onBodySent) request.once('finish', options.onBodySent);
     request.end(body);
   });
 }

@@ -9,7 +9,7 @@ export function startSubscriptionDelivery(
   platform: Platform,
   options: DeliveryOptions = {},
 ): SubscriptionDeliveryWorker {
-  const worker = new SubscriptionDeliveryWorker(platform.database, platform.bus, {
+  const worker = new SubscriptionDeliveryWorker(platform.database, platform.bus, platform.audit, {
     callbacks: platform.callbacks,
     ...options,
   });

@@ -6,10 +6,16 @@
  * transaction that logs the delivery. Failures are logged and retried with exponential backoff, in order:
  * event n+1 is never sent before event n was accepted. The bus only wakes the worker; a periodic poll
  * covers events appended by other processes and retries that fall due.
+ *
+ * A delivery of non-public events is a read of restricted data by the subscriber's organisation: every
+ * attempt whose body reached the connection (answered or not: the receiver may have it) is audited through the
+ * access module's `auditRead`, one entry per request with the count of non-public events in it; a delivery of
+ * public events only is not audited.
  */
 import { randomUUID } from 'node:crypto';
 import type { LookupFunction } from 'node:net';
 import type { AccessScope } from '../access/access-scope.js';
+import { auditRead, type ReadAuditSink } from '../access/read-audit.js';
 import { SEES_ALL, type Role } from '../access/roles.js';
 import { parseStoredFilter } from '../api/dcsa/dcsa-event-filter.js';
 import { toDcsaEvent } from '../api/dcsa/dcsa-event-view.js';
@@ -59,6 +65,7 @@ export class SubscriptionDeliveryWorker {
   constructor(
     { db, horizon }: Pick<Database, 'db' | 'horizon'>,
     private readonly bus: EventBus | undefined,
+    private readonly audit: ReadAuditSink,
     options: DeliveryOptions = {},
   ) {
     this.#subscriptions = new SubscriptionRepository(db);
@@ -181,8 +188,20 @@ export class SubscriptionDeliveryWorker {
         const lastSeq = page.events.at(-1)!.seq;
         const body = JSON.stringify(page.events.map(toDcsaEvent));
         const started = performance.now();
-        const { statusCode, error } = await this.#post(claimed, body);
+        const { statusCode, error, bodySent } = await this.#post(claimed, body);
         const durationMs = Math.round(performance.now() - started);
+        if (bodySent) {
+          const nonPublicEvents = page.events.filter((e) => e.visibility !== 'public').length;
+          auditRead(this.audit, scope, `webhook:${id}`, nonPublicEvents, {
+            subscriptionId: id,
+            events: page.events.length,
+            nonPublicEvents,
+            firstSeq,
+            lastSeq,
+            statusCode,
+            error,
+          });
+        }
         if (error !== null || statusCode === null || statusCode < 200 || statusCode > 299) {
           await this.#fail(claimed, firstSeq, lastSeq, page.events.length, statusCode, error, durationMs);
           return;
@@ -236,14 +255,18 @@ export class SubscriptionDeliveryWorker {
     };
   }
 
-  async #post(row: SubscriptionRow, body: string): Promise<{ statusCode: number | null; error: string | null }> {
+  async #post(
+    row: SubscriptionRow,
+    body: string,
+  ): Promise<{ statusCode: number | null; error: string | null; bodySent: boolean }> {
     // Checked at every delivery, not only at creation: a name may resolve elsewhere by now. An IP address is
     // judged here; a name when the request connects (the policy is its lookup, so the address checked is the
     // one connected to). A refused delivery fails like an unreachable receiver (kept, retried with backoff,
     // logged with the reason).
     const url = new URL(row.callback_url);
     const refusal = this.#callbacks.literalRefusal(url);
-    if (refusal !== null) return { statusCode: null, error: `callback refused: ${refusal}` };
+    if (refusal !== null) return { statusCode: null, error: `callback refused: ${refusal}`, bodySent: false };
+    let bodySent = false;
     try {
       const statusCode = await postCallback(
         url,
@@ -257,16 +280,17 @@ export class SubscriptionDeliveryWorker {
         {
           signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#abort.signal]),
           lookup: this.#lookup,
+          onBodySent: () => (bodySent = true),
         },
       );
-      return { statusCode, error: null };
+      return { statusCode, error: null, bodySent: true };
     } catch (error) {
       const message =
         error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
       if ((error as NodeJS.ErrnoException).code === 'ECALLBACKREFUSED') {
-        return { statusCode: null, error: `callback refused: ${message}` };
+        return { statusCode: null, error: `callback refused: ${message}`, bodySent };
       }
-      return { statusCode: null, error: this.#stopped ? `worker stopped: ${message}` : message };
+      return { statusCode: null, error: this.#stopped ? `worker stopped: ${message}` : message, bodySent };
     }
   }
 }

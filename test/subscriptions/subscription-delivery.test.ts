@@ -132,6 +132,35 @@ describe.each(ENGINES)('subscription delivery on $name', (engine) => {
     }
   });
 
+  it('should audit every delivery of non-public events (one entry per request, naming the subscriber and the count) and no public-only delivery', async () => {
+    const sub = (await subscribe({})).json();
+    receiver.answer = (n) => (n === 0 ? 503 : 204); // the refused first attempt reached the receiver too
+    worker = startSubscriptionDelivery(platform, FAST);
+    await platform.events.append([gateMove(1), gateMove(2)], mine('mscu'));
+    await until(() => acknowledged(receiver).length >= 2, 'the private events');
+    await platform.events.append([gateMove(3), gateMove(4)], mine('maeu', 'public'));
+    await until(() => acknowledged(receiver).length >= 4, 'the public events');
+    await worker.stop();
+    worker = undefined;
+    expect(receiver.calls.map((c) => (JSON.parse(c.body) as unknown[]).length)).toEqual([2, 2, 2]);
+    const entries = (await platform.audit.list({ action: 'read', limit: 1000 }))
+      .filter((e) => e.resource.startsWith('webhook:'))
+      .reverse();
+    expect(
+      entries.map((e) => [
+        e.org_id,
+        e.api_key_id,
+        e.resource,
+        e.detail['events'],
+        e.detail['nonPublicEvents'],
+        e.detail['statusCode'],
+      ]),
+    ).toEqual([
+      ['mscu', null, `webhook:${sub.subscriptionID}`, 2, 2, 503],
+      ['mscu', null, `webhook:${sub.subscriptionID}`, 2, 2, 204],
+    ]);
+  });
+
   it('should let a callback in flight finish and record it when stopped, so nothing is sent twice', async () => {
     const sub = (await subscribe({})).json();
     receiver.delayMs = 300;

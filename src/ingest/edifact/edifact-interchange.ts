@@ -7,32 +7,63 @@
  *   of the interchange; its messages still map (each carries its own UNT check).
  */
 import { comp } from './edifact-element.js';
-import { tokenizeEdifact } from './edifact-tokenizer.js';
+import { readEdifactTokens } from './edifact-tokenizer.js';
 import type {
-  EdifactDelimiters,
   EdifactDocument,
   EdifactInterchange,
+  EdifactInterchangeHeader,
   EdifactIssue,
   EdifactMessage,
   EdifactSegment,
 } from './edifact-types.js';
 
 interface Builder {
-  readonly unb: EdifactSegment;
-  readonly delimiters: EdifactDelimiters;
-  readonly messages: EdifactMessage[];
+  readonly header: EdifactInterchangeHeader;
   readonly issues: EdifactIssue[];
+  messages: number;
   groups: number;
   message: { unh: EdifactSegment; body: EdifactSegment[] } | null;
 }
 
+/** What `readEdifact` finds, in file order. */
+export type EdifactPart =
+  /** A problem outside any interchange (or of the service string). */
+  | { readonly kind: 'issue'; readonly issue: EdifactIssue }
+  /** A message, complete (UNT read, or cut off by the next UNH/UNB or the end). */
+  | { readonly kind: 'message'; readonly interchange: EdifactInterchangeHeader; readonly message: EdifactMessage }
+  /** The end of an interchange (its UNZ, or none), with its envelope issues. */
+  | {
+      readonly kind: 'interchange';
+      readonly interchange: EdifactInterchangeHeader;
+      readonly unz: EdifactSegment | null;
+      readonly issues: readonly EdifactIssue[];
+    };
+
+/** The whole document at once (tests, small messages); `readEdifact` streams it message by message. */
 export function parseEdifact(body: Uint8Array | string): EdifactDocument {
-  const tokens = tokenizeEdifact(body);
-  const issues: EdifactIssue[] = [...tokens.issues];
+  const issues: EdifactIssue[] = [];
   const interchanges: EdifactInterchange[] = [];
+  let messages: EdifactMessage[] = [];
+  for (const part of readEdifact(body)) {
+    if (part.kind === 'issue') issues.push(part.issue);
+    else if (part.kind === 'message') messages.push(part.message);
+    else {
+      interchanges.push({ ...part.interchange, messages, unz: part.unz, issues: part.issues });
+      messages = [];
+    }
+  }
+  return { interchanges, issues };
+}
+
+/**
+ * The interchanges' messages one by one, each as soon as it is complete, so a large interchange is never
+ * held whole: a message needs only its own segments and its interchange's UNB, and the UNZ checks become
+ * issues of the interchange at its end (they never hold a message back).
+ */
+export function* readEdifact(body: Uint8Array | string): Generator<EdifactPart> {
   let ic: Builder | null = null;
 
-  const closeMessage = (unt: EdifactSegment | null): void => {
+  function* closeMessage(unt: EdifactSegment | null): Generator<EdifactPart> {
     if (!ic?.message) return;
     const { unh, body: segs } = ic.message;
     const ref = comp(unh, 1);
@@ -60,30 +91,35 @@ export function parseEdifact(body: Uint8Array | string): EdifactDocument {
         });
       }
     }
-    ic.messages.push({
-      unh,
-      reference: ref,
-      type: comp(unh, 2, 0).toUpperCase(),
-      version: [1, 2, 3, 4].map((i) => comp(unh, 2, i)).join(':'),
-      body: segs,
-      unt,
-      issues: msgIssues,
-    });
+    ic.messages++;
     ic.message = null;
-  };
+    yield {
+      kind: 'message',
+      interchange: ic.header,
+      message: {
+        unh,
+        reference: ref,
+        type: comp(unh, 2, 0).toUpperCase(),
+        version: [1, 2, 3, 4].map((i) => comp(unh, 2, i)).join(':'),
+        body: segs,
+        unt,
+        issues: msgIssues,
+      },
+    };
+  }
 
-  const closeInterchange = (unz: EdifactSegment | null): void => {
+  function* closeInterchange(unz: EdifactSegment | null): Generator<EdifactPart> {
     if (!ic) return;
-    closeMessage(null);
-    const control = comp(ic.unb, 5);
+    yield* closeMessage(null);
+    const control = ic.header.controlReference;
     if (!unz) {
       ic.issues.push({
         code: 'PCS_EDIFACT_UNZ_MISSING',
         message: `interchange ${control} has no UNZ trailer`,
-        line: ic.unb.ordinal,
+        line: ic.header.unb.ordinal,
       });
     } else {
-      const expected = ic.groups > 0 ? ic.groups : ic.messages.length;
+      const expected = ic.groups > 0 ? ic.groups : ic.messages;
       if (comp(unz, 1) !== String(expected)) {
         ic.issues.push({
           code: 'PCS_EDIFACT_UNZ_COUNT_MISMATCH',
@@ -99,66 +135,85 @@ export function parseEdifact(body: Uint8Array | string): EdifactDocument {
         });
       }
     }
-    interchanges.push({
-      unb: ic.unb,
-      delimiters: ic.delimiters,
-      syntax: comp(ic.unb, 1, 0),
-      sender: comp(ic.unb, 2, 0),
-      recipient: comp(ic.unb, 3, 0),
-      preparedDate: comp(ic.unb, 4, 0),
-      preparedTime: comp(ic.unb, 4, 1),
-      controlReference: control,
-      messages: ic.messages,
-      unz,
-      issues: ic.issues,
-    });
+    yield { kind: 'interchange', interchange: ic.header, unz, issues: ic.issues };
     ic = null;
-  };
+  }
 
-  tokens.segments.forEach((seg, i) => {
+  for (const token of readEdifactTokens(body)) {
+    if ('issue' in token) {
+      yield { kind: 'issue', issue: token.issue };
+      continue;
+    }
+    const seg = token.segment;
     switch (seg.tag) {
       case 'UNB':
-        closeInterchange(null);
-        ic = { unb: seg, delimiters: tokens.delimiters[i]!, messages: [], issues: [], groups: 0, message: null };
-        return;
+        yield* closeInterchange(null);
+        ic = {
+          header: {
+            unb: seg,
+            delimiters: token.delimiters,
+            syntax: comp(seg, 1, 0),
+            sender: comp(seg, 2, 0),
+            recipient: comp(seg, 3, 0),
+            preparedDate: comp(seg, 4, 0),
+            preparedTime: comp(seg, 4, 1),
+            controlReference: comp(seg, 5),
+          },
+          issues: [],
+          messages: 0,
+          groups: 0,
+          message: null,
+        };
+        break;
       case 'UNZ':
-        if (ic) closeInterchange(seg);
-        else issues.push({ code: 'PCS_EDIFACT_UNB_MISSING', message: 'UNZ without UNB', line: seg.ordinal });
-        return;
+        if (ic) yield* closeInterchange(seg);
+        else {
+          yield {
+            kind: 'issue',
+            issue: { code: 'PCS_EDIFACT_UNB_MISSING', message: 'UNZ without UNB', line: seg.ordinal },
+          };
+        }
+        break;
       case 'UNG':
         if (ic) ic.groups++;
-        return;
+        break;
       case 'UNE':
-        return;
+        break;
       case 'UNH':
         if (!ic) {
-          issues.push({
-            code: 'PCS_EDIFACT_UNB_MISSING',
-            message: 'UNH outside a UNB/UNZ interchange',
-            line: seg.ordinal,
-          });
-          return;
+          yield {
+            kind: 'issue',
+            issue: { code: 'PCS_EDIFACT_UNB_MISSING', message: 'UNH outside a UNB/UNZ interchange', line: seg.ordinal },
+          };
+          break;
         }
-        closeMessage(null);
+        yield* closeMessage(null);
         ic.message = { unh: seg, body: [] };
-        return;
+        break;
       case 'UNT':
-        if (ic?.message) closeMessage(seg);
-        else issues.push({ code: 'PCS_EDIFACT_UNH_MISSING', message: 'UNT without UNH', line: seg.ordinal });
-        return;
+        if (ic?.message) yield* closeMessage(seg);
+        else {
+          yield {
+            kind: 'issue',
+            issue: { code: 'PCS_EDIFACT_UNH_MISSING', message: 'UNT without UNH', line: seg.ordinal },
+          };
+        }
+        break;
       default:
         if (ic?.message) ic.message.body.push(seg);
         else if (ic) {
           ic.issues.push({ code: 'PCS_EDIFACT_UNH_MISSING', message: `${seg.tag} outside UNH/UNT`, line: seg.ordinal });
         } else {
-          issues.push({
-            code: 'PCS_EDIFACT_UNB_MISSING',
-            message: `${seg.tag || '(empty)'} outside UNB/UNZ`,
-            line: seg.ordinal,
-          });
+          yield {
+            kind: 'issue',
+            issue: {
+              code: 'PCS_EDIFACT_UNB_MISSING',
+              message: `${seg.tag || '(empty)'} outside UNB/UNZ`,
+              line: seg.ordinal,
+            },
+          };
         }
     }
-  });
-  closeInterchange(null);
-  return { interchanges, issues };
+  }
+  yield* closeInterchange(null);
 }

@@ -3,12 +3,12 @@ import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
 import type { ParseContext, Rejection } from '../message-parser.js';
 import { comp } from './edifact-element.js';
 import { edifactDateTimeToUtc } from './edifact-datetime.js';
-import type { EdifactInterchange, EdifactMessage } from './edifact-types.js';
+import type { EdifactInterchangeHeader, EdifactMessage } from './edifact-types.js';
 
 /** What a message mapper needs besides the segments. */
 export interface EdifactMessageContext {
   readonly format: string;
-  readonly interchange: EdifactInterchange;
+  readonly interchange: EdifactInterchangeHeader;
   readonly message: EdifactMessage;
   readonly parse: ParseContext;
   /** UNB sender id (0004), the identity used in idempotency keys. */
@@ -24,7 +24,7 @@ export interface EdifactMapResult {
 
 export function messageContext(
   format: string,
-  interchange: EdifactInterchange,
+  interchange: EdifactInterchangeHeader,
   message: EdifactMessage,
   parse: ParseContext,
 ): EdifactMessageContext {

@@ -1,12 +1,14 @@
 /**
  * Shared driver for EDIFACT MessageParsers: interchange → per-message mapper. Envelope issues become
  * rejections; a message with envelope issues (UNT count/reference mismatch, missing UNT) is rejected whole
- * while the other messages map; messages of another type are rejected, not silently skipped.
+ * while the other messages map; messages of another type are rejected, not silently skipped. The body is read
+ * message by message (`parseInParts`): a 64 MiB interchange is never held as segments or events whole.
  */
 import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
+import { collectParts } from '../collect-parts.js';
 import { ediPrecheck } from '../edi-precheck.js';
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
-import { parseEdifact } from './edifact-interchange.js';
+import { readEdifact } from './edifact-interchange.js';
 import { messageContext, type EdifactMapResult, type EdifactMessageContext } from './edifact-message-context.js';
 import type { EdifactIssue } from './edifact-types.js';
 
@@ -22,41 +24,57 @@ export interface EdifactParserSpec {
 const toRejection = (i: EdifactIssue): Rejection => ({ code: i.code, message: i.message, line: i.line });
 
 export function createEdifactParser(spec: EdifactParserSpec): MessageParser {
+  /** One part per message (and one per interchange trailer with issues): nothing of the message is held. */
+  function* parseInParts(body: Uint8Array, context: ParseContext): Generator<ParseResult> {
+    const refused = ediPrecheck('EDIFACT', body, context);
+    if (refused) {
+      yield { events: [], rejected: [refused] };
+      return;
+    }
+    let messages = 0;
+    let rejections = 0;
+    const part = (events: NewCanonicalEvent[], rejected: Rejection[]): ParseResult => {
+      rejections += rejected.length;
+      return { events, rejected };
+    };
+    for (const found of readEdifact(body)) {
+      if (found.kind === 'issue') yield part([], [toRejection(found.issue)]);
+      else if (found.kind === 'interchange') {
+        if (found.issues.length > 0) yield part([], found.issues.map(toRejection));
+      } else {
+        const { message, interchange } = found;
+        messages++;
+        if (message.issues.length > 0) {
+          yield part([], message.issues.map(toRejection));
+        } else if (message.type !== spec.messageType) {
+          yield part(
+            [],
+            [
+              {
+                code: 'PCS_EDIFACT_UNEXPECTED_MESSAGE_TYPE',
+                message: `message ${message.reference} is ${message.type || '(no type)'}, not ${spec.messageType}`,
+                line: message.unh.ordinal,
+              },
+            ],
+          );
+        } else {
+          const r = spec.map(messageContext(spec.format, interchange, message, context));
+          yield part(r.events, r.rejected);
+        }
+      }
+    }
+    if (messages === 0 && rejections === 0) {
+      yield {
+        events: [],
+        rejected: [{ code: 'PCS_EDIFACT_NO_MESSAGES', message: 'no UNH/UNT message in the interchange' }],
+      };
+    }
+  }
   return {
     format: spec.format,
     version: spec.version,
     description: spec.description,
-    parse(body: Uint8Array, context: ParseContext): ParseResult {
-      const events: NewCanonicalEvent[] = [];
-      const rejected: Rejection[] = [];
-      const refused = ediPrecheck('EDIFACT', body, context);
-      if (refused) return { events, rejected: [refused] };
-      const doc = parseEdifact(body);
-      rejected.push(...doc.issues.map(toRejection));
-      let messages = 0;
-      for (const interchange of doc.interchanges) {
-        rejected.push(...interchange.issues.map(toRejection));
-        for (const message of interchange.messages) {
-          messages++;
-          if (message.issues.length > 0) {
-            rejected.push(...message.issues.map(toRejection));
-          } else if (message.type !== spec.messageType) {
-            rejected.push({
-              code: 'PCS_EDIFACT_UNEXPECTED_MESSAGE_TYPE',
-              message: `message ${message.reference} is ${message.type || '(no type)'}, not ${spec.messageType}`,
-              line: message.unh.ordinal,
-            });
-          } else {
-            const r = spec.map(messageContext(spec.format, interchange, message, context));
-            events.push(...r.events);
-            rejected.push(...r.rejected);
-          }
-        }
-      }
-      if (messages === 0 && rejected.length === 0) {
-        rejected.push({ code: 'PCS_EDIFACT_NO_MESSAGES', message: 'no UNH/UNT message in the interchange' });
-      }
-      return { events, rejected };
-    },
+    parse: (body, context) => collectParts(parseInParts(body, context)),
+    parseInParts,
   };
 }

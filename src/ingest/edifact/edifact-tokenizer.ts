@@ -34,11 +34,31 @@ export function decodeEdifact(body: Uint8Array | string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** One segment with the service characters in force for it, or an issue of the service string. */
+export type EdifactToken =
+  { readonly segment: EdifactSegment; readonly delimiters: EdifactDelimiters } | { readonly issue: EdifactIssue };
+
+/** The whole body at once (small messages, tests); `readEdifactTokens` reads it segment by segment. */
 export function tokenizeEdifact(body: Uint8Array | string): EdifactTokens {
-  const text = decodeEdifact(body);
   const segments: EdifactSegment[] = [];
   const delimiters: EdifactDelimiters[] = [];
   const issues: EdifactIssue[] = [];
+  for (const token of readEdifactTokens(body)) {
+    if ('issue' in token) issues.push(token.issue);
+    else {
+      segments.push(token.segment);
+      delimiters.push(token.delimiters);
+    }
+  }
+  return { segments, delimiters, issues };
+}
+
+/**
+ * The segments one after another, so a large interchange is never held as segments whole (only its text).
+ */
+export function* readEdifactTokens(body: Uint8Array | string): Generator<EdifactToken> {
+  const text = decodeEdifact(body);
+  let ordinal = 0;
   let d = DEFAULT_EDIFACT_DELIMITERS;
   let unaPending = false;
   let lastTag = '';
@@ -53,7 +73,7 @@ export function tokenizeEdifact(body: Uint8Array | string): EdifactTokens {
     }
     if (text.startsWith('UNA', pos)) {
       if (pos + 9 > n) {
-        issues.push({ code: 'PCS_EDIFACT_UNA_MALFORMED', message: 'UNA is shorter than 6 service characters' });
+        yield { issue: { code: 'PCS_EDIFACT_UNA_MALFORMED', message: 'UNA is shorter than 6 service characters' } };
         break;
       }
       d = {
@@ -98,10 +118,7 @@ export function tokenizeEdifact(body: Uint8Array | string): EdifactTokens {
     components.push(current);
     elements.push(components);
     const tag = (elements[0]![0] ?? '').trim();
-    const segment: EdifactSegment = { tag, elements: elements.slice(1), ordinal: segments.length + 1 };
-    segments.push(segment);
-    delimiters.push(d);
+    yield { segment: { tag, elements: elements.slice(1), ordinal: ++ordinal }, delimiters: d };
     lastTag = tag;
   }
-  return { segments, delimiters, issues };
 }

@@ -50,7 +50,8 @@ export interface EdifactMessage {
   readonly issues: readonly EdifactIssue[];
 }
 
-export interface EdifactInterchange {
+/** What a message of an interchange knows of it before the UNZ: the UNB. */
+export interface EdifactInterchangeHeader {
   readonly unb: EdifactSegment;
   readonly delimiters: EdifactDelimiters;
   /** UNB S001 0001 syntax identifier, e.g. `UNOC`. */
@@ -64,6 +65,9 @@ export interface EdifactInterchange {
   readonly preparedTime: string;
   /** UNB 0020 interchange control reference. */
   readonly controlReference: string;
+}
+
+export interface EdifactInterchange extends EdifactInterchangeHeader {
   readonly messages: readonly EdifactMessage[];
   readonly unz: EdifactSegment | null;
   readonly issues: readonly EdifactIssue[];
