@@ -142,5 +142,5 @@ describe.each(ENGINES)('schema.ts against the migrated database on $name', (engi
     } finally {
       await store.dispose();
     }
-  }, 180_000);
+  }, 300_000);
 });
