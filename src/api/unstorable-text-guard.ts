@@ -7,8 +7,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { unstorableTextAt } from '../store/storable-text.js';
-import type { ProblemError } from './problem.js';
-import { problem } from './problem.js';
+import { problem, type ProblemError } from './problem.js';
 
 export const BAD_TEXT = 'PCS_API_BAD_TEXT';
 

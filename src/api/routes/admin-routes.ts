@@ -11,8 +11,7 @@ import { mayAdminister, mayRegisterOrganisations, REGISTRABLE_ROLES } from '../.
 import { ROLES, SCOPES } from '../../access/roles.js';
 import type { Platform } from '../../platform.js';
 import type { ApiKeyRow } from '../../store/organisation-repository.js';
-import type { ProblemError } from '../problem.js';
-import { ProblemSchema, problem } from '../problem.js';
+import { ProblemSchema, problem, type ProblemError } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
 
 const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');

@@ -13,8 +13,7 @@ import { VISIBILITIES } from '../../domain/canonical-event.js';
 import type { Platform } from '../../platform.js';
 import { changeVisibility, type VisibilityChange, type VisibilityTarget } from '../../store/visibility-change.js';
 import { ACCESS } from '../../access/route-access.js';
-import type { ProblemError } from '../problem.js';
-import { ProblemSchema, problem } from '../problem.js';
+import { ProblemSchema, problem, type ProblemError } from '../problem.js';
 
 /** Read models that copy an event's visibility into their rows (the vessel models, migration 0004). */
 const COPYING_TABLES: ReadonlySet<string> = new Set([
