@@ -11,7 +11,7 @@ import { keyIdOf } from '../access/api-key-secret.js';
 import type { Role, Scope } from '../access/roles.js';
 import type { OrganisationRepository } from '../store/organisation-repository.js';
 import type { FailedAuthLimiter } from './failed-auth-limiter.js';
-import { ProblemError } from './problem.js';
+import { problem } from './problem.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -70,23 +70,17 @@ export function authenticator(organisations: OrganisationRepository, failures: F
     const retryAfterS = failures.fail(request.ip);
     if (retryAfterS > 0) {
       void reply.header('retry-after', String(retryAfterS));
-      throw new ProblemError(
-        429,
+      throw problem(
         'PCS_AUTH_TOO_MANY_FAILURES',
-        'Too many failed authentications',
         `too many failed authentications from this address; retry in ${retryAfterS} s`,
       );
     }
     if (presented.kind === 'malformed') {
-      throw new ProblemError(
-        401,
-        'PCS_AUTH_MALFORMED_CREDENTIALS',
-        'Malformed credentials',
-        `the credential header is malformed: ${presented.detail}`,
-        [{ pointer: presented.pointer, detail: presented.detail }],
-      );
+      throw problem('PCS_AUTH_MALFORMED_CREDENTIALS', `the credential header is malformed: ${presented.detail}`, [
+        { pointer: presented.pointer, detail: presented.detail },
+      ]);
     }
-    throw new ProblemError(401, 'PCS_AUTH_INVALID_KEY', 'Invalid API key', 'the API key is unknown or revoked', [
+    throw problem('PCS_AUTH_INVALID_KEY', 'the API key is unknown or revoked', [
       { pointer: presented.pointer, detail: 'invalid API key' },
     ]);
   };

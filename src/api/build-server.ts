@@ -3,6 +3,7 @@
  * `serve` command adds `listen()` (STYLE §11). Each bounded context is a plugin with its own routes and
  * schemas; cross-cutting concerns (validation, problem+json errors, OpenAPI) are set here once.
  */
+import type { ProblemCode } from '../domain/errors/catalogue.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -34,6 +35,7 @@ import {
   withDcsaErrorMembers,
   type Problem,
   type ProblemFieldError,
+  problem,
 } from './problem.js';
 import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
@@ -79,7 +81,7 @@ export interface Server {
   shutdown(): Promise<void>;
 }
 
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Readonly<Record<string, ProblemCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PCS_INGEST_BODY_TOO_LARGE',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'PCS_API_EMPTY_BODY',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'PCS_API_UNSUPPORTED_MEDIA_TYPE',
@@ -165,10 +167,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     allowList: (request) => ['/health', '/ready', '/metrics'].includes(request.url.split('?')[0] ?? ''),
     // Thrown by the plugin, so it reaches the error handler below and is answered as problem+json.
     errorResponseBuilder: (_request, context) =>
-      new ProblemError(
-        429,
+      problem(
         'PCS_API_RATE_LIMITED',
-        'Too many requests',
         `rate limit of ${context.max} requests per minute exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`,
       ),
   });
@@ -178,12 +178,9 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
       .type(PROBLEM_CONTENT_TYPE)
       .send(
         dcsaAware(
-          new ProblemError(
-            404,
-            'PCS_API_NOT_FOUND',
-            'Not found',
-            `no route ${request.method} ${request.url.split('?')[0]}`,
-          ).toProblem(request.url),
+          problem('PCS_API_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`).toProblem(
+            request.url,
+          ),
           request.method,
           request.url,
         ),
@@ -270,27 +267,18 @@ function toProblem(error: FastifyError, instance: string): Problem {
           }))
         : [{ pointer: `/${where}${issue.instancePath}`, detail: issue.message ?? 'invalid' }],
     );
-    return new ProblemError(
-      400,
+    return problem(
       errors.every((e) => e.code === 'PCS_API_UNKNOWN_PARAMETER') ? 'PCS_API_UNKNOWN_PARAMETER' : 'PCS_API_VALIDATION',
-      'Invalid request',
       errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '),
       errors,
     ).toProblem(instance);
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
   if (status < 500) {
-    const code = (error.code && FASTIFY_CODES[error.code]) ?? 'PCS_API_BAD_REQUEST';
-    return new ProblemError(status, code, 'Bad request', error.message, [
-      { pointer: '/body', detail: error.message },
-    ]).toProblem(instance);
+    const code = (error.code ? FASTIFY_CODES[error.code] : undefined) ?? 'PCS_API_BAD_REQUEST';
+    return problem(code, error.message, [{ pointer: '/body', detail: error.message }]).toProblem(instance);
   }
-  return new ProblemError(
-    500,
-    'PCS_API_INTERNAL',
-    'Internal error',
-    'an unexpected error occurred; it has been logged',
-  ).toProblem(instance);
+  return problem('PCS_API_INTERNAL', 'an unexpected error occurred; it has been logged').toProblem(instance);
 }
 
 interface ValidationIssue {

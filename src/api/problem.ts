@@ -4,6 +4,7 @@
  * (a JSON pointer into the request: `/query/limit`, `/body`, or `/rows/12/eta` for a CSV cell).
  */
 import { z } from 'zod';
+import { ERROR_CATALOGUE, type ProblemCode } from '../domain/errors/catalogue.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -32,17 +33,24 @@ export const ProblemSchema = z
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ProblemFieldError = z.infer<typeof ProblemFieldError>;
 
-/** Throw from a route to answer with a problem. */
+/**
+ * Throw from a route to answer with a problem. Status and title come from the error catalogue
+ * (src/domain/errors/catalogue.ts), never from the call site: build one with `problem(code, detail?)`.
+ */
 export class ProblemError extends Error {
+  readonly status: number;
+  readonly title: string;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly title: string,
+    readonly code: ProblemCode,
     detail?: string,
     readonly errors?: readonly ProblemFieldError[],
     readonly extensions: Record<string, unknown> = {},
   ) {
-    super(detail ?? title);
+    const spec = ERROR_CATALOGUE[code];
+    super(detail ?? spec.text);
+    this.status = spec.status;
+    this.title = spec.title;
   }
 
   toProblem(instance: string): Problem {
@@ -88,19 +96,27 @@ export function withDcsaErrorMembers(problem: Problem, method: string, url: stri
 /** True for the DCSA Track & Trace routes, whose errors carry the DCSA error members. */
 export const isDcsaPath = (url: string): boolean => url.startsWith('/v2/');
 
+/** The problem of a catalogued code; `detail` defaults to the code's text, `errors` point at the bad fields. */
+export function problem(
+  code: ProblemCode,
+  detail?: string,
+  errors?: readonly ProblemFieldError[],
+  extensions?: Record<string, unknown>,
+): ProblemError {
+  return new ProblemError(code, detail, errors, extensions);
+}
+
 /** 400 for a `cursor` query parameter this API did not issue. */
 export function badCursorProblem(): ProblemError {
-  return new ProblemError(400, 'PCS_API_BAD_CURSOR', 'Invalid cursor', 'cursor was not issued by this API', [
+  return problem('PCS_API_BAD_CURSOR', 'cursor was not issued by this API', [
     { pointer: '/query/cursor', detail: 'not a cursor issued by this API' },
   ]);
 }
 
 /** 503 while the database cannot be reached (a dropped connection, a server restarting); sent with `Retry-After`. */
 export function storeUnavailableProblem(): ProblemError {
-  return new ProblemError(
-    503,
+  return problem(
     'PCS_STORE_UNAVAILABLE',
-    'Store unavailable',
     'the database connection was lost or refused; the request was not acknowledged: send it again (a message sent twice is stored once)',
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { decideRouteAccess, type RouteAccess } from '../access/route-access.js';
-import { ProblemError } from './problem.js';
+import { problem } from './problem.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -40,19 +40,15 @@ export async function enforceRouteAccess(request: FastifyRequest): Promise<void>
   if (request.is404) return;
   const access = request.routeOptions.config.access;
   // Unreachable while requireRouteAccessDeclarations guards registration; refuse rather than serve.
-  if (!access) throw new ProblemError(403, 'PCS_AUTH_FORBIDDEN', 'Forbidden', 'this route declares no access rule');
+  if (!access) throw problem('PCS_AUTH_FORBIDDEN', 'this route declares no access rule');
   const decision = decideRouteAccess(request.accessScope, access);
   if (decision === 'allowed' || access.kind === 'public') return;
   if (decision === 'unauthenticated') {
-    throw new ProblemError(
-      401,
-      'PCS_AUTH_REQUIRED',
-      'Authentication required',
-      `this operation needs an API key with the "${access.scope}" scope`,
-      [{ pointer: '/headers/authorization', detail: 'missing API key' }],
-    );
+    throw problem('PCS_AUTH_REQUIRED', `this operation needs an API key with the "${access.scope}" scope`, [
+      { pointer: '/headers/authorization', detail: 'missing API key' },
+    ]);
   }
-  throw new ProblemError(403, 'PCS_AUTH_FORBIDDEN', 'Forbidden', `the API key lacks the "${access.scope}" scope`, [
+  throw problem('PCS_AUTH_FORBIDDEN', `the API key lacks the "${access.scope}" scope`, [
     { pointer: '/headers/authorization', detail: `scope "${access.scope}" required` },
   ]);
 }

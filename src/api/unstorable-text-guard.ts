@@ -7,18 +7,14 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { unstorableTextAt } from '../store/storable-text.js';
-import { ProblemError } from './problem.js';
+import { problem, type ProblemError } from './problem.js';
 
 export const BAD_TEXT = 'PCS_API_BAD_TEXT';
 
 function refuse(pointer: string): ProblemError {
-  return new ProblemError(
-    400,
-    BAD_TEXT,
-    'Text not accepted',
-    `${pointer} contains NUL or an unpaired UTF-16 surrogate, which no field accepts`,
-    [{ pointer, detail: 'contains NUL or an unpaired UTF-16 surrogate' }],
-  );
+  return problem(BAD_TEXT, `${pointer} contains NUL or an unpaired UTF-16 surrogate, which no field accepts`, [
+    { pointer, detail: 'contains NUL or an unpaired UTF-16 surrogate' },
+  ]);
 }
 
 /** `onRequest` (before authentication, which looks the key up): headers, path parameters, query string. */

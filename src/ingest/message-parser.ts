@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../domain/errors/catalogue.js';
 import type { NewCanonicalEvent } from '../domain/canonical-event.js';
 import type { TimeZoneSource } from './edi-time-zone.js';
 
@@ -19,8 +20,8 @@ export interface ParseContext {
 
 /** One part of a message that could not become an event, with a stable machine-readable code. */
 export interface Rejection {
-  /** Stable error code, e.g. `PCS_CSV_BAD_DATETIME` (see docs/errors.md). */
-  readonly code: string;
+  /** Stable error code from the catalogue, e.g. `PCS_CSV_BAD_DATETIME` (docs/errors.md); no other compiles. */
+  readonly code: ErrorCode;
   readonly message: string;
   /** 1-based line (or segment) number in the message, where it applies. */
   readonly line?: number | undefined;

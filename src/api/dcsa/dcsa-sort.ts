@@ -7,7 +7,7 @@
  * or a field named twice is a 400 with a pointer to `/query/sort`.
  */
 import { SORTABLE_EVENT_FIELDS, type EventSort, type SortableEventField } from '../../store/event-query.js';
-import { ProblemError } from '../problem.js';
+import { problem, type ProblemError } from '../problem.js';
 
 const DIRECTIONS: Readonly<Record<string, 'ASC' | 'DESC'>> = { ASC: 'ASC', DESC: 'DESC' };
 
@@ -15,7 +15,7 @@ const isSortable = (name: string): name is SortableEventField =>
   (SORTABLE_EVENT_FIELDS as readonly string[]).includes(name);
 
 function badSort(detail: string): ProblemError {
-  return new ProblemError(400, 'PCS_DCSA_BAD_SORT', 'Invalid sort', detail, [{ pointer: '/query/sort', detail }]);
+  return problem('PCS_DCSA_BAD_SORT', detail, [{ pointer: '/query/sort', detail }]);
 }
 
 /** The sort a `sort` parameter asks for; throws a 400 problem for anything it cannot honour. */

@@ -11,7 +11,7 @@ import { mayAdminister, mayRegisterOrganisations, REGISTRABLE_ROLES } from '../.
 import { ROLES, SCOPES } from '../../access/roles.js';
 import type { Platform } from '../../platform.js';
 import type { ApiKeyRow } from '../../store/organisation-repository.js';
-import { ProblemError, ProblemSchema } from '../problem.js';
+import { ProblemSchema, problem, type ProblemError } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
 
 const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
@@ -34,13 +34,9 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404
 
 /** 403 when the caller may not administer `orgId` (another organisation, or a `system` one). */
 function otherOrganisation(orgId: string, pointer: string): ProblemError {
-  return new ProblemError(
-    403,
-    'PCS_ADMIN_OTHER_ORG',
-    'Not your organisation',
-    `this key administers only its own organisation, not "${orgId}"`,
-    [{ pointer, detail: 'an organisation this key does not administer' }],
-  );
+  return problem('PCS_ADMIN_OTHER_ORG', `this key administers only its own organisation, not "${orgId}"`, [
+    { pointer, detail: 'an organisation this key does not administer' },
+  ]);
 }
 
 /** The organisations whose keys and audit trail the caller may list: all, or its own. */
@@ -114,22 +110,16 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
     async (request, reply) => {
       const scope = request.accessScope;
       if (!mayRegisterOrganisations(scope)) {
-        throw new ProblemError(
-          403,
+        throw problem(
           'PCS_ADMIN_NOT_PORT_AUTHORITY',
-          'Only the port authority registers organisations',
           'organisations are registered by the port authority (or the local operator)',
           [{ pointer: '/headers/authorization', detail: 'not a port authority admin key' }],
         );
       }
       if (await platform.organisations.get(request.body.id)) {
-        throw new ProblemError(
-          409,
-          'PCS_ADMIN_ORG_EXISTS',
-          'Organisation exists',
-          `organisation "${request.body.id}" already exists`,
-          [{ pointer: '/body/id', detail: 'already exists' }],
-        );
+        throw problem('PCS_ADMIN_ORG_EXISTS', `organisation "${request.body.id}" already exists`, [
+          { pointer: '/body/id', detail: 'already exists' },
+        ]);
       }
       const org = await platform.organisations.create(request.body.id, request.body.name, request.body.role);
       await audit(request, 'organisation.create', `/admin/organisations/${org.id}`, { role: org.role });
@@ -165,13 +155,9 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
         throw otherOrganisation(request.params.id, '/params/id');
       }
       if (!org) {
-        throw new ProblemError(
-          404,
-          'PCS_ADMIN_ORG_NOT_FOUND',
-          'No such organisation',
-          `organisation "${request.params.id}" does not exist`,
-          [{ pointer: '/params/id', detail: 'unknown organisation' }],
-        );
+        throw problem('PCS_ADMIN_ORG_NOT_FOUND', `organisation "${request.params.id}" does not exist`, [
+          { pointer: '/params/id', detail: 'unknown organisation' },
+        ]);
       }
       const created = await platform.organisations.createKey(
         request.params.id,
@@ -221,13 +207,9 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       // Another organisation's key is answered like a missing one: its existence is not the caller's business.
       const mine = key !== undefined && mayAdminister(scope, { id: key.org_id, role: key.org_role });
       if (!mine || !(await platform.organisations.revokeKey(request.params.keyId))) {
-        throw new ProblemError(
-          404,
-          'PCS_ADMIN_KEY_NOT_FOUND',
-          'No such active key',
-          `no active key ${request.params.keyId}`,
-          [{ pointer: '/params/keyId', detail: 'unknown or already revoked' }],
-        );
+        throw problem('PCS_ADMIN_KEY_NOT_FOUND', `no active key ${request.params.keyId}`, [
+          { pointer: '/params/keyId', detail: 'unknown or already revoked' },
+        ]);
       }
       await audit(request, 'api-key.revoke', `/admin/keys/${request.params.keyId}`);
       return reply.code(204).send(null);

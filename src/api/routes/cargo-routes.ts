@@ -23,7 +23,7 @@ import { TerminalKpiSchema, kpiView } from '../cargo/terminal-kpi-schema.js';
 import { TruckVisitReader } from '../cargo/truck-visit-reader.js';
 import { TRUCK_VISIT_CSV_COLUMNS, TruckVisitSchema, truckVisitCsvRow } from '../cargo/truck-visit-schema.js';
 import { auditedRead } from '../read-audit-hook.js';
-import { ProblemError, ProblemSchema } from '../problem.js';
+import { ProblemSchema, problem } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
 
 const instant = QueryInstant;
@@ -64,18 +64,13 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       const access = request.accessScope;
       const checked = validateContainerNumber(request.params.reference);
       if (!checked.ok) {
-        throw new ProblemError(400, checked.code, 'Invalid container number', checked.reason, [
+        throw problem(checked.code, checked.reason, [
           { pointer: '/params/reference', detail: checked.reason, code: checked.code },
         ]);
       }
       const found = await containers.detail(checked.value, access);
       if (!found) {
-        throw new ProblemError(
-          404,
-          'PCS_CARGO_CONTAINER_NOT_FOUND',
-          'No such container',
-          `no container ${checked.value}`,
-        );
+        throw problem('PCS_CARGO_CONTAINER_NOT_FOUND', `no container ${checked.value}`);
       }
       // Container details are restricted data (holds, bills of lading): every read is audited.
       auditedRead(platform.audit, request, access, `/containers/${checked.value}`, true, {
@@ -226,18 +221,11 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       );
       const [visit, other] = page.visits;
       if (!visit) {
-        throw new ProblemError(
-          404,
-          'PCS_CARGO_VISIT_NOT_FOUND',
-          'No such truck visit',
-          `no truck visit ${request.params.visitId}`,
-        );
+        throw problem('PCS_CARGO_VISIT_NOT_FOUND', `no truck visit ${request.params.visitId}`);
       }
       if (other) {
-        throw new ProblemError(
-          409,
+        throw problem(
           'PCS_CARGO_VISIT_AMBIGUOUS',
-          'Visit id used at several terminals',
           `visit ${visit.visitId} exists at ${page.visits.map((v) => v.terminalCode).join(', ')}`,
           [{ pointer: '/query/terminal', detail: 'name the terminal' }],
         );
@@ -268,7 +256,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       const { code } = request.params;
       const { from, to } = request.query;
       if (from && to && from > to) {
-        throw new ProblemError(400, 'PCS_API_VALIDATION', 'Invalid request', '`from` is after `to`', [
+        throw problem('PCS_API_VALIDATION', '`from` is after `to`', [
           { pointer: '/query/from', detail: 'must not be after `to`' },
         ]);
       }

@@ -27,7 +27,7 @@ import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery, hasFilterParameters } from '../dcsa/dcsa-filter-query.js';
 import { decodePageCursor, encodePageCursor, type PageCursor } from '../dcsa/dcsa-page-cursor.js';
 import { parseDcsaSort } from '../dcsa/dcsa-sort.js';
-import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
+import { badCursorProblem, ProblemSchema, problem } from '../problem.js';
 import type { AccessScope } from '../../access/access-scope.js';
 import { ACCESS } from '../../access/route-access.js';
 import { auditedRead } from '../read-audit-hook.js';
@@ -142,13 +142,9 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       const scope = request.accessScope;
       const event = await events.byId(request.params.eventID, scope);
       if (!event) {
-        throw new ProblemError(
-          404,
-          'PCS_DCSA_EVENT_NOT_FOUND',
-          'Event not found',
-          `no event ${request.params.eventID}`,
-          [{ pointer: '/params/eventID', detail: 'unknown event' }],
-        );
+        throw problem('PCS_DCSA_EVENT_NOT_FOUND', `no event ${request.params.eventID}`, [
+          { pointer: '/params/eventID', detail: 'unknown event' },
+        ]);
       }
       if (scope.member && event.visibility !== 'public') {
         platform.audit.recordRead({
@@ -257,19 +253,15 @@ function resolveCursor(
     throw badCursorProblem();
   }
   if (hasFilterParameters(filterQuery) && JSON.stringify(canonicalFilter(filter)) !== JSON.stringify(cursor.filter)) {
-    throw new ProblemError(
-      400,
+    throw problem(
       'PCS_DCSA_CURSOR_FILTER_MISMATCH',
-      'Filters differ from the cursor',
       'a cursor carries the filters of its query; repeat them unchanged or leave them out',
       [{ pointer: '/query/cursor', detail: 'the cursor was issued for other filters' }],
     );
   }
   if (sort && JSON.stringify(sort) !== JSON.stringify(cursor.sort ?? [])) {
-    throw new ProblemError(
-      400,
+    throw problem(
       'PCS_DCSA_CURSOR_FILTER_MISMATCH',
-      'Sort differs from the cursor',
       'a cursor carries the sort of its query; repeat it unchanged or leave it out',
       [{ pointer: '/query/sort', detail: 'the cursor was issued for another sort' }],
     );

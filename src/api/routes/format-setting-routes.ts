@@ -13,7 +13,7 @@ import { isValidTimeZone } from '../../domain/zoned-time.js';
 import type { Platform } from '../../platform.js';
 import type { OrganisationFormatSetting } from '../../store/organisation-format-settings.js';
 import { ACCESS } from '../../access/route-access.js';
-import { ProblemError, ProblemSchema } from '../problem.js';
+import { ProblemSchema, problem } from '../problem.js';
 
 const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
 const Params = z.object({ id: OrgId, format: z.string().min(1).max(64) });
@@ -45,28 +45,20 @@ export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
     // another organisation's admin is refused before the lookup, so the answer says nothing of which ids exist.
     const org = access.all || access.orgId === orgId ? await platform.organisations.get(orgId) : undefined;
     if (!(access.all || access.orgId === orgId) || (org && !mayAdminister(access, org))) {
-      throw new ProblemError(
-        403,
+      throw problem(
         'PCS_ADMIN_OTHER_ORG',
-        'Not your organisation',
         `only an admin of "${orgId}" or of the port authority may change its format settings`,
         [{ pointer: '/params/id', detail: 'an organisation this key does not administer' }],
       );
     }
     if (!org) {
-      throw new ProblemError(
-        404,
-        'PCS_ADMIN_ORG_NOT_FOUND',
-        'No such organisation',
-        `organisation "${orgId}" does not exist`,
-        [{ pointer: '/params/id', detail: 'unknown organisation' }],
-      );
+      throw problem('PCS_ADMIN_ORG_NOT_FOUND', `organisation "${orgId}" does not exist`, [
+        { pointer: '/params/id', detail: 'unknown organisation' },
+      ]);
     }
     if (!platform.parsers.get(format)) {
-      throw new ProblemError(
-        404,
+      throw problem(
         'PCS_ADMIN_UNKNOWN_FORMAT',
-        'Unknown message format',
         `unknown format "${format}"; known formats: ${platform.parsers.formats().join(', ')}`,
         [{ pointer: '/params/format', detail: 'not a registered format (GET /ingest/formats)' }],
       );
@@ -120,10 +112,8 @@ export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
       const access = await check(request, id, format);
       const { timeZone, visibility } = request.body;
       if (typeof timeZone === 'string' && !isValidTimeZone(timeZone)) {
-        throw new ProblemError(
-          400,
+        throw problem(
           'PCS_ADMIN_BAD_TIMEZONE',
-          'Unknown time zone',
           `"${timeZone}" is not an IANA time zone this server knows (e.g. UTC, America/Los_Angeles)`,
           [{ pointer: '/body/timeZone', detail: 'not an IANA time zone' }],
         );

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Platform } from '../../platform.js';
 import { pendingMigrations } from '../../store/migrate.js';
 import type { PlatformMetrics } from '../ingest-metrics.js';
-import { PROBLEM_CONTENT_TYPE, ProblemError, ProblemSchema } from '../problem.js';
+import { PROBLEM_CONTENT_TYPE, ProblemSchema, problem } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
 
 export interface HealthRoutesOptions {
@@ -48,10 +48,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (
     },
     async (request, reply) => {
       const unavailable = (detail: string) =>
-        reply
-          .code(503)
-          .type(PROBLEM_CONTENT_TYPE)
-          .send(new ProblemError(503, 'PCS_NOT_READY', 'Not ready', detail).toProblem(request.url));
+        reply.code(503).type(PROBLEM_CONTENT_TYPE).send(problem('PCS_NOT_READY', detail).toProblem(request.url));
       if (isShuttingDown()) return unavailable('shutting down');
       try {
         await sql`select 1`.execute(platform.database.db);

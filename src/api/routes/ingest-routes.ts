@@ -17,7 +17,7 @@ import { build997 } from '../../ingest/x12/x12-997-builder.js';
 import { parseX12 } from '../../ingest/x12/x12-envelope.js';
 import type { Platform } from '../../platform.js';
 import type { DeadLetterRow } from '../../store/dead-letter-repository.js';
-import { ProblemError, ProblemFieldError, ProblemSchema } from '../problem.js';
+import { ProblemFieldError, ProblemSchema, problem } from '../problem.js';
 import type { AccessScope } from '../../access/access-scope.js';
 import { ACCESS } from '../../access/route-access.js';
 
@@ -27,13 +27,9 @@ async function knownOwners(platform: Platform, owners: string | undefined): Prom
   const ids = [...new Set(owners.split(','))];
   for (const id of ids) {
     if (!(await platform.organisations.get(id))) {
-      throw new ProblemError(
-        422,
-        'PCS_INGEST_UNKNOWN_OWNER',
-        'Unknown owner organisation',
-        `organisation "${id}" does not exist`,
-        [{ pointer: '/query/owners', detail: `unknown organisation "${id}"` }],
-      );
+      throw problem('PCS_INGEST_UNKNOWN_OWNER', `organisation "${id}" does not exist`, [
+        { pointer: '/query/owners', detail: `unknown organisation "${id}"` },
+      ]);
     }
   }
   return ids;
@@ -249,10 +245,8 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
           return reply.code(207).send({ ...answer, errors: fieldErrors(outcome.deadLetters) });
         }
         const errors = fieldErrors(outcome.deadLetters);
-        throw new ProblemError(
-          422,
+        throw problem(
           'PCS_INGEST_REJECTED',
-          'Message rejected',
           `nothing stored: ${outcome.rejected} part(s) rejected and kept as dead letters${outcome.rejected > KEPT_REJECTIONS ? ` (the first ${KEPT_REJECTIONS} one by one, then a summary)` : ''}. Fix the source, or the parser and run "openpcs replay".`,
           errors,
           {
@@ -266,14 +260,10 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
         );
       } catch (error) {
         if (error instanceof UnknownFormatError) {
-          throw new ProblemError(404, error.code, 'Unknown message format', error.message, [
-            { pointer: '/params/format', detail: error.message },
-          ]);
+          throw problem(error.code, error.message, [{ pointer: '/params/format', detail: error.message }]);
         }
         if (error instanceof EmptyBodyError) {
-          throw new ProblemError(400, error.code, 'Empty message body', error.message, [
-            { pointer: '/body', detail: error.message },
-          ]);
+          throw problem(error.code, error.message, [{ pointer: '/body', detail: error.message }]);
         }
         throw error;
       }
@@ -284,7 +274,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
   const ownMessage = async (access: AccessScope, id: string) => {
     const found = await platform.inbox.get(id);
     if (found && (access.all || found.source_org === access.orgId)) return found;
-    throw new ProblemError(404, 'PCS_INGEST_NOT_FOUND', 'No such inbox message', `inbox message ${id} does not exist`);
+    throw problem('PCS_INGEST_NOT_FOUND', `inbox message ${id} does not exist`);
   };
 
   app.get(
@@ -322,10 +312,8 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       const row = await ownMessage(request.accessScope, request.params.id);
       const interchanges = row.format.startsWith('x12-') ? parseX12(row.body).interchanges : [];
       if (interchanges.length === 0) {
-        throw new ProblemError(
-          404,
+        throw problem(
           'PCS_INGEST_NO_ACK',
-          'No acknowledgment for this message',
           row.format.startsWith('x12-')
             ? `inbox message ${row.id} holds no ISA interchange to acknowledge`
             : `acknowledgments (X12 997) exist for X12 messages only; inbox message ${row.id} is ${row.format}`,

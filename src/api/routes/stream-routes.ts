@@ -16,7 +16,7 @@ import { EventQuery } from '../../store/event-query.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery } from '../dcsa/dcsa-filter-query.js';
-import { ProblemError, ProblemSchema } from '../problem.js';
+import { ProblemSchema, problem } from '../problem.js';
 import { isStoreUnavailable } from '../../store/store-unavailable.js';
 import { ACCESS } from '../../access/route-access.js';
 import { auditedRead } from '../read-audit-hook.js';
@@ -71,7 +71,7 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
         const seq = decodeCursor(resume);
         if (seq === null) {
           const pointer = request.headers['last-event-id'] ? '/headers/last-event-id' : '/query/lastEventId';
-          throw new ProblemError(400, 'PCS_API_BAD_CURSOR', 'Invalid cursor', 'not a message id of this stream', [
+          throw problem('PCS_API_BAD_CURSOR', 'not a message id of this stream', [
             { pointer, detail: 'not a message id issued by this API' },
           ]);
         }

@@ -15,7 +15,7 @@ import { DCSA_EVENT_TYPES, EventQuery, type DcsaEventFilter } from '../../store/
 import { SubscriptionRepository, type SubscriptionRow } from '../../subscriptions/subscription-repository.js';
 import { DCSA_CODES, DCSA_DOCUMENT_TYPE_CODES } from '../../domain/dcsa-conformance.js';
 import { canonicalFilter, DCSA_REFERENCE_FILTERS, parseStoredFilter } from '../dcsa/dcsa-event-filter.js';
-import { ProblemError, ProblemSchema } from '../problem.js';
+import { ProblemSchema, problem } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
 
 const FilterFields = {
@@ -141,7 +141,7 @@ function view(row: SubscriptionRow): z.infer<typeof SubscriptionSchema> {
 }
 
 const notFound = (id: string) =>
-  new ProblemError(404, 'PCS_DCSA_SUBSCRIPTION_NOT_FOUND', 'Subscription not found', `no subscription ${id}`, [
+  problem('PCS_DCSA_SUBSCRIPTION_NOT_FOUND', `no subscription ${id}`, [
     { pointer: '/params/subscriptionID', detail: 'unknown subscription' },
   ]);
 
@@ -153,9 +153,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
   const refuseCallback = async (callbackUrl: string): Promise<void> => {
     const refusal = await platform.callbacks.refusal(new URL(callbackUrl));
     if (refusal !== null) {
-      throw new ProblemError(400, 'PCS_SUBSCRIPTION_CALLBACK_REFUSED', 'Callback address not allowed', refusal, [
-        { pointer: '/body/callbackUrl', detail: refusal },
-      ]);
+      throw problem('PCS_SUBSCRIPTION_CALLBACK_REFUSED', refusal, [{ pointer: '/body/callbackUrl', detail: refusal }]);
     }
   };
   const find = async (request: FastifyRequest, id: string) => {
@@ -276,7 +274,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
       const row = await find(request, request.params.subscriptionID);
       const { callbackUrl, subscriptionID } = request.body;
       if (subscriptionID !== undefined && subscriptionID !== row.id) {
-        throw new ProblemError(400, 'PCS_API_VALIDATION', 'Invalid request', 'subscriptionID differs from the path', [
+        throw problem('PCS_API_VALIDATION', 'subscriptionID differs from the path', [
           { pointer: '/body/subscriptionID', detail: 'must equal the subscriptionID of the path' },
         ]);
       }

@@ -7,7 +7,7 @@ import { ACCESS } from '../../access/route-access.js';
 import { z } from 'zod';
 import { TerminalSchema, type Terminal } from '../../domain/terminal-registry.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
-import { ProblemError, ProblemSchema } from '../problem.js';
+import { ProblemSchema, problem } from '../problem.js';
 
 const TerminalView = TerminalSchema.extend({
   zoneId: z
@@ -50,13 +50,9 @@ export const terminalRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) => {
       const terminal = registry.byCode(request.params.code);
       if (!terminal) {
-        throw new ProblemError(
-          404,
-          'PCS_TERMINAL_NOT_FOUND',
-          'No such terminal',
-          `no terminal ${request.params.code}`,
-          [{ pointer: '/params/code', detail: 'not an SMDG code of this registry' }],
-        );
+        throw problem('PCS_TERMINAL_NOT_FOUND', `no terminal ${request.params.code}`, [
+          { pointer: '/params/code', detail: 'not an SMDG code of this registry' },
+        ]);
       }
       return view(terminal);
     },

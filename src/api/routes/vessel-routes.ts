@@ -20,7 +20,7 @@ import { vesselAtView } from '../../projections/vessels/vessel-at-view.js';
 import { vesselsAt } from '../../projections/vessels/vessels-at.js';
 import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
 import { afterKey, encodeListCursor } from '../list-cursor.js';
-import { badCursorProblem, ProblemError, ProblemSchema } from '../problem.js';
+import { badCursorProblem, ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
 import {
   VESSEL_CALL_CSV_COLUMNS,
@@ -157,9 +157,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         });
       } catch (error) {
         if (error instanceof EmptyBodyError) {
-          throw new ProblemError(400, error.code, 'Empty message body', error.message, [
-            { pointer: '/body', detail: error.message },
-          ]);
+          throw problem(error.code, error.message, [{ pointer: '/body', detail: error.message }]);
         }
         throw error;
       }
@@ -221,12 +219,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         .limit(1)
         .executeTakeFirst();
       if (!vessel && (id.length === 7 || !position)) {
-        throw new ProblemError(
-          404,
-          'PCS_VESSEL_NOT_FOUND',
-          'No such vessel',
-          `no vessel with ${id.length === 7 ? 'IMO number' : 'MMSI'} ${id}`,
-        );
+        throw problem('PCS_VESSEL_NOT_FOUND', `no vessel with ${id.length === 7 ? 'IMO number' : 'MMSI'} ${id}`);
       }
       if (vessel?.imo && id.length === 9) {
         history = await mmsiHistory(vessel.imo);
@@ -398,7 +391,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         .orderBy('audience')
         .limit(1)
         .executeTakeFirst();
-      if (!row) throw new ProblemError(404, 'PCS_VESSEL_CALL_NOT_FOUND', 'No such vessel call', `no call ${callId}`);
+      if (!row) throw problem('PCS_VESSEL_CALL_NOT_FOUND', `no call ${callId}`);
       return vesselCallView(row);
     },
   );

@@ -13,7 +13,7 @@ import { VISIBILITIES } from '../../domain/canonical-event.js';
 import type { Platform } from '../../platform.js';
 import { changeVisibility, type VisibilityChange, type VisibilityTarget } from '../../store/visibility-change.js';
 import { ACCESS } from '../../access/route-access.js';
-import { ProblemError, ProblemSchema } from '../problem.js';
+import { ProblemSchema, problem, type ProblemError } from '../problem.js';
 
 /** Read models that copy an event's visibility into their rows (the vessel models, migration 0004). */
 const COPYING_TABLES: ReadonlySet<string> = new Set([
@@ -94,7 +94,7 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
         { eventId: request.params.eventId },
         request.body.visibility,
         () =>
-          new ProblemError(404, 'PCS_EVENT_NOT_FOUND', 'No such event', `no event ${request.params.eventId} of yours`, [
+          problem('PCS_EVENT_NOT_FOUND', `no event ${request.params.eventId} of yours`, [
             { pointer: '/params/eventId', detail: 'no such event among those you own' },
           ]),
         `/events/${request.params.eventId}`,
@@ -127,13 +127,9 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
         { inboxId: request.params.id },
         request.body.visibility,
         () =>
-          new ProblemError(
-            404,
-            'PCS_INGEST_NOT_FOUND',
-            'No such inbox message',
-            `inbox message ${request.params.id} does not exist`,
-            [{ pointer: '/params/id', detail: 'no such message among those you own' }],
-          ),
+          problem('PCS_INGEST_NOT_FOUND', `inbox message ${request.params.id} does not exist`, [
+            { pointer: '/params/id', detail: 'no such message among those you own' },
+          ]),
         `/inbox/${request.params.id}`,
       ),
   );

@@ -1,4 +1,4 @@
-import type { IdentifierErrorCode } from './identifier-errors.js';
+import type { IdentifierErrorCode } from '../errors/identifier-errors.js';
 
 /**
  * Result of validating an identifier: either the normalised value (trimmed, upper-case, print spacing

@@ -1,5 +1,5 @@
 /** Identifier validators (pure). Import from here or from the individual files. */
-export * from './identifier-errors.js';
+export * from '../errors/identifier-errors.js';
 export * from './identifier-result.js';
 export * from './imo-number.js';
 export * from './iso6346.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IDENTIFIER_ERRORS } from './identifier-errors.js';
+import { IDENTIFIER_ERRORS } from '../errors/identifier-errors.js';
 import { validateMmsi } from './mmsi.js';
 import { validateScac } from './scac.js';
 import { findSanPedroBayTerminal, SAN_PEDRO_BAY_TERMINALS, validateSmdgTerminalCode } from './smdg-terminal-code.js';
@@ -65,10 +65,10 @@ describe('SCAC and MMSI', () => {
 });
 
 describe('identifier error catalogue', () => {
-  it('should give every code the PCS_ID_ prefix and HTTP 422', () => {
+  it('should give every code the PCS_ID_ prefix and HTTP 400 (a bad identifier in a request path)', () => {
     for (const [code, spec] of Object.entries(IDENTIFIER_ERRORS)) {
       expect(code).toMatch(/^PCS_ID_[A-Z_]+$/);
-      expect(spec.httpStatus).toBe(422);
+      expect(spec.status).toBe(400);
     }
   });
 

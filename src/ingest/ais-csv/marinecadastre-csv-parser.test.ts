@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { positionIdempotencyKey } from '../../domain/vessel-observation.js';
-import { AIS_CSV_ERRORS } from './ais-csv-errors.js';
+import { AIS_CSV_ERRORS } from '../../domain/errors/ais-csv-errors.js';
 import { marineCadastreCsvParser } from './marinecadastre-csv-parser.js';
 
 const ctx = { inboxId: 'inbox-1', receivedAt: '2022-01-04T00:00:00.000Z', sourceOrg: 'noaa', timeZone: 'UTC' };

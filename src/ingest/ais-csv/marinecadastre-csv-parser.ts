@@ -27,7 +27,7 @@ import {
   type VesselStaticPayload,
 } from '../../domain/vessel-observation.js';
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
-import type { AisCsvErrorCode } from './ais-csv-errors.js';
+import type { AisCsvErrorCode } from '../../domain/errors/ais-csv-errors.js';
 import { splitCsvLine } from './split-csv-line.js';
 
 export const MARINECADASTRE_FORMAT = 'ais-csv-marinecadastre';

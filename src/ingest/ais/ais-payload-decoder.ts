@@ -7,7 +7,7 @@
  * heading 511, ROT −128, draught 0, IMO 0, ship type 0, ETA month/day 0, hour 24, minute 60.
  */
 import type { AisBitReader } from './ais-bit-reader.js';
-import type { AisErrorCode } from './ais-errors.js';
+import type { AisErrorCode } from '../../domain/errors/ais-errors.js';
 import type { AisMessage, AisOtherMessage } from './ais-types.js';
 
 /** Minimum significant bits per type (standard length, less what real transmitters commonly drop). */

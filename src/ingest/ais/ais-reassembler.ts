@@ -9,7 +9,7 @@
  * more above 40).
  */
 import { AisBitReader } from './ais-bit-reader.js';
-import type { AisErrorCode } from './ais-errors.js';
+import type { AisErrorCode } from '../../domain/errors/ais-errors.js';
 import type { AisSentence } from './ais-tokenizer.js';
 
 /** Armoured characters per message at most (1024 × 6 = 6144 bits, far above M.1371-5's 1008). */

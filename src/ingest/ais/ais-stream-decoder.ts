@@ -6,7 +6,7 @@
  * Never throws on bad input: every malformed line becomes one rejection with its 1-based line number.
  */
 import type { Rejection } from '../message-parser.js';
-import { AIS_ERRORS, type AisErrorCode } from './ais-errors.js';
+import { AIS_ERRORS, type AisErrorCode } from '../../domain/errors/ais-errors.js';
 import { decodeAisPayload } from './ais-payload-decoder.js';
 import { AisReassembler, FRAGMENT_COMPLETE } from './ais-reassembler.js';
 import { AisSentence, LINE_PGHP, LINE_SENTENCE, LINE_SKIP, tokenizeAisLine } from './ais-tokenizer.js';
@@ -142,7 +142,7 @@ export class AisStreamDecoder {
     }
     if (kind !== LINE_SENTENCE) {
       this.headerTimeMs = NaN;
-      this.reject(line, kind, AIS_ERRORS[kind].title);
+      this.reject(line, kind, AIS_ERRORS[kind].text);
       return;
     }
     this.stats.sentences++;
@@ -151,12 +151,12 @@ export class AisStreamDecoder {
     const r = this.reassembler;
     const status = r.add(buf, s, line);
     if (status !== FRAGMENT_COMPLETE) {
-      if (typeof status === 'string') this.reject(line, status, AIS_ERRORS[status].title);
+      if (typeof status === 'string') this.reject(line, status, AIS_ERRORS[status].text);
       return;
     }
     const message = decodeAisPayload(r.reader);
     if (typeof message === 'string') {
-      this.reject(r.firstLine, message, AIS_ERRORS[message].title);
+      this.reject(r.firstLine, message, AIS_ERRORS[message].text);
       return;
     }
     this.stats.messages++;

@@ -9,7 +9,7 @@
  * Zero-copy: works on byte offsets in the caller's buffer, no regular expressions, no allocation except
  * tag block sources. Results go into a reusable `AisSentence`.
  */
-import type { AisErrorCode } from './ais-errors.js';
+import type { AisErrorCode } from '../../domain/errors/ais-errors.js';
 
 /** What a line turned out to be. */
 export const LINE_SENTENCE = 0;

@@ -9,6 +9,7 @@
  * Idempotency key: vessel + voyage + port + event + classifier + instant, so a re-sent row stores
  * nothing new while a changed estimate is a new fact.
  */
+import type { CsvErrorCode } from '../../domain/errors/csv-errors.js';
 import type { EventClassifier, NewCanonicalEvent } from '../../domain/canonical-event.js';
 import { validateImoNumber } from '../../domain/identifiers/imo-number.js';
 import { validateScac } from '../../domain/identifiers/scac.js';
@@ -30,20 +31,7 @@ const TIME_COLUMNS = [
   { column: 'atd', code: 'DEPA', facility: 'BRTH', actual: true },
 ] as const;
 
-export const VESSEL_SCHEDULE_ERRORS = {
-  PCS_CSV_UNREADABLE: 'The body is not readable as UTF-8 CSV with a header line',
-  PCS_CSV_MISSING_COLUMN: 'A required column is missing from the header',
-  PCS_CSV_MISSING_VALUE: 'A required cell is empty',
-  PCS_CSV_BAD_IDENTIFIER: 'An identifier (IMO number, UN/LOCODE, SCAC) is malformed or fails its check digit',
-  PCS_CSV_BAD_DATETIME: 'A date-time cell is not ISO 8601 (with offset) or YYYY-MM-DD HH:MM[:SS]',
-  PCS_CSV_BAD_VALUE: 'A cell holds a value outside the allowed set',
-  PCS_CSV_NO_TIMES: 'A row has none of the time columns filled',
-  PCS_CSV_NO_ROWS: 'The CSV has a header but no data rows',
-} as const;
-
-type Code = keyof typeof VESSEL_SCHEDULE_ERRORS;
-
-const reject = (code: Code, message: string, line?: number, pointer?: string): Rejection => ({
+const reject = (code: CsvErrorCode, message: string, line?: number, pointer?: string): Rejection => ({
   code,
   message,
   line,

@@ -15,7 +15,7 @@
  * - idempotencyKey: `dcsa:<eventID>` (lower-case uuid), else `dcsa:<sha256 of the canonical JSON>`.
  */
 import type { EventLocation, EventReferences, NewCanonicalEvent } from '../../domain/canonical-event.js';
-import type { IdentifierErrorCode } from '../../domain/identifiers/identifier-errors.js';
+import type { IdentifierErrorCode } from '../../domain/errors/identifier-errors.js';
 import type { IdentifierResult } from '../../domain/identifiers/identifier-result.js';
 import { validateImoNumber } from '../../domain/identifiers/imo-number.js';
 import { validateContainerNumber } from '../../domain/identifiers/iso6346.js';
@@ -26,7 +26,7 @@ import { validateUnLocode } from '../../domain/identifiers/un-locode.js';
 import type { ParseContext, Rejection } from '../message-parser.js';
 import { canonicalJsonHash } from './canonical-json-hash.js';
 import { parseDcsaDateTime } from './dcsa-date-time.js';
-import type { DcsaErrorCode } from './dcsa-errors.js';
+import type { DcsaErrorCode } from '../../domain/errors/dcsa-message-errors.js';
 import { DCSA_EVENT_SCHEMAS, type DcsaEvent, type DcsaLocation, type DcsaTransportCall } from './dcsa-event-schema.js';
 import { jsonPointer } from './json-pointer.js';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../test/support/fixtures.js';
-import { IDENTIFIER_ERRORS } from '../../domain/identifiers/identifier-errors.js';
+import { IDENTIFIER_ERRORS } from '../../domain/errors/identifier-errors.js';
 import type { ParseContext } from '../message-parser.js';
-import { DCSA_ERRORS } from './dcsa-errors.js';
+import { DCSA_MESSAGE_ERRORS } from '../../domain/errors/dcsa-message-errors.js';
 import { dcsaEventsParser } from './dcsa-events-parser.js';
 
 const ctx: ParseContext = {
@@ -19,7 +19,7 @@ type Json = Record<string, unknown>;
 const readJson = (path: string): unknown => JSON.parse(fixture(path).toString('utf8'));
 const obj = (value: unknown): Json => value as Json;
 
-const KNOWN_CODES = new Set([...Object.keys(DCSA_ERRORS), ...Object.keys(IDENTIFIER_ERRORS)]);
+const KNOWN_CODES = new Set([...Object.keys(DCSA_MESSAGE_ERRORS), ...Object.keys(IDENTIFIER_ERRORS)]);
 
 describe('DCSA T&T 2.2 parser: GET /v2/events page', () => {
   const result = parse(fixture('dcsa/events-page.json'));

@@ -1,5 +1,5 @@
 /** Parsed shapes of a UN/EDIFACT interchange (ISO 9735, syntax versions 2-4). */
-import type { EdifactErrorCode } from './edifact-errors.js';
+import type { EdifactErrorCode } from '../../domain/errors/edifact-errors.js';
 
 export interface EdifactDelimiters {
   readonly component: string;

@@ -1,5 +1,5 @@
 /** Parsed shapes of an ANSI X12 interchange (ASC X12 Standards, Release 004010, X12.5/X12.6 envelopes). */
-import type { X12ErrorCode } from './x12-errors.js';
+import type { X12ErrorCode } from '../../domain/errors/x12-errors.js';
 
 export interface X12Delimiters {
   /** ISA byte 4. */

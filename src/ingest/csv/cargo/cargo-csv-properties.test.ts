@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../../test/support/fixtures.js';
-import { IDENTIFIER_ERRORS } from '../../../domain/identifiers/identifier-errors.js';
+import { IDENTIFIER_ERRORS } from '../../../domain/errors/identifier-errors.js';
 import type { MessageParser, ParseContext } from '../../message-parser.js';
-import { CARGO_CSV_ERRORS } from './cargo-csv-errors.js';
+import { CSV_ERRORS } from '../../../domain/errors/csv-errors.js';
 import { containerMasterParser } from './container-master-parser.js';
 import { gateTransactionParser } from './gate-transaction-parser.js';
 import { holdParser } from './hold-parser.js';
@@ -19,7 +19,7 @@ const ctx: ParseContext = {
   sourceOrg: 'prop',
   timeZone: 'America/Los_Angeles',
 };
-const CODES = new Set([...Object.keys(CARGO_CSV_ERRORS), ...Object.keys(IDENTIFIER_ERRORS)]);
+const CODES = new Set([...Object.keys(CSV_ERRORS), ...Object.keys(IDENTIFIER_ERRORS)]);
 
 const cases: [MessageParser, string][] = [
   [truckAppointmentParser, 'csv-cargo/truck-appointments.csv'],

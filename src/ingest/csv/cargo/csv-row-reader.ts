@@ -4,13 +4,13 @@
  * `container_number "MSCU1234565": check digit of MSCU1234565 is 5, ISO 6346 Annex A gives 6`; reads
  * never throw. A row is usable when `ok` is still true after all reads.
  */
-import type { IdentifierErrorCode } from '../../../domain/identifiers/identifier-errors.js';
+import type { IdentifierErrorCode } from '../../../domain/errors/identifier-errors.js';
 import type { IdentifierResult } from '../../../domain/identifiers/identifier-result.js';
 import { isValidTimeZone } from '../../../domain/zoned-time.js';
 import type { Rejection } from '../../message-parser.js';
 import { parseCsvDateTime } from '../csv-datetime.js';
 import type { CsvRecord } from '../csv-table.js';
-import type { CargoCsvErrorCode } from './cargo-csv-errors.js';
+import type { CsvErrorCode } from '../../../domain/errors/csv-errors.js';
 
 interface Need {
   readonly required?: boolean;
@@ -34,7 +34,7 @@ export class CsvRowReader {
     return this.rejections.length === 0;
   }
 
-  fail(code: CargoCsvErrorCode | IdentifierErrorCode, message: string, column?: string): undefined {
+  fail(code: CsvErrorCode | IdentifierErrorCode, message: string, column?: string): undefined {
     this.rejections.push({ code, message, line: this.record.line, pointer: column });
     return undefined;
   }
