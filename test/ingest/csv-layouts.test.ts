@@ -158,9 +158,20 @@ describe.each(ENGINES)('declared CSV layouts on $name', (engine) => {
 
     const [replayed] = await platform.pipeline.replay([first.inboxId]);
     expect(replayed).toMatchObject({ status: 'processed', appended: 1, duplicates: 5, csvLayoutVersion: 2 });
-    const next = await ingest(HOLDS, withPending.replace('TCLU5544330', 'CMAU7654327'));
-    expect(next).toMatchObject({ status: 'processed', csvLayoutVersion: 2 });
-    expect((await platform.inbox.get(next.inboxId))?.csv_layout_version).toBe(2);
+    const next = await server.app.inject({
+      method: 'POST',
+      url: `/ingest/${HOLDS}`,
+      payload: withPending.replace('TCLU5544330', 'CMAU7654327'),
+      headers: { ...etsReader, 'content-type': 'text/csv' },
+    });
+    expect(next.statusCode).toBe(202);
+    expect(next.json()).toMatchObject({
+      status: 'processed',
+      eventsAppended: 1,
+      eventsDuplicate: 5,
+      csvLayoutVersion: 2,
+    });
+    expect((await platform.inbox.get(String(next.json().inboxId)))?.csv_layout_version).toBe(2);
   });
 
   it('should refuse bad layouts with 400 and a pointer per problem', async () => {
