@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
+import type { Command } from 'commander';
 import { ingestCommand } from '../../src/cli/ingest-command.js';
+import { orgsCommand } from '../../src/cli/orgs-command.js';
 import type { NewCanonicalEvent } from '../../src/domain/canonical-event.js';
 import { gateTransactionParser } from '../../src/ingest/csv/cargo/gate-transaction-parser.js';
 import { holdParser } from '../../src/ingest/csv/cargo/hold-parser.js';
@@ -255,14 +257,17 @@ describe.each(ENGINES)('openpcs ingest --dry-run on $name', (engine) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function run(args: string[]): Promise<{ out: string; err: string; error: unknown; exitCode: unknown }> {
+  async function run(
+    args: string[],
+    command: () => Command = ingestCommand,
+  ): Promise<{ out: string; err: string; error: unknown; exitCode: unknown }> {
     let out = '';
     let err = '';
     vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void (out += `${parts.join(' ')}\n`));
     vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void (err += `${parts.join(' ')}\n`));
     let error: unknown;
     try {
-      await ingestCommand().parseAsync([...args, ...store.args], { from: 'user' });
+      await command().parseAsync([...args, ...store.args], { from: 'user' });
     } catch (e) {
       error = e;
     } finally {
@@ -331,6 +336,17 @@ describe.each(ENGINES)('openpcs ingest --dry-run on $name', (engine) => {
     const refused = await run(['--dry-run', '-f', HOLDS, '--layout', badLayout, file]);
     expect(String(refused.error)).toContain('/dateTimes/timestamp');
 
+    // Stored with the CLI, the file's layout is version 2, and a dry run under the organisation now reads every row.
+    const set = await run(['set-layout', 'ets', HOLDS, '--file', layoutFile], orgsCommand);
+    expect(set.error).toBeUndefined();
+    expect(set.out).toContain('layout version 2 stored');
+    const underV2 = await run(['--dry-run', '-f', HOLDS, '--org', 'ets', file]);
+    expect(underV2.exitCode).toBeUndefined();
+    expect(underV2.err).toContain("(ets's layout version 2): 6 event(s), 0 rejected; nothing stored");
+    const dropped = await run(['set-layout', 'ets', HOLDS, '--file', badLayout], orgsCommand);
+    expect(String(dropped.error)).toContain('/dateTimes/timestamp');
+
+    // Nothing was ingested by the dry runs (the one layout version stored is not a message).
     expect(await counts()).toEqual(before);
   }, 180_000);
 });
