@@ -15,6 +15,7 @@ import { DeadLetterRepository } from './store/dead-letter-repository.js';
 import { EventStore } from './store/event-store.js';
 import { InboxRepository } from './store/inbox-repository.js';
 import { AuditLogRepository } from './store/audit-log-repository.js';
+import { CsvLayoutRepository } from './store/csv-layout-repository.js';
 import { OrganisationFormatSettings } from './store/organisation-format-settings.js';
 import { OrganisationRepository } from './store/organisation-repository.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -46,6 +47,8 @@ export interface Platform {
   readonly organisations: OrganisationRepository;
   /** Each organisation's defaults per ingest format (zone, visibility). */
   readonly formatSettings: OrganisationFormatSettings;
+  /** Each organisation's declared CSV layouts per format, every version (docs/csv-layouts.md). */
+  readonly csvLayouts: CsvLayoutRepository;
   readonly audit: AuditLogRepository;
   readonly parsers: ParserRegistry;
   readonly pipeline: IngestPipeline;
@@ -70,6 +73,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
   const deadLetters = new DeadLetterRepository(database.db);
   const parsers = options.parsers ?? defaultParsers();
   const formatSettings = new OrganisationFormatSettings(database.db);
+  const csvLayouts = new CsvLayoutRepository(database.db);
   const pipeline = new IngestPipeline({
     db: database.db,
     inbox,
@@ -78,6 +82,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     parsers,
     defaultTimeZone: options.defaultTimeZone ?? 'UTC',
     formatSettings,
+    csvLayouts,
     observer: options.observer,
   });
   const projections = new ProjectionRunner(
@@ -96,6 +101,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     deadLetters,
     organisations: new OrganisationRepository(database.db),
     formatSettings,
+    csvLayouts,
     audit,
     parsers,
     pipeline,

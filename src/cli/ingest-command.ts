@@ -4,6 +4,7 @@ import { isValidTimeZone } from '../domain/zoned-time.js';
 import { defaultParsers } from '../ingest/default-parsers.js';
 import { CliError, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
 import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_PARTIAL, exitCodeOfStatuses } from './exit-codes.js';
+import { dryRunIngest } from './ingest-dry-run.js';
 import { ProgressLine, summaryLine } from './progress-line.js';
 import { readInput } from './read-input.js';
 
@@ -14,6 +15,8 @@ interface IngestFlags {
   org: string;
   dataDir?: string;
   databaseUrl?: string;
+  dryRun?: boolean;
+  layout?: string;
 }
 
 export function ingestCommand(): Command {
@@ -35,13 +38,24 @@ export function ingestCommand(): Command {
         "IANA zone of zone-less date-times; wins over the organisation's setting for the format (openpcs orgs set-format) and OPENPCS_TIME_ZONE (default UTC)",
       ),
     )
+    .option(
+      '--dry-run',
+      'store nothing: print the events the file would become (JSON lines on stdout) and the rows it would reject (stderr)',
+    )
+    .option(
+      '--layout <file>',
+      "with --dry-run: read the file through this CSV layout (JSON, docs/csv-layouts.md) instead of the organisation's stored one",
+    )
     .addHelpText(
       'after',
-      `\nFormats:\n${formats.map((p) => `  ${p.format.padEnd(28)} ${p.description}`).join('\n')}\n${EXIT_CODES_HELP}\n\nOn a terminal, progress (counts and rate) is shown on stderr while the message is processed.`,
+      `\nTrying a spreadsheet export before sending it (nothing is stored):\n  openpcs ingest --dry-run -f csv-gate-transactions --org ets-terminal visits.csv\n  openpcs ingest --dry-run -f csv-gate-transactions --layout visits.layout.json visits.csv\nStore a layout with: openpcs orgs set-layout <org> <format> --file <layout.json>\n\nFormats:\n${formats.map((p) => `  ${p.format.padEnd(28)} ${p.description}`).join('\n')}\n${EXIT_CODES_HELP}\n\nOn a terminal, progress (counts and rate) is shown on stderr while the message is processed.`,
     );
   return withStoreOptions(command).action(async (file: string, flags: IngestFlags) => {
     if (flags.timeZone !== undefined && !isValidTimeZone(flags.timeZone)) {
       throw new CliError(`--time-zone "${flags.timeZone}" is not an IANA time zone (e.g. UTC, America/Los_Angeles)`);
+    }
+    if (flags.layout !== undefined && !flags.dryRun) {
+      throw new CliError('--layout goes with --dry-run; store a layout with "openpcs orgs set-layout"');
     }
     const env = resolveEnv(flags);
     const body = await readInput(file);
@@ -53,6 +67,18 @@ export function ingestCommand(): Command {
         throw new CliError(`organisation "${flags.org}" does not exist (openpcs orgs create)`);
       }
       if (body.byteLength === 0) throw new CliError(`${file === '-' ? 'standard input' : file} is empty`);
+      if (flags.dryRun) {
+        const exitCode = await dryRunIngest(platform, {
+          format: flags.format,
+          body,
+          org: flags.org,
+          timeZone: flags.timeZone,
+          layoutFile: flags.layout,
+        });
+        if (exitCode === EXIT_FAILED) throw new CliError('dry run: nothing would be stored, every part is rejected');
+        if (exitCode !== 0) process.exitCode = exitCode;
+        return;
+      }
       const progress = new ProgressLine(process.stderr, 'ingest');
       const outcome = await platform.pipeline
         .ingest(

@@ -3,6 +3,7 @@ import { ROLES, SCOPES, type Role, type Scope } from '../access/roles.js';
 import { VISIBILITIES } from '../domain/canonical-event.js';
 import { isValidTimeZone } from '../domain/zoned-time.js';
 import { CliError, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
+import { setLayoutCommand, showLayoutCommand } from './csv-layout-commands.js';
 
 type StoreFlags = { dataDir?: string; databaseUrl?: string };
 
@@ -90,7 +91,9 @@ export function orgsCommand(): Command {
     .description('manage organisations')
     .addCommand(create)
     .addCommand(list)
-    .addCommand(setFormat);
+    .addCommand(setFormat)
+    .addCommand(setLayoutCommand())
+    .addCommand(showLayoutCommand());
 }
 
 /** `openpcs keys create|list|revoke` — API keys (secrets shown once, stored hashed). */

@@ -12,13 +12,16 @@
  */
 import type { Kysely } from 'kysely';
 import type { NewCanonicalEvent, StoredEvent, Visibility } from '../domain/canonical-event.js';
+import type { CsvLayoutRepository } from '../store/csv-layout-repository.js';
 import type { OrganisationFormatSettings } from '../store/organisation-format-settings.js';
 import type { DeadLetterRepository, DeadLetterRow } from '../store/dead-letter-repository.js';
 import { isStoreUnavailable } from '../store/store-unavailable.js';
 import type { EventStore } from '../store/event-store.js';
 import type { InboxRepository, InboxRow } from '../store/inbox-repository.js';
 import type { DB, InboxStatus } from '../store/schema.js';
-import type { MessageParser, ParseResult, Rejection } from './message-parser.js';
+import type { MessageParser, ParseContext, ParseResult, Rejection } from './message-parser.js';
+import { compileCsvLayout, validateCsvLayout, type CompiledCsvLayout } from './csv/csv-layout.js';
+import { CSV_LAYOUT_FORMATS } from './csv/csv-layout-columns.js';
 import type { ParserRegistry } from './parser-registry.js';
 import { isTimeZoneSource, type TimeZoneSource } from './edi-time-zone.js';
 import { withStorableEvents } from './storable-events.js';
@@ -65,6 +68,8 @@ export interface ProcessOutcome {
   readonly deadLetters: readonly DeadLetterRow[];
   readonly rejected: number;
   readonly rejectedByCode: Readonly<Record<string, number>>;
+  /** Version of the sender's CSV layout the last processing applied (docs/csv-layouts.md); absent = none. */
+  readonly csvLayoutVersion?: number | undefined;
 }
 
 /** How far a message's processing has come; reported after each appended batch. */
@@ -119,6 +124,8 @@ export interface IngestPipelineDeps {
   readonly defaultTimeZone: string;
   /** Each organisation's defaults per format (zone, visibility), used when a request gives none. */
   readonly formatSettings?: OrganisationFormatSettings | undefined;
+  /** The organisations' declared CSV layouts: the current version is applied when a message is processed. */
+  readonly csvLayouts?: CsvLayoutRepository | undefined;
   readonly observer?: IngestObserver | undefined;
 }
 
@@ -335,6 +342,10 @@ export class IngestPipeline {
       if (!row) return null; // unknown, or another worker holds it
       if (mode === 'first' && row.status !== 'received') return null;
       const parser = this.parserFor(row.format);
+      // The sender's current layout for the format, also on a replay (a fixed layout is how a dead letter is fixed).
+      const layout = await this.csvLayoutFor(trx, row.source_org, row.format);
+      const parserVersion =
+        layout.compiled?.version != null ? `${parser.version}+layout.${layout.compiled.version}` : parser.version;
       const provenance = {
         source: row.format,
         inboxId: row.id,
@@ -360,7 +371,10 @@ export class IngestPipeline {
       };
       // Parts come one at a time (a streaming parser reads the body piece by piece): events go to the store
       // in bounded batches, rejections are counted and only the first are kept.
-      for (const rawPart of partsSafely(parser, row)) {
+      const parts: Iterable<ParseResult> = layout.invalid
+        ? [{ events: [], rejected: [layout.invalid] }]
+        : partsSafely(parser, row, layout.compiled);
+      for (const rawPart of parts) {
         // An event with text the store cannot hold (NUL, a lone surrogate) is rejected alone.
         const part = withStorableEvents(rawPart);
         for (const rejection of part.rejected) tally.add(rejection);
@@ -379,7 +393,7 @@ export class IngestPipeline {
         trx,
         row.id,
         row.format,
-        parser.version,
+        parserVersion,
         tally.deadLetters(),
         previousAttempts + 1,
       );
@@ -392,6 +406,7 @@ export class IngestPipeline {
         rejected: tally.total,
         rejectedByCode,
         accumulate: mode === 'replay',
+        csvLayoutVersion: layout.compiled?.version ?? null,
       });
       return {
         outcome: {
@@ -403,6 +418,7 @@ export class IngestPipeline {
           deadLetters: letters,
           rejected: tally.total,
           rejectedByCode,
+          ...(layout.compiled?.version != null ? { csvLayoutVersion: layout.compiled.version } : {}),
         } satisfies ProcessOutcome,
         appended: toPublish,
       };
@@ -423,7 +439,67 @@ export class IngestPipeline {
       deadLetters: letters,
       rejected: row.rejected,
       rejectedByCode: row.rejected_by_code,
+      ...(row.csv_layout_version !== null ? { csvLayoutVersion: row.csv_layout_version } : {}),
     };
+  }
+
+  /**
+   * The sender's current layout for a CSV format, compiled; `invalid` when the stored layout no longer passes
+   * validation (the message is then rejected whole and can be replayed once the layout is stored again).
+   */
+  private async csvLayoutFor(
+    db: Kysely<DB>,
+    sourceOrg: string,
+    format: string,
+  ): Promise<{ compiled?: CompiledCsvLayout; invalid?: Rejection }> {
+    if (!this.deps.csvLayouts || !CSV_LAYOUT_FORMATS.includes(format)) return {};
+    const stored = await this.deps.csvLayouts.get(sourceOrg, format, undefined, db);
+    if (!stored) return {};
+    const valid = validateCsvLayout(format, stored.layout);
+    if (!valid.ok) {
+      const first = valid.problems[0];
+      return {
+        invalid: {
+          code: 'PCS_CSV_LAYOUT_INVALID',
+          message: `layout version ${stored.version} of ${sourceOrg} for ${format} is not valid: ${first?.pointer ?? ''} ${first?.detail ?? ''}; store a corrected one and replay`,
+          pointer: first?.pointer,
+        },
+      };
+    }
+    return { compiled: compileCsvLayout(format, valid.layout, stored.version) };
+  }
+
+  /**
+   * What a message would become, storing nothing (`openpcs ingest --dry-run`): the parts the parser makes of it
+   * under the sender's zone and current CSV layout, or under `layout` when one is given (a file being tried out).
+   */
+  async preview(
+    request: IngestRequest,
+    layout?: CompiledCsvLayout,
+  ): Promise<{ readonly csvLayoutVersion: number | null; readonly parts: Iterable<ParseResult> }> {
+    const parser = this.parserFor(request.format);
+    if (request.body.byteLength === 0) throw new EmptyBodyError();
+    const defaults = await this.senderDefaults(request);
+    const current = layout
+      ? { compiled: layout }
+      : await this.csvLayoutFor(this.deps.db, request.sourceOrg, request.format);
+    const context: ParseContext = {
+      inboxId: 'dry-run',
+      receivedAt: new Date().toISOString(),
+      sourceOrg: request.sourceOrg,
+      timeZone: defaults.timeZone,
+      timeZoneSource: defaults.timeZoneSource,
+      csvLayout: current.compiled,
+    };
+    const parts: Iterable<ParseResult> = current.invalid
+      ? [{ events: [], rejected: [current.invalid] }]
+      : (function* () {
+          const inParts = parser.parseInParts
+            ? parser.parseInParts(request.body, context)
+            : [parser.parse(request.body, context)];
+          for (const part of inParts) yield withStorableEvents(part);
+        })();
+    return { csvLayoutVersion: current.compiled?.version ?? null, parts };
   }
 }
 
@@ -444,13 +520,18 @@ function failureKind(error: unknown): string {
  * not lose the message: a throw becomes a `PCS_INGEST_PARSER_CRASH` dead letter and the message can be
  * replayed after a fix (events of parts before the throw stay stored; a replay skips them as duplicates).
  */
-function* partsSafely(parser: MessageParser, row: InboxRow): Generator<ParseResult> {
-  const context = {
+function* partsSafely(
+  parser: MessageParser,
+  row: InboxRow,
+  csvLayout: CompiledCsvLayout | undefined,
+): Generator<ParseResult> {
+  const context: ParseContext = {
     inboxId: row.id,
     receivedAt: row.received_at.toISOString(),
     sourceOrg: row.source_org,
     timeZone: row.time_zone,
     timeZoneSource: isTimeZoneSource(row.time_zone_source) ? row.time_zone_source : 'default',
+    csvLayout,
   };
   try {
     if (parser.parseInParts) yield* parser.parseInParts(row.body, context);

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../domain/errors/catalogue.js';
 import type { NewCanonicalEvent } from '../domain/canonical-event.js';
+import type { CompiledCsvLayout } from './csv/csv-layout.js';
 import type { TimeZoneSource } from './edi-time-zone.js';
 
 /** What a parser knows about the message it is parsing; everything else is in the bytes. */
@@ -16,6 +17,11 @@ export interface ParseContext {
    * installation default. Absent = `default`. A stated zone wins over any per-place convention of a format.
    */
   readonly timeZoneSource?: TimeZoneSource | undefined;
+  /**
+   * The sender's declared layout for this CSV format (docs/csv-layouts.md), applied by the CSV parsers between
+   * reading the table and reading the rows; absent = our own columns. Other formats ignore it.
+   */
+  readonly csvLayout?: CompiledCsvLayout | undefined;
 }
 
 /** One part of a message that could not become an event, with a stable machine-readable code. */

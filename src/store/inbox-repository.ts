@@ -186,6 +186,8 @@ export class InboxRepository {
       rejected: number;
       rejectedByCode: Readonly<Record<string, number>>;
       accumulate: boolean;
+      /** Version of the sender's CSV layout applied; null = none. */
+      csvLayoutVersion?: number | null | undefined;
     },
   ): Promise<void> {
     await trx
@@ -197,6 +199,7 @@ export class InboxRepository {
         events_duplicate: outcome.duplicates,
         rejected: outcome.rejected,
         rejected_by_code: JSON.stringify(outcome.rejectedByCode),
+        csv_layout_version: outcome.csvLayoutVersion ?? null,
       }))
       .where('id', '=', id)
       .execute();

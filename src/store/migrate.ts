@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-inbox-attempts.js';
 import * as m0009 from './migrations/0009-inbox-rejected-by-code.js';
 import * as m0010 from './migrations/0010-sender-scoped-idempotency.js';
 import * as m0012 from './migrations/0012-organisation-format-settings.js';
+import * as m0013 from './migrations/0013-csv-layouts.js';
 import * as m0014 from './migrations/0014-stated-last-free-day.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-inbox-rejected-by-code': m0009,
   '0010-sender-scoped-idempotency': m0010,
   '0012-organisation-format-settings': m0012,
+  '0013-csv-layouts': m0013,
   '0014-stated-last-free-day': m0014,
 };
 

@@ -56,6 +56,8 @@ export interface InboxTable {
   attempts: Generated<number>;
   /** Why the message was marked `failed` or `set_aside` outside its processing transaction. */
   failure_reason: string | null;
+  /** Version of the sender's CSV layout the last processing applied (migration 0013); null = none. */
+  csv_layout_version: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** An organisation's defaults for one ingest format (migration 0012); null = not set. */
@@ -66,6 +68,16 @@ export interface OrganisationFormatSettingTable {
   visibility: string | null;
   updated_at: Instant;
   updated_by: string | null;
+}
+
+/** One version of an organisation's declared layout for a CSV format (migration 0013). */
+export interface CsvLayoutTable {
+  org_id: string;
+  format: string;
+  version: number;
+  layout: JSONColumnType<Record<string, unknown>>;
+  created_at: Generated<Date>;
+  created_by: string | null;
 }
 
 export type DeadLetterStatus = 'open' | 'replayed';
@@ -171,6 +183,7 @@ export interface DB {
   api_key: ApiKeyTable;
   inbox: InboxTable;
   organisation_format_setting: OrganisationFormatSettingTable;
+  csv_layout: CsvLayoutTable;
   dead_letter: DeadLetterTable;
   event: EventTable;
   projection_checkpoint: ProjectionCheckpointTable;

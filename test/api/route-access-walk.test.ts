@@ -58,6 +58,9 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /inbox/{id}/ack': 'readOwn',
   'GET /admin/organisations/{id}/formats/{format}': 'admin',
   'PUT /admin/organisations/{id}/formats/{format}': 'admin',
+  'PUT /admin/organisations/{id}/csv-layouts/{format}': 'admin',
+  'GET /admin/organisations/{id}/csv-layouts/{format}': 'admin',
+  'GET /admin/organisations/{id}/csv-layouts': 'admin',
   'GET /terminals': 'public',
   'GET /terminals/{code}': 'public',
 };

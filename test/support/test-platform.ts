@@ -12,6 +12,7 @@ import { InboxRepository } from '../../src/store/inbox-repository.js';
 import { AuditLogRepository } from '../../src/store/audit-log-repository.js';
 import { OrganisationRepository } from '../../src/store/organisation-repository.js';
 import { OrganisationFormatSettings } from '../../src/store/organisation-format-settings.js';
+import { CsvLayoutRepository } from '../../src/store/csv-layout-repository.js';
 import type { EngineCase } from './engines.js';
 
 /** A platform over a fresh store of the given engine (same wiring as `openPlatform`). */
@@ -22,6 +23,7 @@ export async function testPlatform(engine: EngineCase, parsers: ParserRegistry =
   const inbox = new InboxRepository(store.db);
   const deadLetters = new DeadLetterRepository(store.db);
   const formatSettings = new OrganisationFormatSettings(store.db);
+  const csvLayouts = new CsvLayoutRepository(store.db);
   const pipeline = new IngestPipeline({
     db: store.db,
     inbox,
@@ -30,6 +32,7 @@ export async function testPlatform(engine: EngineCase, parsers: ParserRegistry =
     parsers,
     defaultTimeZone: 'UTC',
     formatSettings,
+    csvLayouts,
   });
   const projections = new ProjectionRunner(store.db, events, defaultProjections());
   const audit = new AuditLogRepository(store.db);
@@ -42,6 +45,7 @@ export async function testPlatform(engine: EngineCase, parsers: ParserRegistry =
     deadLetters,
     organisations: new OrganisationRepository(store.db),
     formatSettings,
+    csvLayouts,
     audit,
     parsers,
     pipeline,

@@ -38,33 +38,8 @@ const view = (orgId: string, format: string, s: OrganisationFormatSetting | unde
 });
 
 export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
-  /** Checks scope, rights, organisation and format; answers the problems in that order. */
-  const check = async (request: FastifyRequest, orgId: string, format: string): Promise<AccessScope> => {
-    const access = request.accessScope;
-    // The organisation's own admins, the port authority's admins and the local operator (access/administration.ts);
-    // another organisation's admin is refused before the lookup, so the answer says nothing of which ids exist.
-    const org = access.all || access.orgId === orgId ? await platform.organisations.get(orgId) : undefined;
-    if (!(access.all || access.orgId === orgId) || (org && !mayAdminister(access, org))) {
-      throw problem(
-        'PCS_ADMIN_OTHER_ORG',
-        `only an admin of "${orgId}" or of the port authority may change its format settings`,
-        [{ pointer: '/params/id', detail: 'an organisation this key does not administer' }],
-      );
-    }
-    if (!org) {
-      throw problem('PCS_ADMIN_ORG_NOT_FOUND', `organisation "${orgId}" does not exist`, [
-        { pointer: '/params/id', detail: 'unknown organisation' },
-      ]);
-    }
-    if (!platform.parsers.get(format)) {
-      throw problem(
-        'PCS_ADMIN_UNKNOWN_FORMAT',
-        `unknown format "${format}"; known formats: ${platform.parsers.formats().join(', ')}`,
-        [{ pointer: '/params/format', detail: 'not a registered format (GET /ingest/formats)' }],
-      );
-    }
-    return access;
-  };
+  const check = (request: FastifyRequest, orgId: string, format: string): Promise<AccessScope> =>
+    checkOrganisationFormatAdmin(platform, request, orgId, format);
 
   app.get(
     '/admin/organisations/:id/formats/:format',
@@ -134,3 +109,39 @@ export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
     },
   );
 };
+
+/**
+ * Checks scope, rights, organisation and format of a per-organisation, per-format setting (format defaults, CSV
+ * layouts); answers the problems in that order.
+ */
+export async function checkOrganisationFormatAdmin(
+  platform: Platform,
+  request: FastifyRequest,
+  orgId: string,
+  format: string | undefined,
+): Promise<AccessScope> {
+  const access = request.accessScope;
+  // The organisation's own admins, the port authority's admins and the local operator (access/administration.ts);
+  // another organisation's admin is refused before the lookup, so the answer says nothing of which ids exist.
+  const org = access.all || access.orgId === orgId ? await platform.organisations.get(orgId) : undefined;
+  if (!(access.all || access.orgId === orgId) || (org && !mayAdminister(access, org))) {
+    throw problem(
+      'PCS_ADMIN_OTHER_ORG',
+      `only an admin of "${orgId}" or of the port authority may read or change its format settings and CSV layouts`,
+      [{ pointer: '/params/id', detail: 'an organisation this key does not administer' }],
+    );
+  }
+  if (!org) {
+    throw problem('PCS_ADMIN_ORG_NOT_FOUND', `organisation "${orgId}" does not exist`, [
+      { pointer: '/params/id', detail: 'unknown organisation' },
+    ]);
+  }
+  if (format !== undefined && !platform.parsers.get(format)) {
+    throw problem(
+      'PCS_ADMIN_UNKNOWN_FORMAT',
+      `unknown format "${format}"; known formats: ${platform.parsers.formats().join(', ')}`,
+      [{ pointer: '/params/format', detail: 'not a registered format (GET /ingest/formats)' }],
+    );
+  }
+  return access;
+}

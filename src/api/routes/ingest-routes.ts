@@ -68,6 +68,11 @@ const IngestAcceptedSchema = z.object({
     ),
   rejected: z.number().int().describe('every rejected part of the message, counted'),
   rejectedByCode: z.record(z.string(), z.number().int()).describe('rejected parts by error code (all of them)'),
+  csvLayoutVersion: z
+    .number()
+    .int()
+    .optional()
+    .describe("version of the sender's declared CSV layout the message was read with (docs/csv-layouts.md)"),
   errors: z
     .array(ProblemFieldError)
     .optional()
@@ -118,6 +123,7 @@ function view(outcome: ProcessOutcome, duplicateMessage: boolean): z.infer<typeo
     deadLetters: outcome.deadLetters.map(deadLetterView),
     rejected: outcome.rejected,
     rejectedByCode: { ...outcome.rejectedByCode },
+    ...(outcome.csvLayoutVersion !== undefined ? { csvLayoutVersion: outcome.csvLayoutVersion } : {}),
   };
 }
 

@@ -35,6 +35,16 @@ export const AUTH_ERRORS = {
     title: 'Only the port authority registers organisations',
     text: 'only the port authority (or the local operator) registers organisations',
   },
+  PCS_ADMIN_BAD_CSV_LAYOUT: {
+    status: 400,
+    title: 'Invalid CSV layout',
+    text: '`PUT /admin/organisations/{id}/csv-layouts/{format}`: the layout names a column the format does not have, a bad date-time pattern, an unknown zone, a `{column}` that is not ours or a header twice (one `errors[]` entry per problem, pointer into the body), or the format takes no layout ([csv-layouts.md](csv-layouts.md))',
+  },
+  PCS_ADMIN_CSV_LAYOUT_NOT_FOUND: {
+    status: 404,
+    title: 'No such CSV layout',
+    text: '`GET /admin/organisations/{id}/csv-layouts/{format}`: no layout stored for the format, or no such `version`',
+  },
   PCS_ADMIN_OTHER_ORG: {
     status: 403,
     title: 'Not your organisation',

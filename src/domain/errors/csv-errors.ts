@@ -27,6 +27,11 @@ export const CSV_ERRORS = {
   PCS_CSV_INCONSISTENT_ROW: csv(
     'Cells of one row contradict each other (slot end before start, tare above max gross, reefer flag on a dry type…).',
   ),
+  PCS_CSV_LAYOUT_INVALID: {
+    status: 'dead letter',
+    title: 'Stored CSV layout invalid',
+    text: "The sender's stored CSV layout for the format no longer passes validation; the whole message is rejected; store a corrected layout and replay ([csv-layouts.md](csv-layouts.md)).",
+  },
   PCS_CSV_GROUP_CONFLICT: csv(
     'Rows of the same appointment or truck visit disagree on a value they must share (trucker, plate, slot, status).',
   ),

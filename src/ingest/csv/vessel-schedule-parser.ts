@@ -17,7 +17,8 @@ import { validateUnLocode } from '../../domain/identifiers/un-locode.js';
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
 import { parseCsvDateTime } from './csv-datetime.js';
 import { collectParts } from '../collect-parts.js';
-import { streamCsvTable, type CsvRecord } from './csv-table.js';
+import type { CsvRecord } from './csv-table.js';
+import { streamLaidOutCsvTable } from './laid-out-csv-table.js';
 
 export const VESSEL_SCHEDULE_FORMAT = 'csv-vessel-schedule';
 
@@ -149,7 +150,7 @@ function parseRow(record: CsvRecord, ctx: ParseContext): { events: NewCanonicalE
 
 /** The schedule part by part as the file is read (rows stand alone), so a large file streams through. */
 function* parseInParts(body: Uint8Array, ctx: ParseContext): Generator<ParseResult> {
-  const table = streamCsvTable(body);
+  const table = streamLaidOutCsvTable(body, ctx.csvLayout);
   if (!table.ok) {
     yield { events: [], rejected: [reject('PCS_CSV_UNREADABLE', table.message, table.line)] };
     return;
@@ -170,7 +171,9 @@ function* parseInParts(body: Uint8Array, ctx: ParseContext): Generator<ParseResu
       return;
     }
     const events: NewCanonicalEvent[] = [];
-    const rejected: Rejection[] = [];
+    // Records the sender's layout could not map (none without a layout).
+    const rejected: Rejection[] = [...part.rejected];
+    records += part.rejectedRecords.length;
     for (const record of part.records) {
       records++;
       const row = parseRow(record, ctx);

@@ -7,7 +7,8 @@
  * part by part, so a large file streams through (`parseInParts`) instead of being held whole.
  */
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../../message-parser.js';
-import { streamCsvTable, type CsvRecord } from '../csv-table.js';
+import type { CsvRecord } from '../csv-table.js';
+import { streamLaidOutCsvTable } from '../laid-out-csv-table.js';
 import { collectParts } from '../../collect-parts.js';
 import { CsvRowReader } from './csv-row-reader.js';
 
@@ -40,7 +41,7 @@ export interface CargoCsvDefinition<Row> {
 
 export function cargoCsvParser<Row>(definition: CargoCsvDefinition<Row>): MessageParser {
   function* parseInParts(body: Uint8Array, ctx: ParseContext): Generator<ParseResult> {
-    const table = streamCsvTable(body);
+    const table = streamLaidOutCsvTable(body, ctx.csvLayout);
     if (!table.ok) {
       yield { events: [], rejected: [{ code: 'PCS_CSV_UNREADABLE', message: table.message, line: table.line }] };
       return;
@@ -70,7 +71,10 @@ export function cargoCsvParser<Row>(definition: CargoCsvDefinition<Row>): Messag
         break;
       }
       const rows: ParsedRow<Row>[] = [];
-      const rejected: Rejection[] = [];
+      // Records the sender's layout could not map (none without a layout).
+      const rejected: Rejection[] = [...part.rejected];
+      records += part.rejectedRecords.length;
+      if (definition.groupOf) for (const record of part.rejectedRecords) tainted.add(definition.groupOf(record));
       for (const record of part.records) {
         records++;
         const reader = new CsvRowReader(record, ctx.timeZone);

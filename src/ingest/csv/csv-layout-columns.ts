@@ -1,0 +1,86 @@
+/**
+ * The columns each CSV format reads (docs/formats-dcsa-csv.md, docs/formats-csv-vessel-schedule.md): the targets
+ * a declared layout may map a sender's columns to. A layout naming any other column is refused when it is stored.
+ * The AIS MarineCadastre CSV keeps its fixed layout (it is a published export, not a spreadsheet).
+ */
+import { CONTAINER_MASTER_FORMAT } from './cargo/container-master-parser.js';
+import { GATE_TRANSACTIONS_FORMAT } from './cargo/gate-transaction-parser.js';
+import { HOLDS_FORMAT } from './cargo/hold-parser.js';
+import { TRUCK_APPOINTMENTS_FORMAT } from './cargo/truck-appointment-parser.js';
+import { VESSEL_SCHEDULE_FORMAT } from './vessel-schedule-parser.js';
+
+export const CSV_LAYOUT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  [VESSEL_SCHEDULE_FORMAT]: [
+    'vessel_imo',
+    'vessel_name',
+    'voyage',
+    'port',
+    'terminal',
+    'carrier_scac',
+    'service',
+    'schedule_type',
+    'eta',
+    'etb',
+    'etd',
+    'ata',
+    'atb',
+    'atd',
+  ],
+  [TRUCK_APPOINTMENTS_FORMAT]: [
+    'appointment_id',
+    'terminal',
+    'port',
+    'trucking_company_scac',
+    'truck_plate',
+    'slot_start',
+    'slot_end',
+    'move',
+    'status',
+    'container_number',
+    'booking_reference',
+  ],
+  [GATE_TRANSACTIONS_FORMAT]: [
+    'transaction_id',
+    'visit_id',
+    'terminal',
+    'port',
+    'lane',
+    'direction',
+    'timestamp',
+    'trucking_company_scac',
+    'truck_plate',
+    'container_number',
+    'size_type',
+    'empty_full',
+    'seal',
+    'booking_reference',
+    'bill_of_lading',
+    'appointment_id',
+  ],
+  [HOLDS_FORMAT]: [
+    'hold_id',
+    'container_number',
+    'bill_of_lading',
+    'hold_type',
+    'action',
+    'timestamp',
+    'authority',
+    'reason',
+    'terminal',
+    'port',
+  ],
+  [CONTAINER_MASTER_FORMAT]: [
+    'container_number',
+    'size_type',
+    'owner_scac',
+    'operator_scac',
+    'tare_kg',
+    'max_gross_kg',
+    'reefer',
+    'hazardous_un_number',
+    'as_of',
+  ],
+};
+
+/** Formats a layout can be declared for. */
+export const CSV_LAYOUT_FORMATS: readonly string[] = Object.keys(CSV_LAYOUT_COLUMNS);
