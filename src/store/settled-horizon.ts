@@ -16,13 +16,13 @@
  * Only this database's transactions count. Transaction ids are cluster-wide, so the snapshot's list also holds
  * the transactions of every other database on the server, and none of them can write this database's event
  * table (PostgreSQL has no cross-database writes). The query leaves out of `running` each transaction that is
- * provably another database's: its id is locked (`pg_locks`, `transactionid`, read fresh at the query) by a
- * backend whose connection (`pg_stat_activity`, by pid) is to another database; a backend never changes its
- * database. The filter only removes: a transaction it cannot place (not listed yet, already gone, a prepared
- * transaction, a backend without a database) stays in the list, so the argument above holds unchanged for every
- * transaction of this database. Without it a reader waited for another application's long transaction on a
- * shared server (the live stream stalled; tests sharing a server waited for each other). PGlite has one
- * database and one connection, so nothing changes there.
+ * provably another database's: its id is locked (`pg_lock_status()`, the function under `pg_locks`, read at
+ * the query) by a backend whose connection (`pg_stat_get_activity`, by pid) is to another database; a backend
+ * never changes its database. The filter only removes: a transaction it cannot place (not listed yet, already
+ * gone, a prepared transaction, a backend without a database) stays in the list, so the argument above holds
+ * unchanged for every transaction of this database. Without it a reader waited for another application's long
+ * transaction on a shared server (the live stream stalled; tests sharing a server waited for each other).
+ * PGlite has one database and one connection, so nothing changes there.
  *
  * The walk itself is pure (`advanceHorizon`); `SettledHorizon` runs its one query and keeps the state for the
  * process (one per `Database`).
@@ -139,9 +139,10 @@ export class SettledHorizon {
       select array(select seq from window_ order by seq) as seqs,
              array(select x::text from pg_snapshot_xip(pg_current_snapshot()) as x
                    where not exists (
-                     select 1 from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                     select 1 from pg_lock_status() l join pg_stat_get_activity(null) a on a.pid = l.pid
                       where l.locktype = 'transactionid' and l.mode = 'ExclusiveLock' and l.granted
-                        and l.transactionid = xid(x) and a.datname <> current_database())
+                        and l.transactionid = xid(x)
+                        and a.datid <> (select oid from pg_database where datname = current_database()))
                    union all
                    select pg_current_xact_id_if_assigned()::text where pg_current_xact_id_if_assigned() is not null)
                as running,
