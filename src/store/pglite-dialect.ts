@@ -3,7 +3,7 @@
  * so the driver hands out that one connection under a mutex: a Kysely transaction holds it from
  * BEGIN to COMMIT and other queries wait their turn — the same isolation a pool would give.
  */
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Results } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -23,12 +23,23 @@ class PGliteConnection implements DatabaseConnection {
   constructor(readonly client: PGlite) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.client.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    // Without parameters (BEGIN, COMMIT, `select pg_current_xact_id()`…) the simple protocol is one call into
+    // PGlite instead of the extended protocol's parse, describe, bind, describe, execute and sync: three of
+    // the eight statements that ingesting a small message runs. Same parsers, same errors.
+    const result =
+      compiledQuery.parameters.length === 0
+        ? await this.#simple<R>(compiledQuery.sql)
+        : await this.client.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     const affected = result.affectedRows;
     return {
       rows: result.rows,
       ...(affected !== undefined && result.fields.length === 0 ? { numAffectedRows: BigInt(affected) } : {}),
     };
+  }
+
+  async #simple<R>(text: string): Promise<Results<R>> {
+    const last = (await this.client.exec(text)).at(-1);
+    return (last ?? { rows: [], fields: [] }) as Results<R>;
   }
 
   // eslint-disable-next-line require-yield

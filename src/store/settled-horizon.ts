@@ -13,6 +13,17 @@
  * g never will be: the reader skips it. Sequence values lost in a crash are gaps of the same kind. When no
  * other transaction is running at all, every position up to the newest is decided in one step.
  *
+ * Only this database's transactions count. Transaction ids are cluster-wide, so the snapshot's list also holds
+ * the transactions of every other database on the server, and none of them can write this database's event
+ * table (PostgreSQL has no cross-database writes). The query leaves out of `running` each transaction that is
+ * provably another database's: its id is locked (`pg_lock_status()`, the function under `pg_locks`, read at
+ * the query) by a backend whose connection (`pg_stat_get_activity`, by pid) is to another database; a backend
+ * never changes its database. The filter only removes: a transaction it cannot place (not listed yet, already
+ * gone, a prepared transaction, a backend without a database) stays in the list, so the argument above holds
+ * unchanged for every transaction of this database. Without it a reader waited for another application's long
+ * transaction on a shared server (the live stream stalled; tests sharing a server waited for each other).
+ * PGlite has one database and one connection, so nothing changes there.
+ *
  * The walk itself is pure (`advanceHorizon`); `SettledHorizon` runs its one query and keeps the state for the
  * process (one per `Database`).
  */
@@ -23,7 +34,7 @@ import type { DB } from './schema.js';
 export interface LogObservation {
   /** Positions after the horizon, ascending (at most the scan limit). */
   readonly seqs: readonly bigint[];
-  /** Transactions in progress in that snapshot (`pg_snapshot_xip`). */
+  /** Transactions in progress in that snapshot (`pg_snapshot_xip`), less those of other databases. */
   readonly running: readonly bigint[];
   /** First transaction id not yet assigned at that snapshot (`pg_snapshot_xmax`). */
   readonly xmax: bigint;
@@ -126,7 +137,12 @@ export class SettledHorizon {
     const { rows } = await sql<{ seqs: string[]; running: string[]; xmax: string; head: string; own: boolean }>`
       with window_ as (select seq from event where seq > ${from.toString()}::bigint order by seq limit ${SCAN_LIMIT})
       select array(select seq from window_ order by seq) as seqs,
-             array(select pg_snapshot_xip(pg_current_snapshot())::text
+             array(select x::text from pg_snapshot_xip(pg_current_snapshot()) as x
+                   where not exists (
+                     select 1 from pg_lock_status() l join pg_stat_get_activity(null) a on a.pid = l.pid
+                      where l.locktype = 'transactionid' and l.mode = 'ExclusiveLock' and l.granted
+                        and l.transactionid = xid(x)
+                        and a.datid <> (select oid from pg_database where datname = current_database()))
                    union all
                    select pg_current_xact_id_if_assigned()::text where pg_current_xact_id_if_assigned() is not null)
                as running,

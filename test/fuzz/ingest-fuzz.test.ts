@@ -1,225 +1,26 @@
 /**
- * Ingest fuzzing through HTTP, on both engines: every format gets mutated fixtures (bit flips, truncation,
- * NUL / 0xFF / UTF-16 / invalid UTF-8 / unpaired-surrogate insertions, huge numbers, wrong JSON types,
- * duplicated and dropped segments) and pure random bytes, posted with `app.inject` in sync and async mode.
- * What must hold, whatever the bytes:
- * - no answer is a 5xx;
- * - after processing, no inbox row is left `received`;
- * - every acknowledged message (2xx, or a 422 naming its inbox id) is `processed`, `partial`, or `failed`
- *   with at least one open dead letter;
- * - `/health` answers 200 at the end.
+ * Ingest fuzzing through HTTP, on both engines: every format gets mutated fixtures and random bytes
+ * (`fuzz-inputs.ts`), posted with `app.inject` in sync and async mode, a few at a time; `fuzz-harness.ts` says
+ * what must hold whatever the bytes (no 5xx, nothing stuck `received`, every acknowledged message settled,
+ * every failed one with an open dead letter, `/health` up).
  *
  * `FUZZ_RUNS` inputs per format (default 8, so this file stays well under a minute in `npm test`);
- * `FUZZ_SEED` picks another deterministic sequence. A summary line per format reports inputs, 5xx, stuck
- * rows and the RSS peak, e.g. `FUZZ_RUNS=20000 npx vitest run test/fuzz`.
+ * `FUZZ_SEED` picks another deterministic sequence. The large campaign (≥20k per format, one JSON line per
+ * format and engine) is `npm run fuzz` (`fuzz-campaign.ts`, `docs/fuzzing.md`).
  */
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
-import { fixture } from '../support/fixtures.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
+import { checkInbox, healthy, postAll } from './fuzz-harness.js';
+import { inputs, TARGETS } from './fuzz-inputs.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 8);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261203);
-
-const AIS_CSV_SEED = Buffer.from(
-  'MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass\n' +
-    '367000001,2022-01-03T00:00:05,33.7,-118.2,1,10,10,EVER ACE,IMO9893890,3E123,70,0,400,61,14.5,70,A\n' +
-    '367000001,2022-01-03T00:01:55,33.71,-118.21,1.2,12,11,EVER ACE,IMO9893890,3E123,70,0,400,61,14.5,70,A\n',
-);
-
-/** Seeds per format: the fixtures the parsers' own tests use (the large NMEA sample cut to its first 4 KiB). */
-const TARGETS: readonly { format: string; seeds: readonly Buffer[] }[] = [
-  {
-    format: 'ais-nmea',
-    seeds: [
-      fixture('ais/gatehouse.nmea'),
-      fixture('ais/messages.ais'),
-      fixture('ais/mixed.txt'),
-      fixture('ais/nmea_data_sample.txt').subarray(0, 4096),
-    ],
-  },
-  { format: 'ais-csv-marinecadastre', seeds: [AIS_CSV_SEED] },
-  {
-    format: 'csv-vessel-schedule',
-    seeds: [fixture('csv-vessel-schedule/schedule-good.csv'), fixture('csv-vessel-schedule/schedule-bad-rows.csv')],
-  },
-  {
-    format: 'csv-container-master',
-    seeds: [fixture('csv-cargo/container-master.csv'), fixture('csv-cargo/container-master-bad.csv')],
-  },
-  {
-    format: 'csv-gate-transactions',
-    seeds: [
-      fixture('csv-cargo/gate-transactions.csv'),
-      fixture('csv-cargo/gate-transactions-bad.csv'),
-      fixture('cargo-story/trucker-gate-transactions.csv'),
-    ],
-  },
-  {
-    format: 'csv-holds',
-    seeds: [
-      fixture('csv-cargo/holds.csv'),
-      fixture('csv-cargo/holds-bad.csv'),
-      fixture('cargo-story/customs-holds.csv'),
-    ],
-  },
-  {
-    format: 'csv-availability',
-    seeds: [
-      fixture('csv-cargo/availability.csv'),
-      fixture('csv-cargo/availability-bad.csv'),
-      fixture('cargo-story/terminal-availability-0317.csv'),
-    ],
-  },
-  {
-    format: 'csv-truck-appointments',
-    seeds: [fixture('csv-cargo/truck-appointments.csv'), fixture('csv-cargo/truck-appointments-bad.csv')],
-  },
-  {
-    format: 'dcsa-events',
-    seeds: [
-      fixture('dcsa/single-event.json'),
-      fixture('dcsa/events-page.json'),
-      fixture('dcsa/events-with-errors.json'),
-      fixture('cargo-story/carrier-dcsa-events.json'),
-    ],
-  },
-  {
-    format: 'x12-315',
-    seeds: [
-      fixture('x12/315-discharge-release-outgate.edi'),
-      fixture('x12/315-errors-custom-delimiters.edi'),
-      fixture('x12/315-resent-crlf-bom.edi'),
-    ],
-  },
-  { format: 'x12-322', seeds: [fixture('x12/322-terminal-ramp.edi')] },
-  { format: 'edifact-iftsta', seeds: [fixture('edifact/iftsta-status.edi')] },
-  {
-    format: 'edifact-coarri',
-    seeds: [fixture('edifact/coarri-discharge-load.edi'), fixture('cargo-story/terminal-coarri-discharge.edi')],
-  },
-  {
-    format: 'edifact-codeco',
-    seeds: [fixture('edifact/codeco-gate-in-out.edi'), fixture('cargo-story/terminal-codeco-gate-out.edi')],
-  },
-  { format: 'edifact-baplie', seeds: [fixture('edifact/baplie-ever-given.edi')] },
-];
-
-/** Byte strings that break naive text handling: NUL, 0xFF, UTF-16, invalid and overlong UTF-8, escapes. */
-const NASTY: readonly Buffer[] = [
-  Buffer.from([0x00]),
-  Buffer.from([0xff]),
-  Buffer.from([0xff, 0xfe]),
-  Buffer.from('A\0B\0C\0', 'latin1'),
-  Buffer.from('ISA', 'utf16le'),
-  Buffer.from([0xc3, 0x28]),
-  Buffer.from([0xc0, 0x80]),
-  Buffer.from([0xed, 0xa0, 0x80]),
-  Buffer.from([0xf4, 0x90, 0x80, 0x80]),
-  Buffer.from('\\u0000'),
-  Buffer.from('\\ud800'),
-  Buffer.from('"\\udc00x"'),
-  Buffer.from('\r'),
-  Buffer.from("?'"),
-];
-
-const HUGE: readonly string[] = [
-  '9'.repeat(400),
-  '18446744073709551616',
-  '-9223372036854775809',
-  '1e999',
-  '-0',
-  'NaN',
-  '0x7fffffff',
-  '2147483648',
-  '99999999999999999999.99999999999',
-];
-
-type Mutation = (body: Buffer) => Buffer;
-
-/** Message units: lines for CSV/NMEA/X12-with-newlines, segments for EDIFACT (') and X12 (~). */
-function units(body: Buffer): Buffer[] {
-  const text = body.toString('latin1');
-  const separator = text.includes("'") ? "'" : text.includes('~') ? '~' : '\n';
-  return text
-    .split(separator)
-    .map((part, i, all) => Buffer.from(i < all.length - 1 ? part + separator : part, 'latin1'));
-}
-
-function replaceJsonLeaf(value: unknown, path: readonly number[], replacement: unknown): unknown {
-  if (path.length === 0 || value === null || typeof value !== 'object') return replacement;
-  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-  if (entries.length === 0) return replacement;
-  const [head, ...rest] = path;
-  const pick = entries[head! % entries.length]![0];
-  if (Array.isArray(value)) {
-    return (value as unknown[]).map((v, i) => (i === pick ? replaceJsonLeaf(v, rest, replacement) : v));
-  }
-  return { ...value, [pick]: replaceJsonLeaf((value as Record<string, unknown>)[pick], rest, replacement) };
-}
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })).map(([at, bit]): Mutation => (b) => {
-    if (b.length === 0) return b;
-    const out = Buffer.from(b);
-    out[at % out.length]! ^= 1 << bit;
-    return out;
-  }),
-  fc.nat().map(
-    (at): Mutation =>
-      (b) =>
-        b.subarray(0, at % (b.length + 1)),
-  ),
-  fc.tuple(fc.nat(), fc.constantFrom(...NASTY)).map(([at, bytes]): Mutation => (b) => {
-    const i = at % (b.length + 1);
-    return Buffer.concat([b.subarray(0, i), bytes, b.subarray(i)]);
-  }),
-  fc.tuple(fc.nat(), fc.constantFrom(...HUGE)).map(([n, huge]): Mutation => (b) => {
-    const text = b.toString('latin1');
-    const runs = [...text.matchAll(/\d+(\.\d+)?/g)];
-    if (runs.length === 0) return b;
-    const run = runs[n % runs.length]!;
-    return Buffer.from(text.slice(0, run.index) + huge + text.slice(run.index + run[0].length), 'latin1');
-  }),
-  fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 50 })).map(([from, to, times]): Mutation => (b) => {
-    const parts = units(b);
-    const copy = parts[from % parts.length]!;
-    parts.splice(to % (parts.length + 1), 0, ...Array<Buffer>(times).fill(copy));
-    return Buffer.concat(parts);
-  }),
-  fc.nat().map((n): Mutation => (b) => {
-    const parts = units(b);
-    parts.splice(n % parts.length, 1);
-    return Buffer.concat(parts);
-  }),
-  fc
-    .tuple(fc.array(fc.nat(), { maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }))
-    .map(([path, value]): Mutation => (b) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(b.toString('utf8'));
-      } catch {
-        return b;
-      }
-      return Buffer.from(JSON.stringify(replaceJsonLeaf(parsed, path, value)) ?? 'null');
-    }),
-);
-
-function inputs(seeds: readonly Buffer[]): fc.Arbitrary<{ body: Buffer; async: boolean }> {
-  const mutated = fc
-    .tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 4 }))
-    .map(([seed, ms]) => ms.reduce((b, m) => m(b), seed));
-  const random = fc.uint8Array({ minLength: 1, maxLength: 2048 }).map((a) => Buffer.from(a));
-  return fc.record({
-    body: fc.oneof({ weight: 5, arbitrary: mutated }, { weight: 1, arbitrary: random }),
-    async: fc.boolean(),
-  });
-}
+const CONCURRENCY = 4;
 
 describe.each(ENGINES)('ingest fuzzing on $name', (engine) => {
   let platform: Platform;
@@ -239,70 +40,30 @@ describe.each(ENGINES)('ingest fuzzing on $name', (engine) => {
     'should answer every mutated or random $format message without a 5xx and leave none unprocessed',
     async ({ format, seeds }) => {
       const samples = fc.sample(inputs(seeds), { numRuns: RUNS, seed: SEED + format.length });
-      const serverErrors: string[] = [];
-      const acknowledged = new Set<string>();
-      let rssPeak = process.memoryUsage().rss;
-      for (const [i, { body, async }] of samples.entries()) {
-        const res = await server.app.inject({
-          method: 'POST',
-          url: `/ingest/${format}?mode=${async ? 'async' : 'sync'}`,
-          payload: body,
-          headers: { ...auth, 'content-type': 'application/octet-stream' },
-        });
-        if (res.statusCode >= 500) {
-          serverErrors.push(`#${i} (seed ${SEED}) ${res.statusCode} ${body.subarray(0, 200).toString('base64')}`);
-        }
-        const inboxId = res.json<{ inboxId?: unknown }>().inboxId;
-        if (res.statusCode < 300 || typeof inboxId === 'string') {
-          expect(typeof inboxId, `#${i}: acknowledged with an inbox id`).toBe('string');
-          acknowledged.add(inboxId as string);
-        }
-        rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-      }
+      const tally = await postAll(server, auth, format, samples, CONCURRENCY, `seed ${SEED} `);
       await platform.pipeline.drain();
-
-      const db = platform.database.db;
-      const stuck = await db.selectFrom('inbox').select('id').where('status', '=', 'received').execute();
-      const ids = [...acknowledged];
-      const rows =
-        ids.length === 0 ? [] : await db.selectFrom('inbox').select(['id', 'status']).where('id', 'in', ids).execute();
-      const failedWithoutLetter = await db
-        .selectFrom('inbox')
-        .select('id')
-        .where('status', '=', 'failed')
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('dead_letter')
-                .select('dead_letter.id')
-                .whereRef('dead_letter.inbox_id', '=', 'inbox.id')
-                .where('dead_letter.status', '=', 'open'),
-            ),
-          ),
-        )
-        .execute();
-      const { rows: sizes } = await sql<{
-        n: string;
-      }>`select count(*) as n from inbox where format = ${format}`.execute(db);
+      const check = await checkInbox(platform.database.db, format, tally.acknowledged);
       console.log(
         JSON.stringify({
           fuzz: format,
           engine: engine.name,
-          inputs: samples.length,
-          stored: Number(sizes[0]?.n ?? 0),
-          '5xx': serverErrors.length,
-          stuck: stuck.length,
-          rssPeakMiB: Math.round(rssPeak / 2 ** 20),
+          inputs: tally.inputs,
+          '2xx': tally.accepted,
+          '207': tally.partial,
+          '4xx': tally.client,
+          '5xx': tally.server,
+          stuck: check.stuck,
+          rssPeakMiB: Math.round(tally.rssPeak / 2 ** 20),
         }),
       );
 
-      expect(serverErrors).toEqual([]);
-      expect(stuck).toEqual([]);
-      expect(rows.length).toBe(ids.length);
-      for (const row of rows) expect(['processed', 'partial', 'failed'], `inbox ${row.id}`).toContain(row.status);
-      expect(failedWithoutLetter).toEqual([]);
-      expect((await server.app.inject('/health')).statusCode).toBe(200);
+      expect(tally.inputs).toBe(samples.length);
+      expect(tally.serverErrors).toEqual([]);
+      expect(tally.ackWithoutId, 'acknowledged without an inbox id').toEqual([]);
+      expect(check.stuck).toBe(0);
+      expect(check.unsettled).toEqual([]);
+      expect(check.failedWithoutLetter).toBe(0);
+      expect(await healthy(server)).toBe(true);
     },
     // Up to ~250 ms an input on a loaded 2-core machine (large duplicated X12 messages are the slowest).
     Math.max(60_000, RUNS * 500),

@@ -11,7 +11,8 @@ import { scopeFor } from '../../src/access/access-scope.js';
 import type { Platform } from '../../src/platform.js';
 import { EventQuery } from '../../src/store/event-query.js';
 import { SettledHorizon } from '../../src/store/settled-horizon.js';
-import { ENGINES } from '../support/engines.js';
+import pg from 'pg';
+import { createScratchDatabase, DATABASE_URL, ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const provenance: EventProvenance = {
@@ -133,6 +134,39 @@ describe.skipIf(POSTGRES.length === 0).each(POSTGRES.length > 0 ? POSTGRES : ENG
       expect(await keysRead()).toEqual(['race:2']);
       await platform.events.append([gateIn(3)], provenance);
       expect(await keysRead()).toEqual(['race:2', 'race:3']);
+    });
+
+    it("should not wait for another database's transactions on the same server", async () => {
+      // Another application on the same server holds a transaction with an id (ids are cluster-wide).
+      const other = await createScratchDatabase(DATABASE_URL!);
+      const client = new pg.Client({ connectionString: other.url });
+      await client.connect();
+      try {
+        await client.query('begin');
+        await client.query('select txid_current()');
+        // A gap in this database: position 1 rolled back, position 2 committed.
+        const rolledBack = await heldAppend(1);
+        await platform.events.append([gateIn(2)], provenance);
+        rolledBack.finish(false);
+        await expect(rolledBack.done).rejects.toThrow('rolled back by the test');
+        // Readable at once: only this database's transactions can fill the gap, and none is running.
+        expect(await keysRead()).toEqual(['race:2']);
+        const fresh = new SettledHorizon(platform.database.db);
+        const head = (await platform.events.read('0', 1, { visibleTo: LOCAL_OPERATOR })).events[0]!.seq;
+        expect(await fresh.settled()).toBe(head);
+
+        // A writer of this database still holds back what was appended after its position.
+        const slow = await heldAppend(3);
+        await platform.events.append([gateIn(4)], provenance);
+        expect(await keysRead()).toEqual(['race:2']);
+        slow.finish(true);
+        await slow.done;
+        expect(await keysRead()).toEqual(['race:2', 'race:3', 'race:4']);
+      } finally {
+        await client.query('rollback').catch(() => {});
+        await client.end();
+        await other.drop();
+      }
     });
 
     it('should store a key once when two writers append it at the same time', async () => {
