@@ -12,10 +12,46 @@ import type {
   AisStaticVoyageData,
 } from '../../ingest/ais/ais-types.js';
 
+const ALPHABET = '0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijklmnopqrstuvw';
+
+/** Scratch bits of the message being encoded (encoding is synchronous, so one buffer serves every call). */
+const SCRATCH = new Uint8Array(1024);
+
+/** Collects bits (0/1) most significant first; the longest message here (type 5) has 424 bits. */
 class BitWriter {
-  bits = '';
+  #length = 0;
+  constructor() {
+    SCRATCH.fill(0, 0, 448);
+  }
+  get length(): number {
+    return this.#length;
+  }
+  /** The '0'/'1' text of the bits. */
+  get bits(): string {
+    let s = '';
+    for (let i = 0; i < this.#length; i++) s += SCRATCH[i] === 1 ? '1' : '0';
+    return s;
+  }
+  /** The 6-bit armoured payload (IEC 61162-1 §8.2.3) and the fill bits. */
+  armour(): { payload: string; fill: number } {
+    const fill = (6 - (this.#length % 6)) % 6;
+    let payload = '';
+    for (let i = 0; i < this.#length + fill; i += 6) {
+      const v =
+        (SCRATCH[i]! << 5) |
+        (SCRATCH[i + 1]! << 4) |
+        (SCRATCH[i + 2]! << 3) |
+        (SCRATCH[i + 3]! << 2) |
+        (SCRATCH[i + 4]! << 1) |
+        SCRATCH[i + 5]!;
+      payload += ALPHABET[v];
+    }
+    return { payload, fill };
+  }
+  /** The low `len` (≤ 32) bits of a non-negative whole number, most significant first. */
   uint(value: number, len: number): this {
-    this.bits += value.toString(2).padStart(len, '0').slice(-len);
+    const v = value >>> 0;
+    for (let i = len - 1; i >= 0; i--) SCRATCH[this.#length++] = i >= 32 ? 0 : (v >>> i) & 1;
     return this;
   }
   int(value: number, len: number): this {
@@ -33,7 +69,6 @@ class BitWriter {
   }
 }
 
-const ALPHABET = '0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijklmnopqrstuvw';
 /** The printable characters of the 6-bit text alphabet (M.1371-5 Table 47), without `@`. */
 export const SIXBIT_TEXT = ' !"#$%&\'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_';
 
@@ -51,7 +86,16 @@ export function toSentences(bits: string, channel = 'A', seqId = 3, talker = 'AI
   const fill = (6 - (bits.length % 6)) % 6;
   const padded = bits + '0'.repeat(fill);
   let payload = '';
-  for (let i = 0; i < padded.length; i += 6) payload += ALPHABET[parseInt(padded.slice(i, i + 6), 2)];
+  for (let i = 0; i < padded.length; i += 6) {
+    let v = 0;
+    for (let j = i; j < i + 6; j++) v = (v << 1) | (padded.charCodeAt(j) - 48);
+    payload += ALPHABET[v];
+  }
+  return payloadSentences(payload, fill, channel, seqId, talker);
+}
+
+/** Splits an armoured payload into VDM sentences of at most 60 payload characters, with checksums. */
+function payloadSentences(payload: string, fill: number, channel: string, seqId: number, talker: string): string[] {
   const parts: string[] = [];
   for (let i = 0; i < payload.length; i += 60) parts.push(payload.slice(i, i + 60));
   return parts.map((part, i) => {
@@ -62,7 +106,13 @@ export function toSentences(bits: string, channel = 'A', seqId = 3, talker = 'AI
   });
 }
 
-export function encodePositionA(m: AisPositionReportA): string {
+/** The VDM sentences of a message straight from its bits (no '0'/'1' text in between: the simulator's path). */
+function sentencesOf(w: BitWriter, channel: string, seqId: number): string[] {
+  const { payload, fill } = w.armour();
+  return payloadSentences(payload, fill, channel, seqId, 'AI');
+}
+
+function writePositionA(m: AisPositionReportA): BitWriter {
   return new BitWriter()
     .uint(m.type, 6)
     .uint(m.repeat, 2)
@@ -79,10 +129,20 @@ export function encodePositionA(m: AisPositionReportA): string {
     .uint(m.maneuver, 2)
     .uint(0, 3)
     .bool(m.raim)
-    .uint(m.radio, 19).bits;
+    .uint(m.radio, 19);
 }
 
-export function encodeStaticVoyage(m: AisStaticVoyageData): string {
+/** Type 1–3 position report bits ('0'/'1' text). */
+export function encodePositionA(m: AisPositionReportA): string {
+  return writePositionA(m).bits;
+}
+
+/** Type 1–3 position report as VDM sentences. */
+export function positionASentences(m: AisPositionReportA, channel: string): string[] {
+  return sentencesOf(writePositionA(m), channel, 0);
+}
+
+function writeStaticVoyage(m: AisStaticVoyageData): BitWriter {
   return new BitWriter()
     .uint(5, 6)
     .uint(m.repeat, 2)
@@ -104,7 +164,17 @@ export function encodeStaticVoyage(m: AisStaticVoyageData): string {
     .uint(tenth(m.draught, 0), 8)
     .text(m.destination, 20)
     .bool(m.dte)
-    .uint(0, 1).bits;
+    .uint(0, 1);
+}
+
+/** Type 5 static and voyage data bits ('0'/'1' text). */
+export function encodeStaticVoyage(m: AisStaticVoyageData): string {
+  return writeStaticVoyage(m).bits;
+}
+
+/** Type 5 static and voyage data as VDM sentences (two; `seqId` 0–9 ties them together). */
+export function staticVoyageSentences(m: AisStaticVoyageData, channel: string, seqId: number): string[] {
+  return sentencesOf(writeStaticVoyage(m), channel, seqId);
 }
 
 export function encodePositionB(m: AisPositionReportB): string {

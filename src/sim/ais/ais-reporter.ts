@@ -7,8 +7,8 @@
  * the product's ingestion takes as the observation time. Lines come out in time order, one window at a
  * time, so a month never sits in memory. Pure.
  */
-import { fixOf, type Fix, type Track } from '../track.js';
-import { checksum, encodePositionA, encodeStaticVoyage, toSentences } from './ais-encoder.js';
+import { fixOf, type Fix, type Leg, type Track } from '../track.js';
+import { checksum, positionASentences, staticVoyageSentences } from './ais-encoder.js';
 
 export const SIM_AIS_SOURCE = 'OPENPCS-SIM';
 const STATIC_INTERVAL_S = 360;
@@ -37,6 +37,18 @@ interface Pending {
   readonly sentences: readonly string[];
 }
 
+/** Index of the first leg that ends after t (legs are sorted and contiguous). */
+function firstLegEndingAfter(legs: readonly Leg[], t: number): number {
+  let lo = 0;
+  let hi = legs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (legs[mid]!.endMs <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** First whole second ≥ fromS that is ≡ phase (mod interval). */
 function firstTick(fromS: number, interval: number, phase: number): number {
   const r = (((fromS - phase) % interval) + interval) % interval;
@@ -62,36 +74,36 @@ export class AisReporter {
       const trackEndS = Math.ceil(legs[legs.length - 1]!.endMs / 1000);
       if (trackEndS <= fromS || trackStartS >= toS) continue;
       const v = track.vessel;
-      for (const leg of legs) {
+      for (let i = firstLegEndingAfter(legs, fromS * 1000); i < legs.length; i++) {
+        const leg = legs[i]!;
+        if (leg.startMs >= toS * 1000) break;
         const a = Math.max(fromS, Math.ceil(leg.startMs / 1000));
         const b = Math.min(toS, Math.ceil(leg.endMs / 1000));
         if (a >= b) continue;
         const interval = reportingIntervalS(fixOf(leg, leg.startMs));
         for (let t = firstTick(a, interval, v.mmsi % interval); t < b; t += interval) {
           const fix = fixOf(leg, t * 1000);
-          const bits = encodePositionA({
-            type: 1,
-            repeat: 0,
-            mmsi: v.mmsi,
-            navStatus: fix.navStatus,
-            turn: leg.moving ? 0 : null,
-            sog: Math.round(fix.sogKn * 10) / 10,
-            accuracy: true,
-            lon: fix.lon,
-            lat: fix.lat,
-            cog: Math.round(fix.cogDeg * 10) / 10 >= 360 ? 0 : Math.round(fix.cogDeg * 10) / 10,
-            heading: fix.headingDeg,
-            second: t % 60,
-            maneuver: 0,
-            raim: false,
-            radio: (3 << 14) | (t % 2250),
-          });
-          pending.push({
-            timeS: t,
-            mmsi: v.mmsi,
-            kind: 1,
-            sentences: toSentences(bits, (t + v.mmsi) % 2 === 0 ? 'A' : 'B'),
-          });
+          const sentences = positionASentences(
+            {
+              type: 1,
+              repeat: 0,
+              mmsi: v.mmsi,
+              navStatus: fix.navStatus,
+              turn: leg.moving ? 0 : null,
+              sog: Math.round(fix.sogKn * 10) / 10,
+              accuracy: true,
+              lon: fix.lon,
+              lat: fix.lat,
+              cog: Math.round(fix.cogDeg * 10) / 10 >= 360 ? 0 : Math.round(fix.cogDeg * 10) / 10,
+              heading: fix.headingDeg,
+              second: t % 60,
+              maneuver: 0,
+              raim: false,
+              radio: (3 << 14) | (t % 2250),
+            },
+            (t + v.mmsi) % 2 === 0 ? 'A' : 'B',
+          );
+          pending.push({ timeS: t, mmsi: v.mmsi, kind: 1, sentences });
         }
       }
       const a = Math.max(fromS, trackStartS);
@@ -113,32 +125,39 @@ export class AisReporter {
     const v = track.vessel;
     const toBow = Math.min(511, Math.round(v.lengthM * 0.8));
     const toPort = Math.min(63, Math.round(v.beamM / 2));
-    const eta = track.legs.find((l) => !l.moving && l.navStatus === 5 && l.startMs >= t * 1000);
+    let eta: Leg | undefined;
+    for (let i = firstLegEndingAfter(track.legs, t * 1000); i < track.legs.length && !eta; i++) {
+      const l = track.legs[i]!;
+      if (!l.moving && l.navStatus === 5 && l.startMs >= t * 1000) eta = l;
+    }
     const etaDate = eta ? new Date(eta.startMs) : null;
-    const bits = encodeStaticVoyage({
-      type: 5,
-      repeat: 0,
-      mmsi: v.mmsi,
-      aisVersion: 0,
-      imo: v.imo === null ? null : Number(v.imo),
-      callsign: v.callsign,
-      name: v.name,
-      shipType: v.aisShipType,
-      toBow,
-      toStern: Math.min(511, Math.round(v.lengthM) - toBow),
-      toPort,
-      toStarboard: Math.min(63, Math.round(v.beamM) - toPort),
-      epfd: 1,
-      etaMonth: etaDate ? etaDate.getUTCMonth() + 1 : null,
-      etaDay: etaDate ? etaDate.getUTCDate() : null,
-      etaHour: etaDate ? etaDate.getUTCHours() : null,
-      etaMinute: etaDate ? etaDate.getUTCMinutes() : null,
-      draught: v.draughtM,
-      destination: track.destination,
-      dte: false,
-    });
-    // Sequential message id 0–9 of the two-sentence message: a function of MMSI and time, so any window
-    // split gives the same lines.
-    return toSentences(bits, 'A', (v.mmsi + Math.floor(t / STATIC_INTERVAL_S)) % 10);
+    return staticVoyageSentences(
+      {
+        type: 5,
+        repeat: 0,
+        mmsi: v.mmsi,
+        aisVersion: 0,
+        imo: v.imo === null ? null : Number(v.imo),
+        callsign: v.callsign,
+        name: v.name,
+        shipType: v.aisShipType,
+        toBow,
+        toStern: Math.min(511, Math.round(v.lengthM) - toBow),
+        toPort,
+        toStarboard: Math.min(63, Math.round(v.beamM) - toPort),
+        epfd: 1,
+        etaMonth: etaDate ? etaDate.getUTCMonth() + 1 : null,
+        etaDay: etaDate ? etaDate.getUTCDate() : null,
+        etaHour: etaDate ? etaDate.getUTCHours() : null,
+        etaMinute: etaDate ? etaDate.getUTCMinutes() : null,
+        draught: v.draughtM,
+        destination: track.destination,
+        dte: false,
+      },
+      'A',
+      // Sequential message id 0–9 of the two-sentence message: a function of MMSI and time, so any window
+      // split gives the same lines.
+      (v.mmsi + Math.floor(t / STATIC_INTERVAL_S)) % 10,
+    );
   }
 }
