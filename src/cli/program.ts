@@ -12,6 +12,7 @@ import { keysCommand, orgsCommand } from './orgs-command.js';
 import { projectionsCommand } from './projections-command.js';
 import { replayCommand } from './replay-command.js';
 import { serveCommand } from './serve-command.js';
+import { simCommand } from './sim-command.js';
 import { feedCommand } from './feed-command.js';
 import { vesselsCommand } from './vessels-command.js';
 
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
     .addCommand(aisCommand())
     .addCommand(feedCommand())
     .addCommand(vesselsCommand())
+    .addCommand(simCommand())
     .addHelpText('after', EXIT_CODES_HELP);
 }
 
