@@ -5,7 +5,7 @@
  */
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import { TRUCK_APPOINTMENT } from '../../domain/cargo-event-codes.js';
-import { terminalOfLocation } from '../containers/terminal-of-location.js';
+import { terminalOfLocation } from '../../domain/containers/terminal-of-location.js';
 
 export interface VisitTransaction {
   readonly transactionId: string;
