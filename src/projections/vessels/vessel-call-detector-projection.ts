@@ -1,5 +1,5 @@
 /**
- * Runs the vessel-call detector (`../vessel-calls/vessel-call-detector.ts`) over every vessel's AIS
+ * Runs the vessel-call detector (`../../domain/vessel-calls/vessel-call-detector.ts`) over every vessel's AIS
  * positions and appends the ARRI/DEPA transport events it detects to the event store, in the same
  * transaction as its checkpoint. Detected arrivals and departures are facts other parts of the product
  * (and subscribers) want, so they are events, not only a table: source `vessel-call-detector`, no inbox
@@ -33,7 +33,7 @@ import { appendEvents } from '../../store/event-store.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { audienceKey } from './audience.js';
-import { initialVesselCallState, step, type VesselCallState } from '../vessel-calls/vessel-call-detector.js';
+import { initialVesselCallState, step, type VesselCallState } from '../../domain/vessel-calls/vessel-call-detector.js';
 
 export const VESSEL_CALL_DETECTOR_SOURCE = 'vessel-call-detector';
 
