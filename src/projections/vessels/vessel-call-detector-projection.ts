@@ -21,13 +21,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { EventProvenance, NewCanonicalEvent, StoredEvent } from '../../domain/canonical-event.js';
-import {
-  VESSEL_POSITION,
-  VESSEL_STATIC,
-  type VesselPositionPayload,
-  type VesselStaticPayload,
-} from '../../domain/vessel-observation.js';
+import type { EventProvenance, NewCanonicalEvent, StoredEvent, StoredEventOf } from '../../domain/canonical-event.js';
+import { VESSEL_POSITION, VESSEL_STATIC } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
 import { appendEvents } from '../../store/event-store.js';
 import type { DB } from '../../store/schema.js';
@@ -61,8 +56,8 @@ const idle = (state: VesselCallState): boolean =>
 
 export function vesselCallDetectorProjection(geography: Geography): Projection {
   const [minLon, minLat, maxLon, maxLat] = outerBox(geography);
-  const farAway = (e: StoredEvent): boolean => {
-    const p = e.payload as unknown as VesselPositionPayload;
+  const farAway = (e: StoredEventOf<typeof VESSEL_POSITION>): boolean => {
+    const p = e.payload;
     return p.lon < minLon || p.lon > maxLon || p.lat < minLat || p.lat > maxLat;
   };
   return {
@@ -90,11 +85,11 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
         const key = stateKey(mmsi, audience);
         const state = states.get(key) ?? initialVesselCallState;
         if (event.eventTypeCode === VESSEL_STATIC) {
-          states.set(key, { ...state, static: event.payload as unknown as VesselStaticPayload });
+          states.set(key, { ...state, static: event.payload });
           touched.set(key, { mmsi, audience });
         } else if (event.eventTypeCode === VESSEL_POSITION) {
           if (idle(state) && farAway(event)) continue;
-          const position = event.payload as unknown as VesselPositionPayload;
+          const position = event.payload;
           const result = step(geography, state, { eventDateTime: event.eventDateTime, position });
           states.set(key, result.state);
           touched.set(key, { mmsi, audience });
