@@ -6,6 +6,8 @@
  * global position (`seq`), the event id and the recording time. Events are facts: append-only.
  */
 
+import type { DcsaEventCode, EventPayloadMap, EventTypeCode, OpenpcsEventCode } from './event-map.js';
+
 /** DCSA event families, plus `VESSEL` for AIS-derived observations that DCSA does not cover. */
 export const EVENT_TYPES = ['TRANSPORT', 'EQUIPMENT', 'SHIPMENT', 'VESSEL'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -43,12 +45,10 @@ export interface EventReferences {
   readonly carrierCode?: string | undefined;
 }
 
-export interface NewCanonicalEvent {
+interface CanonicalEventFields {
   /** Stable key derived from the source: same source message ⇒ same key ⇒ stored once. */
   readonly idempotencyKey: string;
   readonly eventType: EventType;
-  /** DCSA code: ARRI/DEPA (transport), LOAD/DISC/GTIN/GTOT... (equipment), RECE/ISSU... (shipment). */
-  readonly eventTypeCode: string;
   readonly eventClassifierCode: EventClassifier;
   /** When the fact happens/happened (ISO 8601 instant, UTC). */
   readonly eventDateTime: string;
@@ -56,8 +56,26 @@ export interface NewCanonicalEvent {
   readonly eventCreatedDateTime: string;
   readonly location?: EventLocation | undefined;
   readonly references?: EventReferences | undefined;
-  /** Format-specific, typed by the parser; stored as JSON. */
-  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** The event of one type code: its payload is the one the event map gives for the code. */
+export type CanonicalEventOf<C extends EventTypeCode> = CanonicalEventFields & {
+  /** DCSA code: ARRI/DEPA (transport), LOAD/DISC/GTIN/GTOT... (equipment), RECE/ISSU... (shipment), or an openpcs one. */
+  readonly eventTypeCode: C;
+  /** Typed by the event map (`event-map.ts`); stored as JSON. */
+  readonly payload: EventPayloadMap[C];
+};
+
+/**
+ * Any canonical event: a union discriminated by `eventTypeCode`, so a test of the code narrows the payload.
+ * The DCSA codes share one member (their payloads have one type); each openpcs code is a member of its own.
+ */
+export type NewCanonicalEvent =
+  CanonicalEventOf<DcsaEventCode> | { [C in OpenpcsEventCode]: CanonicalEventOf<C> }[OpenpcsEventCode];
+
+/** A payload read field by field, whatever the code (every payload type is a record of JSON values). */
+export function payloadFields(event: NewCanonicalEvent): Readonly<Record<string, unknown>> {
+  return event.payload;
 }
 
 /** Provenance and ownership stamped on every stored event (DESIGN §2, "ownership from the first migration"). */
@@ -70,9 +88,13 @@ export interface EventProvenance {
   readonly visibility: Visibility;
 }
 
-export interface StoredEvent extends NewCanonicalEvent, EventProvenance {
+/** What the store adds to every event. */
+export interface StoreStamp extends EventProvenance {
   /** Global, gap-free-in-commit-order position; the cursor of `GET /events`. */
   readonly seq: string;
   readonly eventId: string;
   readonly recordedAt: string;
 }
+
+export type StoredEvent = NewCanonicalEvent & StoreStamp;
+export type StoredEventOf<C extends EventTypeCode> = CanonicalEventOf<C> & StoreStamp;

@@ -12,7 +12,7 @@ export const VESSEL_POSITION = 'POSN';
 /** `eventTypeCode` of an AIS static-and-voyage-data event (type 5, 19, 24, or provider CSV). */
 export const VESSEL_STATIC = 'STAT';
 
-export interface VesselPositionPayload {
+export type VesselPositionPayload = {
   readonly mmsi: string;
   readonly lat: number;
   readonly lon: number;
@@ -23,9 +23,9 @@ export interface VesselPositionPayload {
   readonly navStatus: number | null;
   /** AIS message type it came from (1–3, 18, 19, 27), or null for provider CSV. */
   readonly aisType: number | null;
-}
+};
 
-export interface VesselStaticPayload {
+export type VesselStaticPayload = {
   readonly mmsi: string;
   /** 7-digit IMO number as text, or null when not broadcast / invalid. */
   readonly imo: string | null;
@@ -37,7 +37,7 @@ export interface VesselStaticPayload {
   readonly beamM: number | null;
   readonly draughtM: number | null;
   readonly destination: string | null;
-}
+};
 
 /** First 16 chars of an ISO instant = `YYYY-MM-DDTHH:MM`, the minute bucket. */
 export function positionIdempotencyKey(mmsi: string, eventDateTime: string): string {

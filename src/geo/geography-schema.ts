@@ -3,19 +3,9 @@
  * (`id`, `kind`, `name`, `port`) and cites its `source`. Validated with zod when loaded.
  */
 import { z } from 'zod';
+import { ZONE_KINDS } from '../domain/port-zones.js';
 
-export const ZONE_KINDS = [
-  'anchorage',
-  'pilot_boarding_area',
-  'precautionary_area',
-  'regulated_navigation_area',
-  'port_limits',
-  'harbour_entrance',
-  'traffic_separation_scheme',
-  'terminal',
-  'berth',
-] as const;
-export type ZoneKind = (typeof ZONE_KINDS)[number];
+export { ZONE_KINDS, type ZoneKind } from '../domain/port-zones.js';
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 const ring = z.array(lonLat).min(4, 'a linear ring needs at least 4 positions (RFC 7946 §3.1.6)');

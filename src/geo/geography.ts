@@ -3,6 +3,7 @@
  * prefilter before the exact point-in-polygon test. Pure: build it from a parsed document
  * (see `parseGeography`), or load the shipped one with `loadGeography`.
  */
+import type { PortZones } from '../domain/port-zones.js';
 import type { GeographyDocument, ZoneGeometry, ZoneKind } from './geography-schema.js';
 import { pointInPolygon, type Ring } from './point-in-polygon.js';
 import type { BBox, Zone } from './zone.js';
@@ -51,7 +52,7 @@ function areaOf(geometry: ZoneGeometry): number {
   }, 0);
 }
 
-export class Geography {
+export class Geography implements PortZones {
   readonly zones: readonly Zone[];
   readonly #byId: ReadonlyMap<string, Zone>;
   /** Areal zones, smallest first, so that `zonesAt` lists the most specific zone first. */

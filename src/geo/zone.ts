@@ -1,14 +1,11 @@
-import type { ZoneGeometry, ZoneKind, ZoneProperties } from './geography-schema.js';
+import type { PortZone } from '../domain/port-zones.js';
+import type { ZoneGeometry, ZoneProperties } from './geography-schema.js';
 
 /** [minLon, minLat, maxLon, maxLat] */
 export type BBox = readonly [number, number, number, number];
 
 /** One named area (or line) of the port's geography, ready for fast containment tests. */
-export interface Zone {
-  readonly id: string;
-  readonly kind: ZoneKind;
-  readonly name: string;
-  readonly port: 'USLAX' | 'USLGB' | null;
+export interface Zone extends PortZone {
   readonly properties: ZoneProperties;
   readonly geometry: ZoneGeometry;
   readonly bbox: BBox;

@@ -8,12 +8,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { EventLocation, EventReferences, NewCanonicalEvent } from '../domain/canonical-event.js';
+import type { DcsaEventCode } from '../domain/event-map.js';
 
 export interface EdiFact {
   readonly format: string;
   readonly sender: string;
   readonly eventType: NewCanonicalEvent['eventType'];
-  readonly eventTypeCode: string;
+  readonly eventTypeCode: DcsaEventCode;
   readonly eventClassifierCode: NewCanonicalEvent['eventClassifierCode'];
   readonly eventDateTime: string;
   readonly eventCreatedDateTime: string;

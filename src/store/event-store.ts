@@ -95,7 +95,10 @@ function normaliseInstant(text: string): string {
     : new Date(text).toISOString();
 }
 
-/** The stored form of an appended event, built with one fixed shape (no spreads: this runs per event). */
+/**
+ * The stored form of an appended event: the parser's event (its code and payload stay paired, as the event
+ * map types them) with normalised instants and the store's stamp.
+ */
 function storedEvent(
   e: NewCanonicalEvent,
   p: EventProvenance,
@@ -104,15 +107,9 @@ function storedEvent(
   recordedAt: string,
 ): StoredEvent {
   return {
-    idempotencyKey: e.idempotencyKey,
-    eventType: e.eventType,
-    eventTypeCode: e.eventTypeCode,
-    eventClassifierCode: e.eventClassifierCode,
+    ...e,
     eventDateTime: normaliseInstant(e.eventDateTime),
     eventCreatedDateTime: normaliseInstant(e.eventCreatedDateTime),
-    location: e.location,
-    references: e.references,
-    payload: e.payload,
     source: p.source,
     inboxId: p.inboxId,
     sourceOrg: p.sourceOrg,

@@ -1,7 +1,10 @@
-import type { NewCanonicalEvent } from '../../src/domain/canonical-event.js';
+import type { CanonicalEventOf } from '../../src/domain/canonical-event.js';
+import type { DcsaEventCode } from '../../src/domain/event-map.js';
+
+type DcsaEvent = CanonicalEventOf<DcsaEventCode>;
 
 /** A gate move of a container at a San Pedro Bay terminal. */
-export function gateMove(n: number, overrides: Partial<NewCanonicalEvent> = {}): NewCanonicalEvent {
+export function gateMove(n: number, overrides: Partial<DcsaEvent> = {}): DcsaEvent {
   const minute = String(n % 60).padStart(2, '0');
   return {
     idempotencyKey: `test:gate:${n}`,

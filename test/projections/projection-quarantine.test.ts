@@ -270,10 +270,11 @@ describe.each(ENGINES)('poisoned values on $name', (engine) => {
         vesselRegistryProjection.apply(
           trx,
           fixed
-            ? events.map((e) => ({
-                ...e,
-                payload: { ...e.payload, shipType: Math.round(Number(e.payload['shipType'])) },
-              }))
+            ? events.map((e) =>
+                e.eventTypeCode === 'STAT'
+                  ? { ...e, payload: { ...e.payload, shipType: Math.round(Number(e.payload.shipType)) } }
+                  : e,
+              )
             : events,
         ),
     };

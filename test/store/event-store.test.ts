@@ -1,6 +1,11 @@
 import { LOCAL_OPERATOR } from '../../src/access/access-scope.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventProvenance, NewCanonicalEvent, StoredEvent } from '../../src/domain/canonical-event.js';
+import {
+  payloadFields,
+  type EventProvenance,
+  type NewCanonicalEvent,
+  type StoredEvent,
+} from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
@@ -107,7 +112,7 @@ describe.each(ENGINES)('event store on $name', (engine) => {
       [...batch, ...Array.from({ length: 10 }, (_, i) => gateOut(1000 + i))],
       provenance,
     );
-    expect(again.appended.map((e) => e.payload['n'])).toEqual(Array.from({ length: 10 }, (_, i) => 1000 + i));
+    expect(again.appended.map((e) => payloadFields(e)['n'])).toEqual(Array.from({ length: 10 }, (_, i) => 1000 + i));
     expect(again.duplicates).toBe(300);
     const page = await platform.events.read('0', 1000, { visibleTo: LOCAL_OPERATOR });
     expect(page.events).toHaveLength(310);
@@ -131,7 +136,7 @@ describe.each(ENGINES)('event store on $name', (engine) => {
     }
     expect(seen.map((e) => e.idempotencyKey)).toEqual(all.map((e) => e.idempotencyKey));
     const fromMiddle = await platform.events.read(seen[199]!.seq, 1000, { visibleTo: LOCAL_OPERATOR });
-    expect(fromMiddle.events.map((e) => e.payload['n'])).toEqual(Array.from({ length: 50 }, (_, i) => 200 + i));
+    expect(fromMiddle.events.map((e) => payloadFields(e)['n'])).toEqual(Array.from({ length: 50 }, (_, i) => 200 + i));
   });
 
   it('should filter by container and by vessel', async () => {
@@ -143,7 +148,7 @@ describe.each(ENGINES)('event store on $name', (engine) => {
       equipmentReference: 'MSCU1234565',
       visibleTo: LOCAL_OPERATOR,
     });
-    expect(byContainer.events.map((e) => e.payload['n'])).toEqual([1, 3]);
+    expect(byContainer.events.map((e) => payloadFields(e)['n'])).toEqual([1, 3]);
     const byVessel = await platform.events.read('0', 10, { vesselIMONumber: '9321483', visibleTo: LOCAL_OPERATOR });
     expect(byVessel.events).toHaveLength(3);
     const none = await platform.events.read('0', 10, { vesselIMONumber: '9811000', visibleTo: LOCAL_OPERATOR });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { VesselPositionPayload, VesselStaticPayload } from '../../src/domain/vessel-observation.js';
 import { marineCadastreCsvParser } from '../../src/ingest/ais-csv/marinecadastre-csv-parser.js';
-import type { PositionObservation } from '../../src/projections/vessel-calls/position-observation.js';
+import type { PositionObservation } from '../../src/domain/vessel-calls/position-observation.js';
 
 export function loadExtractObservations(): PositionObservation[] {
   const body = readFileSync(new URL('./fixtures/marinecadastre-2022-01-03-san-pedro-bay.csv', import.meta.url));

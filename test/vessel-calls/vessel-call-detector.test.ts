@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { NewCanonicalEvent } from '../../src/domain/canonical-event.js';
 import type { VesselStaticPayload } from '../../src/domain/vessel-observation.js';
 import { loadGeography } from '../../src/geo/load-geography.js';
-import { buildVesselCalls } from '../../src/projections/vessel-calls/build-vessel-calls.js';
-import type { PositionObservation } from '../../src/projections/vessel-calls/position-observation.js';
-import { initialVesselCallState, step } from '../../src/projections/vessel-calls/vessel-call-detector.js';
+import { buildVesselCalls } from '../../src/domain/vessel-calls/build-vessel-calls.js';
+import type { PositionObservation } from '../../src/domain/vessel-calls/position-observation.js';
+import { initialVesselCallState, step } from '../../src/domain/vessel-calls/vessel-call-detector.js';
 
 const geography = loadGeography();
 const T0 = Date.parse('2022-01-03T00:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGeography } from '../../src/geo/load-geography.js';
-import { vesselStatusAt } from '../../src/projections/vessel-calls/vessel-status-at.js';
+import { vesselStatusAt } from '../../src/domain/vessel-calls/vessel-status-at.js';
 import { loadExtractObservations } from './load-extract.js';
 import {
   CARGO_AT_ANCHOR,

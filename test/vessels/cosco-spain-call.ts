@@ -3,13 +3,15 @@
  * pilot area, 2 h at anchor in anchorage F, 10 h moored at LBCT, then out to sea (positions are real ones
  * from the 2022-01-03 MarineCadastre extract; the legs are the detector test's). Draught 14.5 m in, 12.8 m out.
  */
-import type { NewCanonicalEvent } from '../../src/domain/canonical-event.js';
+import type { CanonicalEventOf } from '../../src/domain/canonical-event.js';
+
+export type AisEvent = CanonicalEventOf<'STAT'> | CanonicalEventOf<'POSN'>;
 import { positionIdempotencyKey } from '../../src/domain/vessel-observation.js';
 
 const T0 = Date.parse('2022-01-03T00:00:00Z');
 export const COSCO_SPAIN = { mmsi: '477776200', imo: '9516442', name: 'COSCO SPAIN' } as const;
 
-function staticEvent(at: string, draughtM: number, mmsi: string = COSCO_SPAIN.mmsi): NewCanonicalEvent {
+function staticEvent(at: string, draughtM: number, mmsi: string = COSCO_SPAIN.mmsi): CanonicalEventOf<'STAT'> {
   return {
     idempotencyKey: `test-static:${mmsi}:${at}`,
     eventType: 'VESSEL',
@@ -32,7 +34,13 @@ function staticEvent(at: string, draughtM: number, mmsi: string = COSCO_SPAIN.mm
   };
 }
 
-function positionEvent(at: string, lat: number, lon: number, sogKn: number, navStatus: number): NewCanonicalEvent {
+function positionEvent(
+  at: string,
+  lat: number,
+  lon: number,
+  sogKn: number,
+  navStatus: number,
+): CanonicalEventOf<'POSN'> {
   return {
     idempotencyKey: positionIdempotencyKey(COSCO_SPAIN.mmsi, at),
     eventType: 'VESSEL',
@@ -48,7 +56,7 @@ function positionEvent(at: string, lat: number, lon: number, sogKn: number, navS
 
 const minute = (m: number): string => new Date(T0 + m * 60_000).toISOString();
 
-export function coscoSpainCallEvents(): NewCanonicalEvent[] {
+export function coscoSpainCallEvents(): AisEvent[] {
   const legs: [from: number, to: number, lat: (i: number) => number, lon: number, sog: number, nav: number][] = [
     [0, 29, (i) => 33.55 + i * 0.005, -118.18, 10, 0],
     [30, 149, () => 33.68906, -118.14249, 0, 1],
@@ -57,7 +65,7 @@ export function coscoSpainCallEvents(): NewCanonicalEvent[] {
     [770, 800, () => 33.7, -118.18, 8, 0],
     [801, 830, () => 33.55, -118.18, 14, 0],
   ];
-  const events: NewCanonicalEvent[] = [staticEvent(minute(0), 14.5)];
+  const events: AisEvent[] = [staticEvent(minute(0), 14.5)];
   for (const [from, to, lat, lon, sog, nav] of legs) {
     for (let m = from; m <= to; m++) {
       if (m === 765) events.push(staticEvent(minute(765), 12.8));
@@ -68,6 +76,6 @@ export function coscoSpainCallEvents(): NewCanonicalEvent[] {
 }
 
 /** The same ship reporting under a new MMSI (re-flagged) a week later. */
-export function reflaggedStatic(newMmsi: string): NewCanonicalEvent {
+export function reflaggedStatic(newMmsi: string): CanonicalEventOf<'STAT'> {
   return staticEvent('2022-01-10T00:00:00.000Z', 11.2, newMmsi);
 }

@@ -94,14 +94,16 @@ describe.each(ENGINES)('vessel projections on $name', (engine) => {
 
   it('should see a ship leave even when its next reports are far outside the port region', async () => {
     const atAnchor = coscoSpainCallEvents().filter((e) => e.eventDateTime < '2022-01-03T02:30');
+    const anchored = atAnchor.find((e) => e.eventTypeCode === 'POSN')!;
+    if (anchored.eventTypeCode !== 'POSN') throw new Error('the call has no position at anchor');
     const far = Array.from({ length: 10 }, (_, i) => {
       const at = new Date(Date.parse('2022-01-03T02:30:00Z') + i * 60_000).toISOString();
       return {
-        ...atAnchor[1]!,
+        ...anchored,
         idempotencyKey: `far:${i}`,
         eventDateTime: at,
         eventCreatedDateTime: at,
-        payload: { ...atAnchor[1]!.payload, lat: 30, lon: -125, sogKn: 12, navStatus: 0 },
+        payload: { ...anchored.payload, lat: 30, lon: -125, sogKn: 12, navStatus: 0 },
       };
     });
     await platform.events.append([...atAnchor, ...far], PROVENANCE);

@@ -7,7 +7,7 @@ import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { timedSampleLines } from '../transports/timed-sample.js';
-import { coscoSpainCallEvents } from './cosco-spain-call.js';
+import { coscoSpainCallEvents, type AisEvent } from './cosco-spain-call.js';
 import { EXPECTED_AT, TANKERS_AT_ANCHOR, TANKERS_AT_BERTH } from './expected-2022-01-03.js';
 
 interface VesselCall {
@@ -43,12 +43,15 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
       visibility: 'community',
     });
     // A complete call of another ship (the extract is 25 minutes: too short to see one).
-    const call = coscoSpainCallEvents().map((e) => ({
-      ...e,
-      idempotencyKey: e.idempotencyKey.replace('477776200', '477000001'),
-      references: { vesselMMSI: '477000001' },
-      payload: { ...e.payload, mmsi: '477000001', imo: null, name: 'TEST CALLER' },
-    }));
+    const call = coscoSpainCallEvents().map((e): AisEvent => {
+      const renamed = {
+        idempotencyKey: e.idempotencyKey.replace('477776200', '477000001'),
+        references: { vesselMMSI: '477000001' },
+      };
+      return e.eventTypeCode === 'STAT'
+        ? { ...e, ...renamed, payload: { ...e.payload, mmsi: '477000001', imo: null, name: 'TEST CALLER' } }
+        : { ...e, ...renamed, payload: { ...e.payload, mmsi: '477000001' } };
+    });
     await platform.events.append(call, {
       source: 'test-ais',
       inboxId: null,

@@ -10,7 +10,7 @@
  * Parser bookkeeping (`sourceMessage`, `sourceLine`, `sourceColumn`) is not part of the DCSA body.
  */
 import type { z } from 'zod';
-import type { StoredEvent } from '../../domain/canonical-event.js';
+import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
 import {
   DCSA_MODES_OF_TRANSPORT,
   DCSA_TRANSPORT_CALL_FACILITY_TYPES,
@@ -59,7 +59,8 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' &
  * event (berth, pilot boarding place, gate…) is in `eventLocation`.
  */
 function transportCall(event: StoredEvent): Json | undefined {
-  const fromPayload = isObject(event.payload['transportCall']) ? { ...event.payload['transportCall'] } : {};
+  const given = payloadFields(event)['transportCall'];
+  const fromPayload = isObject(given) ? { ...given } : {};
   const loc = event.location;
   const refs = event.references;
   // EDI parsers put the vessel's identity on the transport call itself; DCSA nests it in `vessel`.
@@ -81,9 +82,9 @@ function transportCall(event: StoredEvent): Json | undefined {
     fromPayload['carrierVoyageNumber'] != null ||
     fromPayload['importVoyageNumber'] != null;
   const statedMode = str(fromPayload['modeOfTransport']);
-  const payloadMode = str(event.payload['modeOfTransport']);
+  const payloadMode = str(payloadFields(event)['modeOfTransport']);
   const mode = statedMode ?? (hasImo || hasVoyage ? 'VESSEL' : payloadMode);
-  const visitId = str(event.payload['visitId']);
+  const visitId = str(payloadFields(event)['visitId']);
   const id =
     str(fromPayload['transportCallID']) ??
     derivedTransportCallId({
@@ -142,8 +143,8 @@ function eventLocation(event: StoredEvent): Json | undefined {
 /** DCSA `documentID` / `documentTypeCode` of a shipment event: as given, else its transport document or booking. */
 function shipmentDocument(event: StoredEvent): Json {
   const given = defined({
-    documentID: str(event.payload['documentID']),
-    documentTypeCode: str(event.payload['documentTypeCode']),
+    documentID: str(payloadFields(event)['documentID']),
+    documentTypeCode: str(payloadFields(event)['documentTypeCode']),
   });
   if (given['documentID'] && given['documentTypeCode']) return given;
   const document = event.references?.transportDocumentReference;
@@ -154,7 +155,7 @@ function shipmentDocument(event: StoredEvent): Json {
 }
 
 function documentReferences(event: StoredEvent): Json[] | undefined {
-  const given = event.payload['documentReferences'];
+  const given = payloadFields(event)['documentReferences'];
   if (Array.isArray(given) && given.length > 0) return given as Json[];
   const refs: Json[] = [];
   const booking = event.references?.carrierBookingReference;
@@ -166,7 +167,7 @@ function documentReferences(event: StoredEvent): Json[] | undefined {
 
 export function toDcsaEvent(event: StoredEvent): DcsaEventJson {
   const body: Json = {};
-  const payload = event.payload;
+  const payload = payloadFields(event);
   for (const key in payload) {
     const value = payload[key];
     if (value !== undefined && value !== null && !INTERNAL_KEYS.has(key)) body[key] = value;

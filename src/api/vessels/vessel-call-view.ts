@@ -1,7 +1,7 @@
 /** Vessel calls as the API shows them (zod → OpenAPI), from `vessel_call` rows, and their CSV export columns. */
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import { VESSEL_CALL_STATUSES, type VesselCallStatus } from '../../projections/vessel-calls/vessel-call-status.js';
+import { VESSEL_CALL_STATUSES, type VesselCallStatus } from '../../domain/vessel-calls/vessel-call-status.js';
 import type { VesselCallTable } from '../../store/schema.js';
 import { terminalCodeOfZone } from '../../domain/terminal-registry.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';

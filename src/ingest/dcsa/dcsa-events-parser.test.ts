@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { payloadFields } from '../../domain/canonical-event.js';
 import { fixture } from '../../../test/support/fixtures.js';
 import { IDENTIFIER_ERRORS } from '../../domain/errors/identifier-errors.js';
 import type { ParseContext } from '../message-parser.js';
@@ -81,9 +82,9 @@ describe('DCSA T&T 2.2 parser: GET /v2/events page', () => {
       carrierVoyageNumber: '1042E',
       carrierCode: 'EGLV',
     });
-    expect(disc.payload['seals']).toEqual([{ sealNumber: 'EMC5512093', sealSource: 'CAR', sealType: 'BLT' }]);
-    expect(disc.payload['ISOEquipmentCode']).toBe('45G1');
-    expect(disc.payload['eventDateTime']).toBe('2026-02-10T05:59:27-08:00');
+    expect(payloadFields(disc)['seals']).toEqual([{ sealNumber: 'EMC5512093', sealSource: 'CAR', sealType: 'BLT' }]);
+    expect(payloadFields(disc)['ISOEquipmentCode']).toBe('45G1');
+    expect(payloadFields(disc)['eventDateTime']).toBe('2026-02-10T05:59:27-08:00');
   });
 
   it('should prefer the eventLocation (with coordinates) over the transport call for a gate-out', () => {

@@ -12,10 +12,10 @@ import type { FreeTimeRule } from '../../domain/free-time/free-time-rule.js';
 import { insertJsonRows, type JsonColumn } from '../../store/json-rows.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
-import type { ContainerFact } from './container-fact.js';
-import { containerFactsOf } from './container-fact-from-event.js';
-import { linksOfFact } from './container-links.js';
-import { containerState, type ContainerState } from './container-state.js';
+import type { ContainerFact } from '../../domain/containers/container-fact.js';
+import { containerFactsOf } from '../../domain/containers/container-fact-from-event.js';
+import { linksOfFact } from '../../domain/containers/container-links.js';
+import { containerState, type ContainerState } from '../../domain/containers/container-state.js';
 
 /** Rows per multi-row statement (PostgreSQL allows 65,535 parameters per statement). */
 const CHUNK = 500;

@@ -3,9 +3,9 @@
  * payload.modeOfTransport TRUCK and a visitId (gate in / gate out of the truck), EQUIPMENT GTIN/GTOT with a
  * visitId (a container dropped off / picked up during the visit), TRANSPORT APPT (an appointment version).
  */
-import type { StoredEvent } from '../../domain/canonical-event.js';
+import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
 import { TRUCK_APPOINTMENT } from '../../domain/cargo-event-codes.js';
-import { terminalOfLocation } from '../containers/terminal-of-location.js';
+import { terminalOfLocation } from '../../domain/containers/terminal-of-location.js';
 
 export interface VisitTransaction {
   readonly transactionId: string;
@@ -61,16 +61,15 @@ export type TruckFact =
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
 export function truckFactsOf(event: StoredEvent): TruckFact[] {
-  const p = event.payload;
   const terminal = terminalOfLocation(event.location);
   if (!terminal) return [];
   const locode = event.location?.unLocationCode ?? null;
   const rank = `${new Date(event.eventCreatedDateTime).toISOString()}|${event.idempotencyKey}`;
-  const visitId = str(p['visitId']);
   if (event.eventType === 'TRANSPORT' && event.eventTypeCode === TRUCK_APPOINTMENT) {
-    const appointmentId = str(p['appointmentId']);
-    const slotStart = str(p['slotStart']);
-    const slotEnd = str(p['slotEnd']);
+    const appointment = event.payload;
+    const appointmentId = str(appointment.appointmentId);
+    const slotStart = str(appointment.slotStart);
+    const slotEnd = str(appointment.slotEnd);
     if (!appointmentId || !slotStart || !slotEnd) return [];
     return [
       {
@@ -79,17 +78,19 @@ export function truckFactsOf(event: StoredEvent): TruckFact[] {
         appointmentId,
         terminalCode: terminal,
         unLocationCode: locode,
-        status: str(p['appointmentStatus']) ?? 'BOOKED',
-        truckingCompany: str(p['truckingCompany']) ?? event.references?.carrierCode ?? '',
-        truckPlate: str(p['truckPlate']),
+        status: str(appointment.appointmentStatus) ?? 'BOOKED',
+        truckingCompany: str(appointment.truckingCompany) ?? event.references?.carrierCode ?? '',
+        truckPlate: str(appointment.truckPlate),
         slotStart,
         slotEnd,
-        transactions: Array.isArray(p['transactions']) ? (p['transactions'] as Record<string, unknown>[]) : [],
+        transactions: appointment.transactions,
         rank,
         seq: event.seq,
       },
     ];
   }
+  const p = payloadFields(event);
+  const visitId = str(p['visitId']);
   if (!visitId) return [];
   const visitKey = `${terminal}:${visitId}`;
   const at = new Date(event.eventDateTime).toISOString();

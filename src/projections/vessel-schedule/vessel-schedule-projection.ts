@@ -5,7 +5,7 @@
  * names a vessel, a voyage and a port (CSV schedules, DCSA transport events, X12 315 VA/VD…).
  */
 import { sql, type Selectable, type Transaction } from 'kysely';
-import type { StoredEvent } from '../../domain/canonical-event.js';
+import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
 import type { DB, VesselScheduleTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 
@@ -27,7 +27,7 @@ export function milestoneOf(event: StoredEvent): Milestone | null {
 type CallRow = Selectable<VesselScheduleTable>;
 
 function vesselName(event: StoredEvent): string | null {
-  const call = event.payload['transportCall'] as { vessel?: { vesselName?: unknown } } | undefined;
+  const call = payloadFields(event)['transportCall'] as { vessel?: { vesselName?: unknown } } | undefined;
   return typeof call?.vessel?.vesselName === 'string' ? call.vessel.vesselName : null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Runs the vessel-call detector (`../vessel-calls/vessel-call-detector.ts`) over every vessel's AIS
+ * Runs the vessel-call detector (`../../domain/vessel-calls/vessel-call-detector.ts`) over every vessel's AIS
  * positions and appends the ARRI/DEPA transport events it detects to the event store, in the same
  * transaction as its checkpoint. Detected arrivals and departures are facts other parts of the product
  * (and subscribers) want, so they are events, not only a table: source `vessel-call-detector`, no inbox
@@ -21,19 +21,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { EventProvenance, NewCanonicalEvent, StoredEvent } from '../../domain/canonical-event.js';
-import {
-  VESSEL_POSITION,
-  VESSEL_STATIC,
-  type VesselPositionPayload,
-  type VesselStaticPayload,
-} from '../../domain/vessel-observation.js';
+import type { EventProvenance, NewCanonicalEvent, StoredEvent, StoredEventOf } from '../../domain/canonical-event.js';
+import { VESSEL_POSITION, VESSEL_STATIC } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
 import { appendEvents } from '../../store/event-store.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { audienceKey } from './audience.js';
-import { initialVesselCallState, step, type VesselCallState } from '../vessel-calls/vessel-call-detector.js';
+import { initialVesselCallState, step, type VesselCallState } from '../../domain/vessel-calls/vessel-call-detector.js';
 
 export const VESSEL_CALL_DETECTOR_SOURCE = 'vessel-call-detector';
 
@@ -61,8 +56,8 @@ const idle = (state: VesselCallState): boolean =>
 
 export function vesselCallDetectorProjection(geography: Geography): Projection {
   const [minLon, minLat, maxLon, maxLat] = outerBox(geography);
-  const farAway = (e: StoredEvent): boolean => {
-    const p = e.payload as unknown as VesselPositionPayload;
+  const farAway = (e: StoredEventOf<typeof VESSEL_POSITION>): boolean => {
+    const p = e.payload;
     return p.lon < minLon || p.lon > maxLon || p.lat < minLat || p.lat > maxLat;
   };
   return {
@@ -90,11 +85,11 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
         const key = stateKey(mmsi, audience);
         const state = states.get(key) ?? initialVesselCallState;
         if (event.eventTypeCode === VESSEL_STATIC) {
-          states.set(key, { ...state, static: event.payload as unknown as VesselStaticPayload });
+          states.set(key, { ...state, static: event.payload });
           touched.set(key, { mmsi, audience });
         } else if (event.eventTypeCode === VESSEL_POSITION) {
           if (idle(state) && farAway(event)) continue;
-          const position = event.payload as unknown as VesselPositionPayload;
+          const position = event.payload;
           const result = step(geography, state, { eventDateTime: event.eventDateTime, position });
           states.set(key, result.state);
           touched.set(key, { mmsi, audience });

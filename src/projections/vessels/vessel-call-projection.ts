@@ -14,8 +14,8 @@ import { audienceKey } from './audience.js';
 import { rowToEvent } from '../../store/event-row.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
-import { buildVesselCalls } from '../vessel-calls/build-vessel-calls.js';
-import { vesselCallStatus } from '../vessel-calls/vessel-call-status.js';
+import { buildVesselCalls } from '../../domain/vessel-calls/build-vessel-calls.js';
+import { vesselCallStatus } from '../../domain/vessel-calls/vessel-call-status.js';
 import { VESSEL_CALL_DETECTOR_SOURCE } from './vessel-call-detector-projection.js';
 
 const dateOrNull = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));

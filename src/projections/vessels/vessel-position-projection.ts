@@ -10,8 +10,8 @@
  * track, so neither's report replaces or hides the other's; readers show one row per vessel.
  */
 import { sql, type Transaction } from 'kysely';
-import type { StoredEvent } from '../../domain/canonical-event.js';
-import { VESSEL_POSITION, type VesselPositionPayload } from '../../domain/vessel-observation.js';
+import type { StoredEvent, StoredEventOf } from '../../domain/canonical-event.js';
+import { VESSEL_POSITION } from '../../domain/vessel-observation.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { audienceKey } from './audience.js';
@@ -33,8 +33,8 @@ interface Point {
 /** Rows per INSERT statement (12 parameters each, well under the 65 535 parameter limit). */
 const CHUNK = 2000;
 
-function pointOf(event: StoredEvent): Point | null {
-  const p = event.payload as unknown as VesselPositionPayload;
+function pointOf(event: StoredEventOf<typeof VESSEL_POSITION>): Point | null {
+  const p = event.payload;
   if (typeof p.mmsi !== 'string' || typeof p.lat !== 'number' || typeof p.lon !== 'number') return null;
   return {
     mmsi: p.mmsi,

@@ -12,7 +12,7 @@
  * vessel: the newest visible one.
  */
 import { sql, type Transaction } from 'kysely';
-import type { StoredEvent } from '../../domain/canonical-event.js';
+import type { StoredEvent, StoredEventOf } from '../../domain/canonical-event.js';
 import { VESSEL_STATIC, type VesselStaticPayload } from '../../domain/vessel-observation.js';
 import type { DB, VesselTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
@@ -85,8 +85,8 @@ export const vesselRegistryProjection: Projection = {
   filter: { eventType: 'VESSEL', eventTypeCode: VESSEL_STATIC },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     const statics = events
-      .filter((e) => e.eventTypeCode === VESSEL_STATIC)
-      .map((e) => ({ event: e, payload: e.payload as unknown as VesselStaticPayload }))
+      .filter((e): e is StoredEventOf<typeof VESSEL_STATIC> => e.eventTypeCode === VESSEL_STATIC)
+      .map((e) => ({ event: e, payload: e.payload }))
       .filter(({ payload }) => typeof payload.mmsi === 'string');
     if (statics.length === 0) return;
     const mmsis = [...new Set(statics.map((s) => s.payload.mmsi))];

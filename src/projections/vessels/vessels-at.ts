@@ -10,15 +10,15 @@ import { shipCategoryOf, type ShipCategory } from '../../domain/ais-ship-type.js
 import type { VesselPositionPayload, VesselStaticPayload } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
 import type { DB } from '../../store/schema.js';
-import type { PositionObservation } from '../vessel-calls/position-observation.js';
+import type { PositionObservation } from '../../domain/vessel-calls/position-observation.js';
 import {
   DEFAULT_STALE_AFTER_MIN,
   vesselStatusAt,
   type VesselActivity,
   type VesselStatus,
-} from '../vessel-calls/vessel-status-at.js';
+} from '../../domain/vessel-calls/vessel-status-at.js';
 import { visibleTo } from '../../access/visibility-filter.js';
-import { stationarySince } from './stationary-since.js';
+import { stationarySince } from '../../domain/vessel-calls/stationary-since.js';
 
 export interface VesselsAtQuery {
   readonly at: string;

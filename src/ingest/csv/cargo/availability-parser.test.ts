@@ -44,10 +44,10 @@ describe('csv-availability parser', () => {
       holds: ['CUSTOMS'],
       sourceMessage: { format: 'csv-availability', line: 3 },
     });
-    expect(good.events[2]!.payload['holds']).toEqual(['FREIGHT']);
-    expect(good.events[4]!.payload['holds']).toEqual(['OTHER']);
+    expect(good.events[2]!.payload).toMatchObject({ holds: ['FREIGHT'] });
+    expect(good.events[4]!.payload).toMatchObject({ holds: ['OTHER'] });
     // RELEASED in a hold column is no hold.
-    expect(good.events[5]!.payload['holds']).toEqual([]);
+    expect(good.events[5]!.payload).toMatchObject({ holds: [] });
     expect(good.events[3]!.location).toMatchObject({ unLocationCode: 'USLGB', facilityCode: 'LBCT' });
     // Without a port column the UN/LOCODE comes from the SMDG terminal list (ITS is in Long Beach).
     expect(good.events[4]!.location).toMatchObject({ unLocationCode: 'USLGB', facilityCode: 'ITS' });
@@ -78,7 +78,7 @@ describe('csv-availability parser', () => {
       [11, 'PCS_CSV_BAD_VALUE', 'customs_hold'],
     ]);
     expect(bad.rejected[6]!.message).toContain('361 days before stated_at');
-    expect(bad.events.map((e) => e.payload['holds'])).toEqual([['CUSTOMS']]);
+    expect(bad.events.map((e) => e.payload)).toMatchObject([{ holds: ['CUSTOMS'] }]);
   });
 
   it('should reject the whole file when a required column is missing', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { payloadFields } from '../../../domain/canonical-event.js';
 import { fixture } from '../../../../test/support/fixtures.js';
 import type { ParseContext } from '../../message-parser.js';
 import { containerMasterParser } from './container-master-parser.js';
@@ -45,7 +46,7 @@ describe('csv-container-master parser', () => {
     });
     expect(good.events[2]!.references).toEqual({ equipmentReference: 'CAIU8800110', carrierCode: 'CMDU' });
     expect(good.events[3]!.payload).toMatchObject({ teu: 1, hazardousUnNumbers: ['1263', '3082'] });
-    expect(good.events[4]!.payload['hazardousUnNumbers']).toEqual(['1993']);
+    expect(payloadFields(good.events[4]!)['hazardousUnNumbers']).toEqual(['1993']);
   });
 
   it('should date master data at as_of when given', () => {

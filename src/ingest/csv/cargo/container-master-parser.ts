@@ -9,6 +9,7 @@
  *    reefer, hazardousUnNumbers }`.
  */
 import type { NewCanonicalEvent } from '../../../domain/canonical-event.js';
+import { CONTAINER_MASTER_DATA } from '../../../domain/cargo-event-codes.js';
 import { validateContainerNumber } from '../../../domain/identifiers/iso6346.js';
 import {
   isReeferSizeType,
@@ -107,7 +108,7 @@ export const containerMasterParser = cargoCsvParser<MasterRow>({
     const events = rows.map(({ line, row }): NewCanonicalEvent => ({
       idempotencyKey: rowKey(CONTAINER_MASTER_FORMAT, [row.container], row),
       eventType: 'EQUIPMENT',
-      eventTypeCode: 'MSTR',
+      eventTypeCode: CONTAINER_MASTER_DATA,
       eventClassifierCode: 'ACT',
       eventDateTime: row.asOf ?? ctx.receivedAt,
       eventCreatedDateTime: ctx.receivedAt,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { payloadFields } from '../../../domain/canonical-event.js';
 import { fixture } from '../../../../test/support/fixtures.js';
 import type { ParseContext } from '../../message-parser.js';
 import { gateTransactionParser } from './gate-transaction-parser.js';
@@ -60,7 +61,7 @@ describe('csv-gate-transactions parser', () => {
       transactionId: 'GT-88140',
       appointmentId: 'APT-TRP-260212-0002',
     });
-    expect(good.events[6]!.payload['emptyIndicatorCode']).toBe('EMPTY');
+    expect(payloadFields(good.events[6]!)['emptyIndicatorCode']).toBe('EMPTY');
   });
 
   it('should reject every bad row with line, column and code, keeping the good rows of the file', () => {
@@ -74,7 +75,7 @@ describe('csv-gate-transactions parser', () => {
       [8, 'PCS_ID_SIZE_TYPE_UNKNOWN', 'size_type'],
       [9, 'PCS_CSV_MISSING_VALUE', 'empty_full'],
     ]);
-    expect(bad.events.map((e) => [e.eventTypeCode, e.payload['visitId']])).toEqual([
+    expect(bad.events.map((e) => [e.eventTypeCode, payloadFields(e)['visitId']])).toEqual([
       ['ARRI', 'V-2'],
       ['GTIN', 'V-2'],
     ]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { payloadFields } from '../../../domain/canonical-event.js';
 import { fixture } from '../../../../test/support/fixtures.js';
 import type { ParseContext } from '../../message-parser.js';
 import { holdParser } from './hold-parser.js';
@@ -38,14 +39,14 @@ describe('csv-holds parser', () => {
     });
     expect(good.events[0]!.location).toMatchObject({ unLocationCode: 'USLAX', facilityCode: 'ETS' });
     expect(good.events[4]!.references).toEqual({ transportDocumentReference: 'MEDUSL123456' });
-    expect(good.events[4]!.payload['holdType']).toBe('USDA');
+    expect(payloadFields(good.events[4]!)['holdType']).toBe('USDA');
     expect(good.events[4]!.location).toBeUndefined();
   });
 
   it('should accept common aliases (CBP customs hold, LINE freight hold, RELEASED)', () => {
     const body =
       'container_number,hold_type,action,timestamp\nEGHU9345670,CBP,HOLD,2026-02-10T07:00:00Z\nEGHU9345670,line,released,2026-02-10T08:00:00Z\n';
-    expect(parse(body).events.map((e) => [e.eventTypeCode, e.payload['holdType']])).toEqual([
+    expect(parse(body).events.map((e) => [e.eventTypeCode, payloadFields(e)['holdType']])).toEqual([
       ['HOLD', 'CUSTOMS'],
       ['RELS', 'FREIGHT'],
     ]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { payloadFields } from '../../../domain/canonical-event.js';
 import { fixture } from '../../../../test/support/fixtures.js';
 import type { ParseContext } from '../../message-parser.js';
 import { truckAppointmentParser } from './truck-appointment-parser.js';
@@ -41,7 +42,7 @@ describe('csv-truck-appointments parser', () => {
       ],
       sourceMessage: { format: 'csv-truck-appointments', lines: [3, 4] },
     });
-    expect(good.events[3]!.payload['appointmentStatus']).toBe('CANCELLED');
+    expect(payloadFields(good.events[3]!)['appointmentStatus']).toBe('CANCELLED');
   });
 
   it('should reference the terminal, the trucker and a single container or booking', () => {
@@ -64,7 +65,7 @@ describe('csv-truck-appointments parser', () => {
 
   it('should reject every bad row with its line, column and code, and the rest of a tainted appointment', () => {
     const bad = parse(fixture('csv-cargo/truck-appointments-bad.csv'));
-    expect(bad.events.map((e) => e.payload['appointmentId'])).toEqual(['APT-1']);
+    expect(bad.events.map((e) => payloadFields(e)['appointmentId'])).toEqual(['APT-1']);
     expect(bad.rejected.map((r) => [r.line, r.code, r.pointer])).toEqual([
       [3, 'PCS_ID_CONTAINER_CHECK_DIGIT', 'container_number'],
       [4, 'PCS_CSV_GROUP_REJECTED', 'appointment_id'],

@@ -15,9 +15,7 @@
  */
 import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
 import type { VesselStaticPayload } from '../../domain/vessel-observation.js';
-import type { ZoneKind } from '../../geo/geography-schema.js';
-import type { Geography } from '../../geo/geography.js';
-import type { Zone } from '../../geo/zone.js';
+import type { PortZone, PortZones, ZoneKind } from '../../domain/port-zones.js';
 import type { PositionObservation } from './position-observation.js';
 
 export const DETECTION_THRESHOLDS = {
@@ -70,11 +68,11 @@ export const initialVesselCallState: VesselCallState = {
 const minutesBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 60_000;
 
 function pickZone(
-  geography: Geography,
+  geography: PortZones,
   obs: PositionObservation,
   kinds: readonly ZoneKind[],
   facility: CallFacility,
-): Zone | undefined {
+): PortZone | undefined {
   const zones = geography.zonesAt(obs.position.lat, obs.position.lon, kinds);
   // Anchorages: the commercial anchorage (largest), not the sub-anchorage circle a swinging ship drifts across.
   return facility === 'ANCH' ? zones.at(-1) : zones[0];
@@ -85,7 +83,7 @@ export interface StepResult {
   readonly events: NewCanonicalEvent[];
 }
 
-export function step(geography: Geography, state: VesselCallState, obs: PositionObservation): StepResult {
+export function step(geography: PortZones, state: VesselCallState, obs: PositionObservation): StepResult {
   if (state.lastAt !== null && obs.eventDateTime < state.lastAt) return { state, events: [] };
   const { sogKn, navStatus, mmsi } = obs.position;
   const stationary =
@@ -134,7 +132,7 @@ export function step(geography: Geography, state: VesselCallState, obs: Position
 }
 
 function toEvent(
-  geography: Geography,
+  geography: PortZones,
   code: 'ARRI' | 'DEPA',
   facility: CallFacility,
   run: Run,

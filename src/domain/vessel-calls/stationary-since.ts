@@ -3,12 +3,12 @@
  * first report of the unbroken run classified the same (`classifyPosition`: same status, same zone), with
  * no gap longer than `maxGapMin` between reports. Bounded by the track given (the caller's look-back).
  */
-import type { Geography } from '../../geo/geography.js';
-import type { PositionObservation } from '../vessel-calls/position-observation.js';
-import { classifyPosition, type VesselActivity } from '../vessel-calls/vessel-status-at.js';
+import type { PortZones } from '../../domain/port-zones.js';
+import type { PositionObservation } from './position-observation.js';
+import { classifyPosition, type VesselActivity } from './vessel-status-at.js';
 
 export function stationarySince(
-  geography: Geography,
+  geography: PortZones,
   /** One vessel's reports, newest first, the newest being the one the status was decided on. */
   newestFirst: readonly PositionObservation[],
   status: VesselActivity,

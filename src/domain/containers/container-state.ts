@@ -4,6 +4,7 @@
  * state does not depend on the order messages arrived in, nor on how many sources reported the same move.
  * Pure: facts and free-time rules in, state out.
  */
+import { CONTAINER_MASTER_DATA } from '../cargo-event-codes.js';
 import { teuOf } from '../../domain/identifiers/iso6346-size-type.js';
 import { KNOWN_PORT_TIME_ZONES } from '../../domain/identifiers/un-locode.js';
 import type { FreeTimeRule } from '../../domain/free-time/free-time-rule.js';
@@ -304,7 +305,7 @@ function previousTripEnd(t: Trip, milestones: readonly Milestone[]): string | nu
 function isoCodeOf(facts: readonly ContainerFact[]): string | null {
   const sorted = [...facts].sort(byTimeThenKey).reverse();
   return (
-    sorted.find((f) => f.code === 'MSTR' && f.isoEquipmentCode)?.isoEquipmentCode ??
+    sorted.find((f) => f.code === CONTAINER_MASTER_DATA && f.isoEquipmentCode)?.isoEquipmentCode ??
     sorted.find((f) => f.isoEquipmentCode)?.isoEquipmentCode ??
     null
   );

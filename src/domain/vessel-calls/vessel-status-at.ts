@@ -17,8 +17,7 @@
  */
 import { shipCategoryOf } from '../../domain/ais-ship-type.js';
 import type { VesselStaticPayload } from '../../domain/vessel-observation.js';
-import type { Geography } from '../../geo/geography.js';
-import type { Zone } from '../../geo/zone.js';
+import type { PortZone, PortZones } from '../../domain/port-zones.js';
 import type { PositionObservation } from './position-observation.js';
 
 export const STATIONARY_MAX_SOG_KN = 0.5;
@@ -55,7 +54,7 @@ export interface VesselStatusOptions {
   readonly staleAfterMin?: number;
 }
 
-const zoneRef = (zone: Zone): NonNullable<VesselStatus['zone']> => ({
+const zoneRef = (zone: PortZone): NonNullable<VesselStatus['zone']> => ({
   id: zone.id,
   kind: zone.kind,
   name: zone.name,
@@ -63,9 +62,9 @@ const zoneRef = (zone: Zone): NonNullable<VesselStatus['zone']> => ({
 });
 
 export function classifyPosition(
-  geography: Geography,
+  geography: PortZones,
   obs: PositionObservation,
-): { status: VesselActivity; zone: Zone | null } {
+): { status: VesselActivity; zone: PortZone | null } {
   const { lat, lon, sogKn, navStatus } = obs.position;
   const still = sogKn !== null && sogKn <= STATIONARY_MAX_SOG_KN;
   const berth = geography.zonesAt(lat, lon, ['terminal', 'berth'])[0];
@@ -87,7 +86,7 @@ export function classifyPosition(
  * `anchored_outside` of one report holds "for a while" (see the header): the ship declares it, or its
  * reports before, back to at least `ANCHORED_OUTSIDE_MIN_MIN` minutes earlier, are all stopped outside too.
  */
-function anchoredForAWhile(geography: Geography, newestFirst: readonly PositionObservation[]): boolean {
+function anchoredForAWhile(geography: PortZones, newestFirst: readonly PositionObservation[]): boolean {
   const [latest, ...earlier] = newestFirst;
   if (!latest) return false;
   const { navStatus } = latest.position;
@@ -106,7 +105,7 @@ function anchoredForAWhile(geography: Geography, newestFirst: readonly PositionO
  * in any order; for each vessel the latest report not after `at` wins (ties: the later one in the input).
  */
 export function vesselStatusAt(
-  geography: Geography,
+  geography: PortZones,
   observations: Iterable<PositionObservation>,
   at: string,
   options: VesselStatusOptions = {},

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FREE_TIME_RULES } from '../../src/domain/free-time/default-free-time-rules.js';
-import type { ContainerFact } from '../../src/projections/containers/container-fact.js';
-import { containerState } from '../../src/projections/containers/container-state.js';
+import { DEFAULT_FREE_TIME_RULES } from '../free-time/default-free-time-rules.js';
+import type { ContainerFact } from './container-fact.js';
+import { containerState } from './container-state.js';
 
 const BOX = 'EGHU8300218';
 

@@ -3,7 +3,7 @@
  * vessel visit, from arrival in port limits (or, if that was not seen, the first anchorage/berth arrival)
  * to departure from port limits. Rebuilding from the same events gives the same calls.
  */
-import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
+import { payloadFields, type NewCanonicalEvent } from '../../domain/canonical-event.js';
 
 export interface VesselCall {
   /** `<mmsi>:<UTC minute the call started>` */
@@ -46,8 +46,9 @@ export function buildVesselCalls(events: readonly NewCanonicalEvent[]): VesselCa
     const mmsi = e.references!.vesselMMSI!;
     const facility = e.location?.facilityTypeCode;
     const zone = e.location?.facilityCode ?? null;
-    const vessel = (e.payload['vessel'] ?? {}) as { imo?: string | null; name?: string | null };
-    const draught = typeof e.payload['draughtM'] === 'number' ? e.payload['draughtM'] : null;
+    const payload = payloadFields(e);
+    const vessel = (payload['vessel'] ?? {}) as { imo?: string | null; name?: string | null };
+    const draught = typeof payload['draughtM'] === 'number' ? payload['draughtM'] : null;
     let call = open.get(mmsi);
     const starts = e.eventTypeCode === 'ARRI' && (facility === 'PORT' || facility === 'ANCH' || facility === 'BRTH');
     if (!call && starts) {

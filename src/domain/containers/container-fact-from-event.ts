@@ -3,7 +3,7 @@
  * holds on a box, master data) are keyed by the container; facts that apply to a group of containers are
  * keyed by a link (`container-links.ts`): holds on a bill of lading, and vessel departures.
  */
-import type { StoredEvent } from '../../domain/canonical-event.js';
+import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
 import { TERMINAL_AVAILABILITY } from '../../domain/cargo-event-codes.js';
 import type { AvailabilityStatementFact, ContainerFact } from './container-fact.js';
 import { departureLink, billOfLadingLink } from './container-links.js';
@@ -18,7 +18,7 @@ const obj = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 function statementOf(event: StoredEvent): AvailabilityStatementFact {
-  const p = event.payload;
+  const p = payloadFields(event);
   const line = obj(p['sourceMessage'])?.['line'];
   return {
     lastFreeDay: str(p['lastFreeDay']),
@@ -31,7 +31,7 @@ function statementOf(event: StoredEvent): AvailabilityStatementFact {
 }
 
 function toFact(event: StoredEvent): ContainerFact {
-  const p = event.payload;
+  const p = payloadFields(event);
   const call = obj(p['transportCall']);
   const vessel = obj(call?.['vessel']);
   const refs = event.references ?? {};
