@@ -3,7 +3,7 @@
  * validated, defaulted and frozen. Nothing else reads `process.env` (STYLE §6).
  */
 import { z } from 'zod';
-import { parseCidr } from '../subscriptions/callback-address-policy.js';
+import { parseCidr } from './cidr.js';
 
 const EnvSchema = z.object({
   /** HTTP port. */

@@ -20,7 +20,7 @@ import type { InboxRepository, InboxRow } from '../store/inbox-repository.js';
 import type { DB, InboxStatus } from '../store/schema.js';
 import type { MessageParser, ParseResult, Rejection } from './message-parser.js';
 import type { ParserRegistry } from './parser-registry.js';
-import { isTimeZoneSource, type TimeZoneSource } from './edi-time-zone.js';
+import { isTimeZoneSource, type TimeZoneSource } from '../domain/time-zone-source.js';
 import { withStorableEvents } from './storable-events.js';
 
 /** Attempts after which a message still `received` is taken to crash the process, and is set aside. */

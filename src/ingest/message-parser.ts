@@ -1,5 +1,6 @@
 import type { NewCanonicalEvent } from '../domain/canonical-event.js';
-import type { TimeZoneSource } from './edi-time-zone.js';
+import type { Rejection } from '../domain/rejection.js';
+import type { TimeZoneSource } from '../domain/time-zone-source.js';
 
 /** What a parser knows about the message it is parsing; everything else is in the bytes. */
 export interface ParseContext {
@@ -17,16 +18,8 @@ export interface ParseContext {
   readonly timeZoneSource?: TimeZoneSource | undefined;
 }
 
-/** One part of a message that could not become an event, with a stable machine-readable code. */
-export interface Rejection {
-  /** Stable error code, e.g. `PCS_CSV_BAD_DATETIME` (see docs/errors.md). */
-  readonly code: string;
-  readonly message: string;
-  /** 1-based line (or segment) number in the message, where it applies. */
-  readonly line?: number | undefined;
-  /** JSON pointer / field name of the offending field, where it applies. */
-  readonly pointer?: string | undefined;
-}
+/** Parsers name it with the rest of their contract; it lives in the domain so the store can record it. */
+export type { Rejection } from '../domain/rejection.js';
 
 /**
  * Batch result: one bad record never loses the batch (STYLE §5). A whole-message failure is a

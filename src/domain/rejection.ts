@@ -1,0 +1,10 @@
+/** One part of a message that could not become an event, with a stable machine-readable code. */
+export interface Rejection {
+  /** Stable error code, e.g. `PCS_CSV_BAD_DATETIME` (see docs/errors.md). */
+  readonly code: string;
+  readonly message: string;
+  /** 1-based line (or segment) number in the message, where it applies. */
+  readonly line?: number | undefined;
+  /** JSON pointer / field name of the offending field, where it applies. */
+  readonly pointer?: string | undefined;
+}
