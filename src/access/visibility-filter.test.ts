@@ -7,7 +7,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { EventStore } from '../store/event-store.js';
 import type { DB } from '../store/schema.js';
-import { vesselsAt } from '../projections/vessels/vessels-at.js';
+import { vesselsAt } from '../api/vessels/vessels-at-reader.js';
 import { ANONYMOUS, LOCAL_OPERATOR, scopeFor } from './access-scope.js';
 import { visibleTo, type OwnedTable } from './visibility-filter.js';
 

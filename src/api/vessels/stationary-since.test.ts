@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGeography } from '../../geo/load-geography.js';
-import type { PositionObservation } from '../vessel-calls/position-observation.js';
+import type { PositionObservation } from '../../projections/vessel-calls/position-observation.js';
 import { stationarySince } from './stationary-since.js';
 
 const geography = loadGeography();

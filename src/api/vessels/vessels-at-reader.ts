@@ -10,13 +10,13 @@ import { shipCategoryOf, type ShipCategory } from '../../domain/ais-ship-type.js
 import type { VesselPositionPayload, VesselStaticPayload } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
 import type { DB } from '../../store/schema.js';
-import type { PositionObservation } from '../vessel-calls/position-observation.js';
+import type { PositionObservation } from '../../projections/vessel-calls/position-observation.js';
 import {
   DEFAULT_STALE_AFTER_MIN,
   vesselStatusAt,
   type VesselActivity,
   type VesselStatus,
-} from '../vessel-calls/vessel-status-at.js';
+} from '../../projections/vessel-calls/vessel-status-at.js';
 import { visibleTo } from '../../access/visibility-filter.js';
 import { stationarySince } from './stationary-since.js';
 

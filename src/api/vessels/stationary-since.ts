@@ -4,8 +4,8 @@
  * no gap longer than `maxGapMin` between reports. Bounded by the track given (the caller's look-back).
  */
 import type { Geography } from '../../geo/geography.js';
-import type { PositionObservation } from '../vessel-calls/position-observation.js';
-import { classifyPosition, type VesselActivity } from '../vessel-calls/vessel-status-at.js';
+import type { PositionObservation } from '../../projections/vessel-calls/position-observation.js';
+import { classifyPosition, type VesselActivity } from '../../projections/vessel-calls/vessel-status-at.js';
 
 export function stationarySince(
   geography: Geography,
