@@ -1,11 +1,10 @@
 /**
- * Shared driver for EDIFACT MessageParsers: interchange → per-message mapper. Envelope issues become
+ * The EDIFACT walk for the shared EDI driver (`../edi-driver.ts`): interchange → per-message mapper. Envelope issues become
  * rejections; a message with envelope issues (UNT count/reference mismatch, missing UNT) is rejected whole
  * while the other messages map; messages of another type are rejected, not silently skipped.
  */
-import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
-import { ediPrecheck } from '../edi-precheck.js';
-import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
+import { createEdiParser, type EdiOutcome } from '../edi-driver.js';
+import type { MessageParser, ParseContext, Rejection } from '../message-parser.js';
 import { parseEdifact } from './edifact-interchange.js';
 import { messageContext, type EdifactMapResult, type EdifactMessageContext } from './edifact-message-context.js';
 import type { EdifactIssue } from './edifact-types.js';
@@ -22,41 +21,29 @@ export interface EdifactParserSpec {
 const toRejection = (i: EdifactIssue): Rejection => ({ code: i.code, message: i.message, line: i.line });
 
 export function createEdifactParser(spec: EdifactParserSpec): MessageParser {
-  return {
-    format: spec.format,
-    version: spec.version,
-    description: spec.description,
-    parse(body: Uint8Array, context: ParseContext): ParseResult {
-      const events: NewCanonicalEvent[] = [];
-      const rejected: Rejection[] = [];
-      const refused = ediPrecheck('EDIFACT', body, context);
-      if (refused) return { events, rejected: [refused] };
+  return createEdiParser(spec, {
+    family: 'EDIFACT',
+    noUnits: { code: 'PCS_EDIFACT_NO_MESSAGES', message: 'no UNH/UNT message in the interchange' },
+    *walk(body: Uint8Array, context: ParseContext): Iterable<EdiOutcome> {
       const doc = parseEdifact(body);
-      rejected.push(...doc.issues.map(toRejection));
-      let messages = 0;
+      yield { units: 0, rejected: doc.issues.map(toRejection) };
       for (const interchange of doc.interchanges) {
-        rejected.push(...interchange.issues.map(toRejection));
+        yield { units: 0, rejected: interchange.issues.map(toRejection) };
         for (const message of interchange.messages) {
-          messages++;
           if (message.issues.length > 0) {
-            rejected.push(...message.issues.map(toRejection));
+            yield { units: 1, rejected: message.issues.map(toRejection) };
           } else if (message.type !== spec.messageType) {
-            rejected.push({
+            const rejection: Rejection = {
               code: 'PCS_EDIFACT_UNEXPECTED_MESSAGE_TYPE',
               message: `message ${message.reference} is ${message.type || '(no type)'}, not ${spec.messageType}`,
               line: message.unh.ordinal,
-            });
+            };
+            yield { units: 1, rejected: [rejection] };
           } else {
-            const r = spec.map(messageContext(spec.format, interchange, message, context));
-            events.push(...r.events);
-            rejected.push(...r.rejected);
+            yield { units: 1, ...spec.map(messageContext(spec.format, interchange, message, context)) };
           }
         }
       }
-      if (messages === 0 && rejected.length === 0) {
-        rejected.push({ code: 'PCS_EDIFACT_NO_MESSAGES', message: 'no UNH/UNT message in the interchange' });
-      }
-      return { events, rejected };
     },
-  };
+  });
 }
