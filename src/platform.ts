@@ -23,7 +23,11 @@ import { openDatabase, type Database, type StoreConfig } from './store/open-data
 import { CallbackAddressPolicy } from './subscriptions/callback-address-policy.js';
 
 export interface PlatformOptions {
-  readonly store: StoreConfig;
+  /**
+   * Where the data lives: a store to open, or a `Database` already open (a test's scratch store, already
+   * migrated: pass `migrate: false`). The platform closes it either way.
+   */
+  readonly store: StoreConfig | Database;
   readonly defaultTimeZone?: string | undefined;
   readonly parsers?: ParserRegistry | undefined;
   readonly observer?: IngestObserver | undefined;
@@ -60,7 +64,7 @@ export interface Platform {
 }
 
 export async function openPlatform(options: PlatformOptions): Promise<Platform> {
-  const database = await openDatabase(options.store);
+  const database = 'db' in options.store ? options.store : await openDatabase(options.store);
   try {
     if (options.migrate !== false) await migrateToLatest(database.db);
   } catch (error) {

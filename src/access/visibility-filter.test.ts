@@ -4,12 +4,12 @@
  * ever becomes optional again), and the one rule compiles to the same condition for every owned table.
  */
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { EventStore } from '../store/event-store.js';
 import type { DB } from '../store/schema.js';
-import { vesselsAt } from '../projections/vessels/vessels-at.js';
+import { vesselsAt } from '../api/vessels/vessels-at-reader.js';
 import { ANONYMOUS, LOCAL_OPERATOR, scopeFor } from './access-scope.js';
-import { visibleTo } from './visibility-filter.js';
+import { visibleTo, type OwnedTable } from './visibility-filter.js';
 
 const db = new Kysely<DB>({
   dialect: {
@@ -20,7 +20,16 @@ const db = new Kysely<DB>({
   },
 });
 
+/** The tables of the schema whose rows carry the ownership columns. */
+type OwnedInSchema = {
+  [T in keyof DB]: DB[T] extends { owner_orgs: string[]; visibility: unknown } ? T : never;
+}[keyof DB];
+
 describe('visibleTo', () => {
+  it('should name exactly the tables of the schema that carry owner_orgs and visibility', () => {
+    expectTypeOf<OwnedTable>().toEqualTypeOf<OwnedInSchema>();
+  });
+
   it('should apply one rule to any owned table: all, public, community for members, owners', () => {
     const compiled = (scope: Parameters<typeof visibleTo>[0], table: Parameters<typeof visibleTo>[1]) =>
       db.selectFrom(table).select('visibility').where(visibleTo(scope, table)).compile();

@@ -2,7 +2,7 @@
  * Opaque keyset cursors of the resource lists (containers, truck visits, vessel calls): base64url of
  * `<kind>:<last key>`. Clients must not parse them.
  */
-import { hasControlCharacter } from './has-control-character.js';
+import { hasControlCharacter } from '../domain/has-control-character.js';
 import { badCursorProblem } from './problem.js';
 
 export function encodeListCursor(kind: string, key: string): string {

@@ -7,10 +7,10 @@ import { LOCAL_OPERATOR } from '../access/access-scope.js';
 import { Command, Option } from 'commander';
 import { toInstant } from '../domain/instant.js';
 import { loadGeography } from '../geo/load-geography.js';
-import { vesselAtView, type VesselAtView } from '../projections/vessels/vessel-at-view.js';
+import { vesselAtView, type VesselAtView } from '../api/vessels/vessel-at-view.js';
 import { vesselPositionProjection } from '../projections/vessels/vessel-position-projection.js';
 import { vesselRegistryProjection } from '../projections/vessels/vessel-registry-projection.js';
-import { vesselsAt } from '../projections/vessels/vessels-at.js';
+import { vesselsAt } from '../api/vessels/vessels-at-reader.js';
 import type { Platform } from '../platform.js';
 import { CliError, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
 

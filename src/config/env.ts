@@ -3,7 +3,8 @@
  * validated, defaulted and frozen. Nothing else reads `process.env` (STYLE §6).
  */
 import { z } from 'zod';
-import { parseCidr } from '../subscriptions/callback-address-policy.js';
+import { isValidTimeZone } from '../domain/zoned-time.js';
+import { parseCidr } from './cidr.js';
 
 const EnvSchema = z.object({
   /** HTTP port. */
@@ -18,7 +19,7 @@ const EnvSchema = z.object({
   OPENPCS_TIME_ZONE: z
     .string()
     .default('UTC')
-    .refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as UTC or America/Los_Angeles'),
+    .refine((tz) => isValidTimeZone(tz), 'must be an IANA time zone such as UTC or America/Los_Angeles'),
   /** Largest accepted message body, in MiB. */
   OPENPCS_BODY_LIMIT_MIB: z.coerce.number().positive().default(64),
   /** pino log level. */
@@ -94,15 +95,6 @@ export type Env = Readonly<z.infer<typeof EnvSchema>>;
 
 export class ConfigError extends Error {
   readonly code = 'PCS_CONFIG_INVALID';
-}
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Parses the environment; one error lists every bad variable. */

@@ -13,15 +13,6 @@
  */
 import type { ParseContext } from './message-parser.js';
 
-/** Where the `timeZone` of a message came from; stored on the inbox row so a replay reads it the same way. */
-export type TimeZoneSource = 'request' | 'organisation' | 'default';
-
-export const TIME_ZONE_SOURCES: readonly TimeZoneSource[] = ['request', 'organisation', 'default'];
-
-export function isTimeZoneSource(value: string): value is TimeZoneSource {
-  return (TIME_ZONE_SOURCES as readonly string[]).includes(value);
-}
-
 /** True when the sender stated the zone (on the request or in its organisation's settings). */
 export function senderStatedZone(parse: ParseContext): boolean {
   return parse.timeZoneSource === 'request' || parse.timeZoneSource === 'organisation';

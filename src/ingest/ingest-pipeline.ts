@@ -23,7 +23,7 @@ import type { MessageParser, ParseContext, ParseResult, Rejection } from './mess
 import { compileCsvLayout, validateCsvLayout, type CompiledCsvLayout } from './csv/csv-layout.js';
 import { CSV_LAYOUT_FORMATS } from './csv/csv-layout-columns.js';
 import type { ParserRegistry } from './parser-registry.js';
-import { isTimeZoneSource, type TimeZoneSource } from './edi-time-zone.js';
+import { isTimeZoneSource, type TimeZoneSource } from '../domain/time-zone-source.js';
 import { withStorableEvents } from './storable-events.js';
 
 /** Attempts after which a message still `received` is taken to crash the process, and is set aside. */

@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../domain/errors/catalogue.js';
 import type { NewCanonicalEvent } from '../domain/canonical-event.js';
 import type { CompiledCsvLayout } from './csv/csv-layout.js';
-import type { TimeZoneSource } from './edi-time-zone.js';
+import type { Rejection } from '../domain/rejection.js';
+import type { TimeZoneSource } from '../domain/time-zone-source.js';
 
 /** What a parser knows about the message it is parsing; everything else is in the bytes. */
 export interface ParseContext {
@@ -24,16 +24,8 @@ export interface ParseContext {
   readonly csvLayout?: CompiledCsvLayout | undefined;
 }
 
-/** One part of a message that could not become an event, with a stable machine-readable code. */
-export interface Rejection {
-  /** Stable error code from the catalogue, e.g. `PCS_CSV_BAD_DATETIME` (docs/errors.md); no other compiles. */
-  readonly code: ErrorCode;
-  readonly message: string;
-  /** 1-based line (or segment) number in the message, where it applies. */
-  readonly line?: number | undefined;
-  /** JSON pointer / field name of the offending field, where it applies. */
-  readonly pointer?: string | undefined;
-}
+/** Parsers name it with the rest of their contract; it lives in the domain so the store can record it. */
+export type { Rejection } from '../domain/rejection.js';
 
 /**
  * Batch result: one bad record never loses the batch (STYLE §5). A whole-message failure is a

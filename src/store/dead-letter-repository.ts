@@ -1,6 +1,6 @@
 /** Dead letters: what could not be parsed, with a machine-readable reason, kept until a replay fixes it. */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Rejection } from '../ingest/message-parser.js';
+import type { Rejection } from '../domain/rejection.js';
 import type { DB, DeadLetterTable } from './schema.js';
 import { storableText } from './storable-text.js';
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Visibility } from '../domain/canonical-event.js';
-import type { TimeZoneSource } from '../ingest/edi-time-zone.js';
+import type { TimeZoneSource } from '../domain/time-zone-source.js';
 import type { DB, InboxStatus, InboxTable } from './schema.js';
 import { storableJson, storableText } from './storable-text.js';
 

@@ -3,10 +3,17 @@
  * often. The runner writes inside its page transaction; the CLI lists and retries.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { ProjectionFailure } from '../projections/projection-failure.js';
 import type { DB, ProjectionQuarantineState, ProjectionQuarantineTable } from './schema.js';
 
 export type ProjectionQuarantineRow = Selectable<ProjectionQuarantineTable>;
+
+/** Why an event was quarantined, as kept on the row (the runner's `ProjectionFailure` is one). */
+export interface QuarantineReason {
+  /** SQLSTATE of a database error, else the error's name. */
+  readonly code: string | null;
+  /** One sanitised line. */
+  readonly message: string;
+}
 
 export interface ProjectionQuarantineQuery {
   readonly projection?: string | undefined;
@@ -23,7 +30,7 @@ export class ProjectionQuarantineRepository {
     trx: Transaction<DB>,
     projection: string,
     event: { readonly seq: string; readonly eventId: string },
-    failure: ProjectionFailure,
+    failure: QuarantineReason,
     at: Date = new Date(),
   ): Promise<void> {
     await trx

@@ -16,6 +16,7 @@
 import type { LookupAddress } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { parseCidr } from '../config/cidr.js';
 import { embeddedIpv4 } from './embedded-ipv4.js';
 
 const REFUSED_V4: readonly [string, number][] = [
@@ -145,15 +146,4 @@ export class CallbackAddressPolicy {
 /** The URL's host without the brackets of an IPv6 literal or the trailing dot of a fully qualified name. */
 function hostOf(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
-}
-
-/** `a.b.c.d/n` or `v6::/n` (a bare address is a /32 or /128). */
-export function parseCidr(text: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } {
-  const [address = '', prefixText] = text.trim().split('/');
-  const version = isIP(address);
-  if (version === 0) throw new Error(`not a network: "${text}" (write e.g. 10.20.0.0/16)`);
-  const max = version === 4 ? 32 : 128;
-  const prefix = prefixText === undefined ? max : Number(prefixText);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > max) throw new Error(`bad prefix length in "${text}"`);
-  return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
 }

@@ -1,4 +1,6 @@
 /** How callback deliveries are retried: exponential backoff, capped; never given up (nothing is lost). */
+import { backoffMs } from '../domain/backoff.js';
+
 export interface RetryPolicy {
   /** Wait after the first failure (default 1 s). */
   readonly baseDelayMs: number;
@@ -10,6 +12,5 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ baseDelayMs: 1_
 
 /** Wait before the next attempt after `failures` consecutive failures (1 s, 2 s, 4 s… capped). */
 export function retryDelayMs(policy: RetryPolicy, failures: number): number {
-  const exponent = Math.min(Math.max(failures - 1, 0), 30);
-  return Math.min(policy.baseDelayMs * 2 ** exponent, policy.maxDelayMs);
+  return backoffMs(failures - 1, { baseMs: policy.baseDelayMs, capMs: policy.maxDelayMs });
 }

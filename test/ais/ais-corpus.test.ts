@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeToObjects } from '../../src/ingest/ais/ais-decode-to-objects.js';
+import { decodeToObjects } from './ais-decode-to-objects.js';
 import { AisStreamDecoder } from '../../src/ingest/ais/ais-stream-decoder.js';
 import type { AisMessage } from '../../src/ingest/ais/ais-types.js';
 import { checksum } from './ais-encoder.js';

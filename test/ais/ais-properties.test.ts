@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeToObjects } from '../../src/ingest/ais/ais-decode-to-objects.js';
+import { decodeToObjects } from './ais-decode-to-objects.js';
 import { AIS_ERRORS } from '../../src/domain/errors/ais-errors.js';
 import type { AisMessage } from '../../src/ingest/ais/ais-types.js';
 import {

@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeToObjects } from '../../src/ingest/ais/ais-decode-to-objects.js';
+import { decodeToObjects } from './ais-decode-to-objects.js';
 import type { AisMessage } from '../../src/ingest/ais/ais-types.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'ais');

@@ -24,7 +24,6 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /metrics': 'admin',
   'GET /ingest/formats': 'public',
   'POST /ingest/{format}': 'ingest',
-  'POST /ingest/ais': 'ingest',
   'GET /inbox/{id}': 'read',
   'GET /dead-letters': 'readOwn',
   'GET /events': 'read',

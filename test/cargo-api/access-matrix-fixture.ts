@@ -185,7 +185,7 @@ function tagged(at: string, sentence: string): string {
   return `\\${body}*${checksum(body)}\\${sentence}`;
 }
 
-/** The call as the NMEA 0183 lines a receiver logs (`POST /ingest/ais`): a type 5 report, then type 1 reports. */
+/** The call as the NMEA 0183 lines a receiver logs (`POST /ingest/ais-nmea`): a type 5 report, then type 1 reports. */
 export function aisNmeaOf(v: OwnVessel): string {
   const reports = callReports();
   const mmsi = Number(v.mmsi);
@@ -238,7 +238,7 @@ export function aisNmeaOf(v: OwnVessel): string {
 /**
  * Sends an organisation's vessel call with its own key (PRIVATE unless told otherwise), processed before the
  * answer: organisations of an odd number as a MarineCadastre CSV through `POST /ingest/ais-csv-marinecadastre`,
- * the others as NMEA lines through `POST /ingest/ais`.
+ * the others as NMEA lines through `POST /ingest/ais-nmea`.
  */
 export async function ingestOwnVessel(
   server: Server,
@@ -249,7 +249,7 @@ export async function ingestOwnVessel(
   const csv = org.n % 2 === 1;
   const res = await server.app.inject({
     method: 'POST',
-    url: csv ? `/ingest/ais-csv-marinecadastre?visibility=${visibility}` : `/ingest/ais?visibility=${visibility}`,
+    url: csv ? `/ingest/ais-csv-marinecadastre?visibility=${visibility}` : `/ingest/ais-nmea?visibility=${visibility}`,
     headers: { authorization: org.authorization, 'content-type': csv ? 'text/csv' : 'text/plain' },
     payload: csv ? aisCsvOf(v) : aisNmeaOf(v),
   });

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { decodeToObjects } from '../../src/ingest/ais/ais-decode-to-objects.js';
+import { decodeToObjects } from '../ais/ais-decode-to-objects.js';
 import { aisNmeaParser } from '../../src/ingest/ais/ais-nmea-parser.js';
 import type { AisPositionReportA } from '../../src/ingest/ais/ais-types.js';
 import { AisReporter } from '../../src/sim/ais/ais-reporter.js';

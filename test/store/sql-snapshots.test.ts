@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCAL_OPERATOR, scopeFor, type AccessScope } from '../../src/access/access-scope.js';
 import { ContainerReader } from '../../src/api/cargo/container-reader.js';
 import { loadGeography } from '../../src/geo/load-geography.js';
-import { vesselsAt } from '../../src/projections/vessels/vessels-at.js';
+import { vesselsAt } from '../../src/api/vessels/vessels-at-reader.js';
 import { EventQuery, type DcsaEventFilter } from '../../src/store/event-query.js';
 import { InboxRepository } from '../../src/store/inbox-repository.js';
 import { SettledHorizon } from '../../src/store/settled-horizon.js';

@@ -1,6 +1,6 @@
 /** Test helper: the real MarineCadastre extract, parsed by the product's own CSV parser into observations. */
 import { readFileSync } from 'node:fs';
-import type { VesselPositionPayload, VesselStaticPayload } from '../../src/domain/vessel-observation.js';
+import type { VesselStaticPayload } from '../../src/domain/vessel-observation.js';
 import { marineCadastreCsvParser } from '../../src/ingest/ais-csv/marinecadastre-csv-parser.js';
 import type { PositionObservation } from '../../src/domain/vessel-calls/position-observation.js';
 
@@ -14,12 +14,12 @@ export function loadExtractObservations(): PositionObservation[] {
   });
   const statics = new Map<string, VesselStaticPayload>();
   for (const e of events) {
-    if (e.eventTypeCode === 'STAT') statics.set(e.references!.vesselMMSI!, e.payload as unknown as VesselStaticPayload);
+    if (e.eventTypeCode === 'STAT') statics.set(e.references!.vesselMMSI!, e.payload);
   }
   return events
     .filter((e) => e.eventTypeCode === 'POSN')
     .map((e) => {
-      const position = e.payload as unknown as VesselPositionPayload;
+      const position = e.payload;
       return { eventDateTime: e.eventDateTime, position, static: statics.get(position.mmsi) ?? null };
     });
 }

@@ -297,19 +297,30 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     expect(malformed.json().errors[0].pointer).toBe('/params/callId');
   });
 
-  it('should take raw NMEA lines on POST /ingest/ais', async () => {
+  it('should take raw NMEA lines on POST /ingest/ais-nmea, the one route of the format', async () => {
     const body = `${timedSampleLines().slice(0, 40).join('\n')}\n`;
     const res = await server.app.inject({
+      method: 'POST',
+      url: '/ingest/ais-nmea?visibility=community',
+      headers: { ...member, 'content-type': 'text/plain' },
+      payload: body,
+    });
+    // The sample holds some sentences a receiver logged broken: stored parts plus listed rejections is a 207.
+    expect(res.statusCode).toBe(207);
+    expect(res.json().eventsAppended).toBeGreaterThan(10);
+    expect(res.json().rejected).toBeGreaterThan(0);
+    const inbox = await platform.inbox.get(res.json().inboxId as string);
+    expect(inbox).toMatchObject({ format: 'ais-nmea', source_org: 'wbct', visibility: 'community' });
+    const anonymous = await server.app.inject({ method: 'POST', url: '/ingest/ais-nmea', payload: body });
+    expect(anonymous.statusCode).toBe(401);
+    // The second AIS route that answered differently is gone: `ais` is not a format.
+    const old = await server.app.inject({
       method: 'POST',
       url: '/ingest/ais',
       headers: { ...member, 'content-type': 'text/plain' },
       payload: body,
     });
-    expect(res.statusCode).toBe(202);
-    expect(res.json().eventsAppended).toBeGreaterThan(10);
-    const inbox = await platform.inbox.get(res.json().inboxId as string);
-    expect(inbox).toMatchObject({ format: 'ais-nmea', source_org: 'wbct', visibility: 'community' });
-    const anonymous = await server.app.inject({ method: 'POST', url: '/ingest/ais', payload: body });
-    expect(anonymous.statusCode).toBe(401);
+    expect(old.statusCode).toBe(404);
+    expect(old.json().code).toBe('PCS_INGEST_UNKNOWN_FORMAT');
   });
 });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vesselsAtAnswer } from '../../src/cli/vessels-command.js';
 import type { Platform } from '../../src/platform.js';
-import type { VesselAtView } from '../../src/projections/vessels/vessel-at-view.js';
+import type { VesselAtView } from '../../src/api/vessels/vessel-at-view.js';
 import { ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
 import {

@@ -1,5 +1,5 @@
 /** Flat CSV rendering of DCSA events for `GET /v2/events?format=csv` (RFC 4180 quoting, CRLF). */
-import type { DcsaEventJson } from './dcsa-event-view.js';
+import type { DcsaEventJson } from '../../dcsa/dcsa-event-view.js';
 
 type Json = Record<string, unknown>;
 

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { DCSA_EVENT_TYPES, type DcsaEventFilter, type DcsaEventType } from '../../store/event-query.js';
 import { DCSA_CODES, DCSA_DOCUMENT_TYPE_CODES } from '../../domain/dcsa-conformance.js';
-import { canonicalFilter, DCSA_REFERENCE_FILTERS } from './dcsa-event-filter.js';
+import { canonicalFilter, DCSA_REFERENCE_FILTERS } from '../../dcsa/dcsa-event-filter.js';
 import { QueryInstant } from '../query-instant.js';
 
 const listOf = (codes: readonly string[], example: string) =>

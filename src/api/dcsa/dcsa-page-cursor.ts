@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { SORTABLE_EVENT_FIELDS, type DcsaEventFilter, type EventSort } from '../../store/event-query.js';
 import { isEventPosition } from '../cursor.js';
-import { DcsaEventFilterSchema, canonicalFilter } from './dcsa-event-filter.js';
+import { DcsaEventFilterSchema, canonicalFilter } from '../../dcsa/dcsa-event-filter.js';
 
 export interface PageCursor {
   readonly direction: 'after' | 'before';

@@ -21,9 +21,9 @@ import {
   type SortPosition,
 } from '../../store/event-query.js';
 import { dcsaEventsCsv } from '../dcsa/dcsa-event-csv.js';
-import { canonicalFilter } from '../dcsa/dcsa-event-filter.js';
-import { DcsaEventSchema } from '../dcsa/dcsa-event-schema.js';
-import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
+import { canonicalFilter } from '../../dcsa/dcsa-event-filter.js';
+import { DcsaEventSchema } from '../../dcsa/dcsa-event-schema.js';
+import { toDcsaEvent } from '../../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery, hasFilterParameters } from '../dcsa/dcsa-filter-query.js';
 import { decodePageCursor, encodePageCursor, type PageCursor } from '../dcsa/dcsa-page-cursor.js';
 import { parseDcsaSort } from '../dcsa/dcsa-sort.js';

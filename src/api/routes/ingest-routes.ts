@@ -10,7 +10,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { VISIBILITIES } from '../../domain/canonical-event.js';
-import { isTimeZone } from '../../config/env.js';
+import { isValidTimeZone } from '../../domain/zoned-time.js';
 import { EmptyBodyError, UnknownFormatError, type ProcessOutcome } from '../../ingest/ingest-pipeline.js';
 import { KEPT_REJECTIONS } from '../../ingest/rejection-tally.js';
 import { build997 } from '../../ingest/x12/x12-997-builder.js';
@@ -192,7 +192,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
             .describe('other organisations that own the data (e.g. the carrier of the booking), comma-separated'),
           timeZone: z
             .string()
-            .refine(isTimeZone, 'must be an IANA time zone')
+            .refine(isValidTimeZone, 'must be an IANA time zone')
             .optional()
             .describe(
               "zone of zone-less date-times in this message; wins over the organisation's setting for the format, then the format's own convention, then OPENPCS_TIME_ZONE",

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Platform } from '../../platform.js';
 import { EventQuery } from '../../store/event-query.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
+import { toDcsaEvent } from '../../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery } from '../dcsa/dcsa-filter-query.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { isStoreUnavailable } from '../../store/store-unavailable.js';

@@ -14,7 +14,7 @@ import type { Platform } from '../../platform.js';
 import { DCSA_EVENT_TYPES, EventQuery, type DcsaEventFilter } from '../../store/event-query.js';
 import { SubscriptionRepository, type SubscriptionRow } from '../../subscriptions/subscription-repository.js';
 import { DCSA_CODES, DCSA_DOCUMENT_TYPE_CODES } from '../../domain/dcsa-conformance.js';
-import { canonicalFilter, DCSA_REFERENCE_FILTERS, parseStoredFilter } from '../dcsa/dcsa-event-filter.js';
+import { canonicalFilter, DCSA_REFERENCE_FILTERS, parseStoredFilter } from '../../dcsa/dcsa-event-filter.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
 

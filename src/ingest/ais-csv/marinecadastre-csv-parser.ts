@@ -16,7 +16,6 @@
  * as pointer, so no value reaches a read model whose column cannot hold it.
  * Parsing is by hand (no CSV library) because a daily file holds millions of rows.
  */
-import { createHash } from 'node:crypto';
 import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
 import { validateImoNumber } from '../../domain/identifiers/imo-number.js';
 import {
@@ -29,6 +28,7 @@ import {
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
 import type { AisCsvErrorCode } from '../../domain/errors/ais-csv-errors.js';
 import { splitCsvLine } from './split-csv-line.js';
+import { aisStaticKey } from '../ais-static-key.js';
 
 export const MARINECADASTRE_FORMAT = 'ais-csv-marinecadastre';
 
@@ -123,27 +123,6 @@ function headingDeg(v: number | null): number | null {
 }
 function positive(v: number | null): number | null {
   return v === null || v <= 0 ? null : v;
-}
-
-function staticKey(payload: VesselStaticPayload, memo: Map<string, string>): string {
-  const normalised = JSON.stringify([
-    payload.mmsi,
-    payload.imo,
-    payload.callSign,
-    payload.name,
-    payload.shipType,
-    payload.lengthM,
-    payload.beamM,
-    payload.draughtM,
-    payload.destination,
-  ]);
-  // Every row of a vessel repeats its static data: hash each distinct record once per message.
-  let key = memo.get(normalised);
-  if (key === undefined) {
-    key = `ais-static:${payload.mmsi}:${createHash('sha256').update(normalised).digest('hex')}`;
-    memo.set(normalised, key);
-  }
-  return key;
 }
 
 interface RowResult {
@@ -278,7 +257,7 @@ function parseRow(
     (v) => v !== null,
   );
   if (hasStatic) {
-    const key = staticKey(stat, memo);
+    const key = aisStaticKey(stat, memo);
     if (!seen.has(key)) {
       seen.add(key);
       events.push({

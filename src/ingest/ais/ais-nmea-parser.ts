@@ -12,7 +12,6 @@
  * eventDateTime = tag block `c:` time, else the receiver's prefix/suffix or `$PGHP` time, else
  * `ctx.receivedAt`; eventCreatedDateTime = `ctx.receivedAt`; classifier ACT (observed facts).
  */
-import { createHash } from 'node:crypto';
 import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
 import { validateImoNumber } from '../../domain/identifiers/imo-number.js';
 import { toInstant } from '../../domain/instant.js';
@@ -24,6 +23,7 @@ import {
   type VesselStaticPayload,
 } from '../../domain/vessel-observation.js';
 import type { MessageParser, ParseContext, ParseResult, Rejection } from '../message-parser.js';
+import { aisStaticKey } from '../ais-static-key.js';
 import { collectParts } from '../collect-parts.js';
 import { AisStreamDecoder } from './ais-stream-decoder.js';
 import type {
@@ -78,21 +78,6 @@ function staticPayload(mmsi: number, src: StaticSource): VesselStaticPayload & {
   };
 }
 
-function staticKey(p: VesselStaticPayload): string {
-  const normalised = JSON.stringify([
-    p.mmsi,
-    p.imo,
-    p.callSign,
-    p.name,
-    p.shipType,
-    p.lengthM,
-    p.beamM,
-    p.draughtM,
-    p.destination,
-  ]);
-  return `ais-static:${p.mmsi}:${createHash('sha256').update(normalised).digest('hex')}`;
-}
-
 /** Bytes of NMEA handed to the decoder per part: a large message streams through part by part. */
 const AIS_PART_BYTES = 1 << 20;
 
@@ -120,7 +105,7 @@ function* parseInParts(body: Uint8Array, ctx: ParseContext): Generator<ParseResu
 
   const emitStatic = (payload: VesselStaticPayload & { readonly aisType: number }, at: string): void => {
     push({
-      idempotencyKey: staticKey(payload),
+      idempotencyKey: aisStaticKey(payload),
       eventType: 'VESSEL',
       eventTypeCode: VESSEL_STATIC,
       eventClassifierCode: 'ACT',

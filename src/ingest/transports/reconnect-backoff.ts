@@ -1,8 +1,9 @@
 /**
- * Delay before reconnect attempt `attempt` (0-based): exponential backoff capped at `capMs`, with
- * "equal jitter" (half fixed, half random) so that many clients cut off together do not reconnect in
- * lock-step, while a single client still waits at least half the nominal delay.
+ * Delay before reconnect attempt `attempt` (0-based): the shared exponential backoff (`domain/backoff.ts`)
+ * capped at `capMs`, with equal jitter so that many clients cut off together do not reconnect in lock-step.
  */
+import { backoffMs, withEqualJitter } from '../../domain/backoff.js';
+
 export interface BackoffOptions {
   /** First delay, in ms (default 500 ms). */
   readonly baseMs?: number | undefined;
@@ -17,8 +18,9 @@ export function backoffDelayMs(
   options: BackoffOptions = {},
   random: () => number = Math.random,
 ): number {
-  const base = options.baseMs ?? DEFAULT_BACKOFF.baseMs;
-  const cap = options.capMs ?? DEFAULT_BACKOFF.capMs;
-  const nominal = Math.min(cap, base * 2 ** Math.min(attempt, 30));
-  return Math.round(nominal / 2 + (random() * nominal) / 2);
+  const nominal = backoffMs(attempt, {
+    baseMs: options.baseMs ?? DEFAULT_BACKOFF.baseMs,
+    capMs: options.capMs ?? DEFAULT_BACKOFF.capMs,
+  });
+  return withEqualJitter(nominal, random);
 }

@@ -9,7 +9,7 @@
  *   // … on shutdown, before platform.close():
  *   await feeds.stop();
  */
-import type { Platform } from '../../platform.js';
+import type { IngestPipeline } from '../ingest-pipeline.js';
 import { aisInboxSink } from './ais-inbox-sink.js';
 import { describeFeed, type AisFeedSpec } from './feed-spec.js';
 import type { LineBatcherOptions, LineBatcherStats } from './line-batcher.js';
@@ -38,8 +38,13 @@ export interface AisFeeds {
   stop(): Promise<void>;
 }
 
+/** What the feeds need of the platform: the pipeline whose inbox they write to. */
+export interface FeedTarget {
+  readonly pipeline: Pick<IngestPipeline, 'enqueue'>;
+}
+
 export async function startAisFeeds(
-  platform: Pick<Platform, 'pipeline'>,
+  platform: FeedTarget,
   specs: readonly AisFeedSpec[],
   log: FeedLog = () => {},
   options: AisFeedOptions = {},

@@ -1,7 +1,7 @@
 /** Response schema of one DCSA Track & Trace 2.2 event (see dcsa-event-view.ts); extra DCSA fields pass. */
 import { z } from 'zod';
-import { EVENT_CLASSIFIERS } from '../../domain/canonical-event.js';
-import { DCSA_EVENT_TYPES } from '../../store/event-query.js';
+import { EVENT_CLASSIFIERS } from '../domain/canonical-event.js';
+import { DCSA_EVENT_TYPES } from '../store/event-query.js';
 
 export const DcsaEventSchema = z
   .looseObject({

@@ -1,6 +1,6 @@
 /** The public shape of one vessel's status at an instant (CLI `--json` and `GET /vessels?at=`). */
 import { shipCategoryOf, type ShipCategory } from '../../domain/ais-ship-type.js';
-import type { VesselAt } from './vessels-at.js';
+import type { VesselAt } from './vessels-at-reader.js';
 
 export interface VesselAtView {
   readonly mmsi: string;

@@ -3,8 +3,8 @@
  * and canonical (no empty members, sorted lists, sorted keys) so two equal filters compare equal as JSON.
  */
 import { z } from 'zod';
-import { hasControlCharacter } from '../has-control-character.js';
-import { DCSA_EVENT_TYPES, type DcsaEventFilter } from '../../store/event-query.js';
+import { hasControlCharacter } from '../domain/has-control-character.js';
+import { DCSA_EVENT_TYPES, type DcsaEventFilter } from '../store/event-query.js';
 
 const Code = z.string().regex(/^[A-Z0-9]{4}$/, 'a 4-character event type code');
 const Instant = z.iso.datetime({ offset: true });

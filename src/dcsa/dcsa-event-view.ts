@@ -10,13 +10,13 @@
  * Parser bookkeeping (`sourceMessage`, `sourceLine`, `sourceColumn`) is not part of the DCSA body.
  */
 import type { z } from 'zod';
-import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
+import { payloadFields, type StoredEvent } from '../domain/canonical-event.js';
 import {
   DCSA_MODES_OF_TRANSPORT,
   DCSA_TRANSPORT_CALL_FACILITY_TYPES,
   dcsaSeals,
   derivedTransportCallId,
-} from '../../domain/dcsa-conformance.js';
+} from '../domain/dcsa-conformance.js';
 import type { DcsaEventSchema } from './dcsa-event-schema.js';
 
 export type DcsaEventJson = z.infer<typeof DcsaEventSchema>;

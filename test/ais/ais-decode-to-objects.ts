@@ -1,10 +1,13 @@
 /**
+ * Test helper (the product streams with `AisStreamDecoder`; only the corpus and conformance tests decode a
+ * whole buffer at once).
+ *
  * One-shot AIS NMEA decoding of a whole text or byte buffer to typed objects (see `AisStreamDecoder` for
  * streams). Never throws on bad input.
  */
-import type { Rejection } from '../message-parser.js';
-import { AisStreamDecoder, type AisStreamDecoderOptions } from './ais-stream-decoder.js';
-import type { AisEnvelope, AisMessage } from './ais-types.js';
+import type { Rejection } from '../../src/ingest/message-parser.js';
+import { AisStreamDecoder, type AisStreamDecoderOptions } from '../../src/ingest/ais/ais-stream-decoder.js';
+import type { AisEnvelope, AisMessage } from '../../src/ingest/ais/ais-types.js';
 
 export interface AisDecodedMessage {
   readonly message: AisMessage;

@@ -1,0 +1,50 @@
+/** Vessels as the API shows them (zod → OpenAPI): one vessel with its MMSI history and latest position, and who is where at an instant. */
+import { z } from 'zod';
+import { SHIP_CATEGORIES } from '../../domain/ais-ship-type.js';
+import { VESSEL_ACTIVITIES } from '../../domain/vessel-calls/vessel-status-at.js';
+
+export const ZoneSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), port: z.string().nullable() });
+export const VesselAtSchema = z.object({
+  mmsi: z.string(),
+  imo: z.string().nullable(),
+  name: z.string().nullable(),
+  callSign: z.string().nullable(),
+  shipType: z.number().nullable(),
+  lengthM: z.number().nullable(),
+  shipCategory: z.enum(SHIP_CATEGORIES).describe('from the AIS ship type (ITU-R M.1371-5 table 53)'),
+  status: z
+    .enum(VESSEL_ACTIVITIES)
+    .describe('anchored_outside: a ship of 60 m or more stopped for a while outside every anchorage and berth'),
+  zone: ZoneSchema.nullable(),
+  since: z.string().describe('first report of the unbroken run in this status and zone (24 h look-back)'),
+  observedAt: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  sogKn: z.number().nullable(),
+  navStatus: z.number().nullable(),
+});
+export const PositionSchema = z.object({
+  observedAt: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  sogKn: z.number().nullable(),
+  cogDeg: z.number().nullable(),
+  headingDeg: z.number().nullable(),
+  navStatus: z.number().nullable(),
+});
+export const VesselSchema = z.object({
+  mmsi: z.string(),
+  imo: z.string().nullable(),
+  name: z.string().nullable(),
+  callSign: z.string().nullable(),
+  shipType: z.number().nullable(),
+  lengthM: z.number().nullable(),
+  beamM: z.number().nullable(),
+  draughtM: z.number().nullable().describe('last reported draught'),
+  destination: z.string().nullable(),
+  staticAt: z.string().nullable().describe('time of the newest static report'),
+  mmsiHistory: z.array(z.object({ mmsi: z.string(), firstSeenAt: z.string(), lastSeenAt: z.string() })),
+  position: PositionSchema.nullable(),
+});
+
+export type VesselView = z.infer<typeof VesselSchema>;

@@ -1,0 +1,30 @@
+/**
+ * The idempotency key of an AIS static report, shared by the NMEA and the MarineCadastre CSV parser so the
+ * same static data of a vessel is one event whichever format it arrives in: the MMSI and a hash of the
+ * fields the registry keeps. A report that changes any of them is a new event; a repeat is a duplicate.
+ */
+import { createHash } from 'node:crypto';
+import type { VesselStaticPayload } from '../domain/vessel-observation.js';
+
+/**
+ * @param memo keys already computed in this message: a CSV repeats each vessel's static data on every row,
+ *   so each distinct record is hashed once.
+ */
+export function aisStaticKey(payload: VesselStaticPayload, memo?: Map<string, string>): string {
+  const normalised = JSON.stringify([
+    payload.mmsi,
+    payload.imo,
+    payload.callSign,
+    payload.name,
+    payload.shipType,
+    payload.lengthM,
+    payload.beamM,
+    payload.draughtM,
+    payload.destination,
+  ]);
+  const known = memo?.get(normalised);
+  if (known !== undefined) return known;
+  const key = `ais-static:${payload.mmsi}:${createHash('sha256').update(normalised).digest('hex')}`;
+  memo?.set(normalised, key);
+  return key;
+}
