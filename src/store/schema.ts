@@ -4,6 +4,9 @@
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { LastFreeDaySource } from '../domain/free-time/stated-last-free-day.js';
+import type { ContainerFact } from '../domain/containers/container-fact.js';
+import type { VisitTransaction } from '../domain/truck-visits/visit-transaction.js';
+import type { VesselCallState } from '../domain/vessel-calls/vessel-call-detector.js';
 
 type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
 type Int8 = ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
@@ -248,7 +251,7 @@ export interface ContainerFactTable {
   equipment_reference: string;
   fact_key: string;
   seq: Int8;
-  fact: JSONColumnType<Record<string, unknown>>;
+  fact: JSONColumnType<ContainerFact>;
 }
 
 /** A container's membership of a group that facts are stated about (bill of lading, vessel departure). */
@@ -262,7 +265,7 @@ export interface ContainerLinkFactTable {
   link_key: string;
   fact_key: string;
   seq: Int8;
-  fact: JSONColumnType<Record<string, unknown>>;
+  fact: JSONColumnType<ContainerFact>;
 }
 
 /** Where a container is, whether it can be picked up, until when it is free (migration 0003). */
@@ -361,7 +364,7 @@ export interface TruckVisitTable {
   gate_in_at: Date | null;
   gate_out_at: Date | null;
   turn_time_minutes: number | null;
-  transactions: JSONColumnType<Record<string, unknown>[]>;
+  transactions: JSONColumnType<VisitTransaction[]>;
   last_event_seq: Int8;
 }
 
@@ -459,7 +462,7 @@ export interface VesselCallDetectorStateTable {
   mmsi: string;
   /** Who the row is for (`audienceKey` of visibility and owners): part of the key (migration 0010). */
   audience: string;
-  state: JSONColumnType<Record<string, unknown>>;
+  state: JSONColumnType<VesselCallState>;
 }
 
 /** Vessel calls detected from AIS (`buildVesselCalls` over the detector's ARRI/DEPA events). */

@@ -56,7 +56,7 @@ function fromRow(r: StatusRow, partialView: boolean): ContainerSummary {
     direction: r.direction,
     status: r.status,
     holdsOpen: [...r.holds_open],
-    holds: (r.holds as unknown as ContainerSummary['holds']).map((h) => ({ ...h })),
+    holds: r.holds.map((h) => ({ ...h })),
     available: r.available,
     availableSince: iso(r.available_since),
     lastFreeDay: r.last_free_day,
@@ -262,7 +262,7 @@ export class ContainerReader {
     for (const r of own) {
       out.get(r.equipment_reference)?.push({
         equipmentReference: r.equipment_reference,
-        fact: r.fact as unknown as ContainerFact,
+        fact: r.fact,
         eventId: r.event_id,
         eventType: r.event_type,
         visible: r.visible,
@@ -286,7 +286,7 @@ export class ContainerReader {
     for (const r of linked) {
       out.get(r.equipment_reference)?.push({
         equipmentReference: r.equipment_reference,
-        fact: r.fact as unknown as ContainerFact,
+        fact: r.fact,
         eventId: r.event_id,
         eventType: r.event_type,
         visible: r.visible,

@@ -42,7 +42,7 @@ const turnMinutes = (gateIn: string | null, gateOut: string | null): number | nu
   gateIn && gateOut ? Math.round(((Date.parse(gateOut) - Date.parse(gateIn)) / 60_000) * 10) / 10 : null;
 
 function transactionsOf(row: VisitRow, keep: (t: VisitTransaction) => boolean): TruckVisit['transactions'] {
-  return (row.transactions as unknown as VisitTransaction[]).filter(keep).map((t) => ({
+  return row.transactions.filter(keep).map((t) => ({
     transactionId: t.transactionId,
     move: t.move,
     equipmentReference: t.equipmentReference,

@@ -6,19 +6,9 @@
 import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
 import { TRUCK_APPOINTMENT } from '../../domain/cargo-event-codes.js';
 import { terminalOfLocation } from '../../domain/containers/terminal-of-location.js';
+import type { VisitTransaction } from '../../domain/truck-visits/visit-transaction.js';
 
-export interface VisitTransaction {
-  readonly transactionId: string;
-  /** DROPOFF (gate in with the box) or PICKUP (gate out with it). */
-  readonly move: 'DROPOFF' | 'PICKUP';
-  readonly equipmentReference: string;
-  readonly emptyIndicatorCode: string | null;
-  readonly isoEquipmentCode: string | null;
-  readonly at: string;
-  readonly appointmentId: string | null;
-  /** `createdAt|key` of the fact: a re-sent, corrected transaction replaces the older version. */
-  readonly rank: string;
-}
+export type { VisitTransaction } from '../../domain/truck-visits/visit-transaction.js';
 
 export type TruckFact =
   | {

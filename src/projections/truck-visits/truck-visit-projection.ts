@@ -93,7 +93,7 @@ export const truckVisitProjection: Projection = {
           truck_plate: s.truck_plate,
           gate_in_at: iso(s.gate_in_at),
           gate_out_at: iso(s.gate_out_at),
-          transactions: new Map((s.transactions as unknown as VisitTransaction[]).map((t) => [t.transactionId, t])),
+          transactions: new Map(s.transactions.map((t) => [t.transactionId, t])),
           last_event_seq: s.last_event_seq,
         });
       }

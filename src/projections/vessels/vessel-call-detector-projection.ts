@@ -73,9 +73,7 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
         .select(['mmsi', 'audience', 'state'])
         .where('mmsi', 'in', mmsis)
         .execute();
-      const states = new Map<string, VesselCallState>(
-        stored.map((r) => [stateKey(r.mmsi, r.audience), r.state as unknown as VesselCallState]),
-      );
+      const states = new Map<string, VesselCallState>(stored.map((r) => [stateKey(r.mmsi, r.audience), r.state]));
       const touched = new Map<string, { mmsi: string; audience: string }>();
       const detected = new Map<string, { provenance: EventProvenance; events: NewCanonicalEvent[] }>();
       for (const event of page) {
