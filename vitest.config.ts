@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Much of a test's time waits on a store (PostgreSQL in its own process, PGlite between statements), so two
+    // workers halve the wall time on the 2-core CI machine (vitest's default there is one).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     allowOnly: !process.env['CI'],
   },
 });
