@@ -14,7 +14,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { StoredEvent, StoredEventOf } from '../../domain/canonical-event.js';
 import { VESSEL_STATIC, type VesselStaticPayload } from '../../domain/vessel-observation.js';
-import type { DB, VesselTable } from '../../store/schema.js';
+import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { audienceKey } from './audience.js';
 
@@ -35,16 +35,12 @@ interface Row {
   owner_orgs: string[];
 }
 
-const FIELDS = [
-  ['imo', 'imo'],
-  ['name', 'name'],
-  ['call_sign', 'callSign'],
-  ['ship_type', 'shipType'],
-  ['length_m', 'lengthM'],
-  ['beam_m', 'beamM'],
-  ['draught_m', 'draughtM'],
-  ['destination', 'destination'],
-] as const satisfies readonly (readonly [keyof VesselTable, keyof VesselStaticPayload])[];
+/**
+ * One field merged: the report's value where it has one and is newer (or the row has none), else the row's.
+ * A stored report may lack a field altogether (written before the field existed): that is no value.
+ */
+const merged = <T>(stored: T | null, reported: T | null | undefined, newer: boolean): T | null =>
+  reported !== null && reported !== undefined && (newer || stored === null) ? reported : stored;
 
 function merge(previous: Row | undefined, event: StoredEvent, payload: VesselStaticPayload, audience: string): Row {
   const at = new Date(event.eventDateTime);
@@ -67,12 +63,14 @@ function merge(previous: Row | undefined, event: StoredEvent, payload: VesselSta
         visibility: event.visibility,
         owner_orgs: [...event.ownerOrgs],
       };
-  for (const [column, field] of FIELDS) {
-    const value = payload[field] ?? null;
-    if (value !== null && (newer || next[column] === null)) {
-      (next as unknown as Record<string, unknown>)[column] = value;
-    }
-  }
+  next.imo = merged(next.imo, payload.imo, newer);
+  next.name = merged(next.name, payload.name, newer);
+  next.call_sign = merged(next.call_sign, payload.callSign, newer);
+  next.ship_type = merged(next.ship_type, payload.shipType, newer);
+  next.length_m = merged(next.length_m, payload.lengthM, newer);
+  next.beam_m = merged(next.beam_m, payload.beamM, newer);
+  next.draught_m = merged(next.draught_m, payload.draughtM, newer);
+  next.destination = merged(next.destination, payload.destination, newer);
   if (newer) next.static_at = at;
   next.last_event_seq = event.seq;
   return next;
