@@ -22,7 +22,7 @@ import { openPlatform, type Platform } from '../src/platform.js';
 import { ProjectionRunner } from '../src/projections/projection-runner.js';
 import { vesselProjections } from '../src/projections/vessels/vessel-projections.js';
 import type { StoreConfig } from '../src/store/open-database.js';
-import { encodePositionA, encodePositionB, encodeStaticVoyage, toSentences } from '../test/ais/ais-encoder.js';
+import { encodePositionA, encodePositionB, encodeStaticVoyage, toSentences } from '../src/sim/ais/ais-encoder.js';
 import { benchPostgresUrl, postgresReachable, scratchStore } from './bench-stores.js';
 import type { BenchSuite, Emit } from './bench-record.js';
 

@@ -8,7 +8,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { containerCheckDigit } from '../src/domain/identifiers/iso6346.js';
 import { defaultParsers } from '../src/ingest/default-parsers.js';
-import { encodePositionA, toSentences } from '../test/ais/ais-encoder.js';
+import { encodePositionA, toSentences } from '../src/sim/ais/ais-encoder.js';
 
 export type BodyKind = 'valid' | 'invalid';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeToObjects } from './ais-decode-to-objects.js';
 import { AisStreamDecoder } from '../../src/ingest/ais/ais-stream-decoder.js';
 import type { AisMessage } from '../../src/ingest/ais/ais-types.js';
-import { checksum } from './ais-encoder.js';
+import { checksum } from '../../src/sim/ais/ais-encoder.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'ais');
 const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aisNmeaParser } from '../../src/ingest/ais/ais-nmea-parser.js';
 import type { ParseContext } from '../../src/ingest/message-parser.js';
-import { checksum } from './ais-encoder.js';
+import { checksum } from '../../src/sim/ais/ais-encoder.js';
 
 const ctx: ParseContext = {
   inboxId: 'in-1',

@@ -14,7 +14,7 @@ import {
   encodeStaticVoyage,
   SIXBIT_TEXT,
   toSentences,
-} from './ais-encoder.js';
+} from '../../src/sim/ais/ais-encoder.js';
 
 const mmsi = fc.integer({ min: 0, max: 2 ** 30 - 1 });
 const repeat = fc.integer({ min: 0, max: 3 });

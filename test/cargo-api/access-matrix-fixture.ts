@@ -9,7 +9,7 @@ import type { Server } from '../../src/api/build-server.js';
 import { imoCheckDigit } from '../../src/domain/identifiers/imo-number.js';
 import { containerCheckDigit } from '../../src/domain/identifiers/iso6346.js';
 import type { Platform } from '../../src/platform.js';
-import { checksum, encodePositionA, encodeStaticVoyage, toSentences } from '../ais/ais-encoder.js';
+import { checksum, encodePositionA, encodeStaticVoyage, toSentences } from '../../src/sim/ais/ais-encoder.js';
 import { orgWithKey } from '../support/test-keys.js';
 
 export const ROLES: readonly Role[] = [
