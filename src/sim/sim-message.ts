@@ -1,0 +1,25 @@
+/**
+ * What the simulator emits besides AIS: one message a simulated community member sends to the product, in one
+ * of the product's ingest formats, at one simulated instant. Cargo flows (`src/sim/cargo/`) produce them; the
+ * file writer and the live feeder (`src/sim/io/`) send them through the real ingestion path
+ * (`POST /ingest/{format}` with the party's own API key).
+ */
+
+/** A simulated community member: each one is its own organisation with its own API key. */
+export interface SimParty {
+  /** Organisation code, stable for a seed (e.g. a carrier's SCAC, a terminal's SMDG code). */
+  readonly code: string;
+  readonly name: string;
+  /** Community role (src/access/roles.ts): carrier, terminal, trucker, customs_broker, bco, railroad… */
+  readonly role: 'carrier' | 'terminal' | 'trucker' | 'customs_broker' | 'bco' | 'railroad' | 'port_authority';
+}
+
+export interface SimMessage {
+  /** Simulated instant the party sends it (ms since the epoch, UTC). */
+  readonly atMs: number;
+  readonly party: SimParty;
+  /** Ingest format name as registered in src/ingest/default-parsers.ts (e.g. `dcsa-events`, `x12-322`). */
+  readonly format: string;
+  /** The message exactly as the party would send it. */
+  readonly body: string;
+}
