@@ -23,3 +23,12 @@ export interface SimMessage {
   /** The message exactly as the party would send it. */
   readonly body: string;
 }
+
+/**
+ * A time-ordered source of messages. Windows are asked for in increasing, adjacent order
+ * (`[t0, t1)`, `[t1, t2)`, …), so a source may generate lazily and forget what it has handed out.
+ */
+export interface SimMessageSource {
+  /** The messages with `fromMs <= atMs < toMs`, in time order (ties in a stable order). */
+  messagesIn(fromMs: number, toMs: number): readonly SimMessage[];
+}
