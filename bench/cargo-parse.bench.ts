@@ -104,7 +104,7 @@ const genCodeco = (n: number) =>
 
 const genCoarri = (n: number) =>
   edifact('COARRI:D:95B:UN:ITG12', n, (i) => [
-    `BGM+${i % 2 === 0 ? '44' : '270'}+C${i}+9`,
+    `BGM+${i % 2 === 0 ? '98' : '270'}+C${i}+9`,
     'DTM+137:202403010800:203',
     'TDT+20+047E+1+13+EGLV:172:20+++9811000:146:11:EVER GIVEN',
     'LOC+165+USLGB:139:6+LBCT:TER:306',

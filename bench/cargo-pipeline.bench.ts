@@ -68,7 +68,7 @@ const GENERATORS: Readonly<Record<string, (m: number) => string>> = {
   'edifact-coarri': (m) => {
     const segs = [
       `UNH+M${m}+COARRI:D:95B:UN:ITG12'`,
-      `BGM+44+DIS${m}+9'`,
+      `BGM+98+DIS${m}+9'`,
       `TDT+20+0021E+1+13+MAEU:172:20+++9321483:146:11:EMMA MAERSK'`,
       `LOC+165+USLAX:139:6+WBCT:TER:306'`,
       ...boxes(m).flatMap((n, k) => [
