@@ -12,93 +12,39 @@
  * The call location is where the move happened: the header LOC; failing that LOC+9 for a load and LOC+11
  * for a discharge.
  */
-import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
-import type { Rejection } from '../message-parser.js';
 import { comp } from './edifact-element.js';
-import { dtmInstantAt, findDtm } from './edifact-dtm.js';
-import { edifactEquipment } from './edifact-equipment.js';
-import { splitGroups } from './edifact-groups.js';
+import { mapEquipmentMoves, type EquipmentMoveMessage } from './edifact-equipment-moves.js';
 import { edifactLocation } from './edifact-location.js';
 import type { EdifactMapResult, EdifactMessageContext } from './edifact-message-context.js';
-import { edifactMoveEvent } from './edifact-move-event.js';
 import { edifactVessel } from './edifact-vessel.js';
 
-const DOCUMENTS: Readonly<Record<string, 'LOAD' | 'DISC'>> = {
-  '98': 'DISC', // SMDG COARRI: discharge report
-  '119': 'DISC', // UNTDID 1001: transport discharge report
-  '181': 'DISC', // UNTDID 1001: progressive discharge report
-  '270': 'LOAD', // SMDG COARRI: loading report
-  '122': 'LOAD', // UNTDID 1001: transport loading report
+const COARRI: EquipmentMoveMessage<'LOAD' | 'DISC'> = {
+  name: 'COARRI',
+  documents: {
+    '98': 'DISC', // SMDG COARRI: discharge report
+    '119': 'DISC', // UNTDID 1001: transport discharge report
+    '181': 'DISC', // UNTDID 1001: progressive discharge report
+    '270': 'LOAD', // SMDG COARRI: loading report
+    '122': 'LOAD', // UNTDID 1001: transport loading report
+  },
+  notADocument: 'is not a discharge (98, 119, 181) or loading (270, 122) report',
+  dtm: { qualifier: '203', meaning: 'execution date/time' },
+  moves(header, code) {
+    const tdt = header.find((s) => s.tag === 'TDT' && comp(s, 1) === '20') ?? header.find((s) => s.tag === 'TDT');
+    const vessel = tdt ? edifactVessel(tdt) : undefined;
+    const callLoc =
+      header.find((s) => s.tag === 'LOC' && comp(s, 1) === '165') ??
+      header.find((s) => s.tag === 'LOC' && comp(s, 2, 2) === '6');
+    const callLocation = callLoc ? edifactLocation(callLoc) : undefined;
+    const portOfMove = code === 'LOAD' ? '9' : '11';
+    return (group) => {
+      const portLoc = group.find((s) => s.tag === 'LOC' && comp(s, 1) === portOfMove);
+      const location = callLocation ?? (portLoc ? edifactLocation(portLoc) : undefined);
+      return { location, vessel, mode: 'VESSEL' };
+    };
+  },
 };
 
 export function mapCoarri(ctx: EdifactMessageContext): EdifactMapResult {
-  const events: NewCanonicalEvent[] = [];
-  const rejected: Rejection[] = [];
-  const where = `COARRI ${ctx.message.reference}`;
-  const bgm = ctx.message.body.find((s) => s.tag === 'BGM');
-  const code = bgm ? DOCUMENTS[comp(bgm, 1, 0)] : undefined;
-  if (!bgm || !code) {
-    return {
-      events,
-      rejected: [
-        {
-          code: bgm ? 'PCS_EDIFACT_UNKNOWN_DOCUMENT' : 'PCS_EDIFACT_MISSING_SEGMENT',
-          message: bgm
-            ? `${where}: BGM ${comp(bgm, 1, 0)} is not a discharge (98, 119, 181) or loading (270, 122) report`
-            : `${where}: no BGM`,
-          line: bgm?.ordinal ?? ctx.message.unh.ordinal,
-        },
-      ],
-    };
-  }
-  const { header, groups } = splitGroups(ctx.message.body, (s) => s.tag === 'EQD');
-  if (groups.length === 0) {
-    return {
-      events,
-      rejected: [{ code: 'PCS_EDIFACT_MISSING_SEGMENT', message: `${where}: no EQD`, line: bgm.ordinal }],
-    };
-  }
-  const tdt = header.find((s) => s.tag === 'TDT' && comp(s, 1) === '20') ?? header.find((s) => s.tag === 'TDT');
-  const vessel = tdt ? edifactVessel(tdt) : undefined;
-  const callLoc =
-    header.find((s) => s.tag === 'LOC' && comp(s, 1) === '165') ??
-    header.find((s) => s.tag === 'LOC' && comp(s, 2, 2) === '6');
-  const callLocation = callLoc ? edifactLocation(callLoc) : undefined;
-
-  for (const group of groups) {
-    const r = edifactEquipment(group, group[0], where);
-    if ('rejection' in r) {
-      rejected.push(r.rejection);
-      continue;
-    }
-    const portLoc = group.find((s) => s.tag === 'LOC' && comp(s, 1) === (code === 'LOAD' ? '9' : '11'));
-    const location = callLocation ?? (portLoc ? edifactLocation(portLoc) : undefined);
-    const dtm = findDtm(group, ['203']) ?? findDtm(header, ['203']);
-    if (!dtm) {
-      rejected.push({
-        code: 'PCS_EDIFACT_MISSING_SEGMENT',
-        message: `${where}: ${r.equipment.container} has no DTM+203 (execution date/time)`,
-        line: r.equipment.eqd.ordinal,
-      });
-      continue;
-    }
-    const instant = dtmInstantAt(dtm, location, ctx.parse, where);
-    if ('rejection' in instant) {
-      rejected.push(instant.rejection);
-      continue;
-    }
-    const at = instant.at;
-    events.push(
-      edifactMoveEvent(ctx, {
-        code,
-        classifier: 'ACT',
-        eventDateTime: at,
-        location,
-        equipment: r.equipment,
-        vessel,
-        mode: 'VESSEL',
-      }),
-    );
-  }
-  return { events, rejected };
+  return mapEquipmentMoves(ctx, COARRI);
 }

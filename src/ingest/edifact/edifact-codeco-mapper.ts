@@ -9,90 +9,36 @@
  * - A DTM `7` or LOC in the header applies to every container of the message.
  * One rejected container (bad check digit, no DTM) never drops its neighbours.
  */
-import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
-import type { Rejection } from '../message-parser.js';
 import { comp } from './edifact-element.js';
-import { dtmInstantAt, findDtm } from './edifact-dtm.js';
-import { edifactEquipment } from './edifact-equipment.js';
-import { splitGroups } from './edifact-groups.js';
+import { mapEquipmentMoves, type EquipmentMoveMessage } from './edifact-equipment-moves.js';
 import { edifactLocation } from './edifact-location.js';
 import type { EdifactMapResult, EdifactMessageContext } from './edifact-message-context.js';
-import { edifactMoveEvent } from './edifact-move-event.js';
 import type { EdifactSegment } from './edifact-types.js';
 import { edifactVessel } from './edifact-vessel.js';
 
-const DOCUMENTS: Readonly<Record<string, 'GTIN' | 'GTOT'>> = {
-  '34': 'GTIN',
-  '36': 'GTOT',
-  '109': 'GTIN',
-  '111': 'GTOT',
+const CODECO: EquipmentMoveMessage<'GTIN' | 'GTOT'> = {
+  name: 'CODECO',
+  documents: { '34': 'GTIN', '36': 'GTOT', '109': 'GTIN', '111': 'GTOT' },
+  notADocument: 'is neither a gate-in (34, 109) nor a gate-out (36, 111) report',
+  dtm: { qualifier: '7', meaning: 'gate date/time' },
+  moves(header) {
+    const headerLoc = pickLocation(header);
+    const headerTdt = header.find((s) => s.tag === 'TDT');
+    return (group) => {
+      const location = pickLocation(group) ?? headerLoc;
+      const tdt = group.find((s) => s.tag === 'TDT') ?? headerTdt;
+      const inland = tdt ? edifactVessel(tdt) : undefined;
+      return {
+        location: location ? { ...location, facilityTypeCode: 'GATE' } : undefined,
+        mode: inland?.mode ?? 'TRUCK',
+        extra: inland?.callSign || inland?.name ? { truckOrTrainId: inland.callSign ?? inland.name } : undefined,
+      };
+    };
+  },
 };
 
 export function mapCodeco(ctx: EdifactMessageContext): EdifactMapResult {
-  const events: NewCanonicalEvent[] = [];
-  const rejected: Rejection[] = [];
-  const where = `CODECO ${ctx.message.reference}`;
-  const bgm = ctx.message.body.find((s) => s.tag === 'BGM');
-  const code = bgm ? DOCUMENTS[comp(bgm, 1, 0)] : undefined;
-  if (!bgm || !code) {
-    return {
-      events,
-      rejected: [
-        {
-          code: bgm ? 'PCS_EDIFACT_UNKNOWN_DOCUMENT' : 'PCS_EDIFACT_MISSING_SEGMENT',
-          message: bgm
-            ? `${where}: BGM ${comp(bgm, 1, 0)} is neither a gate-in (34, 109) nor a gate-out (36, 111) report`
-            : `${where}: no BGM`,
-          line: bgm?.ordinal ?? ctx.message.unh.ordinal,
-        },
-      ],
-    };
-  }
-  const { header, groups } = splitGroups(ctx.message.body, (s) => s.tag === 'EQD');
-  if (groups.length === 0) {
-    return {
-      events,
-      rejected: [{ code: 'PCS_EDIFACT_MISSING_SEGMENT', message: `${where}: no EQD`, line: bgm.ordinal }],
-    };
-  }
-  const headerLoc = pickLocation(header);
-  for (const group of groups) {
-    const r = edifactEquipment(group, group[0], where);
-    if ('rejection' in r) {
-      rejected.push(r.rejection);
-      continue;
-    }
-    const location = pickLocation(group) ?? headerLoc;
-    const dtm = findDtm(group, ['7']) ?? findDtm(header, ['7']);
-    if (!dtm) {
-      rejected.push({
-        code: 'PCS_EDIFACT_MISSING_SEGMENT',
-        message: `${where}: ${r.equipment.container} has no DTM+7 (gate date/time)`,
-        line: r.equipment.eqd.ordinal,
-      });
-      continue;
-    }
-    const instant = dtmInstantAt(dtm, location, ctx.parse, where);
-    if ('rejection' in instant) {
-      rejected.push(instant.rejection);
-      continue;
-    }
-    const at = instant.at;
-    const tdt = group.find((s) => s.tag === 'TDT') ?? header.find((s) => s.tag === 'TDT');
-    const inland = tdt ? edifactVessel(tdt) : undefined;
-    events.push(
-      edifactMoveEvent(ctx, {
-        code,
-        classifier: 'ACT',
-        eventDateTime: at,
-        location: location ? { ...location, facilityTypeCode: 'GATE' } : undefined,
-        equipment: r.equipment,
-        mode: inland?.mode ?? 'TRUCK',
-        extra: inland?.callSign || inland?.name ? { truckOrTrainId: inland.callSign ?? inland.name } : undefined,
-      }),
-    );
-  }
-  return { events, rejected };
+  return mapEquipmentMoves(ctx, CODECO);
 }
 
 function pickLocation(segments: readonly EdifactSegment[]) {

@@ -74,21 +74,19 @@ export function mapIftsta(ctx: EdifactMessageContext): EdifactMapResult {
       g.segments.find((s) => s.tag === 'LOC' && comp(s, 1) === '175') ?? g.segments.find((s) => s.tag === 'LOC');
     const location: EventLocation | undefined = locSeg ? edifactLocation(locSeg) : undefined;
     const dtm = findDtm(g.segments, DATE_QUALIFIERS);
-    if (!dtm) {
-      rejected.push({
-        code: 'PCS_EDIFACT_MISSING_SEGMENT',
-        message: `${where}: STS ${status} has no DTM`,
-        line: g.sts.ordinal,
-      });
-      continue;
-    }
-    const instant = dtmInstantAt(dtm, location, ctx.parse, where);
+    const instant = dtmInstantAt(
+      dtm,
+      { message: `STS ${status} has no DTM`, line: g.sts.ordinal },
+      location,
+      ctx.parse,
+      where,
+    );
     if ('rejection' in instant) {
       rejected.push(instant.rejection);
       continue;
     }
     const at = instant.at;
-    const classifier: EventClassifier = ESTIMATED.has(comp(dtm, 1, 0)) ? 'EST' : 'ACT';
+    const classifier: EventClassifier = ESTIMATED.has(comp(instant.dtm, 1, 0)) ? 'EST' : 'ACT';
     const tdt = g.segments.find((s) => s.tag === 'TDT');
     const vessel = tdt ? edifactVessel(tdt) : undefined;
     const rff = (q: string) => g.segments.find((s) => s.tag === 'RFF' && comp(s, 1, 0) === q);
