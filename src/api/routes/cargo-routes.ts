@@ -15,13 +15,19 @@ import {
   ContainerDetailSchema,
   ContainerSummarySchema,
   containerCsvRow,
+  type ContainerSummary,
 } from '../cargo/container-schema.js';
-import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
-import { afterKey, encodeListCursor } from '../list-cursor.js';
+import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
+import { afterKey } from '../list-cursor.js';
 import { QueryInstant } from '../query-instant.js';
 import { TerminalKpiSchema, kpiView } from '../cargo/terminal-kpi-schema.js';
 import { TruckVisitReader } from '../cargo/truck-visit-reader.js';
-import { TRUCK_VISIT_CSV_COLUMNS, TruckVisitSchema, truckVisitCsvRow } from '../cargo/truck-visit-schema.js';
+import {
+  TRUCK_VISIT_CSV_COLUMNS,
+  TruckVisitSchema,
+  truckVisitCsvRow,
+  type TruckVisit,
+} from '../cargo/truck-visit-schema.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
@@ -39,6 +45,22 @@ const terminalCode = z
   .string()
   .regex(/^[A-Za-z0-9]{2,10}$/, 'an SMDG terminal code')
   .transform((s) => s.toUpperCase());
+
+const CONTAINER_LIST: ListExport<'containers', ContainerSummary> = {
+  field: 'containers',
+  cursorKind: 'ctr',
+  cursorKey: (c) => c.equipmentReference,
+  csvColumns: CONTAINER_CSV_COLUMNS,
+  csvRow: containerCsvRow,
+};
+
+const TRUCK_VISIT_LIST: ListExport<'visits', TruckVisit> = {
+  field: 'visits',
+  cursorKind: 'tv',
+  cursorKey: (v) => `${v.terminalCode}:${v.visitId}`,
+  csvColumns: TRUCK_VISIT_CSV_COLUMNS,
+  csvRow: truckVisitCsvRow,
+};
 
 export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const db = platform.database.db;
@@ -99,9 +121,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
             .regex(/^[A-Za-z0-9-]{1,35}$/, 'a bill of lading number (1-35 letters, digits or -)')
             .optional()
             .describe('bill of lading number: only the boxes on it (as far as you may see them)'),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          cursor: z.string().max(400).optional().describe('nextCursor of the previous page'),
-          format: z.enum(EXPORT_FORMATS).optional().describe('json (default), csv or ndjson; or send Accept'),
+          ...LIST_PAGE_QUERY,
         }),
         response: {
           200: z.object({ containers: z.array(ContainerSummarySchema), nextCursor: z.string().nullable() }),
@@ -114,23 +134,10 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
       const access = request.accessScope;
       const { status, terminal, transportDocumentReference, limit, cursor, format } = request.query;
       const page = await containers.list(
-        { status, terminal, transportDocumentReference, limit, after: afterKey('ctr', cursor) },
+        { status, terminal, transportDocumentReference, limit, after: afterKey(CONTAINER_LIST.cursorKind, cursor) },
         access,
       );
-      const last = page.containers.at(-1)?.equipmentReference;
-      const nextCursor = page.more && last ? encodeListCursor('ctr', last) : null;
-      const chosen = exportFormatOf(request, format);
-      if (chosen !== 'json') {
-        return sendExport(
-          reply,
-          chosen,
-          CONTAINER_CSV_COLUMNS,
-          page.containers.map(containerCsvRow),
-          page.containers,
-          nextCursor,
-        );
-      }
-      return { containers: page.containers, nextCursor };
+      return answerListPage(request, reply, format, CONTAINER_LIST, page);
     },
   );
 
@@ -153,9 +160,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
             .regex(/^[A-Za-z0-9]{2,10}$/)
             .optional()
             .describe('SCAC'),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          cursor: z.string().max(400).optional(),
-          format: z.enum(EXPORT_FORMATS).optional(),
+          ...LIST_PAGE_QUERY,
         }),
         response: {
           200: z.object({ visits: z.array(TruckVisitSchema), nextCursor: z.string().nullable() }),
@@ -174,24 +179,11 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           from: q.from ? new Date(q.from) : undefined,
           to: q.to ? new Date(q.to) : undefined,
           limit: q.limit,
-          after: afterKey('tv', q.cursor),
+          after: afterKey(TRUCK_VISIT_LIST.cursorKind, q.cursor),
         },
         access,
       );
-      const last = page.visits.at(-1);
-      const nextCursor = page.more && last ? encodeListCursor('tv', `${last.terminalCode}:${last.visitId}`) : null;
-      const chosen = exportFormatOf(request, q.format);
-      if (chosen !== 'json') {
-        return sendExport(
-          reply,
-          chosen,
-          TRUCK_VISIT_CSV_COLUMNS,
-          page.visits.map(truckVisitCsvRow),
-          page.visits,
-          nextCursor,
-        );
-      }
-      return { visits: page.visits, nextCursor };
+      return answerListPage(request, reply, q.format, TRUCK_VISIT_LIST, page);
     },
   );
 

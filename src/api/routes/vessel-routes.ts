@@ -15,11 +15,16 @@ import { VESSEL_ACTIVITIES } from '../../domain/vessel-calls/vessel-status-at.js
 import { vesselAtView } from '../vessels/vessel-at-view.js';
 import { vesselsAt } from '../vessels/vessels-at-reader.js';
 import { callStart, VesselCallReader, type VesselCallKey } from '../vessels/vessel-call-reader.js';
-import { VESSEL_CALL_CSV_COLUMNS, VesselCallSchema, vesselCallCsvRow } from '../vessels/vessel-call-view.js';
+import {
+  VESSEL_CALL_CSV_COLUMNS,
+  VesselCallSchema,
+  vesselCallCsvRow,
+  type VesselCallView,
+} from '../vessels/vessel-call-view.js';
 import { VesselReader } from '../vessels/vessel-reader.js';
 import { VesselAtSchema, VesselSchema } from '../vessels/vessel-schema.js';
-import { EXPORT_FORMATS, exportFormatOf, sendExport } from '../export-format.js';
-import { afterKey, encodeListCursor } from '../list-cursor.js';
+import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
+import { afterKey } from '../list-cursor.js';
 import { badCursorProblem, ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
 import { ACCESS } from '../../access/route-access.js';
@@ -118,9 +123,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           imo: imoNumber.optional().describe('calls of the vessel with this IMO number'),
           from: instant.optional().describe('calls still in port at or after this instant'),
           to: instant.optional().describe('calls that started at or before this instant'),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          cursor: z.string().max(400).optional().describe('nextCursor of the previous page'),
-          format: z.enum(EXPORT_FORMATS).optional().describe('json (default), csv or ndjson; or send Accept'),
+          ...LIST_PAGE_QUERY,
         }),
         response: {
           200: z.object({ calls: z.array(VesselCallSchema), nextCursor: z.string().nullable() }),
@@ -139,25 +142,12 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
           imo,
           from: from ? new Date(from) : undefined,
           to: to ? new Date(to) : undefined,
-          after: callCursorKey(afterKey(CALL_CURSOR, cursor)),
+          after: callCursorKey(afterKey(CALL_LIST.cursorKind, cursor)),
           limit,
         },
         request.accessScope,
       );
-      const last = page.calls.at(-1);
-      const nextCursor = page.more && last ? encodeListCursor(CALL_CURSOR, `${callStart(last)}|${last.callId}`) : null;
-      const chosen = exportFormatOf(request, format);
-      if (chosen !== 'json') {
-        return sendExport(
-          reply,
-          chosen,
-          VESSEL_CALL_CSV_COLUMNS,
-          page.calls.map(vesselCallCsvRow),
-          page.calls,
-          nextCursor,
-        );
-      }
-      return { calls: page.calls, nextCursor };
+      return answerListPage(request, reply, format, CALL_LIST, page);
     },
   );
 
@@ -187,7 +177,13 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   );
 };
 
-const CALL_CURSOR = 'vc';
+const CALL_LIST: ListExport<'calls', VesselCallView> = {
+  field: 'calls',
+  cursorKind: 'vc',
+  cursorKey: (call) => `${callStart(call)}|${call.callId}`,
+  csvColumns: VESSEL_CALL_CSV_COLUMNS,
+  csvRow: vesselCallCsvRow,
+};
 
 /**
  * The (start, call id) a call cursor holds. Only what `encodeListCursor` wrote is taken: the start exactly
