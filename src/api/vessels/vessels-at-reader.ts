@@ -4,12 +4,12 @@
  * `(at - staleAfterMin, at]` is classified by `vesselStatusAt`; `since` is the start of its unbroken run
  * in the same status and zone, looking back at most `lookBackHours`.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
 import { shipCategoryOf, type ShipCategory } from '../../domain/ais-ship-type.js';
 import type { VesselPositionPayload, VesselStaticPayload } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
-import type { DB } from '../../store/schema.js';
+import type { DB, VesselTrackTable } from '../../store/schema.js';
 import type { PositionObservation } from '../../domain/vessel-calls/position-observation.js';
 import {
   DEFAULT_STALE_AFTER_MIN,
@@ -39,16 +39,8 @@ export interface VesselAt extends VesselStatus {
   readonly since: string;
 }
 
-interface TrackRow {
-  mmsi: string;
-  observed_at: Date;
-  lat: number;
-  lon: number;
-  sog_kn: number | null;
-  cog_deg: number | null;
-  heading_deg: number | null;
-  nav_status: number | null;
-}
+/** The track columns a status is computed from (`TRACK_COLUMNS`). */
+type TrackRow = Pick<Selectable<VesselTrackTable>, (typeof TRACK_COLUMNS)[number]>;
 
 function observation(row: TrackRow, stat: VesselStaticPayload | null): PositionObservation {
   const position: VesselPositionPayload = {

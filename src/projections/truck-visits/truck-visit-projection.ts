@@ -5,9 +5,9 @@
  * version — so arrival order does not matter and a rebuild gives the same rows. One read and one upsert per
  * page for visits and for appointments, then one UPDATE copies appointment slots onto their visits.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { StoredEvent } from '../../domain/canonical-event.js';
-import type { DB } from '../../store/schema.js';
+import type { DB, TruckAppointmentTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { truckFactsOf, type VisitTransaction } from './truck-visit-facts.js';
 
@@ -24,20 +24,8 @@ interface VisitRow {
   last_event_seq: string;
 }
 
-interface AppointmentRow {
-  appointment_key: string;
-  appointment_id: string;
-  terminal_code: string;
-  un_location_code: string | null;
-  status: string;
-  trucking_company: string;
-  truck_plate: string | null;
-  slot_start: Date;
-  slot_end: Date;
-  transactions: string;
-  version_rank: string;
-  last_event_seq: string;
-}
+/** A truck_appointment row with its transactions as the JSON text the insert sends. */
+type AppointmentRow = Omit<Selectable<TruckAppointmentTable>, 'transactions'> & { transactions: string };
 
 const min = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a <= b ? a : b);
 const max = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a >= b ? a : b);

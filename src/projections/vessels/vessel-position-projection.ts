@@ -9,26 +9,15 @@
  * vessel (even the same position: idempotency is per sender) each keep their own latest position and
  * track, so neither's report replaces or hides the other's; readers show one row per vessel.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { StoredEvent, StoredEventOf } from '../../domain/canonical-event.js';
 import { VESSEL_POSITION } from '../../domain/vessel-observation.js';
-import type { DB } from '../../store/schema.js';
+import type { DB, VesselPositionTable, VesselTrackTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { audienceKey } from './audience.js';
 
-interface Point {
-  mmsi: string;
-  audience: string;
-  observed_at: Date;
-  lat: number;
-  lon: number;
-  sog_kn: number | null;
-  cog_deg: number | null;
-  heading_deg: number | null;
-  nav_status: number | null;
-  visibility: string;
-  owner_orgs: string[];
-}
+/** One reported position as the track stores it, less the minute it files under. */
+type Point = Omit<Selectable<VesselTrackTable>, 'minute'>;
 
 /** Rows per INSERT statement (12 parameters each, well under the 65 535 parameter limit). */
 const CHUNK = 2000;
@@ -59,8 +48,8 @@ export const vesselPositionProjection: Projection = {
   tables: ['vessel_position', 'vessel_track'],
   filter: { eventType: 'VESSEL', eventTypeCode: VESSEL_POSITION },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
-    const track = new Map<string, Point & { minute: Date }>();
-    const latest = new Map<string, Point & { event_seq: string }>();
+    const track = new Map<string, Selectable<VesselTrackTable>>();
+    const latest = new Map<string, Selectable<VesselPositionTable>>();
     for (const event of events) {
       if (event.eventTypeCode !== VESSEL_POSITION) continue;
       const point = pointOf(event);

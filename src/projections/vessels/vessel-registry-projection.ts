@@ -11,29 +11,14 @@
  * another, and a report for another audience neither replaces nor hides it. Readers show one row per
  * vessel: the newest visible one.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { StoredEvent, StoredEventOf } from '../../domain/canonical-event.js';
 import { VESSEL_STATIC, type VesselStaticPayload } from '../../domain/vessel-observation.js';
-import type { DB } from '../../store/schema.js';
+import type { DB, VesselTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { audienceKey } from './audience.js';
 
-interface Row {
-  mmsi: string;
-  audience: string;
-  imo: string | null;
-  name: string | null;
-  call_sign: string | null;
-  ship_type: number | null;
-  length_m: number | null;
-  beam_m: number | null;
-  draught_m: number | null;
-  destination: string | null;
-  static_at: Date;
-  last_event_seq: string;
-  visibility: string;
-  owner_orgs: string[];
-}
+type Row = Selectable<VesselTable>;
 
 /**
  * One field merged: the report's value where it has one and is newer (or the row has none), else the row's.
