@@ -5,21 +5,6 @@
  * (CLI) creates them or mints their keys, never a caller over HTTP.
  */
 import type { AccessScope } from './access-scope.js';
-import type { Role } from './roles.js';
-
-/** Roles an organisation may be registered with over the API (everything but `system`). */
-export const REGISTRABLE_ROLES = [
-  'port_authority',
-  'terminal',
-  'carrier',
-  'bco',
-  'forwarder',
-  'customs_broker',
-  'trucker',
-  'railroad',
-  'sister_port',
-  'public',
-] as const satisfies readonly Exclude<Role, 'system'>[];
 
 /** May the caller register new organisations (with a role other than `system`)? */
 export function mayRegisterOrganisations(scope: AccessScope): boolean {

@@ -1,5 +1,9 @@
 /** Community roles (DESIGN §5) and API key scopes. */
-export const ROLES = [
+/**
+ * Roles an organisation may be registered with over the API: every role but `system`, whose organisations
+ * are the operator's (see administration.ts).
+ */
+export const REGISTRABLE_ROLES = [
   'port_authority',
   'terminal',
   'carrier',
@@ -10,8 +14,8 @@ export const ROLES = [
   'railroad',
   'sister_port',
   'public',
-  'system',
 ] as const;
+export const ROLES = [...REGISTRABLE_ROLES, 'system'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** read: query data the organisation may see; ingest: send messages; admin: manage organisations and keys. */

@@ -33,6 +33,27 @@ interface ScopedFact {
   readonly via: ContainerHistoryEntry['appliesVia'];
 }
 
+/** A fact row read with its event's id, type and visibility to the caller, and how it reaches the box. */
+function scopedFact(
+  r: {
+    readonly equipment_reference: string;
+    readonly fact: ContainerFact;
+    readonly event_id: string;
+    readonly event_type: string;
+    readonly visible: boolean;
+  },
+  via: ScopedFact['via'],
+): ScopedFact {
+  return {
+    equipmentReference: r.equipment_reference,
+    fact: r.fact,
+    eventId: r.event_id,
+    eventType: r.event_type,
+    visible: r.visible,
+    via,
+  };
+}
+
 export interface ContainerListFilter {
   readonly status?: string | undefined;
   readonly terminal?: string | undefined;
@@ -260,14 +281,7 @@ export class ContainerReader {
       .where('container_fact.equipment_reference', 'in', refs)
       .execute();
     for (const r of own) {
-      out.get(r.equipment_reference)?.push({
-        equipmentReference: r.equipment_reference,
-        fact: r.fact,
-        eventId: r.event_id,
-        eventType: r.event_type,
-        visible: r.visible,
-        via: 'container',
-      });
+      out.get(r.equipment_reference)?.push(scopedFact(r, 'container'));
     }
     const linked = await this.db
       .selectFrom('container_link')
@@ -284,14 +298,9 @@ export class ContainerReader {
       .where('container_link.equipment_reference', 'in', refs)
       .execute();
     for (const r of linked) {
-      out.get(r.equipment_reference)?.push({
-        equipmentReference: r.equipment_reference,
-        fact: r.fact,
-        eventId: r.event_id,
-        eventType: r.event_type,
-        visible: r.visible,
-        via: r.link_key.startsWith('bl:') ? 'bill_of_lading' : 'vessel_departure',
-      });
+      out
+        .get(r.equipment_reference)
+        ?.push(scopedFact(r, r.link_key.startsWith('bl:') ? 'bill_of_lading' : 'vessel_departure'));
     }
     return out;
   }

@@ -7,7 +7,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AccessScope } from '../../access/access-scope.js';
-import { mayAdminister, mayRegisterOrganisations, REGISTRABLE_ROLES } from '../../access/administration.js';
+import { mayAdminister, mayRegisterOrganisations } from '../../access/administration.js';
+import { REGISTRABLE_ROLES } from '../../access/roles.js';
 import { ROLES, SCOPES } from '../../access/roles.js';
 import type { Platform } from '../../platform.js';
 import type { ApiKeyRow } from '../../store/organisation-repository.js';

@@ -35,6 +35,15 @@ const VisibilityChangedSchema = z.object({
   eventsChanged: z.number().int().describe('events whose visibility changed (0 when they already had it)'),
 });
 
+/** Both routes answer alike: the change, or why not (403 without the scope, 404 for what is not yours). */
+const VISIBILITY_RESPONSES = {
+  200: VisibilityChangedSchema,
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+};
+
 export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const apply = async (
     request: FastifyRequest,
@@ -79,13 +88,7 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
           'Only the visibility changes; the event is otherwise immutable. An event that is not yours answers 404, exactly like one that does not exist. Audited.',
         params: z.object({ eventId: z.string().uuid().describe('eventId of the event') }),
         body: VisibilityBody,
-        response: {
-          200: VisibilityChangedSchema,
-          400: ProblemSchema,
-          401: ProblemSchema,
-          403: ProblemSchema,
-          404: ProblemSchema,
-        },
+        response: VISIBILITY_RESPONSES,
       },
     },
     async (request) =>
@@ -112,13 +115,7 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
           'Re-sending a message with another `visibility` is a duplicate and changes nothing; this does. A message that is not yours answers 404, exactly like one that does not exist. Audited.',
         params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric inbox id') }),
         body: VisibilityBody,
-        response: {
-          200: VisibilityChangedSchema,
-          400: ProblemSchema,
-          401: ProblemSchema,
-          403: ProblemSchema,
-          404: ProblemSchema,
-        },
+        response: VISIBILITY_RESPONSES,
       },
     },
     async (request) =>
