@@ -12,18 +12,21 @@ export const DUPLICATE_WINDOW_MS = 3 * 3_600_000;
 
 export const MOVE_CODES = ['LOAD', 'DEPA', 'DISC', 'GTOT', 'GTIN'] as const;
 
-export interface Milestone {
-  readonly code: string;
-  readonly at: string;
-  readonly unLocationCode: string | null;
-  readonly terminalCode: string | null;
-  readonly mode: string | null;
-  readonly empty: string | null;
-  readonly isoEquipmentCode: string | null;
-  readonly vesselIMONumber: string | null;
-  readonly vesselName: string | null;
-  readonly carrierVoyageNumber: string | null;
-  readonly locationName: string | null;
+/** One move of the box, described with its facts' fields. */
+export interface Milestone extends Pick<
+  ContainerFact,
+  | 'code'
+  | 'at'
+  | 'unLocationCode'
+  | 'terminalCode'
+  | 'mode'
+  | 'empty'
+  | 'isoEquipmentCode'
+  | 'vesselIMONumber'
+  | 'vesselName'
+  | 'carrierVoyageNumber'
+  | 'locationName'
+> {
   /** Keys of the facts merged into this milestone, sorted. */
   readonly factKeys: readonly string[];
 }

@@ -11,13 +11,11 @@ export interface AisHeader {
   readonly mmsi: number;
 }
 
-/** Types 1, 2, 3: position report class A (M.1371-5 Table 45). */
-export interface AisPositionReportA extends AisHeader {
-  readonly type: 1 | 2 | 3;
-  /** Navigational status 0–15 (15 = not defined). */
-  readonly navStatus: number;
-  /** Raw ROT_AIS −127…127; null for −128 (not available). */
-  readonly turn: number | null;
+/**
+ * The position block class A and class B reports share (M.1371-5 Tables 45, 70 and 71: SOG, position
+ * accuracy, longitude, latitude, COG, true heading, time stamp; same units and "not available" values).
+ */
+export interface AisShipPosition {
   /** Knots; null for 1023 (not available); 102.2 = 102.2 kn or more. */
   readonly sog: number | null;
   readonly accuracy: boolean;
@@ -29,6 +27,26 @@ export interface AisPositionReportA extends AisHeader {
   readonly heading: number | null;
   /** UTC second 0–59, or 60 n/a, 61 manual, 62 dead reckoning, 63 inoperative (kept raw). */
   readonly second: number;
+}
+
+/**
+ * Dimension / reference for position (M.1371-5 Fig. 42): metres from the reference point to bow, stern,
+ * port and starboard, in types 5, 19, 21 and 24 part B.
+ */
+export interface AisDimensions {
+  readonly toBow: number;
+  readonly toStern: number;
+  readonly toPort: number;
+  readonly toStarboard: number;
+}
+
+/** Types 1, 2, 3: position report class A (M.1371-5 Table 45). */
+export interface AisPositionReportA extends AisHeader, AisShipPosition {
+  readonly type: 1 | 2 | 3;
+  /** Navigational status 0–15 (15 = not defined). */
+  readonly navStatus: number;
+  /** Raw ROT_AIS −127…127; null for −128 (not available). */
+  readonly turn: number | null;
   readonly maneuver: number;
   readonly raim: boolean;
   readonly radio: number;
@@ -52,7 +70,7 @@ export interface AisBaseStationReport extends AisHeader {
 }
 
 /** Type 5: static and voyage related data (M.1371-5 Table 48). */
-export interface AisStaticVoyageData extends AisHeader {
+export interface AisStaticVoyageData extends AisHeader, AisDimensions {
   readonly type: 5;
   readonly aisVersion: number;
   /** IMO number as broadcast (not check-digit validated); null for 0 (not available). */
@@ -61,10 +79,6 @@ export interface AisStaticVoyageData extends AisHeader {
   readonly name: string;
   /** Ship and cargo type 1–99 (Table 53); null for 0 (not available). */
   readonly shipType: number | null;
-  readonly toBow: number;
-  readonly toStern: number;
-  readonly toPort: number;
-  readonly toStarboard: number;
   readonly epfd: number;
   readonly etaMonth: number | null;
   readonly etaDay: number | null;
@@ -95,15 +109,8 @@ export interface AisSarAircraftReport extends AisHeader {
 }
 
 /** Type 18: standard class B position report (M.1371-5 Table 70). */
-export interface AisPositionReportB extends AisHeader {
+export interface AisPositionReportB extends AisHeader, AisShipPosition {
   readonly type: 18;
-  readonly sog: number | null;
-  readonly accuracy: boolean;
-  readonly lon: number | null;
-  readonly lat: number | null;
-  readonly cog: number | null;
-  readonly heading: number | null;
-  readonly second: number;
   readonly csUnit: boolean;
   readonly display: boolean;
   readonly dsc: boolean;
@@ -115,21 +122,10 @@ export interface AisPositionReportB extends AisHeader {
 }
 
 /** Type 19: extended class B position report (M.1371-5 Table 71). */
-export interface AisExtendedReportB extends AisHeader {
+export interface AisExtendedReportB extends AisHeader, AisShipPosition, AisDimensions {
   readonly type: 19;
-  readonly sog: number | null;
-  readonly accuracy: boolean;
-  readonly lon: number | null;
-  readonly lat: number | null;
-  readonly cog: number | null;
-  readonly heading: number | null;
-  readonly second: number;
   readonly name: string;
   readonly shipType: number | null;
-  readonly toBow: number;
-  readonly toStern: number;
-  readonly toPort: number;
-  readonly toStarboard: number;
   readonly epfd: number;
   readonly raim: boolean;
   readonly dte: boolean;
@@ -137,17 +133,13 @@ export interface AisExtendedReportB extends AisHeader {
 }
 
 /** Type 21: aid-to-navigation report (M.1371-5 Table 72), name extension appended to `name`. */
-export interface AisAidToNavigationReport extends AisHeader {
+export interface AisAidToNavigationReport extends AisHeader, AisDimensions {
   readonly type: 21;
   readonly aidType: number;
   readonly name: string;
   readonly accuracy: boolean;
   readonly lon: number | null;
   readonly lat: number | null;
-  readonly toBow: number;
-  readonly toStern: number;
-  readonly toPort: number;
-  readonly toStarboard: number;
   readonly epfd: number;
   readonly second: number;
   readonly offPosition: boolean;
@@ -164,7 +156,7 @@ export interface AisStaticDataReportA extends AisHeader {
 }
 
 /** Type 24 part B: static data report, ship type, vendor, call sign, dimensions (M.1371-5 Table 77). */
-export interface AisStaticDataReportB extends AisHeader {
+export interface AisStaticDataReportB extends AisHeader, AisDimensions {
   readonly type: 24;
   readonly partNo: 1;
   readonly shipType: number | null;
@@ -173,11 +165,7 @@ export interface AisStaticDataReportB extends AisHeader {
   readonly model: number;
   readonly serial: number;
   readonly callsign: string;
-  /** Dimensions; for an auxiliary craft (MMSI 98XXXYYYY) the same bits hold `mothershipMmsi` instead. */
-  readonly toBow: number;
-  readonly toStern: number;
-  readonly toPort: number;
-  readonly toStarboard: number;
+  /** For an auxiliary craft (MMSI 98XXXYYYY) the dimension bits hold the mothership's MMSI: this field. */
   readonly mothershipMmsi: number | null;
 }
 
