@@ -24,3 +24,7 @@ export type Scope = (typeof SCOPES)[number];
 
 /** Roles that see every organisation's data (the port authority administers the community). */
 export const SEES_ALL: ReadonlySet<Role> = new Set<Role>(['port_authority', 'system']);
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

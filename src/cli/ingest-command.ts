@@ -1,3 +1,5 @@
+import { isRole } from '../access/roles.js';
+import { maySend, sendersOf } from '../access/format-senders.js';
 import { Command, Option } from 'commander';
 import { VISIBILITIES, type Visibility } from '../domain/canonical-event.js';
 import { isValidTimeZone } from '../domain/zoned-time.js';
@@ -63,8 +65,12 @@ export function ingestCommand(): Command {
       if (!platform.parsers.get(flags.format)) {
         throw new CliError(`unknown format "${flags.format}"; known formats: ${platform.parsers.formats().join(', ')}`);
       }
-      if (!(await platform.organisations.get(flags.org))) {
-        throw new CliError(`organisation "${flags.org}" does not exist (openpcs orgs create)`);
+      const sender = await platform.organisations.get(flags.org);
+      if (!sender) throw new CliError(`organisation "${flags.org}" does not exist (openpcs orgs create)`);
+      if (isRole(sender.role) && !maySend(flags.format, sender.role)) {
+        throw new CliError(
+          `${flags.format} is stated by ${sendersOf(flags.format)?.join(', ') ?? ''} only; ${flags.org} is a ${sender.role}`,
+        );
       }
       if (body.byteLength === 0) throw new CliError(`${file === '-' ? 'standard input' : file} is empty`);
       if (flags.dryRun) {

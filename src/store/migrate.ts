@@ -13,6 +13,8 @@ import * as m0010 from './migrations/0010-sender-scoped-idempotency.js';
 import * as m0012 from './migrations/0012-organisation-format-settings.js';
 import * as m0013 from './migrations/0013-csv-layouts.js';
 import * as m0014 from './migrations/0014-stated-last-free-day.js';
+import * as m0015 from './migrations/0015-event-date-time-sort.js';
+import * as m0016 from './migrations/0016-container-availability-source.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': m0001,
@@ -28,6 +30,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-organisation-format-settings': m0012,
   '0013-csv-layouts': m0013,
   '0014-stated-last-free-day': m0014,
+  '0015-event-date-time-sort': m0015,
+  '0016-container-availability-source': m0016,
 };
 
 export function migrator<T>(db: Kysely<T>): Migrator {

@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { LastFreeDaySource } from '../domain/free-time/stated-last-free-day.js';
 import type { ContainerFact } from '../domain/containers/container-fact.js';
+import type { AvailabilitySource } from '../domain/containers/pickup-availability.js';
 import type { VisitTransaction } from '../domain/truck-visits/visit-transaction.js';
 import type { VesselCallState } from '../domain/vessel-calls/vessel-call-detector.js';
 
@@ -107,6 +108,7 @@ export interface EventTable {
   event_type: string;
   event_type_code: string;
   event_classifier_code: string;
+  /** Indexed with `seq` (`event_date_time_sort`, migration 0015) for `GET /v2/events?sort=eventDateTime`. */
   event_date_time: Instant;
   event_created_date_time: Instant;
   un_location_code: string | null;
@@ -287,6 +289,8 @@ export interface ContainerStatusTable {
   computed_last_free_day: string | null;
   /** Where `last_free_day` comes from (migration 0014; `domain/free-time/stated-last-free-day.ts`). */
   last_free_day_source: JSONColumnType<LastFreeDaySource> | null;
+  /** On whose word a box in the yard is (not) available for pick-up (migration 0016); null outside the yard. */
+  availability_source: JSONColumnType<AvailabilitySource> | null;
   vessel_imo_number: string | null;
   vessel_name: string | null;
   carrier_voyage_number: string | null;

@@ -137,6 +137,14 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
       headers: auth,
     });
     expect(subscription.statusCode).toBe(201);
+    // Its declared CSV layout for the format the walk names: no other organisation may read it or store a version.
+    const layout = await server.app.inject({
+      method: 'PUT',
+      url: '/admin/organisations/hidden-co/csv-layouts/csv-vessel-schedule',
+      payload: { columns: { 'LEAKCANARY Ship': 'vessel_name' } },
+      headers: auth,
+    });
+    expect(layout.statusCode).toBe(200);
     params['id'] = String(ingested.json().inboxId);
     params['subscriptionID'] = String(subscription.json().subscriptionID);
 
@@ -224,4 +232,24 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
     expect(leaks).toEqual([]);
     expect(crashes).toEqual([]);
   }, 600_000);
+
+  it("should have let no other organisation change hidden-co's CSV layout, and let the port authority read every version", async () => {
+    // The walk PUT `{}` as every caller: only port-authority admins may have stored versions after hidden-co's own.
+    const versions = await platform.csvLayouts.versions('hidden-co', 'csv-vessel-schedule');
+    expect(versions[0]).toMatchObject({ version: 1, createdBy: expect.stringMatching(/^hidden-co/) });
+    const others = versions.slice(1).filter((v) => !v.createdBy?.startsWith('port-authority-co'));
+    expect(others).toEqual([]);
+    const authority = callers.find((c) => c.role === 'port_authority' && c.scopes?.includes('admin'))!;
+    const read = await server.app.inject({
+      url: '/admin/organisations/hidden-co/csv-layouts/csv-vessel-schedule?version=1',
+      headers: authority.headers,
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.body).toContain('LEAKCANARY Ship');
+    const list = await server.app.inject({
+      url: '/admin/organisations/hidden-co/csv-layouts',
+      headers: authority.headers,
+    });
+    expect(list.json<{ versions: unknown[] }>().versions).toHaveLength(versions.length);
+  });
 });

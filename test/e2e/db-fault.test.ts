@@ -1,6 +1,7 @@
 /**
  * PostgreSQL dropping its connections must not take the server down. The real `openpcs serve` runs on a
- * scratch database under concurrent ingest load (sync and async DCSA messages, each with its own event ids);
+ * scratch database under concurrent ingest load (sync and async DCSA messages, each with its own event ids, and
+ * beside them CSV layout changes and terminal availability lists, each with its own marker);
  * that database's backends are terminated three times mid-load. Afterwards: the process is still up, `/health`
  * and `/ready` answer 200, every request answered 2xx has all its events stored exactly once, every other
  * answer was a 503 problem+json (`PCS_STORE_UNAVAILABLE`, with `Retry-After`, no SQL text) — never a dropped
@@ -18,6 +19,10 @@ const CLIENTS = 6;
 const MESSAGES_PER_CLIENT = 40;
 const EVENTS_PER_MESSAGE = 5;
 const TERMINATIONS = 3;
+/** Besides the DCSA load: a layout PUT and a `csv-availability` list per round, sent by one more client. */
+const SIDE_ROUNDS = 30;
+const BOOTSTRAP_ORG = 'port-authority';
+const AVAILABILITY_BOX = 'MSKU9070323';
 
 if (!DATABASE_URL) {
   console.warn('[openpcs tests] DATABASE_URL is not set: the PostgreSQL fault test (db-fault) is skipped.');
@@ -66,11 +71,50 @@ function message(mode: 'sync' | 'async'): Message {
   return { mode, body: JSON.stringify(events), eventIds };
 }
 
-async function send(baseUrl: string, key: string, m: Message): Promise<Answer> {
+/** A request besides the DCSA load: a layout version or an availability list, marked so it can be found after. */
+interface SideRequest {
+  readonly kind: 'layout' | 'availability';
+  /** The header the layout renames (layout) or the `stated_at` of the list's one row (availability). */
+  readonly marker: string;
+  readonly method: 'PUT' | 'POST';
+  readonly path: string;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+function sideRequest(kind: SideRequest['kind'], round: number): SideRequest {
+  if (kind === 'layout') {
+    const marker = `Unit ${randomUUID()}`;
+    return {
+      kind,
+      marker,
+      method: 'PUT',
+      path: `/admin/organisations/${BOOTSTRAP_ORG}/csv-layouts/csv-holds`,
+      contentType: 'application/json',
+      body: JSON.stringify({ columns: { [marker]: 'container_number' } }),
+    };
+  }
+  // One statement a minute apart per round: each list is its own fact (its own idempotency key).
+  const at = new Date(Date.UTC(2026, 1, 15, 8, round)).toISOString();
+  return {
+    kind,
+    marker: at,
+    method: 'POST',
+    path: '/ingest/csv-availability',
+    contentType: 'text/csv',
+    body: `container_number,terminal,port,available,stated_at\n${AVAILABILITY_BOX},APMT,USLAX,Y,${at}\n`,
+  };
+}
+
+async function send(baseUrl: string, key: string, m: Message | SideRequest): Promise<Answer> {
+  const request =
+    'kind' in m
+      ? { method: m.method, url: `${baseUrl}${m.path}`, contentType: m.contentType }
+      : { method: 'POST', url: `${baseUrl}/ingest/dcsa-events?mode=${m.mode}`, contentType: 'application/json' };
   try {
-    const res = await fetch(`${baseUrl}/ingest/dcsa-events?mode=${m.mode}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    const res = await fetch(request.url, {
+      method: request.method,
+      headers: { 'content-type': request.contentType, authorization: `Bearer ${key}` },
       body: m.body,
     });
     const body = await res.text();
@@ -120,6 +164,7 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
 
         const total = CLIENTS * MESSAGES_PER_CLIENT;
         const sent: { message: Message; answer: Answer }[] = [];
+        const side: { request: SideRequest; answer: Answer }[] = [];
         // Terminations at about a quarter, a half and three quarters of the load.
         const terminations: number[] = [];
         const terminator = (async () => {
@@ -128,14 +173,23 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
             terminations.push(await terminateBackends(admin, database));
           }
         })();
-        await Promise.all(
-          Array.from({ length: CLIENTS }, async (_, client) => {
+        const sideClient = async () => {
+          for (let round = 0; round < SIDE_ROUNDS; round++) {
+            for (const kind of ['layout', 'availability'] as const) {
+              const request = sideRequest(kind, round);
+              side.push({ request, answer: await send(server.baseUrl, key, request) });
+            }
+          }
+        };
+        await Promise.all([
+          ...Array.from({ length: CLIENTS }, async (_, client) => {
             for (let i = 0; i < MESSAGES_PER_CLIENT; i++) {
               const m = message(client % 2 === 0 ? 'sync' : 'async');
               sent.push({ message: m, answer: await send(server.baseUrl, key, m) });
             }
           }),
-        );
+          sideClient(),
+        ]);
         await terminator;
 
         // The process is still up and comes back to ready by itself.
@@ -157,6 +211,16 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
                 /\b(select|insert|update)\b/i.test(s.answer.body))),
         );
         expect(bad.map((s) => s.answer)).toEqual([]);
+        const badSide = side.filter(
+          (s) =>
+            s.answer.kind === 'socket' ||
+            (s.answer.kind === 'refused' &&
+              (s.answer.status !== 503 ||
+                !s.answer.contentType.startsWith('application/problem+json') ||
+                (JSON.parse(s.answer.body) as { code?: string }).code !== 'PCS_STORE_UNAVAILABLE')),
+        );
+        expect(badSide.map((s) => [s.request.kind, s.answer])).toEqual([]);
+        expect(side).toHaveLength(2 * SIDE_ROUNDS);
 
         // The 503'd messages, sent again, are now accepted.
         // (A client that honours Retry-After tries a few times: a pooled connection terminated at the very end
@@ -201,8 +265,39 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
           expect(rows).toHaveLength(total * EVENTS_PER_MESSAGE);
           expect(lost).toBe(0);
           expect(duplicates).toBe(0);
-          expect(Number(inbox.rows[0]!.n)).toBe(total);
-          expect(Number(events.rows[0]!.n)).toBe(total * EVENTS_PER_MESSAGE);
+          // Every acknowledged layout version is stored, once; every acknowledged availability list is one event.
+          const layouts = await store.query<{ layout: { columns: Record<string, string> } }>(
+            `select layout from csv_layout where org_id = $1 and format = 'csv-holds'`,
+            [BOOTSTRAP_ORG],
+          );
+          const storedMarkers = layouts.rows.flatMap((r) => Object.keys(r.layout.columns));
+          const okSide = side.filter((s) => s.answer.kind === 'ok');
+          const okLayouts = okSide.filter((s) => s.request.kind === 'layout').map((s) => s.request.marker);
+          for (const marker of okLayouts) {
+            expect(
+              storedMarkers.filter((m) => m === marker),
+              marker,
+            ).toHaveLength(1);
+          }
+          // A 503'd PUT stored nothing, or (answer lost with the connection) its one version: never two.
+          expect(new Set(storedMarkers).size).toBe(storedMarkers.length);
+          const statements = await store.query<{ at: Date; n: string }>(
+            `select event_date_time as at, count(*)::text as n from event where event_type_code = 'AVLB'
+              group by event_date_time`,
+          );
+          const statedAt = new Map(statements.rows.map((r) => [new Date(r.at).toISOString(), Number(r.n)]));
+          const okLists = okSide.filter((s) => s.request.kind === 'availability').map((s) => s.request.marker);
+          for (const at of okLists) expect(statedAt.get(at), at).toBe(1);
+          expect([...statedAt.values()].every((n) => n === 1)).toBe(true);
+          console.info(
+            `[db-fault] side requests ${side.length}: layouts acknowledged ${okLayouts.length}, availability lists acknowledged ${okLists.length}, 503 ${side.length - okSide.length}`,
+          );
+          const avlb = statements.rows.length;
+          const avlbInbox = await store.query<{ n: string }>(
+            `select count(*)::text as n from inbox where format = 'csv-availability'`,
+          );
+          expect(Number(inbox.rows[0]!.n) - Number(avlbInbox.rows[0]!.n)).toBe(total);
+          expect(Number(events.rows[0]!.n)).toBe(total * EVENTS_PER_MESSAGE + avlb);
         } finally {
           await store.end();
         }

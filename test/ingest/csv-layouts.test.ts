@@ -215,6 +215,105 @@ describe.each(ENGINES)('declared CSV layouts on $name', (engine) => {
     expect((await get(`/admin/organisations/ets/csv-layouts/${GATES}`, etsAdmin)).json().version).toBe(1);
   });
 
+  describe('per-column zones, value-map catch-alls and layouts stored under older rules', () => {
+    let lbct: { authorization: string };
+    beforeAll(async () => {
+      lbct = await orgWithKey(platform, 'lbct', 'terminal', ['read', 'ingest', 'admin']);
+    });
+    const post = (format: string, body: string, query = '') =>
+      server.app.inject({
+        method: 'POST',
+        url: `/ingest/${format}${query}`,
+        payload: body,
+        headers: { ...lbct, 'content-type': 'text/csv' },
+      });
+    const times = async (inboxId: string) =>
+      (
+        await platform.database.db
+          .selectFrom('event')
+          .select('event_date_time')
+          .where('inbox_id', '=', inboxId)
+          .orderBy('seq')
+          .execute()
+      ).map((e) => new Date(e.event_date_time).toISOString());
+
+    it("should read a date-time column in its own zone over the layout's, and in a request's stated zone over both", async () => {
+      // The gate system writes its times in its head office's zone (New York); the layout's zone is the port's.
+      const layout = {
+        columns: { 'Unit Nbr': 'container_number', In: 'timestamp', Facility: 'terminal', Visit: 'visit_id' },
+        dateTimes: { timestamp: { pattern: 'MM/DD/YYYY HH:mm', timeZone: 'America/New_York' } },
+        timeZone: 'America/Los_Angeles',
+        constants: { direction: 'IN', transaction_id: '{visit_id}-IN', trucking_company_scac: 'SBTL', empty_full: 'E' },
+      };
+      const stored = await put('lbct', GATES, layout, lbct);
+      expect(stored.statusCode).toBe(200);
+      expect(stored.json()).toMatchObject({ version: 1, problems: [], layout: { dateTimes: layout.dateTimes } });
+      const csv = 'Visit,Facility,Unit Nbr,In\nV-1,LBCT,EGHU9345670,02/12/2026 08:14\n';
+      const own = await post(GATES, csv);
+      expect(own.statusCode, own.body).toBe(202);
+      // 08:14 New York (UTC−5), not Los Angeles (16:14Z): the truck visit's and the box's gate-in event.
+      expect(await times(String(own.json().inboxId))).toEqual(['2026-02-12T13:14:00.000Z', '2026-02-12T13:14:00.000Z']);
+      const stated = await post(GATES, csv.replace('V-1', 'V-2'), '?timeZone=UTC');
+      expect(stated.statusCode).toBe(202);
+      expect(await times(String(stated.json().inboxId))).toEqual([
+        '2026-02-12T08:14:00.000Z',
+        '2026-02-12T08:14:00.000Z',
+      ]);
+    });
+
+    it('should give an unlisted value the "*" value of a value map, and reject it without one', async () => {
+      const layout = {
+        columns: { Unit: 'container_number', Hold: 'hold_type', Status: 'action', At: 'timestamp' },
+        values: {
+          hold_type: { 'CUSTOMS EXAM': 'CUSTOMS', '*': 'OTHER' },
+          action: { SET: 'HOLD', RELEASED: 'RELEASE' },
+        },
+        dateTimes: { timestamp: 'MM/DD/YYYY HH:mm' },
+        timeZone: 'America/Los_Angeles',
+      };
+      expect((await put('lbct', HOLDS, layout, lbct)).statusCode).toBe(200);
+      const csv =
+        'Unit,Hold,Status,At\nEGHU9345670,CUSTOMS EXAM,SET,02/10/2026 07:12\nEGHU9345670,TERMINAL SECURITY,SET,02/10/2026 07:15\nEGHU9345670,LINE,PENDING,02/10/2026 07:20\n';
+      const answer = await post(HOLDS, csv);
+      // The unlisted hold name is OTHER; the unlisted status (no "*" for action) still rejects its row, naming it.
+      expect(answer.statusCode).toBe(207);
+      expect(answer.json()).toMatchObject({ eventsAppended: 2, rejected: 1 });
+      expect(answer.json().errors).toEqual([
+        expect.objectContaining({ code: 'PCS_CSV_BAD_VALUE', pointer: '/body/lines/4/action', line: 4 }),
+      ]);
+      expect(answer.json().errors[0].detail).toContain('action "PENDING" (their column "status")');
+      const rows = await platform.database.db
+        .selectFrom('event')
+        .select('payload')
+        .where('inbox_id', '=', String(answer.json().inboxId))
+        .orderBy('seq')
+        .execute();
+      expect(rows.map((r) => (r.payload as { holdType?: string }).holdType)).toEqual(['CUSTOMS', 'OTHER']);
+    });
+
+    it('should answer a stored layout that no longer validates with its problems (never 5xx) and reject messages under it with a 4xx naming its version', async () => {
+      // As if stored before the rules were tightened: the repository keeps what it is given.
+      const old = { columns: { Unit: 'container_number' }, dateTimes: { timestamp: 'MM/DD/YYYY HH:MI' } };
+      const stored = await platform.csvLayouts.add('lbct', GATES, old, 'before-upgrade');
+      const current = await get(`/admin/organisations/lbct/csv-layouts/${GATES}`, lbct);
+      expect(current.statusCode).toBe(200);
+      expect(current.json()).toMatchObject({ version: stored.version, layout: old });
+      expect(current.json().problems).toEqual([
+        { pointer: '/dateTimes/timestamp', detail: expect.stringContaining('"MM/DD/YYYY HH:MI"') },
+      ]);
+      const byVersion = await get(`/admin/organisations/lbct/csv-layouts/${GATES}?version=${stored.version}`, lbct);
+      expect(byVersion.statusCode).toBe(200);
+      expect((await get(`/admin/organisations/lbct/csv-layouts/${GATES}?version=1`, lbct)).json().problems).toEqual([]);
+      expect((await get(`/admin/organisations/lbct/csv-layouts`, lbct)).statusCode).toBe(200);
+
+      const refused = await post(GATES, 'Visit,Facility,Unit,In\nV-3,LBCT,EGHU9345670,02/12/2026 08:14\n');
+      expect(refused.statusCode).toBe(422);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json().errors[0].code).toBe('PCS_CSV_LAYOUT_INVALID');
+      expect(refused.json().errors[0].detail).toContain(`layout version ${stored.version} of lbct for ${GATES}`);
+    });
+  });
+
   it("should let neither another organisation nor a key without admin read or set an organisation's layout", async () => {
     const layout = JSON.parse(GATE_LAYOUT) as unknown;
     for (const [method, url] of [

@@ -17,6 +17,7 @@ import { DEFAULT_FREE_TIME_RULES } from '../../domain/free-time/default-free-tim
 import type { FreeTimeRule } from '../../domain/free-time/free-time-rule.js';
 import type { LastFreeDaySource } from '../../domain/free-time/stated-last-free-day.js';
 import type { ContainerFact } from '../../domain/containers/container-fact.js';
+import type { AvailabilitySource } from '../../domain/containers/pickup-availability.js';
 import { containerState } from '../../domain/containers/container-state.js';
 import { visibleTo } from '../../access/visibility-filter.js';
 import type { ContainerStatusTable, DB } from '../../store/schema.js';
@@ -69,6 +70,13 @@ const iso = (d: Date | null): string | null => (d === null ? null : d.toISOStrin
 const sourceView = (source: LastFreeDaySource | null): ContainerSummary['lastFreeDaySource'] =>
   source === null ? null : source.kind === 'rule' ? { ...source } : { ...source, holds: [...source.holds] };
 
+const availabilityView = (source: AvailabilitySource | null): ContainerSummary['availabilitySource'] =>
+  source === null
+    ? null
+    : source.kind === 'holds'
+      ? { kind: 'holds', holdsOpen: [...source.holdsOpen] }
+      : { ...source, holds: [...source.holds] };
+
 function fromRow(r: StatusRow, partialView: boolean): ContainerSummary {
   return {
     equipmentReference: r.equipment_reference,
@@ -80,6 +88,7 @@ function fromRow(r: StatusRow, partialView: boolean): ContainerSummary {
     holds: r.holds.map((h) => ({ ...h })),
     available: r.available,
     availableSince: iso(r.available_since),
+    availabilitySource: availabilityView(r.availability_source),
     lastFreeDay: r.last_free_day,
     lastFreeDaySource: sourceView(r.last_free_day_source),
     computedLastFreeDay: r.computed_last_free_day,
@@ -118,6 +127,7 @@ function fromFacts(ref: string, facts: readonly ContainerFact[], rules: readonly
     holds: s.holds.map((h) => ({ holdType: h.holdType, placedAt: h.placedAt, releasedAt: h.releasedAt })),
     available: s.available,
     availableSince: s.availableSince,
+    availabilitySource: availabilityView(s.availabilitySource),
     lastFreeDay: s.lastFreeDay,
     lastFreeDaySource: sourceView(s.lastFreeDaySource),
     computedLastFreeDay: s.computedLastFreeDay,

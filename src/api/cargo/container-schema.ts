@@ -21,6 +21,22 @@ export const LastFreeDaySourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rule'), rule: z.string().describe('the free-time rule (tariff item or default)') }),
 ]);
 
+export const AvailabilitySourceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('terminal'),
+    terminal: z.string().nullable().describe('SMDG code of the terminal that stated it'),
+    statedAt: z.string().describe('when the terminal stated it (its newest statement for this trip)'),
+    statedBy: z.string().describe('organisation that sent the statement'),
+    inboxId: z.string().nullable().describe('inbox message the statement came in'),
+    line: z.number().nullable().describe('line of the statement in that message'),
+    holds: z.array(z.string()).describe('holds the terminal listed: CUSTOMS, FREIGHT, OTHER'),
+  }),
+  z.object({
+    kind: z.literal('holds'),
+    holdsOpen: z.array(z.string()).describe('open holds that block pick-up; empty: none is open'),
+  }),
+]);
+
 export const ContainerHistoryEntrySchema = z.object({
   eventId: z.string(),
   eventType: z.string(),
@@ -48,8 +64,15 @@ export const ContainerSummarySchema = z.object({
   status: z.string().describe('BOOKED, LOADED, ON_WATER, HELD, AVAILABLE, GATED_OUT, EMPTY_RETURNED, …'),
   holdsOpen: z.array(z.string()),
   holds: z.array(HoldSchema).describe('holds of the current trip, open and released'),
-  available: z.boolean().describe('discharged here, no hold open, not yet gated out'),
+  available: z
+    .boolean()
+    .describe(
+      "discharged here, not yet gated out, and available for pick-up: no hold open, and the terminal's newest statement (unless a hold changed after it) does not say otherwise",
+    ),
   availableSince: z.string().nullable(),
+  availabilitySource: AvailabilitySourceSchema.nullable().describe(
+    "while the box is in the yard: on whose word it is AVAILABLE or HELD (an open hold, the terminal's statement, or no hold open); null otherwise",
+  ),
   lastFreeDay: z
     .string()
     .nullable()
@@ -100,6 +123,7 @@ export const CONTAINER_CSV_COLUMNS = [
   'holdsOpen',
   'available',
   'availableSince',
+  'availabilitySourceKind',
   'lastFreeDay',
   'lastFreeDaySourceKind',
   'computedLastFreeDay',
@@ -127,5 +151,6 @@ export function containerCsvRow(c: ContainerSummary): Record<string, unknown> {
     vesselIMONumber: c.vessel.imoNumber,
     vesselName: c.vessel.name,
     lastFreeDaySourceKind: c.lastFreeDaySource?.kind ?? null,
+    availabilitySourceKind: c.availabilitySource?.kind ?? null,
   };
 }

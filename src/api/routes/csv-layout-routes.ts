@@ -25,17 +25,35 @@ const VersionSchema = z.object({
   createdAt: z.string().datetime(),
   createdBy: z.string().nullable(),
 });
-const LayoutSchema = VersionSchema.extend({ layout: CsvLayoutSchema });
+const LayoutProblem = z.object({ pointer: z.string(), detail: z.string() });
+const LayoutSchema = VersionSchema.extend({
+  layout: z
+    .union([CsvLayoutSchema, z.record(z.string(), z.unknown())])
+    .describe('the layout as stored; one that no longer validates is shown as it was stored, with its problems'),
+  problems: z
+    .array(LayoutProblem)
+    .describe(
+      "what today's rules find wrong with this version (pointer into `layout`); empty when it is valid. A current version with problems is not applied: each message of the format is rejected with PCS_CSV_LAYOUT_INVALID until a corrected version is stored",
+    ),
+});
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 
-const view = (stored: StoredCsvLayout) => ({
-  orgId: stored.orgId,
-  format: stored.format,
-  version: stored.version,
-  createdAt: stored.createdAt,
-  createdBy: stored.createdBy,
-  layout: CsvLayoutSchema.parse(stored.layout),
-});
+/**
+ * A stored version as it is answered: validated under today's rules, so a version stored before a rule was tightened
+ * is shown as stored with what is wrong with it (never a 500: it is the caller's own data, and what must be fixed).
+ */
+const view = (stored: StoredCsvLayout): z.infer<typeof LayoutSchema> => {
+  const valid = validateCsvLayout(stored.format, stored.layout);
+  return {
+    orgId: stored.orgId,
+    format: stored.format,
+    version: stored.version,
+    createdAt: stored.createdAt,
+    createdBy: stored.createdBy,
+    layout: valid.ok ? valid.layout : stored.layout,
+    problems: valid.ok ? [] : valid.problems.map((p) => ({ pointer: p.pointer, detail: p.detail })),
+  };
+};
 
 export const csvLayoutRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   app.put(

@@ -20,6 +20,7 @@ import type { DeadLetterRow } from '../../store/dead-letter-repository.js';
 import { ProblemFieldError, ProblemSchema, problem } from '../problem.js';
 import type { AccessScope } from '../../access/access-scope.js';
 import { ACCESS } from '../../access/route-access.js';
+import { maySend, sendersOf } from '../../access/format-senders.js';
 
 /** Declared co-owners must be organisations of this community: a typo must not make data invisible. */
 async function knownOwners(platform: Platform, owners: string | undefined): Promise<string[]> {
@@ -203,6 +204,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
           207: IngestAcceptedSchema.describe('some parts stored, some rejected: `deadLetters` lists the rejected ones'),
           404: ProblemSchema,
           400: ProblemSchema,
+          403: ProblemSchema,
           413: ProblemSchema,
           422: ProblemSchema,
         },
@@ -210,6 +212,14 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
     },
     async (request, reply) => {
       const access = request.accessScope;
+      if (!maySend(request.params.format, access.role)) {
+        const roles = sendersOf(request.params.format)?.join(', ') ?? '';
+        throw problem(
+          'PCS_INGEST_SENDER_ROLE',
+          `${request.params.format} is stated by ${roles} only; ${access.orgId} is a ${access.role}: nothing was stored`,
+          [{ pointer: '/params/format', detail: `only ${roles} may send ${request.params.format}` }],
+        );
+      }
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const owners = await knownOwners(platform, request.query.owners);
       const ingestRequest = {

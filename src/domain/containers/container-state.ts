@@ -12,11 +12,13 @@ import { lastFreeDay } from '../../domain/free-time/last-free-day.js';
 import { LocalDates } from '../../domain/free-time/local-date.js';
 import { selectFreeTimeRule } from '../../domain/free-time/select-free-time-rule.js';
 import {
+  standingStatement,
   effectiveFreeTime,
   type ComputedFreeTime,
   type LastFreeDaySource,
 } from '../../domain/free-time/stated-last-free-day.js';
 import type { ContainerFact } from './container-fact.js';
+import { pickupAvailability, type AvailabilitySource } from './pickup-availability.js';
 import { byTimeThenKey, milestonesOf, type Milestone } from './container-milestones.js';
 import { SAN_PEDRO_BAY_PORTS, type ContainerStatus, type TripDirection } from './container-status.js';
 
@@ -36,6 +38,8 @@ export interface ContainerState {
   readonly holdsOpen: readonly string[];
   readonly available: boolean;
   readonly availableSince: string | null;
+  /** While the box is in the yard after discharge: on whose word it is (not) available; null otherwise. */
+  readonly availabilitySource: AvailabilitySource | null;
   /** The last free day that applies: a terminal's stated one wins over the computed one. */
   readonly lastFreeDay: string | null;
   readonly demurrageStarts: string | null;
@@ -331,8 +335,15 @@ export function containerState(
 
   const holds = [...trip.holds.values()].sort((a, b) => a.holdType.localeCompare(b.holdType));
   const holdsOpen = holds.filter((h) => h.releasedAt === null).map((h) => h.holdType);
+  const statements = unique.flatMap((f) =>
+    f.statement ? [{ ...f.statement, key: f.key, statedAt: f.at, terminal: f.terminalCode }] : [],
+  );
+  const tripEnd = previousTripEnd(trip, milestones);
+  // In the yard, holds and the terminal's word decide whether the box may be picked up (pickup-availability.ts).
+  const pickup =
+    trip.status === 'DISCHARGED' ? pickupAvailability(holds, standingStatement(statements, tripEnd)) : null;
   const status: ContainerStatus =
-    trip.status === 'DISCHARGED' ? (holdsOpen.length > 0 ? 'HELD' : 'AVAILABLE') : trip.status;
+    trip.status !== 'DISCHARGED' ? trip.status : pickup?.available === true ? 'AVAILABLE' : 'HELD';
   const wasAvailable =
     trip.direction === 'IMPORT' &&
     trip.dischargedAt !== null &&
@@ -359,10 +370,7 @@ export function containerState(
       if (rule && trigger) freeTime = { ...lastFreeDay(trigger, rule, zone), rule: rule.source };
     }
   }
-  const statements = unique.flatMap((f) =>
-    f.statement ? [{ ...f.statement, key: f.key, statedAt: f.at, terminal: f.terminalCode }] : [],
-  );
-  const effective = effectiveFreeTime(freeTime, statements, previousTripEnd(trip, milestones));
+  const effective = effectiveFreeTime(freeTime, statements, tripEnd);
 
   const isoEquipmentCode = isoCodeOf(unique);
   return {
@@ -375,6 +383,7 @@ export function containerState(
     holdsOpen,
     available: status === 'AVAILABLE',
     availableSince,
+    availabilitySource: pickup?.source ?? null,
     lastFreeDay: effective?.lastFreeDay ?? null,
     demurrageStarts: effective?.demurrageStarts ?? null,
     lastFreeDaySource: effective?.source ?? null,

@@ -23,6 +23,11 @@ export const INGEST_ERRORS = {
     title: 'Unknown owner organisation',
     text: '`owners=` names an organisation that does not exist',
   },
+  PCS_INGEST_SENDER_ROLE: {
+    status: 403,
+    title: 'Format not sent by this role',
+    text: 'the format states what only some roles may state (`csv-availability`: a terminal, the port authority); the message is refused and nothing is stored (docs/formats-dcsa-csv.md)',
+  },
   PCS_INGEST_PARSER_CRASH: {
     status: 'dead letter',
     title: 'Parser failed',

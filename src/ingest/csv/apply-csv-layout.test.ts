@@ -136,6 +136,72 @@ describe('applyCsvLayout', () => {
   });
 });
 
+describe('value-map catch-all and per-column zones (docs/csv-layouts.md)', () => {
+  const holds = (values: CsvLayout['values']) =>
+    layout('csv-holds', {
+      columns: { Hold: 'hold_type', Status: 'action', Set: 'timestamp', Lifted: 'reason' },
+      values,
+      dateTimes: {
+        timestamp: { pattern: 'MM/DD/YYYY HH:mm', timeZone: 'Europe/Amsterdam' },
+        reason: 'MM/DD/YYYY HH:mm',
+      },
+      timeZone: 'America/Los_Angeles',
+    });
+  const row = {
+    line: 2,
+    cells: { hold: 'AGRICULTURE', status: 'SET', set: '02/12/2026 08:14', lifted: '02/12/2026 08:14' },
+  };
+
+  it('should give a value the map does not list the "*" value, and still map the listed ones', () => {
+    const out = applyCsvLayout(
+      row,
+      holds({ hold_type: { 'CUSTOMS EXAM': 'CUSTOMS', '*': 'OTHER' }, action: { SET: 'HOLD' } }),
+    );
+    expect(out).toMatchObject({ ok: true, records: [{ cells: { hold_type: 'OTHER', action: 'HOLD' } }] });
+  });
+
+  it.each([
+    ['without "*"', { 'CUSTOMS EXAM': 'CUSTOMS' }],
+    ['with "*": null', { 'CUSTOMS EXAM': 'CUSTOMS', '*': null }],
+  ])('should reject the row naming column and value %s (the default)', (_, map) => {
+    const out = applyCsvLayout(row, holds({ hold_type: map }));
+    expect(out).toMatchObject({ ok: false, rejections: [{ code: 'PCS_CSV_BAD_VALUE', pointer: 'hold_type' }] });
+    if (!out.ok) expect(out.rejections[0]?.message).toContain('"AGRICULTURE" (their column "hold")');
+  });
+
+  it("should read a column with its own zone in that zone, the others in the layout's, and all in a request's zone", () => {
+    const compiled = holds({});
+    const own = applyCsvLayout(row, compiled);
+    // 08:14 in Amsterdam (UTC+1 in February) and in Los Angeles (UTC−8).
+    expect(own).toMatchObject({
+      ok: true,
+      records: [{ cells: { timestamp: '2026-02-12T07:14:00.000Z', reason: '2026-02-12T16:14:00.000Z' } }],
+    });
+    const stated = applyCsvLayout(row, compiled, 'Asia/Tokyo');
+    expect(stated).toMatchObject({
+      ok: true,
+      records: [{ cells: { timestamp: '2026-02-11T23:14:00.000Z', reason: '2026-02-11T23:14:00.000Z' } }],
+    });
+  });
+
+  it('should refuse a null value other than "*", a bad column zone, and a zone on a pattern with an offset', () => {
+    const result = validateCsvLayout('csv-holds', {
+      values: { action: { SET: null } },
+      dateTimes: {
+        timestamp: { pattern: 'MM/DD/YYYY HH:mm', timeZone: 'Mars/Olympus_Mons' },
+        reason: { pattern: 'MM/DD/YYYY HH:mm Z', timeZone: 'UTC' },
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.pointer)).toEqual([
+      '/values/action/SET',
+      '/dateTimes/timestamp/timeZone',
+      '/dateTimes/reason/timeZone',
+    ]);
+  });
+});
+
 describe('validateCsvLayout', () => {
   it('should point at every problem', () => {
     const result = validateCsvLayout('csv-holds', {

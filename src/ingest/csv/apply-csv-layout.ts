@@ -20,7 +20,16 @@ export type LaidOutRecord =
       readonly renamed: CsvRecord;
     };
 
-export function applyCsvLayout(record: CsvRecord, layout: CompiledCsvLayout): LaidOutRecord {
+/**
+ * `requestTimeZone`: the zone the ingest request stated (`?timeZone=`, `--time-zone`); it wins over the column's
+ * and the layout's zone, as a stated zone wins everywhere else (DESIGN §7 "Times"). A pattern with an offset (`Z`)
+ * reads an instant whatever the zones.
+ */
+export function applyCsvLayout(
+  record: CsvRecord,
+  layout: CompiledCsvLayout,
+  requestTimeZone?: string,
+): LaidOutRecord {
   const rejections: Rejection[] = [];
   const records: CsvRecord[] = [];
   const made = layout.rows.filter((row) => row.when === undefined || (record.cells[row.when] ?? '') !== '');
@@ -38,21 +47,21 @@ export function applyCsvLayout(record: CsvRecord, layout: CompiledCsvLayout): La
     for (const [column, map] of layout.values) {
       const value = cells[column] ?? '';
       if (value === '') continue;
-      const ours = map.get(value.trim().toUpperCase());
+      const ours = map.values.get(value.trim().toUpperCase()) ?? map.otherwise;
       if (ours !== undefined) cells[column] = ours;
       else {
         rejections.push({
           code: 'PCS_CSV_BAD_VALUE',
-          message: `${column} "${value}"${source(row, column)} is not in the layout's value map (${[...map.keys()].join(', ')})`,
+          message: `${column} "${value}"${source(row, column)} is not in the layout's value map (${[...map.values.keys()].join(', ')})`,
           line: record.line,
           pointer: column,
         });
       }
     }
-    for (const [column, pattern] of layout.dateTimes) {
+    for (const [column, { pattern, timeZone }] of layout.dateTimes) {
       const value = cells[column] ?? '';
       if (value === '') continue;
-      const read = readWithPattern(value, pattern, layout.timeZone);
+      const read = readWithPattern(value, pattern, requestTimeZone ?? timeZone ?? layout.timeZone);
       if (read !== null) cells[column] = read;
       else {
         rejections.push({

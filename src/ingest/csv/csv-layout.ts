@@ -25,26 +25,38 @@ const SplitRow = z.strictObject({
   constants: Constants.optional(),
 });
 
+/** The key of a value map that says what becomes of a value the map does not list (docs/csv-layouts.md). */
+export const OTHER_VALUES = '*';
+
+const Zone = z.string().min(1).max(64);
+const Pattern = z.string().min(1).max(40);
+const DateTimeColumn = z.union([
+  Pattern,
+  z.strictObject({
+    pattern: Pattern,
+    timeZone: Zone.optional().describe("IANA zone of this column's zone-less times (wins over the layout's)"),
+  }),
+]);
+
 /** The JSON a sender declares (stored as given; header names match case-insensitively). */
 export const CsvLayoutSchema = z.strictObject({
   columns: Renames.optional(),
   constants: Constants.optional(),
   values: z
-    .record(Name, z.record(Cell, Cell))
-    .optional()
-    .describe('our column → { their value → our value }; a filled cell not in the map rejects its row'),
-  dateTimes: z
-    .record(Name, z.string().min(1).max(40))
-    .optional()
-    .describe('our column → pattern, e.g. "MM/DD/YYYY HH:mm", "DD.MM.YYYY HH:mm", "M/D/YY h:mm A"'),
-  timeZone: z
-    .string()
-    .min(1)
-    .max(64)
+    .record(Name, z.record(Cell, Cell.nullable()))
     .optional()
     .describe(
-      "IANA zone of zone-less times in the dateTimes columns; without it, the message's zone (request, organisation setting, default)",
+      'our column → { their value → our value }; "*": the value of a filled cell the map does not list (null or absent: such a cell rejects its row)',
     ),
+  dateTimes: z
+    .record(Name, DateTimeColumn)
+    .optional()
+    .describe(
+      'our column → pattern, e.g. "MM/DD/YYYY HH:mm", "DD.MM.YYYY HH:mm", "M/D/YY h:mm A", or { pattern, timeZone } for a column with its own zone',
+    ),
+  timeZone: Zone.optional().describe(
+    "IANA zone of zone-less times in the dateTimes columns that name none; a request's timeZone wins over it; without either, the message's zone (organisation setting, default)",
+  ),
   split: z
     .array(SplitRow)
     .min(1)
@@ -140,7 +152,13 @@ export function validateCsvLayout(format: string, input: unknown): CsvLayoutVali
   for (const [column, map] of Object.entries(layout.values ?? {})) {
     target(['values', column], column);
     const seen = new Set<string>();
-    for (const theirs of Object.keys(map)) {
+    for (const [theirs, ours] of Object.entries(map)) {
+      if (ours === null && theirs !== OTHER_VALUES) {
+        problems.push({
+          pointer: pointerOf(['values', column, theirs]),
+          detail: `only "${OTHER_VALUES}" (a value the map does not list) may be null; give "${theirs}" our value`,
+        });
+      }
       const key = theirs.trim().toUpperCase();
       if (seen.has(key)) {
         problems.push({
@@ -151,24 +169,41 @@ export function validateCsvLayout(format: string, input: unknown): CsvLayoutVali
       seen.add(key);
     }
   }
-  for (const [column, pattern] of Object.entries(layout.dateTimes ?? {})) {
-    target(['dateTimes', column], column);
-    const compiled = compileDateTimePattern(pattern);
-    if ('error' in compiled) {
-      problems.push({ pointer: pointerOf(['dateTimes', column]), detail: `"${pattern}": ${compiled.error}` });
+  const zone = (path: readonly string[], timeZone: string | undefined): void => {
+    if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
+      problems.push({
+        pointer: pointerOf(path),
+        detail: `"${timeZone}" is not an IANA time zone this server knows (e.g. UTC, America/Chicago)`,
+      });
     }
+  };
+  for (const [column, spec] of Object.entries(layout.dateTimes ?? {})) {
+    target(['dateTimes', column], column);
+    const { pattern, timeZone } = dateTimeSpec(spec);
+    const compiled = compileDateTimePattern(pattern);
+    const at = typeof spec === 'string' ? ['dateTimes', column] : ['dateTimes', column, 'pattern'];
+    if ('error' in compiled) problems.push({ pointer: pointerOf(at), detail: `"${pattern}": ${compiled.error}` });
+    else if (timeZone !== undefined && compiled.hasOffset) {
+      problems.push({
+        pointer: pointerOf(['dateTimes', column, 'timeZone']),
+        detail: `"${pattern}" reads an offset (Z): its times are instants, a zone would never apply`,
+      });
+    }
+    zone(['dateTimes', column, 'timeZone'], timeZone);
   }
-  if (layout.timeZone !== undefined && !isValidTimeZone(layout.timeZone)) {
-    problems.push({
-      pointer: '/timeZone',
-      detail: `"${layout.timeZone}" is not an IANA time zone this server knows (e.g. UTC, America/Chicago)`,
-    });
-  }
+  zone(['timeZone'], layout.timeZone);
   layout.split?.forEach((row, i) => {
     renames(['split', String(i), 'columns'], row.columns);
     constants(['split', String(i), 'constants'], row.constants);
   });
   return problems.length === 0 ? { ok: true, layout } : { ok: false, problems };
+}
+
+/** A `dateTimes` entry: a pattern alone, or a pattern with its column's own zone. */
+function dateTimeSpec(spec: z.infer<typeof DateTimeColumn>): { pattern: string; timeZone: string | undefined } {
+  return typeof spec === 'string'
+    ? { pattern: spec, timeZone: undefined }
+    : { pattern: spec.pattern, timeZone: spec.timeZone };
 }
 
 /** RFC 6901 pointer of a path. */
@@ -185,14 +220,28 @@ export interface CompiledSplitRow {
   readonly constants: ReadonlyMap<string, string>;
 }
 
+/** A value map of one column: their value (upper-case) → ours, and what a value it does not list becomes. */
+export interface CompiledValueMap {
+  readonly values: ReadonlyMap<string, string>;
+  /** Our value for any other filled cell (`"*"`); undefined: such a cell rejects its row. */
+  readonly otherwise: string | undefined;
+}
+
+/** A date-time column: its pattern, and the zone of its zone-less times when the column names one. */
+export interface CompiledDateTimeColumn {
+  readonly pattern: DateTimePattern;
+  readonly timeZone: string | undefined;
+}
+
 /** A layout ready to apply, with the version it was stored as (recorded on the message that used it). */
 export interface CompiledCsvLayout {
   readonly format: string;
   readonly version: number | null;
   readonly rows: readonly CompiledSplitRow[];
-  /** Our column → their value (upper-case) → our value. */
-  readonly values: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  readonly dateTimes: ReadonlyMap<string, DateTimePattern>;
+  /** Our column → its value map. */
+  readonly values: ReadonlyMap<string, CompiledValueMap>;
+  readonly dateTimes: ReadonlyMap<string, CompiledDateTimeColumn>;
+  /** The layout's zone: for date-time columns that name none. */
   readonly timeZone: string | undefined;
 }
 
@@ -207,16 +256,19 @@ export function compileCsvLayout(format: string, layout: CsvLayout, version: num
     renames: new Map([...base, ...lower(row.columns)]),
     constants: new Map([...constants, ...Object.entries(row.constants ?? {})]),
   }));
-  const values = new Map(
-    Object.entries(layout.values ?? {}).map(([column, map]) => [
-      column,
-      new Map(Object.entries(map).map(([theirs, ours]) => [theirs.trim().toUpperCase(), ours])),
-    ]),
-  );
-  const dateTimes = new Map<string, DateTimePattern>();
-  for (const [column, pattern] of Object.entries(layout.dateTimes ?? {})) {
+  const values = new Map<string, CompiledValueMap>();
+  for (const [column, map] of Object.entries(layout.values ?? {})) {
+    const listed = new Map<string, string>();
+    for (const [theirs, ours] of Object.entries(map)) {
+      if (theirs !== OTHER_VALUES && ours !== null) listed.set(theirs.trim().toUpperCase(), ours);
+    }
+    values.set(column, { values: listed, otherwise: map[OTHER_VALUES] ?? undefined });
+  }
+  const dateTimes = new Map<string, CompiledDateTimeColumn>();
+  for (const [column, spec] of Object.entries(layout.dateTimes ?? {})) {
+    const { pattern, timeZone } = dateTimeSpec(spec);
     const compiled = compileDateTimePattern(pattern);
-    if (!('error' in compiled)) dateTimes.set(column, compiled);
+    if (!('error' in compiled)) dateTimes.set(column, { pattern: compiled, timeZone });
   }
   return { format, version, rows, values, dateTimes, timeZone: layout.timeZone };
 }

@@ -4,9 +4,8 @@
  * by part as it is read. Records the layout cannot map come back as rejections, with their renamed record so
  * that a parser which groups rows can set aside the rest of the group.
  */
-import type { Rejection } from '../message-parser.js';
+import type { ParseContext, Rejection } from '../message-parser.js';
 import { applyCsvLayout, laidOutHeader } from './apply-csv-layout.js';
-import type { CompiledCsvLayout } from './csv-layout.js';
 import { streamCsvTable, type CsvRecord, type CsvUnreadable } from './csv-table.js';
 
 export type LaidOutCsvPart =
@@ -21,7 +20,13 @@ export type LaidOutCsvPart =
 export type LaidOutCsvStream =
   { readonly ok: true; readonly header: readonly string[]; readonly parts: Iterable<LaidOutCsvPart> } | CsvUnreadable;
 
-export function streamLaidOutCsvTable(body: Uint8Array, layout: CompiledCsvLayout | undefined): LaidOutCsvStream {
+/** The message's table read through `ctx.csvLayout`; a zone the request stated wins over the layout's zones. */
+export function streamLaidOutCsvTable(
+  body: Uint8Array,
+  ctx: Pick<ParseContext, 'csvLayout' | 'timeZone' | 'timeZoneSource'>,
+): LaidOutCsvStream {
+  const layout = ctx.csvLayout;
+  const requestTimeZone = ctx.timeZoneSource === 'request' ? ctx.timeZone : undefined;
   const table = streamCsvTable(body);
   if (!table.ok) return table;
   if (layout === undefined) {
@@ -46,7 +51,7 @@ export function streamLaidOutCsvTable(body: Uint8Array, layout: CompiledCsvLayou
         const rejected: Rejection[] = [];
         const rejectedRecords: CsvRecord[] = [];
         for (const record of part.records) {
-          const laidOut = applyCsvLayout(record, layout);
+          const laidOut = applyCsvLayout(record, layout, requestTimeZone);
           if (laidOut.ok) records.push(...laidOut.records);
           else {
             rejected.push(...laidOut.rejections);

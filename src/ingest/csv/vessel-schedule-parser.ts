@@ -150,7 +150,7 @@ function parseRow(record: CsvRecord, ctx: ParseContext): { events: NewCanonicalE
 
 /** The schedule part by part as the file is read (rows stand alone), so a large file streams through. */
 function* parseInParts(body: Uint8Array, ctx: ParseContext): Generator<ParseResult> {
-  const table = streamLaidOutCsvTable(body, ctx.csvLayout);
+  const table = streamLaidOutCsvTable(body, ctx);
   if (!table.ok) {
     yield { events: [], rejected: [reject('PCS_CSV_UNREADABLE', table.message, table.line)] };
     return;

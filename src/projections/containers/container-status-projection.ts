@@ -40,6 +40,7 @@ function statusRow(s: ContainerState) {
     holds_open: [...s.holdsOpen],
     available: s.available,
     available_since: instant(s.availableSince),
+    availability_source: s.availabilitySource,
     last_free_day: s.lastFreeDay,
     demurrage_starts: s.demurrageStarts,
     free_time_source: s.freeTimeSource,
@@ -79,6 +80,7 @@ const STATUS_TYPES = {
   holds_open: 'text[]',
   available: 'boolean',
   available_since: 'timestamptz',
+  availability_source: 'jsonb',
   last_free_day: 'text',
   demurrage_starts: 'text',
   free_time_source: 'text',
@@ -137,7 +139,8 @@ export function containerStatusProjection(rules: readonly FreeTimeRule[] = DEFAU
   return {
     name: 'container-status',
     // 3: facts carry terminal availability statements (AVLB); the stated last free day wins (migration 0014).
-    version: 3,
+    // 4: availability for pick-up follows holds and the terminal's statements, with its source (migration 0016).
+    version: 4,
     tables: [
       'container_fact',
       'container_link',

@@ -41,7 +41,7 @@ export interface CargoCsvDefinition<Row> {
 
 export function cargoCsvParser<Row>(definition: CargoCsvDefinition<Row>): MessageParser {
   function* parseInParts(body: Uint8Array, ctx: ParseContext): Generator<ParseResult> {
-    const table = streamLaidOutCsvTable(body, ctx.csvLayout);
+    const table = streamLaidOutCsvTable(body, ctx);
     if (!table.ok) {
       yield { events: [], rejected: [{ code: 'PCS_CSV_UNREADABLE', message: table.message, line: table.line }] };
       return;
