@@ -15,7 +15,7 @@ import { simulate } from '../../src/sim/simulate.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const FILES = ['ais.nmea', 'calls.jsonl', 'summary.json'];
+const FILES = ['ais.nmea', 'messages.jsonl', 'calls.jsonl', 'summary.json'];
 
 async function hashes(input: ScenarioInput): Promise<Record<string, string>> {
   const parsed = parseScenario(input);
