@@ -1,10 +1,12 @@
 /**
  * Simulator throughput (issue 12) for a full-port month (January 2018, seed 7; `quick`: 3 days): the
- * model alone (simulated days per wall-clock second for the ship, berth and queue model), and the model
+ * model alone (simulated days per wall-clock second for the ship, berth and queue model), the model
  * plus AIS generation (simulated days per second and AIS lines per second, lines built in memory one hour
- * at a time as `openpcs sim --out` does, without the disk write).
+ * at a time as `openpcs sim --out` does, without the disk write), and the cargo messages of the same month
+ * (messages and bytes per second, generated one hour at a time through `cargoMessageSource`).
  */
 import { AisReporter } from '../src/sim/ais/ais-reporter.js';
+import { cargoMessageSource } from '../src/sim/cargo/cargo-message-source.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
 import { parseScenario } from '../src/sim/scenario.js';
 import { simulate } from '../src/sim/simulate.js';
@@ -49,6 +51,30 @@ const suite: BenchSuite = async (emit, { quick }) => {
     bytes,
   });
   emit({ bench: 'sim AIS lines', unit: 'lines/s', value: Math.round(lines / aisS), days, lines });
+
+  t0 = performance.now();
+  const source = cargoMessageSource(run);
+  let messages = 0;
+  let messageBytes = 0;
+  for (let t = parsed.scenario.startMs; t < parsed.scenario.endMs; t += HOUR) {
+    for (const m of source.messagesIn(t, Math.min(parsed.scenario.endMs, t + HOUR))) {
+      messages++;
+      messageBytes += m.body.length;
+    }
+  }
+  const cargoS = (performance.now() - t0) / 1000;
+  const cargo = source.stats();
+  emit({
+    bench: 'sim cargo messages',
+    unit: 'messages/s',
+    value: Math.round(messages / cargoS),
+    days,
+    messages,
+    bytes: messageBytes,
+    containers: cargo.containers.discharged + cargo.containers.loaded,
+    simulatedDaysPerS: Math.round((days / cargoS) * 100) / 100,
+    heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+  });
   await Promise.resolve();
 };
 

@@ -29,6 +29,7 @@ What it does:
   scheme, anchorage queues, pilots, tugs, crane work calibrated on 2018 monthly TEU, tankers, cruise ships
   and the Catalina ferries. Writes into --out:
     ais.nmea      AIS position (type 1) and static (type 5) sentences with tag-block times, in time order
+    messages.jsonl  cargo messages (DCSA, COARRI, CODECO, X12 322, cargo CSVs), one per line, in time order
     calls.jsonl   one container call per line (vessel, anchorage, berth, crane moves, TEU): ground truth
     summary.json  calls, TEU per month, time at berth, ships waiting, harbour traffic counts
 
@@ -80,7 +81,8 @@ async function run(flags: SimFlags): Promise<void> {
     .join(', ');
   console.log(
     `sim: ${parsed.scenario.days} days from ${summary.start} (seed ${summary.seed}) → ${flags.out}: ` +
-      `${summary.aisLines ?? 0} AIS lines, container calls ${calls}, ships waiting max ${summary.waiting.max}, ` +
+      `${summary.aisLines ?? 0} AIS lines, ${Object.values(summary.cargo?.messagesByFormat ?? {}).reduce((s, n) => s + n, 0)} ` +
+      `cargo messages, container calls ${calls}, ships waiting max ${summary.waiting.max}, ` +
       `${summary.vessels} vessels, in ${seconds.toFixed(1)} s`,
   );
 }
@@ -88,7 +90,7 @@ async function run(flags: SimFlags): Promise<void> {
 export function simCommand(): Command {
   return new Command('sim')
     .description('simulate San Pedro Bay (ships, AIS, port calls) and write the output files')
-    .requiredOption('--out <dir>', 'directory for ais.nmea, calls.jsonl and summary.json (created if missing)')
+    .requiredOption('--out <dir>', 'directory for the output files listed below (created if missing)')
     .addOption(new Option('--days <n>', 'simulated days (default 1)').argParser(integerOption({ min: 1, max: 400 })))
     .addOption(
       new Option('--seed <n>', 'random seed (default 7)').argParser(integerOption({ min: 0, max: 2 ** 31 - 1 })),

@@ -1,4 +1,5 @@
 /** The run summary written beside the output files (`summary.json`) and printed by the CLI. */
+import type { CargoStats } from './cargo/cargo-stats.js';
 import type { ContainerCall } from './container-call.js';
 import { berthHours, monthlyTeu, shipsWaiting } from './sim-metrics.js';
 import type { SimRun } from './simulate.js';
@@ -22,6 +23,8 @@ export interface SimSummary {
   readonly harbour: SimRun['harbour'];
   readonly vessels: number;
   readonly aisLines?: number;
+  /** Containers, import dwell, truck turn and cargo messages per format (written with the messages). */
+  readonly cargo?: CargoStats & { readonly messagesByFormat: Record<string, number> };
 }
 
 export function summarise(run: SimRun): SimSummary {

@@ -1,6 +1,7 @@
 /**
  * Same seed and parameters → byte-identical output files (issue 12); another seed → other files. Runs the
- * file adapter the CLI uses (`openpcs sim --out`), on a short window to keep the test small.
+ * file adapter the CLI uses (`openpcs sim --out`), on a short window to keep the test small; the cargo
+ * messages (`messages.jsonl`) are part of it. A run generates the boxes of every call in port, hence the timeouts.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { simulate } from '../../src/sim/simulate.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const FILES = ['ais.nmea', 'calls.jsonl', 'summary.json'];
+const FILES = ['ais.nmea', 'messages.jsonl', 'calls.jsonl', 'summary.json'];
 
 async function hashes(input: ScenarioInput): Promise<Record<string, string>> {
   const parsed = parseScenario(input);
@@ -42,11 +43,12 @@ describe('simulator output', () => {
     expect(again).toEqual(first);
     const other = await hashes({ ...base, seed: 8 });
     for (const f of FILES) expect(other[f]).not.toBe(first[f]);
-  });
+  }, 300_000);
 
   it('should change with a knob (the surge), not only with the seed', async () => {
     const first = await hashes(base);
     const surge = await hashes({ ...base, productivityFactor: 0.5 });
     expect(surge['calls.jsonl']).not.toBe(first['calls.jsonl']);
-  });
+    expect(surge['messages.jsonl']).not.toBe(first['messages.jsonl']);
+  }, 300_000);
 });

@@ -1,8 +1,9 @@
 /**
- * Writes a simulated run to a directory: `ais.nmea` (tag-blocked AIVDM lines in time order), `calls.jsonl`
- * (one container call per line, the ground truth) and `summary.json`. Nothing in them depends on the wall
- * clock or the machine, so the same seed and parameters give byte-identical files. AIS is generated and
- * written one hour at a time (with backpressure), so a month never sits in memory.
+ * Writes a simulated run to a directory: `ais.nmea` (tag-blocked AIVDM lines in time order), `messages.jsonl`
+ * (the cargo messages, one SimMessage per line in time order), `calls.jsonl` (one container call per line, the
+ * ground truth) and `summary.json`. Nothing in them depends on the wall clock or the machine, so the same seed
+ * and parameters give byte-identical files. AIS and cargo messages are generated and written one hour at a
+ * time (with backpressure), so a month never sits in memory.
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -10,6 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { AisReporter } from '../ais/ais-reporter.js';
+import { cargoMessageSource } from '../cargo/cargo-message-source.js';
 import { callRecord, summarise, type SimSummary } from '../sim-summary.js';
 import type { SimRun } from '../simulate.js';
 
@@ -24,6 +26,9 @@ async function close(out: Writable): Promise<void> {
   await once(out, 'finish');
 }
 
+const sortedKeys = <T>(record: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+
 export interface WriteProgress {
   (doneMs: number, totalMs: number, lines: number): void;
 }
@@ -33,16 +38,24 @@ export async function writeSimFiles(run: SimRun, dir: string, progress?: WritePr
   const { startMs, endMs } = run.scenario;
   const reporter = new AisReporter(run.tracks);
   const ais = createWriteStream(join(dir, 'ais.nmea'));
+  const cargo = cargoMessageSource(run);
+  const messages = createWriteStream(join(dir, 'messages.jsonl'));
+  const messagesByFormat: Record<string, number> = {};
   let lines = 0;
   try {
     for (let t = startMs; t < endMs; t += HOUR) {
       const batch = reporter.linesIn(t, Math.min(endMs, t + HOUR));
       lines += batch.length;
       if (batch.length > 0) await write(ais, `${batch.join('\n')}\n`);
+      for (const m of cargo.messagesIn(t, Math.min(endMs, t + HOUR))) {
+        messagesByFormat[m.format] = (messagesByFormat[m.format] ?? 0) + 1;
+        await write(messages, `${JSON.stringify(m)}\n`);
+      }
       progress?.(Math.min(endMs, t + HOUR) - startMs, endMs - startMs, lines);
     }
   } finally {
     await close(ais);
+    await close(messages);
   }
   const calls = createWriteStream(join(dir, 'calls.jsonl'));
   try {
@@ -53,7 +66,11 @@ export async function writeSimFiles(run: SimRun, dir: string, progress?: WritePr
   } finally {
     await close(calls);
   }
-  const summary = { ...summarise(run), aisLines: lines };
+  const summary = {
+    ...summarise(run),
+    aisLines: lines,
+    cargo: { ...cargo.stats(), messagesByFormat: sortedKeys(messagesByFormat) },
+  };
   await writeFile(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
 }

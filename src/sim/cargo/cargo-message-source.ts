@@ -1,0 +1,238 @@
+/**
+ * `cargoMessageSource(run)`: the cargo messages of a simulation run, generated lazily window by window. A
+ * call's boxes are generated when the first window reaches the call's horizon (a week before its crane
+ * work) and forgotten once its last happening is behind the window, so a simulated month never sits in
+ * memory: only the calls whose boxes are still in the port.
+ *
+ * Batching, as the parties' systems send: carriers one DCSA batch an hour; terminals one CODECO, one
+ * availability CSV and one X12 322 an hour, one COARRI per call and direction when the cranes finish it;
+ * truckers one appointments CSV and one gate-transactions CSV an hour; customs brokers and carriers one holds
+ * CSV an hour; carriers a container master per call when the vessel berths. An hourly message holds what
+ * happened in the clock hour and is sent a few minutes after it.
+ */
+import { Prng } from '../prng.js';
+import type { SimMessage, SimMessageSource, SimParty } from '../sim-message.js';
+import type { SimRun } from '../simulate.js';
+import { callEvents, type CargoEvent } from './cargo-events.js';
+import { callCargo, cargoHorizonStart, type CallCargo } from './cargo-model.js';
+import { carrierParty, terminalParty } from './cargo-parties.js';
+import { CargoStatsAccumulator, type CargoStats } from './cargo-stats.js';
+import {
+  availabilityCsv,
+  containerMasterCsv,
+  gateTransactionsCsv,
+  holdsCsv,
+  truckAppointmentsCsv,
+} from './csv-writer.js';
+import { dcsaEventsBody } from './dcsa-writer.js';
+import { codecoBody, coarriBody } from './edifact-writer.js';
+import { x12322Body } from './x12-322-writer.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** Minutes after the end of its hour that each hourly message is sent. */
+export const HOURLY_LAG_MINUTES = Object.freeze({
+  'csv-truck-appointments': 2,
+  'csv-gate-transactions': 3,
+  'dcsa-events': 5,
+  'csv-holds': 7,
+  'edifact-codeco': 10,
+  'x12-322': 12,
+  'csv-availability': 15,
+});
+type HourlyFormat = keyof typeof HOURLY_LAG_MINUTES;
+const MAX_LAG = 15 * MINUTE;
+
+/** Every format the cargo flows emit. */
+export const CARGO_FORMATS: readonly string[] = [
+  ...Object.keys(HOURLY_LAG_MINUTES),
+  'edifact-coarri',
+  'csv-container-master',
+].sort();
+
+interface Active {
+  readonly cargo: CallCargo;
+  readonly events: readonly CargoEvent[];
+  readonly lastMs: number;
+}
+
+interface Batch {
+  readonly format: HourlyFormat;
+  readonly party: SimParty;
+  readonly bucketMs: number;
+  readonly events: CargoEvent[];
+}
+
+export interface CargoMessageSource extends SimMessageSource {
+  /** Counts, dwell and turn of what fell in [statsFromMs, statsToMs), over the calls generated so far. */
+  stats(): CargoStats;
+}
+
+/** Index of the first event at or after `ms` (events sorted by time). */
+function firstAtOrAfter(events: readonly CargoEvent[], ms: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid]!.atMs < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where an event goes: the hourly batches it belongs to. */
+function routes(e: CargoEvent): [HourlyFormat, SimParty][] {
+  const c = e.cargo.call;
+  switch (e.kind) {
+    case 'ARRI':
+    case 'DEPA':
+    case 'DISC':
+    case 'LOAD':
+      return [['dcsa-events', carrierParty(c.carrierScac)]];
+    case 'GATE':
+      return e.box
+        ? [
+            ['csv-gate-transactions', e.visit.trucker],
+            ['dcsa-events', carrierParty(c.carrierScac)],
+            ['edifact-codeco', terminalParty(c.terminal)],
+          ]
+        : [['csv-gate-transactions', e.visit.trucker]];
+    case 'HOLD':
+    case 'RELEASE':
+      return [['csv-holds', e.hold.sender]];
+    case 'STATUS':
+      return [['csv-availability', terminalParty(c.terminal)]];
+    case 'APPOINTMENT':
+      return [['csv-truck-appointments', e.visit.trucker]];
+    case 'RAIL':
+      return [['x12-322', terminalParty(c.terminal)]];
+    case 'MASTER':
+    case 'COARRI':
+      return [];
+  }
+}
+
+function only<K extends CargoEvent['kind']>(
+  events: readonly CargoEvent[],
+  ...kinds: K[]
+): Extract<CargoEvent, { kind: K }>[] {
+  return events.filter((e): e is Extract<CargoEvent, { kind: K }> => (kinds as string[]).includes(e.kind));
+}
+
+function hourlyBody(seed: number, b: Batch, sendMs: number): string | null {
+  const hourIndex = b.bucketMs / HOUR;
+  switch (b.format) {
+    case 'dcsa-events':
+      return dcsaEventsBody(
+        only(b.events, 'ARRI', 'DEPA', 'DISC', 'LOAD', 'GATE'),
+        sendMs,
+        new Prng(`openpcs-sim:${seed}/dcsa/${b.party.code}/${hourIndex}`),
+      );
+    case 'edifact-codeco':
+      return codecoBody(b.party.code, only(b.events, 'GATE'), sendMs, `CD${hourIndex}`);
+    case 'x12-322':
+      return x12322Body(b.party.code, only(b.events, 'RAIL'), sendMs, hourIndex);
+    case 'csv-availability':
+      return availabilityCsv(only(b.events, 'STATUS'));
+    case 'csv-holds':
+      return holdsCsv(only(b.events, 'HOLD', 'RELEASE'));
+    case 'csv-truck-appointments':
+      return truckAppointmentsCsv(only(b.events, 'APPOINTMENT'));
+    case 'csv-gate-transactions':
+      return gateTransactionsCsv(only(b.events, 'GATE'));
+  }
+}
+
+function immediate(e: CargoEvent): SimMessage | null {
+  const c = e.cargo.call;
+  if (e.kind === 'MASTER') {
+    return {
+      atMs: e.atMs,
+      party: carrierParty(c.carrierScac),
+      format: 'csv-container-master',
+      body: containerMasterCsv(e.cargo),
+    };
+  }
+  if (e.kind === 'COARRI') {
+    const ref = `${e.direction === 'DISC' ? 'D' : 'L'}${c.berth}${Math.floor(e.atMs / MINUTE)}`;
+    return {
+      atMs: e.atMs,
+      party: terminalParty(c.terminal),
+      format: 'edifact-coarri',
+      body: coarriBody(e.cargo, e.direction, e.atMs, ref),
+    };
+  }
+  return null;
+}
+
+export function cargoMessageSource(run: SimRun): CargoMessageSource {
+  const seed = run.scenario.seed;
+  const perCarrier = new Map<string, number>();
+  const pending = run.calls
+    .map((call, callIndex) => {
+      const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
+      perCarrier.set(call.carrierScac, carrierCallIndex + 1);
+      return { call, numbering: { callIndex, carrierCallIndex }, horizon: cargoHorizonStart(call) };
+    })
+    .sort((a, b) => a.horizon - b.horizon || (a.call.id < b.call.id ? -1 : 1));
+  let next = 0;
+  let active: Active[] = [];
+  const stats = new CargoStatsAccumulator(run.scenario.startMs, run.scenario.endMs);
+
+  return {
+    stats: () => stats.result(),
+    messagesIn(fromMs: number, toMs: number): readonly SimMessage[] {
+      const lo = Math.floor((fromMs - MAX_LAG) / HOUR) * HOUR - HOUR;
+      while (next < pending.length && pending[next]!.horizon < toMs) {
+        const cargo = callCargo(seed, pending[next]!.call, pending[next]!.numbering);
+        const events = callEvents(cargo);
+        stats.add(cargo);
+        active.push({ cargo, events, lastMs: events[events.length - 1]?.atMs ?? 0 });
+        next++;
+      }
+      active = active.filter((a) => a.lastMs >= lo);
+
+      const batches = new Map<string, Batch>();
+      const out: SimMessage[] = [];
+      for (const a of active) {
+        for (let i = firstAtOrAfter(a.events, lo); i < a.events.length; i++) {
+          const e = a.events[i]!;
+          if (e.atMs >= toMs) break;
+          if (e.kind === 'MASTER' || e.kind === 'COARRI') {
+            if (e.atMs >= fromMs) {
+              const m = immediate(e);
+              if (m) out.push(m);
+            }
+            continue;
+          }
+          const bucketMs = Math.floor(e.atMs / HOUR) * HOUR;
+          for (const [format, party] of routes(e)) {
+            const sendMs = bucketMs + HOUR + HOURLY_LAG_MINUTES[format] * MINUTE;
+            if (sendMs < fromMs || sendMs >= toMs) continue;
+            const key = `${bucketMs}|${format}|${party.code}`;
+            let b = batches.get(key);
+            if (!b) {
+              b = { format, party, bucketMs, events: [] };
+              batches.set(key, b);
+            }
+            b.events.push(e);
+          }
+        }
+      }
+      for (const b of batches.values()) {
+        b.events.sort((x, y) => x.atMs - y.atMs);
+        const sendMs = b.bucketMs + HOUR + HOURLY_LAG_MINUTES[b.format] * MINUTE;
+        const body = hourlyBody(seed, b, sendMs);
+        if (body) out.push({ atMs: sendMs, party: b.party, format: b.format, body });
+      }
+      return out.sort(
+        (x, y) =>
+          x.atMs - y.atMs ||
+          (x.format < y.format ? -1 : x.format > y.format ? 1 : 0) ||
+          (x.party.code < y.party.code ? -1 : x.party.code > y.party.code ? 1 : 0) ||
+          (x.body < y.body ? -1 : x.body > y.body ? 1 : 0),
+      );
+    },
+  };
+}

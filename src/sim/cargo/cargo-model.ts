@@ -1,0 +1,292 @@
+/**
+ * The boxes of one container call and what happens to each, as instants: imports discharged during the crane
+ * work, held by CBP or the carrier on a share, released, stated in the yard and available, then picked up by
+ * truck on an appointment (queue, in-gate, out-gate) and returned empty later, or loaded on an on-dock train;
+ * exports gated in by truck (or unloaded from a train) 3–5 days before their vessel and loaded, with the
+ * empties the carrier repositions. Pure and deterministic: one PRNG stream per call and box.
+ */
+import type { ContainerCall } from '../container-call.js';
+import { TEU_PER_MOVE } from '../port-model.js';
+import { Prng } from '../prng.js';
+import type { SimParty } from '../sim-message.js';
+import { drawBoxType, type BoxType } from './box-mix.js';
+import { CARGO } from './cargo-parameters.js';
+import { BCOS, CUSTOMS_BROKERS, carrierParty, truckPlate, TRUCKER_WEIGHTS, truckerParty } from './cargo-parties.js';
+import { drawContainerNumber, type CallNumbering } from './container-numbers.js';
+import { nextOpenInstant, pacificDate, pacificHour } from './pacific-time.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export interface Hold {
+  readonly id: string;
+  readonly type: 'CUSTOMS' | 'FREIGHT';
+  /** `CBP` or the carrier's SCAC. */
+  readonly authority: string;
+  readonly reason: string;
+  readonly releaseReason: string;
+  /** Who reports it: the importer's customs broker (CBP holds) or the carrier (freight holds). */
+  readonly sender: SimParty;
+  readonly placedMs: number;
+  readonly releasedMs: number;
+}
+
+export interface TruckVisit {
+  readonly id: string;
+  readonly appointmentId: string;
+  readonly trucker: SimParty;
+  readonly plate: string;
+  readonly move: 'PICKUP' | 'DROPOFF';
+  readonly bookedMs: number;
+  readonly slotStartMs: number;
+  /** Joins the queue outside the in-gate. */
+  readonly arriveMs: number;
+  readonly gateInMs: number;
+  readonly gateOutMs: number;
+  readonly inLane: string;
+  readonly outLane: string;
+}
+
+interface BoxBase {
+  readonly number: string;
+  readonly type: BoxType;
+  readonly seal: string | null;
+}
+
+export interface ImportBox extends BoxBase {
+  readonly kind: 'import';
+  readonly bco: SimParty;
+  readonly billOfLading: string;
+  readonly dischargeMs: number;
+  readonly holds: readonly Hold[];
+  /** First yard statement (stacked, position known). */
+  readonly yardMs: number;
+  /** No hold open and stacked: a truck may be booked. */
+  readonly availableMs: number;
+  /** Local date (YYYY-MM-DD): 4 business days from the day after discharge (src/domain/free-time). */
+  readonly lastFreeDay: string;
+  readonly leaves:
+    | { readonly mode: 'truck'; readonly visit: TruckVisit; readonly emptyReturn: TruckVisit }
+    | { readonly mode: 'rail'; readonly loadMs: number; readonly trainId: string };
+  /** When it left the terminal (out-gate or loaded on the train): dwell = leftMs − dischargeMs. */
+  readonly leftMs: number;
+}
+
+export interface ExportBox extends BoxBase {
+  readonly kind: 'export';
+  readonly full: boolean;
+  readonly booking: string;
+  readonly loadMs: number;
+  /** How it came in: a truck drop-off, a train, or (empties) already in the yard. */
+  readonly arrived:
+    | { readonly mode: 'truck'; readonly visit: TruckVisit }
+    | { readonly mode: 'rail'; readonly unloadMs: number; readonly trainId: string }
+    | { readonly mode: 'yard' };
+}
+
+export interface CallCargo {
+  readonly call: ContainerCall;
+  readonly imports: readonly ImportBox[];
+  readonly exports: readonly ExportBox[];
+  /** Export voyage number (the import voyage with W for E). */
+  readonly exportVoyage: string;
+}
+
+const CUSTOMS_REASONS: readonly (readonly [string, string])[] = [
+  ['Manifest hold: exam requested', '1C release after exam'],
+  ['Exam: VACIS (non-intrusive inspection)', '1C release'],
+  ['Exam: tailgate', '1C release'],
+  ['Document review: ISF mismatch', 'Entry accepted'],
+];
+
+const logNormal = (rng: Prng, p: { readonly median: number; readonly sigma: number }): number =>
+  rng.logNormal(p.median, p.sigma);
+const ceilHour = (ms: number): number => Math.ceil(ms / HOUR) * HOUR;
+
+/** Plates of each trucker's fleet (a fixed fleet of 40 tractors per company). */
+const fleets = new Map<string, readonly string[]>();
+function plateOf(rng: Prng, trucker: SimParty): string {
+  let fleet = fleets.get(trucker.code);
+  if (!fleet) {
+    const r = new Prng(`openpcs-sim-fleet:${trucker.code}`);
+    fleet = Array.from({ length: 40 }, () => truckPlate(r));
+    fleets.set(trucker.code, fleet);
+  }
+  return rng.pick(fleet);
+}
+
+/** Local date + n business days (Saturdays and Sundays skipped), the default free-time rule. */
+function addBusinessDays(localDate: string, n: number): string {
+  let t = Date.parse(`${localDate}T00:00:00Z`);
+  let counted = 0;
+  while (counted < n) {
+    t += DAY;
+    const wd = new Date(t).getUTCDay();
+    if (wd !== 0 && wd !== 6) counted++;
+  }
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** A truck visit on an appointment in the first open hour at or after `targetMs` (not before `earliestMs`). */
+function truckVisit(
+  rng: Prng,
+  id: string,
+  move: TruckVisit['move'],
+  targetMs: number,
+  earliestMs: number,
+  inTerminal: { readonly median: number; readonly sigma: number },
+): TruckVisit {
+  const trucker = truckerParty(rng.weighted(TRUCKER_WEIGHTS));
+  const slotStartMs = nextOpenInstant(
+    ceilHour(Math.max(targetMs, earliestMs)),
+    CARGO.gateOpenHour,
+    CARGO.gateCloseHour,
+  );
+  const bookFrom = Math.max(earliestMs, slotStartMs - 3 * DAY);
+  const bookedMs = Math.round(bookFrom + (slotStartMs - bookFrom) * rng.uniform(0.3, 0.9));
+  const arriveMs = slotStartMs + Math.round(rng.uniform(0, 50) * MINUTE);
+  const gateInMs = arriveMs + Math.round(logNormal(rng, CARGO.queueMinutes) * MINUTE);
+  const gateOutMs = gateInMs + Math.round(Math.max(8, logNormal(rng, inTerminal)) * MINUTE);
+  return {
+    id: `V-${id}`,
+    appointmentId: `APT-${id}`,
+    trucker,
+    plate: plateOf(rng, trucker),
+    move,
+    bookedMs,
+    slotStartMs,
+    arriveMs,
+    gateInMs,
+    gateOutMs,
+    inLane: `IN-${String(rng.int(1, 12)).padStart(2, '0')}`,
+    outLane: `OUT-${String(rng.int(1, 8)).padStart(2, '0')}`,
+  };
+}
+
+/** The first on-dock train departure (local CARGO.trainHours) at least an hour after `readyMs`. */
+function nextTrain(terminal: string, readyMs: number): { departMs: number; trainId: string } {
+  let t = ceilHour(readyMs + HOUR);
+  while (!CARGO.trainHours.includes(pacificHour(t) as 9 | 21)) t += HOUR;
+  return { departMs: t, trainId: `${terminal}-${pacificDate(t).replaceAll('-', '')}-${pacificHour(t)}` };
+}
+
+const digits = (rng: Prng, n: number): string => String(rng.int(0, 10 ** n - 1)).padStart(n, '0');
+
+/** Spread `n` instants over [fromMs, toMs), in order, with a little jitter. */
+function spread(rng: Prng, n: number, fromMs: number, toMs: number): number[] {
+  const step = (toMs - fromMs) / Math.max(1, n);
+  return Array.from({ length: n }, (_, i) => Math.round(fromMs + step * (i + rng.uniform(0.1, 0.9))));
+}
+
+function importBox(rng: Prng, cargoCall: ContainerCall, key: string, dischargeMs: number, number: string): ImportBox {
+  const carrier = cargoCall.carrierScac;
+  const type = drawBoxType(rng, CARGO.importReeferShare);
+  const bco = rng.pick(BCOS);
+  const billOfLading = `${carrier}${digits(rng, 9)}`;
+  const holds: Hold[] = [];
+  if (rng.chance(CARGO.customsHoldShare)) {
+    const [reason, releaseReason] = rng.pick(CUSTOMS_REASONS);
+    holds.push({
+      id: `H-CBP-${key}`,
+      type: 'CUSTOMS',
+      authority: 'CBP',
+      reason: reason,
+      releaseReason: releaseReason,
+      sender: rng.pick(CUSTOMS_BROKERS),
+      placedMs: Math.round(cargoCall.berthedMs - rng.uniform(2, 30) * HOUR),
+      releasedMs: Math.round(dischargeMs + rng.uniform(...CARGO.customsReleaseDays) * DAY),
+    });
+  }
+  if (rng.chance(CARGO.freightHoldShare)) {
+    holds.push({
+      id: `H-FRT-${key}`,
+      type: 'FREIGHT',
+      authority: carrier,
+      reason: 'Freight charges unpaid',
+      releaseReason: 'Freight paid',
+      sender: carrierParty(carrier),
+      placedMs: Math.round(cargoCall.berthedMs - rng.uniform(1, 12) * HOUR),
+      releasedMs: Math.round(dischargeMs + logNormal(rng, CARGO.freightReleaseDays) * DAY),
+    });
+  }
+  const yardMs = Math.round(dischargeMs + rng.uniform(...CARGO.settleHours) * HOUR);
+  const availableMs = Math.max(yardMs, ...holds.map((h) => h.releasedMs + 10 * MINUTE));
+  const lastFreeDay = addBusinessDays(pacificDate(dischargeMs), 4);
+  const base = {
+    kind: 'import' as const,
+    number,
+    type,
+    seal: `${carrier.slice(0, 2)}${digits(rng, 7)}`,
+    bco,
+    billOfLading,
+    dischargeMs,
+    holds,
+    yardMs,
+    availableMs,
+    lastFreeDay,
+  };
+  if (rng.chance(CARGO.importRailShare)) {
+    const ready = Math.max(availableMs, dischargeMs + logNormal(rng, CARGO.railReadyDays) * DAY);
+    const train = nextTrain(cargoCall.terminal, ready);
+    const loadMs = Math.max(
+      Math.round(ready),
+      Math.round(train.departMs - rng.uniform(0.2, CARGO.trainLoadHours) * HOUR),
+    );
+    return { ...base, leaves: { mode: 'rail', loadMs, trainId: train.trainId }, leftMs: loadMs };
+  }
+  const target = dischargeMs + logNormal(rng, CARGO.truckPickupDays) * DAY;
+  const visit = truckVisit(rng, `${key}-P`, 'PICKUP', target, availableMs, CARGO.inTerminalMinutes);
+  const back = visit.gateOutMs + logNormal(rng, CARGO.streetDays) * DAY;
+  const emptyReturn = truckVisit(rng, `${key}-E`, 'DROPOFF', back, visit.gateOutMs + 12 * HOUR, CARGO.dropOffMinutes);
+  return { ...base, leaves: { mode: 'truck', visit, emptyReturn }, leftMs: visit.gateOutMs };
+}
+
+function exportBox(rng: Prng, cargoCall: ContainerCall, key: string, loadMs: number, number: string): ExportBox {
+  const carrier = cargoCall.carrierScac;
+  const full = rng.chance(CARGO.exportFullShare);
+  const type = drawBoxType(rng, full ? CARGO.exportReeferShare : CARGO.importReeferShare);
+  const base = {
+    kind: 'export' as const,
+    number,
+    type,
+    full,
+    booking: `${carrier}${digits(rng, 9)}`,
+    seal: full ? `${carrier.slice(0, 2)}${digits(rng, 7)}` : null,
+    loadMs,
+  };
+  if (!full) return { ...base, arrived: { mode: 'yard' } };
+  const target = loadMs - rng.uniform(...CARGO.exportGateInDays) * DAY;
+  if (rng.chance(CARGO.exportRailShare)) {
+    const train = nextTrain(cargoCall.terminal, target - DAY);
+    return { ...base, arrived: { mode: 'rail', unloadMs: train.departMs, trainId: train.trainId } };
+  }
+  const visit = truckVisit(rng, `${key}-D`, 'DROPOFF', target, target, CARGO.dropOffMinutes);
+  return { ...base, arrived: { mode: 'truck', visit } };
+}
+
+/** The boxes of a call: discharge first, then load, over the crane work window. */
+export function callCargo(seed: number, cargoCall: ContainerCall, numbering: CallNumbering): CallCargo {
+  const rng = Prng.ofSeed(seed).derive('cargo', cargoCall.id);
+  const nDischarge = Math.round(cargoCall.dischargeTeu / TEU_PER_MOVE);
+  const nLoad = Math.round(cargoCall.loadTeu / TEU_PER_MOVE);
+  const total = Math.max(1, nDischarge + nLoad);
+  const work = cargoCall.workEndMs - cargoCall.workStartMs;
+  const split = cargoCall.workStartMs + Math.round((work * nDischarge) / total);
+  const discharges = spread(rng, nDischarge, cargoCall.workStartMs, split);
+  const loads = spread(rng, nLoad, split, cargoCall.workEndMs);
+  const numbers = rng.derive('numbers');
+  const number = (slot: number): string => drawContainerNumber(numbers, cargoCall.carrierScac, numbering, slot);
+  const imports = discharges.map((at, i) =>
+    importBox(rng.derive('i', i), cargoCall, `${cargoCall.id}-I${i}`, at, number(i)),
+  );
+  const exports = loads.map((at, i) =>
+    exportBox(rng.derive('e', i), cargoCall, `${cargoCall.id}-X${i}`, at, number(nDischarge + i)),
+  );
+  return { call: cargoCall, imports, exports, exportVoyage: cargoCall.voyage.replace(/E$/, 'W') };
+}
+
+/** Earliest instant any message about a call's cargo can have (before generating it). */
+export function cargoHorizonStart(cargoCall: ContainerCall): number {
+  return Math.min(cargoCall.workStartMs - (CARGO.exportGateInDays[1] + 2) * DAY, cargoCall.berthedMs - 2 * DAY);
+}
