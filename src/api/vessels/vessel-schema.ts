@@ -3,14 +3,19 @@ import { z } from 'zod';
 import { SHIP_CATEGORIES } from '../../domain/ais-ship-type.js';
 import { VESSEL_ACTIVITIES } from '../../domain/vessel-calls/vessel-status-at.js';
 
-export const ZoneSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), port: z.string().nullable() });
-export const VesselAtSchema = z.object({
+/** Who a vessel is, from the registry (AIS static data): both answers start with it. */
+const VESSEL_IDENTITY = {
   mmsi: z.string(),
   imo: z.string().nullable(),
   name: z.string().nullable(),
   callSign: z.string().nullable(),
   shipType: z.number().nullable(),
   lengthM: z.number().nullable(),
+};
+
+export const ZoneSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), port: z.string().nullable() });
+export const VesselAtSchema = z.object({
+  ...VESSEL_IDENTITY,
   shipCategory: z.enum(SHIP_CATEGORIES).describe('from the AIS ship type (ITU-R M.1371-5 table 53)'),
   status: z
     .enum(VESSEL_ACTIVITIES)
@@ -33,12 +38,7 @@ export const PositionSchema = z.object({
   navStatus: z.number().nullable(),
 });
 export const VesselSchema = z.object({
-  mmsi: z.string(),
-  imo: z.string().nullable(),
-  name: z.string().nullable(),
-  callSign: z.string().nullable(),
-  shipType: z.number().nullable(),
-  lengthM: z.number().nullable(),
+  ...VESSEL_IDENTITY,
   beamM: z.number().nullable(),
   draughtM: z.number().nullable().describe('last reported draught'),
   destination: z.string().nullable(),
