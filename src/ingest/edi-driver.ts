@@ -22,11 +22,14 @@ export interface EdiSyntax {
   /** The rejection of a body that holds no message unit. */
   readonly noUnits: Rejection;
   /**
-   * Whether the walk reads the body unit by unit: then the parser offers `parseInParts` (the pipeline stores
-   * part by part) and `parse` gives rejections in line order; otherwise `parse` keeps the walk's order.
+   * The order of `parse`'s rejections: by line, or as the walk gives them (X12 keeps an interchange rejection
+   * after the envelope errors it sums up; its parts concatenated are then exactly `parse`).
    */
-  readonly streams: boolean;
-  /** The body's outcomes in message order. Called after the precheck passed. */
+  readonly order: 'line' | 'walk';
+  /**
+   * The body's outcomes in message order, unit by unit (the parser's `parseInParts`: the pipeline stores part by
+   * part, so no syntax holds a large interchange whole). Called after the precheck passed.
+   */
   walk(body: Uint8Array, context: ParseContext): Iterable<EdiOutcome>;
 }
 
@@ -55,7 +58,7 @@ export function createEdiParser(info: EdiParserInfo, syntax: EdiSyntax): Message
     }
     if (units === 0 && rejections === 0) yield { events: [], rejected: [syntax.noUnits] };
   }
-  /** The parts in walk order (X12 keeps an interchange rejection after the errors it sums up). */
+  /** The parts in walk order. */
   function inWalkOrder(body: Uint8Array, context: ParseContext): ParseResult {
     const events: NewCanonicalEvent[] = [];
     const rejected: Rejection[] = [];
@@ -69,8 +72,7 @@ export function createEdiParser(info: EdiParserInfo, syntax: EdiSyntax): Message
     format: info.format,
     version: info.version,
     description: info.description,
-    ...(syntax.streams
-      ? { parse: (body, context) => collectParts(parseInParts(body, context)), parseInParts }
-      : { parse: inWalkOrder }),
+    parse: syntax.order === 'line' ? (body, context) => collectParts(parseInParts(body, context)) : inWalkOrder,
+    parseInParts,
   };
 }

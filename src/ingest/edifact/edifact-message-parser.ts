@@ -24,7 +24,7 @@ const toRejection = (i: EdifactIssue): Rejection => ({ code: i.code, message: i.
 export function createEdifactParser(spec: EdifactParserSpec): MessageParser {
   return createEdiParser(spec, {
     family: 'EDIFACT',
-    streams: true,
+    order: 'line',
     noUnits: { code: 'PCS_EDIFACT_NO_MESSAGES', message: 'no UNH/UNT message in the interchange' },
     *walk(body: Uint8Array, context: ParseContext): Iterable<EdiOutcome> {
       for (const found of readEdifact(body)) {

@@ -9,71 +9,20 @@
  * - IEA01 = number of groups (TA1 021), IEA02 = ISA13 (TA1 001), IEA missing (TA1 023).
  */
 import { el } from './x12-element.js';
-import { tokenizeX12 } from './x12-tokenizer.js';
-import type { X12Document, X12Group, X12Interchange, X12Issue, X12Segment, X12Transaction } from './x12-types.js';
+import { readX12Tokens, x12Text } from './x12-tokenizer.js';
+import type {
+  X12Delimiters,
+  X12Document,
+  X12Group,
+  X12GroupHeader,
+  X12Interchange,
+  X12InterchangeHeader,
+  X12Issue,
+  X12Segment,
+  X12Transaction,
+} from './x12-types.js';
 
 /** X12.5 ISA element widths (ISA01…ISA16) and the TA1 interchange note code (element I18) for each. */
-/**
- * What each trailer (SE, GE, IEA) closes, for its two checks (X12.6): element 01 counts what it closes
- * (`counts` of the `level`), element 02 repeats the `header`'s control number; the notes name the
- * acknowledgement code each mismatch maps to.
- */
-const TRAILERS = {
-  SE: {
-    tag: 'SE',
-    countCode: 'PCS_X12_SE_COUNT_MISMATCH',
-    controlCode: 'PCS_X12_SE_CONTROL_MISMATCH',
-    counts: 'segments',
-    level: 'transaction set ST02',
-    header: 'ST02',
-    countNote: '997 AK5 code 4',
-    controlNote: '997 AK5 code 3',
-  },
-  GE: {
-    tag: 'GE',
-    countCode: 'PCS_X12_GE_COUNT_MISMATCH',
-    controlCode: 'PCS_X12_GE_CONTROL_MISMATCH',
-    counts: 'transaction sets',
-    level: 'group GS06',
-    header: 'GS06',
-    countNote: '997 AK9 code 5',
-    controlNote: '997 AK9 code 4',
-  },
-  IEA: {
-    tag: 'IEA',
-    countCode: 'PCS_X12_IEA_COUNT_MISMATCH',
-    controlCode: 'PCS_X12_IEA_CONTROL_MISMATCH',
-    counts: 'groups',
-    level: 'interchange ISA13',
-    header: 'ISA13',
-    countNote: 'TA1 note 021',
-    controlNote: 'TA1 note 001',
-  },
-} as const;
-type TrailerRule = (typeof TRAILERS)[keyof typeof TRAILERS];
-
-/** The trailer's count (element 01) against `count`, and its control number (element 02) against `control`. */
-function trailerIssues(trailer: X12Segment, rule: TrailerRule, count: number, control: string): X12Issue[] {
-  const issues: X12Issue[] = [];
-  if (el(trailer, 1) !== String(count)) {
-    issues.push({
-      code: rule.countCode,
-      message: `${rule.tag}01 says ${el(trailer, 1) || '(empty)'} ${rule.counts}, ${rule.level} ${control} has ${count} (${rule.countNote})`,
-      line: trailer.ordinal,
-      pointer: `${rule.tag}01`,
-    });
-  }
-  if (el(trailer, 2) !== control) {
-    issues.push({
-      code: rule.controlCode,
-      message: `${rule.tag}02 ${el(trailer, 2) || '(empty)'} differs from ${rule.header} ${control} (${rule.controlNote})`,
-      line: trailer.ordinal,
-      pointer: `${rule.tag}02`,
-    });
-  }
-  return issues;
-}
-
 const ISA_FIELDS: readonly { readonly width: number; readonly ta1: string }[] = [
   { width: 2, ta1: '010' },
   { width: 10, ta1: '011' },
@@ -115,147 +64,304 @@ export function isaWidthIssue(isa: X12Segment): X12Issue | null {
   };
 }
 
+/** What `readX12` finds, in file order. */
+export type X12Part =
+  /** A problem outside any interchange (garbage, malformed ISA). */
+  | { readonly kind: 'issue'; readonly issue: X12Issue }
+  /** A transaction set, complete (SE read, or cut off by the next ST/GS/GE/IEA or the end of the interchange). */
+  | {
+      readonly kind: 'transaction';
+      readonly interchange: X12InterchangeHeader;
+      readonly group: X12GroupHeader;
+      readonly transaction: X12Transaction;
+    }
+  /** The end of a functional group (its GE, or none), with its envelope issues; its transaction sets came before. */
+  | {
+      readonly kind: 'group';
+      readonly interchange: X12InterchangeHeader;
+      readonly group: X12GroupHeader;
+      readonly ge: X12Segment | null;
+      readonly transactions: number;
+      readonly issues: readonly X12Issue[];
+    }
+  /** The end of an interchange (its IEA, or none); its groups came before. */
+  | {
+      readonly kind: 'interchange';
+      readonly interchange: X12InterchangeHeader;
+      readonly iea: X12Segment | null;
+      /** Problems of the interchange itself: ISA width, segments outside GS/ST, IEA checks. */
+      readonly issues: readonly X12Issue[];
+      /** Every envelope issue of the interchange in `envelopeIssues` order; any one rejects it whole. */
+      readonly envelope: readonly X12Issue[];
+      /** Transaction sets in its groups. */
+      readonly transactions: number;
+    };
+
+export interface ReadX12Options {
+  /**
+   * Keep the segments between ST and SE (`X12Transaction.body`); without it a transaction's body is empty and
+   * the tokenizer splits only envelope segments: a pass that decides which interchanges are sound.
+   */
+  readonly bodies: boolean;
+}
+
+/** The whole document at once (the 997 builder, tests); `readX12` streams it. */
 export function parseX12(body: Uint8Array | string): X12Document {
-  const tokens = tokenizeX12(body);
-  const interchanges: X12Interchange[] = tokens.interchanges.map((raw) => {
-    const issues: X12Issue[] = [];
-    const isaIssue = isaWidthIssue(raw.isa);
-    if (isaIssue) issues.push(isaIssue);
-    const groups: X12Group[] = [];
-    let group: GroupBuilder | null = null;
-    let tx: TxBuilder | null = null;
-    let iea: X12Segment | null = null;
+  const interchanges: X12Interchange[] = [];
+  const issues: X12Issue[] = [];
+  let groups: X12Group[] = [];
+  let transactions: X12Transaction[] = [];
+  for (const part of readX12(x12Text(body), { bodies: true })) {
+    if (part.kind === 'issue') issues.push(part.issue);
+    else if (part.kind === 'transaction') transactions.push(part.transaction);
+    else if (part.kind === 'group') {
+      groups.push({ ...part.group, transactions, ge: part.ge, issues: part.issues });
+      transactions = [];
+    } else {
+      interchanges.push({ ...part.interchange, groups, iea: part.iea, issues: part.issues });
+      groups = [];
+    }
+  }
+  return { interchanges, issues };
+}
 
-    const closeTx = (se: X12Segment | null): void => {
-      if (!tx || !group) return;
-      const txIssues: X12Issue[] = [];
-      const control = el(tx.st, 2);
-      if (!se) {
+/**
+ * The interchanges' transaction sets one by one, each as soon as it is complete, so a large interchange is never
+ * held whole: a transaction set needs only its own segments and the ISA and GS around it. The GE and IEA checks
+ * come at the end of their group and interchange, with every envelope issue of the interchange (`envelope`): a
+ * caller that must not apply any set of an unsound interchange reads the text twice (`x12-transaction-parser.ts`).
+ */
+export function* readX12(text: string, options: ReadX12Options): Generator<X12Part> {
+  let ic: InterchangeBuilder | null = null;
+
+  function* closeTx(se: X12Segment | null): Generator<X12Part> {
+    const group = ic?.group;
+    const tx = group?.tx;
+    if (!ic || !group || !tx) return;
+    const txIssues: X12Issue[] = [];
+    const control = el(tx.st, 2);
+    if (!se) {
+      txIssues.push({
+        code: 'PCS_X12_SE_MISSING',
+        message: `transaction set ${el(tx.st, 1)} ST02 ${control} has no SE trailer (997 AK5 code 2)`,
+        line: tx.st.ordinal,
+        pointer: 'SE',
+      });
+    } else {
+      const count = tx.segments + 2;
+      if (el(se, 1) !== String(count)) {
         txIssues.push({
-          code: 'PCS_X12_SE_MISSING',
-          message: `transaction set ${el(tx.st, 1)} ST02 ${control} has no SE trailer (997 AK5 code 2)`,
-          line: tx.st.ordinal,
-          pointer: 'SE',
+          code: 'PCS_X12_SE_COUNT_MISMATCH',
+          message: `SE01 says ${el(se, 1) || '(empty)'} segments, transaction set ST02 ${control} has ${count} (997 AK5 code 4)`,
+          line: se.ordinal,
+          pointer: 'SE01',
         });
-      } else {
-        const count = tx.body.length + 2;
-        txIssues.push(...trailerIssues(se, TRAILERS.SE, count, control));
       }
-      group.transactions.push({
-        setId: el(tx.st, 1),
-        controlNumber: control,
-        st: tx.st,
-        body: tx.body,
-        se,
-        issues: txIssues,
-      });
-      tx = null;
-    };
-
-    const closeGroup = (ge: X12Segment | null): void => {
-      if (!group) return;
-      closeTx(null);
-      const gIssues: X12Issue[] = [];
-      const control = el(group.gs, 6);
-      if (!ge) {
-        gIssues.push({
-          code: 'PCS_X12_GE_MISSING',
-          message: `group GS06 ${control} has no GE trailer (997 AK9 code 3)`,
-          line: group.gs.ordinal,
-          pointer: 'GE',
+      if (el(se, 2) !== control) {
+        txIssues.push({
+          code: 'PCS_X12_SE_CONTROL_MISMATCH',
+          message: `SE02 ${el(se, 2) || '(empty)'} differs from ST02 ${control} (997 AK5 code 3)`,
+          line: se.ordinal,
+          pointer: 'SE02',
         });
-      } else {
-        gIssues.push(...trailerIssues(ge, TRAILERS.GE, group.transactions.length, control));
-      }
-      groups.push({
-        gs: group.gs,
-        functionalId: el(group.gs, 1),
-        controlNumber: control,
-        version: el(group.gs, 8),
-        transactions: group.transactions,
-        ge,
-        issues: gIssues,
-      });
-      group = null;
-    };
-
-    for (const seg of raw.segments) {
-      switch (seg.id) {
-        case 'GS':
-          closeGroup(null);
-          group = { gs: seg, transactions: [] };
-          break;
-        case 'GE':
-          if (!group) {
-            issues.push({ code: 'PCS_X12_GS_MISSING', message: 'GE without GS', line: seg.ordinal });
-          } else {
-            closeGroup(seg);
-          }
-          break;
-        case 'ST':
-          if (!group) {
-            issues.push({ code: 'PCS_X12_GS_MISSING', message: 'ST outside a GS/GE group', line: seg.ordinal });
-            break;
-          }
-          closeTx(null);
-          tx = { st: seg, body: [] };
-          break;
-        case 'SE':
-          if (tx) closeTx(seg);
-          else issues.push({ code: 'PCS_X12_ST_MISSING', message: 'SE without ST', line: seg.ordinal });
-          break;
-        case 'IEA':
-          closeGroup(null);
-          iea = seg;
-          break;
-        default:
-          if (tx) tx.body.push(seg);
-          else if (group) {
-            issues.push({ code: 'PCS_X12_ST_MISSING', message: `${seg.id} outside ST/SE`, line: seg.ordinal });
-          } else {
-            issues.push({ code: 'PCS_X12_GS_MISSING', message: `${seg.id} outside GS/GE`, line: seg.ordinal });
-          }
       }
     }
-    closeGroup(null);
+    group.transactions++;
+    group.txIssues.push(...txIssues);
+    group.tx = null;
+    yield {
+      kind: 'transaction',
+      interchange: ic.header,
+      group: group.header,
+      transaction: { setId: el(tx.st, 1), controlNumber: control, st: tx.st, body: tx.body, se, issues: txIssues },
+    };
+  }
 
-    const control = el(raw.isa, 13);
+  function* closeGroup(ge: X12Segment | null): Generator<X12Part> {
+    const group = ic?.group;
+    if (!ic || !group) return;
+    yield* closeTx(null);
+    const gIssues: X12Issue[] = [];
+    const control = group.header.controlNumber;
+    if (!ge) {
+      gIssues.push({
+        code: 'PCS_X12_GE_MISSING',
+        message: `group GS06 ${control} has no GE trailer (997 AK9 code 3)`,
+        line: group.header.gs.ordinal,
+        pointer: 'GE',
+      });
+    } else {
+      if (el(ge, 1) !== String(group.transactions)) {
+        gIssues.push({
+          code: 'PCS_X12_GE_COUNT_MISMATCH',
+          message: `GE01 says ${el(ge, 1) || '(empty)'} transaction sets, group GS06 ${control} has ${group.transactions} (997 AK9 code 5)`,
+          line: ge.ordinal,
+          pointer: 'GE01',
+        });
+      }
+      if (el(ge, 2) !== control) {
+        gIssues.push({
+          code: 'PCS_X12_GE_CONTROL_MISMATCH',
+          message: `GE02 ${el(ge, 2) || '(empty)'} differs from GS06 ${control} (997 AK9 code 4)`,
+          line: ge.ordinal,
+          pointer: 'GE02',
+        });
+      }
+    }
+    ic.groups++;
+    ic.transactions += group.transactions;
+    ic.groupEnvelope.push(...gIssues, ...group.txIssues);
+    ic.group = null;
+    yield {
+      kind: 'group',
+      interchange: ic.header,
+      group: group.header,
+      ge,
+      transactions: group.transactions,
+      issues: gIssues,
+    };
+  }
+
+  function* closeInterchange(): Generator<X12Part> {
+    if (!ic) return;
+    yield* closeGroup(null);
+    const { header, iea, issues } = ic;
+    const control = header.controlNumber;
     if (!iea) {
       issues.push({
         code: 'PCS_X12_IEA_MISSING',
         message: `interchange ISA13 ${control} has no IEA trailer (TA1 note 023)`,
-        line: raw.isa.ordinal,
+        line: header.isa.ordinal,
         pointer: 'IEA',
       });
     } else {
-      issues.push(...trailerIssues(iea, TRAILERS.IEA, groups.length, control));
+      if (el(iea, 1) !== String(ic.groups)) {
+        issues.push({
+          code: 'PCS_X12_IEA_COUNT_MISMATCH',
+          message: `IEA01 says ${el(iea, 1) || '(empty)'} groups, interchange ISA13 ${control} has ${ic.groups} (TA1 note 021)`,
+          line: iea.ordinal,
+          pointer: 'IEA01',
+        });
+      }
+      if (el(iea, 2) !== control) {
+        issues.push({
+          code: 'PCS_X12_IEA_CONTROL_MISMATCH',
+          message: `IEA02 ${el(iea, 2) || '(empty)'} differs from ISA13 ${control} (TA1 note 001)`,
+          line: iea.ordinal,
+          pointer: 'IEA02',
+        });
+      }
     }
-    return {
-      isa: raw.isa,
-      delimiters: raw.delimiters,
-      senderQualifier: el(raw.isa, 5),
-      senderId: el(raw.isa, 6),
-      receiverQualifier: el(raw.isa, 7),
-      receiverId: el(raw.isa, 8),
-      version: el(raw.isa, 12),
-      controlNumber: control,
-      usageIndicator: el(raw.isa, 15),
-      groups,
-      iea,
-      issues,
-    };
-  });
-  return { interchanges, issues: [...tokens.issues] };
+    const envelope = [...issues, ...ic.groupEnvelope];
+    const transactions = ic.transactions;
+    ic = null;
+    yield { kind: 'interchange', interchange: header, iea, issues, envelope, transactions };
+  }
+
+  for (const token of readX12Tokens(text, { envelopeOnly: !options.bodies })) {
+    if (token.kind === 'issue') {
+      yield token;
+    } else if (token.kind === 'isa') {
+      ic = interchangeBuilder(token.isa, token.delimiters);
+    } else if (token.kind === 'end') {
+      yield* closeInterchange();
+    } else if (ic) {
+      const seg = token.segment;
+      switch (seg.id) {
+        case 'GS':
+          yield* closeGroup(null);
+          ic.group = {
+            header: { gs: seg, functionalId: el(seg, 1), controlNumber: el(seg, 6), version: el(seg, 8) },
+            tx: null,
+            transactions: 0,
+            txIssues: [],
+          };
+          break;
+        case 'GE':
+          if (!ic.group) {
+            ic.issues.push({ code: 'PCS_X12_GS_MISSING', message: 'GE without GS', line: seg.ordinal });
+          } else {
+            yield* closeGroup(seg);
+          }
+          break;
+        case 'ST':
+          if (!ic.group) {
+            ic.issues.push({ code: 'PCS_X12_GS_MISSING', message: 'ST outside a GS/GE group', line: seg.ordinal });
+            break;
+          }
+          yield* closeTx(null);
+          ic.group.tx = { st: seg, body: [], segments: 0 };
+          break;
+        case 'SE':
+          if (ic.group?.tx) yield* closeTx(seg);
+          else ic.issues.push({ code: 'PCS_X12_ST_MISSING', message: 'SE without ST', line: seg.ordinal });
+          break;
+        case 'IEA':
+          yield* closeGroup(null);
+          ic.iea = seg;
+          break;
+        default:
+          if (ic.group?.tx) {
+            ic.group.tx.segments++;
+            if (options.bodies) ic.group.tx.body.push(seg);
+          } else if (ic.group) {
+            ic.issues.push({ code: 'PCS_X12_ST_MISSING', message: `${seg.id} outside ST/SE`, line: seg.ordinal });
+          } else {
+            ic.issues.push({ code: 'PCS_X12_GS_MISSING', message: `${seg.id} outside GS/GE`, line: seg.ordinal });
+          }
+      }
+    }
+  }
+}
+
+function interchangeBuilder(isa: X12Segment, delimiters: X12Delimiters): InterchangeBuilder {
+  const isaIssue = isaWidthIssue(isa);
+  return {
+    header: {
+      isa,
+      delimiters,
+      senderQualifier: el(isa, 5),
+      senderId: el(isa, 6),
+      receiverQualifier: el(isa, 7),
+      receiverId: el(isa, 8),
+      version: el(isa, 12),
+      controlNumber: el(isa, 13),
+      usageIndicator: el(isa, 15),
+    },
+    issues: isaIssue ? [isaIssue] : [],
+    groupEnvelope: [],
+    group: null,
+    groups: 0,
+    transactions: 0,
+    iea: null,
+  };
+}
+
+interface InterchangeBuilder {
+  readonly header: X12InterchangeHeader;
+  /** The interchange's own issues, in file order (the IEA checks are added at its end). */
+  readonly issues: X12Issue[];
+  /** Issues of the closed groups, each group's own before its transaction sets' (the `envelopeIssues` order). */
+  readonly groupEnvelope: X12Issue[];
+  group: GroupBuilder | null;
+  groups: number;
+  transactions: number;
+  iea: X12Segment | null;
 }
 
 interface GroupBuilder {
-  readonly gs: X12Segment;
-  readonly transactions: X12Transaction[];
+  readonly header: X12GroupHeader;
+  tx: TxBuilder | null;
+  transactions: number;
+  readonly txIssues: X12Issue[];
 }
 
 interface TxBuilder {
   readonly st: X12Segment;
+  /** Kept only when reading bodies. */
   readonly body: X12Segment[];
+  /** Segments between ST and SE, kept or not. */
+  segments: number;
 }
 
 /** Every envelope issue of the interchange, its groups and its transaction sets; any one rejects it whole. */

@@ -6,31 +6,41 @@
  * Tolerated: UTF-8 BOM, CR/LF/CRLF (or nothing) after each terminator, whitespace between interchanges,
  * an ISA whose fields were not space-padded (the 16th element separator is found by counting, not by
  * offset), and several interchanges in one file, each with its own delimiters.
+ *
+ * `readX12Tokens` walks the text segment by segment, a generator that keeps nothing.
  */
 import type { X12Delimiters, X12Issue, X12Segment } from './x12-types.js';
 
-export interface X12RawInterchange {
-  readonly isa: X12Segment;
-  readonly delimiters: X12Delimiters;
-  /** Segments after ISA up to and including IEA (if present). */
-  readonly segments: readonly X12Segment[];
-  /** True when the interchange ended with an IEA segment. */
-  readonly closed: boolean;
-}
+/** What `readX12Tokens` finds, in file order. */
+export type X12Token =
+  /** A problem outside any interchange (garbage, malformed ISA). */
+  | { readonly kind: 'issue'; readonly issue: X12Issue }
+  /** The ISA of an interchange; its segments follow. */
+  | { readonly kind: 'isa'; readonly isa: X12Segment; readonly delimiters: X12Delimiters }
+  | { readonly kind: 'segment'; readonly segment: X12Segment }
+  /** The end of the interchange: after its IEA (`closed`), or cut off by the next ISA or the end of the text. */
+  | { readonly kind: 'end'; readonly closed: boolean };
 
-export interface X12Tokens {
-  readonly interchanges: readonly X12RawInterchange[];
-  readonly issues: readonly X12Issue[];
+export interface X12TokenOptions {
+  /**
+   * Split only the envelope segments (ISA, GS, GE, ST, SE, IEA) into elements; any other segment comes with
+   * its id alone (`elements: [id]`). For a pass that checks envelopes and never looks inside a transaction set.
+   */
+  readonly envelopeOnly?: boolean;
 }
 
 const decoder = new TextDecoder('utf-8');
 const WHITESPACE = /\s/;
+const ENVELOPE_IDS = new Set(['GS', 'GE', 'ST', 'SE', 'IEA']);
 
-export function tokenizeX12(body: Uint8Array | string): X12Tokens {
-  let text = typeof body === 'string' ? body : decoder.decode(body);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const interchanges: X12RawInterchange[] = [];
-  const issues: X12Issue[] = [];
+/** The body as text, without a UTF-8 BOM: decode once, then read it as often as needed. */
+export function x12Text(body: Uint8Array | string): string {
+  const text = typeof body === 'string' ? body : decoder.decode(body);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The text's tokens one by one (`x12Text` gives the text of a body). */
+export function* readX12Tokens(text: string, options: X12TokenOptions = {}): Generator<X12Token> {
   let ordinal = 0;
   let pos = 0;
 
@@ -40,11 +50,14 @@ export function tokenizeX12(body: Uint8Array | string): X12Tokens {
     if (!text.startsWith('ISA', pos)) {
       const next = text.indexOf('ISA', pos);
       ordinal++;
-      issues.push({
-        code: 'PCS_X12_NO_ISA',
-        message: `unexpected data "${text.slice(pos, pos + 20)}" where an ISA header was expected`,
-        line: ordinal,
-      });
+      yield {
+        kind: 'issue',
+        issue: {
+          code: 'PCS_X12_NO_ISA',
+          message: `unexpected data "${text.slice(pos, pos + 20)}" where an ISA header was expected`,
+          line: ordinal,
+        },
+      };
       if (next < 0) break;
       pos = next;
       continue;
@@ -52,15 +65,17 @@ export function tokenizeX12(body: Uint8Array | string): X12Tokens {
     const header = readIsa(text, pos);
     ordinal++;
     if (!header) {
-      issues.push({ code: 'PCS_X12_ISA_MALFORMED', message: 'ISA header has fewer than 16 elements', line: ordinal });
+      yield {
+        kind: 'issue',
+        issue: { code: 'PCS_X12_ISA_MALFORMED', message: 'ISA header has fewer than 16 elements', line: ordinal },
+      };
       const next = text.indexOf('ISA', pos + 3);
       if (next < 0) break;
       pos = next;
       continue;
     }
     const { delimiters, isaElements, end } = header;
-    const isa: X12Segment = { id: 'ISA', elements: isaElements, ordinal };
-    const segments: X12Segment[] = [];
+    yield { kind: 'isa', isa: { id: 'ISA', elements: isaElements, ordinal }, delimiters };
     pos = end;
     let closed = false;
     while (pos < text.length) {
@@ -82,18 +97,27 @@ export function tokenizeX12(body: Uint8Array | string): X12Tokens {
       pos = stop + 1;
       if (raw.trim() === '') continue;
       ordinal++;
-      const elements = raw.split(delimiters.element);
-      const id = elements[0]!.trim();
-      elements[0] = id;
-      segments.push({ id, elements, ordinal });
-      if (id === 'IEA') {
+      const segment = split(raw, delimiters.element, options.envelopeOnly === true, ordinal);
+      yield { kind: 'segment', segment };
+      if (segment.id === 'IEA') {
         closed = true;
         break;
       }
     }
-    interchanges.push({ isa, delimiters, segments, closed });
+    yield { kind: 'end', closed };
   }
-  return { interchanges, issues };
+}
+
+function split(raw: string, element: string, envelopeOnly: boolean, ordinal: number): X12Segment {
+  if (envelopeOnly) {
+    const cut = raw.indexOf(element);
+    const id = (cut < 0 ? raw : raw.slice(0, cut)).trim();
+    if (!ENVELOPE_IDS.has(id)) return { id, elements: [id], ordinal };
+  }
+  const elements = raw.split(element);
+  const id = elements[0]!.trim();
+  elements[0] = id;
+  return { id, elements, ordinal };
 }
 
 /** ISA followed by any non-alphanumeric separator byte: the start of another interchange. */

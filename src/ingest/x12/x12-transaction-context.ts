@@ -3,13 +3,13 @@ import type { NewCanonicalEvent } from '../../domain/canonical-event.js';
 import { toInstant } from '../../domain/instant.js';
 import { el } from './x12-element.js';
 import { x12DateTimeToUtc } from './x12-datetime.js';
-import type { X12Group, X12Interchange, X12Transaction } from './x12-types.js';
+import type { X12GroupHeader, X12InterchangeHeader, X12Transaction } from './x12-types.js';
 
 /** What a transaction-set mapper needs besides the segments. */
 export interface X12TransactionContext {
   readonly format: string;
-  readonly interchange: X12Interchange;
-  readonly group: X12Group;
+  readonly interchange: X12InterchangeHeader;
+  readonly group: X12GroupHeader;
   readonly transaction: X12Transaction;
   readonly parse: ParseContext;
   /** `ISA05:ISA06`, the sender identity used in idempotency keys. */
@@ -25,8 +25,8 @@ export interface X12MapResult {
 
 export function transactionContext(
   format: string,
-  interchange: X12Interchange,
-  group: X12Group,
+  interchange: X12InterchangeHeader,
+  group: X12GroupHeader,
   transaction: X12Transaction,
   parse: ParseContext,
 ): X12TransactionContext {

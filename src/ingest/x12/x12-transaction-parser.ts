@@ -5,10 +5,16 @@
  * transaction sets is applied — counts and control numbers that do not add up mean the interchange was cut or
  * spliced, so its content cannot be trusted. Other interchanges in the same file are read on their own. Inside
  * a sound interchange, content errors stay per transaction set; sets of another type are rejected, not skipped.
+ *
+ * The body is read twice, so that a 64 MiB interchange is never held as segments or events whole: a first pass
+ * checks every envelope without splitting a segment inside a transaction set or keeping one (`readX12` without
+ * bodies); it keeps, per interchange, only its envelope issues. The second pass reads the sound interchanges
+ * transaction set by transaction set, each mapped and handed over (`parseInParts`) before the next is read.
  */
 import { createEdiParser, type EdiOutcome } from '../edi-driver.js';
 import type { MessageParser, ParseContext, Rejection } from '../message-parser.js';
-import { envelopeIssues, parseX12 } from './x12-envelope.js';
+import { readX12 } from './x12-envelope.js';
+import { x12Text } from './x12-tokenizer.js';
 import { transactionContext, type X12MapResult, type X12TransactionContext } from './x12-transaction-context.js';
 import type { X12Issue } from './x12-types.js';
 
@@ -31,36 +37,43 @@ const toRejection = (i: X12Issue): Rejection => ({
 export function createX12Parser(spec: X12ParserSpec): MessageParser {
   return createEdiParser(spec, {
     family: 'X12',
-    streams: false,
+    order: 'walk',
     noUnits: { code: 'PCS_X12_NO_TRANSACTION_SETS', message: 'no ST/SE transaction set in the message' },
     *walk(body: Uint8Array, context: ParseContext): Iterable<EdiOutcome> {
-      const doc = parseX12(body);
-      yield { units: 0, rejected: doc.issues.map(toRejection) };
-      for (const interchange of doc.interchanges) {
-        const envelope = envelopeIssues(interchange);
-        if (envelope.length > 0) {
-          const sets = interchange.groups.reduce((n, g) => n + g.transactions.length, 0);
+      const text = x12Text(body);
+      // Pass 1: the envelope facts. Per interchange, in file order, its envelope issues (none: sound).
+      const outside: X12Issue[] = [];
+      const envelopes: (readonly X12Issue[])[] = [];
+      for (const part of readX12(text, { bodies: false })) {
+        if (part.kind === 'issue') outside.push(part.issue);
+        else if (part.kind === 'interchange') envelopes.push(part.envelope);
+      }
+      yield { units: 0, rejected: outside.map(toRejection) };
+      // Pass 2: the transaction sets of the sound interchanges, one by one; an unsound one is rejected at its end.
+      let index = 0; // of the interchange being read: the number of interchanges ended before it
+      for (const part of readX12(text, { bodies: true })) {
+        if (part.kind === 'interchange') {
+          const envelope = envelopes[index++] ?? [];
+          if (envelope.length === 0) continue;
+          const { interchange, transactions } = part;
           const whole: Rejection = {
             code: 'PCS_X12_INTERCHANGE_REJECTED',
-            message: `interchange ISA13 ${interchange.controlNumber} from ${interchange.senderQualifier.trim()}:${interchange.senderId.trim()} rejected for ${envelope.length} envelope error(s); none of its ${sets} transaction set(s) applied`,
+            message: `interchange ISA13 ${interchange.controlNumber} from ${interchange.senderQualifier.trim()}:${interchange.senderId.trim()} rejected for ${envelope.length} envelope error(s); none of its ${transactions} transaction set(s) applied`,
             line: interchange.isa.ordinal,
             pointer: envelope[0]!.pointer,
           };
-          yield { units: sets, rejected: [...envelope.map(toRejection), whole] };
-          continue;
-        }
-        for (const group of interchange.groups) {
-          for (const tx of group.transactions) {
-            if (tx.setId !== spec.setId) {
-              const rejection: Rejection = {
-                code: 'PCS_X12_UNEXPECTED_TRANSACTION_SET',
-                message: `transaction set ${tx.setId} ${tx.controlNumber} is not a ${spec.setId}`,
-                line: tx.st.ordinal,
-              };
-              yield { units: 1, rejected: [rejection] };
-            } else {
-              yield { units: 1, ...spec.map(transactionContext(spec.format, interchange, group, tx, context)) };
-            }
+          yield { units: transactions, rejected: [...envelope.map(toRejection), whole] };
+        } else if (part.kind === 'transaction' && (envelopes[index]?.length ?? 0) === 0) {
+          const { interchange, group, transaction: tx } = part;
+          if (tx.setId !== spec.setId) {
+            const rejection: Rejection = {
+              code: 'PCS_X12_UNEXPECTED_TRANSACTION_SET',
+              message: `transaction set ${tx.setId} ${tx.controlNumber} is not a ${spec.setId}`,
+              line: tx.st.ordinal,
+            };
+            yield { units: 1, rejected: [rejection] };
+          } else {
+            yield { units: 1, ...spec.map(transactionContext(spec.format, interchange, group, tx, context)) };
           }
         }
       }

@@ -41,7 +41,8 @@ export interface X12Transaction {
   readonly issues: readonly X12Issue[];
 }
 
-export interface X12Group {
+/** What the GS of a functional group says; known before any of its transaction sets is read. */
+export interface X12GroupHeader {
   readonly gs: X12Segment;
   /** GS01 functional identifier code, e.g. `QO` (315), `SO` (322), `FA` (997). */
   readonly functionalId: string;
@@ -49,12 +50,16 @@ export interface X12Group {
   readonly controlNumber: string;
   /** GS08, e.g. `004010`. */
   readonly version: string;
+}
+
+export interface X12Group extends X12GroupHeader {
   readonly transactions: readonly X12Transaction[];
   readonly ge: X12Segment | null;
   readonly issues: readonly X12Issue[];
 }
 
-export interface X12Interchange {
+/** What the ISA of an interchange says; known before any of its groups is read. */
+export interface X12InterchangeHeader {
   readonly isa: X12Segment;
   readonly delimiters: X12Delimiters;
   readonly senderQualifier: string;
@@ -67,6 +72,9 @@ export interface X12Interchange {
   readonly controlNumber: string;
   /** ISA15: P production, T test. */
   readonly usageIndicator: string;
+}
+
+export interface X12Interchange extends X12InterchangeHeader {
   readonly groups: readonly X12Group[];
   readonly iea: X12Segment | null;
   readonly issues: readonly X12Issue[];

@@ -73,7 +73,6 @@ export const availabilityParser = cargoCsvParser<AvailabilityRow>({
   description:
     'CSV terminal availability list (container_number, terminal, available, customs_hold, freight_hold, other_hold, last_free_day, stated_at)',
   requiredColumns: ['container_number', 'terminal', 'available', 'stated_at'],
-  groupsRows: false,
   readRow(r, ctx) {
     const container = r.identifier('container_number', validateContainerNumber, { required: true });
     const terminal = r.identifier('terminal', validateSmdgTerminalCode, { required: true });

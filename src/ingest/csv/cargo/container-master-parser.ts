@@ -67,7 +67,6 @@ export const containerMasterParser = cargoCsvParser<MasterRow>({
   description:
     'CSV container master data (container_number, size_type, owner_scac, tare_kg, max_gross_kg, reefer, hazardous_un_number)',
   requiredColumns: ['container_number', 'size_type'],
-  groupsRows: false,
   readRow(r) {
     const container = r.identifier('container_number', validateContainerNumber, { required: true });
     const sizeType = r.identifier('size_type', validateSizeTypeCode, { required: true });

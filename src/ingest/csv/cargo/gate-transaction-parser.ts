@@ -191,7 +191,8 @@ export const gateTransactionParser = cargoCsvParser<GateRow>({
   description:
     'CSV terminal gate transactions: truck gate in/out (ARRI/DEPA, visit_id) and container gate in/out (GTIN/GTOT)',
   requiredColumns: ['transaction_id', 'visit_id', 'terminal', 'direction', 'timestamp', 'trucking_company_scac'],
-  groupsRows: true,
+  // Every row of a truck visit (or appointment) has its visit_id; the terminal only refines the group.
+  groupKey: (record) => record.cells['visit_id'] ?? '',
   readRow,
   toEvents(rows, ctx) {
     const trucks = truckEvents(rows, ctx.receivedAt);

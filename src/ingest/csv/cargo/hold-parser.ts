@@ -47,7 +47,6 @@ export const holdParser = cargoCsvParser<HoldRow>({
   description:
     'CSV holds and releases (container_number or bill_of_lading, hold_type, action, timestamp, authority, reason)',
   requiredColumns: ['hold_type', 'action', 'timestamp'],
-  groupsRows: false,
   readRow(r) {
     const container = r.identifier('container_number', validateContainerNumber);
     const billOfLading = r.text('bill_of_lading', { maxLength: 20 });

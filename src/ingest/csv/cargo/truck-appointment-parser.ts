@@ -118,7 +118,8 @@ export const truckAppointmentParser = cargoCsvParser<AppointmentRow>({
   description:
     'CSV truck appointments: one row per transaction (appointment_id, terminal, trucking_company_scac, slot_start, slot_end, move, container_number, status)',
   requiredColumns: ['appointment_id', 'terminal', 'trucking_company_scac', 'slot_start', 'slot_end', 'move', 'status'],
-  groupsRows: true,
+  // Every row of a truck visit (or appointment) has its appointment_id; the terminal only refines the group.
+  groupKey: (record) => record.cells['appointment_id'] ?? '',
   readRow,
   groupOf: (record) => groupId(record.cells['terminal'] ?? '', record.cells['appointment_id'] ?? ''),
   toEvents(rows, ctx, tainted) {
