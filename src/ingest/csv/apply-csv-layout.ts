@@ -25,11 +25,7 @@ export type LaidOutRecord =
  * and the layout's zone, as a stated zone wins everywhere else (DESIGN §7 "Times"). A pattern with an offset (`Z`)
  * reads an instant whatever the zones.
  */
-export function applyCsvLayout(
-  record: CsvRecord,
-  layout: CompiledCsvLayout,
-  requestTimeZone?: string,
-): LaidOutRecord {
+export function applyCsvLayout(record: CsvRecord, layout: CompiledCsvLayout, requestTimeZone?: string): LaidOutRecord {
   const rejections: Rejection[] = [];
   const records: CsvRecord[] = [];
   const made = layout.rows.filter((row) => row.when === undefined || (record.cells[row.when] ?? '') !== '');
