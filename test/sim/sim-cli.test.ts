@@ -31,7 +31,15 @@ describe('openpcs sim', () => {
       );
     expect(error).toBeInstanceOf(CommanderError);
     const help = out.join('');
-    for (const word of ['ais.nmea', 'messages.jsonl', 'calls.jsonl', 'summary.json', '--days 30 --seed 7', '--surge', '--scenario']) {
+    for (const word of [
+      'ais.nmea',
+      'messages.jsonl',
+      'calls.jsonl',
+      'summary.json',
+      '--days 30 --seed 7',
+      '--surge',
+      '--scenario',
+    ]) {
       expect(help).toContain(word);
     }
   });

@@ -53,7 +53,8 @@ export const CARGO_FORMATS: readonly string[] = [
 
 interface Active {
   readonly cargo: CallCargo;
-  readonly events: readonly CargoEvent[];
+  /** The call's happenings not yet behind the windows (the handed-out ones are dropped). */
+  events: readonly CargoEvent[];
   readonly lastMs: number;
 }
 
@@ -188,7 +189,8 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
         const cargo = callCargo(seed, pending[next]!.call, pending[next]!.numbering);
         const events = callEvents(cargo);
         stats.add(cargo);
-        active.push({ cargo, events, lastMs: events[events.length - 1]?.atMs ?? 0 });
+        const lastMs = events[events.length - 1]?.atMs ?? 0;
+        if (lastMs >= lo) active.push({ cargo, events, lastMs }); // a warm-up call may be over already
         next++;
       }
       active = active.filter((a) => a.lastMs >= lo);
@@ -196,7 +198,12 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
       const batches = new Map<string, Batch>();
       const out: SimMessage[] = [];
       for (const a of active) {
-        for (let i = firstAtOrAfter(a.events, lo); i < a.events.length; i++) {
+        let i = firstAtOrAfter(a.events, lo);
+        if (i > a.events.length / 2) {
+          a.events = a.events.slice(i); // amortised: forget what is behind the windows
+          i = 0;
+        }
+        for (; i < a.events.length; i++) {
           const e = a.events[i]!;
           if (e.atMs >= toMs) break;
           if (e.kind === 'MASTER' || e.kind === 'COARRI') {
