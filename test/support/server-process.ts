@@ -20,8 +20,9 @@ export interface ServerProcess {
 
 export async function startServer(args: readonly string[], env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
-    // The store is chosen by the arguments only: never inherit the test runner's DATABASE_URL.
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info', ...env },
+    // The store is chosen by the arguments only: never inherit the test runner's DATABASE_URL. Tests run the
+    // server without the simulator unless they ask for it (OPENPCS_SIM=on).
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info', OPENPCS_SIM: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
