@@ -51,7 +51,7 @@ describe.each(ENGINES)('simulator AIS over TCP on $name', (engine) => {
     server = await buildServer({ platform, logLevel: 'silent' });
   });
   afterEach(async () => {
-    await server.app.close();
+    await server?.app.close();
     await platform.close();
   });
 

@@ -42,7 +42,7 @@ describe.each(ENGINES)('simulated parties over HTTP on $name', (engine) => {
     adminKey = admin.authorization.slice('Bearer '.length);
   });
   afterEach(async () => {
-    await server.app.close();
+    await server?.app.close();
     await platform.close();
   });
 
