@@ -103,8 +103,9 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
   return {
     async stop() {
       abort.abort();
-      await done;
+      // Closing the socket first releases a window waiting on the feed client's backpressure.
       await ais.close();
+      await done;
       await feeds?.stop();
     },
   };

@@ -115,5 +115,5 @@ describe.each(ENGINES)('simulator AIS over TCP on $name', (engine) => {
     // Every simulated vessel that reported in the window has its latest position in the read model.
     const positions = await platform.database.db.selectFrom('vessel_position').select('mmsi').execute();
     expect(positions.map((p) => p.mmsi).sort()).toEqual([...reportingIn(scenario.startMs, scenario.endMs)].sort());
-  });
+  }, 180_000);
 });

@@ -107,7 +107,7 @@ describe.each(ENGINES)('simulated parties over HTTP on $name', (engine) => {
       .executeTakeFirstOrThrow();
     expect(box.status).toBe('GATED_OUT');
     expect(box.holds_open).toEqual([]);
-  });
+  }, 180_000);
 
   it('should store nothing new when the same window is sent again (a re-run of the window)', async () => {
     const source = cargoStorySource(T0);
@@ -123,7 +123,7 @@ describe.each(ENGINES)('simulated parties over HTTP on $name', (engine) => {
     expect(again.stats).toEqual({ sent: 7, duplicates: 7, withRejections: 0, retries: 0 });
     expect(await inboxRows()).toEqual(inboxBefore);
     expect(await eventCount()).toBe(eventsBefore);
-  });
+  }, 180_000);
 
   it('should retry a message the busy product answered 503 to, and store each message once', async () => {
     // A proxy in front of the real server that answers every other ingest request 503 (Retry-After: 0), as
@@ -161,5 +161,5 @@ describe.each(ENGINES)('simulated parties over HTTP on $name', (engine) => {
     const rows = await inboxRows();
     expect(rows).toHaveLength(7);
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['processed']));
-  });
+  }, 180_000);
 });

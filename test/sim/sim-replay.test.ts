@@ -4,7 +4,8 @@
  * over HTTP with their own keys (the cargo story of `cargo-story-source.ts` until the cargo flows exist) — is
  * sent into two fresh stores, and every read model holds the same rows in both (vessels, positions, tracks,
  * vessel calls and the detector's state, containers, milestones, truck visits, KPIs…). Positions in the event
- * log (`seq`) depend on how the two transports interleave and are left out; everything else is compared.
+ * log (`seq`) depend on how the two transports interleave, and what derives from the wall-clock instant a
+ * CSV message was received (`createdAt`) differs by nature: both are left out; everything else is compared.
  * Length: REPLAY_HOURS simulated hours (what the suite affords on both engines; the bench covers a month).
  */
 import { sql } from 'kysely';
@@ -24,7 +25,7 @@ import { testPlatform } from '../support/test-platform.js';
 import { until } from '../support/until.js';
 import { cargoStorySource } from './cargo-story-source.js';
 
-export const REPLAY_HOURS = 12;
+export const REPLAY_HOURS = 6;
 
 const READ_MODELS = [
   'vessel',
@@ -48,6 +49,34 @@ const READ_MODELS = [
 
 /** Columns that hold a position in the event log or a wall-clock instant of the run, not a fact. */
 const NOT_COMPARED = /(^|_)seq$|^updated_at$/;
+/**
+ * The instant a message was received is wall clock, not simulation: a CSV message carries no creation time,
+ * so its events' `createdAt` is the receipt instant. It shows in stored container facts (`createdAt`) and
+ * leads the ranks that order versions (`<createdAt>|<key>`: a truck appointment's `version_rank`, a visit
+ * transaction's `rank`). Left out too, with the event positions (`seq`) stored inside JSON values.
+ */
+const NOT_COMPARED_IN_JSON = new Set(['seq', 'createdAt']);
+const RECEIPT_RANK = /^\d{4}-\d\d-\d\dT[\d:.]+Z\|/;
+
+function comparableValue(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(RECEIPT_RANK, '');
+  if (Array.isArray(value)) return value.map(comparableValue);
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !NOT_COMPARED_IN_JSON.has(key))
+        .map(([key, v]) => [key, comparableValue(v)]),
+    );
+  }
+  return value;
+}
+
+function comparable(row: Record<string, unknown>): string {
+  const kept = Object.entries(row)
+    .filter(([column]) => !NOT_COMPARED.test(column))
+    .map(([column, value]) => [column, comparableValue(value)]);
+  return JSON.stringify(Object.fromEntries(kept));
+}
 
 const parsed = parseScenario({ seed: 11, start: '2026-03-16T00:00:00Z', days: REPLAY_HOURS / 24 });
 if (!parsed.ok) throw new Error(parsed.errors.join('; '));
@@ -98,11 +127,7 @@ async function replayInto(engine: EngineCase): Promise<{ tables: Record<string, 
       const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(
         platform.database.db,
       );
-      tables[table] = rows
-        .map((row) =>
-          JSON.stringify(Object.fromEntries(Object.entries(row).filter(([column]) => !NOT_COMPARED.test(column)))),
-        )
-        .sort();
+      tables[table] = rows.map(comparable).sort();
     }
     return { tables, aisLines };
   } finally {
@@ -115,7 +140,7 @@ describe.each(ENGINES)('a seeded run replayed twice on $name', (engine) => {
   it(`should give identical read models in two fresh stores (${REPLAY_HOURS} simulated hours)`, async () => {
     const first = await replayInto(engine);
     const second = await replayInto(engine);
-    expect(first.aisLines).toBeGreaterThan(10_000);
+    expect(first.aisLines).toBeGreaterThan(5_000);
     expect(second.aisLines).toBe(first.aisLines);
     // The run is not empty where it matters: ships, positions, calls and the cargo story's containers.
     for (const table of ['vessel', 'vessel_position', 'vessel_track', 'vessel_call', 'container_status'] as const) {

@@ -13,6 +13,19 @@
 import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 
+/** Resolves when the socket has taken what was written, or is gone; leaves no listener behind. */
+function drained(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    socket.on('drain', done);
+    socket.on('close', done);
+  });
+}
+
 export class AisTcpServer {
   readonly #server: Server;
   readonly #clients = new Set<Socket>();
@@ -62,7 +75,7 @@ export class AisTcpServer {
     for (const socket of this.#clients) {
       if (socket.destroyed) continue;
       if (!socket.write(text)) {
-        pending.push(Promise.race([once(socket, 'drain'), once(socket, 'close')]).catch(() => undefined));
+        pending.push(drained(socket));
       }
     }
     await Promise.all(pending);
