@@ -52,7 +52,7 @@ describe.each(ENGINES)('simulator AIS over TCP on $name', (engine) => {
   });
   afterEach(async () => {
     await server?.app.close();
-    await platform.close();
+    await platform?.close();
   });
 
   it("should serve AIS lines the product's TCP feed client ingests: the ships appear in /vessels", async () => {

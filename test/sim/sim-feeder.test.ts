@@ -43,7 +43,7 @@ describe.each(ENGINES)('simulated parties over HTTP on $name', (engine) => {
   });
   afterEach(async () => {
     await server?.app.close();
-    await platform.close();
+    await platform?.close();
   });
 
   const inboxRows = () =>

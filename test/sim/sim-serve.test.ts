@@ -98,7 +98,7 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
         await cleanup();
       }
     },
-    360_000,
+    420_000,
   );
 
   it.each(engines)(
@@ -122,6 +122,6 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
         await cleanup();
       }
     },
-    360_000,
+    420_000,
   );
 });
