@@ -2,12 +2,19 @@
  * Simulator throughput (issue 12) for a full-port month (January 2018, seed 7; `quick`: 3 days): the
  * model alone (simulated days per wall-clock second for the ship, berth and queue model), the model
  * plus AIS generation (simulated days per second and AIS lines per second, lines built in memory one hour
- * at a time as `openpcs sim --out` does, without the disk write), and the cargo messages of the same month
- * (messages and bytes per second, generated one hour at a time through `cargoMessageSource`).
+ * at a time as `openpcs sim --out` does, without the disk write), the cargo messages of the same month
+ * (messages and bytes per second, generated one hour at a time through `cargoMessageSource`), and the live
+ * path at full speed (`sim --live --speed max`): the month emitted through the simulator's TCP AIS source to
+ * a client reading the socket, with the parties' messages of every message source (`sim/sim-sources.ts`),
+ * in messages/s.
  */
+import { connect } from 'node:net';
 import { AisReporter } from '../src/sim/ais/ais-reporter.js';
 import { cargoMessageSource } from '../src/sim/cargo/cargo-message-source.js';
+import { AisTcpServer } from '../src/sim/io/ais-tcp-server.js';
+import { runLive } from '../src/sim/io/live-run.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
+import { messageSourceOf } from '../src/sim/sim-sources.js';
 import { parseScenario } from '../src/sim/scenario.js';
 import { simulate } from '../src/sim/simulate.js';
 import type { BenchSuite } from './bench-record.js';
@@ -76,6 +83,55 @@ const suite: BenchSuite = async (emit, { quick }) => {
     heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
   });
   await Promise.resolve();
+
+  // The live path at full speed: every AIS line over a real socket to a reading client, plus the messages.
+  const server = new AisTcpServer();
+  const port = await server.listen(0, '127.0.0.1');
+  let received = 0;
+  const client = connect({ port, host: '127.0.0.1' });
+  client.on('data', (chunk: Buffer) => {
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) received += 1;
+  });
+  await server.waitForClient();
+  const liveSource = messageSourceOf(run);
+  let liveMessages = 0;
+  t0 = performance.now();
+  const live = await runLive({
+    run,
+    plan: {
+      simStartMs: parsed.scenario.startMs,
+      simEndMs: parsed.scenario.endMs,
+      anchorSimMs: parsed.scenario.startMs,
+      wallStartMs: 0,
+      speed: 'max',
+    },
+    ais: server,
+    maxWindowMs: HOUR,
+  });
+  while (received < live.aisLines) await new Promise((resolve) => setTimeout(resolve, 5));
+  for (let t = parsed.scenario.startMs; t < parsed.scenario.endMs; t += HOUR) {
+    liveMessages += liveSource.messagesIn(t, Math.min(parsed.scenario.endMs, t + HOUR)).length;
+  }
+  const liveS = (performance.now() - t0) / 1000;
+  client.destroy();
+  await server.close();
+  emit({
+    bench: 'sim live over TCP',
+    unit: 'simulated days/s',
+    value: Math.round((days / liveS) * 100) / 100,
+    days,
+    aisLines: live.aisLines,
+    messages: liveMessages,
+  });
+  emit({
+    bench: 'sim live messages',
+    unit: 'messages/s',
+    value: Math.round((live.aisLines + liveMessages) / liveS),
+    days,
+    aisLines: live.aisLines,
+    messages: liveMessages,
+    note: liveMessages === 0 ? 'AIS lines only: no cargo message source yet' : "AIS lines and parties' messages",
+  });
 };
 
 export default suite;

@@ -11,6 +11,7 @@ import { serveMetrics } from '../api/metrics-server.js';
 import { openPlatform, storeConfigFrom } from '../platform.js';
 import { CliError, describeStore, resolveEnv, withStoreOptions } from './cli-context.js';
 import { integerOption } from './integer-option.js';
+import { simulatorEnabled, startServeSimulator, type ServeSimulator } from './serve-simulator.js';
 
 export function serveCommand(): Command {
   const command = new Command('serve')
@@ -70,7 +71,7 @@ export function serveCommand(): Command {
       });
       let stopping = false;
       // Started after listen; stopped (in reverse order) on shutdown.
-      const workers: { delivery?: SubscriptionDeliveryWorker; feeds?: AisFeeds } = {};
+      const workers: { delivery?: SubscriptionDeliveryWorker; feeds?: AisFeeds; simulator?: ServeSimulator } = {};
       const feedSpecs = [
         ...(flags.aisTcp ?? []).map((v) => parseFeedSpec('tcp', v)),
         ...(flags.aisUdp ?? []).map((v) => parseFeedSpec('udp', v)),
@@ -82,8 +83,9 @@ export function serveCommand(): Command {
         if (stopping) return;
         stopping = true;
         server.app.log.info({ signal }, 'shutting down: finishing in-flight requests and ingestion');
-        server
-          .shutdown()
+        // The simulator posts to this server: it stops first.
+        (workers.simulator?.stop() ?? Promise.resolve())
+          .then(() => server.shutdown())
           .then(() => workers.feeds?.stop())
           .then(() => workers.delivery?.stop())
           .then(() => platform.close())
@@ -144,6 +146,26 @@ export function serveCommand(): Command {
       });
       if (feedSpecs.length > 0) {
         workers.feeds = await startAisFeeds(platform, feedSpecs, (level, message) => server.app.log[level](message));
+      }
+      if (simulatorEnabled(env, false)) {
+        const say = (line: string) => {
+          server.app.log.info(line);
+          process.stderr.write(`${line}\n`);
+        };
+        // The parties post to this server over HTTP, on the address it listens on (loopback for any-address).
+        const host =
+          typeof address === 'object' && address && !['0.0.0.0', '::'].includes(address.address)
+            ? address.address
+            : '127.0.0.1';
+        workers.simulator = await startServeSimulator(platform, {
+          target: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+          speed: env.OPENPCS_SIM_SPEED,
+          backfillHours: env.OPENPCS_SIM_BACKFILL_HOURS,
+          say,
+          log: (level, message) => server.app.log[level](message),
+        });
+      } else {
+        server.app.log.info(`sim: off (OPENPCS_SIM=${env.OPENPCS_SIM}${env.DATABASE_URL ? ', PostgreSQL' : ''})`);
       }
       platform.pipeline
         .processPending()

@@ -4,10 +4,16 @@
  * byte-identical files.
  */
 import { readFile } from 'node:fs/promises';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { loadEnv } from '../config/env.js';
+import { AisTcpServer } from '../sim/io/ais-tcp-server.js';
+import { SimFeeder } from '../sim/io/http-feeder.js';
+import { runLive } from '../sim/io/live-run.js';
+import { httpPartyKeys } from '../sim/io/party-keys.js';
+import { messageSourceOf, messageSourcesOf } from '../sim/sim-sources.js';
 import { loadSimInputs } from '../sim/io/load-sim-inputs.js';
 import { writeSimFiles } from '../sim/io/write-sim-files.js';
-import { parseScenario, SURGE_2021, type ScenarioInput } from '../sim/scenario.js';
+import { parseScenario, SURGE_2021, type Scenario, type ScenarioInput } from '../sim/scenario.js';
 import { simulate } from '../sim/simulate.js';
 import { CliError } from './cli-context.js';
 import { integerOption } from './integer-option.js';
@@ -18,8 +24,14 @@ interface SimFlags {
   start?: string;
   scenario?: string;
   surge?: boolean;
-  out: string;
+  out?: string;
   quiet?: boolean;
+  live?: boolean;
+  target?: string;
+  speed?: number | 'max';
+  adminKey?: string;
+  aisPort?: number;
+  aisHost?: string;
 }
 
 const HELP = `
@@ -33,11 +45,19 @@ What it does:
     calls.jsonl   one container call per line (vessel, anchorage, berth, crane moves, TEU): ground truth
     summary.json  calls, TEU per month, time at berth, ships waiting, harbour traffic counts
 
+Live (--live): instead of files, the run is sent as it happens on a simulated clock (simulated time = start
+  + speed × wall time; --start defaults to now): AIS lines over TCP to every client of --ais-port (as an AIS
+  network provider; "openpcs serve --ais-tcp host:port" connects to it), and each simulated party's messages
+  to POST /ingest/{format} of --target, each party its own organisation (sim-<code>) with its own API key,
+  registered with the port authority's admin key (--admin-key or OPENPCS_ADMIN_KEY).
+
 Examples:
   openpcs sim --days 30 --seed 7 --out sim-out/          a month of January 2018
   openpcs sim --days 60 --surge --out surge/             a late-2021-like surge (100+ ships waiting)
   openpcs sim --scenario my-scenario.json --out out/     every knob from a JSON file (docs/simulator.md)
   openpcs ingest ais-nmea sim-out/ais.nmea               feed the output to the product
+  openpcs sim --live --speed 60 --ais-port 5631 --target http://localhost:8080 --admin-key opcs_…
+                                                         one simulated hour a minute, live
 
 Same seed and parameters → byte-identical files.`;
 
@@ -64,12 +84,18 @@ async function run(flags: SimFlags): Promise<void> {
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
     ...(flags.start !== undefined ? { start: flags.start } : {}),
   };
+  if (flags.live) {
+    input['start'] ??= new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+  }
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new CliError(`bad scenario: ${parsed.errors.join('; ')}`);
+  if (flags.live) return runLiveCommand(flags, parsed.scenario);
+  if (!flags.out) throw new CliError('give --out <dir> (files) or --live (sent as it happens)');
+  const out = flags.out;
   const started = performance.now();
   const result = simulate(parsed.scenario, loadSimInputs());
   let lastReport = 0;
-  const summary = await writeSimFiles(result, flags.out, (done, total, lines) => {
+  const summary = await writeSimFiles(result, out, (done, total, lines) => {
     if (flags.quiet || !process.stderr.isTTY || performance.now() - lastReport < 500) return;
     lastReport = performance.now();
     process.stderr.write(`\rsim: ${((100 * done) / total).toFixed(0)}% ${lines} AIS lines`);
@@ -80,17 +106,109 @@ async function run(flags: SimFlags): Promise<void> {
     .map(([port, n]) => `${port} ${n}`)
     .join(', ');
   console.log(
-    `sim: ${parsed.scenario.days} days from ${summary.start} (seed ${summary.seed}) → ${flags.out}: ` +
+    `sim: ${parsed.scenario.days} days from ${summary.start} (seed ${summary.seed}) → ${out}: ` +
       `${summary.aisLines ?? 0} AIS lines, ${Object.values(summary.cargo?.messagesByFormat ?? {}).reduce((s, n) => s + n, 0)} ` +
       `cargo messages, container calls ${calls}, ships waiting max ${summary.waiting.max}, ` +
       `${summary.vessels} vessels, in ${seconds.toFixed(1)} s`,
   );
 }
 
+async function runLiveCommand(flags: SimFlags, scenario: Scenario): Promise<void> {
+  if (flags.out) throw new CliError('--live sends as it happens; --out writes files: give one of them');
+  const run = simulate(scenario, loadSimInputs());
+  const sources = messageSourcesOf(run);
+  const adminKey = flags.adminKey ?? loadEnv().OPENPCS_ADMIN_KEY;
+  if (sources.length > 0 && !flags.target) {
+    throw new CliError("--live sends the parties' messages to --target http://host:port (the openpcs API)");
+  }
+  if (flags.target && !adminKey) {
+    throw new CliError(
+      'registering the simulated parties needs the port authority admin key: --admin-key or OPENPCS_ADMIN_KEY',
+    );
+  }
+  const abort = new AbortController();
+  const ais = new AisTcpServer();
+  const host = flags.aisHost ?? '127.0.0.1';
+  const port = await ais.listen(flags.aisPort ?? 5631, host);
+  const feeder =
+    flags.target && adminKey
+      ? new SimFeeder({
+          target: flags.target,
+          keys: httpPartyKeys(flags.target, adminKey),
+          signal: abort.signal,
+          log: (_level, message) => console.error(message),
+        })
+      : undefined;
+  const speed = flags.speed ?? 1;
+  const stop = () => abort.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(
+    `sim: live from ${scenario.start} for ${scenario.days} days (seed ${scenario.seed}) at ${speed === 'max' ? 'full speed' : `×${speed}`}; ` +
+      `AIS over TCP on ${host}:${port}` +
+      (feeder ? `; parties post to ${flags.target} (${sources.length} source(s))` : '; no parties (no --target)'),
+  );
+  try {
+    const result = await runLive({
+      run,
+      plan: {
+        simStartMs: scenario.startMs,
+        simEndMs: scenario.endMs,
+        anchorSimMs: scenario.startMs,
+        wallStartMs: Date.now(),
+        speed,
+      },
+      ais,
+      messages: messageSourceOf(run),
+      feeder,
+      signal: abort.signal,
+    });
+    const stats = feeder?.stats;
+    console.log(
+      `sim: reached ${new Date(result.reachedMs).toISOString()}: ${result.aisLines} AIS lines, ${result.messages} messages` +
+        (stats
+          ? ` (${stats.duplicates} already stored, ${stats.withRejections} with rejections, ${stats.retries} retries)`
+          : ''),
+    );
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await ais.close();
+  }
+}
+
+function speedOption(value: string): number | 'max' {
+  if (value === 'max') return 'max';
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 100_000) {
+    throw new InvalidArgumentError('a positive number of simulated seconds per second (1 = real time), or max');
+  }
+  return n;
+}
+
 export function simCommand(): Command {
   return new Command('sim')
-    .description('simulate San Pedro Bay (ships, AIS, port calls) and write the output files')
-    .requiredOption('--out <dir>', 'directory for the output files listed below (created if missing)')
+    .description(
+      'simulate San Pedro Bay (ships, AIS, port calls, containers and cargo messages): write the output files, or feed openpcs live',
+    )
+    .option('--out <dir>', 'directory for the output files listed below (created if missing)')
+    .option('--live', 'send the run as it happens instead of writing files (AIS over TCP, parties over HTTP)')
+    .addOption(
+      new Option('--speed <n>', 'with --live: simulated seconds per second (default 1 = real time), or max').argParser(
+        speedOption,
+      ),
+    )
+    .option('--target <url>', 'with --live: the openpcs API the parties post to, e.g. http://localhost:8080')
+    .option(
+      '--admin-key <key>',
+      'with --live: port authority admin key to register the parties (env OPENPCS_ADMIN_KEY)',
+    )
+    .addOption(
+      new Option('--ais-port <port>', 'with --live: TCP port serving the AIS lines (default 5631)').argParser(
+        integerOption({ min: 0, max: 65_535 }),
+      ),
+    )
+    .option('--ais-host <host>', 'with --live: interface of the AIS port (default 127.0.0.1)')
     .addOption(new Option('--days <n>', 'simulated days (default 1)').argParser(integerOption({ min: 1, max: 400 })))
     .addOption(
       new Option('--seed <n>', 'random seed (default 7)').argParser(integerOption({ min: 0, max: 2 ** 31 - 1 })),

@@ -65,6 +65,17 @@ const EnvSchema = z.object({
         }
       }
     }),
+  /**
+   * The San Pedro Bay simulator feeding `serve` live (docs/simulator.md): `auto` runs it on the embedded
+   * database (a newcomer's `npm start`) and never on PostgreSQL; `on` runs it on either; `off` never.
+   */
+  OPENPCS_SIM: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Simulated seconds per wall-clock second once the simulator has caught up with now (1 = real time). */
+  OPENPCS_SIM_SPEED: z.coerce.number().positive().max(100_000).default(1),
+  /** Hours before now the simulator starts at, sent as fast as the server takes them (0 = none). */
+  OPENPCS_SIM_BACKFILL_HOURS: z.coerce.number().min(0).max(72).default(3),
+  /** Admin API key of the port authority, for `openpcs sim --live --target …` to register the simulated parties. */
+  OPENPCS_ADMIN_KEY: z.string().min(1).optional(),
 });
 
 function splitList(text: string): string[] {
@@ -144,5 +155,22 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_CALLBACK_ALLOW_NETWORKS',
     default: '(none)',
     meaning: 'networks webhook callbacks may reach although loopback/private, e.g. 10.20.0.0/16,127.0.0.1/32',
+  },
+  {
+    name: 'OPENPCS_SIM',
+    default: 'auto',
+    meaning:
+      'simulator feeding serve live (docs/simulator.md): auto = on with the embedded database, off with DATABASE_URL; on; off',
+  },
+  { name: 'OPENPCS_SIM_SPEED', default: '1', meaning: 'simulated seconds per second once the simulator is live' },
+  {
+    name: 'OPENPCS_SIM_BACKFILL_HOURS',
+    default: '3',
+    meaning: 'hours before now the simulator starts at, sent as fast as the server takes them',
+  },
+  {
+    name: 'OPENPCS_ADMIN_KEY',
+    default: '(unset)',
+    meaning: 'port authority admin key openpcs sim --live uses to register the simulated parties (or --admin-key)',
   },
 ];

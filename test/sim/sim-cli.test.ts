@@ -67,4 +67,44 @@ describe('openpcs sim', () => {
       );
     expect(String(error)).toMatch(/berthz/);
   });
+
+  it('should explain --live in --help: speed, target, admin key, AIS port', async () => {
+    const out: string[] = [];
+    await program(out)
+      .parseAsync(['sim', '--help'], { from: 'user' })
+      .catch(() => undefined);
+    const help = out.join('');
+    for (const word of ['--live', '--speed', '--target', '--admin-key', '--ais-port', 'OPENPCS_ADMIN_KEY']) {
+      expect(help).toContain(word);
+    }
+  });
+
+  it('should refuse --speed 0 as a usage error naming the option', async () => {
+    const out: string[] = [];
+    const error = await program(out)
+      .parseAsync(['sim', '--live', '--speed', '0'], { from: 'user' })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(CommanderError);
+    expect(out.join('')).toMatch(/--speed/);
+  });
+
+  it('should refuse --live together with --out, and neither of them', async () => {
+    const both = await program([])
+      .parseAsync(['sim', '--live', '--out', join(dir, 'both')], { from: 'user' })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(String(both)).toMatch(/--live.*--out|--out.*--live/);
+    const neither = await program([])
+      .parseAsync(['sim', '--days', '1'], { from: 'user' })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(String(neither)).toMatch(/--out.*--live/);
+  });
 });

@@ -18,10 +18,15 @@ export interface ServerProcess {
   readonly exited: Promise<number | string>;
 }
 
-export async function startServer(args: readonly string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServer(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  readyTimeoutMs = 30_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
-    // The store is chosen by the arguments only: never inherit the test runner's DATABASE_URL.
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info', ...env },
+    // The store is chosen by the arguments only: never inherit the test runner's DATABASE_URL. Tests run the
+    // server without the simulator unless they ask for it (OPENPCS_SIM=on).
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info', OPENPCS_SIM: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -29,7 +34,7 @@ export async function startServer(args: readonly string[], env: Record<string, s
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), readyTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /ready on (http:\/\/localhost:\d+)/.exec(output);

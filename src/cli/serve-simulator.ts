@@ -1,0 +1,131 @@
+/**
+ * The simulator inside `serve` (`npm start`): a seeded San Pedro Bay run anchored at the wall clock
+ * (`sim/sim-clock.ts`), its last hours backfilled as fast as the server takes them, then live at
+ * OPENPCS_SIM_SPEED. It feeds the server only through its real entry points: AIS over a TCP socket to the
+ * server's own TCP feed client, and each party's messages over HTTP with the party's own organisation and API
+ * key (provisioned in-process, as `openpcs orgs` would). Turned on and off by OPENPCS_SIM.
+ */
+import type { Env } from '../config/env.js';
+import { startAisFeeds, type AisFeeds, type FeedLog } from '../ingest/transports/start-ais-feeds.js';
+import type { Platform } from '../platform.js';
+import { AisTcpServer } from '../sim/io/ais-tcp-server.js';
+import { SimFeeder } from '../sim/io/http-feeder.js';
+import { runLive } from '../sim/io/live-run.js';
+import { loadSimInputs } from '../sim/io/load-sim-inputs.js';
+import { inProcessPartyKeys, type PartyKeys } from '../sim/io/party-keys.js';
+import { parseScenario } from '../sim/scenario.js';
+import { anchoredAtNow } from '../sim/sim-clock.js';
+import { messageSourcesOf } from '../sim/sim-sources.js';
+import { mergeSources } from '../sim/merge-sources.js';
+import { simulate } from '../sim/simulate.js';
+
+/** Simulated days a `serve` simulator runs before it stops (a month of a living port). */
+export const SERVE_SIM_DAYS = 30;
+export const SERVE_SIM_SEED = 7;
+
+/** Whether `serve` runs the simulator: `auto` = on the embedded database only; never for API-only replicas. */
+export function simulatorEnabled(env: Pick<Env, 'OPENPCS_SIM' | 'DATABASE_URL'>, apiOnly: boolean): boolean {
+  if (apiOnly || env.OPENPCS_SIM === 'off') return false;
+  return env.OPENPCS_SIM === 'on' || env.DATABASE_URL === undefined;
+}
+
+export interface ServeSimulator {
+  /** Stops the run, the AIS socket and the feed client; what was sent is in the inbox when this resolves. */
+  stop(): Promise<void>;
+}
+
+export interface ServeSimulatorOptions {
+  /** Base URL of the server's own HTTP API (the parties post there). */
+  readonly target: string;
+  readonly speed: number;
+  readonly backfillHours: number;
+  /** One-line notices for the console (what is running). */
+  readonly say: (line: string) => void;
+  readonly log: FeedLog;
+}
+
+export async function startServeSimulator(platform: Platform, options: ServeSimulatorOptions): Promise<ServeSimulator> {
+  const { say, log } = options;
+  const plan = anchoredAtNow(Date.now(), options.backfillHours * 3_600_000, SERVE_SIM_DAYS, options.speed);
+  const parsed = parseScenario({
+    seed: SERVE_SIM_SEED,
+    start: new Date(plan.simStartMs).toISOString(),
+    days: SERVE_SIM_DAYS,
+  });
+  if (!parsed.ok) throw new Error(`simulator scenario: ${parsed.errors.join('; ')}`);
+  const run = simulate(parsed.scenario, loadSimInputs());
+  const sources = messageSourcesOf(run);
+
+  const ais = new AisTcpServer();
+  const aisPort = await ais.listen(0, '127.0.0.1');
+  let feeds: AisFeeds | undefined;
+  const abort = new AbortController();
+  try {
+    feeds = await startAisFeeds(platform, [{ kind: 'tcp', host: '127.0.0.1', port: aisPort }], log);
+    await ais.waitForClient();
+  } catch (error) {
+    await ais.close();
+    throw error;
+  }
+  const keys = announcing(inProcessPartyKeys(platform.organisations), say);
+  const feeder = new SimFeeder({ target: options.target, keys, signal: abort.signal, log });
+  const backfill = options.backfillHours > 0 ? `, backfilling the last ${options.backfillHours} h first` : '';
+  say(
+    `sim: on (OPENPCS_SIM=off turns it off): San Pedro Bay, seed ${SERVE_SIM_SEED}, from ${new Date(plan.simStartMs).toISOString()} for ${SERVE_SIM_DAYS} days at ×${options.speed}${backfill}; ` +
+      `${run.tracks.length} vessel tracks, AIS over TCP 127.0.0.1:${aisPort}; ` +
+      `parties: ${sources.length === 0 ? 'no message source yet (AIS only)' : 'each its own organisation sim-<code> with its own API key'}`,
+  );
+  let announcedLive = plan.simStartMs >= plan.anchorSimMs;
+  const done = runLive({
+    run,
+    plan,
+    ais,
+    messages: mergeSources(sources),
+    feeder,
+    signal: abort.signal,
+    onWindow: (reachedMs) => {
+      if (announcedLive || reachedMs < plan.anchorSimMs) return;
+      announcedLive = true;
+      say(`sim: backfill done (${ais.linesSent} AIS lines); live at ×${options.speed}`);
+    },
+  }).then(
+    (result) => {
+      if (!abort.signal.aborted) {
+        say(`sim: the simulated ${SERVE_SIM_DAYS} days are over (${result.aisLines} AIS lines)`);
+      }
+    },
+    (error: unknown) => {
+      if (!abort.signal.aborted) {
+        log('error', `sim: stopped: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+  );
+  return {
+    async stop() {
+      abort.abort();
+      // Closing the socket first releases a window waiting on the feed client's backpressure.
+      await ais.close();
+      await done;
+      await feeds?.stop();
+    },
+  };
+}
+
+/** Says on the console when a simulated party gets its organisation and key. */
+function announcing(keys: PartyKeys, say: (line: string) => void): PartyKeys {
+  return {
+    get organisations() {
+      return keys.organisations;
+    },
+    async keyFor(party) {
+      const before = keys.organisations.length;
+      const key = await keys.keyFor(party);
+      if (keys.organisations.length > before) {
+        say(
+          `sim: party ${party.name} (${party.role}) sends as organisation ${keys.organisations.at(-1)} with its own API key`,
+        );
+      }
+      return key;
+    },
+  };
+}

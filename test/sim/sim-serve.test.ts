@@ -1,0 +1,127 @@
+/**
+ * `npm start` shows a living port offline (issue 12 "Product wiring"): `openpcs serve` runs the simulator
+ * inside, anchored at the wall clock, so `GET /vessels` (now) lists ships at berth and at anchor soon after the
+ * start, while the server answers /health throughout. A high OPENPCS_SIM_SPEED keeps the test short; nothing
+ * here asserts a wall-clock duration. With the simulator off (as tests and production deployments run) the
+ * product stays empty. Needs `npm run build` (the server runs as an operator starts it).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
+import { cliBuilt, startServer, type ServerProcess } from '../support/server-process.js';
+import { until } from '../support/until.js';
+
+interface Engine {
+  readonly name: string;
+  setup(): { args: string[]; cleanup: () => Promise<void> } | Promise<{ args: string[]; cleanup: () => Promise<void> }>;
+}
+
+const engines: Engine[] = [
+  {
+    name: 'pglite',
+    setup: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'openpcs-sim-serve-'));
+      return {
+        args: ['--data-dir', dir],
+        cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+      };
+    },
+  },
+  ...(DATABASE_URL
+    ? [
+        {
+          name: 'postgres',
+          setup: async () => {
+            const scratch = await createScratchDatabase(DATABASE_URL!);
+            return { args: ['--database-url', scratch.url], cleanup: scratch.drop };
+          },
+        },
+      ]
+    : []),
+];
+
+/** The first-start admin key the server printed. */
+function adminKeyOf(server: ServerProcess): string {
+  const key = /\n {4}(opcs_\S+)\n/.exec(server.output())?.[1];
+  if (!key) throw new Error(`no admin key in the output:\n${server.output()}`);
+  return key;
+}
+
+async function getJson<T>(server: ServerProcess, path: string, key: string): Promise<T> {
+  const response = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${key}` } });
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function stop(server: ServerProcess): Promise<void> {
+  server.child.kill('SIGTERM');
+  expect(await server.exited, server.output()).toBe(0);
+}
+
+describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)', () => {
+  it.each(engines)(
+    'should show simulated ships at berth and at anchor soon after the start on $name',
+    async (engine) => {
+      const { args, cleanup } = await engine.setup();
+      try {
+        const server = await startServer(
+          args,
+          { OPENPCS_SIM: 'on', OPENPCS_SIM_SPEED: '600', OPENPCS_SIM_BACKFILL_HOURS: '1' },
+          180_000,
+        );
+        try {
+          const key = adminKeyOf(server);
+          await until(() => server.output().includes('sim: on'), 'the simulator to start', 60_000);
+          // What is running is on the console: simulator, speed, parties.
+          expect(server.output()).toMatch(/sim: on \(OPENPCS_SIM=off turns it off\).*at ×600.*parties: /);
+          // The server answers while the simulator backfills.
+          expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
+          let vessels: { mmsi: string; status: string }[] = [];
+          await until(
+            async () => {
+              vessels = (await getJson<{ vessels: typeof vessels }>(server, '/vessels', key)).vessels;
+              return vessels.filter((v) => v.status === 'at_berth').length >= 10;
+            },
+            'ships at berth in /vessels',
+            120_000,
+          );
+          expect(
+            vessels.some((v) => v.status === 'at_anchor' || v.status === 'anchored_outside' || v.status === 'at_berth'),
+          ).toBe(true);
+          expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
+        } finally {
+          await stop(server);
+        }
+      } finally {
+        await cleanup();
+      }
+    },
+    420_000,
+  );
+
+  it.each(engines)(
+    'should leave the product empty with the simulator off on $name',
+    async (engine) => {
+      const { args, cleanup } = await engine.setup();
+      try {
+        const server = await startServer(args, { OPENPCS_SIM: 'off' }, 180_000);
+        try {
+          const key = adminKeyOf(server);
+          await until(() => server.output().includes('sim: off'), 'the server to settle', 60_000);
+          expect(server.output()).not.toContain('sim: on');
+          expect((await getJson<{ vessels: unknown[] }>(server, '/vessels', key)).vessels).toEqual([]);
+          const orgs = await getJson<{ organisations: { id: string }[] }>(server, '/admin/organisations', key);
+          expect(orgs.organisations.filter((o) => o.id.startsWith('sim-'))).toEqual([]);
+          expect((await getJson<{ events: unknown[] }>(server, '/events?limit=5', key)).events).toEqual([]);
+        } finally {
+          await stop(server);
+        }
+      } finally {
+        await cleanup();
+      }
+    },
+    420_000,
+  );
+});
