@@ -46,11 +46,13 @@ describe('csv-gate-transactions in parts', () => {
   it('should give the events of complete truck visits with the first part of a file larger than one part', () => {
     const header = 'transaction_id,visit_id,terminal,direction,timestamp,trucking_company_scac';
     const rows: string[] = [];
-    for (let v = 0; rows.join('\n').length < 1.5 * CSV_PART_CHARS; v++) {
-      rows.push(
+    for (let v = 0, chars = 0; chars < 1.5 * CSV_PART_CHARS; v++) {
+      const pair = [
         `GT-${v}-I,V-${v},ETS,IN,2026-02-12T08:00:00Z,SBTL`,
         `GT-${v}-O,V-${v},ETS,OUT,2026-02-12T09:00:00Z,SBTL`,
-      );
+      ];
+      rows.push(...pair);
+      chars += pair[0]!.length + pair[1]!.length + 2;
     }
     const body = new TextEncoder().encode(`${header}\n${rows.join('\n')}\n`);
     const parts = [...gateTransactionParser.parseInParts!(body, ctx)];
