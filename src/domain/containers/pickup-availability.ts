@@ -12,7 +12,7 @@
  *
  * Pure: the trip's holds and the standing statement in, the verdict and its source out.
  */
-import type { LastFreeDayStatement } from '../free-time/stated-last-free-day.js';
+import type { LastFreeDayStatement, StatementCitation } from '../free-time/stated-last-free-day.js';
 
 export interface HoldRecord {
   readonly holdType: string;
@@ -22,16 +22,8 @@ export interface HoldRecord {
 
 /** On whose word a box in the yard is (not) available. */
 export type AvailabilitySource =
-  | {
-      readonly kind: 'terminal';
-      readonly terminal: string | null;
-      readonly statedAt: string;
-      readonly statedBy: string;
-      readonly inboxId: string | null;
-      readonly line: number | null;
-      /** The holds the terminal listed (CUSTOMS, FREIGHT, OTHER). */
-      readonly holds: readonly string[];
-    }
+  /** `holds`: the holds the terminal listed (CUSTOMS, FREIGHT, OTHER). */
+  | ({ readonly kind: 'terminal' } & Omit<StatementCitation, 'available'>)
   | {
       readonly kind: 'holds';
       /** The open holds that block pick-up; empty when none is open. */

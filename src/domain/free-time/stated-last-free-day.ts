@@ -35,18 +35,11 @@ export interface LastFreeDayStatement {
 }
 
 /** Where the effective last free day comes from. */
+/** A terminal's statement as a source cites it: who stated what, when, in which message and line. */
+export type StatementCitation = Omit<LastFreeDayStatement, 'key' | 'lastFreeDay'>;
+
 export type LastFreeDaySource =
-  | {
-      readonly kind: 'terminal';
-      readonly terminal: string | null;
-      readonly statedAt: string;
-      readonly statedBy: string;
-      readonly inboxId: string | null;
-      readonly line: number | null;
-      readonly available: boolean;
-      readonly holds: readonly string[];
-    }
-  | { readonly kind: 'rule'; readonly rule: string };
+  ({ readonly kind: 'terminal' } & StatementCitation) | { readonly kind: 'rule'; readonly rule: string };
 
 export interface ComputedFreeTime {
   readonly lastFreeDay: LocalDate;
