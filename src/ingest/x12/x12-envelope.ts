@@ -22,6 +22,67 @@ import type {
   X12Transaction,
 } from './x12-types.js';
 
+/**
+ * What each trailer (SE, GE, IEA) closes, for its two checks (X12.6): element 01 counts what it closes
+ * (`counts` of the `level`), element 02 repeats the `header`'s control number; the notes name the
+ * acknowledgement code each mismatch maps to.
+ */
+const TRAILERS = {
+  SE: {
+    tag: 'SE',
+    countCode: 'PCS_X12_SE_COUNT_MISMATCH',
+    controlCode: 'PCS_X12_SE_CONTROL_MISMATCH',
+    counts: 'segments',
+    level: 'transaction set ST02',
+    header: 'ST02',
+    countNote: '997 AK5 code 4',
+    controlNote: '997 AK5 code 3',
+  },
+  GE: {
+    tag: 'GE',
+    countCode: 'PCS_X12_GE_COUNT_MISMATCH',
+    controlCode: 'PCS_X12_GE_CONTROL_MISMATCH',
+    counts: 'transaction sets',
+    level: 'group GS06',
+    header: 'GS06',
+    countNote: '997 AK9 code 5',
+    controlNote: '997 AK9 code 4',
+  },
+  IEA: {
+    tag: 'IEA',
+    countCode: 'PCS_X12_IEA_COUNT_MISMATCH',
+    controlCode: 'PCS_X12_IEA_CONTROL_MISMATCH',
+    counts: 'groups',
+    level: 'interchange ISA13',
+    header: 'ISA13',
+    countNote: 'TA1 note 021',
+    controlNote: 'TA1 note 001',
+  },
+} as const;
+type TrailerRule = (typeof TRAILERS)[keyof typeof TRAILERS];
+
+/** The trailer's count (element 01) against `count`, and its control number (element 02) against `control`. */
+function trailerIssues(trailer: X12Segment, rule: TrailerRule, count: number, control: string): X12Issue[] {
+  const issues: X12Issue[] = [];
+  if (el(trailer, 1) !== String(count)) {
+    issues.push({
+      code: rule.countCode,
+      message: `${rule.tag}01 says ${el(trailer, 1) || '(empty)'} ${rule.counts}, ${rule.level} ${control} has ${count} (${rule.countNote})`,
+      line: trailer.ordinal,
+      pointer: `${rule.tag}01`,
+    });
+  }
+  if (el(trailer, 2) !== control) {
+    issues.push({
+      code: rule.controlCode,
+      message: `${rule.tag}02 ${el(trailer, 2) || '(empty)'} differs from ${rule.header} ${control} (${rule.controlNote})`,
+      line: trailer.ordinal,
+      pointer: `${rule.tag}02`,
+    });
+  }
+  return issues;
+}
+
 /** X12.5 ISA element widths (ISA01…ISA16) and the TA1 interchange note code (element I18) for each. */
 const ISA_FIELDS: readonly { readonly width: number; readonly ta1: string }[] = [
   { width: 2, ta1: '010' },
@@ -149,22 +210,7 @@ export function* readX12(text: string, options: ReadX12Options): Generator<X12Pa
       });
     } else {
       const count = tx.segments + 2;
-      if (el(se, 1) !== String(count)) {
-        txIssues.push({
-          code: 'PCS_X12_SE_COUNT_MISMATCH',
-          message: `SE01 says ${el(se, 1) || '(empty)'} segments, transaction set ST02 ${control} has ${count} (997 AK5 code 4)`,
-          line: se.ordinal,
-          pointer: 'SE01',
-        });
-      }
-      if (el(se, 2) !== control) {
-        txIssues.push({
-          code: 'PCS_X12_SE_CONTROL_MISMATCH',
-          message: `SE02 ${el(se, 2) || '(empty)'} differs from ST02 ${control} (997 AK5 code 3)`,
-          line: se.ordinal,
-          pointer: 'SE02',
-        });
-      }
+      txIssues.push(...trailerIssues(se, TRAILERS.SE, count, control));
     }
     group.transactions++;
     group.txIssues.push(...txIssues);
@@ -191,22 +237,7 @@ export function* readX12(text: string, options: ReadX12Options): Generator<X12Pa
         pointer: 'GE',
       });
     } else {
-      if (el(ge, 1) !== String(group.transactions)) {
-        gIssues.push({
-          code: 'PCS_X12_GE_COUNT_MISMATCH',
-          message: `GE01 says ${el(ge, 1) || '(empty)'} transaction sets, group GS06 ${control} has ${group.transactions} (997 AK9 code 5)`,
-          line: ge.ordinal,
-          pointer: 'GE01',
-        });
-      }
-      if (el(ge, 2) !== control) {
-        gIssues.push({
-          code: 'PCS_X12_GE_CONTROL_MISMATCH',
-          message: `GE02 ${el(ge, 2) || '(empty)'} differs from GS06 ${control} (997 AK9 code 4)`,
-          line: ge.ordinal,
-          pointer: 'GE02',
-        });
-      }
+      gIssues.push(...trailerIssues(ge, TRAILERS.GE, group.transactions, control));
     }
     ic.groups++;
     ic.transactions += group.transactions;
@@ -235,22 +266,7 @@ export function* readX12(text: string, options: ReadX12Options): Generator<X12Pa
         pointer: 'IEA',
       });
     } else {
-      if (el(iea, 1) !== String(ic.groups)) {
-        issues.push({
-          code: 'PCS_X12_IEA_COUNT_MISMATCH',
-          message: `IEA01 says ${el(iea, 1) || '(empty)'} groups, interchange ISA13 ${control} has ${ic.groups} (TA1 note 021)`,
-          line: iea.ordinal,
-          pointer: 'IEA01',
-        });
-      }
-      if (el(iea, 2) !== control) {
-        issues.push({
-          code: 'PCS_X12_IEA_CONTROL_MISMATCH',
-          message: `IEA02 ${el(iea, 2) || '(empty)'} differs from ISA13 ${control} (TA1 note 001)`,
-          line: iea.ordinal,
-          pointer: 'IEA02',
-        });
-      }
+      issues.push(...trailerIssues(iea, TRAILERS.IEA, ic.groups, control));
     }
     const envelope = [...issues, ...ic.groupEnvelope];
     const transactions = ic.transactions;
