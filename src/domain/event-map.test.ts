@@ -1,8 +1,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { CanonicalEventOf, NewCanonicalEvent } from './canonical-event.js';
 import type { CONTAINER_MASTER_DATA, TRUCK_APPOINTMENT } from './cargo-event-codes.js';
-import type { CHARGING_SESSION, EQUIPMENT_STATUS } from './equipment-telemetry.js';
-import { type ChargingSessionPayload, type EquipmentStatusPayload } from './equipment-telemetry.js';
+import type {
+  CHARGING_SESSION,
+  ChargingSessionPayload,
+  EQUIPMENT_STATUS,
+  EquipmentStatusPayload,
+} from './equipment-telemetry.js';
 import { checkedCodeAndPayload, StoredEventShapeError } from './event-payload-guard.js';
 import type { ContainerMasterPayload, DcsaPayload, EventPayloadMap, TruckAppointmentPayload } from './event-map.js';
 import {
