@@ -55,6 +55,22 @@ const sessions = electric
   .filter((m): m is ChargingSessionMessage => m.messageType === 'charging-session');
 
 describe('equipment fleet and drayage trucks', () => {
+  it('should refuse a bad equipment knob with the field named', () => {
+    const errors = (input: ScenarioInput): string[] => {
+      const r = parseScenario(input);
+      return r.ok ? [] : r.errors;
+    };
+    expect(errors({ equipment: { powertrainMix: { diesel: 0 } } })).toEqual([
+      'equipment.powertrainMix: a mix needs at least one entry with a share above 0',
+    ]);
+    expect(errors({ equipment: { powertrainMix: { steam: 1 } } as unknown as ScenarioInput['equipment'] })[0]).toMatch(
+      /^equipment\.powertrainMix: .*steam/,
+    );
+    expect(errors({ equipment: { drayageFuelMix: { diesel: -1 } } })[0]).toMatch(/^equipment\.drayageFuelMix\.diesel/);
+    expect(errors({ equipment: { telemetryIntervalMinutes: 0 } })[0]).toMatch(/^equipment\.telemetryIntervalMinutes/);
+    expect(scenarioOf({}).equipment).toEqual({ telemetryIntervalMinutes: 15 });
+  });
+
   it('should give the mobile units the powertrain mix of the knob (to one unit), cranes grid-electric', () => {
     for (const input of [ELECTRIC, { seed: 3 }] as ScenarioInput[]) {
       const scenario = scenarioOf(input);
