@@ -11,6 +11,7 @@
 import { connect } from 'node:net';
 import { AisReporter } from '../src/sim/ais/ais-reporter.js';
 import { cargoMessageSource } from '../src/sim/cargo/cargo-message-source.js';
+import { equipmentTelemetrySource } from '../src/sim/equipment/equipment-telemetry.js';
 import { AisTcpServer } from '../src/sim/io/ais-tcp-server.js';
 import { runLive } from '../src/sim/io/live-run.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
@@ -83,6 +84,28 @@ const suite: BenchSuite = async (emit, { quick }) => {
     heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
   });
   await Promise.resolve();
+
+  // Equipment and charger telemetry of the month (the MQTT payloads, serialised as `telemetry.jsonl` has them).
+  t0 = performance.now();
+  const telemetry = equipmentTelemetrySource(run);
+  let telemetryMessages = 0;
+  let telemetryBytes = 0;
+  for (let t = parsed.scenario.startMs; t < parsed.scenario.endMs; t += HOUR) {
+    for (const m of telemetry.messagesIn(t, Math.min(parsed.scenario.endMs, t + HOUR))) {
+      telemetryMessages++;
+      telemetryBytes += JSON.stringify(m.message).length + 1;
+    }
+  }
+  const telemetryS = (performance.now() - t0) / 1000;
+  emit({
+    bench: 'sim equipment telemetry',
+    unit: 'messages/s',
+    value: Math.round(telemetryMessages / telemetryS),
+    days,
+    messages: telemetryMessages,
+    bytes: telemetryBytes,
+    simulatedDaysPerS: Math.round((days / telemetryS) * 100) / 100,
+  });
 
   // The live path at full speed: every AIS line over a real socket to a reading client, plus the messages.
   const server = new AisTcpServer();

@@ -10,6 +10,8 @@ import type { Role } from './roles.js';
 /** Format → the roles that may send it; a format not listed may be sent by any role with the `ingest` scope. */
 export const FORMAT_SENDER_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'csv-availability': ['terminal', 'port_authority', 'system'],
+  // A terminal's own equipment and chargers report through the terminal (or the operator's MQTT transport).
+  'equipment-telemetry': ['terminal', 'port_authority', 'system'],
 };
 
 /** The roles that may send `format`, or null when any may. */

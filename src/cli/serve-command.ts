@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { bootstrapAdminKey } from '../access/bootstrap-admin-key.js';
 import { parseFeedSpec } from '../ingest/transports/feed-spec.js';
 import { startAisFeeds, type AisFeeds } from '../ingest/transports/start-ais-feeds.js';
+import { startMqttTelemetryFeed, type MqttTelemetryFeed } from '../ingest/transports/mqtt-telemetry-feed.js';
 import { startSubscriptionDelivery } from '../subscriptions/start-subscription-delivery.js';
 import type { SubscriptionDeliveryWorker } from '../subscriptions/subscription-delivery-worker.js';
 import { buildServer } from '../api/build-server.js';
@@ -71,7 +72,12 @@ export function serveCommand(): Command {
       });
       let stopping = false;
       // Started after listen; stopped (in reverse order) on shutdown.
-      const workers: { delivery?: SubscriptionDeliveryWorker; feeds?: AisFeeds; simulator?: ServeSimulator } = {};
+      const workers: {
+        delivery?: SubscriptionDeliveryWorker;
+        feeds?: AisFeeds;
+        mqtt?: MqttTelemetryFeed;
+        simulator?: ServeSimulator;
+      } = {};
       const feedSpecs = [
         ...(flags.aisTcp ?? []).map((v) => parseFeedSpec('tcp', v)),
         ...(flags.aisUdp ?? []).map((v) => parseFeedSpec('udp', v)),
@@ -87,6 +93,7 @@ export function serveCommand(): Command {
         (workers.simulator?.stop() ?? Promise.resolve())
           .then(() => server.shutdown())
           .then(() => workers.feeds?.stop())
+          .then(() => workers.mqtt?.stop())
           .then(() => workers.delivery?.stop())
           .then(() => platform.close())
           .then(() => process.exit(0))
@@ -146,6 +153,15 @@ export function serveCommand(): Command {
       });
       if (feedSpecs.length > 0) {
         workers.feeds = await startAisFeeds(platform, feedSpecs, (level, message) => server.app.log[level](message));
+      }
+      if (env.OPENPCS_MQTT_URL) {
+        workers.mqtt = startMqttTelemetryFeed(platform, {
+          url: env.OPENPCS_MQTT_URL,
+          sourceOrg: env.OPENPCS_MQTT_SENDER,
+          visibility: env.OPENPCS_MQTT_VISIBILITY,
+          topic: env.OPENPCS_MQTT_TOPIC,
+          log: (level, message) => server.app.log[level](message),
+        });
       }
       if (simulatorEnabled(env, false)) {
         const say = (line: string) => {

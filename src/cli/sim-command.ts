@@ -7,7 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadEnv } from '../config/env.js';
 import { AisTcpServer } from '../sim/io/ais-tcp-server.js';
+import { equipmentTelemetrySource } from '../sim/equipment/equipment-telemetry.js';
 import { SimFeeder } from '../sim/io/http-feeder.js';
+import { MqttTelemetryPublisher } from '../sim/io/mqtt-telemetry-publisher.js';
 import { runLive } from '../sim/io/live-run.js';
 import { httpPartyKeys } from '../sim/io/party-keys.js';
 import { messageSourceOf, messageSourcesOf } from '../sim/sim-sources.js';
@@ -32,6 +34,7 @@ interface SimFlags {
   adminKey?: string;
   aisPort?: number;
   aisHost?: string;
+  mqtt?: string;
 }
 
 const HELP = `
@@ -43,13 +46,18 @@ What it does:
     ais.nmea      AIS position (type 1) and static (type 5) sentences with tag-block times, in time order
     messages.jsonl  cargo messages (DCSA, COARRI, CODECO, X12 322, cargo CSVs), one per line, in time order
     calls.jsonl   one container call per line (vessel, anchorage, berth, crane moves, TEU): ground truth
-    summary.json  calls, TEU per month, time at berth, ships waiting, harbour traffic counts
+    telemetry.jsonl  equipment status and charging sessions, the MQTT payloads (NDJSON: "openpcs ingest
+                  equipment-telemetry" reads it), topics openpcs/telemetry/{terminal}/{type}/{id}
+    drayage-trucks.jsonl  the truckers' tractors: plate, engine model year, fuel
+    summary.json  calls, TEU per month, time at berth, ships waiting, harbour traffic counts, equipment
 
 Live (--live): instead of files, the run is sent as it happens on a simulated clock (simulated time = start
   + speed × wall time; --start defaults to now): AIS lines over TCP to every client of --ais-port (as an AIS
   network provider; "openpcs serve --ais-tcp host:port" connects to it), and each simulated party's messages
   to POST /ingest/{format} of --target, each party its own organisation (sim-<code>) with its own API key,
-  registered with the port authority's admin key (--admin-key or OPENPCS_ADMIN_KEY).
+  registered with the port authority's admin key (--admin-key or OPENPCS_ADMIN_KEY). With --mqtt the
+  equipment and charger telemetry is published to that broker (QoS 1); "openpcs serve" with
+  OPENPCS_MQTT_URL subscribes to it.
 
 Examples:
   openpcs sim --days 30 --seed 7 --out sim-out/          a month of January 2018
@@ -90,6 +98,7 @@ async function run(flags: SimFlags): Promise<void> {
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new CliError(`bad scenario: ${parsed.errors.join('; ')}`);
   if (flags.live) return runLiveCommand(flags, parsed.scenario);
+  if (flags.mqtt) throw new CliError('--mqtt publishes a live run: give it with --live');
   if (!flags.out) throw new CliError('give --out <dir> (files) or --live (sent as it happens)');
   const out = flags.out;
   const started = performance.now();
@@ -139,6 +148,7 @@ async function runLiveCommand(flags: SimFlags, scenario: Scenario): Promise<void
           log: (_level, message) => console.error(message),
         })
       : undefined;
+  const telemetryPublisher = flags.mqtt ? await connectMqtt(flags.mqtt) : undefined;
   const speed = flags.speed ?? 1;
   const stop = () => abort.abort();
   process.once('SIGINT', stop);
@@ -146,7 +156,8 @@ async function runLiveCommand(flags: SimFlags, scenario: Scenario): Promise<void
   console.log(
     `sim: live from ${scenario.start} for ${scenario.days} days (seed ${scenario.seed}) at ${speed === 'max' ? 'full speed' : `×${speed}`}; ` +
       `AIS over TCP on ${host}:${port}` +
-      (feeder ? `; parties post to ${flags.target} (${sources.length} source(s))` : '; no parties (no --target)'),
+      (feeder ? `; parties post to ${flags.target} (${sources.length} source(s))` : '; no parties (no --target)') +
+      (telemetryPublisher ? `; equipment telemetry to ${flags.mqtt}` : ''),
   );
   try {
     const result = await runLive({
@@ -161,11 +172,13 @@ async function runLiveCommand(flags: SimFlags, scenario: Scenario): Promise<void
       ais,
       messages: messageSourceOf(run),
       feeder,
+      telemetry: telemetryPublisher ? equipmentTelemetrySource(run) : undefined,
+      telemetryPublisher,
       signal: abort.signal,
     });
     const stats = feeder?.stats;
     console.log(
-      `sim: reached ${new Date(result.reachedMs).toISOString()}: ${result.aisLines} AIS lines, ${result.messages} messages` +
+      `sim: reached ${new Date(result.reachedMs).toISOString()}: ${result.aisLines} AIS lines, ${result.messages} messages, ${result.telemetry} telemetry messages` +
         (stats
           ? ` (${stats.duplicates} already stored, ${stats.withRejections} with rejections, ${stats.retries} retries)`
           : ''),
@@ -174,6 +187,18 @@ async function runLiveCommand(flags: SimFlags, scenario: Scenario): Promise<void
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await ais.close();
+    await telemetryPublisher?.close();
+  }
+}
+
+async function connectMqtt(url: string): Promise<MqttTelemetryPublisher> {
+  if (!/^mqtts?:\/\//.test(url)) {
+    throw new CliError(`--mqtt wants a broker URL such as mqtt://127.0.0.1:1883, not "${url}"`);
+  }
+  try {
+    return await MqttTelemetryPublisher.connect(url);
+  } catch (error) {
+    throw new CliError((error as Error).message);
   }
 }
 
@@ -209,6 +234,10 @@ export function simCommand(): Command {
       ),
     )
     .option('--ais-host <host>', 'with --live: interface of the AIS port (default 127.0.0.1)')
+    .option(
+      '--mqtt <url>',
+      'with --live: MQTT broker the equipment telemetry is published to, e.g. mqtt://127.0.0.1:1883',
+    )
     .addOption(new Option('--days <n>', 'simulated days (default 1)').argParser(integerOption({ min: 1, max: 400 })))
     .addOption(
       new Option('--seed <n>', 'random seed (default 7)').argParser(integerOption({ min: 0, max: 2 ** 31 - 1 })),

@@ -76,6 +76,20 @@ const EnvSchema = z.object({
   OPENPCS_SIM_BACKFILL_HOURS: z.coerce.number().min(0).max(72).default(3),
   /** Admin API key of the port authority, for `openpcs sim --live --target …` to register the simulated parties. */
   OPENPCS_ADMIN_KEY: z.string().min(1).optional(),
+  /** MQTT broker whose equipment telemetry `serve` subscribes to (unset: none). */
+  OPENPCS_MQTT_URL: z
+    .string()
+    .regex(/^mqtts?:\/\/[^\s/]+(:\d+)?\/?$/, 'an MQTT broker URL such as mqtt://127.0.0.1:1883')
+    .optional(),
+  /** Organisation the MQTT telemetry is stored as sent by (an existing organisation id). */
+  OPENPCS_MQTT_SENDER: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'an organisation id')
+    .default('local'),
+  /** Topic filter of the MQTT telemetry subscription. */
+  OPENPCS_MQTT_TOPIC: z.string().min(1).max(200).default('openpcs/telemetry/#'),
+  /** Visibility of the MQTT telemetry's events. */
+  OPENPCS_MQTT_VISIBILITY: z.enum(['private', 'community', 'public']).default('private'),
 });
 
 function splitList(text: string): string[] {
@@ -172,5 +186,17 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_ADMIN_KEY',
     default: '(unset)',
     meaning: 'port authority admin key openpcs sim --live uses to register the simulated parties (or --admin-key)',
+  },
+  {
+    name: 'OPENPCS_MQTT_URL',
+    default: '(unset)',
+    meaning: 'MQTT broker serve subscribes to for equipment telemetry (docs/simulator.md), e.g. mqtt://127.0.0.1:1883',
+  },
+  { name: 'OPENPCS_MQTT_SENDER', default: 'local', meaning: 'organisation the MQTT telemetry is stored as sent by' },
+  { name: 'OPENPCS_MQTT_TOPIC', default: 'openpcs/telemetry/#', meaning: 'topic filter of the telemetry subscription' },
+  {
+    name: 'OPENPCS_MQTT_VISIBILITY',
+    default: 'private',
+    meaning: "visibility of the MQTT telemetry's events: private (the sender only), community, public",
   },
 ];

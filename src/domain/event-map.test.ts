@@ -1,6 +1,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { CanonicalEventOf, NewCanonicalEvent } from './canonical-event.js';
 import type { CONTAINER_MASTER_DATA, TRUCK_APPOINTMENT } from './cargo-event-codes.js';
+import type {
+  CHARGING_SESSION,
+  ChargingSessionPayload,
+  EQUIPMENT_STATUS,
+  EquipmentStatusPayload,
+} from './equipment-telemetry.js';
 import { checkedCodeAndPayload, StoredEventShapeError } from './event-payload-guard.js';
 import type { ContainerMasterPayload, DcsaPayload, EventPayloadMap, TruckAppointmentPayload } from './event-map.js';
 import {
@@ -68,5 +74,47 @@ describe('checkedCodeAndPayload (the store edge)', () => {
     expect(() => checkedCodeAndPayload('MSTR', { extension: 'openpcs' })).toThrow(StoredEventShapeError);
     expect(() => checkedCodeAndPayload('XXXX', {})).toThrow(/not in the event map/);
     expect(() => checkedCodeAndPayload('GTIN', [1])).toThrow(/not a JSON object/);
+  });
+});
+
+describe('equipment telemetry payloads at the store edge', () => {
+  const status: EquipmentStatusPayload = {
+    extension: 'openpcs',
+    equipmentId: 'WBCT-YT-007',
+    terminal: 'WBCT',
+    equipmentType: 'yard_tractor',
+    powertrain: 'battery_electric',
+    state: 'charging',
+    socPct: 41.5,
+    energy: { electricityKwh: 120.5 },
+    engineHours: 10_234.25,
+    sourceMessage: { format: 'equipment-telemetry', line: 1 },
+  };
+  const stop: ChargingSessionPayload = {
+    extension: 'openpcs',
+    phase: 'stop',
+    sessionId: 'S1',
+    chargerId: 'WBCT-CHG-01',
+    equipmentId: 'WBCT-YT-007',
+    terminal: 'WBCT',
+    startedAt: '2018-05-07T09:30:00.000Z',
+    socStartPct: 22.1,
+    endedAt: '2018-05-07T11:21:00.000Z',
+    socEndPct: 95,
+    energyKwh: 153.09,
+    sourceMessage: { format: 'equipment-telemetry', line: 2 },
+  };
+
+  it('should type EQST and CHRG and check their stored payloads', () => {
+    expectTypeOf<EventPayloadMap[typeof EQUIPMENT_STATUS]>().toEqualTypeOf<EquipmentStatusPayload>();
+    expectTypeOf<EventPayloadMap[typeof CHARGING_SESSION]>().toEqualTypeOf<ChargingSessionPayload>();
+    expect(checkedCodeAndPayload('EQST', { ...status })).toEqual({ eventTypeCode: 'EQST', payload: status });
+    expect(checkedCodeAndPayload('CHRG', { ...stop })).toEqual({ eventTypeCode: 'CHRG', payload: stop });
+    expect(() => checkedCodeAndPayload('EQST', { ...status, state: 'sleeping' })).toThrow(StoredEventShapeError);
+    expect(() => checkedCodeAndPayload('EQST', { ...status, energy: { electricityKwh: '1' } })).toThrow(
+      StoredEventShapeError,
+    );
+    expect(() => checkedCodeAndPayload('CHRG', { ...stop, phase: 'pause' })).toThrow(StoredEventShapeError);
+    expect(() => checkedCodeAndPayload('CHRG', { ...status })).toThrow(StoredEventShapeError);
   });
 });

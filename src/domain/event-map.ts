@@ -17,6 +17,12 @@ import {
   type TransportEventCode,
 } from './cargo-event-codes.js';
 import {
+  CHARGING_SESSION,
+  EQUIPMENT_STATUS,
+  type ChargingSessionPayload,
+  type EquipmentStatusPayload,
+} from './equipment-telemetry.js';
+import {
   VESSEL_POSITION,
   VESSEL_STATIC,
   type VesselPositionPayload,
@@ -79,6 +85,8 @@ export interface OpenpcsPayloads {
   readonly [CONTAINER_MASTER_DATA]: ContainerMasterPayload;
   readonly [TRUCK_APPOINTMENT]: TruckAppointmentPayload;
   readonly [TERMINAL_AVAILABILITY]: TerminalAvailabilityPayload;
+  readonly [EQUIPMENT_STATUS]: EquipmentStatusPayload;
+  readonly [CHARGING_SESSION]: ChargingSessionPayload;
 }
 export type OpenpcsEventCode = keyof OpenpcsPayloads;
 
@@ -95,6 +103,8 @@ export const OPENPCS_EVENT_CODES: readonly OpenpcsEventCode[] = [
   CONTAINER_MASTER_DATA,
   TRUCK_APPOINTMENT,
   TERMINAL_AVAILABILITY,
+  EQUIPMENT_STATUS,
+  CHARGING_SESSION,
 ];
 export const DCSA_EVENT_CODES: readonly DcsaEventCode[] = [
   ...EQUIPMENT_EVENT_CODES,

@@ -7,6 +7,15 @@
 import { CONTAINER_MASTER_DATA, TERMINAL_AVAILABILITY, TRUCK_APPOINTMENT } from './cargo-event-codes.js';
 import type { CanonicalEventOf } from './canonical-event.js';
 import {
+  CHARGING_SESSION,
+  EQUIPMENT_STATES,
+  EQUIPMENT_STATUS,
+  EQUIPMENT_TYPES,
+  POWERTRAINS,
+  type ChargingSessionPayload,
+  type EquipmentStatusPayload,
+} from './equipment-telemetry.js';
+import {
   isDcsaEventCode,
   type ContainerMasterPayload,
   type DcsaEventCode,
@@ -131,6 +140,50 @@ function isTerminalAvailability(p: Json): p is TerminalAvailabilityPayload {
   );
 }
 
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+const oneOf =
+  (values: readonly string[]) =>
+  (v: unknown): boolean =>
+    typeof v === 'string' && values.includes(v);
+const isSourceLine = (source: unknown): boolean =>
+  isRecord(source) && isString(source['format']) && isNumber(source['line']);
+
+function isEquipmentStatus(p: Json): p is EquipmentStatusPayload {
+  const energy = p['energy'];
+  return (
+    p['extension'] === 'openpcs' &&
+    isString(p['equipmentId']) &&
+    isString(p['terminal']) &&
+    oneOf(EQUIPMENT_TYPES)(p['equipmentType']) &&
+    oneOf(POWERTRAINS)(p['powertrain']) &&
+    oneOf(EQUIPMENT_STATES)(p['state']) &&
+    isNumberOrNull(p['socPct']) &&
+    isRecord(energy) &&
+    isOptional(energy['electricityKwh'], isNumber) &&
+    isOptional(energy['dieselLitres'], isNumber) &&
+    isOptional(energy['hydrogenKg'], isNumber) &&
+    isNumber(p['engineHours']) &&
+    isSourceLine(p['sourceMessage'])
+  );
+}
+
+function isChargingSession(p: Json): p is ChargingSessionPayload {
+  return (
+    p['extension'] === 'openpcs' &&
+    (p['phase'] === 'start' || p['phase'] === 'stop') &&
+    isString(p['sessionId']) &&
+    isString(p['chargerId']) &&
+    isString(p['equipmentId']) &&
+    isString(p['terminal']) &&
+    isString(p['startedAt']) &&
+    isNumber(p['socStartPct']) &&
+    isOptional(p['endedAt'], isString) &&
+    isOptional(p['socEndPct'], isNumber) &&
+    isOptional(p['energyKwh'], isNumber) &&
+    isSourceLine(p['sourceMessage'])
+  );
+}
+
 /** The code and payload of a stored event, checked against the event map; throws `StoredEventShapeError`. */
 export function checkedCodeAndPayload(code: string, payload: unknown): CodeAndPayload {
   if (!isRecord(payload)) throw new StoredEventShapeError(`event ${code}: the payload is not a JSON object`);
@@ -149,6 +202,12 @@ export function checkedCodeAndPayload(code: string, payload: unknown): CodeAndPa
       break;
     case TERMINAL_AVAILABILITY:
       if (isTerminalAvailability(payload)) return { eventTypeCode: code, payload };
+      break;
+    case EQUIPMENT_STATUS:
+      if (isEquipmentStatus(payload)) return { eventTypeCode: code, payload };
+      break;
+    case CHARGING_SESSION:
+      if (isChargingSession(payload)) return { eventTypeCode: code, payload };
       break;
     default:
       if (isDcsaEventCode(code)) return { eventTypeCode: code, payload };

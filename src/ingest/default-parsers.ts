@@ -13,6 +13,7 @@ import { edifactCoarriParser } from './edifact/edifact-coarri-parser.js';
 import { edifactCodecoParser } from './edifact/edifact-codeco-parser.js';
 import { edifactIftstaParser } from './edifact/edifact-iftsta-parser.js';
 import { ParserRegistry } from './parser-registry.js';
+import { equipmentTelemetryParser } from './telemetry/equipment-telemetry-parser.js';
 import { x12315Parser } from './x12/x12-315-parser.js';
 import { x12322Parser } from './x12/x12-322-parser.js';
 
@@ -33,5 +34,6 @@ export function defaultParsers(): ParserRegistry {
     edifactCoarriParser,
     edifactCodecoParser,
     edifactBaplieParser,
+    equipmentTelemetryParser,
   ]);
 }

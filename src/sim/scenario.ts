@@ -17,6 +17,30 @@ const FuelMix = z
     'a fuel mix needs at least one fuel with a share above 0',
   );
 
+const someShare = (mix: Readonly<Record<string, number | undefined>>): boolean =>
+  Object.values(mix).some((v) => (v ?? 0) > 0);
+const MIX_MESSAGE = 'a mix needs at least one entry with a share above 0';
+
+export const CHE_POWERTRAINS = ['diesel', 'battery_electric', 'hybrid', 'hydrogen_fuel_cell'] as const;
+export type ChePowertrain = (typeof CHE_POWERTRAINS)[number];
+export const DRAYAGE_FUELS = ['diesel', 'natural_gas', 'battery_electric', 'fuel_cell'] as const;
+export type DrayageFuel = (typeof DRAYAGE_FUELS)[number];
+
+const EquipmentKnobs = z.strictObject({
+  /** Relative shares of the mobile equipment's powertrains (yard tractors, top handlers, RTGs); absent = default. */
+  powertrainMix: z
+    .strictObject({ diesel: share, battery_electric: share, hybrid: share, hydrogen_fuel_cell: share })
+    .refine(someShare, MIX_MESSAGE)
+    .optional(),
+  /** Relative shares of the drayage trucks' fuels; absent = default. */
+  drayageFuelMix: z
+    .strictObject({ diesel: share, natural_gas: share, battery_electric: share, fuel_cell: share })
+    .refine(someShare, MIX_MESSAGE)
+    .optional(),
+  /** Simulated minutes between two status reports of one unit. */
+  telemetryIntervalMinutes: z.number().int().min(1).max(60).default(15),
+});
+
 export const ScenarioSchema = z.strictObject({
   /** Seed of every random draw. */
   seed: z
@@ -45,6 +69,8 @@ export const ScenarioSchema = z.strictObject({
   tugs: z.number().int().min(2).max(40).default(10),
   /** Days simulated before `start` so the port is not empty at the start (not written). */
   warmupDays: z.number().min(0).max(60).default(14),
+  /** Cargo-handling equipment and drayage trucks (src/sim/equipment/; defaults in equipment-parameters.ts). */
+  equipment: EquipmentKnobs.prefault({}),
 });
 
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

@@ -1,5 +1,6 @@
 /** The run summary written beside the output files (`summary.json`) and printed by the CLI. */
 import type { CargoStats } from './cargo/cargo-stats.js';
+import type { EquipmentSummary } from './equipment/equipment-summary.js';
 import type { ContainerCall } from './container-call.js';
 import { berthHours, monthlyTeu, shipsWaiting } from './sim-metrics.js';
 import type { SimRun } from './simulate.js';
@@ -25,6 +26,8 @@ export interface SimSummary {
   readonly aisLines?: number;
   /** Containers, import dwell, truck turn and cargo messages per format (written with the messages). */
   readonly cargo?: CargoStats & { readonly messagesByFormat: Record<string, number> };
+  /** Equipment units and drayage trucks by kind, telemetry messages by type (written with telemetry.jsonl). */
+  readonly equipment?: EquipmentSummary;
 }
 
 export function summarise(run: SimRun): SimSummary {

@@ -100,6 +100,10 @@ export const TARGETS: readonly FuzzTarget[] = [
     seeds: [fixture('edifact/codeco-gate-in-out.edi'), fixture('cargo-story/terminal-codeco-gate-out.edi')],
   },
   { format: 'edifact-baplie', seeds: [fixture('edifact/baplie-ever-given.edi')] },
+  {
+    format: 'equipment-telemetry',
+    seeds: [fixture('equipment-telemetry/telemetry.ndjson'), fixture('equipment-telemetry/telemetry-bad.ndjson')],
+  },
 ];
 
 /** Byte strings that break naive text handling: NUL, 0xFF, UTF-16, invalid and overlong UTF-8, escapes. */

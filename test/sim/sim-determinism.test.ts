@@ -1,7 +1,7 @@
 /**
  * Same seed and parameters → byte-identical output files (issue 12); another seed → other files. Runs the
  * file adapter the CLI uses (`openpcs sim --out`), on a short window to keep the test small; the cargo
- * messages (`messages.jsonl`) are part of it. A run generates the boxes of every call in port, hence the timeouts.
+ * messages (`messages.jsonl`) and the equipment telemetry (`telemetry.jsonl`) are part of it. A run generates the boxes of every call in port, hence the timeouts.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { simulate } from '../../src/sim/simulate.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const FILES = ['ais.nmea', 'messages.jsonl', 'calls.jsonl', 'summary.json'];
+const FILES = ['ais.nmea', 'messages.jsonl', 'telemetry.jsonl', 'drayage-trucks.jsonl', 'calls.jsonl', 'summary.json'];
 
 async function hashes(input: ScenarioInput): Promise<Record<string, string>> {
   const parsed = parseScenario(input);

@@ -18,6 +18,7 @@ import { HTTP_API_ERRORS } from './http-api-errors.js';
 import { IDENTIFIER_ERRORS } from './identifier-errors.js';
 import { INGEST_ERRORS } from './ingest-errors.js';
 import { PROCESS_ERRORS } from './process-errors.js';
+import { TELEMETRY_ERRORS } from './telemetry-errors.js';
 import { VESSEL_ERRORS } from './vessel-errors.js';
 import { X12_ERRORS } from './x12-errors.js';
 
@@ -35,6 +36,7 @@ export const ERROR_CATALOGUE = {
   ...DCSA_MESSAGE_ERRORS,
   ...X12_ERRORS,
   ...EDIFACT_ERRORS,
+  ...TELEMETRY_ERRORS,
   ...IDENTIFIER_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -77,5 +79,9 @@ export const ERROR_SECTIONS: readonly ErrorSection[] = [
   },
   { heading: 'ANSI X12 (see [formats-x12-edifact.md](formats-x12-edifact.md))', errors: X12_ERRORS },
   { heading: 'UN/EDIFACT (see [formats-x12-edifact.md](formats-x12-edifact.md))', errors: EDIFACT_ERRORS },
+  {
+    heading: 'Equipment telemetry (`equipment-telemetry`, see [simulator.md](simulator.md))',
+    errors: TELEMETRY_ERRORS,
+  },
   { heading: 'Identifiers (container, IMO, UN/LOCODE, SMDG, SCAC, MMSI)', errors: IDENTIFIER_ERRORS },
 ];

@@ -10,6 +10,8 @@ import { AisReporter } from '../ais/ais-reporter.js';
 import { nextWindow, simulatedAt, wallMsUntil, type LiveClockPlan } from '../sim-clock.js';
 import type { SimMessageSource } from '../sim-message.js';
 import type { SimRun } from '../simulate.js';
+import type { TelemetrySource } from '../equipment/equipment-telemetry.js';
+import type { TelemetryPublisher } from './mqtt-telemetry-publisher.js';
 import type { AisTcpServer } from './ais-tcp-server.js';
 import type { SimFeeder } from './http-feeder.js';
 
@@ -21,6 +23,9 @@ export interface LiveRunOptions {
   /** The parties' messages (omit or leave the feeder out: none are sent). */
   readonly messages?: SimMessageSource | undefined;
   readonly feeder?: SimFeeder | undefined;
+  /** Equipment and charger telemetry and where it goes (MQTT; omit either: none is sent). */
+  readonly telemetry?: TelemetrySource | undefined;
+  readonly telemetryPublisher?: TelemetryPublisher | undefined;
   /** Longest window sent in one step (simulated ms; default 5 minutes). */
   readonly maxWindowMs?: number | undefined;
   /** Longest wait between steps when nothing is due (wall ms; default 1 s). */
@@ -35,6 +40,7 @@ export interface LiveRunResult {
   readonly reachedMs: number;
   readonly aisLines: number;
   readonly messages: number;
+  readonly telemetry: number;
 }
 
 export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
@@ -47,6 +53,7 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
   let cursor = plan.simStartMs;
   let aisLines = 0;
   let messages = 0;
+  let telemetry = 0;
   while (cursor < plan.simEndMs && !signal?.aborted) {
     const due = simulatedAt(plan, now());
     const window = nextWindow(cursor, due, maxWindowMs);
@@ -69,8 +76,13 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
       messages += batch.length;
       await feeder.send(batch);
     }
+    if (options.telemetry && options.telemetryPublisher) {
+      const batch = options.telemetry.messagesIn(window.fromMs, window.toMs);
+      telemetry += batch.length;
+      await options.telemetryPublisher.publish(batch);
+    }
     cursor = window.toMs;
     options.onWindow?.(cursor, cursor >= plan.anchorSimMs);
   }
-  return { reachedMs: cursor, aisLines, messages };
+  return { reachedMs: cursor, aisLines, messages, telemetry };
 }

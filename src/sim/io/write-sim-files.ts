@@ -1,6 +1,7 @@
 /**
  * Writes a simulated run to a directory: `ais.nmea` (tag-blocked AIVDM lines in time order), `messages.jsonl`
- * (the cargo messages, one SimMessage per line in time order), `calls.jsonl` (one container call per line, the
+ * (the cargo messages, one SimMessage per line in time order), `telemetry.jsonl` (the equipment and charger
+ * telemetry payloads as published on MQTT, NDJSON in time order), `drayage-trucks.jsonl`, `calls.jsonl` (one container call per line, the
  * ground truth) and `summary.json`. Nothing in them depends on the wall clock or the machine, so the same seed
  * and parameters give byte-identical files. AIS and cargo messages are generated and written one hour at a
  * time (with backpressure), so a month never sits in memory.
@@ -12,6 +13,9 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { AisReporter } from '../ais/ais-reporter.js';
 import { cargoMessageSource } from '../cargo/cargo-message-source.js';
+import { drayageTrucks } from '../equipment/drayage-trucks.js';
+import { equipmentSummary } from '../equipment/equipment-summary.js';
+import { equipmentTelemetrySource } from '../equipment/equipment-telemetry.js';
 import { callRecord, summarise, type SimSummary } from '../sim-summary.js';
 import type { SimRun } from '../simulate.js';
 
@@ -41,6 +45,9 @@ export async function writeSimFiles(run: SimRun, dir: string, progress?: WritePr
   const cargo = cargoMessageSource(run);
   const messages = createWriteStream(join(dir, 'messages.jsonl'));
   const messagesByFormat: Record<string, number> = {};
+  const telemetry = equipmentTelemetrySource(run);
+  const telemetryOut = createWriteStream(join(dir, 'telemetry.jsonl'));
+  const telemetryByType: Record<string, number> = {};
   let lines = 0;
   try {
     for (let t = startMs; t < endMs; t += HOUR) {
@@ -51,11 +58,26 @@ export async function writeSimFiles(run: SimRun, dir: string, progress?: WritePr
         messagesByFormat[m.format] = (messagesByFormat[m.format] ?? 0) + 1;
         await write(messages, `${JSON.stringify(m)}\n`);
       }
+      const published = telemetry.messagesIn(t, Math.min(endMs, t + HOUR));
+      for (const m of published) {
+        telemetryByType[m.message.messageType] = (telemetryByType[m.message.messageType] ?? 0) + 1;
+      }
+      if (published.length > 0) {
+        await write(telemetryOut, `${published.map((m) => JSON.stringify(m.message)).join('\n')}\n`);
+      }
       progress?.(Math.min(endMs, t + HOUR) - startMs, endMs - startMs, lines);
     }
   } finally {
     await close(ais);
     await close(messages);
+    await close(telemetryOut);
+  }
+  const trucks = drayageTrucks(run.scenario);
+  const trucksOut = createWriteStream(join(dir, 'drayage-trucks.jsonl'));
+  try {
+    for (const truck of trucks.values()) await write(trucksOut, `${JSON.stringify(truck)}\n`);
+  } finally {
+    await close(trucksOut);
   }
   const calls = createWriteStream(join(dir, 'calls.jsonl'));
   try {
@@ -70,6 +92,7 @@ export async function writeSimFiles(run: SimRun, dir: string, progress?: WritePr
     ...summarise(run),
     aisLines: lines,
     cargo: { ...cargo.stats(), messagesByFormat: sortedKeys(messagesByFormat) },
+    equipment: equipmentSummary(run.scenario, trucks, sortedKeys(telemetryByType)),
   };
   await writeFile(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
