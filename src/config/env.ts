@@ -76,6 +76,8 @@ const EnvSchema = z.object({
   OPENPCS_SIM_BACKFILL_HOURS: z.coerce.number().min(0).max(72).default(3),
   /** Admin API key of the port authority, for `openpcs sim --live --target …` to register the simulated parties. */
   OPENPCS_ADMIN_KEY: z.string().min(1).optional(),
+  /** JSON file of demurrage and detention tariffs behind `GET /fees` (docs/truckers.md "Fees"). */
+  OPENPCS_FEE_TARIFFS: z.string().min(1).optional(),
 });
 
 function splitList(text: string): string[] {
@@ -172,5 +174,10 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_ADMIN_KEY',
     default: '(unset)',
     meaning: 'port authority admin key openpcs sim --live uses to register the simulated parties (or --admin-key)',
+  },
+  {
+    name: 'OPENPCS_FEE_TARIFFS',
+    default: '(unset)',
+    meaning: 'JSON file of demurrage and detention tariffs for GET /fees; unset = illustrative defaults',
   },
 ];

@@ -164,14 +164,16 @@ export function estimateDemurrage(
   }
   if (!subject.lastFreeDay) return { status: 'UNKNOWN', reason: 'no last free day is known for the box' };
   const length = equipmentLength(subject.isoEquipmentCode);
-  if (!length)
+  if (!length) {
     return { status: 'UNKNOWN', reason: `no tariff length for size/type ${subject.isoEquipmentCode ?? 'unknown'}` };
+  }
   if (!subject.unLocationCode) return { status: 'UNKNOWN', reason: 'the port of the box is not known' };
   const day = LocalDates.of(startedAt, timeZone);
   const terminals = subject.terminalCode ? [subject.terminalCode] : [];
   const tariff = selectFeeTariff(tariffs, 'DEMURRAGE', subject.unLocationCode, terminals, direction, day);
-  if (!tariff)
+  if (!tariff) {
     return { status: 'NO_TARIFF', reason: `no demurrage tariff for ${subject.terminalCode ?? subject.unLocationCode}` };
+  }
   const stoppedAt = direction === 'IMPORT' ? subject.gatedOutAt : subject.loadedAt;
   return {
     status: 'ESTIMATED',
@@ -204,8 +206,9 @@ export function estimateDetention(
     };
   }
   const length = equipmentLength(subject.isoEquipmentCode);
-  if (!length)
+  if (!length) {
     return { status: 'UNKNOWN', reason: `no tariff length for size/type ${subject.isoEquipmentCode ?? 'unknown'}` };
+  }
   if (!subject.unLocationCode) return { status: 'UNKNOWN', reason: 'the port of the box is not known' };
   const day = LocalDates.of(startedAt, timeZone);
   const tariff = selectFeeTariff(tariffs, 'DETENTION', subject.unLocationCode, subject.carrierCodes, direction, day);

@@ -53,16 +53,8 @@ export interface FeeTariff {
 
 /** The length class of an ISO 6346 size/type code (`22G1` → 20, `45G1` → 40, `L5G1` → 45); null if other. */
 export function equipmentLength(isoEquipmentCode: string | null): EquipmentLength | null {
-  switch (isoEquipmentCode?.charAt(0)) {
-    case '2':
-      return '20';
-    case '4':
-      return '40';
-    case 'L':
-      return '45';
-    default:
-      return null;
-  }
+  const byLengthCode: Readonly<Record<string, EquipmentLength>> = { '2': '20', '4': '40', L: '45' };
+  return byLengthCode[isoEquipmentCode?.charAt(0) ?? ''] ?? null;
 }
 
 /** The tariff for a box: the party's own, else the `*` one; the latest `effectiveFrom` on or before the day. */
