@@ -207,7 +207,8 @@ function loadFeeTariffs(path: string): FeeTariff[] {
     throw new CliError(`OPENPCS_FEE_TARIFFS: cannot read ${path}: ${(error as Error).message}`);
   }
   const parsed = parseFeeTariffFile(text);
-  if (!parsed.ok)
-    {throw new CliError(`OPENPCS_FEE_TARIFFS (${path}) is not a valid tariff file: ${parsed.problems.join('; ')}`);}
+  if (!parsed.ok) {
+    throw new CliError(`OPENPCS_FEE_TARIFFS (${path}) is not a valid tariff file: ${parsed.problems.join('; ')}`);
+  }
   return parsed.tariffs;
 }
