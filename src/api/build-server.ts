@@ -4,6 +4,7 @@
  * schemas; cross-cutting concerns (validation, problem+json errors, OpenAPI) are set here once.
  */
 import type { ProblemCode } from '../domain/errors/catalogue.js';
+import type { FeeTariff } from '../domain/fees/fee-tariff.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -28,6 +29,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { formatSettingRoutes } from './routes/format-setting-routes.js';
 import { csvLayoutRoutes } from './routes/csv-layout-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
+import { feeRoutes } from './routes/fee-routes.js';
 import {
   isDcsaPath,
   PROBLEM_CONTENT_TYPE,
@@ -72,6 +74,8 @@ export interface ServerOptions {
    * rate limit.
    */
   readonly trustedProxies?: readonly string[] | undefined;
+  /** Demurrage and detention tariffs behind `GET /fees` (`OPENPCS_FEE_TARIFFS`); the illustrative defaults when unset. */
+  readonly feeTariffs?: readonly FeeTariff[] | undefined;
 }
 
 export interface Server {
@@ -236,6 +240,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(csvLayoutRoutes, { platform });
   await app.register(vesselRoutes, { platform });
   await app.register(cargoRoutes, { platform });
+  await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(terminalRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
   app.get('/', { schema: { hide: true }, config: { access: ACCESS.public } }, (_request, reply) =>

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { parseFeeTariffFile } from '../domain/fees/fee-tariff-schema.js';
+import type { FeeTariff } from '../domain/fees/fee-tariff.js';
 import { bootstrapAdminKey } from '../access/bootstrap-admin-key.js';
 import { parseFeedSpec } from '../ingest/transports/feed-spec.js';
 import { startAisFeeds, type AisFeeds } from '../ingest/transports/start-ais-feeds.js';
@@ -53,6 +56,7 @@ export function serveCommand(): Command {
       if (flags.apiOnly && (flags.aisTcp || flags.aisUdp)) {
         throw new CliError('--api-only serves the API only; run AIS feeds in the full "openpcs serve"');
       }
+      const feeTariffs = env.OPENPCS_FEE_TARIFFS === undefined ? undefined : loadFeeTariffs(env.OPENPCS_FEE_TARIFFS);
       const platform = await openPlatform({
         store,
         defaultTimeZone: env.OPENPCS_TIME_ZONE,
@@ -69,6 +73,7 @@ export function serveCommand(): Command {
         authFailuresPerMinute: env.OPENPCS_AUTH_FAILURES_PER_MIN,
         behindTls: env.OPENPCS_BEHIND_TLS,
         trustedProxies: env.OPENPCS_TRUST_PROXY,
+        feeTariffs,
       });
       let stopping = false;
       // Started after listen; stopped (in reverse order) on shutdown.
@@ -207,4 +212,19 @@ export function firstStartBanner(adminKey: string): string {
     '',
     '',
   ].join('\n');
+}
+
+/** The tariffs of `OPENPCS_FEE_TARIFFS`; a file that cannot be read or is invalid stops the start with every reason. */
+function loadFeeTariffs(path: string): FeeTariff[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`OPENPCS_FEE_TARIFFS: cannot read ${path}: ${(error as Error).message}`);
+  }
+  const parsed = parseFeeTariffFile(text);
+  if (!parsed.ok) {
+    throw new CliError(`OPENPCS_FEE_TARIFFS (${path}) is not a valid tariff file: ${parsed.problems.join('; ')}`);
+  }
+  return parsed.tariffs;
 }

@@ -90,6 +90,8 @@ const EnvSchema = z.object({
   OPENPCS_MQTT_TOPIC: z.string().min(1).max(200).default('openpcs/telemetry/#'),
   /** Visibility of the MQTT telemetry's events. */
   OPENPCS_MQTT_VISIBILITY: z.enum(['private', 'community', 'public']).default('private'),
+  /** JSON file of demurrage and detention tariffs behind `GET /fees` (docs/fees.md). */
+  OPENPCS_FEE_TARIFFS: z.string().min(1).optional(),
 });
 
 function splitList(text: string): string[] {
@@ -198,5 +200,10 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_MQTT_VISIBILITY',
     default: 'private',
     meaning: "visibility of the MQTT telemetry's events: private (the sender only), community, public",
+  },
+  {
+    name: 'OPENPCS_FEE_TARIFFS',
+    default: '(unset)',
+    meaning: 'JSON file of demurrage and detention tariffs for GET /fees; unset = illustrative defaults',
   },
 ];

@@ -43,6 +43,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /admin/audit-log': 'admin',
   'GET /containers': 'read',
   'GET /containers/{reference}': 'read',
+  'GET /fees': 'read',
   'GET /truck-visits': 'read',
   'GET /truck-visits/{visitId}': 'read',
   'GET /terminals/{code}/kpis': 'read',
