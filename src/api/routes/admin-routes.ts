@@ -15,10 +15,9 @@ import type { ApiKeyRow } from '../../store/organisation-repository.js';
 import { ProblemSchema, problem, type ProblemError } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
 import { routesTagged } from '../route-options.js';
+import { OrgId } from '../organisation-params.js';
 
 const route = routesTagged('admin');
-
-const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
 
 const OrganisationSchema = z.object({
   id: z.string(),

@@ -15,11 +15,9 @@ import { auditedRead } from '../read-audit-hook.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { checkOrganisationFormatAdmin } from './format-setting-routes.js';
 import { routesTagged } from '../route-options.js';
+import { OrgFormatParams, OrgId } from '../organisation-params.js';
 
 const route = routesTagged('admin');
-
-const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
-const Params = z.object({ id: OrgId, format: z.string().min(1).max(64) });
 
 const VersionSchema = z.object({
   orgId: z.string(),
@@ -65,7 +63,7 @@ export const csvLayoutRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
       summary: "Store a new version of an organisation's CSV layout for one format",
       description:
         "From the next message on, the organisation's CSV messages of this format are read through the layout: column renames, constants, value maps, date-time patterns and zone, row splitting (docs/csv-layouts.md). Each PUT stores a new version; earlier versions stay readable. Replaying a dead letter applies the current version.",
-      params: Params,
+      params: OrgFormatParams,
       body: CsvLayoutSchema,
       response: { 200: LayoutSchema, ...errors },
     }),
@@ -109,7 +107,7 @@ export const csvLayoutRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
     '/admin/organisations/:id/csv-layouts/:format',
     route(ACCESS.admin, {
       summary: "An organisation's CSV layout for one format: the current version, or the one asked for",
-      params: Params,
+      params: OrgFormatParams,
       querystring: z.object({
         version: z.coerce.number().int().min(1).optional().describe('a stored version (default: the current one)'),
       }),

@@ -15,11 +15,9 @@ import type { OrganisationFormatSetting } from '../../store/organisation-format-
 import { ACCESS } from '../../access/route-access.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { routesTagged } from '../route-options.js';
+import { OrgFormatParams } from '../organisation-params.js';
 
 const route = routesTagged('admin');
-
-const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
-const Params = z.object({ id: OrgId, format: z.string().min(1).max(64) });
 
 const FormatSettingSchema = z.object({
   orgId: z.string(),
@@ -48,7 +46,7 @@ export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
     '/admin/organisations/:id/formats/:format',
     route(ACCESS.admin, {
       summary: "An organisation's defaults for one ingest format (zone, visibility)",
-      params: Params,
+      params: OrgFormatParams,
       response: { 200: FormatSettingSchema, ...errors },
     }),
     async (request) => {
@@ -64,7 +62,7 @@ export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
       summary: "Set an organisation's defaults for one ingest format",
       description:
         "Used when an ingest request gives no `timeZone` / `visibility`. A zone on the request always wins; the format's own convention (e.g. an X12 time code, EDIFACT format 303) applies to values that carry their zone. Omit a field to keep it, send null to clear it.",
-      params: Params,
+      params: OrgFormatParams,
       body: z.object({
         timeZone: z.string().min(1).max(64).nullable().optional().describe('IANA zone, e.g. UTC, America/Los_Angeles'),
         visibility: z.enum(VISIBILITIES).nullable().optional(),
