@@ -16,6 +16,7 @@
 import { LOCAL_OPERATOR } from '../access/access-scope.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { EventBus } from '../bus/event-bus.js';
+import { CoalescedRounds } from '../bus/coalesced-rounds.js';
 import type { StoredEvent } from '../domain/canonical-event.js';
 import { rowToEvent } from '../store/event-row.js';
 import { compareSeq, type EventStore } from '../store/event-store.js';
@@ -48,10 +49,7 @@ export interface ProjectionStatus {
 
 export class ProjectionRunner {
   readonly #projections: readonly Projection[];
-  #running: Promise<void> | null = null;
-  #again = false;
-  #unsubscribe: (() => void) | null = null;
-  #poll: NodeJS.Timeout | null = null;
+  readonly #rounds: CoalescedRounds;
   #observer: ProjectionObserver | null = null;
   readonly quarantine: ProjectionQuarantineRepository;
 
@@ -66,6 +64,7 @@ export class ProjectionRunner {
     if (names.size !== projections.length) throw new Error('projection names must be unique');
     this.#projections = projections;
     this.quarantine = new ProjectionQuarantineRepository(db);
+    this.#rounds = new CoalescedRounds({ round: () => this.catchUpAll(), onError: (error) => this.onError(error) });
   }
 
   setObserver(observer: ProjectionObserver): void {
@@ -96,45 +95,22 @@ export class ProjectionRunner {
     } catch (error) {
       this.onError(error);
     }
-    if (bus) this.#unsubscribe = bus.subscribe(() => this.wake());
-    const every = options.pollIntervalMs ?? 0;
-    if (every > 0) {
-      this.#poll = setInterval(() => this.wake(), every);
-      this.#poll.unref();
-    }
+    this.#rounds.follow(bus, options.pollIntervalMs ?? 0);
   }
 
   async stop(): Promise<void> {
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
-    if (this.#poll) clearInterval(this.#poll);
-    this.#poll = null;
+    this.#rounds.unfollow();
     await this.idle();
   }
 
   /** Schedules a catch-up (coalescing bursts of wake-ups into one run). */
   wake(): void {
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = (async () => {
-      try {
-        do {
-          this.#again = false;
-          await this.catchUpAll();
-        } while (this.#again);
-      } catch (error) {
-        this.onError(error);
-      } finally {
-        this.#running = null;
-      }
-    })();
+    this.#rounds.wake();
   }
 
   /** Resolves when no catch-up is running. */
   async idle(): Promise<void> {
-    while (this.#running) await this.#running;
+    await this.#rounds.idle();
   }
 
   /**

@@ -14,7 +14,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { AccessScope } from '../access/access-scope.js';
 import { visibleTo } from '../access/visibility-filter.js';
-import type { StoredEvent } from '../domain/canonical-event.js';
+import type { EventReferences, StoredEvent } from '../domain/canonical-event.js';
 import { DCSA_CLASSIFIERS, DCSA_CODES } from '../domain/dcsa-conformance.js';
 import { compareSeq } from './event-store.js';
 import { rowToEvent } from './event-row.js';
@@ -33,7 +33,15 @@ export interface InstantRange {
   readonly eq?: string | undefined;
 }
 
-export interface DcsaEventFilter {
+/** The reference filters are the reference columns: their names and types come from `EventReferences`. */
+export interface DcsaEventFilter extends Pick<
+  EventReferences,
+  | 'equipmentReference'
+  | 'transportDocumentReference'
+  | 'carrierBookingReference'
+  | 'vesselIMONumber'
+  | 'carrierVoyageNumber'
+> {
   readonly eventTypes?: readonly DcsaEventType[] | undefined;
   /** DCSA documentTypeCode of shipment events (TRD, BKG, …), as served by the DCSA view. */
   readonly documentTypeCodes?: readonly string[] | undefined;
@@ -44,11 +52,6 @@ export interface DcsaEventFilter {
   readonly equipmentEventTypeCodes?: readonly string[] | undefined;
   readonly transportEventTypeCodes?: readonly string[] | undefined;
   readonly shipmentEventTypeCodes?: readonly string[] | undefined;
-  readonly equipmentReference?: string | undefined;
-  readonly transportDocumentReference?: string | undefined;
-  readonly carrierBookingReference?: string | undefined;
-  readonly vesselIMONumber?: string | undefined;
-  readonly carrierVoyageNumber?: string | undefined;
   readonly exportVoyageNumber?: string | undefined;
   readonly importVoyageNumber?: string | undefined;
   readonly carrierServiceCode?: string | undefined;

@@ -13,7 +13,7 @@
  * - After commit, new events are published on the bus.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { EventProvenance, NewCanonicalEvent, StoredEvent } from '../domain/canonical-event.js';
+import type { EventProvenance, EventReferences, NewCanonicalEvent, StoredEvent } from '../domain/canonical-event.js';
 import type { AccessScope } from '../access/access-scope.js';
 import { visibleTo } from '../access/visibility-filter.js';
 import type { EventBus } from '../bus/event-bus.js';
@@ -29,13 +29,13 @@ export interface AppendResult {
   readonly duplicates: number;
 }
 
-export interface EventFilter {
+/** The reference filters are the reference columns: their names and types come from `EventReferences`. */
+export interface EventFilter extends Pick<
+  EventReferences,
+  'equipmentReference' | 'vesselIMONumber' | 'transportDocumentReference' | 'carrierBookingReference'
+> {
   readonly eventType?: string | undefined;
   readonly eventTypeCode?: string | undefined;
-  readonly equipmentReference?: string | undefined;
-  readonly vesselIMONumber?: string | undefined;
-  readonly transportDocumentReference?: string | undefined;
-  readonly carrierBookingReference?: string | undefined;
   readonly source?: string | undefined;
   /**
    * Only events this caller may see (DESIGN §5). Required: the system's own readers (projections, CLI export)

@@ -20,6 +20,7 @@ import { SEES_ALL, type Role } from '../access/roles.js';
 import { parseStoredFilter } from '../dcsa/dcsa-event-filter.js';
 import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import type { EventBus } from '../bus/event-bus.js';
+import { CoalescedRounds } from '../bus/coalesced-rounds.js';
 import { EventQuery } from '../store/event-query.js';
 import type { Database } from '../store/open-database.js';
 import { CallbackAddressPolicy } from './callback-address-policy.js';
@@ -55,11 +56,8 @@ export class SubscriptionDeliveryWorker {
   readonly #lookup: LookupFunction;
   readonly #onError: (error: unknown) => void;
   #abort = new AbortController();
-  #running: Promise<void> | null = null;
-  #again = false;
+  readonly #rounds: CoalescedRounds;
   #stopped = true;
-  #unsubscribe: (() => void) | null = null;
-  #poll: NodeJS.Timeout | null = null;
   #retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -77,6 +75,12 @@ export class SubscriptionDeliveryWorker {
     this.#callbacks = options.callbacks ?? new CallbackAddressPolicy();
     this.#lookup = this.#callbacks.connectLookup();
     this.#onError = options.onError ?? (() => {});
+    this.#rounds = new CoalescedRounds({
+      round: () => this.deliverDue(),
+      afterRounds: () => this.#scheduleRetry(),
+      active: () => !this.#stopped,
+      onError: this.#onError,
+    });
   }
 
   /** A lease outlives one request with margin; a crashed worker's lease expires after it. */
@@ -88,9 +92,7 @@ export class SubscriptionDeliveryWorker {
     if (!this.#stopped) return;
     this.#stopped = false;
     this.#abort = new AbortController();
-    if (this.bus) this.#unsubscribe = this.bus.subscribe(() => this.wake());
-    this.#poll = setInterval(() => this.wake(), this.#pollMs);
-    this.#poll.unref();
+    this.#rounds.follow(this.bus, this.#pollMs);
     this.wake();
   }
 
@@ -101,9 +103,7 @@ export class SubscriptionDeliveryWorker {
    */
   async stop(graceMs = Math.min(this.#timeoutMs, 5_000)): Promise<void> {
     this.#stopped = true;
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
-    if (this.#poll) clearInterval(this.#poll);
+    this.#rounds.unfollow();
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
     const abortLate = setTimeout(() => this.#abort.abort(), graceMs);
     try {
@@ -116,29 +116,12 @@ export class SubscriptionDeliveryWorker {
 
   /** Schedules a delivery round (bursts of wake-ups coalesce into one). */
   wake(): void {
-    if (this.#stopped) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = (async () => {
-      try {
-        do {
-          this.#again = false;
-          await this.deliverDue();
-        } while (this.#again && !this.#stopped);
-        await this.#scheduleRetry();
-      } catch (error) {
-        this.#onError(error);
-      } finally {
-        this.#running = null;
-      }
-    })();
+    this.#rounds.wake();
   }
 
   /** Resolves when no delivery round is running. */
   async idle(): Promise<void> {
-    while (this.#running) await this.#running;
+    await this.#rounds.idle();
   }
 
   /** One round: every due subscription, each until caught up or failed. */

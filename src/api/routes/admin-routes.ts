@@ -14,8 +14,10 @@ import type { Platform } from '../../platform.js';
 import type { ApiKeyRow } from '../../store/organisation-repository.js';
 import { ProblemSchema, problem, type ProblemError } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
+import { routesTagged } from '../route-options.js';
+import { OrgId } from '../organisation-params.js';
 
-const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
+const route = routesTagged('admin');
 
 const OrganisationSchema = z.object({
   id: z.string(),
@@ -75,14 +77,10 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.get(
     '/admin/organisations',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: 'Organisations of the community',
-        response: { 200: z.object({ organisations: z.array(OrganisationSchema) }), ...errors },
-      },
-    },
+    route(ACCESS.admin, {
+      summary: 'Organisations of the community',
+      response: { 200: z.object({ organisations: z.array(OrganisationSchema) }), ...errors },
+    }),
     async (request) => {
       const scope = request.accessScope;
       const rows = (await platform.organisations.list()).filter((o) => scope.all || o.id === scope.orgId);
@@ -99,15 +97,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.post(
     '/admin/organisations',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: 'Register an organisation',
-        body: z.object({ id: OrgId, name: z.string().min(1).max(200), role: z.enum(REGISTRABLE_ROLES) }),
-        response: { 201: OrganisationSchema, ...errors },
-      },
-    },
+    route(ACCESS.admin, {
+      summary: 'Register an organisation',
+      body: z.object({ id: OrgId, name: z.string().min(1).max(200), role: z.enum(REGISTRABLE_ROLES) }),
+      response: { 201: OrganisationSchema, ...errors },
+    }),
     async (request, reply) => {
       const scope = request.accessScope;
       if (!mayRegisterOrganisations(scope)) {
@@ -132,22 +126,18 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.post(
     '/admin/organisations/:id/keys',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: 'Create an API key for an organisation (the key is shown once)',
-        params: z.object({ id: OrgId }),
-        body: z.object({
-          scopes: z.array(z.enum(SCOPES)).min(1).default(['read']),
-          label: z.string().max(200).optional(),
-        }),
-        response: {
-          201: ApiKeySchema.extend({ key: z.string().describe('the secret: store it now, it is not shown again') }),
-          ...errors,
-        },
+    route(ACCESS.admin, {
+      summary: 'Create an API key for an organisation (the key is shown once)',
+      params: z.object({ id: OrgId }),
+      body: z.object({
+        scopes: z.array(z.enum(SCOPES)).min(1).default(['read']),
+        label: z.string().max(200).optional(),
+      }),
+      response: {
+        201: ApiKeySchema.extend({ key: z.string().describe('the secret: store it now, it is not shown again') }),
+        ...errors,
       },
-    },
+    }),
     async (request, reply) => {
       const scope = request.accessScope;
       const org = await platform.organisations.get(request.params.id);
@@ -175,15 +165,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.get(
     '/admin/keys',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: 'API keys (never their secrets)',
-        querystring: z.object({ orgId: OrgId.optional() }),
-        response: { 200: z.object({ keys: z.array(ApiKeySchema) }), ...errors },
-      },
-    },
+    route(ACCESS.admin, {
+      summary: 'API keys (never their secrets)',
+      querystring: z.object({ orgId: OrgId.optional() }),
+      response: { 200: z.object({ keys: z.array(ApiKeySchema) }), ...errors },
+    }),
     async (request) => {
       const scope = request.accessScope;
       const orgId = ownOrgFilter(scope, request.query.orgId, '/query/orgId');
@@ -193,15 +179,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.delete(
     '/admin/keys/:keyId',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: 'Revoke an API key (effective immediately)',
-        params: z.object({ keyId: z.string().regex(/^[0-9a-f]{12}$/, 'a key id') }),
-        response: { 204: z.null(), ...errors },
-      },
-    },
+    route(ACCESS.admin, {
+      summary: 'Revoke an API key (effective immediately)',
+      params: z.object({ keyId: z.string().regex(/^[0-9a-f]{12}$/, 'a key id') }),
+      response: { 204: z.null(), ...errors },
+    }),
     async (request, reply) => {
       const scope = request.accessScope;
       const key = await platform.organisations.getKey(request.params.keyId);
@@ -219,34 +201,30 @@ export const adminRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.get(
     '/admin/audit-log',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: 'Audit log, newest first',
-        querystring: z.object({
-          orgId: OrgId.optional(),
-          action: z.string().optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
+    route(ACCESS.admin, {
+      summary: 'Audit log, newest first',
+      querystring: z.object({
+        orgId: OrgId.optional(),
+        action: z.string().optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+      }),
+      response: {
+        200: z.object({
+          entries: z.array(
+            z.object({
+              id: z.string(),
+              at: z.string().datetime(),
+              orgId: z.string().nullable(),
+              apiKeyId: z.string().nullable(),
+              action: z.string(),
+              resource: z.string(),
+              detail: z.record(z.string(), z.unknown()),
+            }),
+          ),
         }),
-        response: {
-          200: z.object({
-            entries: z.array(
-              z.object({
-                id: z.string(),
-                at: z.string().datetime(),
-                orgId: z.string().nullable(),
-                apiKeyId: z.string().nullable(),
-                action: z.string(),
-                resource: z.string(),
-                detail: z.record(z.string(), z.unknown()),
-              }),
-            ),
-          }),
-          ...errors,
-        },
+        ...errors,
       },
-    },
+    }),
     async (request) => {
       const scope = request.accessScope;
       const orgId = ownOrgFilter(scope, request.query.orgId, '/query/orgId');

@@ -31,6 +31,9 @@ import {
 import { auditedRead } from '../read-audit-hook.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('cargo');
 
 const instant = QueryInstant;
 const localDate = z
@@ -69,19 +72,15 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.get(
     '/containers/:reference',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['cargo'],
-        summary: 'One container: status, holds, availability, last free day, milestones and its visible history',
-        description:
-          'Visible when at least one event naming the box is visible to you (you own it, or it is community / public data). ' +
-          'If other organisations reported part of its story, the state is computed from your facts only (`partialView`). ' +
-          'A box you may not see answers 404, exactly like one that does not exist.',
-        params: z.object({ reference: z.string().min(1).max(20).describe('ISO 6346 container number') }),
-        response: { 200: ContainerDetailSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.read, {
+      summary: 'One container: status, holds, availability, last free day, milestones and its visible history',
+      description:
+        'Visible when at least one event naming the box is visible to you (you own it, or it is community / public data). ' +
+        'If other organisations reported part of its story, the state is computed from your facts only (`partialView`). ' +
+        'A box you may not see answers 404, exactly like one that does not exist.',
+      params: z.object({ reference: z.string().min(1).max(20).describe('ISO 6346 container number') }),
+      response: { 200: ContainerDetailSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
     async (request) => {
       const access = request.accessScope;
       const checked = validateContainerNumber(request.params.reference);
@@ -104,32 +103,28 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.get(
     '/containers',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['cargo'],
-        summary: 'Containers you may see, by container number; export with ?format=csv|ndjson',
-        querystring: z.object({
-          status: z
-            .string()
-            .regex(/^[A-Z_]{3,20}$/)
-            .optional()
-            .describe('e.g. AVAILABLE, HELD, GATED_OUT'),
-          terminal: terminalCode.optional(),
-          transportDocumentReference: z
-            .string()
-            .regex(/^[A-Za-z0-9-]{1,35}$/, 'a bill of lading number (1-35 letters, digits or -)')
-            .optional()
-            .describe('bill of lading number: only the boxes on it (as far as you may see them)'),
-          ...LIST_PAGE_QUERY,
-        }),
-        response: {
-          200: z.object({ containers: z.array(ContainerSummarySchema), nextCursor: z.string().nullable() }),
-          400: ProblemSchema,
-          401: ProblemSchema,
-        },
+    route(ACCESS.read, {
+      summary: 'Containers you may see, by container number; export with ?format=csv|ndjson',
+      querystring: z.object({
+        status: z
+          .string()
+          .regex(/^[A-Z_]{3,20}$/)
+          .optional()
+          .describe('e.g. AVAILABLE, HELD, GATED_OUT'),
+        terminal: terminalCode.optional(),
+        transportDocumentReference: z
+          .string()
+          .regex(/^[A-Za-z0-9-]{1,35}$/, 'a bill of lading number (1-35 letters, digits or -)')
+          .optional()
+          .describe('bill of lading number: only the boxes on it (as far as you may see them)'),
+        ...LIST_PAGE_QUERY,
+      }),
+      response: {
+        200: z.object({ containers: z.array(ContainerSummarySchema), nextCursor: z.string().nullable() }),
+        400: ProblemSchema,
+        401: ProblemSchema,
       },
-    },
+    }),
     async (request, reply) => {
       const access = request.accessScope;
       const { status, terminal, transportDocumentReference, limit, cursor, format } = request.query;
@@ -143,32 +138,28 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.get(
     '/truck-visits',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['cargo'],
-        summary: 'Truck visits (gate in → gate out) you may see; export with ?format=csv|ndjson',
-        description:
-          'A trucker sees the visits it reported, a terminal the gate operations it reported; the port authority all. ' +
-          '`from`/`to` select visits by their gate-in (else gate-out) instant, half-open [from, to).',
-        querystring: z.object({
-          terminal: terminalCode.optional(),
-          from: instant.optional(),
-          to: instant.optional(),
-          truckingCompany: z
-            .string()
-            .regex(/^[A-Za-z0-9]{2,10}$/)
-            .optional()
-            .describe('SCAC'),
-          ...LIST_PAGE_QUERY,
-        }),
-        response: {
-          200: z.object({ visits: z.array(TruckVisitSchema), nextCursor: z.string().nullable() }),
-          400: ProblemSchema,
-          401: ProblemSchema,
-        },
+    route(ACCESS.read, {
+      summary: 'Truck visits (gate in → gate out) you may see; export with ?format=csv|ndjson',
+      description:
+        'A trucker sees the visits it reported, a terminal the gate operations it reported; the port authority all. ' +
+        '`from`/`to` select visits by their gate-in (else gate-out) instant, half-open [from, to).',
+      querystring: z.object({
+        terminal: terminalCode.optional(),
+        from: instant.optional(),
+        to: instant.optional(),
+        truckingCompany: z
+          .string()
+          .regex(/^[A-Za-z0-9]{2,10}$/)
+          .optional()
+          .describe('SCAC'),
+        ...LIST_PAGE_QUERY,
+      }),
+      response: {
+        200: z.object({ visits: z.array(TruckVisitSchema), nextCursor: z.string().nullable() }),
+        400: ProblemSchema,
+        401: ProblemSchema,
       },
-    },
+    }),
     async (request, reply) => {
       const access = request.accessScope;
       const q = request.query;
@@ -189,22 +180,18 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.get(
     '/truck-visits/:visitId',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['cargo'],
-        summary: 'One truck visit by its terminal visit id (add ?terminal= when the id is used at several terminals)',
-        params: z.object({ visitId: z.string().min(1).max(50) }),
-        querystring: z.object({ terminal: terminalCode.optional() }),
-        response: {
-          200: TruckVisitSchema,
-          400: ProblemSchema,
-          401: ProblemSchema,
-          404: ProblemSchema,
-          409: ProblemSchema,
-        },
+    route(ACCESS.read, {
+      summary: 'One truck visit by its terminal visit id (add ?terminal= when the id is used at several terminals)',
+      params: z.object({ visitId: z.string().min(1).max(50) }),
+      querystring: z.object({ terminal: terminalCode.optional() }),
+      response: {
+        200: TruckVisitSchema,
+        400: ProblemSchema,
+        401: ProblemSchema,
+        404: ProblemSchema,
+        409: ProblemSchema,
       },
-    },
+    }),
     async (request) => {
       const access = request.accessScope;
       const page = await visits.list(
@@ -228,22 +215,18 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.get(
     '/terminals/:code/kpis',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['cargo'],
-        summary: 'Daily KPIs of a terminal: dwell, truck turn time, gate moves (local days)',
-        description:
-          'Published aggregates (DESIGN §5): every caller may read them, members and anonymous / public-role callers alike. ' +
-          'They are counts, averages and percentiles per terminal and local day; no container, visit or organisation is named.',
-        params: z.object({ code: terminalCode }),
-        querystring: z.object({ from: localDate.optional(), to: localDate.optional().describe('inclusive') }),
-        response: {
-          200: z.object({ terminalCode: z.string(), days: z.array(TerminalKpiSchema) }),
-          400: ProblemSchema,
-        },
+    route(ACCESS.read, {
+      summary: 'Daily KPIs of a terminal: dwell, truck turn time, gate moves (local days)',
+      description:
+        'Published aggregates (DESIGN §5): every caller may read them, members and anonymous / public-role callers alike. ' +
+        'They are counts, averages and percentiles per terminal and local day; no container, visit or organisation is named.',
+      params: z.object({ code: terminalCode }),
+      querystring: z.object({ from: localDate.optional(), to: localDate.optional().describe('inclusive') }),
+      response: {
+        200: z.object({ terminalCode: z.string(), days: z.array(TerminalKpiSchema) }),
+        400: ProblemSchema,
       },
-    },
+    }),
     async (request) => {
       const { code } = request.params;
       const { from, to } = request.query;

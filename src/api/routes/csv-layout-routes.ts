@@ -14,9 +14,10 @@ import { ACCESS } from '../../access/route-access.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { checkOrganisationFormatAdmin } from './format-setting-routes.js';
+import { routesTagged } from '../route-options.js';
+import { OrgFormatParams, OrgId } from '../organisation-params.js';
 
-const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
-const Params = z.object({ id: OrgId, format: z.string().min(1).max(64) });
+const route = routesTagged('admin');
 
 const VersionSchema = z.object({
   orgId: z.string(),
@@ -58,18 +59,14 @@ const view = (stored: StoredCsvLayout): z.infer<typeof LayoutSchema> => {
 export const csvLayoutRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   app.put(
     '/admin/organisations/:id/csv-layouts/:format',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: "Store a new version of an organisation's CSV layout for one format",
-        description:
-          "From the next message on, the organisation's CSV messages of this format are read through the layout: column renames, constants, value maps, date-time patterns and zone, row splitting (docs/csv-layouts.md). Each PUT stores a new version; earlier versions stay readable. Replaying a dead letter applies the current version.",
-        params: Params,
-        body: CsvLayoutSchema,
-        response: { 200: LayoutSchema, ...errors },
-      },
-    },
+    route(ACCESS.admin, {
+      summary: "Store a new version of an organisation's CSV layout for one format",
+      description:
+        "From the next message on, the organisation's CSV messages of this format are read through the layout: column renames, constants, value maps, date-time patterns and zone, row splitting (docs/csv-layouts.md). Each PUT stores a new version; earlier versions stay readable. Replaying a dead letter applies the current version.",
+      params: OrgFormatParams,
+      body: CsvLayoutSchema,
+      response: { 200: LayoutSchema, ...errors },
+    }),
     async (request) => {
       const { id, format } = request.params;
       const access = await checkOrganisationFormatAdmin(platform, request, id, format);
@@ -108,18 +105,14 @@ export const csvLayoutRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
 
   app.get(
     '/admin/organisations/:id/csv-layouts/:format',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: "An organisation's CSV layout for one format: the current version, or the one asked for",
-        params: Params,
-        querystring: z.object({
-          version: z.coerce.number().int().min(1).optional().describe('a stored version (default: the current one)'),
-        }),
-        response: { 200: LayoutSchema, ...errors },
-      },
-    },
+    route(ACCESS.admin, {
+      summary: "An organisation's CSV layout for one format: the current version, or the one asked for",
+      params: OrgFormatParams,
+      querystring: z.object({
+        version: z.coerce.number().int().min(1).optional().describe('a stored version (default: the current one)'),
+      }),
+      response: { 200: LayoutSchema, ...errors },
+    }),
     async (request) => {
       const { id, format } = request.params;
       const access = await checkOrganisationFormatAdmin(platform, request, id, format);
@@ -141,16 +134,12 @@ export const csvLayoutRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
 
   app.get(
     '/admin/organisations/:id/csv-layouts',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: "Every stored version of an organisation's CSV layouts",
-        params: z.object({ id: OrgId }),
-        querystring: z.object({ format: z.string().min(1).max(64).optional().describe('only this format') }),
-        response: { 200: z.object({ versions: z.array(VersionSchema) }), ...errors },
-      },
-    },
+    route(ACCESS.admin, {
+      summary: "Every stored version of an organisation's CSV layouts",
+      params: z.object({ id: OrgId }),
+      querystring: z.object({ format: z.string().min(1).max(64).optional().describe('only this format') }),
+      response: { 200: z.object({ versions: z.array(VersionSchema) }), ...errors },
+    }),
     async (request) => {
       const { id } = request.params;
       const access = await checkOrganisationFormatAdmin(platform, request, id, request.query.format);

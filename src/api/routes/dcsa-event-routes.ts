@@ -31,6 +31,9 @@ import { badCursorProblem, ProblemSchema, problem } from '../problem.js';
 import type { AccessScope } from '../../access/access-scope.js';
 import { ACCESS } from '../../access/route-access.js';
 import { auditedRead } from '../read-audit-hook.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('dcsa');
 
 export const DCSA_API_VERSION = '2.2.0';
 const DEFAULT_LIMIT = 100;
@@ -72,19 +75,15 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
 
   app.get(
     '/v2/events',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['dcsa'],
-        summary: 'DCSA Track & Trace 2.2 events, filtered and cursor-paginated',
-        description:
-          'Filters are ANDed, comma-separated list values ORed. Pagination: follow the Next-Page header (a cursor) ' +
-          'with `?cursor=`; the cursor carries the filters. Headers: Current-Page, Next-Page (absent on the last page), ' +
-          'Prev-Page (absent on the first page), First-Page, Last-Page, Next-Page-Cursor, Link, API-Version.',
-        querystring: EventsQuerySchema,
-        response: { 200: z.array(DcsaEventSchema), 400: ProblemSchema },
-      },
-    },
+    route(ACCESS.read, {
+      summary: 'DCSA Track & Trace 2.2 events, filtered and cursor-paginated',
+      description:
+        'Filters are ANDed, comma-separated list values ORed. Pagination: follow the Next-Page header (a cursor) ' +
+        'with `?cursor=`; the cursor carries the filters. Headers: Current-Page, Next-Page (absent on the last page), ' +
+        'Prev-Page (absent on the first page), First-Page, Last-Page, Next-Page-Cursor, Link, API-Version.',
+      querystring: EventsQuerySchema,
+      response: { 200: z.array(DcsaEventSchema), 400: ProblemSchema },
+    }),
     async (request, reply) => {
       const { cursor: cursorText, limit, format, sort: sortText, ...filterQuery } = request.query;
       const cursor = resolveCursor(cursorText, limit, filterQuery, sortText);
@@ -127,17 +126,13 @@ export const dcsaEventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
   );
   app.get(
     '/v2/events/:eventID',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['dcsa'],
-        summary: 'One DCSA Track & Trace 2.2 event by its eventID',
-        description:
-          'Deprecated in DCSA 2.2 but part of it. 404 for an event the caller may not see, as for one that does not exist.',
-        params: z.strictObject({ eventID: z.string().uuid().describe('eventID of a served event') }),
-        response: { 200: DcsaEventSchema, 400: ProblemSchema, 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.read, {
+      summary: 'One DCSA Track & Trace 2.2 event by its eventID',
+      description:
+        'Deprecated in DCSA 2.2 but part of it. 404 for an event the caller may not see, as for one that does not exist.',
+      params: z.strictObject({ eventID: z.string().uuid().describe('eventID of a served event') }),
+      response: { 200: DcsaEventSchema, 400: ProblemSchema, 404: ProblemSchema },
+    }),
     async (request) => {
       const scope = request.accessScope;
       const event = await events.byId(request.params.eventID, scope);

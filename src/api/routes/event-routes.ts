@@ -11,6 +11,9 @@ import { EventSchema, toEventView } from '../event-schema.js';
 import { badCursorProblem, ProblemSchema } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
 import { auditedRead } from '../read-audit-hook.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('events');
 
 export const EventQuerySchema = z.object({
   cursor: z
@@ -33,19 +36,15 @@ export const EventQuerySchema = z.object({
 export const eventRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   app.get(
     '/events',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['events'],
-        summary: 'Canonical events in store order, cursor-paginated',
-        querystring: EventQuerySchema,
-        response: {
-          200: z.object({ events: z.array(EventSchema), nextCursor: z.string(), hasMore: z.boolean() }),
-          400: ProblemSchema,
-          401: ProblemSchema,
-        },
+    route(ACCESS.read, {
+      summary: 'Canonical events in store order, cursor-paginated',
+      querystring: EventQuerySchema,
+      response: {
+        200: z.object({ events: z.array(EventSchema), nextCursor: z.string(), hasMore: z.boolean() }),
+        400: ProblemSchema,
+        401: ProblemSchema,
       },
-    },
+    }),
     async (request, reply) => {
       const access = request.accessScope;
       const { cursor, limit, ...filter } = request.query;

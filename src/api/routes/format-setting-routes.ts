@@ -14,9 +14,10 @@ import type { Platform } from '../../platform.js';
 import type { OrganisationFormatSetting } from '../../store/organisation-format-settings.js';
 import { ACCESS } from '../../access/route-access.js';
 import { ProblemSchema, problem } from '../problem.js';
+import { routesTagged } from '../route-options.js';
+import { OrgFormatParams } from '../organisation-params.js';
 
-const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
-const Params = z.object({ id: OrgId, format: z.string().min(1).max(64) });
+const route = routesTagged('admin');
 
 const FormatSettingSchema = z.object({
   orgId: z.string(),
@@ -43,15 +44,11 @@ export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
 
   app.get(
     '/admin/organisations/:id/formats/:format',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: "An organisation's defaults for one ingest format (zone, visibility)",
-        params: Params,
-        response: { 200: FormatSettingSchema, ...errors },
-      },
-    },
+    route(ACCESS.admin, {
+      summary: "An organisation's defaults for one ingest format (zone, visibility)",
+      params: OrgFormatParams,
+      response: { 200: FormatSettingSchema, ...errors },
+    }),
     async (request) => {
       const { id, format } = request.params;
       await check(request, id, format);
@@ -61,27 +58,17 @@ export const formatSettingRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
 
   app.put(
     '/admin/organisations/:id/formats/:format',
-    {
-      config: { access: ACCESS.admin },
-      schema: {
-        tags: ['admin'],
-        summary: "Set an organisation's defaults for one ingest format",
-        description:
-          "Used when an ingest request gives no `timeZone` / `visibility`. A zone on the request always wins; the format's own convention (e.g. an X12 time code, EDIFACT format 303) applies to values that carry their zone. Omit a field to keep it, send null to clear it.",
-        params: Params,
-        body: z.object({
-          timeZone: z
-            .string()
-            .min(1)
-            .max(64)
-            .nullable()
-            .optional()
-            .describe('IANA zone, e.g. UTC, America/Los_Angeles'),
-          visibility: z.enum(VISIBILITIES).nullable().optional(),
-        }),
-        response: { 200: FormatSettingSchema, ...errors },
-      },
-    },
+    route(ACCESS.admin, {
+      summary: "Set an organisation's defaults for one ingest format",
+      description:
+        "Used when an ingest request gives no `timeZone` / `visibility`. A zone on the request always wins; the format's own convention (e.g. an X12 time code, EDIFACT format 303) applies to values that carry their zone. Omit a field to keep it, send null to clear it.",
+      params: OrgFormatParams,
+      body: z.object({
+        timeZone: z.string().min(1).max(64).nullable().optional().describe('IANA zone, e.g. UTC, America/Los_Angeles'),
+        visibility: z.enum(VISIBILITIES).nullable().optional(),
+      }),
+      response: { 200: FormatSettingSchema, ...errors },
+    }),
     async (request) => {
       const { id, format } = request.params;
       const access = await check(request, id, format);

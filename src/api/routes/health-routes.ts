@@ -7,6 +7,9 @@ import { pendingMigrations } from '../../store/migrate.js';
 import type { PlatformMetrics } from '../ingest-metrics.js';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema, problem } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('operations');
 
 export interface HealthRoutesOptions {
   readonly platform: Platform;
@@ -22,30 +25,22 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (
   const startedAt = Date.now();
   app.get(
     '/health',
-    {
-      config: { access: ACCESS.public },
-      schema: {
-        tags: ['operations'],
-        summary: 'Liveness: the process is up',
-        response: { 200: z.object({ status: z.literal('ok'), version: z.string(), uptimeS: z.number() }) },
-      },
-    },
+    route(ACCESS.public, {
+      summary: 'Liveness: the process is up',
+      response: { 200: z.object({ status: z.literal('ok'), version: z.string(), uptimeS: z.number() }) },
+    }),
     () => ({ status: 'ok' as const, version, uptimeS: Math.round((Date.now() - startedAt) / 1000) }),
   );
 
   app.get(
     '/ready',
-    {
-      config: { access: ACCESS.public },
-      schema: {
-        tags: ['operations'],
-        summary: 'Readiness: the store answers and its schema is current',
-        response: {
-          200: z.object({ status: z.literal('ready'), engine: z.enum(['pglite', 'postgres']) }),
-          503: ProblemSchema,
-        },
+    route(ACCESS.public, {
+      summary: 'Readiness: the store answers and its schema is current',
+      response: {
+        200: z.object({ status: z.literal('ready'), engine: z.enum(['pglite', 'postgres']) }),
+        503: ProblemSchema,
       },
-    },
+    }),
     async (request, reply) => {
       const unavailable = (detail: string) =>
         reply.code(503).type(PROBLEM_CONTENT_TYPE).send(problem('PCS_NOT_READY', detail).toProblem(request.url));

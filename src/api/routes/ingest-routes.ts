@@ -21,6 +21,9 @@ import { ProblemFieldError, ProblemSchema, problem } from '../problem.js';
 import type { AccessScope } from '../../access/access-scope.js';
 import { ACCESS } from '../../access/route-access.js';
 import { maySend, sendersOf } from '../../access/format-senders.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('ingest');
 
 /** Declared co-owners must be organisations of this community: a typo must not make data invisible. */
 async function knownOwners(platform: Platform, owners: string | undefined): Promise<string[]> {
@@ -137,18 +140,14 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
 
   app.get(
     '/ingest/formats',
-    {
-      config: { access: ACCESS.public },
-      schema: {
-        tags: ['ingest'],
-        summary: 'Message formats this instance accepts',
-        response: {
-          200: z.object({
-            formats: z.array(z.object({ format: z.string(), version: z.string(), description: z.string() })),
-          }),
-        },
+    route(ACCESS.public, {
+      summary: 'Message formats this instance accepts',
+      response: {
+        200: z.object({
+          formats: z.array(z.object({ format: z.string(), version: z.string(), description: z.string() })),
+        }),
       },
-    },
+    }),
     () => ({
       formats: platform.parsers
         .list()
@@ -295,15 +294,11 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
 
   app.get(
     '/inbox/:id',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['ingest'],
-        summary: 'Status of one received message and its open dead letters',
-        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric inbox id') }),
-        response: { 200: IngestAcceptedSchema.omit({ duplicateMessage: true }), 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.read, {
+      summary: 'Status of one received message and its open dead letters',
+      params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric inbox id') }),
+      response: { 200: IngestAcceptedSchema.omit({ duplicateMessage: true }), 404: ProblemSchema },
+    }),
     async (request) => {
       const row = await ownMessage(request.accessScope, request.params.id);
       const { duplicateMessage: _, ...rest } = view(await platform.pipeline.describe(row.id), false);
@@ -313,17 +308,13 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
 
   app.get(
     '/inbox/:id/ack',
-    {
-      config: { access: ACCESS.readOwn },
-      schema: {
-        tags: ['ingest'],
-        summary: 'X12 997 functional acknowledgment of a received X12 message',
-        description:
-          'One 997 interchange per received interchange (sender and receiver swapped, the sender delimiters). An interchange openpcs rejected for an envelope error (ISA width, IEA/GE/SE counts or control numbers) is acknowledged with every transaction set AK5 R and every group AK9 R: nothing of it was applied; the dead letters name the element, control number and TA1 note code.',
-        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric inbox id') }),
-        response: { 200: z.string(), 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.readOwn, {
+      summary: 'X12 997 functional acknowledgment of a received X12 message',
+      description:
+        'One 997 interchange per received interchange (sender and receiver swapped, the sender delimiters). An interchange openpcs rejected for an envelope error (ISA width, IEA/GE/SE counts or control numbers) is acknowledged with every transaction set AK5 R and every group AK9 R: nothing of it was applied; the dead letters name the element, control number and TA1 note code.',
+      params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric inbox id') }),
+      response: { 200: z.string(), 404: ProblemSchema },
+    }),
     async (request, reply) => {
       const row = await ownMessage(request.accessScope, request.params.id);
       const interchanges = row.format.startsWith('x12-') ? parseX12(row.body).interchanges : [];
@@ -355,19 +346,15 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
 
   app.get(
     '/dead-letters',
-    {
-      config: { access: ACCESS.readOwn },
-      schema: {
-        tags: ['ingest'],
-        summary: 'Dead letters (rejected message parts), oldest first',
-        querystring: z.object({
-          status: z.enum(['open', 'replayed']).default('open'),
-          format: z.string().optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-        }),
-        response: { 200: z.object({ deadLetters: z.array(DeadLetterSchema) }) },
-      },
-    },
+    route(ACCESS.readOwn, {
+      summary: 'Dead letters (rejected message parts), oldest first',
+      querystring: z.object({
+        status: z.enum(['open', 'replayed']).default('open'),
+        format: z.string().optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+      }),
+      response: { 200: z.object({ deadLetters: z.array(DeadLetterSchema) }) },
+    }),
     async (request) => {
       const access = request.accessScope;
       const rows = await platform.deadLetters.list({

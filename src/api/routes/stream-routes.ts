@@ -20,6 +20,9 @@ import { ProblemSchema, problem } from '../problem.js';
 import { isStoreUnavailable } from '../../store/store-unavailable.js';
 import { ACCESS } from '../../access/route-access.js';
 import { auditedRead } from '../read-audit-hook.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('dcsa');
 
 export interface StreamRoutesOptions {
   readonly platform: Platform;
@@ -45,22 +48,18 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
 
   app.get(
     '/v2/stream',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['dcsa'],
-        summary: 'Live DCSA events as Server-Sent Events, resumable with Last-Event-ID',
-        description:
-          'text/event-stream. Messages: `id: <cursor>`, `event: SHIPMENT|TRANSPORT|EQUIPMENT`, `data: <DCSA event JSON>`; ' +
-          'comment heartbeats every 15 s. Same filters as GET /v2/events.',
-        querystring: z.object({
-          ...DcsaFilterQueryShape,
-          lastEventId: z.string().max(200).optional().describe('resume after this message id (like Last-Event-ID)'),
-        }),
-        headers: z.object({ 'last-event-id': z.string().max(200).optional() }),
-        response: { 200: z.string().describe('text/event-stream'), 400: ProblemSchema },
-      },
-    },
+    route(ACCESS.read, {
+      summary: 'Live DCSA events as Server-Sent Events, resumable with Last-Event-ID',
+      description:
+        'text/event-stream. Messages: `id: <cursor>`, `event: SHIPMENT|TRANSPORT|EQUIPMENT`, `data: <DCSA event JSON>`; ' +
+        'comment heartbeats every 15 s. Same filters as GET /v2/events.',
+      querystring: z.object({
+        ...DcsaFilterQueryShape,
+        lastEventId: z.string().max(200).optional().describe('resume after this message id (like Last-Event-ID)'),
+      }),
+      headers: z.object({ 'last-event-id': z.string().max(200).optional() }),
+      response: { 200: z.string().describe('text/event-stream'), 400: ProblemSchema },
+    }),
     async (request, reply) => {
       const { lastEventId, ...filterQuery } = request.query;
       const filter = filterFromQuery(filterQuery);

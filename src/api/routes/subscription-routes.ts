@@ -17,6 +17,9 @@ import { DCSA_CODES, DCSA_DOCUMENT_TYPE_CODES } from '../../domain/dcsa-conforma
 import { canonicalFilter, DCSA_REFERENCE_FILTERS, parseStoredFilter } from '../../dcsa/dcsa-event-filter.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { ACCESS } from '../../access/route-access.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('dcsa');
 
 const FilterFields = {
   eventType: z.array(z.enum(DCSA_EVENT_TYPES)).optional(),
@@ -164,20 +167,16 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
 
   app.post(
     '/v2/event-subscriptions',
-    {
-      config: { access: ACCESS.readOwn },
-      schema: {
-        tags: ['dcsa'],
-        summary: 'Subscribe a callback URL to events (DCSA TNT 2.2 push model)',
-        description:
-          'Events appended after the subscription that match its filters are POSTed to callbackUrl as a JSON array, ' +
-          'with `Notification-Signature: sha256=<hex HMAC-SHA256 of the body, keyed with the decoded secret>`, ' +
-          '`Subscription-ID` and `API-Version`; a 2xx answer acknowledges them. Failures are retried with exponential backoff, in order. ' +
-          'Callbacks to loopback, private, link-local or reserved addresses are refused (400 PCS_SUBSCRIPTION_CALLBACK_REFUSED) unless the operator allows the network.',
-        body: CreateBody,
-        response: { 201: SubscriptionSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
-      },
-    },
+    route(ACCESS.readOwn, {
+      summary: 'Subscribe a callback URL to events (DCSA TNT 2.2 push model)',
+      description:
+        'Events appended after the subscription that match its filters are POSTed to callbackUrl as a JSON array, ' +
+        'with `Notification-Signature: sha256=<hex HMAC-SHA256 of the body, keyed with the decoded secret>`, ' +
+        '`Subscription-ID` and `API-Version`; a 2xx answer acknowledges them. Failures are retried with exponential backoff, in order. ' +
+        'Callbacks to loopback, private, link-local or reserved addresses are refused (400 PCS_SUBSCRIPTION_CALLBACK_REFUSED) unless the operator allows the network.',
+      body: CreateBody,
+      response: { 201: SubscriptionSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+    }),
     async (request, reply) => {
       const scope = request.accessScope;
       const { callbackUrl, secret } = request.body;
@@ -196,18 +195,14 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
 
   app.get(
     '/v2/event-subscriptions',
-    {
-      config: { access: ACCESS.readOwn },
-      schema: {
-        tags: ['dcsa'],
-        summary: "The caller's active subscriptions",
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          cursor: z.string().uuid().optional().describe('Next-Page header of the previous page'),
-        }),
-        response: { 200: z.array(SubscriptionSchema), 400: ProblemSchema, 401: ProblemSchema },
-      },
-    },
+    route(ACCESS.readOwn, {
+      summary: "The caller's active subscriptions",
+      querystring: z.object({
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+        cursor: z.string().uuid().optional().describe('Next-Page header of the previous page'),
+      }),
+      response: { 200: z.array(SubscriptionSchema), 400: ProblemSchema, 401: ProblemSchema },
+    }),
     async (request, reply) => {
       const scope = request.accessScope;
       const rows = await subscriptions.list(ownerOf(scope), request.query.limit + 1, request.query.cursor);
@@ -219,30 +214,22 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
 
   app.get(
     '/v2/event-subscriptions/:subscriptionID',
-    {
-      config: { access: ACCESS.readOwn },
-      schema: {
-        tags: ['dcsa'],
-        summary: 'One subscription',
-        params: IdParams,
-        response: { 200: SubscriptionSchema, 401: ProblemSchema, 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.readOwn, {
+      summary: 'One subscription',
+      params: IdParams,
+      response: { 200: SubscriptionSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
     async (request) => view(await find(request, request.params.subscriptionID)),
   );
 
   app.get(
     '/v2/event-subscriptions/:subscriptionID/deliveries',
-    {
-      config: { access: ACCESS.readOwn },
-      schema: {
-        tags: ['dcsa'],
-        summary: 'Delivery log of a subscription, newest first (openpcs extension)',
-        params: IdParams,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
-        response: { 200: z.array(DeliverySchema), 401: ProblemSchema, 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.readOwn, {
+      summary: 'Delivery log of a subscription, newest first (openpcs extension)',
+      params: IdParams,
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+      response: { 200: z.array(DeliverySchema), 401: ProblemSchema, 404: ProblemSchema },
+    }),
     async (request) => {
       const row = await find(request, request.params.subscriptionID);
       const log = await subscriptions.deliveries(row.id, request.query.limit);
@@ -260,16 +247,12 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
 
   app.put(
     '/v2/event-subscriptions/:subscriptionID',
-    {
-      config: { access: ACCESS.readOwn },
-      schema: {
-        tags: ['dcsa'],
-        summary: 'Alter a subscription: its callback URL and filters (DCSA TNT 2.2); the secret has its own route',
-        params: IdParams,
-        body: UpdateBody,
-        response: { 200: SubscriptionSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.readOwn, {
+      summary: 'Alter a subscription: its callback URL and filters (DCSA TNT 2.2); the secret has its own route',
+      params: IdParams,
+      body: UpdateBody,
+      response: { 200: SubscriptionSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
     async (request) => {
       const row = await find(request, request.params.subscriptionID);
       const { callbackUrl, subscriptionID } = request.body;
@@ -287,16 +270,12 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
 
   app.put(
     '/v2/event-subscriptions/:subscriptionID/secret',
-    {
-      config: { access: ACCESS.readOwn },
-      schema: {
-        tags: ['dcsa'],
-        summary: 'Replace the shared secret',
-        params: IdParams,
-        body: z.strictObject({ secret: Secret }),
-        response: { 204: z.null(), 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.readOwn, {
+      summary: 'Replace the shared secret',
+      params: IdParams,
+      body: z.strictObject({ secret: Secret }),
+      response: { 204: z.null(), 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
     async (request, reply) => {
       const row = await find(request, request.params.subscriptionID);
       await subscriptions.setSecret(row.id, Buffer.from(request.body.secret, 'base64'));
@@ -306,15 +285,11 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
 
   app.delete(
     '/v2/event-subscriptions/:subscriptionID',
-    {
-      config: { access: ACCESS.readOwn },
-      schema: {
-        tags: ['dcsa'],
-        summary: 'Stop a subscription',
-        params: IdParams,
-        response: { 204: z.null(), 401: ProblemSchema, 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.readOwn, {
+      summary: 'Stop a subscription',
+      params: IdParams,
+      response: { 204: z.null(), 401: ProblemSchema, 404: ProblemSchema },
+    }),
     async (request, reply) => {
       const row = await find(request, request.params.subscriptionID);
       await subscriptions.delete(row.id);

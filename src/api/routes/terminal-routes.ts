@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { TerminalSchema, type Terminal } from '../../domain/terminal-registry.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
 import { ProblemSchema, problem } from '../problem.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('vessels');
 
 const TerminalView = TerminalSchema.extend({
   zoneId: z
@@ -23,30 +26,22 @@ export const terminalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/terminals',
-    {
-      config: { access: ACCESS.public },
-      schema: {
-        tags: ['vessels'],
-        summary: 'Container terminals of San Pedro Bay (SMDG code, operator, port, berths, map zone); public',
-        security: [],
-        response: { 200: z.object({ terminals: z.array(TerminalView) }), 400: ProblemSchema },
-      },
-    },
+    route(ACCESS.public, {
+      summary: 'Container terminals of San Pedro Bay (SMDG code, operator, port, berths, map zone); public',
+      security: [],
+      response: { 200: z.object({ terminals: z.array(TerminalView) }), 400: ProblemSchema },
+    }),
     () => ({ terminals: registry.terminals.map(view) }),
   );
 
   app.get(
     '/terminals/:code',
-    {
-      config: { access: ACCESS.public },
-      schema: {
-        tags: ['vessels'],
-        summary: 'One container terminal by its SMDG code (e.g. WBCT); public',
-        security: [],
-        params: z.object({ code: z.string().regex(/^[A-Z0-9]{1,6}$/, 'an SMDG terminal code, e.g. WBCT') }),
-        response: { 200: TerminalView, 400: ProblemSchema, 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.public, {
+      summary: 'One container terminal by its SMDG code (e.g. WBCT); public',
+      security: [],
+      params: z.object({ code: z.string().regex(/^[A-Z0-9]{1,6}$/, 'an SMDG terminal code, e.g. WBCT') }),
+      response: { 200: TerminalView, 400: ProblemSchema, 404: ProblemSchema },
+    }),
     (request) => {
       const terminal = registry.byCode(request.params.code);
       if (!terminal) {

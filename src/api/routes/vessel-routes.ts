@@ -28,6 +28,9 @@ import { afterKey } from '../list-cursor.js';
 import { badCursorProblem, ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
 import { ACCESS } from '../../access/route-access.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('vessels');
 
 const instant = QueryInstant;
 
@@ -44,15 +47,11 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
 
   app.get(
     '/vessels/:id',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['vessels'],
-        summary: 'One vessel by IMO number (7 digits) or MMSI (9 digits): registry, MMSI history, latest position',
-        params: z.object({ id: z.string().regex(/^(\d{7}|\d{9})$/, 'an IMO number (7 digits) or an MMSI (9 digits)') }),
-        response: { 200: VesselSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.read, {
+      summary: 'One vessel by IMO number (7 digits) or MMSI (9 digits): registry, MMSI history, latest position',
+      params: z.object({ id: z.string().regex(/^(\d{7}|\d{9})$/, 'an IMO number (7 digits) or an MMSI (9 digits)') }),
+      response: { 200: VesselSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
     async (request) => {
       const { id } = request.params;
       const vessel = await vessels.get(id, request.accessScope);
@@ -65,28 +64,24 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
 
   app.get(
     '/vessels',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['vessels'],
-        summary: 'Vessels at anchor / at berth at an instant, now by default (same answer as `openpcs vessels --at`)',
-        querystring: z.object({
-          at: instant.optional().describe('the instant (default: now); seconds optional, e.g. 2022-01-03T00:20Z'),
-          status: z
-            .enum(VESSEL_ACTIVITIES)
-            .optional()
-            .describe('only this status (default: at_anchor, anchored_outside and at_berth)'),
-          type: z.enum(SHIP_CATEGORIES).optional().describe('only ships of this category (from the AIS ship type)'),
-          port: z.enum(['USLAX', 'USLGB']).optional(),
-          imo: imoNumber.optional().describe('only the vessel with this IMO number'),
-        }),
-        response: {
-          200: z.object({ at: z.string(), vessels: z.array(VesselAtSchema) }),
-          400: ProblemSchema,
-          401: ProblemSchema,
-        },
+    route(ACCESS.read, {
+      summary: 'Vessels at anchor / at berth at an instant, now by default (same answer as `openpcs vessels --at`)',
+      querystring: z.object({
+        at: instant.optional().describe('the instant (default: now); seconds optional, e.g. 2022-01-03T00:20Z'),
+        status: z
+          .enum(VESSEL_ACTIVITIES)
+          .optional()
+          .describe('only this status (default: at_anchor, anchored_outside and at_berth)'),
+        type: z.enum(SHIP_CATEGORIES).optional().describe('only ships of this category (from the AIS ship type)'),
+        port: z.enum(['USLAX', 'USLGB']).optional(),
+        imo: imoNumber.optional().describe('only the vessel with this IMO number'),
+      }),
+      response: {
+        200: z.object({ at: z.string(), vessels: z.array(VesselAtSchema) }),
+        400: ProblemSchema,
+        401: ProblemSchema,
       },
-    },
+    }),
     async (request) => {
       const access = request.accessScope;
       const at = request.query.at ?? new Date().toISOString();
@@ -104,34 +99,30 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
 
   app.get(
     '/vessel-calls',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['vessels'],
-        summary:
-          'Vessel calls detected from AIS (anchorage, berth, times, draughts), oldest first; export with ?format=csv|ndjson',
-        description:
-          'Ordered by the start of the call (arrival in port limits, else at the anchorage, else at the berth), then call id. ' +
-          'Page with `cursor` = `nextCursor` of the previous page (CSV/NDJSON: the `Next-Page-Cursor` header).',
-        querystring: z.object({
-          terminal: z.string().min(1).optional().describe('terminal or berth zone id, e.g. polb-lbct'),
-          status: z.enum(VESSEL_CALL_STATUSES).optional(),
-          mmsi: z
-            .string()
-            .regex(/^\d{9}$/, 'an MMSI (9 digits)')
-            .optional(),
-          imo: imoNumber.optional().describe('calls of the vessel with this IMO number'),
-          from: instant.optional().describe('calls still in port at or after this instant'),
-          to: instant.optional().describe('calls that started at or before this instant'),
-          ...LIST_PAGE_QUERY,
-        }),
-        response: {
-          200: z.object({ calls: z.array(VesselCallSchema), nextCursor: z.string().nullable() }),
-          400: ProblemSchema,
-          401: ProblemSchema,
-        },
+    route(ACCESS.read, {
+      summary:
+        'Vessel calls detected from AIS (anchorage, berth, times, draughts), oldest first; export with ?format=csv|ndjson',
+      description:
+        'Ordered by the start of the call (arrival in port limits, else at the anchorage, else at the berth), then call id. ' +
+        'Page with `cursor` = `nextCursor` of the previous page (CSV/NDJSON: the `Next-Page-Cursor` header).',
+      querystring: z.object({
+        terminal: z.string().min(1).optional().describe('terminal or berth zone id, e.g. polb-lbct'),
+        status: z.enum(VESSEL_CALL_STATUSES).optional(),
+        mmsi: z
+          .string()
+          .regex(/^\d{9}$/, 'an MMSI (9 digits)')
+          .optional(),
+        imo: imoNumber.optional().describe('calls of the vessel with this IMO number'),
+        from: instant.optional().describe('calls still in port at or after this instant'),
+        to: instant.optional().describe('calls that started at or before this instant'),
+        ...LIST_PAGE_QUERY,
+      }),
+      response: {
+        200: z.object({ calls: z.array(VesselCallSchema), nextCursor: z.string().nullable() }),
+        400: ProblemSchema,
+        401: ProblemSchema,
       },
-    },
+    }),
     async (request, reply) => {
       const { terminal, status, mmsi, imo, from, to, limit, cursor, format } = request.query;
       const page = await calls.list(
@@ -153,21 +144,17 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
 
   app.get(
     '/vessel-calls/:callId',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['vessels'],
-        summary: 'One vessel call by its id (`<MMSI>:<UTC minute the call started>`, as listed by GET /vessel-calls)',
-        description: 'A call you may not see answers 404, exactly like one that does not exist.',
-        params: z.object({
-          callId: z
-            .string()
-            .regex(CALL_ID, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
-            .describe('e.g. 366998410:2022-01-03T00:02'),
-        }),
-        response: { 200: VesselCallSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
-      },
-    },
+    route(ACCESS.read, {
+      summary: 'One vessel call by its id (`<MMSI>:<UTC minute the call started>`, as listed by GET /vessel-calls)',
+      description: 'A call you may not see answers 404, exactly like one that does not exist.',
+      params: z.object({
+        callId: z
+          .string()
+          .regex(CALL_ID, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
+          .describe('e.g. 366998410:2022-01-03T00:02'),
+      }),
+      response: { 200: VesselCallSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
     async (request) => {
       const { callId } = request.params;
       const call = await calls.get(callId, request.accessScope);

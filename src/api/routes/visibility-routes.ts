@@ -14,6 +14,10 @@ import type { Platform } from '../../platform.js';
 import { changeVisibility, type VisibilityChange, type VisibilityTarget } from '../../store/visibility-change.js';
 import { ACCESS } from '../../access/route-access.js';
 import { ProblemSchema, problem, type ProblemError } from '../problem.js';
+import { routesTagged } from '../route-options.js';
+
+const eventsRoute = routesTagged('events');
+const ingestRoute = routesTagged('ingest');
 
 /** Read models that copy an event's visibility into their rows (the vessel models, migration 0004). */
 const COPYING_TABLES: ReadonlySet<string> = new Set([
@@ -79,18 +83,14 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
 
   app.patch(
     '/events/:eventId',
-    {
-      config: { access: ACCESS.ingest },
-      schema: {
-        tags: ['events'],
-        summary: 'Change the visibility of one event you sent (or co-own)',
-        description:
-          'Only the visibility changes; the event is otherwise immutable. An event that is not yours answers 404, exactly like one that does not exist. Audited.',
-        params: z.object({ eventId: z.string().uuid().describe('eventId of the event') }),
-        body: VisibilityBody,
-        response: VISIBILITY_RESPONSES,
-      },
-    },
+    eventsRoute(ACCESS.ingest, {
+      summary: 'Change the visibility of one event you sent (or co-own)',
+      description:
+        'Only the visibility changes; the event is otherwise immutable. An event that is not yours answers 404, exactly like one that does not exist. Audited.',
+      params: z.object({ eventId: z.string().uuid().describe('eventId of the event') }),
+      body: VisibilityBody,
+      response: VISIBILITY_RESPONSES,
+    }),
     async (request) =>
       apply(
         request,
@@ -106,18 +106,14 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
 
   app.patch(
     '/inbox/:id',
-    {
-      config: { access: ACCESS.ingest },
-      schema: {
-        tags: ['ingest'],
-        summary: 'Change the visibility of every event of one message you sent (a whole file)',
-        description:
-          'Re-sending a message with another `visibility` is a duplicate and changes nothing; this does. A message that is not yours answers 404, exactly like one that does not exist. Audited.',
-        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric inbox id') }),
-        body: VisibilityBody,
-        response: VISIBILITY_RESPONSES,
-      },
-    },
+    ingestRoute(ACCESS.ingest, {
+      summary: 'Change the visibility of every event of one message you sent (a whole file)',
+      description:
+        'Re-sending a message with another `visibility` is a duplicate and changes nothing; this does. A message that is not yours answers 404, exactly like one that does not exist. Audited.',
+      params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric inbox id') }),
+      body: VisibilityBody,
+      response: VISIBILITY_RESPONSES,
+    }),
     async (request) =>
       apply(
         request,

@@ -12,7 +12,7 @@
  *
  * Pure: the trip's holds and the standing statement in, the verdict and its source out.
  */
-import type { LastFreeDayStatement, StatementCitation } from '../free-time/stated-last-free-day.js';
+import { citeStatement, type LastFreeDayStatement, type StatementCitation } from '../free-time/stated-last-free-day.js';
 
 export interface HoldRecord {
   readonly holdType: string;
@@ -53,18 +53,7 @@ export function pickupAvailability(
   if (holdsOpen.length > 0) return { available: false, source: { kind: 'holds', holdsOpen } };
   const changed = lastHoldChange(holds);
   if (standing !== null && (changed === null || Date.parse(standing.statedAt) >= Date.parse(changed))) {
-    return {
-      available: standing.available,
-      source: {
-        kind: 'terminal',
-        terminal: standing.terminal,
-        statedAt: standing.statedAt,
-        statedBy: standing.statedBy,
-        inboxId: standing.inboxId,
-        line: standing.line,
-        holds: [...standing.holds],
-      },
-    };
+    return { available: standing.available, source: { kind: 'terminal', ...citeStatement(standing) } };
   }
   return { available: true, source: { kind: 'holds', holdsOpen: [] } };
 }

@@ -34,10 +34,22 @@ export interface LastFreeDayStatement {
   readonly holds: readonly string[];
 }
 
-/** Where the effective last free day comes from. */
 /** A terminal's statement as a source cites it: who stated what, when, in which message and line. */
 export type StatementCitation = Omit<LastFreeDayStatement, 'key' | 'lastFreeDay'>;
 
+/** The citation of a statement but its `available`, which a pick-up verdict states itself; holds copied. */
+export function citeStatement(s: LastFreeDayStatement): Omit<StatementCitation, 'available'> {
+  return {
+    terminal: s.terminal,
+    statedAt: s.statedAt,
+    statedBy: s.statedBy,
+    inboxId: s.inboxId,
+    line: s.line,
+    holds: [...s.holds],
+  };
+}
+
+/** Where the effective last free day comes from. */
 export type LastFreeDaySource =
   ({ readonly kind: 'terminal' } & StatementCitation) | { readonly kind: 'rule'; readonly rule: string };
 
@@ -88,16 +100,7 @@ export function effectiveFreeTime(
     return {
       lastFreeDay: standing.lastFreeDay,
       demurrageStarts: LocalDates.addDays(standing.lastFreeDay, 1),
-      source: {
-        kind: 'terminal',
-        terminal: standing.terminal,
-        statedAt: standing.statedAt,
-        statedBy: standing.statedBy,
-        inboxId: standing.inboxId,
-        line: standing.line,
-        available: standing.available,
-        holds: [...standing.holds],
-      },
+      source: { kind: 'terminal', ...citeStatement(standing), available: standing.available },
     };
   }
   if (computed === null) return null;

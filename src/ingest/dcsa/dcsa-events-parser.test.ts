@@ -2,19 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { payloadFields } from '../../domain/canonical-event.js';
 import { fixture } from '../../../test/support/fixtures.js';
+import { parserUnderTest } from '../../../test/support/parser-under-test.js';
 import { IDENTIFIER_ERRORS } from '../../domain/errors/identifier-errors.js';
-import type { ParseContext } from '../message-parser.js';
 import { DCSA_MESSAGE_ERRORS } from '../../domain/errors/dcsa-message-errors.js';
 import { dcsaEventsParser } from './dcsa-events-parser.js';
 
-const ctx: ParseContext = {
-  inboxId: 'inbox-dcsa-1',
+const { parse, parseFixture } = parserUnderTest(dcsaEventsParser, {
   receivedAt: '2026-02-10T14:05:00.000Z',
   sourceOrg: 'eglv',
-  timeZone: 'America/Los_Angeles',
-};
-const parse = (body: Uint8Array | string, context: ParseContext = ctx) =>
-  dcsaEventsParser.parse(typeof body === 'string' ? new TextEncoder().encode(body) : body, context);
+});
 
 type Json = Record<string, unknown>;
 const readJson = (path: string): unknown => JSON.parse(fixture(path).toString('utf8'));
@@ -23,7 +19,7 @@ const obj = (value: unknown): Json => value as Json;
 const KNOWN_CODES = new Set([...Object.keys(DCSA_MESSAGE_ERRORS), ...Object.keys(IDENTIFIER_ERRORS)]);
 
 describe('DCSA T&T 2.2 parser: GET /v2/events page', () => {
-  const result = parse(fixture('dcsa/events-page.json'));
+  const result = parseFixture('dcsa/events-page.json');
 
   it('should turn every valid event of the page into a canonical event, in order', () => {
     expect(result.rejected).toEqual([]);
@@ -107,7 +103,7 @@ describe('DCSA T&T 2.2 parser: GET /v2/events page', () => {
 
 describe('DCSA T&T 2.2 parser: other body shapes', () => {
   it('should accept a single event object (GET /v2/events/{eventID})', () => {
-    const { events, rejected } = parse(fixture('dcsa/single-event.json'));
+    const { events, rejected } = parseFixture('dcsa/single-event.json');
     expect(rejected).toEqual([]);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -153,7 +149,7 @@ describe('DCSA T&T 2.2 parser: other body shapes', () => {
 });
 
 describe('DCSA T&T 2.2 parser: rejections', () => {
-  const result = parse(fixture('dcsa/events-with-errors.json'));
+  const result = parseFixture('dcsa/events-with-errors.json');
 
   it('should still turn the valid events of a page with bad ones into events', () => {
     expect(result.events.map((e) => e.references?.equipmentReference)).toEqual(['TGHU8712349', 'FCIU3322119']);

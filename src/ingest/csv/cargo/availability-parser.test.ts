@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../../test/support/fixtures.js';
-import type { ParseContext } from '../../message-parser.js';
+import { parserUnderTest } from '../../../../test/support/parser-under-test.js';
 import { availabilityParser } from './availability-parser.js';
 
-const ctx: ParseContext = {
-  inboxId: 'inbox-availability-1',
+const { ctx, parse, parseFixture } = parserUnderTest(availabilityParser, {
   receivedAt: '2026-02-12T14:30:00.000Z',
   sourceOrg: 'terminal-ets',
-  timeZone: 'America/Los_Angeles',
-};
-const parse = (body: Uint8Array | string) =>
-  availabilityParser.parse(typeof body === 'string' ? new TextEncoder().encode(body) : body, ctx);
+});
 
 describe('csv-availability parser', () => {
-  const good = parse(fixture('csv-cargo/availability.csv'));
+  const good = parseFixture('csv-cargo/availability.csv');
 
   it('should turn each row into an EQUIPMENT AVLB statement dated when the terminal stated it', () => {
     expect(good.rejected).toEqual([]);
@@ -54,7 +49,7 @@ describe('csv-availability parser', () => {
   });
 
   it('should give the same keys to the same list re-sent, and a new key to a changed statement', () => {
-    const again = parse(fixture('csv-cargo/availability.csv'));
+    const again = parseFixture('csv-cargo/availability.csv');
     expect(again.events.map((e) => e.idempotencyKey)).toEqual(good.events.map((e) => e.idempotencyKey));
     const changed = parse(
       'container_number,terminal,available,last_free_day,stated_at\nEGHU9345670,ETS,Y,2026-02-17,2026-02-12 06:00\n',
@@ -64,7 +59,7 @@ describe('csv-availability parser', () => {
   });
 
   it('should reject each bad row with its line, column and code, and keep the good one', () => {
-    const bad = parse(fixture('csv-cargo/availability-bad.csv'));
+    const bad = parseFixture('csv-cargo/availability-bad.csv');
     expect(bad.rejected.map((r) => [r.line, r.code, r.pointer])).toEqual([
       [2, 'PCS_ID_CONTAINER_CHECK_DIGIT', 'container_number'],
       [3, 'PCS_CSV_MISSING_VALUE', 'container_number'],

@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { payloadFields } from '../../../domain/canonical-event.js';
 import { fixture } from '../../../../test/support/fixtures.js';
-import type { ParseContext } from '../../message-parser.js';
+import { parserUnderTest } from '../../../../test/support/parser-under-test.js';
 import { containerMasterParser } from './container-master-parser.js';
 
-const ctx: ParseContext = {
-  inboxId: 'inbox-master-1',
+const { ctx, parse, parseFixture } = parserUnderTest(containerMasterParser, {
   receivedAt: '2026-02-01T12:00:00.000Z',
   sourceOrg: 'port-authority',
-  timeZone: 'America/Los_Angeles',
-};
-const parse = (body: Uint8Array | string) =>
-  containerMasterParser.parse(typeof body === 'string' ? new TextEncoder().encode(body) : body, ctx);
+});
 
 describe('csv-container-master parser', () => {
-  const good = parse(fixture('csv-cargo/container-master.csv'));
+  const good = parseFixture('csv-cargo/container-master.csv');
 
   it('should turn each container into an EQUIPMENT MSTR event dated when the file was received', () => {
     expect(good.rejected).toEqual([]);
@@ -55,7 +51,7 @@ describe('csv-container-master parser', () => {
   });
 
   it('should reject every bad row with its line, column and code', () => {
-    const bad = parse(fixture('csv-cargo/container-master-bad.csv'));
+    const bad = parseFixture('csv-cargo/container-master-bad.csv');
     expect(bad.events).toEqual([]);
     expect(bad.rejected.map((r) => [r.line, r.code, r.pointer])).toEqual([
       [2, 'PCS_ID_CONTAINER_CHECK_DIGIT', 'container_number'],

@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { payloadFields } from '../../../domain/canonical-event.js';
 import { fixture } from '../../../../test/support/fixtures.js';
-import type { ParseContext } from '../../message-parser.js';
+import { parserUnderTest } from '../../../../test/support/parser-under-test.js';
 import { gateTransactionParser } from './gate-transaction-parser.js';
 
-const ctx: ParseContext = {
-  inboxId: 'inbox-gate-1',
+const { parse, parseFixture } = parserUnderTest(gateTransactionParser, {
   receivedAt: '2026-02-12T19:00:00.000Z',
   sourceOrg: 'terminal-ets',
-  timeZone: 'America/Los_Angeles',
-};
-const parse = (body: Uint8Array | string) =>
-  gateTransactionParser.parse(typeof body === 'string' ? new TextEncoder().encode(body) : body, ctx);
+});
 
 describe('csv-gate-transactions parser', () => {
-  const good = parse(fixture('csv-cargo/gate-transactions.csv'));
+  const good = parseFixture('csv-cargo/gate-transactions.csv');
 
   it('should give one truck ARRI/DEPA per visit side and one GTIN/GTOT per container', () => {
     expect(good.rejected).toEqual([]);
@@ -65,7 +61,7 @@ describe('csv-gate-transactions parser', () => {
   });
 
   it('should reject every bad row with line, column and code, keeping the good rows of the file', () => {
-    const bad = parse(fixture('csv-cargo/gate-transactions-bad.csv'));
+    const bad = parseFixture('csv-cargo/gate-transactions-bad.csv');
     expect(bad.rejected.map((r) => [r.line, r.code, r.pointer])).toEqual([
       [2, 'PCS_ID_CONTAINER_CHECK_DIGIT', 'container_number'],
       [3, 'PCS_CSV_BAD_VALUE', 'direction'],

@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { payloadFields } from '../../../domain/canonical-event.js';
 import { fixture } from '../../../../test/support/fixtures.js';
-import type { ParseContext } from '../../message-parser.js';
+import { parserUnderTest } from '../../../../test/support/parser-under-test.js';
 import { holdParser } from './hold-parser.js';
 
-const ctx: ParseContext = {
-  inboxId: 'inbox-holds-1',
+const { parse, parseFixture } = parserUnderTest(holdParser, {
   receivedAt: '2026-02-11T23:00:00.000Z',
   sourceOrg: 'terminal-ets',
-  timeZone: 'America/Los_Angeles',
-};
-const parse = (body: Uint8Array | string) =>
-  holdParser.parse(typeof body === 'string' ? new TextEncoder().encode(body) : body, ctx);
+});
 
 describe('csv-holds parser', () => {
-  const good = parse(fixture('csv-cargo/holds.csv'));
+  const good = parseFixture('csv-cargo/holds.csv');
 
   it('should turn holds and releases into SHIPMENT HOLD/RELS events with UTC instants', () => {
     expect(good.rejected).toEqual([]);
@@ -53,7 +49,7 @@ describe('csv-holds parser', () => {
   });
 
   it('should reject every bad row with its line, column and code and keep the good one', () => {
-    const bad = parse(fixture('csv-cargo/holds-bad.csv'));
+    const bad = parseFixture('csv-cargo/holds-bad.csv');
     expect(bad.rejected.map((r) => [r.line, r.code, r.pointer])).toEqual([
       [2, 'PCS_ID_CONTAINER_CHECK_DIGIT', 'container_number'],
       [3, 'PCS_CSV_MISSING_VALUE', 'container_number'],

@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { payloadFields } from '../../../domain/canonical-event.js';
 import { fixture } from '../../../../test/support/fixtures.js';
-import type { ParseContext } from '../../message-parser.js';
+import { parserUnderTest } from '../../../../test/support/parser-under-test.js';
 import { truckAppointmentParser } from './truck-appointment-parser.js';
 
-const ctx: ParseContext = {
-  inboxId: 'inbox-appt-1',
+const { parse, parseFixture } = parserUnderTest(truckAppointmentParser, {
   receivedAt: '2026-02-11T20:00:00.000Z',
   sourceOrg: 'terminal-ets',
-  timeZone: 'America/Los_Angeles',
-};
-const parse = (body: Uint8Array | string) =>
-  truckAppointmentParser.parse(typeof body === 'string' ? new TextEncoder().encode(body) : body, ctx);
+});
 
 describe('csv-truck-appointments parser', () => {
-  const good = parse(fixture('csv-cargo/truck-appointments.csv'));
+  const good = parseFixture('csv-cargo/truck-appointments.csv');
 
   it('should turn each appointment (one or two transaction rows) into one APPT transport event', () => {
     expect(good.rejected).toEqual([]);
@@ -64,7 +60,7 @@ describe('csv-truck-appointments parser', () => {
   });
 
   it('should reject every bad row with its line, column and code, and the rest of a tainted appointment', () => {
-    const bad = parse(fixture('csv-cargo/truck-appointments-bad.csv'));
+    const bad = parseFixture('csv-cargo/truck-appointments-bad.csv');
     expect(bad.events.map((e) => payloadFields(e)['appointmentId'])).toEqual(['APT-1']);
     expect(bad.rejected.map((r) => [r.line, r.code, r.pointer])).toEqual([
       [3, 'PCS_ID_CONTAINER_CHECK_DIGIT', 'container_number'],
