@@ -14,57 +14,42 @@ import type { FeeTariff } from './fee-tariff.js';
 
 const SOURCE = 'openpcs illustrative default tariff (not a published tariff; set OPENPCS_FEE_TARIFFS)';
 
+type Tiers = FeeTariff['tiers'];
+const DEMURRAGE_IMPORT: Tiers = [
+  { fromDay: 1, ratePerDay: { '20': 150, '40': 200, '45': 225 } },
+  { fromDay: 5, ratePerDay: { '20': 300, '40': 400, '45': 450 } },
+];
+const DEMURRAGE_EXPORT: Tiers = [{ fromDay: 1, ratePerDay: { '20': 150, '40': 200, '45': 225 } }];
+const DETENTION_IMPORT: Tiers = [
+  { fromDay: 1, ratePerDay: { '20': 100, '40': 150, '45': 175 } },
+  { fromDay: 6, ratePerDay: { '20': 200, '40': 300, '45': 350 } },
+];
+const DETENTION_EXPORT: Tiers = [{ fromDay: 1, ratePerDay: { '20': 100, '40': 150, '45': 175 } }];
+
+/** Kind, direction, carrier free days (detention only) and tiers of each default tariff of a port. */
+const TABLE: readonly [FeeTariff['kind'], FeeTariff['direction'], number, Tiers][] = [
+  ['DEMURRAGE', 'IMPORT', 0, DEMURRAGE_IMPORT],
+  ['DEMURRAGE', 'EXPORT', 0, DEMURRAGE_EXPORT],
+  ['DETENTION', 'IMPORT', 4, DETENTION_IMPORT],
+  ['DETENTION', 'EXPORT', 4, DETENTION_EXPORT],
+];
+
 function portTariffs(unLocationCode: string): FeeTariff[] {
-  const common = {
+  return TABLE.map(([kind, direction, freeDays, tiers]) => ({
+    kind,
     party: '*',
     unLocationCode,
+    direction,
     currency: 'USD',
+    tiers,
     chargeWeekends: true,
     chargeHolidays: true,
     holidays: [],
+    freeDays,
+    freeDayBasis: 'CALENDAR',
     effectiveFrom: '1970-01-01',
     source: SOURCE,
-  } as const;
-  return [
-    {
-      ...common,
-      kind: 'DEMURRAGE',
-      direction: 'IMPORT',
-      freeDays: 0,
-      freeDayBasis: 'CALENDAR',
-      tiers: [
-        { fromDay: 1, ratePerDay: { '20': 150, '40': 200, '45': 225 } },
-        { fromDay: 5, ratePerDay: { '20': 300, '40': 400, '45': 450 } },
-      ],
-    },
-    {
-      ...common,
-      kind: 'DEMURRAGE',
-      direction: 'EXPORT',
-      freeDays: 0,
-      freeDayBasis: 'CALENDAR',
-      tiers: [{ fromDay: 1, ratePerDay: { '20': 150, '40': 200, '45': 225 } }],
-    },
-    {
-      ...common,
-      kind: 'DETENTION',
-      direction: 'IMPORT',
-      freeDays: 4,
-      freeDayBasis: 'CALENDAR',
-      tiers: [
-        { fromDay: 1, ratePerDay: { '20': 100, '40': 150, '45': 175 } },
-        { fromDay: 6, ratePerDay: { '20': 200, '40': 300, '45': 350 } },
-      ],
-    },
-    {
-      ...common,
-      kind: 'DETENTION',
-      direction: 'EXPORT',
-      freeDays: 4,
-      freeDayBasis: 'CALENDAR',
-      tiers: [{ fromDay: 1, ratePerDay: { '20': 100, '40': 150, '45': 175 } }],
-    },
-  ];
+  }));
 }
 
 export const DEFAULT_FEE_TARIFFS: readonly FeeTariff[] = Object.freeze([

@@ -142,8 +142,54 @@ function estimate(
   };
 }
 
-function directionOf(subject: FeeSubject): FreeTimeDirection | null {
-  return subject.direction === 'IMPORT' || subject.direction === 'EXPORT' ? subject.direction : null;
+type InstantField = 'dischargedAt' | 'loadedAt' | 'gatedInAt' | 'gatedOutAt' | 'emptyPickedUpAt' | 'emptyReturnedAt';
+
+/** Which milestones start and stop each clock, by direction, and what to say before it starts. */
+const CLOCKS: Readonly<
+  Record<FeeKind, Record<FreeTimeDirection, { start: InstantField; stop: InstantField; notStarted: string }>>
+> = {
+  DEMURRAGE: {
+    IMPORT: { start: 'dischargedAt', stop: 'gatedOutAt', notStarted: 'not discharged yet' },
+    EXPORT: { start: 'gatedInAt', stop: 'loadedAt', notStarted: 'not gated in (full) yet' },
+  },
+  DETENTION: {
+    IMPORT: { start: 'gatedOutAt', stop: 'emptyReturnedAt', notStarted: 'not gated out (full) yet' },
+    EXPORT: { start: 'emptyPickedUpAt', stop: 'gatedInAt', notStarted: 'the empty has not been picked up yet' },
+  },
+};
+
+interface Running {
+  readonly direction: FreeTimeDirection;
+  readonly clock: Clock;
+  readonly length: EquipmentLength;
+  readonly unLocationCode: string;
+  readonly tariff: FeeTariff;
+}
+
+/** The running clock and the tariff of one kind of fee, or why there is no estimate. */
+function running(
+  kind: FeeKind,
+  subject: FeeSubject,
+  parties: readonly string[],
+  tariffs: readonly FeeTariff[],
+  asOf: string,
+  timeZone: string,
+): Running | Exclude<FeeOutcome, { status: 'ESTIMATED' }> {
+  const direction = subject.direction === 'IMPORT' || subject.direction === 'EXPORT' ? subject.direction : null;
+  if (!direction) return { status: 'UNKNOWN', reason: 'the direction (import or export) of the box is not known' };
+  const rule = CLOCKS[kind][direction];
+  const startedAt = subject[rule.start];
+  if (!startedAt || startedAt > asOf) return { status: 'NOT_STARTED', reason: rule.notStarted };
+  const length = equipmentLength(subject.isoEquipmentCode);
+  if (!length) {
+    return { status: 'UNKNOWN', reason: `no tariff length for size/type ${subject.isoEquipmentCode ?? 'unknown'}` };
+  }
+  const port = subject.unLocationCode;
+  if (!port) return { status: 'UNKNOWN', reason: 'the port of the box is not known' };
+  const tariff = selectFeeTariff(tariffs, kind, port, parties, direction, LocalDates.of(startedAt, timeZone));
+  if (!tariff)
+    return { status: 'NO_TARIFF', reason: `no ${kind.toLowerCase()} tariff for ${parties.join(', ') || port}` };
+  return { direction, clock: { startedAt, stoppedAt: subject[rule.stop] }, length, unLocationCode: port, tariff };
 }
 
 /** Demurrage of the box on its terminal, as of `asOf` (ISO instant). */
@@ -153,39 +199,14 @@ export function estimateDemurrage(
   asOf: string,
   timeZone: string,
 ): FeeOutcome {
-  const direction = directionOf(subject);
-  if (!direction) return { status: 'UNKNOWN', reason: 'the direction (import or export) of the box is not known' };
-  const startedAt = direction === 'IMPORT' ? subject.dischargedAt : subject.gatedInAt;
-  if (!startedAt || startedAt > asOf) {
-    return {
-      status: 'NOT_STARTED',
-      reason: direction === 'IMPORT' ? 'not discharged yet' : 'not gated in (full) yet',
-    };
-  }
-  if (!subject.lastFreeDay) return { status: 'UNKNOWN', reason: 'no last free day is known for the box' };
-  const length = equipmentLength(subject.isoEquipmentCode);
-  if (!length) {
-    return { status: 'UNKNOWN', reason: `no tariff length for size/type ${subject.isoEquipmentCode ?? 'unknown'}` };
-  }
-  if (!subject.unLocationCode) return { status: 'UNKNOWN', reason: 'the port of the box is not known' };
-  const day = LocalDates.of(startedAt, timeZone);
   const terminals = subject.terminalCode ? [subject.terminalCode] : [];
-  const tariff = selectFeeTariff(tariffs, 'DEMURRAGE', subject.unLocationCode, terminals, direction, day);
-  if (!tariff) {
-    return { status: 'NO_TARIFF', reason: `no demurrage tariff for ${subject.terminalCode ?? subject.unLocationCode}` };
-  }
-  const stoppedAt = direction === 'IMPORT' ? subject.gatedOutAt : subject.loadedAt;
+  const run = running('DEMURRAGE', subject, terminals, tariffs, asOf, timeZone);
+  if ('status' in run) return run;
+  if (!subject.lastFreeDay) return { status: 'UNKNOWN', reason: 'no last free day is known for the box' };
+  const free = { lastFreeDay: subject.lastFreeDay, from: subject.lastFreeDayFrom ?? 'last free day of the box' };
   return {
     status: 'ESTIMATED',
-    estimate: estimate(
-      'DEMURRAGE',
-      tariff,
-      length,
-      { startedAt, stoppedAt },
-      { lastFreeDay: subject.lastFreeDay, from: subject.lastFreeDayFrom ?? 'last free day of the box' },
-      asOf,
-      timeZone,
-    ),
+    estimate: estimate('DEMURRAGE', run.tariff, run.length, run.clock, free, asOf, timeZone),
   };
 }
 
@@ -196,33 +217,14 @@ export function estimateDetention(
   asOf: string,
   timeZone: string,
 ): FeeOutcome {
-  const direction = directionOf(subject);
-  if (!direction) return { status: 'UNKNOWN', reason: 'the direction (import or export) of the box is not known' };
-  const startedAt = direction === 'IMPORT' ? subject.gatedOutAt : subject.emptyPickedUpAt;
-  if (!startedAt || startedAt > asOf) {
-    return {
-      status: 'NOT_STARTED',
-      reason: direction === 'IMPORT' ? 'not gated out (full) yet' : 'the empty has not been picked up yet',
-    };
-  }
-  const length = equipmentLength(subject.isoEquipmentCode);
-  if (!length) {
-    return { status: 'UNKNOWN', reason: `no tariff length for size/type ${subject.isoEquipmentCode ?? 'unknown'}` };
-  }
-  if (!subject.unLocationCode) return { status: 'UNKNOWN', reason: 'the port of the box is not known' };
-  const day = LocalDates.of(startedAt, timeZone);
-  const tariff = selectFeeTariff(tariffs, 'DETENTION', subject.unLocationCode, subject.carrierCodes, direction, day);
-  if (!tariff) {
-    return {
-      status: 'NO_TARIFF',
-      reason: `no detention tariff for ${subject.carrierCodes.join(', ') || 'the carrier'}`,
-    };
-  }
+  const run = running('DETENTION', subject, subject.carrierCodes, tariffs, asOf, timeZone);
+  if ('status' in run) return run;
+  const { tariff, direction } = run;
   const free = lastFreeDay(
-    startedAt,
+    run.clock.startedAt,
     {
       terminalCode: '*',
-      unLocationCode: subject.unLocationCode,
+      unLocationCode: run.unLocationCode,
       direction,
       freeDays: tariff.freeDays,
       dayBasis: tariff.freeDayBasis,
@@ -233,18 +235,15 @@ export function estimateDetention(
     },
     timeZone,
   );
-  const stoppedAt = direction === 'IMPORT' ? subject.emptyReturnedAt : subject.gatedInAt;
+  const from = `${tariff.freeDays} ${tariff.freeDayBasis.toLowerCase()} free days, ${tariff.source}`;
   return {
     status: 'ESTIMATED',
     estimate: estimate(
       'DETENTION',
       tariff,
-      length,
-      { startedAt, stoppedAt },
-      {
-        lastFreeDay: free.lastFreeDay,
-        from: `${tariff.freeDays} ${tariff.freeDayBasis.toLowerCase()} free days, ${tariff.source}`,
-      },
+      run.length,
+      run.clock,
+      { lastFreeDay: free.lastFreeDay, from },
       asOf,
       timeZone,
     ),
