@@ -3,7 +3,9 @@
  * model alone (simulated days per wall-clock second for the ship, berth and queue model), the model
  * plus AIS generation (simulated days per second and AIS lines per second, lines built in memory one hour
  * at a time as `openpcs sim --out` does, without the disk write), the cargo messages of the same month
- * (messages and bytes per second, generated one hour at a time through `cargoMessageSource`), and the live
+ * (messages and bytes per second, generated one hour at a time through `cargoMessageSource`; `sim cargo
+ * month`: with the peak heap and RSS of the run; `sim month emitted`: days/s and AIS lines + messages/s of
+ * the whole month), and the live
  * path at full speed (`sim --live --speed max`): the month emitted through the simulator's TCP AIS source to
  * a client reading the socket, with the parties' messages of every message source (`sim/sim-sources.ts`),
  * in messages/s.
@@ -64,11 +66,13 @@ const suite: BenchSuite = async (emit, { quick }) => {
   const source = cargoMessageSource(run);
   let messages = 0;
   let messageBytes = 0;
+  let peakHeap = 0;
   for (let t = parsed.scenario.startMs; t < parsed.scenario.endMs; t += HOUR) {
     for (const m of source.messagesIn(t, Math.min(parsed.scenario.endMs, t + HOUR))) {
       messages++;
       messageBytes += m.body.length;
     }
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }
   const cargoS = (performance.now() - t0) / 1000;
   const cargo = source.stats();
@@ -82,6 +86,29 @@ const suite: BenchSuite = async (emit, { quick }) => {
     containers: cargo.containers.discharged + cargo.containers.loaded,
     simulatedDaysPerS: Math.round((days / cargoS) * 100) / 100,
     heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+  });
+  // What the cargo source holds over the whole run: the heap sampled after each hour, and the process's peak RSS
+  // (`maxRSS`; the model and the AIS hours before it are far smaller, see `sim with AIS`).
+  emit({
+    bench: days >= 28 ? 'sim cargo month' : 'sim cargo (quick)',
+    unit: 'messages/s',
+    value: Math.round(messages / cargoS),
+    days,
+    messages,
+    simulatedDaysPerS: Math.round((days / cargoS) * 100) / 100,
+    peakHeapMiB: Math.round(peakHeap / 2 ** 20),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  });
+  // The whole emitted month, generated in memory (model, AIS lines and the parties' cargo messages).
+  emit({
+    bench: days >= 28 ? 'sim month emitted' : 'sim emitted (quick)',
+    unit: 'simulated days/s',
+    value: Math.round((days / (modelS + aisS + cargoS)) * 1000) / 1000,
+    days,
+    aisLines: lines,
+    messages,
+    messagesPerS: Math.round((lines + messages) / (modelS + aisS + cargoS)),
+    note: 'messages/s counts AIS lines and cargo messages',
   });
   await Promise.resolve();
 

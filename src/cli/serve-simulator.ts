@@ -5,6 +5,7 @@
  * server's own TCP feed client, and each party's messages over HTTP with the party's own organisation and API
  * key (provisioned in-process, as `openpcs orgs` would). Turned on and off by OPENPCS_SIM.
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Env } from '../config/env.js';
 import { startAisFeeds, type AisFeeds, type FeedLog } from '../ingest/transports/start-ais-feeds.js';
 import type { Platform } from '../platform.js';
@@ -53,7 +54,9 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
     days: SERVE_SIM_DAYS,
   });
   if (!parsed.ok) throw new Error(`simulator scenario: ${parsed.errors.join('; ')}`);
-  const run = simulate(parsed.scenario, loadSimInputs());
+  const inputs = loadSimInputs();
+  await yieldToLoop(); // the model below is one synchronous step (about a second); the boxes come in slices
+  const run = simulate(parsed.scenario, inputs);
   const sources = messageSourcesOf(run);
 
   const ais = new AisTcpServer();
@@ -76,6 +79,7 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
       `parties: ${sources.length === 0 ? 'no message source yet (AIS only)' : 'each its own organisation sim-<code> with its own API key'}`,
   );
   let announcedLive = plan.simStartMs >= plan.anchorSimMs;
+  let announcedCargo = false;
   const done = runLive({
     run,
     plan,
@@ -83,6 +87,11 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
     messages: mergeSources(sources),
     feeder,
     signal: abort.signal,
+    onPrepared: (slices) => {
+      if (announcedCargo) return;
+      announcedCargo = true;
+      say(`sim: the boxes of ${slices} container calls in port generated (one call at a time, the server answering)`);
+    },
     onWindow: (reachedMs) => {
       if (announcedLive || reachedMs < plan.anchorSimMs) return;
       announcedLive = true;

@@ -21,6 +21,23 @@ describe('merged message sources', () => {
     expect(merged.messagesIn(40, 50).map((m) => m.body)).toEqual(['B2']);
   });
 
+  it('should prepare every source that can, one slice each per call, until none has work left', () => {
+    const left: Record<'A' | 'B', number> = { A: 2, B: 1 };
+    const slicing = (code: 'A' | 'B'): SimMessageSource => ({
+      ...source(code, []),
+      prepare: () => {
+        if (left[code] === 0) return false;
+        left[code]--;
+        return true;
+      },
+    });
+    const merged = mergeSources([slicing('A'), source('C', [1]), slicing('B')]);
+    const calls: boolean[] = [];
+    for (let did = true; did;) calls.push((did = merged.prepare?.(0, 10) ?? false));
+    expect(calls).toEqual([true, true, false]);
+    expect(left).toEqual({ A: 0, B: 0 });
+  });
+
   it('should be empty with no source (AIS only)', () => {
     expect(mergeSources([]).messagesIn(0, 1e12)).toEqual([]);
   });

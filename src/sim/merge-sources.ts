@@ -8,6 +8,11 @@ import type { SimMessage, SimMessageSource } from './sim-message.js';
 export function mergeSources(sources: readonly SimMessageSource[]): SimMessageSource {
   if (sources.length === 1) return sources[0]!;
   return {
+    prepare(fromMs: number, toMs: number): boolean {
+      let did = false;
+      for (const source of sources) did = (source.prepare?.(fromMs, toMs) ?? false) || did;
+      return did;
+    },
     messagesIn(fromMs: number, toMs: number): readonly SimMessage[] {
       const tagged: { m: SimMessage; source: number; index: number }[] = [];
       sources.forEach((source, s) => {

@@ -71,6 +71,12 @@ export const ScenarioSchema = z.strictObject({
   warmupDays: z.number().min(0).max(60).default(14),
   /** Cargo-handling equipment and drayage trucks (src/sim/equipment/; defaults in equipment-parameters.ts). */
   equipment: EquipmentKnobs.prefault({}),
+  /**
+   * Thinning knob for long replays (not a reality knob): at most one AIS position report per vessel every this
+   * many seconds (the Class A interval when it is longer, e.g. 3 min at anchor, is kept). 0 = the Class A
+   * intervals as they are (2–10 s under way). Static data (every 6 minutes) is never thinned.
+   */
+  aisPositionEveryS: z.number().int().min(0).max(600).default(0),
 });
 
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

@@ -31,4 +31,10 @@ export interface SimMessage {
 export interface SimMessageSource {
   /** The messages with `fromMs <= atMs < toMs`, in time order (ties in a stable order). */
   messagesIn(fromMs: number, toMs: number): readonly SimMessage[];
+  /**
+   * Does one slice of the work `messagesIn(fromMs, toMs)` needs (the cargo flows: one call's boxes) and says
+   * whether it did (false: nothing left to prepare), so a live caller can let its event loop run between slices
+   * (`while (source.prepare?.(from, to)) await setImmediate()`). Optional: `messagesIn` does what is left.
+   */
+  prepare?(fromMs: number, toMs: number): boolean;
 }

@@ -71,6 +71,34 @@ describe('simulated AIS (6 hours, seed 7)', () => {
     expect(checked).toBeGreaterThan(1_000);
   });
 
+  it('should thin positions to one per vessel per aisPositionEveryS seconds (longer intervals kept), static data untouched', () => {
+    const thinned = new AisReporter(run.tracks, { positionEveryS: 60 }).linesIn(startMs, endMs);
+    const positions = (ls: string[]) => ls.filter((l) => !l.includes('!AIVDM,2,'));
+    const staticLines = (ls: string[]) => ls.filter((l) => l.includes('!AIVDM,2,'));
+    expect(staticLines(thinned)).toEqual(staticLines(lines));
+    expect(positions(thinned).length).toBeGreaterThan(0);
+    expect(positions(thinned).length).toBeLessThan(positions(lines).length / 2);
+    const byMmsi = new Map<number, { t: number; m: AisPositionReportA }[]>();
+    for (const { message, envelope } of decodeToObjects(`${thinned.join('\n')}\n`).messages) {
+      if (message.type !== 1) continue;
+      byMmsi.set(message.mmsi, [...(byMmsi.get(message.mmsi) ?? []), { t: envelope.timeMs ?? Number.NaN, m: message }]);
+    }
+    let checked = 0;
+    for (const reports of byMmsi.values()) {
+      for (let i = 1; i < reports.length; i++) {
+        const a = reports[i - 1]!;
+        const b = reports[i]!;
+        if (a.m.navStatus !== b.m.navStatus || a.m.sog !== b.m.sog) continue; // a leg boundary
+        const anchoredOrMoored = (a.m.navStatus === 1 || a.m.navStatus === 5) && (a.m.sog ?? 0) <= 3;
+        expect((b.t - a.t) / 1000).toBe(anchoredOrMoored ? 180 : 60);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    // 0 (the default) is the Class A intervals as they are.
+    expect(new AisReporter(run.tracks, { positionEveryS: 0 }).linesIn(startMs, endMs)).toEqual(lines);
+  });
+
   it('should send static and voyage data (type 5) every 6 minutes per vessel, with valid IMO numbers', () => {
     const times = new Map<number, number[]>();
     for (const { message, envelope } of decoded.messages) {

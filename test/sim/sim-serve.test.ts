@@ -42,6 +42,9 @@ const engines: Engine[] = [
     : []),
 ];
 
+/** What the simulator says once the boxes of the calls in port are generated (before the first cargo message). */
+const BOXES_GENERATED = /sim: the boxes of \d+ container calls in port generated/;
+
 /** The first-start admin key the server printed. */
 function adminKeyOf(server: ServerProcess): string {
   const key = /\n {4}(opcs_\S+)\n/.exec(server.output())?.[1];
@@ -76,8 +79,11 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
           await until(() => server.output().includes('sim: on'), 'the simulator to start', 60_000);
           // What is running is on the console: simulator, speed, parties.
           expect(server.output()).toMatch(/sim: on \(OPENPCS_SIM=off turns it off\).*at ×600.*parties: /);
-          // The server answers while the simulator backfills.
+          // The server answers while the simulator starts: the health check completes while the boxes of the
+          // calls in port are still being generated (one call at a time, the event loop running between calls),
+          // not once they all are (the line that says so comes later).
           expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
+          expect(server.output()).not.toMatch(BOXES_GENERATED);
           let vessels: { mmsi: string; status: string }[] = [];
           await until(
             async () => {
@@ -91,6 +97,7 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
             vessels.some((v) => v.status === 'at_anchor' || v.status === 'anchored_outside' || v.status === 'at_berth'),
           ).toBe(true);
           expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
+          await until(() => BOXES_GENERATED.test(server.output()), 'the boxes of the calls in port', 240_000);
         } finally {
           await stop(server);
         }
@@ -98,7 +105,7 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
         await cleanup();
       }
     },
-    420_000,
+    600_000,
   );
 
   it.each(engines)(

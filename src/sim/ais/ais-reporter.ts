@@ -55,11 +55,21 @@ function firstTick(fromS: number, interval: number, phase: number): number {
   return r === 0 ? fromS : fromS + interval - r;
 }
 
+export interface AisReporterOptions {
+  /**
+   * At most one position report per vessel every this many seconds (the scenario's `aisPositionEveryS`, a
+   * thinning knob for long replays); a longer Class A interval is kept. 0 or absent: Class A intervals only.
+   */
+  readonly positionEveryS?: number | undefined;
+}
+
 export class AisReporter {
   readonly #tracks: readonly Track[];
+  readonly #positionEveryS: number;
 
-  constructor(tracks: readonly Track[]) {
+  constructor(tracks: readonly Track[], options: AisReporterOptions = {}) {
     this.#tracks = tracks;
+    this.#positionEveryS = options.positionEveryS ?? 0;
   }
 
   /** The NMEA lines (tag block + sentence) for [fromMs, toMs), in time order, then MMSI. */
@@ -80,7 +90,7 @@ export class AisReporter {
         const a = Math.max(fromS, Math.ceil(leg.startMs / 1000));
         const b = Math.min(toS, Math.ceil(leg.endMs / 1000));
         if (a >= b) continue;
-        const interval = reportingIntervalS(fixOf(leg, leg.startMs));
+        const interval = Math.max(this.#positionEveryS, reportingIntervalS(fixOf(leg, leg.startMs)));
         for (let t = firstTick(a, interval, v.mmsi % interval); t < b; t += interval) {
           const fix = fixOf(leg, t * 1000);
           const sentences = positionASentences(

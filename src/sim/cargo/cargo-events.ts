@@ -8,35 +8,42 @@ import type { CallCargo, ExportBox, Hold, ImportBox, TruckVisit } from './cargo-
 
 const MINUTE = 60_000;
 
+/**
+ * What a happening needs of its call: the call and its export voyage, not the call's boxes. Only the container
+ * master and the COARRI (sent during the crane work) hold the call's box lists, so once they are handed out a
+ * box is held only by its own happenings still to come, and released after the last of them.
+ */
+export type CallRef = Pick<CallCargo, 'call' | 'exportVoyage'>;
+
 export type CargoEvent =
-  | { readonly kind: 'ARRI' | 'DEPA'; readonly atMs: number; readonly cargo: CallCargo }
-  | { readonly kind: 'DISC'; readonly atMs: number; readonly cargo: CallCargo; readonly box: ImportBox }
-  | { readonly kind: 'LOAD'; readonly atMs: number; readonly cargo: CallCargo; readonly box: ExportBox }
+  | { readonly kind: 'ARRI' | 'DEPA'; readonly atMs: number; readonly cargo: CallRef }
+  | { readonly kind: 'DISC'; readonly atMs: number; readonly cargo: CallRef; readonly box: ImportBox }
+  | { readonly kind: 'LOAD'; readonly atMs: number; readonly cargo: CallRef; readonly box: ExportBox }
   | {
       readonly kind: 'HOLD' | 'RELEASE';
       readonly atMs: number;
-      readonly cargo: CallCargo;
+      readonly cargo: CallRef;
       readonly box: ImportBox;
       readonly hold: Hold;
     }
   | {
       readonly kind: 'STATUS';
       readonly atMs: number;
-      readonly cargo: CallCargo;
+      readonly cargo: CallRef;
       readonly box: ImportBox;
       readonly available: boolean;
     }
   | {
       readonly kind: 'APPOINTMENT';
       readonly atMs: number;
-      readonly cargo: CallCargo;
+      readonly cargo: CallRef;
       readonly visit: TruckVisit;
       readonly box: ImportBox | ExportBox;
     }
   | {
       readonly kind: 'GATE';
       readonly atMs: number;
-      readonly cargo: CallCargo;
+      readonly cargo: CallRef;
       readonly visit: TruckVisit;
       readonly direction: 'IN' | 'OUT';
       /** The box through the gate on this side (null: bobtail). */
@@ -46,7 +53,7 @@ export type CargoEvent =
   | {
       readonly kind: 'RAIL';
       readonly atMs: number;
-      readonly cargo: CallCargo;
+      readonly cargo: CallRef;
       /** X12 322 Q501: `AL` loaded on rail, `UR` unloaded from a rail car. */
       readonly status: 'AL' | 'UR';
       readonly box: ImportBox | ExportBox;
@@ -56,22 +63,24 @@ export type CargoEvent =
   | { readonly kind: 'COARRI'; readonly atMs: number; readonly cargo: CallCargo; readonly direction: 'DISC' | 'LOAD' };
 
 /** Every happening of a call's cargo, sorted by time (ties keep the order they are listed in). */
-export function callEvents(cargo: CallCargo): CargoEvent[] {
-  const c = cargo.call;
+export function callEvents(callCargo: CallCargo): CargoEvent[] {
+  const c = callCargo.call;
+  const cargo: CallRef = { call: c, exportVoyage: callCargo.exportVoyage };
   const events: CargoEvent[] = [
     { kind: 'ARRI', atMs: c.berthedMs, cargo },
     { kind: 'DEPA', atMs: c.unberthMs, cargo },
   ];
-  if (cargo.imports.length > 0) {
-    events.push({ kind: 'MASTER', atMs: c.berthedMs + 20 * MINUTE, cargo });
-    const lastDischarge = cargo.imports[cargo.imports.length - 1]!.dischargeMs;
-    events.push({ kind: 'COARRI', atMs: lastDischarge + 30 * MINUTE, cargo, direction: 'DISC' });
+  const { imports, exports } = callCargo;
+  if (imports.length > 0) {
+    events.push({ kind: 'MASTER', atMs: c.berthedMs + 20 * MINUTE, cargo: callCargo });
+    const lastDischarge = imports[imports.length - 1]!.dischargeMs;
+    events.push({ kind: 'COARRI', atMs: lastDischarge + 30 * MINUTE, cargo: callCargo, direction: 'DISC' });
   }
-  if (cargo.exports.length > 0) {
-    const lastLoad = cargo.exports[cargo.exports.length - 1]!.loadMs;
-    events.push({ kind: 'COARRI', atMs: lastLoad + 30 * MINUTE, cargo, direction: 'LOAD' });
+  if (exports.length > 0) {
+    const lastLoad = exports[exports.length - 1]!.loadMs;
+    events.push({ kind: 'COARRI', atMs: lastLoad + 30 * MINUTE, cargo: callCargo, direction: 'LOAD' });
   }
-  for (const box of cargo.imports) {
+  for (const box of imports) {
     events.push({ kind: 'DISC', atMs: box.dischargeMs, cargo, box });
     for (const hold of box.holds) {
       events.push({ kind: 'HOLD', atMs: hold.placedMs, cargo, box, hold });
@@ -86,7 +95,7 @@ export function callEvents(cargo: CallCargo): CargoEvent[] {
       pushVisit(events, cargo, box.leaves.emptyReturn, box, null, true);
     }
   }
-  for (const box of cargo.exports) {
+  for (const box of exports) {
     events.push({ kind: 'LOAD', atMs: box.loadMs, cargo, box });
     if (box.arrived.mode === 'truck') pushVisit(events, cargo, box.arrived.visit, box, null, false);
     if (box.arrived.mode === 'rail') {
@@ -98,7 +107,7 @@ export function callEvents(cargo: CallCargo): CargoEvent[] {
 
 function pushVisit(
   events: CargoEvent[],
-  cargo: CallCargo,
+  cargo: CallRef,
   visit: TruckVisit,
   boxIn: ImportBox | ExportBox | null,
   boxOut: ImportBox | ExportBox | null,

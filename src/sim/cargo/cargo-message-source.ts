@@ -1,8 +1,10 @@
 /**
  * `cargoMessageSource(run)`: the cargo messages of a simulation run, generated lazily window by window. A
  * call's boxes are generated when the first window reaches the call's horizon (a week before its crane
- * work) and forgotten once its last happening is behind the window, so a simulated month never sits in
- * memory: only the calls whose boxes are still in the port.
+ * work); its happenings still to come are all that is kept (`cargo-events.ts`: a happening holds its call
+ * and its own box, only the container master and the COARRI hold the call's box lists), and those behind
+ * the windows are dropped as the windows pass, so a box is released once its last message is handed out
+ * and a simulated month never sits in memory: only the boxes with messages still to come.
  *
  * Batching, as the parties' systems send: carriers one DCSA batch an hour; terminals one CODECO, one
  * availability CSV and one X12 322 an hour, one COARRI per call and direction when the cranes finish it;
@@ -14,7 +16,7 @@ import { Prng } from '../prng.js';
 import type { SimMessage, SimMessageSource, SimParty } from '../sim-message.js';
 import type { SimRun } from '../simulate.js';
 import { callEvents, type CargoEvent } from './cargo-events.js';
-import { callCargo, cargoHorizonStart, type CallCargo } from './cargo-model.js';
+import { callCargo, cargoHorizonStart } from './cargo-model.js';
 import { carrierParty, terminalParty } from './cargo-parties.js';
 import { CargoStatsAccumulator, type CargoStats } from './cargo-stats.js';
 import {
@@ -51,8 +53,10 @@ export const CARGO_FORMATS: readonly string[] = [
   'csv-container-master',
 ].sort();
 
+/** Happenings behind the windows a call may keep before they are dropped (besides the half of its list). */
+const KEEP_BEHIND = 256;
+
 interface Active {
-  readonly cargo: CallCargo;
   /** The call's happenings not yet behind the windows (the handed-out ones are dropped). */
   events: readonly CargoEvent[];
   readonly lastMs: number;
@@ -181,26 +185,37 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
   let active: Active[] = [];
   const stats = new CargoStatsAccumulator(run.scenario.startMs, run.scenario.endMs);
 
+  /** Oldest instant the window [fromMs, …) reads happenings from (hourly messages of the hour before). */
+  const behind = (fromMs: number): number => Math.floor((fromMs - MAX_LAG) / HOUR) * HOUR - HOUR;
+
+  /** Generates the next call whose horizon is before `toMs`; false when there is none. */
+  function generateNext(lo: number, toMs: number): boolean {
+    if (next >= pending.length || pending[next]!.horizon >= toMs) return false;
+    const cargo = callCargo(seed, pending[next]!.call, pending[next]!.numbering);
+    const events = callEvents(cargo);
+    stats.add(cargo);
+    const lastMs = events[events.length - 1]?.atMs ?? 0;
+    if (lastMs >= lo) active.push({ events, lastMs }); // a warm-up call may be over already
+    next++;
+    return true;
+  }
+
   return {
     stats: () => stats.result(),
+    prepare(fromMs: number, toMs: number): boolean {
+      return generateNext(behind(fromMs), toMs);
+    },
     messagesIn(fromMs: number, toMs: number): readonly SimMessage[] {
-      const lo = Math.floor((fromMs - MAX_LAG) / HOUR) * HOUR - HOUR;
-      while (next < pending.length && pending[next]!.horizon < toMs) {
-        const cargo = callCargo(seed, pending[next]!.call, pending[next]!.numbering);
-        const events = callEvents(cargo);
-        stats.add(cargo);
-        const lastMs = events[events.length - 1]?.atMs ?? 0;
-        if (lastMs >= lo) active.push({ cargo, events, lastMs }); // a warm-up call may be over already
-        next++;
-      }
+      const lo = behind(fromMs);
+      while (generateNext(lo, toMs));
       active = active.filter((a) => a.lastMs >= lo);
 
       const batches = new Map<string, Batch>();
       const out: SimMessage[] = [];
       for (const a of active) {
         let i = firstAtOrAfter(a.events, lo);
-        if (i > a.events.length / 2) {
-          a.events = a.events.slice(i); // amortised: forget what is behind the windows
+        if (i > KEEP_BEHIND || i > a.events.length / 2) {
+          a.events = a.events.slice(i); // amortised: forget what is behind the windows, and the boxes with it
           i = 0;
         }
         for (; i < a.events.length; i++) {

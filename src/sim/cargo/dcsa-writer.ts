@@ -6,8 +6,7 @@
  * `POTE`, documentReferences BKG/TRD). Times carry the Los Angeles offset.
  */
 import type { Prng } from '../prng.js';
-import type { CargoEvent } from './cargo-events.js';
-import type { CallCargo } from './cargo-model.js';
+import type { CallRef, CargoEvent } from './cargo-events.js';
 import { pacificIso } from './pacific-time.js';
 
 type DcsaSource = Extract<CargoEvent, { kind: 'ARRI' | 'DEPA' | 'DISC' | 'LOAD' | 'GATE' }>;
@@ -18,7 +17,7 @@ function uuid(rng: Prng): string {
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[rng.int(0, 3)]}${hex(3)}-${hex(12)}`;
 }
 
-function vesselCall(cargo: CallCargo, exportLeg: boolean): Record<string, unknown> {
+function vesselCall(cargo: CallRef, exportLeg: boolean): Record<string, unknown> {
   const c = cargo.call;
   return {
     transportCallID: `${c.port}-${c.terminal}-${c.voyage}`,

@@ -5,7 +5,7 @@
  * the product sets (TCP backpressure, HTTP answers). Windows are adjacent and in order: the run sends each
  * line and message once. The only clock read is `now`, given by the caller.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { AisReporter } from '../ais/ais-reporter.js';
 import { nextWindow, simulatedAt, wallMsUntil, type LiveClockPlan } from '../sim-clock.js';
 import type { SimMessageSource } from '../sim-message.js';
@@ -34,6 +34,8 @@ export interface LiveRunOptions {
   readonly signal?: AbortSignal | undefined;
   /** Called after each window with the simulated instant reached and whether the backfill is over. */
   readonly onWindow?: ((reachedMs: number, caughtUp: boolean) => void) | undefined;
+  /** Called when a window's messages needed slices of preparation (a call's boxes each), with their count. */
+  readonly onPrepared?: ((slices: number, window: { fromMs: number; toMs: number }) => void) | undefined;
 }
 
 export interface LiveRunResult {
@@ -48,7 +50,7 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
   const now = options.now ?? Date.now;
   const maxWindowMs = options.maxWindowMs ?? 300_000;
   const maxIdleMs = options.maxIdleMs ?? 1000;
-  const reporter = new AisReporter(options.run.tracks);
+  const reporter = new AisReporter(options.run.tracks, { positionEveryS: options.run.scenario.aisPositionEveryS });
   const { ais, feeder, messages: source } = options;
   let cursor = plan.simStartMs;
   let aisLines = 0;
@@ -72,6 +74,14 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
       await ais.publish(lines);
     }
     if (feeder && source) {
+      // The source's work for the window in slices (a call's boxes each), the event loop running between them:
+      // a server feeding itself (`serve` with the simulator) keeps answering while the first window is built.
+      let slices = 0;
+      while (source.prepare?.(window.fromMs, window.toMs) && !signal?.aborted) {
+        slices++;
+        await yieldToLoop();
+      }
+      if (slices > 0) options.onPrepared?.(slices, window);
       const batch = source.messagesIn(window.fromMs, window.toMs);
       messages += batch.length;
       await feeder.send(batch);

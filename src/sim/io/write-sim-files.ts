@@ -40,7 +40,7 @@ export interface WriteProgress {
 export async function writeSimFiles(run: SimRun, dir: string, progress?: WriteProgress): Promise<SimSummary> {
   await mkdir(dir, { recursive: true });
   const { startMs, endMs } = run.scenario;
-  const reporter = new AisReporter(run.tracks);
+  const reporter = new AisReporter(run.tracks, { positionEveryS: run.scenario.aisPositionEveryS });
   const ais = createWriteStream(join(dir, 'ais.nmea'));
   const cargo = cargoMessageSource(run);
   const messages = createWriteStream(join(dir, 'messages.jsonl'));
