@@ -4,11 +4,25 @@
  * object. An event that does not fit was not written by these parsers (a hand edit, a foreign writer): it is
  * a `StoredEventShapeError`, which the projection runner quarantines like any other bad event.
  */
-import { CONTAINER_MASTER_DATA, TERMINAL_AVAILABILITY, TRUCK_APPOINTMENT } from './cargo-event-codes.js';
+import {
+  APPOINTMENT_SLOT,
+  APPOINTMENT_TRANSACTION_TYPES,
+  CONTAINER_MASTER_DATA,
+  EMPTY_RECEIVABLE,
+  EMPTY_RETURN_LOCATION_TYPES,
+  NOTICE_STATUSES,
+  NOTICE_TYPES,
+  TERMINAL_AVAILABILITY,
+  TERMINAL_NOTICE,
+  TRUCK_APPOINTMENT,
+} from './cargo-event-codes.js';
 import type { CanonicalEventOf } from './canonical-event.js';
 import {
   isDcsaEventCode,
+  type AppointmentSlotPayload,
   type ContainerMasterPayload,
+  type EmptyReceivablePayload,
+  type TerminalNoticePayload,
   type DcsaEventCode,
   type EventTypeCode,
   type OpenpcsEventCode,
@@ -131,6 +145,54 @@ function isTerminalAvailability(p: Json): p is TerminalAvailabilityPayload {
   );
 }
 
+const isOneOf =
+  (values: readonly string[]) =>
+  (v: unknown): boolean =>
+    typeof v === 'string' && values.includes(v);
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isSourceLine = (v: unknown): boolean => isRecord(v) && isString(v['format']) && typeof v['line'] === 'number';
+
+function isAppointmentSlot(p: Json): p is AppointmentSlotPayload {
+  return (
+    p['extension'] === 'openpcs' &&
+    isOneOf(APPOINTMENT_TRANSACTION_TYPES)(p['transactionType']) &&
+    isString(p['slotStart']) &&
+    isString(p['slotEnd']) &&
+    isCount(p['capacity']) &&
+    isCount(p['booked']) &&
+    isSourceLine(p['sourceMessage'])
+  );
+}
+
+function isEmptyReceivable(p: Json): p is EmptyReceivablePayload {
+  return (
+    p['extension'] === 'openpcs' &&
+    isOneOf(EMPTY_RETURN_LOCATION_TYPES)(p['locationType']) &&
+    isString(p['locationCode']) &&
+    isString(p['carrierScac']) &&
+    isString(p['isoEquipmentCode']) &&
+    typeof p['accepting'] === 'boolean' &&
+    (p['remainingCapacity'] === null || isCount(p['remainingCapacity'])) &&
+    isSourceLine(p['sourceMessage'])
+  );
+}
+
+function isTerminalNotice(p: Json): p is TerminalNoticePayload {
+  return (
+    p['extension'] === 'openpcs' &&
+    isString(p['noticeId']) &&
+    isOneOf(NOTICE_TYPES)(p['noticeType']) &&
+    isOneOf(NOTICE_STATUSES)(p['status']) &&
+    isStringOrNull(p['terminal']) &&
+    isStringOrNull(p['carrierScac']) &&
+    isStringOrNull(p['isoEquipmentCode']) &&
+    isString(p['validFrom']) &&
+    isStringOrNull(p['validTo']) &&
+    isString(p['text']) &&
+    isSourceLine(p['sourceMessage'])
+  );
+}
+
 /** The code and payload of a stored event, checked against the event map; throws `StoredEventShapeError`. */
 export function checkedCodeAndPayload(code: string, payload: unknown): CodeAndPayload {
   if (!isRecord(payload)) throw new StoredEventShapeError(`event ${code}: the payload is not a JSON object`);
@@ -149,6 +211,15 @@ export function checkedCodeAndPayload(code: string, payload: unknown): CodeAndPa
       break;
     case TERMINAL_AVAILABILITY:
       if (isTerminalAvailability(payload)) return { eventTypeCode: code, payload };
+      break;
+    case APPOINTMENT_SLOT:
+      if (isAppointmentSlot(payload)) return { eventTypeCode: code, payload };
+      break;
+    case EMPTY_RECEIVABLE:
+      if (isEmptyReceivable(payload)) return { eventTypeCode: code, payload };
+      break;
+    case TERMINAL_NOTICE:
+      if (isTerminalNotice(payload)) return { eventTypeCode: code, payload };
       break;
     default:
       if (isDcsaEventCode(code)) return { eventTypeCode: code, payload };

@@ -27,6 +27,7 @@ import {
 import { dcsaEventsBody } from './dcsa-writer.js';
 import { codecoBody, coarriBody } from './edifact-writer.js';
 import { x12322Body } from './x12-322-writer.js';
+import { TERMINAL_FEED_FORMATS, terminalFeeds } from './terminal-feeds.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -49,6 +50,7 @@ export const CARGO_FORMATS: readonly string[] = [
   ...Object.keys(HOURLY_LAG_MINUTES),
   'edifact-coarri',
   'csv-container-master',
+  ...TERMINAL_FEED_FORMATS,
 ].sort();
 
 interface Active {
@@ -180,6 +182,8 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
   let next = 0;
   let active: Active[] = [];
   const stats = new CargoStatsAccumulator(run.scenario.startMs, run.scenario.endMs);
+  // The terminal feeds (slots, empty receivables, notices) count the same appointments and gate moves.
+  const feeds = terminalFeeds(run);
 
   return {
     stats: () => stats.result(),
@@ -189,6 +193,7 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
         const cargo = callCargo(seed, pending[next]!.call, pending[next]!.numbering);
         const events = callEvents(cargo);
         stats.add(cargo);
+        feeds.addCall(cargo, events);
         const lastMs = events[events.length - 1]?.atMs ?? 0;
         if (lastMs >= lo) active.push({ cargo, events, lastMs }); // a warm-up call may be over already
         next++;
@@ -233,6 +238,7 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
         const body = hourlyBody(seed, b, sendMs);
         if (body) out.push({ atMs: sendMs, party: b.party, format: b.format, body });
       }
+      out.push(...feeds.messagesIn(fromMs, toMs));
       return out.sort(
         (x, y) =>
           x.atMs - y.atMs ||
