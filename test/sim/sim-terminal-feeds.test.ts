@@ -4,7 +4,12 @@
  * below it; empty-return receivables that change within a shift; notices; every message parsing with zero
  * rejections; the same messages whatever the windows the run is asked for in.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, type Server } from '../../src/api/build-server.js';
+import type { Platform } from '../../src/platform.js';
+import { ENGINES } from '../support/engines.js';
+import { orgWithKey } from '../support/test-keys.js';
+import { testPlatform } from '../support/test-platform.js';
 import { defaultParsers } from '../../src/ingest/default-parsers.js';
 import { callEvents } from '../../src/sim/cargo/cargo-events.js';
 import { callCargo } from '../../src/sim/cargo/cargo-model.js';
@@ -57,9 +62,10 @@ const rowsOf = (m: SimMessage): Record<string, string>[] => {
   return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [columns[i]!, v])));
 };
 
+const r = run(3);
+const messages = feedMessages(r, 1);
+
 describe('simulated terminal feeds', () => {
-  const r = run(3);
-  const messages = feedMessages(r, 1);
   const byFormat = (format: string) => messages.filter((m) => m.format === format);
 
   it('should state booked slots as the cargo flows booked them, never above capacity', () => {
@@ -140,5 +146,47 @@ describe('simulated terminal feeds', () => {
     expect(other.map((m) => `${m.atMs}|${m.format}|${m.party.code}|${m.body}`)).toEqual(
       messages.map((m) => `${m.atMs}|${m.format}|${m.party.code}|${m.body}`),
     );
+  }, 300_000);
+});
+
+describe.each(ENGINES)('simulated terminal feeds posted to /ingest on $name', (engine) => {
+  // The first messages of each feed, from each kind of sender (terminals, the port authority).
+  const picked = TERMINAL_FEED_FORMATS.flatMap((f) => messages.filter((m) => m.format === f).slice(0, 2));
+  const authority = messages.find((m) => m.party.role === 'port_authority');
+  const sample = authority && !picked.includes(authority) ? [...picked, authority] : picked;
+  let platform: Platform;
+  let server: Server;
+  beforeAll(async () => {
+    platform = await testPlatform(engine);
+    server = await buildServer({ platform, logLevel: 'silent' });
+  }, 180_000);
+  afterAll(async () => {
+    await server?.shutdown();
+    await platform?.close();
+  });
+
+  it('should store every feed message of every party whole, with no dead letter', async () => {
+    expect(new Set(sample.map((m) => m.format))).toEqual(new Set(TERMINAL_FEED_FORMATS));
+    const keys = new Map<string, string>();
+    for (const m of sample) {
+      const org = m.party.code.toLowerCase();
+      let authorization = keys.get(org);
+      if (!authorization) {
+        keys.set(org, (authorization = (await orgWithKey(platform, org, m.party.role)).authorization));
+      }
+      const res = await server.app.inject({
+        method: 'POST',
+        url: `/ingest/${m.format}`,
+        payload: m.body,
+        headers: { 'content-type': 'text/csv', authorization },
+      });
+      expect(res.statusCode, `${m.format} from ${m.party.code}: ${res.body.slice(0, 300)}`).toBe(202);
+      expect(res.json<{ rejected: number }>().rejected).toBe(0);
+    }
+    expect(await platform.deadLetters.list({ status: 'open' })).toEqual([]);
+    await platform.projections.catchUpAll();
+    const slots = await platform.database.db.selectFrom('appointment_slot').select('visibility').execute();
+    expect(slots.length).toBeGreaterThan(0);
+    expect(new Set(slots.map((s) => s.visibility))).toEqual(new Set(['community']));
   }, 300_000);
 });
