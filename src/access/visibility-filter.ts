@@ -15,7 +15,17 @@ import type { AccessScope } from './access-scope.js';
  * rather than derived from the store's schema, so the rule does not depend on the store; the type test in
  * `visibility-filter.test.ts` fails when the schema gains or loses an owned table and this list does not follow.
  */
-export const OWNED_TABLES = ['event', 'inbox', 'vessel', 'vessel_position', 'vessel_track', 'vessel_call'] as const;
+export const OWNED_TABLES = [
+  'event',
+  'inbox',
+  'vessel',
+  'vessel_position',
+  'vessel_track',
+  'vessel_call',
+  'appointment_slot',
+  'empty_receivable',
+  'terminal_notice',
+] as const;
 export type OwnedTable = (typeof OWNED_TABLES)[number];
 
 export function visibleTo(scope: AccessScope, table: OwnedTable): RawBuilder<boolean> {

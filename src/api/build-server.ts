@@ -50,6 +50,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { ingestRoutes } from './routes/ingest-routes.js';
 import { vesselRoutes } from './routes/vessel-routes.js';
 import { terminalRoutes } from './routes/terminal-routes.js';
+import { terminalFeedRoutes } from './routes/terminal-feed-routes.js';
 import { OPENPCS_VERSION } from '../version.js';
 import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../store/store-unavailable.js';
 
@@ -76,6 +77,8 @@ export interface ServerOptions {
   readonly trustedProxies?: readonly string[] | undefined;
   /** Demurrage and detention tariffs behind `GET /fees` (`OPENPCS_FEE_TARIFFS`); the illustrative defaults when unset. */
   readonly feeTariffs?: readonly FeeTariff[] | undefined;
+  /** Terminal feed figures older than this many minutes are flagged `stale` (`OPENPCS_FEED_STALE_MINUTES`). */
+  readonly feedStaleMinutes?: number | undefined;
 }
 
 export interface Server {
@@ -215,6 +218,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
           description: 'Vessel registry, positions, vessels at anchor/berth, vessel calls (from AIS)',
         },
         { name: 'cargo', description: 'Containers, truck visits, terminal KPIs (filtered by data ownership)' },
+        {
+          name: 'truckers',
+          description: 'Appointment availability, empty returns, notices: community data with asOf and source',
+        },
         { name: 'admin', description: 'Organisations, API keys, audit log (admin scope)' },
       ],
       components: {
@@ -242,6 +249,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(cargoRoutes, { platform });
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(terminalRoutes);
+  await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
   app.get('/', { schema: { hide: true }, config: { access: ACCESS.public } }, (_request, reply) =>
     reply.redirect(DOCS_PREFIX),

@@ -71,6 +71,7 @@ export function serveCommand(): Command {
         bodyLimitBytes: Math.round(env.OPENPCS_BODY_LIMIT_MIB * 1024 * 1024),
         rateLimitPerMinute: env.OPENPCS_RATE_LIMIT_PER_MIN,
         authFailuresPerMinute: env.OPENPCS_AUTH_FAILURES_PER_MIN,
+        feedStaleMinutes: env.OPENPCS_FEED_STALE_MINUTES,
         behindTls: env.OPENPCS_BEHIND_TLS,
         trustedProxies: env.OPENPCS_TRUST_PROXY,
         feeTariffs,

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
     }),
   /** Serve /metrics without a key on this separate port (bind it to an internal interface); unset = none. */
   OPENPCS_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** Terminal feed figures (slots, empty-return receivables) older than this are flagged `stale` in answers. */
+  OPENPCS_FEED_STALE_MINUTES: z.coerce.number().int().positive().default(60),
   /** PostgreSQL pool size per process. */
   OPENPCS_PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Networks webhook callbacks may reach although loopback/private (comma-separated CIDRs). */
@@ -144,6 +146,11 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
   { name: 'OPENPCS_TIME_ZONE', default: 'UTC', meaning: 'zone of zone-less date-times in messages' },
   { name: 'OPENPCS_BODY_LIMIT_MIB', default: '64', meaning: 'largest accepted message body (MiB)' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'log level (fatal…trace, silent)' },
+  {
+    name: 'OPENPCS_FEED_STALE_MINUTES',
+    default: '60',
+    meaning: 'terminal feed figures (appointment slots, empty returns) older than this are flagged stale',
+  },
   { name: 'OPENPCS_RATE_LIMIT_PER_MIN', default: '1200', meaning: 'requests per minute per API key (429 beyond)' },
   {
     name: 'OPENPCS_AUTH_FAILURES_PER_MIN',

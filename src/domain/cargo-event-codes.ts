@@ -76,6 +76,45 @@ export const CONTAINER_MASTER_DATA = 'MSTR';
  */
 export const TERMINAL_AVAILABILITY = 'AVLB';
 
+/**
+ * openpcs extensions for the terminal feeds truckers read (issue 13; docs/truckers.md), each a statement that the
+ * newest one replaces (per key), eventDateTime = when it was stated, classifier `ACT`; not DCSA codes, served on
+ * `/events` only:
+ * - `SLOT` (eventType `TRANSPORT`, format `csv-appointment-slots`): a terminal's appointment slot, per transaction
+ *   type, with its capacity and how many are booked; key terminal × type × slot start.
+ * - `ERCV` (eventType `EQUIPMENT`, format `csv-empty-returns`): whether a location (terminal or depot) receives
+ *   empties of one carrier (SCAC) and ISO size/type, with the remaining capacity; key location × SCAC × ISO type.
+ * - `NOTC` (eventType `TRANSPORT`, format `csv-terminal-notices`): a restriction or outage with a validity
+ *   window (gate closed, system down, empties not accepted for a carrier, weather); key sender × notice id.
+ */
+export const APPOINTMENT_SLOT = 'SLOT';
+export const EMPTY_RECEIVABLE = 'ERCV';
+export const TERMINAL_NOTICE = 'NOTC';
+
+/** What a truck appointment is for: the transaction types terminals publish slots for. */
+export const APPOINTMENT_TRANSACTION_TYPES = ['IMPORT_PICKUP', 'EXPORT_DROPOFF', 'EMPTY_RETURN', 'DUAL'] as const;
+export type AppointmentTransactionType = (typeof APPOINTMENT_TRANSACTION_TYPES)[number];
+
+/** Where empties are received: a container terminal (SMDG code) or an off-dock depot (its own code). */
+export const EMPTY_RETURN_LOCATION_TYPES = ['TERMINAL', 'DEPOT'] as const;
+export type EmptyReturnLocationType = (typeof EMPTY_RETURN_LOCATION_TYPES)[number];
+
+/**
+ * Kinds of notice; `GATE_CLOSED` and `EMPTIES_NOT_ACCEPTED` (for the carrier / size-type they name, all when
+ * blank) stop a location from being offered for an empty return while they are in force.
+ */
+export const NOTICE_TYPES = [
+  'GATE_CLOSED',
+  'SYSTEM_DOWN',
+  'EMPTIES_NOT_ACCEPTED',
+  'WEATHER',
+  'RESTRICTION',
+  'OTHER',
+] as const;
+export type NoticeType = (typeof NOTICE_TYPES)[number];
+export const NOTICE_STATUSES = ['ACTIVE', 'CANCELLED'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
 /** Modes of transport (DCSA). */
 export const MODES_OF_TRANSPORT = ['VESSEL', 'RAIL', 'TRUCK', 'BARGE'] as const;
 export type ModeOfTransport = (typeof MODES_OF_TRANSPORT)[number];

@@ -6,13 +6,20 @@
  * map: test `eventTypeCode` and the payload narrows.
  */
 import {
+  APPOINTMENT_SLOT,
   CONTAINER_MASTER_DATA,
+  EMPTY_RECEIVABLE,
+  TERMINAL_NOTICE,
   EQUIPMENT_EVENT_CODES,
   SHIPMENT_EVENT_CODES,
   TRANSPORT_EVENT_CODES,
   TERMINAL_AVAILABILITY,
   TRUCK_APPOINTMENT,
+  type AppointmentTransactionType,
+  type EmptyReturnLocationType,
   type EquipmentEventCode,
+  type NoticeStatus,
+  type NoticeType,
   type ShipmentEventCode,
   type TransportEventCode,
 } from './cargo-event-codes.js';
@@ -79,6 +86,51 @@ export type TerminalAvailabilityPayload = {
   readonly sourceMessage: { readonly format: string; readonly line: number };
 };
 
+/** Where a feed statement came from in its message (one CSV row). */
+export type FeedSourceLine = { readonly format: string; readonly line: number };
+
+/** `SLOT`: a terminal's appointment slot (`ingest/csv/cargo/appointment-slot-parser.ts`). */
+export type AppointmentSlotPayload = {
+  readonly extension: 'openpcs';
+  readonly transactionType: AppointmentTransactionType;
+  /** ISO 8601 instants (UTC), half-open [slotStart, slotEnd). */
+  readonly slotStart: string;
+  readonly slotEnd: string;
+  readonly capacity: number;
+  readonly booked: number;
+  readonly sourceMessage: FeedSourceLine;
+};
+
+/** `ERCV`: whether a location receives empties of a carrier and size/type (`empty-return-parser.ts`). */
+export type EmptyReceivablePayload = {
+  readonly extension: 'openpcs';
+  readonly locationType: EmptyReturnLocationType;
+  readonly locationCode: string;
+  readonly carrierScac: string;
+  readonly isoEquipmentCode: string;
+  readonly accepting: boolean;
+  /** Empties it can still take; null when the location does not say. */
+  readonly remainingCapacity: number | null;
+  readonly sourceMessage: FeedSourceLine;
+};
+
+/** `NOTC`: a restriction or outage (`terminal-notice-parser.ts`); null fields = not limited to one. */
+export type TerminalNoticePayload = {
+  readonly extension: 'openpcs';
+  readonly noticeId: string;
+  readonly noticeType: NoticeType;
+  readonly status: NoticeStatus;
+  /** SMDG code of the terminal it concerns; null = the whole port (or every port when no UN/LOCODE). */
+  readonly terminal: string | null;
+  readonly carrierScac: string | null;
+  readonly isoEquipmentCode: string | null;
+  readonly validFrom: string;
+  /** End of the window (exclusive); null = until further notice. */
+  readonly validTo: string | null;
+  readonly text: string;
+  readonly sourceMessage: FeedSourceLine;
+};
+
 export interface OpenpcsPayloads {
   readonly [VESSEL_POSITION]: VesselPositionPayload;
   readonly [VESSEL_STATIC]: VesselStaticPayload;
@@ -87,6 +139,9 @@ export interface OpenpcsPayloads {
   readonly [TERMINAL_AVAILABILITY]: TerminalAvailabilityPayload;
   readonly [EQUIPMENT_STATUS]: EquipmentStatusPayload;
   readonly [CHARGING_SESSION]: ChargingSessionPayload;
+  readonly [APPOINTMENT_SLOT]: AppointmentSlotPayload;
+  readonly [EMPTY_RECEIVABLE]: EmptyReceivablePayload;
+  readonly [TERMINAL_NOTICE]: TerminalNoticePayload;
 }
 export type OpenpcsEventCode = keyof OpenpcsPayloads;
 
@@ -105,6 +160,9 @@ export const OPENPCS_EVENT_CODES: readonly OpenpcsEventCode[] = [
   TERMINAL_AVAILABILITY,
   EQUIPMENT_STATUS,
   CHARGING_SESSION,
+  APPOINTMENT_SLOT,
+  EMPTY_RECEIVABLE,
+  TERMINAL_NOTICE,
 ];
 export const DCSA_EVENT_CODES: readonly DcsaEventCode[] = [
   ...EQUIPMENT_EVENT_CODES,

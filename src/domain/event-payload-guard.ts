@@ -4,7 +4,18 @@
  * object. An event that does not fit was not written by these parsers (a hand edit, a foreign writer): it is
  * a `StoredEventShapeError`, which the projection runner quarantines like any other bad event.
  */
-import { CONTAINER_MASTER_DATA, TERMINAL_AVAILABILITY, TRUCK_APPOINTMENT } from './cargo-event-codes.js';
+import {
+  APPOINTMENT_SLOT,
+  APPOINTMENT_TRANSACTION_TYPES,
+  CONTAINER_MASTER_DATA,
+  EMPTY_RECEIVABLE,
+  EMPTY_RETURN_LOCATION_TYPES,
+  NOTICE_STATUSES,
+  NOTICE_TYPES,
+  TERMINAL_AVAILABILITY,
+  TERMINAL_NOTICE,
+  TRUCK_APPOINTMENT,
+} from './cargo-event-codes.js';
 import type { CanonicalEventOf } from './canonical-event.js';
 import {
   CHARGING_SESSION,
@@ -17,7 +28,10 @@ import {
 } from './equipment-telemetry.js';
 import {
   isDcsaEventCode,
+  type AppointmentSlotPayload,
   type ContainerMasterPayload,
+  type EmptyReceivablePayload,
+  type TerminalNoticePayload,
   type DcsaEventCode,
   type EventTypeCode,
   type OpenpcsEventCode,
@@ -141,10 +155,11 @@ function isTerminalAvailability(p: Json): p is TerminalAvailabilityPayload {
 }
 
 const isNumber = (v: unknown): v is number => typeof v === 'number';
-const oneOf =
+const isOneOf =
   (values: readonly string[]) =>
   (v: unknown): boolean =>
     typeof v === 'string' && values.includes(v);
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isSourceLine = (source: unknown): boolean =>
   isRecord(source) && isString(source['format']) && isNumber(source['line']);
 
@@ -154,15 +169,27 @@ function isEquipmentStatus(p: Json): p is EquipmentStatusPayload {
     p['extension'] === 'openpcs' &&
     isString(p['equipmentId']) &&
     isString(p['terminal']) &&
-    oneOf(EQUIPMENT_TYPES)(p['equipmentType']) &&
-    oneOf(POWERTRAINS)(p['powertrain']) &&
-    oneOf(EQUIPMENT_STATES)(p['state']) &&
+    isOneOf(EQUIPMENT_TYPES)(p['equipmentType']) &&
+    isOneOf(POWERTRAINS)(p['powertrain']) &&
+    isOneOf(EQUIPMENT_STATES)(p['state']) &&
     isNumberOrNull(p['socPct']) &&
     isRecord(energy) &&
     isOptional(energy['electricityKwh'], isNumber) &&
     isOptional(energy['dieselLitres'], isNumber) &&
     isOptional(energy['hydrogenKg'], isNumber) &&
     isNumber(p['engineHours']) &&
+    isSourceLine(p['sourceMessage'])
+  );
+}
+
+function isAppointmentSlot(p: Json): p is AppointmentSlotPayload {
+  return (
+    p['extension'] === 'openpcs' &&
+    isOneOf(APPOINTMENT_TRANSACTION_TYPES)(p['transactionType']) &&
+    isString(p['slotStart']) &&
+    isString(p['slotEnd']) &&
+    isCount(p['capacity']) &&
+    isCount(p['booked']) &&
     isSourceLine(p['sourceMessage'])
   );
 }
@@ -180,6 +207,35 @@ function isChargingSession(p: Json): p is ChargingSessionPayload {
     isOptional(p['endedAt'], isString) &&
     isOptional(p['socEndPct'], isNumber) &&
     isOptional(p['energyKwh'], isNumber) &&
+    isSourceLine(p['sourceMessage'])
+  );
+}
+
+function isEmptyReceivable(p: Json): p is EmptyReceivablePayload {
+  return (
+    p['extension'] === 'openpcs' &&
+    isOneOf(EMPTY_RETURN_LOCATION_TYPES)(p['locationType']) &&
+    isString(p['locationCode']) &&
+    isString(p['carrierScac']) &&
+    isString(p['isoEquipmentCode']) &&
+    typeof p['accepting'] === 'boolean' &&
+    (p['remainingCapacity'] === null || isCount(p['remainingCapacity'])) &&
+    isSourceLine(p['sourceMessage'])
+  );
+}
+
+function isTerminalNotice(p: Json): p is TerminalNoticePayload {
+  return (
+    p['extension'] === 'openpcs' &&
+    isString(p['noticeId']) &&
+    isOneOf(NOTICE_TYPES)(p['noticeType']) &&
+    isOneOf(NOTICE_STATUSES)(p['status']) &&
+    isStringOrNull(p['terminal']) &&
+    isStringOrNull(p['carrierScac']) &&
+    isStringOrNull(p['isoEquipmentCode']) &&
+    isString(p['validFrom']) &&
+    isStringOrNull(p['validTo']) &&
+    isString(p['text']) &&
     isSourceLine(p['sourceMessage'])
   );
 }
@@ -208,6 +264,15 @@ export function checkedCodeAndPayload(code: string, payload: unknown): CodeAndPa
       break;
     case CHARGING_SESSION:
       if (isChargingSession(payload)) return { eventTypeCode: code, payload };
+      break;
+    case APPOINTMENT_SLOT:
+      if (isAppointmentSlot(payload)) return { eventTypeCode: code, payload };
+      break;
+    case EMPTY_RECEIVABLE:
+      if (isEmptyReceivable(payload)) return { eventTypeCode: code, payload };
+      break;
+    case TERMINAL_NOTICE:
+      if (isTerminalNotice(payload)) return { eventTypeCode: code, payload };
       break;
     default:
       if (isDcsaEventCode(code)) return { eventTypeCode: code, payload };

@@ -1,7 +1,10 @@
 /** Every message format the product understands, registered once at start-up. */
 import { aisNmeaParser } from './ais/ais-nmea-parser.js';
 import { marineCadastreCsvParser } from './ais-csv/marinecadastre-csv-parser.js';
+import { appointmentSlotParser } from './csv/cargo/appointment-slot-parser.js';
 import { availabilityParser } from './csv/cargo/availability-parser.js';
+import { emptyReturnParser } from './csv/cargo/empty-return-parser.js';
+import { terminalNoticeParser } from './csv/cargo/terminal-notice-parser.js';
 import { containerMasterParser } from './csv/cargo/container-master-parser.js';
 import { gateTransactionParser } from './csv/cargo/gate-transaction-parser.js';
 import { holdParser } from './csv/cargo/hold-parser.js';
@@ -27,6 +30,9 @@ export function defaultParsers(): ParserRegistry {
     holdParser,
     containerMasterParser,
     availabilityParser,
+    appointmentSlotParser,
+    emptyReturnParser,
+    terminalNoticeParser,
     dcsaEventsParser,
     x12315Parser,
     x12322Parser,

@@ -11,6 +11,7 @@
  * `CRASH_ATTEMPTS` attempts crashed the process that many times and is set aside at start-up.
  */
 import type { Kysely } from 'kysely';
+import { defaultVisibilityOf } from '../access/format-senders.js';
 import type { NewCanonicalEvent, StoredEvent, Visibility } from '../domain/canonical-event.js';
 import type { CsvLayoutRepository } from '../store/csv-layout-repository.js';
 import type { OrganisationFormatSettings } from '../store/organisation-format-settings.js';
@@ -179,8 +180,8 @@ export class IngestPipeline {
 
   /**
    * Zone and visibility of a message (DESIGN §7 "Times"): what the request gives wins; then the sending
-   * organisation's setting for the format; then the installation default zone (`OPENPCS_TIME_ZONE`) and
-   * `private`.
+   * organisation's setting for the format; then the installation default zone (`OPENPCS_TIME_ZONE`) and the
+   * format's default visibility (`private`, community for the terminal feeds: access/format-senders.ts).
    */
   async senderDefaults(
     request: IngestRequest,
@@ -193,7 +194,8 @@ export class IngestPipeline {
         : setting?.timeZone
           ? [setting.timeZone, 'organisation']
           : [this.deps.defaultTimeZone, 'default'];
-    return { timeZone, timeZoneSource, visibility: request.visibility ?? setting?.visibility ?? 'private' };
+    const visibility = request.visibility ?? setting?.visibility ?? defaultVisibilityOf(request.format);
+    return { timeZone, timeZoneSource, visibility };
   }
 
   /** Receives now, processes in the background (high-rate feeds); `drain()` waits for the backlog. */

@@ -1,6 +1,7 @@
 /** Every read model the product maintains, in the order they are caught up. */
 import type { Projection } from './projection.js';
 import { containerStatusProjection } from './containers/container-status-projection.js';
+import { terminalFeedProjections } from './terminal-feeds/terminal-feed-projections.js';
 import { terminalKpiProjection } from './terminal-kpis/terminal-kpi-projection.js';
 import { truckVisitProjection } from './truck-visits/truck-visit-projection.js';
 import { vesselScheduleProjection } from './vessel-schedule/vessel-schedule-projection.js';
@@ -13,5 +14,6 @@ export function defaultProjections(): Projection[] {
     truckVisitProjection,
     terminalKpiProjection,
     ...vesselProjections(),
+    ...terminalFeedProjections(),
   ];
 }

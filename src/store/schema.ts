@@ -213,6 +213,9 @@ export interface DB {
   vessel_track: VesselTrackTable;
   vessel_call_detector_state: VesselCallDetectorStateTable;
   vessel_call: VesselCallTable;
+  appointment_slot: AppointmentSlotTable;
+  empty_receivable: EmptyReceivableTable;
+  terminal_notice: TerminalNoticeTable;
 }
 
 /** A DCSA event subscription (migration 0005); `position` is the last event `seq` delivered. */
@@ -491,4 +494,53 @@ export interface VesselCallTable {
   draught_out_m: number | null;
   visibility: string;
   owner_orgs: string[];
+}
+
+/** Where a terminal feed row's statement came from, and who may see it (migration 0019). */
+interface FeedStatementColumns {
+  /** When the statement was made (its event's eventDateTime): the `asOf` of answers. */
+  stated_at: Instant;
+  source_org: string;
+  inbox_id: Int8 | null;
+  event_id: string;
+  last_event_seq: Int8;
+  owner_orgs: string[];
+  visibility: string;
+}
+
+/** Newest appointment-slot statement per terminal × transaction type × slot start (migration 0019). */
+export interface AppointmentSlotTable extends FeedStatementColumns {
+  terminal_code: string;
+  transaction_type: string;
+  slot_start: Instant;
+  slot_end: Instant;
+  un_location_code: string | null;
+  capacity: number;
+  booked: number;
+}
+
+/** Newest empty-return receivable statement per location × SCAC × ISO size/type (migration 0019). */
+export interface EmptyReceivableTable extends FeedStatementColumns {
+  location_code: string;
+  carrier_scac: string;
+  iso_type: string;
+  location_type: string;
+  un_location_code: string | null;
+  location_name: string | null;
+  accepting: boolean;
+  remaining_capacity: number | null;
+}
+
+/** Newest statement of each notice per sender × notice id (migration 0019). */
+export interface TerminalNoticeTable extends FeedStatementColumns {
+  notice_id: string;
+  notice_type: string;
+  status: string;
+  terminal_code: string | null;
+  un_location_code: string | null;
+  carrier_scac: string | null;
+  iso_type: string | null;
+  valid_from: Instant;
+  valid_to: Instant | null;
+  text: string;
 }

@@ -63,6 +63,9 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /admin/organisations/{id}/csv-layouts': 'admin',
   'GET /terminals': 'public',
   'GET /terminals/{code}': 'public',
+  'GET /appointments/availability': 'read',
+  'GET /empty-returns': 'read',
+  'GET /notices': 'read',
 };
 /** Routes hidden from the API description, walked too. */
 const HIDDEN: Readonly<Record<string, Rule>> = {
@@ -146,6 +149,34 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
       headers: auth,
     });
     expect(layout.statusCode).toBe(200);
+    // A terminal's private feed statements (slots, an empty receivable, a notice): community data by default, but
+    // sent private here, so only the terminal and the port authority may see them.
+    await platform.organisations.create('hidden-terminal', 'LEAKCANARY Terminal', 'terminal');
+    const terminalKey = await platform.organisations.createKey('hidden-terminal', ['ingest'], 'LEAKCANARY terminal');
+    const feeds: [string, string][] = [
+      [
+        'csv-appointment-slots',
+        'terminal,transaction_type,slot_start,slot_end,capacity,booked,stated_at\n' +
+          'HIDDEN,EMPTY_RETURN,2026-12-01T16:00:00Z,2026-12-01T17:00:00Z,10,2,2026-12-01T15:00:00Z\n',
+      ],
+      [
+        'csv-empty-returns',
+        'location,carrier_scac,iso_type,accepting,remaining_capacity,stated_at\nHIDDEN,MAEU,45G1,Y,5,2026-12-01T15:00:00Z\n',
+      ],
+      [
+        'csv-terminal-notices',
+        'notice_id,notice_type,terminal,valid_from,text,stated_at\nN1,WEATHER,HIDDEN,2026-12-01T00:00:00Z,LEAKCANARY fog,2026-12-01T00:00:00Z\n',
+      ],
+    ];
+    for (const [format, payload] of feeds) {
+      const sent = await server.app.inject({
+        method: 'POST',
+        url: `/ingest/${format}?visibility=private`,
+        payload,
+        headers: { authorization: `Bearer ${terminalKey.key}`, 'content-type': 'text/csv' },
+      });
+      expect(sent.statusCode, sent.body).toBe(202);
+    }
     params['id'] = String(ingested.json().inboxId);
     params['subscriptionID'] = String(subscription.json().subscriptionID);
 
@@ -181,7 +212,12 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
       return params[name] ?? (name === 'code' ? 'WBCT' : name === 'format' ? 'csv-vessel-schedule' : '9321483');
     });
     // The stream answers allowed callers 400 for a bad resume id instead of streaming forever.
-    return path === '/v2/stream' ? `${url}?lastEventId=not-a-cursor` : url;
+    if (path === '/v2/stream') return `${url}?lastEventId=not-a-cursor`;
+    // The trucker answers are asked about the hidden terminal's private statements.
+    if (path === '/empty-returns') return `${url}?scac=MAEU&isoType=45G1&at=2026-12-01T16:30Z`;
+    if (path === '/appointments/availability') return `${url}?from=2026-12-01T12:00Z&to=2026-12-01T20:00Z`;
+    if (path === '/notices') return `${url}?at=2026-12-01T16:30Z`;
+    return url;
   }
 
   it('should refuse every caller a route does not allow, and leak no other organisation’s data', async () => {

@@ -69,6 +69,18 @@ export const TARGETS: readonly FuzzTarget[] = [
     ],
   },
   {
+    format: 'csv-appointment-slots',
+    seeds: [fixture('csv-cargo/appointment-slots.csv'), fixture('csv-cargo/appointment-slots-bad.csv')],
+  },
+  {
+    format: 'csv-empty-returns',
+    seeds: [fixture('csv-cargo/empty-returns.csv'), fixture('csv-cargo/empty-returns-bad.csv')],
+  },
+  {
+    format: 'csv-terminal-notices',
+    seeds: [fixture('csv-cargo/terminal-notices.csv'), fixture('csv-cargo/terminal-notices-bad.csv')],
+  },
+  {
     format: 'csv-truck-appointments',
     seeds: [fixture('csv-cargo/truck-appointments.csv'), fixture('csv-cargo/truck-appointments-bad.csv')],
   },

@@ -38,6 +38,9 @@ function sample(): SimMessage[] {
 }
 
 const messages = sample();
+/** Notices come a few a week (src/sim/cargo/terminal-feeds.ts): half a day may hold none; sim-terminal-feeds.test.ts posts them. */
+const SPARSE_FORMATS = new Set(['csv-terminal-notices']);
+const expectedFormats = CARGO_FORMATS.filter((f) => !SPARSE_FORMATS.has(f) || messages.some((m) => m.format === f));
 
 describe.each(ENGINES)('simulated cargo messages posted to /ingest on $name', (engine) => {
   let platform: Platform;
@@ -52,7 +55,7 @@ describe.each(ENGINES)('simulated cargo messages posted to /ingest on $name', (e
   });
 
   it('should store every message of every party whole: 202, events appended, no dead letter', async () => {
-    expect(new Set(messages.map((m) => m.format))).toEqual(new Set(CARGO_FORMATS));
+    expect(new Set(messages.map((m) => m.format))).toEqual(new Set(expectedFormats));
     const keys = new Map<string, string>();
     let appended = 0;
     for (const m of messages) {

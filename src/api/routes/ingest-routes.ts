@@ -183,7 +183,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
             .enum(VISIBILITIES)
             .optional()
             .describe(
-              "who may see the resulting events (default: the organisation's setting for the format, else private)",
+              "who may see the resulting events (default: the organisation's setting for the format, else the format's default: community for the terminal feeds, private for the rest)",
             ),
           owners: z
             .string()

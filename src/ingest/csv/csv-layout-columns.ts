@@ -3,6 +3,9 @@
  * a declared layout may map a sender's columns to. A layout naming any other column is refused when it is stored.
  * The AIS MarineCadastre CSV keeps its fixed layout (it is a published export, not a spreadsheet).
  */
+import { APPOINTMENT_SLOTS_FORMAT } from './cargo/appointment-slot-parser.js';
+import { EMPTY_RETURNS_FORMAT } from './cargo/empty-return-parser.js';
+import { TERMINAL_NOTICES_FORMAT } from './cargo/terminal-notice-parser.js';
 import { CONTAINER_MASTER_FORMAT } from './cargo/container-master-parser.js';
 import { GATE_TRANSACTIONS_FORMAT } from './cargo/gate-transaction-parser.js';
 import { HOLDS_FORMAT } from './cargo/hold-parser.js';
@@ -79,6 +82,40 @@ export const CSV_LAYOUT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
     'reefer',
     'hazardous_un_number',
     'as_of',
+  ],
+  [APPOINTMENT_SLOTS_FORMAT]: [
+    'terminal',
+    'port',
+    'transaction_type',
+    'slot_start',
+    'slot_end',
+    'capacity',
+    'booked',
+    'free',
+    'stated_at',
+  ],
+  [EMPTY_RETURNS_FORMAT]: [
+    'location',
+    'location_type',
+    'port',
+    'carrier_scac',
+    'iso_type',
+    'accepting',
+    'remaining_capacity',
+    'stated_at',
+  ],
+  [TERMINAL_NOTICES_FORMAT]: [
+    'notice_id',
+    'notice_type',
+    'status',
+    'terminal',
+    'port',
+    'carrier_scac',
+    'iso_type',
+    'valid_from',
+    'valid_to',
+    'text',
+    'stated_at',
   ],
 };
 

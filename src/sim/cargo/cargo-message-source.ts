@@ -29,6 +29,7 @@ import {
 import { dcsaEventsBody } from './dcsa-writer.js';
 import { codecoBody, coarriBody } from './edifact-writer.js';
 import { x12322Body } from './x12-322-writer.js';
+import { TERMINAL_FEED_FORMATS, terminalFeeds } from './terminal-feeds.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -51,6 +52,7 @@ export const CARGO_FORMATS: readonly string[] = [
   ...Object.keys(HOURLY_LAG_MINUTES),
   'edifact-coarri',
   'csv-container-master',
+  ...TERMINAL_FEED_FORMATS,
 ].sort();
 
 /** Happenings behind the windows a call may keep before they are dropped (besides the half of its list). */
@@ -184,6 +186,8 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
   let next = 0;
   let active: Active[] = [];
   const stats = new CargoStatsAccumulator(run.scenario.startMs, run.scenario.endMs);
+  // The terminal feeds (slots, empty receivables, notices) count the same appointments and gate moves.
+  const feeds = terminalFeeds(run);
 
   /** Oldest instant the window [fromMs, …) reads happenings from (hourly messages of the hour before). */
   const behind = (fromMs: number): number => Math.floor((fromMs - MAX_LAG) / HOUR) * HOUR - HOUR;
@@ -194,6 +198,7 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
     const cargo = callCargo(seed, pending[next]!.call, pending[next]!.numbering);
     const events = callEvents(cargo);
     stats.add(cargo);
+    feeds.addCall(cargo, events);
     const lastMs = events[events.length - 1]?.atMs ?? 0;
     if (lastMs >= lo) active.push({ events, lastMs }); // a warm-up call may be over already
     next++;
@@ -248,6 +253,7 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
         const body = hourlyBody(seed, b, sendMs);
         if (body) out.push({ atMs: sendMs, party: b.party, format: b.format, body });
       }
+      out.push(...feeds.messagesIn(fromMs, toMs));
       return out.sort(
         (x, y) =>
           x.atMs - y.atMs ||

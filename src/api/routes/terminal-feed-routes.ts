@@ -1,0 +1,250 @@
+/**
+ * What truckers ask first (issue 13; docs/truckers.md): `GET /appointments/availability` (appointment slots with
+ * capacity, booked and free per terminal and transaction type), `GET /empty-returns` ("I have an empty MAEU 45G1:
+ * where can I return it now, and with which appointment?") and `GET /notices` (restrictions and outages). Capacity
+ * is community data: any member reads it, anonymous callers read what was published `public`; rows still pass the
+ * one visibility rule and non-public reads are audited. Every record carries `asOf` and `source`, and `stale`
+ * beyond `OPENPCS_FEED_STALE_MINUTES`.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACCESS } from '../../access/route-access.js';
+import { APPOINTMENT_TRANSACTION_TYPES } from '../../domain/cargo-event-codes.js';
+import { validateSizeTypeCode } from '../../domain/identifiers/iso6346-size-type.js';
+import type { Platform } from '../../platform.js';
+import { TerminalFeedReader } from '../cargo/terminal-feed-reader.js';
+import { EmptyReturnAnswerSchema, NoticeSchema, SlotSchema } from '../cargo/terminal-feed-schema.js';
+import { ProblemSchema, problem } from '../problem.js';
+import { QueryInstant } from '../query-instant.js';
+import { auditedRead } from '../read-audit-hook.js';
+
+const HOUR = 3_600_000;
+/** Longest window `/appointments/availability` answers at once. */
+const MAX_WINDOW_HOURS = 7 * 24;
+
+const terminalCode = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,6}$/, 'an SMDG terminal code')
+  .transform((s) => s.toUpperCase())
+  .meta({ examples: ['WBCT'] });
+const scac = z
+  .string()
+  .regex(/^[A-Za-z]{2,4}$/, 'a 2-4 letter SCAC')
+  .transform((s) => s.toUpperCase())
+  .describe('ocean carrier (SCAC) of the empty')
+  .meta({ examples: ['MAEU'] });
+const isoType = z
+  .string()
+  .refine((s) => validateSizeTypeCode(s).ok, 'an ISO 6346 size/type code such as 45G1')
+  .transform((s) => s.trim().toUpperCase())
+  .describe('ISO 6346 size/type of the empty')
+  .meta({ examples: ['45G1'] });
+
+export interface TerminalFeedRouteOptions {
+  readonly platform: Platform;
+  /** Figures older than this many minutes at the instant asked about are flagged `stale`. */
+  readonly staleAfterMinutes: number;
+}
+
+export const terminalFeedRoutes: FastifyPluginAsyncZod<TerminalFeedRouteOptions> = async (app, options) => {
+  const { platform } = options;
+  const reader = new TerminalFeedReader(platform.database.db, options.staleAfterMinutes * 60_000);
+
+  app.get(
+    '/appointments/availability',
+    {
+      config: { access: ACCESS.read },
+      schema: {
+        tags: ['truckers'],
+        summary: 'Appointment slots per terminal and transaction type: capacity, booked, free (community data)',
+        description:
+          'The newest statement of each slot from the terminals (`csv-appointment-slots`), with the notices in force ' +
+          'during it. `from`/`to` (default: now and 24 hours later; at most 7 days apart) select slots that overlap ' +
+          `[from, to). At most 10,000 slots (\`truncated\` says when more matched). Example: ` +
+          '`GET /appointments/availability?terminal=WBCT&type=EMPTY_RETURN&from=2026-03-02T07:00-08:00`',
+        querystring: z.object({
+          terminal: terminalCode.optional(),
+          type: z
+            .enum(APPOINTMENT_TRANSACTION_TYPES)
+            .optional()
+            .meta({ examples: ['EMPTY_RETURN'] }),
+          from: QueryInstant.optional().describe('start of the window (default: now)'),
+          to: QueryInstant.optional().describe('end of the window, exclusive (default: from + 24 h)'),
+        }),
+        response: {
+          200: z.object({ slots: z.array(SlotSchema), truncated: z.boolean() }).meta({
+            examples: [
+              {
+                slots: [
+                  {
+                    terminal: 'WBCT',
+                    unLocationCode: 'USLAX',
+                    transactionType: 'EMPTY_RETURN',
+                    slotStart: '2026-03-02T16:00:00.000Z',
+                    slotEnd: '2026-03-02T17:00:00.000Z',
+                    capacity: 40,
+                    booked: 31,
+                    free: 9,
+                    notices: [],
+                    asOf: '2026-03-02T15:05:00.000Z',
+                    stale: false,
+                    source: { organisation: 'wbct', inboxId: '1207', eventId: '5e0c…' },
+                  },
+                ],
+                truncated: false,
+              },
+            ],
+          }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const atMs = Date.now();
+      const fromMs = q.from ? Date.parse(q.from) : atMs;
+      const toMs = q.to ? Date.parse(q.to) : fromMs + 24 * HOUR;
+      if (toMs <= fromMs) {
+        throw problem('PCS_API_VALIDATION', '`to` is not after `from`', [
+          { pointer: '/query/to', detail: 'must be after `from`' },
+        ]);
+      }
+      if (toMs - fromMs > MAX_WINDOW_HOURS * HOUR) {
+        throw problem('PCS_API_VALIDATION', `the window is longer than ${MAX_WINDOW_HOURS} hours`, [
+          { pointer: '/query/to', detail: `at most ${MAX_WINDOW_HOURS} hours after \`from\`` },
+        ]);
+      }
+      const answer = await reader.availability(
+        { terminal: q.terminal, type: q.type, fromMs, toMs, atMs },
+        request.accessScope,
+      );
+      auditedRead(platform.audit, request, request.accessScope, '/appointments/availability', answer.nonPublic);
+      return answer.value;
+    },
+  );
+
+  app.get(
+    '/empty-returns',
+    {
+      config: { access: ACCESS.read },
+      schema: {
+        tags: ['truckers'],
+        summary: 'Where an empty of a carrier and ISO size/type can be returned now, with the next free appointment',
+        description:
+          'Locations whose newest receivable statement (`csv-empty-returns`) accepts the carrier and size/type with ' +
+          'capacity left and that no notice closes (gate closed, empties not accepted for it) at `at` (default now); ' +
+          'each with the next EMPTY_RETURN slot with a free place at that terminal and the notices that affect it. ' +
+          'Locations that stated a receivable but do not take it now are listed under `closed` with the reason. ' +
+          'Example: `GET /empty-returns?scac=MAEU&isoType=45G1`',
+        querystring: z.object({
+          scac,
+          isoType,
+          at: QueryInstant.optional().describe('the instant asked about (default: now)'),
+        }),
+        response: {
+          200: EmptyReturnAnswerSchema.meta({
+            examples: [
+              {
+                scac: 'MAEU',
+                isoType: '45G1',
+                at: '2026-03-02T15:30:00.000Z',
+                locations: [
+                  {
+                    location: 'APMT',
+                    locationType: 'TERMINAL',
+                    name: 'APM Terminals Los Angeles Pier 400',
+                    unLocationCode: 'USLAX',
+                    remainingCapacity: 120,
+                    nextSlot: {
+                      slotStart: '2026-03-02T16:00:00.000Z',
+                      slotEnd: '2026-03-02T17:00:00.000Z',
+                      free: 6,
+                      asOf: '2026-03-02T15:05:00.000Z',
+                      source: { organisation: 'apmt', inboxId: '1210', eventId: '9a41…' },
+                    },
+                    notices: [],
+                    asOf: '2026-03-02T15:05:00.000Z',
+                    stale: false,
+                    source: { organisation: 'apmt', inboxId: '1209', eventId: '77b2…' },
+                  },
+                ],
+                closed: [],
+              },
+            ],
+          }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const atMs = q.at ? Date.parse(q.at) : Date.now();
+      const answer = await reader.emptyReturns({ scac: q.scac, isoType: q.isoType, atMs }, request.accessScope);
+      auditedRead(platform.audit, request, request.accessScope, '/empty-returns', answer.nonPublic, {
+        scac: q.scac,
+        isoType: q.isoType,
+      });
+      return answer.value;
+    },
+  );
+
+  app.get(
+    '/notices',
+    {
+      config: { access: ACCESS.read },
+      schema: {
+        tags: ['truckers'],
+        summary: 'Restrictions and outages published by terminals and the port authority',
+        description:
+          '`terminal` selects the notices of that terminal and the port-wide ones; `active=true` those in force at ' +
+          '`at` (default now), `active=false` the others (ended, cancelled or not yet begun); newest window first, at ' +
+          'most 1,000. Example: `GET /notices?terminal=WBCT&active=true`',
+        querystring: z.object({
+          terminal: terminalCode.optional(),
+          active: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional()
+            .describe('true: in force at `at`; false: not in force; absent: all'),
+          at: QueryInstant.optional().describe('the instant `active` refers to (default: now)'),
+        }),
+        response: {
+          200: z.object({ notices: z.array(NoticeSchema) }).meta({
+            examples: [
+              {
+                notices: [
+                  {
+                    noticeId: 'WBCT-2026-0302-01',
+                    noticeType: 'EMPTIES_NOT_ACCEPTED',
+                    status: 'ACTIVE',
+                    terminal: 'WBCT',
+                    unLocationCode: 'USLAX',
+                    carrierScac: 'MAEU',
+                    isoType: null,
+                    validFrom: '2026-03-02T14:00:00.000Z',
+                    validTo: '2026-03-03T02:00:00.000Z',
+                    text: 'No MAEU empties today: yard full',
+                    activeAt: true,
+                    asOf: '2026-03-02T13:40:00.000Z',
+                    source: { organisation: 'wbct', inboxId: '1190', eventId: '0d3e…' },
+                  },
+                ],
+              },
+            ],
+          }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const atMs = q.at ? Date.parse(q.at) : Date.now();
+      const answer = await reader.notices({ terminal: q.terminal, active: q.active, atMs }, request.accessScope);
+      auditedRead(platform.audit, request, request.accessScope, '/notices', answer.nonPublic);
+      return { notices: answer.value };
+    },
+  );
+};

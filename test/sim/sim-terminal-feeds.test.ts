@@ -1,0 +1,195 @@
+/**
+ * The simulator's terminal feeds (src/sim/cargo/terminal-feeds.ts): appointment slots whose `booked` is the cargo
+ * flows' own appointments for that terminal, type and slot as booked by the statement's time; capacity never
+ * below it; empty-return receivables that change within a shift; notices; every message parsing with zero
+ * rejections; the same messages whatever the windows the run is asked for in.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, type Server } from '../../src/api/build-server.js';
+import type { Platform } from '../../src/platform.js';
+import { ENGINES } from '../support/engines.js';
+import { orgWithKey } from '../support/test-keys.js';
+import { testPlatform } from '../support/test-platform.js';
+import { defaultParsers } from '../../src/ingest/default-parsers.js';
+import { callEvents } from '../../src/sim/cargo/cargo-events.js';
+import { callCargo } from '../../src/sim/cargo/cargo-model.js';
+import { cargoMessageSource } from '../../src/sim/cargo/cargo-message-source.js';
+import { bookingsOf, TERMINAL_FEED_FORMATS } from '../../src/sim/cargo/terminal-feeds.js';
+import { loadSimInputs } from '../../src/sim/io/load-sim-inputs.js';
+import { parseScenario } from '../../src/sim/scenario.js';
+import type { SimMessage } from '../../src/sim/sim-message.js';
+import { simulate, type SimRun } from '../../src/sim/simulate.js';
+
+const HOUR = 3_600_000;
+
+function run(days: number): SimRun {
+  const parsed = parseScenario({ seed: 7, days, start: '2018-03-06T08:00:00Z' });
+  if (!parsed.ok) throw new Error(parsed.errors.join());
+  return simulate(parsed.scenario, loadSimInputs());
+}
+
+function feedMessages(r: SimRun, windowHours: number, untilMs = r.scenario.endMs): SimMessage[] {
+  const source = cargoMessageSource(r);
+  const out: SimMessage[] = [];
+  for (let t = r.scenario.startMs; t < untilMs; t += windowHours * HOUR) {
+    const to = Math.min(untilMs, t + windowHours * HOUR);
+    out.push(
+      ...source.messagesIn(t, to).filter((m) => (TERMINAL_FEED_FORMATS as readonly string[]).includes(m.format)),
+    );
+  }
+  return out;
+}
+
+/** Every booking of the run's cargo flows, recomputed from the cargo model as the cargo source numbers calls. */
+function allBookings(r: SimRun): Map<string, number[]> {
+  const perCarrier = new Map<string, number>();
+  const out = new Map<string, number[]>();
+  r.calls.forEach((call, callIndex) => {
+    const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
+    perCarrier.set(call.carrierScac, carrierCallIndex + 1);
+    const cargo = callCargo(r.scenario.seed, call, { callIndex, carrierCallIndex });
+    for (const b of bookingsOf(callEvents(cargo))) {
+      const key = `${b.terminal}|${b.type}|${b.slotStartMs}`;
+      out.set(key, [...(out.get(key) ?? []), b.bookedMs]);
+    }
+  });
+  return out;
+}
+
+const rowsOf = (m: SimMessage): Record<string, string>[] => {
+  const [header, ...lines] = m.body.trim().split('\n');
+  const columns = header!.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [columns[i]!, v])));
+};
+
+const r = run(3);
+const messages = feedMessages(r, 1);
+
+describe('simulated terminal feeds', () => {
+  const byFormat = (format: string) => messages.filter((m) => m.format === format);
+
+  it('should state booked slots as the cargo flows booked them, never above capacity', () => {
+    const bookings = allBookings(r);
+    let rows = 0;
+    let booked = 0;
+    let full = 0;
+    for (const m of byFormat('csv-appointment-slots')) {
+      for (const row of rowsOf(m)) {
+        rows++;
+        const capacity = Number(row['capacity']);
+        const b = Number(row['booked']);
+        const statedMs = Date.parse(row['stated_at']!);
+        const key = `${row['terminal']}|${row['transaction_type']}|${Date.parse(row['slot_start']!)}`;
+        const expected = (bookings.get(key) ?? []).filter((at) => at <= statedMs).length;
+        expect(b, key).toBe(expected);
+        expect(b).toBeLessThanOrEqual(capacity);
+        expect(Number(row['free'])).toBe(capacity - b);
+        if (row['transaction_type'] === 'DUAL') expect(b).toBe(0); // the cargo flows book single moves only
+        booked += b;
+        if (capacity > 0 && b === capacity) full++;
+      }
+    }
+    expect(rows).toBeGreaterThan(1_000);
+    expect(booked).toBeGreaterThan(1_000);
+    expect(full).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('should change empty-return receivables during a shift as empties come back', () => {
+    const series = new Map<string, { at: number; remaining: number; accepting: string }[]>();
+    for (const m of byFormat('csv-empty-returns')) {
+      for (const row of rowsOf(m)) {
+        const key = `${row['location']}|${row['carrier_scac']}|${row['iso_type']}`;
+        series.set(key, [
+          ...(series.get(key) ?? []),
+          {
+            at: Date.parse(row['stated_at']!),
+            remaining: Number(row['remaining_capacity']),
+            accepting: row['accepting']!,
+          },
+        ]);
+      }
+    }
+    expect(series.size).toBeGreaterThan(20);
+    let falls = 0;
+    let closes = 0;
+    for (const points of series.values()) {
+      for (let i = 1; i < points.length; i++) {
+        const [a, b] = [points[i - 1]!, points[i]!];
+        if (b.at - a.at === HOUR && b.remaining < a.remaining && b.remaining > 0) falls++;
+        if (b.at - a.at === HOUR && a.accepting === 'Y' && b.accepting === 'N') closes++;
+      }
+    }
+    expect(falls).toBeGreaterThan(10);
+    expect(closes).toBeGreaterThan(0);
+  });
+
+  it('should parse every feed message with zero rejections, with notices among them', () => {
+    const registry = defaultParsers();
+    const rejected: string[] = [];
+    for (const [i, m] of messages.entries()) {
+      const result = registry.get(m.format)!.parse(new TextEncoder().encode(m.body), {
+        inboxId: `sim-${i}`,
+        receivedAt: new Date(m.atMs).toISOString(),
+        sourceOrg: m.party.code.toLowerCase(),
+        timeZone: 'UTC',
+      });
+      for (const x of result.rejected) rejected.push(`${m.format}: ${x.code} ${x.message}`);
+      expect(result.events.length).toBeGreaterThan(0);
+    }
+    expect(rejected.slice(0, 10)).toEqual([]);
+    expect(new Set(messages.map((m) => m.format))).toEqual(new Set(TERMINAL_FEED_FORMATS));
+  }, 600_000);
+
+  it('should give the same messages whatever windows the run is read in', () => {
+    // The first 28 hours in 7-hour windows against the same hours read hour by hour.
+    const untilMs = r.scenario.startMs + 28 * HOUR;
+    const other = feedMessages(r, 7, untilMs);
+    const first = messages.filter((m) => m.atMs < untilMs);
+    expect(other.length).toBe(first.length);
+    expect(other.map((m) => `${m.atMs}|${m.format}|${m.party.code}|${m.body}`)).toEqual(
+      first.map((m) => `${m.atMs}|${m.format}|${m.party.code}|${m.body}`),
+    );
+  }, 600_000);
+});
+
+describe.each(ENGINES)('simulated terminal feeds posted to /ingest on $name', (engine) => {
+  // The first messages of each feed, from each kind of sender (terminals, the port authority).
+  const picked = TERMINAL_FEED_FORMATS.flatMap((f) => messages.filter((m) => m.format === f).slice(0, 2));
+  const authority = messages.find((m) => m.party.role === 'port_authority');
+  const sample = authority && !picked.includes(authority) ? [...picked, authority] : picked;
+  let platform: Platform;
+  let server: Server;
+  beforeAll(async () => {
+    platform = await testPlatform(engine);
+    server = await buildServer({ platform, logLevel: 'silent' });
+  }, 180_000);
+  afterAll(async () => {
+    await server?.shutdown();
+    await platform?.close();
+  });
+
+  it('should store every feed message of every party whole, with no dead letter', async () => {
+    expect(new Set(sample.map((m) => m.format))).toEqual(new Set(TERMINAL_FEED_FORMATS));
+    const keys = new Map<string, string>();
+    for (const m of sample) {
+      const org = m.party.code.toLowerCase();
+      let authorization = keys.get(org);
+      if (!authorization) {
+        keys.set(org, (authorization = (await orgWithKey(platform, org, m.party.role)).authorization));
+      }
+      const res = await server.app.inject({
+        method: 'POST',
+        url: `/ingest/${m.format}`,
+        payload: m.body,
+        headers: { 'content-type': 'text/csv', authorization },
+      });
+      expect(res.statusCode, `${m.format} from ${m.party.code}: ${res.body.slice(0, 300)}`).toBe(202);
+      expect(res.json<{ rejected: number }>().rejected).toBe(0);
+    }
+    expect(await platform.deadLetters.list({ status: 'open' })).toEqual([]);
+    await platform.projections.catchUpAll();
+    const slots = await platform.database.db.selectFrom('appointment_slot').select('visibility').execute();
+    expect(slots.length).toBeGreaterThan(0);
+    expect(new Set(slots.map((s) => s.visibility))).toEqual(new Set(['community']));
+  }, 600_000);
+});
