@@ -16,6 +16,7 @@ import { EventStore } from './store/event-store.js';
 import { InboxRepository } from './store/inbox-repository.js';
 import { AuditLogRepository } from './store/audit-log-repository.js';
 import { CsvLayoutRepository } from './store/csv-layout-repository.js';
+import { OperatedTerminals } from './store/operated-terminals.js';
 import { OrganisationFormatSettings } from './store/organisation-format-settings.js';
 import { OrganisationRepository } from './store/organisation-repository.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -53,6 +54,8 @@ export interface Platform {
   readonly formatSettings: OrganisationFormatSettings;
   /** Each organisation's declared CSV layouts per format, every version (docs/csv-layouts.md). */
   readonly csvLayouts: CsvLayoutRepository;
+  /** Which terminals each organisation operates (access/operated-terminals.ts); set by the port authority. */
+  readonly operatedTerminals: OperatedTerminals;
   readonly audit: AuditLogRepository;
   readonly parsers: ParserRegistry;
   readonly pipeline: IngestPipeline;
@@ -106,6 +109,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     organisations: new OrganisationRepository(database.db),
     formatSettings,
     csvLayouts,
+    operatedTerminals: new OperatedTerminals(database.db),
     audit,
     parsers,
     pipeline,

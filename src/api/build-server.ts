@@ -27,6 +27,7 @@ import { readAuditHook } from './read-audit-hook.js';
 import { securityHeaders } from './security-headers.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { formatSettingRoutes } from './routes/format-setting-routes.js';
+import { terminalLinkRoutes } from './routes/terminal-link-routes.js';
 import { csvLayoutRoutes } from './routes/csv-layout-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
 import { feeRoutes } from './routes/fee-routes.js';
@@ -244,6 +245,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(streamRoutes, { platform });
   await app.register(adminRoutes, { platform });
   await app.register(formatSettingRoutes, { platform });
+  await app.register(terminalLinkRoutes, { platform });
   await app.register(csvLayoutRoutes, { platform });
   await app.register(vesselRoutes, { platform });
   await app.register(cargoRoutes, { platform });

@@ -4,6 +4,7 @@ import { VISIBILITIES } from '../domain/canonical-event.js';
 import { isValidTimeZone } from '../domain/zoned-time.js';
 import { CliError, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
 import { setLayoutCommand, showLayoutCommand } from './csv-layout-commands.js';
+import { loadTerminalRegistry } from '../geo/load-terminal-registry.js';
 
 type StoreFlags = { dataDir?: string; databaseUrl?: string };
 
@@ -92,8 +93,79 @@ export function orgsCommand(): Command {
     .addCommand(create)
     .addCommand(list)
     .addCommand(setFormat)
+    .addCommand(setTerminalsCommand())
+    .addCommand(terminalsCommand())
     .addCommand(setLayoutCommand())
     .addCommand(showLayoutCommand());
+}
+
+/**
+ * `openpcs orgs set-terminals <org> <codes…>` — the terminals an organisation operates (the CLI side of
+ * `PUT /admin/organisations/{id}/terminals`; the local operator may, as the port authority may).
+ */
+function setTerminalsCommand(): Command {
+  return withStoreOptions(
+    new Command('set-terminals')
+      .description(
+        'set the terminals (SMDG codes, openpcs GET /terminals) a terminal organisation operates; it states availability, last free days and moves only at these',
+      )
+      .argument('<org>', 'organisation id (role terminal)')
+      .argument('[codes...]', 'SMDG codes, e.g. WBCT YUSEN; the list replaces the current one')
+      .option('--none', 'clear the links: the organisation then states nothing at any terminal'),
+  ).action(async (org: string, codes: string[], flags: StoreFlags & { none?: boolean }) => {
+    if (codes.length === 0 && !flags.none) throw new CliError('give the SMDG codes, or --none to clear the links');
+    if (codes.length > 0 && flags.none) throw new CliError('give the SMDG codes or --none, not both');
+    const registry = loadTerminalRegistry();
+    const wanted = codes.map((c) => c.trim().toUpperCase());
+    const unknown = wanted.filter((c) => !registry.byCode(c));
+    if (unknown.length > 0) {
+      throw new CliError(
+        `not a terminal of the registry: ${unknown.join(', ')}; known: ${registry.terminals.map((t) => t.smdgCode).join(', ')}`,
+      );
+    }
+    await withPlatform(resolveEnv(flags), async (platform) => {
+      const found = await platform.organisations.get(org);
+      if (!found) throw new CliError(`organisation "${org}" does not exist (openpcs orgs create)`);
+      if (found.role !== 'terminal' && wanted.length > 0) {
+        throw new CliError(
+          `organisation "${org}" has the role ${found.role}; only a terminal organisation operates terminals`,
+        );
+      }
+      const links = await platform.operatedTerminals.replace(org, wanted, 'local');
+      await platform.audit.record({
+        orgId: 'local',
+        apiKeyId: null,
+        action: 'organisation.terminals',
+        resource: `cli:orgs/${org}/terminals`,
+        detail: { terminals: links.map((l) => l.terminalCode) },
+      });
+      console.log(`${org} operates ${links.length > 0 ? links.map((l) => l.terminalCode).join(', ') : 'no terminal'}`);
+    });
+  });
+}
+
+/** `openpcs orgs terminals <org>` — the terminals an organisation operates. */
+function terminalsCommand(): Command {
+  return withStoreOptions(
+    new Command('terminals')
+      .description('list the terminals an organisation operates')
+      .argument('<org>', 'organisation id'),
+  ).action(async (org: string, flags: StoreFlags) => {
+    await withPlatform(resolveEnv(flags), async (platform) => {
+      if (!(await platform.organisations.get(org))) {
+        throw new CliError(`organisation "${org}" does not exist (openpcs orgs create)`);
+      }
+      const registry = loadTerminalRegistry();
+      const links = await platform.operatedTerminals.list(org);
+      if (links.length === 0) console.log(`${org} operates no terminal`);
+      for (const l of links) {
+        const t = registry.byCode(l.terminalCode);
+        console.log(
+          `${l.terminalCode.padEnd(8)} ${(t?.unLocode ?? '').padEnd(6)} ${t?.name ?? ''}  (linked ${l.linkedAt} by ${l.linkedBy ?? '?'})`,
+        );
+      }
+    });
+  });
 }
 
 /** `openpcs keys create|list|revoke` — API keys (secrets shown once, stored hashed). */

@@ -70,7 +70,16 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
     await ais.close();
     throw error;
   }
-  const keys = announcing(inProcessPartyKeys(platform.organisations), say);
+  const keys = announcing(
+    inProcessPartyKeys({
+      get: (id) => platform.organisations.get(id),
+      create: (id, name, role) => platform.organisations.create(id, name, role),
+      createKey: (id, scopes, label) => platform.organisations.createKey(id, scopes, label),
+      operatedTerminals: async (id) => (await platform.operatedTerminals.list(id)).map((l) => l.terminalCode),
+      setOperatedTerminals: (id, codes) => platform.operatedTerminals.replace(id, codes, 'local'),
+    }),
+    say,
+  );
   const feeder = new SimFeeder({ target: options.target, keys, signal: abort.signal, log });
   const backfill = options.backfillHours > 0 ? `, backfilling the last ${options.backfillHours} h first` : '';
   say(

@@ -26,6 +26,8 @@ import { CSV_LAYOUT_FORMATS } from './csv/csv-layout-columns.js';
 import type { ParserRegistry } from './parser-registry.js';
 import { isTimeZoneSource, type TimeZoneSource } from '../domain/time-zone-source.js';
 import { withStorableEvents } from './storable-events.js';
+import { eventsTheSenderMayState, type SenderStanding } from '../access/operated-terminals.js';
+import { senderStanding } from '../store/operated-terminals.js';
 
 /** Attempts after which a message still `received` is taken to crash the process, and is set aside. */
 export const CRASH_ATTEMPTS = 2;
@@ -355,6 +357,8 @@ export class IngestPipeline {
         ownerOrgs: row.owner_orgs,
         visibility: row.visibility as Visibility,
       };
+      // Read in this transaction, uncached: a link the port authority changed applies from this message on.
+      const standing = await senderStanding(trx, row.source_org);
       const tally = new RejectionTally();
       let toPublish: StoredEvent[] = [];
       let parsed = 0;
@@ -377,8 +381,9 @@ export class IngestPipeline {
         ? [{ events: [], rejected: [layout.invalid] }]
         : partsSafely(parser, row, layout.compiled);
       for (const rawPart of parts) {
-        // An event with text the store cannot hold (NUL, a lone surrogate) is rejected alone.
-        const part = withStorableEvents(rawPart);
+        // An event with text the store cannot hold (NUL, a lone surrogate) is rejected alone; so is a fact a
+        // terminal states at a terminal it does not operate (access/operated-terminals.ts).
+        const part = sayableBy(standing, withStorableEvents(rawPart));
         for (const rejection of part.rejected) tally.add(rejection);
         for (const event of part.events) {
           parsed++;
@@ -482,6 +487,7 @@ export class IngestPipeline {
     const parser = this.parserFor(request.format);
     if (request.body.byteLength === 0) throw new EmptyBodyError();
     const defaults = await this.senderDefaults(request);
+    const standing = await senderStanding(this.deps.db, request.sourceOrg);
     const current = layout
       ? { compiled: layout }
       : await this.csvLayoutFor(this.deps.db, request.sourceOrg, request.format);
@@ -499,10 +505,17 @@ export class IngestPipeline {
           const inParts = parser.parseInParts
             ? parser.parseInParts(request.body, context)
             : [parser.parse(request.body, context)];
-          for (const part of inParts) yield withStorableEvents(part);
+          for (const part of inParts) yield sayableBy(standing, withStorableEvents(part));
         })();
     return { csvLayoutVersion: current.compiled?.version ?? null, parts };
   }
+}
+
+/** The part with the events its sender may not state (a terminal it does not operate) turned into rejections. */
+function sayableBy(standing: SenderStanding, part: ParseResult): ParseResult {
+  const checked = eventsTheSenderMayState(standing, part.events);
+  if (checked.rejected.length === 0) return part;
+  return { events: checked.events, rejected: [...part.rejected, ...checked.rejected] };
 }
 
 function statusOf(parsedEvents: number, rejected: number): InboxStatus {

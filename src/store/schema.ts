@@ -74,6 +74,14 @@ export interface OrganisationFormatSettingTable {
   updated_by: string | null;
 }
 
+/** A terminal (SMDG code of the terminal registry) an organisation operates (migration 0017). */
+export interface OrganisationTerminalTable {
+  org_id: string;
+  terminal_code: string;
+  linked_at: Generated<Date>;
+  linked_by: string | null;
+}
+
 /** One version of an organisation's declared layout for a CSV format (migration 0013). */
 export interface CsvLayoutTable {
   org_id: string;
@@ -188,6 +196,7 @@ export interface DB {
   api_key: ApiKeyTable;
   inbox: InboxTable;
   organisation_format_setting: OrganisationFormatSettingTable;
+  organisation_terminal: OrganisationTerminalTable;
   csv_layout: CsvLayoutTable;
   dead_letter: DeadLetterTable;
   event: EventTable;

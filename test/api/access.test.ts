@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const schedule = (voyage: string) => `vessel_imo,voyage,port,eta\n9321483,${voyage},USLAX,2026-12-01T06:00:00Z\n`;
@@ -42,6 +42,7 @@ describe.each(ENGINES)('access control on $name', (engine) => {
     const maersk = await orgWithKey(platform, 'maeu', 'carrier');
     const msc = await orgWithKey(platform, 'mscu', 'carrier');
     const terminal = await orgWithKey(platform, 'wbct', 'terminal');
+    await operatesEveryTerminal(platform, 'wbct');
     const authority = await orgWithKey(platform, 'pola', 'port_authority', ['read']);
     expect((await ingest(maersk.authorization, 'MAE-PRIVATE')).statusCode).toBe(202);
     expect((await ingest(msc.authorization, 'MSC-PRIVATE')).statusCode).toBe(202);

@@ -4,7 +4,7 @@ import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { fixture } from '../support/fixtures.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const good = fixture('csv-vessel-schedule/schedule-good.csv');
@@ -18,6 +18,7 @@ describe.each(ENGINES)('HTTP API shell on $name', (engine) => {
     platform = await testPlatform(engine);
     server = await buildServer({ platform, logLevel: 'silent' });
     terminal = await orgWithKey(platform, 'wbct', 'terminal');
+    await operatesEveryTerminal(platform, 'wbct');
   });
   afterEach(async () => {
     await server.shutdown();

@@ -11,7 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { build997 } from '../../src/ingest/x12/x12-997-builder.js';
+import { parseX12 } from '../../src/ingest/x12/x12-envelope.js';
+import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const x12 = readFileSync(new URL('../fixtures/x12/315-discharge-release-outgate.edi', import.meta.url), 'utf8');
@@ -114,6 +116,34 @@ describe.each(ENGINES)('EDI ingest on $name', (engine) => {
     expect(none.json().code).toBe('PCS_INGEST_NO_ACK');
   });
 
+  it('should acknowledge every interchange and group of a message, as the whole-document builder does', async () => {
+    const maersk = await orgWithKey(platform, 'maeu', 'carrier');
+    const groups = readFileSync(new URL('../fixtures/x12/997-groups.edi', import.meta.url), 'utf8');
+    const res = await post(maersk.authorization, 'x12-322', groups);
+    expect(res.statusCode).toBe(207); // the first interchange has a GE count error: rejected whole
+    const inboxId = String(res.json().inboxId);
+    const ack = await server.app.inject({
+      url: `/inbox/${inboxId}/ack`,
+      headers: { authorization: maersk.authorization },
+    });
+    expect(ack.statusCode).toBe(200);
+    expect(ack.headers['content-type']).toMatch(/application\/edi-x12/);
+    const row = await platform.inbox.get(inboxId);
+    const base = Number(BigInt(inboxId) % 99_999_999n) * 10;
+    const expected = parseX12(groups)
+      .interchanges.map((ic, i) =>
+        build997(ic, {
+          interchangeControlNumber: base + i + 1,
+          groupControlNumber: base + i + 1,
+          now: row!.processed_at ?? row!.received_at,
+          lineBreak: '\n',
+        }),
+      )
+      .join('');
+    expect(ack.body).toBe(expected);
+    expect(ack.body.match(/^ST\*997\*/gm)).toHaveLength(4);
+  });
+
   describe('per-organisation settings per format', () => {
     const put = (authorization: string, org: string, format: string, body: Record<string, unknown>) =>
       server.app.inject({
@@ -136,6 +166,7 @@ describe.each(ENGINES)('EDI ingest on $name', (engine) => {
 
     it("should read a zone-less DTM 203 in the sender's configured zone (UTC), not the port's (Los Angeles)", async () => {
       const wbct = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest', 'admin']);
+      await operatesEveryTerminal(platform, 'wbct');
       const set = await put(wbct.authorization, 'wbct', 'edifact-codeco', { timeZone: 'UTC', visibility: 'community' });
       expect(set.statusCode).toBe(200);
       expect(set.json()).toMatchObject({
@@ -156,6 +187,7 @@ describe.each(ENGINES)('EDI ingest on $name', (engine) => {
 
     it('should let an explicit ?timeZone= win over the organisation setting', async () => {
       const wbct = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest', 'admin']);
+      await operatesEveryTerminal(platform, 'wbct');
       expect((await put(wbct.authorization, 'wbct', 'edifact-codeco', { timeZone: 'UTC' })).statusCode).toBe(200);
       const res = await postCodeco(wbct.authorization, '?timeZone=Asia/Tokyo');
       expect(res.statusCode).toBe(207);
@@ -165,12 +197,14 @@ describe.each(ENGINES)('EDI ingest on $name', (engine) => {
 
     it("should keep the port's local time when nobody stated a zone", async () => {
       const wbct = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest', 'admin']);
+      await operatesEveryTerminal(platform, 'wbct');
       await postCodeco(wbct.authorization);
       expect(await gateIn()).toBe('2024-03-01T14:45:00.000Z'); // 06:45 PST
     });
 
     it("should let only the organisation's admins or the port authority change its settings, validated", async () => {
       const wbct = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest', 'admin']);
+      await operatesEveryTerminal(platform, 'wbct');
       const maersk = await orgWithKey(platform, 'maeu', 'carrier', ['read', 'ingest', 'admin']);
       const pola = await orgWithKey(platform, 'pola', 'port_authority', ['read', 'admin']);
       const reader = await orgWithKey(platform, 'wbct', 'terminal', ['read', 'ingest']);

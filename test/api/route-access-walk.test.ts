@@ -61,6 +61,8 @@ const RULES: Readonly<Record<string, Rule>> = {
   'PUT /admin/organisations/{id}/csv-layouts/{format}': 'admin',
   'GET /admin/organisations/{id}/csv-layouts/{format}': 'admin',
   'GET /admin/organisations/{id}/csv-layouts': 'admin',
+  'GET /admin/organisations/{id}/terminals': 'admin',
+  'PUT /admin/organisations/{id}/terminals': 'admin',
   'GET /terminals': 'public',
   'GET /terminals/{code}': 'public',
   'GET /appointments/availability': 'read',

@@ -8,7 +8,7 @@ import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { fixture } from '../support/fixtures.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const dcsaEvent = JSON.parse(fixture('dcsa/single-event.json').toString('utf8')) as Record<string, unknown>;
@@ -30,6 +30,7 @@ describe.each(ENGINES)('unstorable bytes on $name', (engine) => {
     platform = await testPlatform(engine);
     server = await buildServer({ platform, logLevel: 'silent' });
     auth = await orgWithKey(platform, 'wbct', 'terminal');
+    await operatesEveryTerminal(platform, 'wbct');
     admin = await orgWithKey(platform, 'pola', 'port_authority', ['read', 'ingest', 'admin']);
   });
   afterEach(async () => {

@@ -10,7 +10,7 @@ import { imoCheckDigit } from '../../src/domain/identifiers/imo-number.js';
 import { containerCheckDigit } from '../../src/domain/identifiers/iso6346.js';
 import type { Platform } from '../../src/platform.js';
 import { checksum, encodePositionA, encodeStaticVoyage, toSentences } from '../../src/sim/ais/ais-encoder.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operates, orgWithKey } from '../support/test-keys.js';
 
 export const ROLES: readonly Role[] = [
   'port_authority',
@@ -63,7 +63,10 @@ export function holdsCsv(o: { box: string; n: number }): string {
   ].join('\n');
 }
 
-/** Registers the two organisations of every role (`<role>-a`, `<role>-b`), numbered 1…20, each with a key. */
+/**
+ * Registers the two organisations of every role (`<role>-a`, `<role>-b`), numbered 1…20, each with a key; the
+ * terminal organisations operate YUSEN, the terminal of every organisation's data.
+ */
 export async function createOrgs(platform: Platform): Promise<Org[]> {
   const orgs: Org[] = [];
   let n = 0;
@@ -72,6 +75,8 @@ export async function createOrgs(platform: Platform): Promise<Org[]> {
       n += 1;
       const id = `${role.replaceAll('_', '-')}-${side}`;
       const { authorization } = await orgWithKey(platform, id, role);
+      // Every organisation's gate transactions and holds name YUSEN: the terminals state them as its operators.
+      if (role === 'terminal') await operates(platform, id, ['YUSEN']);
       const box = boxOf(n);
       const visitId = visitOf(n);
       orgs.push({

@@ -8,7 +8,7 @@ import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { fixture } from '../support/fixtures.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operates, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const BOX = 'EGHU8300218';
@@ -46,6 +46,7 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
     ] as const) {
       keys.set(org, (await orgWithKey(platform, org, role)).authorization);
     }
+    await operates(platform, 'yti', ['YUSEN']); // Yusen Terminals operates its terminal
     for (const [org, , format, path] of SENDERS) {
       await platform.pipeline.ingest({
         format,

@@ -9,7 +9,7 @@ import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { fixture } from '../support/fixtures.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operates, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const BOX = 'EGHU9345670';
@@ -55,6 +55,7 @@ describe.each(ENGINES)('availability for pick-up on $name', (engine) => {
     ] as const) {
       keys.set(org, (await orgWithKey(platform, org, role, ['read', 'ingest'])).authorization);
     }
+    await operates(platform, 'yti', ['YUSEN']); // Yusen Terminals operates its terminal
     expect((await post('yti', 'edifact-coarri', DISCHARGE)).statusCode).toBe(202);
   }, 180_000);
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { aisCsvOf, vesselOf } from './access-matrix-fixture.js';
 
@@ -44,6 +44,7 @@ describe.each(ENGINES)('one vessel, several reporters, on $name', (engine) => {
     server = await buildServer({ platform, logLevel: 'silent', rateLimitPerMinute: 100_000 });
     auth['a'] = (await orgWithKey(platform, 'carrier-a', 'carrier')).authorization;
     auth['b'] = (await orgWithKey(platform, 'terminal-b', 'terminal')).authorization;
+    await operatesEveryTerminal(platform, 'terminal-b');
     auth['c'] = (await orgWithKey(platform, 'bco-c', 'bco')).authorization;
     // a's private static report comes from far out at sea, before the call: it names the vessel only.
     const farOut = aisCsvOf(secret).trim().split('\n').slice(0, 2);

@@ -11,7 +11,7 @@ import type { Visibility } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { fixture } from '../support/fixtures.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operates, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const BOX = 'EGHU8300218';
@@ -69,6 +69,7 @@ describe.each(ENGINES)('terminal-stated last free day on $name', (engine) => {
     ] as const) {
       keys.set(org, (await orgWithKey(platform, org, role)).authorization);
     }
+    await operates(platform, 'yti', ['YUSEN']); // Yusen Terminals operates its terminal
     for (const [org, format, path] of STORY) await send(org, format, path, 'private', false);
     await platform.projections.catchUpAll();
   }, 240_000);
@@ -164,7 +165,8 @@ describe.each(ENGINES)('terminal-stated last free day on $name', (engine) => {
       method: 'POST',
       url: '/ingest/csv-availability',
       payload: fixture('csv-cargo/availability-bad.csv'),
-      headers: { authorization: keys.get('yti')!, 'content-type': 'text/csv' },
+      // The list names ETS and TRAP: the port authority may state for any terminal (yti operates YUSEN only).
+      headers: { authorization: keys.get('pa')!, 'content-type': 'text/csv' },
     });
     expect(res.statusCode).toBe(207);
     const body = res.json<{ eventsAppended: number; rejected: number; rejectedByCode: Record<string, number> }>();

@@ -21,7 +21,7 @@ import { buildServer } from '../../src/api/build-server.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { openDatabase, type StoreConfig } from '../../src/store/open-database.js';
 import { ENGINES, type EngineCase } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { checkInbox, healthy, postAll } from './fuzz-harness.js';
 import { inputs, TARGETS } from './fuzz-inputs.js';
@@ -91,6 +91,7 @@ describe.each(engines)('fuzz campaign on $name', (engine) => {
     const server = await buildServer({ platform, logLevel: 'silent', rateLimitPerMinute: 1e9 });
     try {
       const auth = await orgWithKey(platform, 'fuzzer', 'terminal');
+      await operatesEveryTerminal(platform, 'fuzzer');
       const totals = new Map<string, Totals>();
       const busyMs = new Map<string, number>();
       const serverErrors: string[] = [];

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { checkInbox, healthy, postAll } from './fuzz-harness.js';
 import { inputs, TARGETS } from './fuzz-inputs.js';
@@ -30,6 +30,7 @@ describe.each(ENGINES)('ingest fuzzing on $name', (engine) => {
     platform = await testPlatform(engine);
     server = await buildServer({ platform, logLevel: 'silent', rateLimitPerMinute: 1e9 });
     auth = await orgWithKey(platform, 'fuzzer', 'terminal');
+    await operatesEveryTerminal(platform, 'fuzzer');
   });
   afterAll(async () => {
     await server?.shutdown();

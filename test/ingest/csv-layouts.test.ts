@@ -20,7 +20,7 @@ import { compileCsvLayout, validateCsvLayout } from '../../src/ingest/csv/csv-la
 import type { ParseContext } from '../../src/ingest/message-parser.js';
 import { openPlatform, type Platform } from '../../src/platform.js';
 import { createScratchDatabase, DATABASE_URL, ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const DOC = readFileSync(fileURLToPath(new URL('../../docs/csv-layouts.md', import.meta.url)), 'utf8');
@@ -84,8 +84,10 @@ describe.each(ENGINES)('declared CSV layouts on $name', (engine) => {
     platform = await testPlatform(engine);
     server = await buildServer({ platform, logLevel: 'silent' });
     etsAdmin = await orgWithKey(platform, 'ets', 'terminal', ['read', 'ingest', 'admin']);
+    await operatesEveryTerminal(platform, 'ets');
     etsReader = await orgWithKey(platform, 'ets', 'terminal', ['read', 'ingest']);
     otherAdmin = await orgWithKey(platform, 'trap', 'terminal', ['read', 'ingest', 'admin']);
+    await operatesEveryTerminal(platform, 'trap');
     portAuthority = await orgWithKey(platform, 'pola', 'port_authority', ['read', 'admin']);
   }, 180_000);
   afterAll(async () => {
@@ -219,6 +221,7 @@ describe.each(ENGINES)('declared CSV layouts on $name', (engine) => {
     let lbct: { authorization: string };
     beforeAll(async () => {
       lbct = await orgWithKey(platform, 'lbct', 'terminal', ['read', 'ingest', 'admin']);
+      await operatesEveryTerminal(platform, 'lbct');
     });
     const post = (format: string, body: string, query = '') =>
       server.app.inject({
@@ -397,6 +400,7 @@ describe.each(ENGINES)('openpcs ingest --dry-run on $name', (engine) => {
         );
       if (!(await platform.organisations.get('ets'))) {
         await platform.organisations.create('ets', 'ETS', 'terminal');
+        await operatesEveryTerminal(platform, 'ets');
         await platform.csvLayouts.add('ets', HOLDS, JSON.parse(HOLD_LAYOUT) as Record<string, unknown>, 'test');
       }
       return { inbox: await n('inbox'), events: await n('event'), letters: await n('dead_letter') };

@@ -52,6 +52,14 @@ describe('openpcs orgs set-format / ingest --time-zone', () => {
     await orgsCommand().parseAsync(['create', 'wbct', '--name', 'West Basin', '--role', 'terminal', ...store()], {
       from: 'user',
     });
+    // The local operator links the terminal organisation to the terminal it operates, as the port authority would.
+    await expect(
+      orgsCommand().parseAsync(['set-terminals', 'wbct', 'WBCT', 'NOPE', ...store()], { from: 'user' }),
+    ).rejects.toThrow(/not a terminal of the registry: NOPE/);
+    await orgsCommand().parseAsync(['set-terminals', 'wbct', 'wbct', ...store()], { from: 'user' });
+    const printed = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    await orgsCommand().parseAsync(['terminals', 'wbct', ...store()], { from: 'user' });
+    expect(printed.mock.calls.flat().join('\n')).toMatch(/^WBCT +USLAX +West Basin Container Terminal/m);
     await expect(
       orgsCommand().parseAsync(['set-format', 'wbct', 'edifact-codeco', '--time-zone', 'Mars/Olympus', ...store()], {
         from: 'user',

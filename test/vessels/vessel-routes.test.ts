@@ -4,7 +4,7 @@ import { buildServer, type Server } from '../../src/api/build-server.js';
 import { vesselsAtAnswer } from '../../src/cli/vessels-command.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { timedSampleLines } from '../transports/timed-sample.js';
 import { coscoSpainCallEvents, type AisEvent } from './cosco-spain-call.js';
@@ -35,6 +35,7 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     platform = await testPlatform(engine);
     server = await buildServer({ platform, logLevel: 'silent' });
     member = await orgWithKey(platform, 'wbct', 'terminal');
+    await operatesEveryTerminal(platform, 'wbct');
     await platform.pipeline.ingest({
       format: 'ais-csv-marinecadastre',
       body: extract,

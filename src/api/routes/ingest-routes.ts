@@ -7,14 +7,16 @@
  *   list holds the first KEPT_REJECTIONS rejections and one summary; `rejected`/`rejectedByCode` count all.
  * - `mode=async`: 202 as soon as the message is durable in the inbox (for high-rate feeds).
  */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { VISIBILITIES } from '../../domain/canonical-event.js';
 import { isValidTimeZone } from '../../domain/zoned-time.js';
 import { EmptyBodyError, UnknownFormatError, type ProcessOutcome } from '../../ingest/ingest-pipeline.js';
 import { KEPT_REJECTIONS } from '../../ingest/rejection-tally.js';
-import { build997 } from '../../ingest/x12/x12-997-builder.js';
-import { parseX12 } from '../../ingest/x12/x12-envelope.js';
+import { Readable } from 'node:stream';
+import { plan997, stream997 } from '../../ingest/x12/x12-997-builder.js';
+import { x12Text } from '../../ingest/x12/x12-tokenizer.js';
 import type { Platform } from '../../platform.js';
 import type { DeadLetterRow } from '../../store/dead-letter-repository.js';
 import { ProblemFieldError, ProblemSchema, problem } from '../problem.js';
@@ -97,6 +99,19 @@ export function deadLetterView(row: DeadLetterRow): z.infer<typeof DeadLetterSch
     status: row.status,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+/** Strings joined into chunks of about `size` characters (one write per chunk, not one per segment). */
+function* inChunks(strings: Iterable<string>, size: number): Generator<string> {
+  let chunk = '';
+  for (const s of strings) {
+    chunk += s;
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
 }
 
 /** Where in the body a rejected part is: `/body/lines/12/eta` for a CSV cell, `/body/3/field` for JSON. */
@@ -317,8 +332,11 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
     }),
     async (request, reply) => {
       const row = await ownMessage(request.accessScope, request.params.id);
-      const interchanges = row.format.startsWith('x12-') ? parseX12(row.body).interchanges : [];
-      if (interchanges.length === 0) {
+      // Two passes over the envelopes (no transaction set bodies kept), the 997 streamed out as it is written:
+      // the memory an acknowledgment takes does not grow with the interchange beyond its text.
+      const text = row.format.startsWith('x12-') ? x12Text(row.body) : '';
+      const plans = text === '' ? [] : plan997(text);
+      if (plans.length === 0) {
         throw problem(
           'PCS_INGEST_NO_ACK',
           row.format.startsWith('x12-')
@@ -330,17 +348,16 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       // Control numbers derive from the inbox id, so asking twice gives the same 997.
       const base = Number(BigInt(row.id) % 99_999_999n) * 10;
       const now = row.processed_at ?? row.received_at;
-      const body = interchanges
-        .map((ic, i) =>
-          build997(ic, {
-            interchangeControlNumber: base + i + 1,
-            groupControlNumber: base + i + 1,
-            now,
-            lineBreak: '\n',
-          }),
-        )
-        .join('');
-      return reply.type('application/edi-x12').send(body);
+      const segments = stream997(text, plans, (i) => ({
+        interchangeControlNumber: base + i + 1,
+        groupControlNumber: base + i + 1,
+        now,
+        lineBreak: '\n',
+      }));
+      const body = Readable.from(inChunks(segments, 64 * 1024), { objectMode: false });
+      // The schema's string is what the stream sends; Fastify pipes a stream without serialising it.
+      const streaming: FastifyReply = reply;
+      return streaming.type('application/edi-x12').send(body);
     },
   );
 

@@ -60,4 +60,19 @@ export const AUTH_ERRORS = {
     title: 'Unknown time zone',
     text: '`PUT /admin/organisations/{id}/formats/{format}`: `timeZone` is not an IANA zone',
   },
+  PCS_ADMIN_TERMINALS_PORT_AUTHORITY: {
+    status: 403,
+    title: 'Only the port authority links terminals',
+    text: '`PUT /admin/organisations/{id}/terminals`: which terminals an organisation operates is set by the port authority (or the local operator), never by the organisation itself',
+  },
+  PCS_ADMIN_NOT_A_TERMINAL: {
+    status: 409,
+    title: 'Not a terminal organisation',
+    text: '`PUT /admin/organisations/{id}/terminals`: only an organisation with the role `terminal` operates terminals (an empty list clears the links of any organisation)',
+  },
+  PCS_ADMIN_UNKNOWN_TERMINAL: {
+    status: 400,
+    title: 'Unknown terminal',
+    text: '`PUT /admin/organisations/{id}/terminals`: a code that is not an SMDG code of the terminal registry (`GET /terminals`); one `errors[]` entry per code',
+  },
 } as const satisfies Record<string, ErrorSpec>;

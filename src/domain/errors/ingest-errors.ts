@@ -28,6 +28,11 @@ export const INGEST_ERRORS = {
     title: 'Format not sent by this role',
     text: 'the format states what only some roles may state (`csv-availability` and the terminal feeds `csv-appointment-slots`, `csv-empty-returns`, `csv-terminal-notices`: a terminal, the port authority); the message is refused and nothing is stored (docs/formats-dcsa-csv.md, docs/formats-terminal-feeds.md)',
   },
+  PCS_INGEST_TERMINAL_NOT_OPERATED: {
+    status: 'dead letter',
+    title: 'Terminal not operated by the sender',
+    text: 'an organisation with the role `terminal` stated a fact (availability, last free day, gate, vessel or rail move) at a terminal it is not linked to; that row is rejected, the rest of the message is stored. The port authority links an organisation to the terminals it operates (`PUT /admin/organisations/{id}/terminals`, `openpcs orgs set-terminals`); a terminal organisation with no link states nothing at any terminal',
+  },
   PCS_INGEST_PARSER_CRASH: {
     status: 'dead letter',
     title: 'Parser failed',

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { build997 } from './x12-997-builder.js';
+import { build997, plan997, stream997 } from './x12-997-builder.js';
 import { parseX12 } from './x12-envelope.js';
+import { x12Text } from './x12-tokenizer.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/x12/${name}`, import.meta.url));
 const options = { interchangeControlNumber: 42, groupControlNumber: 7, now: new Date('2024-03-01T20:05:00Z') };
@@ -42,5 +43,45 @@ describe('build997', () => {
     });
     expect(clean).toContain('AK9*A*3*3*3~\n');
     expect(clean).toContain('GS*FA*OPENPCS*MAEU*20240301*2005*7*X*004010~');
+  });
+});
+
+/**
+ * The acknowledgments as the whole-document builder wrote them before the ack was streamed (commit 26e8885,
+ * `test/fixtures/x12/acks/*.997`): the streamed 997 and `build997` must give them byte for byte.
+ */
+describe('stream997 against the 997s of the whole-document builder', () => {
+  const acks = (name: string) =>
+    readFileSync(new URL(`../../../test/fixtures/x12/acks/${name}`, import.meta.url), 'utf8');
+  const at = new Date('2024-03-01T20:05:00Z');
+  const cases = [
+    ['315-discharge-release-outgate', 10],
+    ['315-errors-custom-delimiters', 20],
+    ['322-terminal-ramp', 30],
+    ['315-resent-crlf-bom', 40],
+    ['997-groups', 50],
+  ] as const;
+
+  it.each(cases)('should acknowledge %s byte for byte as before', (name, base) => {
+    const text = x12Text(fixture(`${name}.edi`));
+    const optionsFor = (i: number) => ({
+      interchangeControlNumber: base + i + 1,
+      groupControlNumber: base + i + 1,
+      now: at,
+      lineBreak: '\n',
+    });
+    const expected = acks(`${name}.997`);
+    expect([...stream997(text, plan997(text), optionsFor)].join('')).toBe(expected);
+    const whole = parseX12(text).interchanges.map((ic, i) => build997(ic, optionsFor(i)));
+    expect(whole.join('')).toBe(expected);
+  });
+
+  it('should plan each interchange: rejected whole on an envelope error, and its first GS', () => {
+    const plans = plan997(x12Text(fixture('997-groups.edi')));
+    expect(plans.map((p) => [p.rejectedWhole, p.firstGs?.elements[6]])).toEqual([
+      [true, '71'],
+      [false, '74'],
+    ]);
+    expect(plan997('not x12 at all')).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@
  * administration path as a port authority would do it, never by writing tables: over HTTP with the port
  * authority's admin key (`POST /admin/organisations`, `POST /admin/organisations/{id}/keys`), or, when the
  * simulator runs inside `serve`, through the same organisation store the admin routes and `openpcs orgs` use.
- * An organisation left by an earlier run is reused (a new key is issued: secrets are never stored).
+ * An organisation left by an earlier run is reused (a new key is issued: secrets are never stored). A terminal
+ * party's organisation is linked to its SMDG code (`PUT /admin/organisations/{id}/terminals`, kept links
+ * stay), since a terminal states facts only at the terminals it operates (access/operated-terminals.ts).
  */
 import type { Role, Scope } from '../../access/roles.js';
 import type { SimParty } from '../sim-message.js';
@@ -21,6 +23,15 @@ export interface OrganisationAdministration {
   get(id: string): Promise<unknown>;
   create(id: string, name: string, role: Role): Promise<unknown>;
   createKey(orgId: string, scopes: readonly Scope[], label: string | null): Promise<{ readonly key: string }>;
+  /** SMDG codes of the terminals the organisation operates (`store/operated-terminals.ts`). */
+  operatedTerminals(orgId: string): Promise<readonly string[]>;
+  /** Makes `codes` the terminals the organisation operates. */
+  setOperatedTerminals(orgId: string, codes: readonly string[]): Promise<unknown>;
+}
+
+/** The terminals a party's organisation must operate: a terminal party's own SMDG code (its `code`). */
+function terminalsOf(party: SimParty): readonly string[] {
+  return party.role === 'terminal' ? [party.code] : [];
 }
 
 const SCOPES: readonly Scope[] = ['read', 'ingest'];
@@ -56,6 +67,9 @@ function orgName(party: SimParty): string {
 export function inProcessPartyKeys(administration: OrganisationAdministration): PartyKeys {
   return memoised(async (orgId, party) => {
     if (!(await administration.get(orgId))) await administration.create(orgId, orgName(party), party.role);
+    const operated = await administration.operatedTerminals(orgId);
+    const missing = terminalsOf(party).filter((code) => !operated.includes(code));
+    if (missing.length > 0) await administration.setOperatedTerminals(orgId, [...operated, ...missing]);
     return (await administration.createKey(orgId, SCOPES, SIM_KEY_LABEL)).key;
   });
 }
@@ -64,11 +78,18 @@ export class ProvisioningError extends Error {}
 
 /** Over HTTP with the port authority's admin key (`openpcs sim --live --target … --admin-key …`). */
 export function httpPartyKeys(baseUrl: string, adminKey: string, fetcher: typeof fetch = fetch): PartyKeys {
-  const post = async (path: string, body: unknown): Promise<{ status: number; json: unknown }> => {
+  const call = async (
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> => {
     const response = await fetcher(new URL(path, baseUrl), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      method,
+      headers: {
+        authorization: `Bearer ${adminKey}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
     let json: unknown = null;
@@ -79,6 +100,28 @@ export function httpPartyKeys(baseUrl: string, adminKey: string, fetcher: typeof
     }
     return { status: response.status, json };
   };
+  const post = (path: string, body: unknown) => call('POST', path, body);
+  /** Links a terminal party's organisation to its SMDG code, keeping the links it has. */
+  const linkTerminals = async (orgId: string, party: SimParty): Promise<void> => {
+    const wanted = terminalsOf(party);
+    if (wanted.length === 0) return;
+    const path = `/admin/organisations/${orgId}/terminals`;
+    const current = await call('GET', path);
+    if (current.status !== 200) {
+      throw new ProvisioningError(
+        `reading the terminals of ${orgId} failed (${current.status}): ${detail(current.json)}`,
+      );
+    }
+    const operated = codesOf(current.json);
+    const missing = wanted.filter((code) => !operated.includes(code));
+    if (missing.length === 0) return;
+    const set = await call('PUT', path, { terminals: [...operated, ...missing] });
+    if (set.status !== 200) {
+      throw new ProvisioningError(
+        `linking ${orgId} to ${missing.join(', ')} failed (${set.status}): ${detail(set.json)}`,
+      );
+    }
+  };
   const detail = (json: unknown): string =>
     typeof json === 'object' && json !== null && 'detail' in json ? String(json.detail) : JSON.stringify(json);
   return memoised(async (orgId, party) => {
@@ -86,6 +129,7 @@ export function httpPartyKeys(baseUrl: string, adminKey: string, fetcher: typeof
     if (org.status !== 201 && org.status !== 409) {
       throw new ProvisioningError(`registering organisation ${orgId} failed (${org.status}): ${detail(org.json)}`);
     }
+    await linkTerminals(orgId, party);
     const key = await post(`/admin/organisations/${orgId}/keys`, { scopes: SCOPES, label: SIM_KEY_LABEL });
     const secret =
       typeof key.json === 'object' && key.json !== null && 'key' in key.json && typeof key.json.key === 'string'
@@ -96,4 +140,12 @@ export function httpPartyKeys(baseUrl: string, adminKey: string, fetcher: typeof
     }
     return secret;
   });
+}
+
+/** The codes of a `GET /admin/organisations/{id}/terminals` answer. */
+function codesOf(json: unknown): string[] {
+  if (typeof json !== 'object' || json === null || !('terminals' in json) || !Array.isArray(json.terminals)) return [];
+  return json.terminals.flatMap((t: unknown) =>
+    typeof t === 'object' && t !== null && 'code' in t && typeof t.code === 'string' ? [t.code] : [],
+  );
 }

@@ -1,0 +1,144 @@
+/**
+ * Which terminals an organisation operates (migration 0017; the rule is `access/operated-terminals.ts`): a
+ * `terminal` organisation states facts only at the terminals it is linked to. Scope `admin`. Reading the links
+ * is for the organisation's own admins and the port authority's; setting them is for the port authority (and
+ * the local operator) only — a terminal that linked itself to another's code would undo the rule.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { mayAdminister } from '../../access/administration.js';
+import { mayLinkTerminals } from '../../access/operated-terminals.js';
+import { ACCESS } from '../../access/route-access.js';
+import type { TerminalRegistry } from '../../domain/terminal-registry.js';
+import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
+import type { Platform } from '../../platform.js';
+import type { TerminalLink } from '../../store/operated-terminals.js';
+import { ProblemSchema, problem } from '../problem.js';
+
+const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
+const SmdgCode = z.string().regex(/^[A-Z0-9]{1,6}$/, 'an SMDG terminal code, e.g. WBCT');
+
+const OperatedTerminalsSchema = z
+  .object({
+    orgId: z.string(),
+    terminals: z.array(
+      z.object({
+        code: z.string().describe('SMDG code of the terminal registry (GET /terminals)'),
+        name: z.string().nullable(),
+        port: z.string().nullable().describe('UN/LOCODE'),
+        linkedAt: z.string().datetime(),
+        linkedBy: z.string().nullable(),
+      }),
+    ),
+  })
+  .describe('The terminals an organisation operates: the ones it may state facts at');
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+
+function view(registry: TerminalRegistry, orgId: string, links: readonly TerminalLink[]) {
+  return {
+    orgId,
+    terminals: links.map((l) => {
+      const terminal = registry.byCode(l.terminalCode);
+      return {
+        code: l.terminalCode,
+        name: terminal?.name ?? null,
+        port: terminal?.unLocode ?? null,
+        linkedAt: l.linkedAt,
+        linkedBy: l.linkedBy,
+      };
+    }),
+  };
+}
+
+export const terminalLinkRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const registry = loadTerminalRegistry();
+  const notAdministered = (orgId: string) =>
+    problem('PCS_ADMIN_OTHER_ORG', `only an admin of "${orgId}" or of the port authority may read its terminals`, [
+      { pointer: '/params/id', detail: 'an organisation this key does not administer' },
+    ]);
+  const unknownOrg = (orgId: string) =>
+    problem('PCS_ADMIN_ORG_NOT_FOUND', `organisation "${orgId}" does not exist`, [
+      { pointer: '/params/id', detail: 'unknown organisation' },
+    ]);
+
+  app.get(
+    '/admin/organisations/:id/terminals',
+    {
+      config: { access: ACCESS.admin },
+      schema: {
+        tags: ['admin'],
+        summary: 'The terminals an organisation operates (the ones it may state facts at)',
+        params: z.object({ id: OrgId }),
+        response: { 200: OperatedTerminalsSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const scope = request.accessScope;
+      const { id } = request.params;
+      // Another organisation's admin is refused before the lookup: the answer says nothing of which ids exist.
+      if (!scope.all && scope.orgId !== id) throw notAdministered(id);
+      const org = await platform.organisations.get(id);
+      if (org && !mayAdminister(scope, org)) throw notAdministered(id);
+      if (!org) throw unknownOrg(id);
+      return view(registry, id, await platform.operatedTerminals.list(id));
+    },
+  );
+
+  app.put(
+    '/admin/organisations/:id/terminals',
+    {
+      config: { access: ACCESS.admin },
+      schema: {
+        tags: ['admin'],
+        summary: 'Set the terminals an organisation operates (port authority only)',
+        description:
+          'Replaces the list. An organisation with the role `terminal` states availability, last free days, gate, vessel and rail moves only at the terminals it is linked to; a row at another terminal is rejected to the dead letter (`PCS_INGEST_TERMINAL_NOT_OPERATED`). A link change applies from the next processed message. An empty list clears the links.',
+        params: z.object({ id: OrgId }),
+        body: z.strictObject({
+          terminals: z.array(SmdgCode).max(100).describe('SMDG codes of the terminal registry (GET /terminals)'),
+        }),
+        response: { 200: OperatedTerminalsSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const scope = request.accessScope;
+      const { id } = request.params;
+      if (!mayLinkTerminals(scope)) {
+        throw problem(
+          'PCS_ADMIN_TERMINALS_PORT_AUTHORITY',
+          'which terminals an organisation operates is set by the port authority (or the local operator)',
+          [{ pointer: '/headers/authorization', detail: 'not a port authority admin key' }],
+        );
+      }
+      const unknown = request.body.terminals.flatMap((code, i) =>
+        registry.byCode(code) ? [] : [{ pointer: `/body/terminals/${i}`, detail: `${code} is not in GET /terminals` }],
+      );
+      if (unknown.length > 0) {
+        throw problem(
+          'PCS_ADMIN_UNKNOWN_TERMINAL',
+          `not a terminal of the registry: ${unknown.map((u) => u.detail.split(' ')[0]).join(', ')}`,
+          unknown,
+        );
+      }
+      const org = await platform.organisations.get(id);
+      if (!org) throw unknownOrg(id);
+      if (org.role !== 'terminal' && request.body.terminals.length > 0) {
+        throw problem(
+          'PCS_ADMIN_NOT_A_TERMINAL',
+          `organisation "${id}" has the role ${org.role}; only a terminal organisation operates terminals`,
+          [{ pointer: '/params/id', detail: `role ${org.role}, not terminal` }],
+        );
+      }
+      const by = scope.keyId ? `${scope.orgId}/${scope.keyId}` : scope.orgId;
+      const links = await platform.operatedTerminals.replace(id, request.body.terminals, by);
+      await platform.audit.record({
+        orgId: scope.orgId,
+        apiKeyId: scope.keyId,
+        action: 'organisation.terminals',
+        resource: `/admin/organisations/${id}/terminals`,
+        detail: { terminals: links.map((l) => l.terminalCode) },
+      });
+      return view(registry, id, links);
+    },
+  );
+};
