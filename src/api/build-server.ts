@@ -48,6 +48,8 @@ import { healthRoutes } from './routes/health-routes.js';
 import { ingestRoutes } from './routes/ingest-routes.js';
 import { vesselRoutes } from './routes/vessel-routes.js';
 import { terminalRoutes } from './routes/terminal-routes.js';
+import { whoamiRoutes } from './routes/whoami-routes.js';
+import { portalStatic } from './portal-static.js';
 import { OPENPCS_VERSION } from '../version.js';
 import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../store/store-unavailable.js';
 
@@ -238,9 +240,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(cargoRoutes, { platform });
   await app.register(terminalRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
-  app.get('/', { schema: { hide: true }, config: { access: ACCESS.public } }, (_request, reply) =>
-    reply.redirect(DOCS_PREFIX),
-  );
+  await app.register(whoamiRoutes);
+  await app.register(portalStatic, { fallback: DOCS_PREFIX });
 
   await app.ready();
   return {

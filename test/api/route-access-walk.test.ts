@@ -62,6 +62,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /admin/organisations/{id}/csv-layouts': 'admin',
   'GET /terminals': 'public',
   'GET /terminals/{code}': 'public',
+  'GET /whoami': 'public',
 };
 /** Routes hidden from the API description, walked too. */
 const HIDDEN: Readonly<Record<string, Rule>> = {
@@ -69,6 +70,7 @@ const HIDDEN: Readonly<Record<string, Rule>> = {
   'GET /': 'public',
   'GET /docs': 'public',
   'GET /docs/json': 'public',
+  'GET /assets/{file}': 'public',
 };
 
 const AUTH_CODES = new Set([
