@@ -74,6 +74,8 @@ export interface ServerOptions {
    * rate limit.
    */
   readonly trustedProxies?: readonly string[] | undefined;
+  /** The built portal served at `/` (default: the package's `web/dist/`, `api/portal-static.ts`). */
+  readonly portalDir?: string | undefined;
 }
 
 export interface Server {
@@ -241,7 +243,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(terminalRoutes);
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
   await app.register(whoamiRoutes);
-  await app.register(portalStatic, { fallback: DOCS_PREFIX });
+  await app.register(portalStatic, { fallback: DOCS_PREFIX, dir: options.portalDir });
 
   await app.ready();
   return {

@@ -90,7 +90,7 @@ export const portalStatic: FastifyPluginAsyncZod<PortalStaticOptions> = async (a
   app.get(
     '/assets/:file',
     {
-      schema: { hide: true, params: z.object({ file: z.string().min(1).max(200) }) },
+      schema: { hide: true, params: z.object({ file: z.string().min(1).max(100) }) },
       config: { access: ACCESS.public },
     },
     (request, reply) => {
