@@ -53,7 +53,7 @@ function bundleSizes(emit: Emit, dir: string): void {
 
 async function startServe(dataDir: string): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
-    env: { ...process.env, DATABASE_URL: '', OPENPCS_SIM: 'off', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: '', OPENPCS_SIM: 'off', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -96,7 +96,8 @@ export async function apiDownload(path: string, query: Query, fileName: string):
 
 /** One line for a problem: its detail (with the field pointers) or title. */
 export function problemText(problem: Problem): string {
-  const fields = (problem.errors ?? []).map((e) => `${e.pointer}: ${e.detail}`);
   const main = problem.detail ?? problem.title ?? `HTTP ${problem.status}`;
-  return fields.length > 0 && !main.includes(fields[0] ?? '') ? `${main} (${fields.join('; ')})` : main;
+  // Field errors add what the detail does not already say (the API often repeats it per pointer).
+  const extra = (problem.errors ?? []).filter((e) => !main.includes(e.detail)).map((e) => `${e.pointer}: ${e.detail}`);
+  return extra.length > 0 ? `${main} (${extra.join('; ')})` : main;
 }
