@@ -52,6 +52,8 @@ import { ingestRoutes } from './routes/ingest-routes.js';
 import { vesselRoutes } from './routes/vessel-routes.js';
 import { terminalRoutes } from './routes/terminal-routes.js';
 import { terminalFeedRoutes } from './routes/terminal-feed-routes.js';
+import { whoamiRoutes } from './routes/whoami-routes.js';
+import { portalStatic } from './portal-static.js';
 import { OPENPCS_VERSION } from '../version.js';
 import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../store/store-unavailable.js';
 
@@ -80,6 +82,8 @@ export interface ServerOptions {
   readonly feeTariffs?: readonly FeeTariff[] | undefined;
   /** Terminal feed figures older than this many minutes are flagged `stale` (`OPENPCS_FEED_STALE_MINUTES`). */
   readonly feedStaleMinutes?: number | undefined;
+  /** The built portal served at `/` (default: the package's `web/dist/`, `api/portal-static.ts`). */
+  readonly portalDir?: string | undefined;
 }
 
 export interface Server {
@@ -253,9 +257,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(terminalRoutes);
   await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
-  app.get('/', { schema: { hide: true }, config: { access: ACCESS.public } }, (_request, reply) =>
-    reply.redirect(DOCS_PREFIX),
-  );
+  await app.register(whoamiRoutes);
+  await app.register(portalStatic, { fallback: DOCS_PREFIX, dir: options.portalDir });
 
   await app.ready();
   return {

@@ -68,6 +68,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /appointments/availability': 'read',
   'GET /empty-returns': 'read',
   'GET /notices': 'read',
+  'GET /whoami': 'public',
 };
 /** Routes hidden from the API description, walked too. */
 const HIDDEN: Readonly<Record<string, Rule>> = {
@@ -75,6 +76,7 @@ const HIDDEN: Readonly<Record<string, Rule>> = {
   'GET /': 'public',
   'GET /docs': 'public',
   'GET /docs/json': 'public',
+  'GET /assets/{file}': 'public',
 };
 
 const AUTH_CODES = new Set([

@@ -26,6 +26,11 @@ export const HTTP_API_ERRORS = {
     text: 'a pagination cursor that this API did not issue',
   },
   PCS_API_NOT_FOUND: { status: 404, title: 'Not found', text: 'no such route' },
+  PCS_PORTAL_ASSET_NOT_FOUND: {
+    status: 404,
+    title: 'Not found',
+    text: 'no such file in the built portal (`/assets/*` serves only what `npm run build:web` wrote)',
+  },
   PCS_EVENT_NOT_FOUND: {
     status: 404,
     title: 'No such event',

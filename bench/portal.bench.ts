@@ -1,0 +1,189 @@
+/**
+ * Community portal (issue 14): JS and CSS bundle sizes per view (bytes and gzip bytes, from `web/dist/`),
+ * and in headless Chromium against a real `openpcs serve` (embedded store, simulator off, seeded with the
+ * AIS of bench/portal-seed.ts through the ingest API): time to first render (First Contentful Paint of `/`)
+ * and time to live map (navigation start → the map has drawn every seeded vessel), median of N page loads
+ * in fresh browser contexts (quick: 3, else 7). Skips, saying why, without Chromium or a built portal.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { portalDistDir } from '../src/api/portal-static.js';
+import type { BenchSuite, Emit } from './bench-record.js';
+import { browserMissing, launchBrowser } from './headless-chromium.js';
+import { SEED_VESSELS, seedAis } from './portal-seed.js';
+
+const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+
+/** `map-view-Cj33IMXa.js` → `map-view`. */
+function chunkName(file: string): string {
+  return file.replace(/-[A-Za-z0-9_-]{8}\.(m?js|css|geojson)$/, '');
+}
+
+function bundleSizes(emit: Emit, dir: string): void {
+  const assets = join(dir, 'assets');
+  const groups = new Map<string, { bytes: number; gzip: number; files: string[] }>();
+  for (const file of readdirSync(assets).sort()) {
+    const body = readFileSync(join(assets, file));
+    const kind = file.endsWith('.css') ? 'css' : file.endsWith('.geojson') ? 'data' : 'js';
+    const name = `${chunkName(file)} (${kind})`;
+    const group = groups.get(name) ?? { bytes: 0, gzip: 0, files: [] };
+    group.bytes += body.length;
+    group.gzip += gzipSync(body, { level: 9 }).length;
+    group.files.push(file);
+    groups.set(name, group);
+  }
+  for (const [name, g] of groups) {
+    emit({ bench: `portal bundle ${name}`, unit: 'bytes', value: g.bytes, gzipBytes: g.gzip, files: g.files });
+  }
+  // What the first view (the live map) needs before it can draw: entry, shared chunks, map chunk and worker.
+  const mapPath = [...groups.entries()].filter(
+    ([name]) => !/^(calls|anchorage|containers|sign-in)-view|san-pedro/.test(name),
+  );
+  emit({
+    bench: 'portal first view (live map) total',
+    unit: 'bytes',
+    value: mapPath.reduce((s, [, g]) => s + g.bytes, 0),
+    gzipBytes: mapPath.reduce((s, [, g]) => s + g.gzip, 0),
+  });
+}
+
+async function startServe(dataDir: string): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
+    env: { ...process.env, DATABASE_URL: '', OPENPCS_SIM: 'off', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready on (http:\/\/localhost:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!.replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`serve exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function seed(url: string, admin: string): Promise<void> {
+  const call = async (path: string, body: string, type: string, key: string) => {
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': type },
+      body,
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<{ key?: string }>;
+  };
+  const org = JSON.stringify({ id: 'bench-ais', name: 'bench AIS', role: 'port_authority' });
+  await call('/admin/organisations', org, 'application/json', admin);
+  const { key } = await call('/admin/organisations/bench-ais/keys', '{"scopes":["ingest"]}', 'application/json', admin);
+  await call('/ingest/ais-nmea?visibility=public', seedAis(Date.now()), 'text/plain', key!);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const [a, b] = await Promise.all(
+      ['/vessels', '/vessels?status=underway'].map(async (p) => {
+        const answer = (await (await fetch(`${url}${p}`)).json()) as { vessels: unknown[] };
+        return answer.vessels.length;
+      }),
+    );
+    if (a! + b! >= SEED_VESSELS.length) return;
+    if (Date.now() > deadline) throw new Error('the seeded vessels did not appear');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const suite: BenchSuite = async (emit, { quick }) => {
+  const dir = portalDistDir();
+  if (!existsSync(join(dir, 'index.html'))) {
+    process.stderr.write('bench: portal not built (npm run build:web): skipped\n');
+    return;
+  }
+  bundleSizes(emit, dir);
+  const missing = browserMissing();
+  if (missing) {
+    process.stderr.write(`bench: ${missing}\n`);
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'openpcs-bench-portal-'));
+  const server = await startServe(dataDir);
+  const browser = await launchBrowser();
+  try {
+    const admin = /opcs_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/.exec(server.output())?.[0];
+    if (!admin) throw new Error('serve printed no admin key');
+    await seed(server.url, admin);
+    const runs = quick ? 3 : 7;
+    const firstRender: number[] = [];
+    const liveMap: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/#/map`);
+      await page.waitForFunction(
+        `Number(document.querySelector('#map')?.dataset.vesselsDrawn) >= ${SEED_VESSELS.length}`,
+        null,
+        {
+          timeout: 60_000,
+          polling: 20,
+        },
+      );
+      const drawnAt = Number(await page.evaluate('performance.now()'));
+      const fcp = Number(
+        await page.evaluate(
+          "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? performance.getEntriesByType('paint').at(-1)?.startTime ?? -1",
+        ),
+      );
+      firstRender.push(fcp);
+      liveMap.push(drawnAt);
+      await context.close();
+    }
+    const detail = {
+      runs,
+      engine: 'pglite',
+      vessels: SEED_VESSELS.length,
+      browser: 'headless chromium, software WebGL',
+    };
+    emit({
+      bench: 'portal time to first render (FCP)',
+      unit: 'ms',
+      value: Math.round(median(firstRender)),
+      ...detail,
+      all: firstRender.map(Math.round),
+    });
+    emit({
+      bench: 'portal time to live map (vessels drawn)',
+      unit: 'ms',
+      value: Math.round(median(liveMap)),
+      ...detail,
+      all: liveMap.map(Math.round),
+    });
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+export default suite;

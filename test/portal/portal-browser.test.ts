@@ -1,0 +1,278 @@
+/**
+ * The community portal in a real browser (headless Chromium via playwright-core) against a real
+ * `openpcs serve` process, seeded through the real ingest API (bench/portal-seed.ts): the public map
+ * shows public vessels, coloured by state, with a vessel card; a cargo owner signs in and finds its
+ * container and its availability; another owner's container is answered 404 by the API and the portal shows
+ * nothing of it; a terminal sees the calls board (with the API's CSV export) and the anchorage queue.
+ * One server and one browser for the file. Screenshots of every view go to `OPENPCS_SCREENSHOT_DIR` (default:
+ * a temporary directory, printed). PGlite by default; with DATABASE_URL, a scratch PostgreSQL database.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { portalDistDir } from '../../src/api/portal-static.js';
+import { browserMissing, launchBrowser } from '../../bench/headless-chromium.js';
+import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
+import { AVAILABILITY_HEADER, dischargeOf, SEED_VESSELS, seedAis } from '../../bench/portal-seed.js';
+import { cliBuilt, startServer, type ServerProcess } from '../support/server-process.js';
+import { existsSync } from 'node:fs';
+
+const MINE = 'EGHU9345670';
+const THEIRS = 'EGHU8300218';
+const missing =
+  browserMissing() ??
+  (!cliBuilt() || !existsSync(join(portalDistDir(), 'index.html')) ? 'portal not built (npm run build)' : null);
+if (missing) console.warn(`[portal browser tests] skipped: ${missing}`);
+
+describe.skipIf(missing !== null)('portal in a browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let cleanup: () => Promise<void> = async () => undefined;
+  const keys = new Map<string, string>();
+  const shots = process.env['OPENPCS_SCREENSHOT_DIR'] ?? mkdtempSync(join(tmpdir(), 'openpcs-portal-shots-'));
+  const pageErrors: string[] = [];
+
+  const api = async (path: string, init: { key?: string; method?: string; body?: unknown; type?: string } = {}) => {
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        ...(init.key ? { authorization: `Bearer ${init.key}` } : {}),
+        ...(init.body !== undefined ? { 'content-type': init.type ?? 'application/json' } : {}),
+      },
+      ...(init.body !== undefined
+        ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
+        : {}),
+    });
+    return { status: response.status, body: (await response.text()) || '{}' };
+  };
+  const until = async (what: string, check: () => Promise<boolean>) => {
+    const deadline = Date.now() + 30_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+  const shot = (name: string, fullPage = false) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+  const signIn = async (org: string) => {
+    await page.goto(`${server.baseUrl}/#/sign-in`);
+    await page.getByLabel('API key').fill(keys.get(org)!);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+  };
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    let args: string[];
+    if (DATABASE_URL) {
+      const scratch = await createScratchDatabase(DATABASE_URL);
+      args = ['--database-url', scratch.url];
+      cleanup = scratch.drop;
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'openpcs-portal-'));
+      args = ['--data-dir', dir];
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    }
+    [server, browser] = await Promise.all([startServer(args, {}, 110_000), launchBrowser()]);
+    const admin = /opcs_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/.exec(server.output())![0];
+    for (const [id, role] of [
+      ['portal-ais', 'port_authority'],
+      ['portal-yti', 'terminal'],
+      ['portal-bco', 'bco'],
+      ['other-bco', 'bco'],
+    ] as const) {
+      expect(
+        (await api('/admin/organisations', { key: admin, method: 'POST', body: { id, name: id, role } })).status,
+      ).toBe(201);
+      const created = await api(`/admin/organisations/${id}/keys`, {
+        key: admin,
+        method: 'POST',
+        body: { scopes: ['read', 'ingest'] },
+      });
+      keys.set(id, JSON.parse(created.body).key as string);
+    }
+    const post = (org: string, format: string, query: string, body: string) =>
+      api(`/ingest/${format}?${query}`, { key: keys.get(org)!, method: 'POST', body, type: 'text/plain' });
+    expect((await post('portal-ais', 'ais-nmea', 'visibility=public', seedAis(Date.now()))).status).toBe(202);
+    const tz = 'timeZone=America/Los_Angeles';
+    expect((await post('portal-yti', 'edifact-coarri', `${tz}&owners=portal-bco`, dischargeOf(MINE))).status).toBe(202);
+    expect((await post('portal-yti', 'edifact-coarri', `${tz}&owners=other-bco`, dischargeOf(THEIRS))).status).toBe(
+      202,
+    );
+    const statement = `${AVAILABILITY_HEADER}\n${MINE},YUSEN,USLAX,Y,N,N,N,2026-03-16 12:00\n`;
+    expect((await post('portal-yti', 'csv-availability', `${tz}&owners=portal-bco`, statement)).status).toBe(202);
+    // The read models are projected after the answer: wait until the API shows what the views will show.
+    await until('the seeded vessels', async () => {
+      const all = await api('/vessels?status=underway');
+      const stopped = await api('/vessels');
+      return (
+        (JSON.parse(all.body).vessels?.length ?? 0) + (JSON.parse(stopped.body).vessels?.length ?? 0) >=
+        SEED_VESSELS.length
+      );
+    });
+    await until('the stated availability', async () => {
+      const box = await api(`/containers/${MINE}`, { key: keys.get('portal-bco')! });
+      return box.status === 200 && JSON.parse(box.body).availabilitySource?.kind === 'terminal';
+    });
+    context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    console.info(`[portal browser tests] screenshots in ${shots}`);
+  }, 240_000);
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail') {
+      await shot(`failed-${test.task.name.slice(0, 40).replace(/\W+/g, '-')}`, true);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    await cleanup();
+  });
+
+  it('should show the public vessels on the live map, coloured by state, and open a vessel card', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await expect.poll(() => page.locator('#map').getAttribute('data-vessels-drawn'), { timeout: 30_000 }).toBe('4');
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('Public view');
+    const legend = (await page.locator('.legend').textContent()) ?? '';
+    expect(legend).toContain('Underway: 1');
+    expect(legend).toContain('At anchor: 1');
+    expect(legend).toContain('Anchored outside the anchorages: 1');
+    expect(legend).toContain('At berth: 1');
+    expect(await page.locator('.map-status .as-of').textContent()).toMatch(/As of .+ · Source: AIS positions/);
+    await shot('map-public');
+
+    await page.getByRole('button', { name: /PORTAL ANCHORED/ }).click();
+    const card = page.locator('.vessel-card');
+    await expect.poll(() => card.textContent()).toContain('9338266');
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('366000002');
+    expect(text).toMatch(/At anchor, .*for/);
+    expect(text).toContain('300 m');
+    // The card's heading takes the focus (keyboard users land on it), and Escape-free closing is a button.
+    expect(await page.evaluate('document.activeElement?.id')).toBe('vessel-card-title');
+    await shot('map-vessel-card');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should let a cargo owner sign in and find its container, its availability and on whose word', async () => {
+    await page.goto(`${server.baseUrl}/#/sign-in`);
+    await page.getByLabel('API key').fill('opcs_000000000000_notakeynotakeynotakeynotakeynotakeynotake');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('#sign-in-message').textContent()).toContain('not accepted');
+    await shot('sign-in-refused');
+
+    await signIn('portal-bco');
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe('portal-bco (bco)');
+    await page.getByRole('link', { name: 'Container look-up' }).click();
+    await page.getByLabel('Numbers').fill(MINE.toLowerCase());
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const card = page.locator(`article[data-container="${MINE}"]`);
+    await card.locator('h2').waitFor();
+    expect(await card.getByTestId('container-status').textContent()).toBe('Available');
+    const availability = (await card.getByTestId('availability').textContent()) ?? '';
+    expect(availability).toMatch(/^Yes — stated by terminal YUSEN \(portal-yti\)/);
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Last free day');
+    expect(text).toMatch(/Discharged/);
+    expect(await card.locator('.timeline li[data-event="DISC"]').count()).toBe(1);
+    await shot('containers', true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("should show nothing of another organisation's container: the API answers 404 and the portal says only that", async () => {
+    await page.goto(`${server.baseUrl}/#/containers`);
+    const answers = new Map<string, number>();
+    page.on('response', (r) => {
+      const match = /\/containers\/([A-Z0-9]+)$/.exec(new URL(r.url()).pathname);
+      if (match) answers.set(match[1]!, r.status());
+    });
+    await page.getByLabel('Numbers').fill(`${THEIRS}, ${MINE}\nEGHU9345671`);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const theirs = page.locator(`article[data-container="${THEIRS}"]`);
+    await theirs.waitFor();
+    await page.locator(`article[data-container="EGHU9345671"]`).waitFor();
+    expect(answers.get(THEIRS)).toBe(404);
+    expect(answers.get(MINE)).toBe(200);
+    expect(answers.get('EGHU9345671')).toBe(400);
+    expect(await theirs.getAttribute('data-outcome')).toBe('not-found');
+    const text = (await theirs.textContent()) ?? '';
+    expect(text).toBe(`${THEIRS}No container with this number that your organisation may see.`);
+    expect(text).not.toMatch(/YUSEN|EVER ACE|Discharged|Available/);
+    // A wrong check digit is the API's 400, shown with its reason.
+    expect(await page.locator('article[data-container="EGHU9345671"]').textContent()).toMatch(/check digit/i);
+    // The other owner does see its box.
+    const theirsAsOwner = await api(`/containers/${THEIRS}`, { key: keys.get('other-bco')! });
+    expect(theirsAsOwner.status).toBe(200);
+    await shot('containers-not-visible', true);
+  });
+
+  it('should show a terminal the calls board with the API’s CSV export, and the anchorage queue', async () => {
+    await signIn('portal-yti');
+    await page.getByRole('link', { name: 'Vessel calls' }).click();
+    await page.locator('.board-group').first().waitFor();
+    expect(await page.locator('.board-group h2').allTextContents()).toEqual([
+      expect.stringMatching(/^Arrivals \(\d+\)$/),
+      expect.stringMatching(/^At anchor \(\d+\)$/),
+      expect.stringMatching(/^At berth \(\d+\)$/),
+      expect.stringMatching(/^Departures \(\d+\)$/),
+    ]);
+    const apiCalls = JSON.parse((await api('/vessel-calls?limit=1000', { key: keys.get('portal-yti')! })).body)
+      .calls as unknown[];
+    const rows = await page.locator('.board tbody tr').count();
+    expect(rows).toBe(apiCalls.length);
+    await shot('calls', true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^callId,mmsi,imo,vesselName,port,status/);
+    expect(download.suggestedFilename()).toMatch(/^vessel-calls-.*\.csv$/);
+
+    await page.getByRole('link', { name: 'Anchorage queue' }).click();
+    await expect.poll(() => page.getByTestId('waiting-count').textContent()).toBe('2');
+    const queue = (await page.locator('table').textContent()) ?? '';
+    expect(queue).toContain('PORTAL ANCHORED');
+    expect(queue).toContain('PORTAL OUTSIDE');
+    expect(queue).toContain('Outside the anchorages');
+    await shot('anchorage', true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should be usable at tablet width and by keyboard, with a label on every field', async () => {
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.goto(`${server.baseUrl}/#/map`);
+    await expect.poll(() => page.locator('#map').getAttribute('data-vessels-drawn'), { timeout: 30_000 }).toBe('4');
+    await shot('map-tablet');
+    // Keyboard: on a fresh load the first Tab reaches the skip link, the next ones the views.
+    await page.reload();
+    await page.locator('main h1').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Live map');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.board-group').first().waitFor();
+    expect(page.url()).toMatch(/#\/calls$/);
+    for (const view of ['#/calls', '#/containers', '#/sign-in']) {
+      await page.goto(`${server.baseUrl}/${view}`);
+      await page.locator('main h1').waitFor();
+      const unlabelled = await page.evaluate(
+        "[...document.querySelectorAll('main input, main select, main textarea')].filter((e) => !e.labels?.length).map((e) => e.id || e.outerHTML)",
+      );
+      expect(unlabelled, view).toEqual([]);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});

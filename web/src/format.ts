@@ -1,0 +1,152 @@
+/** Pure presentation helpers of the portal (no DOM): times in the port's zone, durations, states, input parsing. */
+import type { VesselActivity, VesselCall } from './api-types';
+
+/** San Pedro Bay: the portal shows port-local times (with the zone), the `<time>` element keeps UTC. */
+export const PORT_TIME_ZONE = 'America/Los_Angeles';
+
+const DATE_TIME = new Intl.DateTimeFormat('en-US', {
+  timeZone: PORT_TIME_ZONE,
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
+
+/** "Dec 3, 08:20 PST" for an ISO instant; the input itself when it is not one. */
+export function portTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : DATE_TIME.format(new Date(ms));
+}
+
+/** "2 d 4 h", "3 h 12 min", "45 min", "< 1 min"; negative spans count as zero. */
+export function duration(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return '< 1 min';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
+/** Time from `iso` to `nowMs`, or '—' without an instant. */
+export function since(iso: string | null, nowMs: number): string {
+  if (iso === null) return '—';
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? '—' : duration(nowMs - ms);
+}
+
+/** How the map colours a vessel (and the legend names it). */
+export type MapState = 'underway' | 'anchor' | 'outside' | 'berth' | 'other';
+
+export function mapState(status: VesselActivity): MapState {
+  switch (status) {
+    case 'underway':
+      return 'underway';
+    case 'at_anchor':
+      return 'anchor';
+    case 'anchored_outside':
+      return 'outside';
+    case 'at_berth':
+      return 'berth';
+    case 'other':
+      return 'other';
+  }
+}
+
+export const MAP_STATES: readonly { readonly state: MapState; readonly label: string; readonly colour: string }[] = [
+  { state: 'underway', label: 'Underway', colour: '#1f5fbf' },
+  { state: 'anchor', label: 'At anchor', colour: '#b86e00' },
+  { state: 'outside', label: 'Anchored outside the anchorages', colour: '#b3261e' },
+  { state: 'berth', label: 'At berth', colour: '#1b7f3b' },
+  { state: 'other', label: 'Other (stopped, moored elsewhere)', colour: '#5f6368' },
+];
+
+export function activityLabel(status: VesselActivity): string {
+  return MAP_STATES.find((s) => s.state === mapState(status))?.label ?? status;
+}
+
+/** A report older than this is marked stale. */
+export const STALE_AFTER_MS = 15 * 60_000;
+
+export function isStale(observedAt: string, nowMs: number): boolean {
+  const ms = Date.parse(observedAt);
+  return Number.isNaN(ms) || nowMs - ms > STALE_AFTER_MS;
+}
+
+/** The board's four groups, in the order a port reads them. */
+export type BoardGroup = 'arrivals' | 'anchor' | 'berth' | 'departures';
+
+export function boardGroup(call: Pick<VesselCall, 'status'>): BoardGroup {
+  switch (call.status) {
+    case 'arrived':
+      return 'arrivals';
+    case 'at_anchor':
+      return 'anchor';
+    case 'at_berth':
+      return 'berth';
+    case 'left_berth':
+    case 'departed':
+      return 'departures';
+  }
+}
+
+/** Whether a call matches a free-text search (vessel name, IMO, MMSI, terminal, anchorage), case-insensitive. */
+export function callMatches(call: VesselCall, search: string): boolean {
+  const needle = search.trim().toLowerCase();
+  if (needle === '') return true;
+  return [call.vessel.name, call.vessel.imo, call.vessel.mmsi, call.terminal, call.terminalSmdgCode, call.anchorage]
+    .filter((v): v is string => v !== null)
+    .some((v) => v.toLowerCase().includes(needle));
+}
+
+/** At most this many numbers are looked up at once. */
+export const MAX_LOOKUP = 50;
+
+/**
+ * The references typed into the look-up box: split on spaces, commas, semicolons and new lines, upper-cased,
+ * duplicates dropped, order kept. Validation is the API's (a wrong check digit comes back as a 400 problem).
+ */
+export function lookupReferences(text: string): { readonly references: readonly string[]; readonly dropped: number } {
+  const all = [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .filter((t) => t !== '')
+        .map((t) => t.toUpperCase()),
+    ),
+  ];
+  return { references: all.slice(0, MAX_LOOKUP), dropped: Math.max(0, all.length - MAX_LOOKUP) };
+}
+
+/** Event type codes of a container's history, in words. */
+const EVENT_WORDS: Readonly<Record<string, string>> = {
+  RECE: 'Received',
+  LOAD: 'Loaded on vessel',
+  DISC: 'Discharged',
+  DEPA: 'Vessel departed',
+  ARRI: 'Vessel arrived',
+  GTIN: 'Gate in',
+  GTOT: 'Gate out',
+  STUF: 'Stuffed',
+  STRP: 'Stripped',
+  PICK: 'Picked up',
+  DROP: 'Dropped off',
+  HOLD: 'Hold placed',
+  RELS: 'Hold released',
+  AVPU: 'Available for pick-up',
+  AVLB: 'Availability stated by the terminal',
+  INSP: 'Inspected',
+};
+
+export function eventWords(code: string): string {
+  return EVENT_WORDS[code] ?? code;
+}
+
+/** Words for a container status code (`AVAILABLE`, `GATED_OUT`, …). */
+export function statusWords(code: string): string {
+  const lower = code.toLowerCase().replaceAll('_', ' ');
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
