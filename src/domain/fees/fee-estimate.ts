@@ -187,8 +187,9 @@ function running(
   const port = subject.unLocationCode;
   if (!port) return { status: 'UNKNOWN', reason: 'the port of the box is not known' };
   const tariff = selectFeeTariff(tariffs, kind, port, parties, direction, LocalDates.of(startedAt, timeZone));
-  if (!tariff)
+  if (!tariff) {
     return { status: 'NO_TARIFF', reason: `no ${kind.toLowerCase()} tariff for ${parties.join(', ') || port}` };
+  }
   return { direction, clock: { startedAt, stoppedAt: subject[rule.stop] }, length, unLocationCode: port, tariff };
 }
 
