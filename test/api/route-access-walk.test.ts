@@ -12,7 +12,7 @@ import type { Role, Scope } from '../../src/access/roles.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { MALFORMED_CREDENTIALS } from '../support/malformed-credentials.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operates, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 type Rule = 'public' | 'read' | 'readOwn' | 'ingest' | 'admin';
@@ -157,6 +157,7 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
     // sent private here, so only the terminal and the port authority may see them.
     await platform.organisations.create('hidden-terminal', 'LEAKCANARY Terminal', 'terminal');
     const terminalKey = await platform.organisations.createKey('hidden-terminal', ['ingest'], 'LEAKCANARY terminal');
+    await operates(platform, 'hidden-terminal', ['HIDDEN']);
     const feeds: [string, string][] = [
       [
         'csv-appointment-slots',

@@ -10,7 +10,7 @@ import type { FeeTariff } from '../../src/domain/fees/fee-tariff.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { fixture } from '../support/fixtures.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operates, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const BOX = 'EGHU8300218';
@@ -86,6 +86,7 @@ describe.each(ENGINES)('GET /fees on $name', (engine) => {
     ] as const) {
       keys.set(org, (await orgWithKey(platform, org, role)).authorization);
     }
+    await operates(platform, 'yti', ['YUSEN']);
     for (const [org, format, path] of STORY) {
       await platform.pipeline.ingest({
         format,

@@ -20,7 +20,7 @@ import { MqttTelemetryPublisher } from '../../src/sim/io/mqtt-telemetry-publishe
 import { parseScenario } from '../../src/sim/scenario.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operatesEveryTerminal, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { until } from '../support/until.js';
 
@@ -88,6 +88,7 @@ describe.each(ENGINES)('equipment telemetry into the product on $name', (engine)
 
   it('should store a terminal’s NDJSON batch over HTTP once, and refuse another role', async () => {
     const { authorization } = await orgWithKey(platform, 'wbct', 'terminal');
+    await operatesEveryTerminal(platform, 'wbct');
     const batch = hour.filter((m) => m.message.terminal === 'WBCT');
     expect(batch.length).toBeGreaterThan(100);
     const post = (payload: string, auth = authorization) =>

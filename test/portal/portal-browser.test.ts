@@ -94,6 +94,13 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       });
       keys.set(id, JSON.parse(created.body).key as string);
     }
+    // A terminal states facts only for the terminals the port authority linked it to.
+    const linked = await api('/admin/organisations/portal-yti/terminals', {
+      key: admin,
+      method: 'PUT',
+      body: { terminals: ['YUSEN'] },
+    });
+    expect(linked.status, linked.body).toBe(200);
     const post = (org: string, format: string, query: string, body: string) =>
       api(`/ingest/${format}?${query}`, { key: keys.get(org)!, method: 'POST', body, type: 'text/plain' });
     expect((await post('portal-ais', 'ais-nmea', 'visibility=public', seedAis(Date.now()))).status).toBe(202);

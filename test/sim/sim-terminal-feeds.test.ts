@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operatesEveryTerminal, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { defaultParsers } from '../../src/ingest/default-parsers.js';
 import { callEvents } from '../../src/sim/cargo/cargo-events.js';
@@ -176,6 +176,7 @@ describe.each(ENGINES)('simulated terminal feeds posted to /ingest on $name', (e
       let authorization = keys.get(org);
       if (!authorization) {
         keys.set(org, (authorization = (await orgWithKey(platform, org, m.party.role)).authorization));
+        if (m.party.role === 'terminal') await operatesEveryTerminal(platform, org);
       }
       const res = await server.app.inject({
         method: 'POST',

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operates, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const SLOTS = 'terminal,port,transaction_type,slot_start,slot_end,capacity,booked,stated_at';
@@ -67,6 +67,8 @@ describe.each(ENGINES)('trucker answers over terminal feeds on $name', (engine) 
     ] as const) {
       keys.set(org, (await orgWithKey(platform, org, role, ['read', 'ingest'])).authorization);
     }
+    await operates(platform, 'wbct', ['WBCT']);
+    await operates(platform, 'lbct', ['LBCT']);
     const slots = (t: string, port: string, stated: string, rows: [string, string, number, number][]) =>
       `${SLOTS}\n${rows.map(([type, start, cap, booked]) => `${t},${port},${type},2026-03-02T${start}:00-08:00,2026-03-02T${String(Number(start.slice(0, 2)) + 1).padStart(2, '0')}:00:00-08:00,${cap},${booked},2026-03-02T${stated}-08:00`).join('\n')}\n`;
     expect(
