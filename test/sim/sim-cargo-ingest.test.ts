@@ -13,7 +13,7 @@ import { parseScenario } from '../../src/sim/scenario.js';
 import type { SimMessage } from '../../src/sim/sim-message.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operates, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
 const HOUR = 3_600_000;
@@ -64,6 +64,8 @@ describe.each(ENGINES)('simulated cargo messages posted to /ingest on $name', (e
       if (!authorization) {
         authorization = (await orgWithKey(platform, org, m.party.role)).authorization;
         keys.set(org, authorization);
+        // As the simulator's party keys do: a terminal party operates its own SMDG code.
+        if (m.party.role === 'terminal') await operates(platform, org, [m.party.code]);
       }
       const res = await server.app.inject({
         method: 'POST',
