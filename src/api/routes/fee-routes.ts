@@ -25,6 +25,9 @@ import { FeesResponseSchema } from '../cargo/fee-schema.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
 import { auditedRead } from '../read-audit-hook.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('cargo');
 
 /** Most container numbers one request may name, and most boxes of one bill of lading answered. */
 export const FEES_MAX_CONTAINERS = 50;
@@ -53,33 +56,29 @@ export const feeRoutes: FastifyPluginAsyncZod<{ platform: Platform; tariffs?: re
 
   app.get(
     '/fees',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['cargo'],
-        summary: 'Demurrage and detention estimates for containers (by number or bill of lading), as of an instant',
-        description:
-          'For each box: the demurrage on the terminal (free time ends on its last free day, the terminal-stated one ' +
-          'winning over the computed one) and the detention of the carrier (free days of the carrier tariff after ' +
-          'gate-out), each with the tariff, the charged days with their rates, the amount so far and what one more ' +
-          'day adds. Days are local dates in the port zone; weekend and holiday rules are the tariff’s. Boxes you may ' +
-          'not see are listed in `notFound` like boxes that do not exist.',
-        querystring: z.object({
-          equipmentReference: z
-            .string()
-            .max(FEES_MAX_CONTAINERS * 12)
-            .optional()
-            .describe(`container numbers, comma-separated (at most ${FEES_MAX_CONTAINERS})`),
-          transportDocumentReference: z
-            .string()
-            .regex(/^[A-Za-z0-9-]{1,35}$/, 'a bill of lading number (1-35 letters, digits or -)')
-            .optional()
-            .describe('bill of lading number: every box on it you may see'),
-          at: QueryInstant.optional().describe('the instant of the estimate (default: now)'),
-        }),
-        response: { 200: FeesResponseSchema, 400: ProblemSchema, 401: ProblemSchema },
-      },
-    },
+    route(ACCESS.read, {
+      summary: 'Demurrage and detention estimates for containers (by number or bill of lading), as of an instant',
+      description:
+        'For each box: the demurrage on the terminal (free time ends on its last free day, the terminal-stated one ' +
+        'winning over the computed one) and the detention of the carrier (free days of the carrier tariff after ' +
+        'gate-out), each with the tariff, the charged days with their rates, the amount so far and what one more ' +
+        'day adds. Days are local dates in the port zone; weekend and holiday rules are the tariff’s. Boxes you may ' +
+        'not see are listed in `notFound` like boxes that do not exist.',
+      querystring: z.object({
+        equipmentReference: z
+          .string()
+          .max(FEES_MAX_CONTAINERS * 12)
+          .optional()
+          .describe(`container numbers, comma-separated (at most ${FEES_MAX_CONTAINERS})`),
+        transportDocumentReference: z
+          .string()
+          .regex(/^[A-Za-z0-9-]{1,35}$/, 'a bill of lading number (1-35 letters, digits or -)')
+          .optional()
+          .describe('bill of lading number: every box on it you may see'),
+        at: QueryInstant.optional().describe('the instant of the estimate (default: now)'),
+      }),
+      response: { 200: FeesResponseSchema, 400: ProblemSchema, 401: ProblemSchema },
+    }),
     async (request) => {
       const scope = request.accessScope;
       const { equipmentReference, transportDocumentReference, at } = request.query;
