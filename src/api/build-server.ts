@@ -124,7 +124,18 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     inboxBacklog: async () => (await platform.inbox.countByStatus()).received,
     openQuarantine: () => platform.projections.quarantine.countOpen(),
   });
-  platform.pipeline.setObserver(metrics.observer);
+  platform.pipeline.setObserver({
+    ...metrics.observer,
+    crashed(inboxId, error) {
+      metrics.observer.crashed?.(inboxId, error);
+      app.log.error(
+        { err: error, inboxId },
+        isStoreUnavailable(error)
+          ? `inbox message ${inboxId}: store unavailable; left received, the inbox sweep tries it again`
+          : `inbox message ${inboxId}: processing failed`,
+      );
+    },
+  });
   platform.projections.setObserver({
     quarantined(projection, eventSeq, failure) {
       metrics.projectionObserver.quarantined(projection, eventSeq, failure);

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { parseFeeTariffFile } from '../domain/fees/fee-tariff-schema.js';
 import type { FeeTariff } from '../domain/fees/fee-tariff.js';
 import { bootstrapAdminKey } from '../access/bootstrap-admin-key.js';
+import { startInboxSweeper, type InboxSweeper } from '../ingest/inbox-sweeper.js';
 import { parseFeedSpec } from '../ingest/transports/feed-spec.js';
 import { startAisFeeds, type AisFeeds } from '../ingest/transports/start-ais-feeds.js';
 import { startMqttTelemetryFeed, type MqttTelemetryFeed } from '../ingest/transports/mqtt-telemetry-feed.js';
@@ -83,6 +84,7 @@ export function serveCommand(): Command {
         feeds?: AisFeeds;
         mqtt?: MqttTelemetryFeed;
         simulator?: ServeSimulator;
+        sweeper?: InboxSweeper;
       } = {};
       const feedSpecs = [
         ...(flags.aisTcp ?? []).map((v) => parseFeedSpec('tcp', v)),
@@ -101,6 +103,7 @@ export function serveCommand(): Command {
           .then(() => workers.feeds?.stop())
           .then(() => workers.mqtt?.stop())
           .then(() => workers.delivery?.stop())
+          .then(() => workers.sweeper?.stop())
           .then(() => platform.close())
           .then(() => process.exit(0))
           .catch((error: unknown) => {
@@ -192,7 +195,13 @@ export function serveCommand(): Command {
       platform.pipeline
         .processPending()
         .then((n) => n > 0 && server.app.log.info(`recovered ${n} unprocessed inbox message(s)`))
-        .catch((error: unknown) => server.app.log.error({ err: error }, 'recovery of pending inbox messages failed'));
+        .catch((error: unknown) => server.app.log.error({ err: error }, 'recovery of pending inbox messages failed'))
+        .finally(() => {
+          if (stopping) return;
+          workers.sweeper = startInboxSweeper(platform.pipeline, env.OPENPCS_INBOX_SWEEP_S * 1000, (error) =>
+            server.app.log.error({ err: error }, 'inbox sweep failed; the next sweep tries again'),
+          );
+        });
     },
   );
 }

@@ -51,6 +51,8 @@ const EnvSchema = z.object({
   OPENPCS_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** Terminal feed figures (slots, empty-return receivables) older than this are flagged `stale` in answers. */
   OPENPCS_FEED_STALE_MINUTES: z.coerce.number().int().positive().default(60),
+  /** Seconds between sweeps of the inbox for messages still unprocessed (a worker lost its connection). */
+  OPENPCS_INBOX_SWEEP_S: z.coerce.number().int().positive().default(30),
   /** PostgreSQL pool size per process. */
   OPENPCS_PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Networks webhook callbacks may reach although loopback/private (comma-separated CIDRs). */
@@ -150,6 +152,11 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_FEED_STALE_MINUTES',
     default: '60',
     meaning: 'terminal feed figures (appointment slots, empty returns) older than this are flagged stale',
+  },
+  {
+    name: 'OPENPCS_INBOX_SWEEP_S',
+    default: '30',
+    meaning: 'seconds between sweeps that process inbox messages left unprocessed by a dropped connection',
   },
   { name: 'OPENPCS_RATE_LIMIT_PER_MIN', default: '1200', meaning: 'requests per minute per API key (429 beyond)' },
   {

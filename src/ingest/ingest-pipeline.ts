@@ -227,19 +227,26 @@ export class IngestPipeline {
    */
   async processPending(): Promise<number> {
     await this.setAsideCrashed();
+    return this.processReceived();
+  }
+
+  /**
+   * Processes the messages still `received` (received before `receivedBefore`, when given), oldest first,
+   * each with the background retry while the store is unreachable; stops early, leaving the rest for the
+   * next pass, when the store stays unreachable. Runs at start-up and, in `serve`, periodically
+   * (`startInboxSweeper`): a message another worker held and then could not finish (its connection
+   * dropped) is picked up within one period, not at the next start. Returns the messages it went through.
+   */
+  async processReceived(receivedBefore?: Date): Promise<number> {
     let total = 0;
     let after = '0';
     for (;;) {
-      const ids = await this.deps.inbox.pendingIds(500, after);
+      const ids = await this.deps.inbox.pendingIds(500, after, receivedBefore);
       if (ids.length === 0) return total;
       for (const id of ids) {
-        try {
-          await this.process(id);
-        } catch (error) {
-          this.#observer?.crashed?.(id, error);
-        }
+        if ((await this.processWithRetry(id)) === 'unavailable') return total;
+        total++;
       }
-      total += ids.length;
       after = ids[ids.length - 1] ?? after;
     }
   }
@@ -284,16 +291,16 @@ export class IngestPipeline {
    * blip does not leave acknowledged messages unprocessed until the next start. Any other failure, or a
    * longer outage, leaves the message `received` in the inbox: the next start processes it.
    */
-  private async processWithRetry(id: string): Promise<void> {
+  private async processWithRetry(id: string): Promise<'done' | 'unavailable'> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.process(id);
-        return;
+        return 'done';
       } catch (error) {
         const delayMs = STORE_RETRY_DELAYS_MS[attempt];
         if (delayMs === undefined || !isStoreUnavailable(error)) {
           this.#observer?.crashed?.(id, error);
-          return;
+          return isStoreUnavailable(error) ? 'unavailable' : 'done';
         }
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
@@ -310,7 +317,10 @@ export class IngestPipeline {
     } catch (error) {
       // A lost or refused connection says nothing about the message: it stays `received` and is tried
       // again (background retry with backoff, or the next start), never marked failed for it.
-      if (isStoreUnavailable(error)) throw error;
+      if (isStoreUnavailable(error)) {
+        await this.deps.inbox.forgetAttempt(inboxId).catch(() => undefined);
+        throw error;
+      }
       this.#observer?.crashed?.(inboxId, error);
       return this.recordFailure(inboxId, attempt, error);
     }

@@ -89,16 +89,25 @@ export class InboxRepository {
    * Ids of messages received but not processed yet (left behind by a crash), oldest first, after `afterId`
    * (a keyset, so a caller that cannot process one message still moves on to the next).
    */
-  async pendingIds(limit = 1000, afterId = '0'): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('inbox')
-      .select('id')
-      .where('status', '=', 'received')
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .execute();
+  async pendingIds(limit = 1000, afterId = '0', receivedBefore?: Date): Promise<string[]> {
+    let query = this.db.selectFrom('inbox').select('id').where('status', '=', 'received').where('id', '>', afterId);
+    if (receivedBefore) query = query.where('received_at', '<', receivedBefore);
+    const rows = await query.orderBy('id').limit(limit).execute();
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * Takes back an attempt that ended because the store was unreachable (not because of the message), so a
+   * message that met an outage twice is not taken at the next start for one that crashed the process twice.
+   */
+  async forgetAttempt(id: string): Promise<void> {
+    await this.db
+      .updateTable('inbox')
+      .set((eb) => ({ attempts: eb('attempts', '-', 1) }))
+      .where('id', '=', id)
+      .where('status', '=', 'received')
+      .where('attempts', '>', 0)
+      .execute();
   }
 
   /**

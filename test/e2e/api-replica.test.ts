@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
-import { CLI, cliBuilt, startServer, type ServerProcess } from '../support/server-process.js';
+import { CLI, cliBuilt, startServer, type ServerProcess, firstStartKey } from '../support/server-process.js';
 
 const SCHEDULE = 'vessel_imo,voyage,port,eta\n9321483,R0001,USLAX,2026-12-01T08:00:00Z\n';
 
@@ -42,8 +42,7 @@ describe.skipIf(!cliBuilt())('API replicas (serve --api-only)', () => {
       const full = await startServer(['--database-url', scratch.url]);
       let replica: ServerProcess | undefined;
       try {
-        const key = /opcs_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/.exec(full.output())?.[0];
-        expect(key, full.output()).toBeDefined();
+        const key = await firstStartKey(full);
         replica = await startServer(['--database-url', scratch.url, '--api-only']);
         expect(replica.output()).toContain('API only');
         const res = await fetch(`${replica.baseUrl}/ingest/csv-vessel-schedule`, {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
-import { cliBuilt, startServer } from '../support/server-process.js';
+import { cliBuilt, startServer, firstStartKey } from '../support/server-process.js';
 
 const N = 60;
 
@@ -76,8 +76,7 @@ describe.skipIf(!cliBuilt())('crash durability (needs `npm run build`)', () => {
       const { args, cleanup } = await engine.setup();
       try {
         const first = await startServer(args);
-        key = /opcs_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/.exec(first.output())?.[0] ?? '';
-        expect(key, 'serve prints a bootstrap admin key at first start').not.toBe('');
+        key = await firstStartKey(first);
         const acks: string[] = [];
         // Acknowledge N messages concurrently in waves, then kill without warning.
         for (let wave = 0; wave < N; wave += 20) {

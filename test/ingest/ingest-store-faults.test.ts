@@ -1,11 +1,13 @@
 /**
  * A message acknowledged in async mode (durable in the inbox) whose background processing meets a dropped
  * database connection is processed once the connection is back, without a restart, and its events are
- * stored once. PostgreSQL only (PGlite has no connection to lose).
+ * stored once; one that a worker skipped while another held it, and that the other then gave up, is processed
+ * by the periodic inbox sweep. PostgreSQL only (PGlite has no connection to lose, nor a second connection).
  */
 import pg from 'pg';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Platform } from '../../src/platform.js';
+import { startInboxSweeper } from '../../src/ingest/inbox-sweeper.js';
 import { describeOnPostgres } from '../support/engines.js';
 import { fixture } from '../support/fixtures.js';
 import { testPlatform } from '../support/test-platform.js';
@@ -53,7 +55,47 @@ describeOnPostgres('background ingest when $name drops connections', (engine) =>
     await admin.query('rollback');
 
     await platform.pipeline.drain();
-    expect(await platform.inbox.get(received.inboxId)).toMatchObject({ status: 'processed', events_appended: 12 });
+    // The attempt the dropped connection ended is taken back: an outage is not a crash of the process.
+    expect(await platform.inbox.get(received.inboxId)).toMatchObject({
+      status: 'processed',
+      events_appended: 12,
+      attempts: 1,
+    });
+    expect(await platform.events.count()).toBe(12);
+  });
+
+  it('should process, at the next inbox sweep, a message whose worker skipped it while another held it and gave up', async () => {
+    const received = await platform.pipeline.receive({
+      format: 'csv-vessel-schedule',
+      body: good,
+      channel: 'test',
+      sourceOrg: 'local',
+    });
+    // Another worker holds the row (as start-up recovery did under load); this one skips it, as it must.
+    const config = (platform.database as { config?: { url?: string } }).config;
+    const other = new pg.Client({ connectionString: config?.url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select id from inbox where id = $1 for update', [received.inboxId]);
+      expect(await platform.pipeline.process(received.inboxId)).toMatchObject({ status: 'received' });
+      // …and then the other worker loses its connection: nothing is left to process the message but the sweep.
+      await other.query('rollback');
+    } finally {
+      await other.end();
+    }
+    expect(await platform.inbox.get(received.inboxId)).toMatchObject({ status: 'received' });
+    const sweeper = startInboxSweeper(platform.pipeline, 100, (error) => {
+      throw error;
+    });
+    try {
+      await until(
+        async () => (await platform.inbox.get(received.inboxId))?.status === 'processed',
+        'the sweep to process the message',
+      );
+    } finally {
+      await sweeper.stop();
+    }
     expect(await platform.events.count()).toBe(12);
   });
 });

@@ -16,7 +16,7 @@ import { portalDistDir } from '../../src/api/portal-static.js';
 import { browserMissing, launchBrowser } from '../../bench/headless-chromium.js';
 import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
 import { AVAILABILITY_HEADER, dischargeOf, SEED_VESSELS, seedAis } from '../../bench/portal-seed.js';
-import { cliBuilt, startServer, type ServerProcess } from '../support/server-process.js';
+import { cliBuilt, startServer, type ServerProcess, firstStartKey } from '../support/server-process.js';
 import { existsSync } from 'node:fs';
 
 const MINE = 'EGHU9345670';
@@ -77,7 +77,7 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
     }
     [server, browser] = await Promise.all([startServer(args, {}, 110_000), launchBrowser()]);
-    const admin = /opcs_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/.exec(server.output())![0];
+    const admin = await firstStartKey(server);
     for (const [id, role] of [
       ['portal-ais', 'port_authority'],
       ['portal-yti', 'terminal'],

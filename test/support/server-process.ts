@@ -52,3 +52,19 @@ export async function startServer(
   });
   return { child, baseUrl, output: () => output, exited };
 }
+
+const ADMIN_KEY = /opcs_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/;
+
+/**
+ * The admin key a first start prints on stderr. The "ready" line comes on stdout, and two pipes are read in
+ * no fixed order, so the key may arrive after the server was seen ready: wait for it rather than read once.
+ */
+export async function firstStartKey(server: ServerProcess, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const key = ADMIN_KEY.exec(server.output())?.[0];
+    if (key) return key;
+    if (Date.now() > deadline) throw new Error(`no first-start admin key in the server's output:\n${server.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
