@@ -134,6 +134,7 @@ export interface IngestPipelineDeps {
 
 export class IngestPipeline {
   readonly #queue: string[] = [];
+  readonly #inFlight = new Set<string>();
   #draining: Promise<void> | null = null;
   #observer: IngestObserver | undefined;
 
@@ -308,6 +309,23 @@ export class IngestPipeline {
   }
 
   private async run(inboxId: string, mode: 'first' | 'replay', options: ProcessOptions): Promise<ProcessOutcome> {
+    // One worker of this process at a time per message (the request or queue that received it, start-up
+    // recovery, the sweep): a second would count an attempt it then does not make, and a message whose
+    // attempts were counted twice would be taken for one that crashed the process twice.
+    if (this.#inFlight.has(inboxId)) return this.describe(inboxId);
+    this.#inFlight.add(inboxId);
+    try {
+      return await this.runCounted(inboxId, mode, options);
+    } finally {
+      this.#inFlight.delete(inboxId);
+    }
+  }
+
+  private async runCounted(
+    inboxId: string,
+    mode: 'first' | 'replay',
+    options: ProcessOptions,
+  ): Promise<ProcessOutcome> {
     // Committed before the parser runs: if this attempt kills the process, the next start knows.
     const attempt = await this.deps.inbox.beginAttempt(inboxId, mode === 'first');
     if (attempt === undefined) return this.describe(inboxId);
@@ -324,7 +342,11 @@ export class IngestPipeline {
       this.#observer?.crashed?.(inboxId, error);
       return this.recordFailure(inboxId, attempt, error);
     }
-    if (!result) return this.describe(inboxId);
+    if (!result) {
+      // Another process's worker held the row (or had just processed it): this attempt was not made.
+      if (mode === 'first') await this.deps.inbox.forgetAttempt(inboxId);
+      return this.describe(inboxId);
+    }
     this.deps.events.publish(result.appended);
     this.#observer?.processed?.(result.outcome);
     return result.outcome;

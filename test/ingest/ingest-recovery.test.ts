@@ -92,4 +92,24 @@ describe.each(ENGINES)('ingest recovery on $name', (engine) => {
     expect((await platform.inbox.get(inboxId))!.attempts).toBe(2);
     expect((await platform.deadLetters.list({ inboxId, status: 'open' })).map((d) => d.attempts)).toEqual([1, 2]);
   });
+  it('should count one attempt when two workers of the process take a message at once', async () => {
+    const { inboxId } = await receive(message(1));
+    // Each worker pauses after counting its attempt until a second one has counted too (or 500 ms passed),
+    // so both would stand between counting and taking the row's lock at the same time.
+    const count = platform.inbox.beginAttempt.bind(platform.inbox);
+    let counted = 0;
+    let bothCounted!: () => void;
+    const both = new Promise<void>((resolve) => (bothCounted = resolve));
+    platform.inbox.beginAttempt = async (id, onlyIfReceived) => {
+      const attempts = await count(id, onlyIfReceived);
+      if (++counted === 2) bothCounted();
+      await Promise.race([both, new Promise((resolve) => setTimeout(resolve, 500))]);
+      return attempts;
+    };
+    // The queue that received it (as for ?mode=async) and start-up recovery, at once.
+    await Promise.all([platform.pipeline.process(inboxId), platform.pipeline.processPending()]);
+    // Two counted attempts would make the next start set the message aside as one that crashed it twice.
+    expect(await platform.inbox.get(inboxId)).toMatchObject({ status: 'processed', attempts: 1 });
+    expect(counted).toBe(1);
+  });
 });

@@ -98,4 +98,31 @@ describeOnPostgres('background ingest when $name drops connections', (engine) =>
     }
     expect(await platform.events.count()).toBe(12);
   });
+  it("should take back the attempt of a worker that found the message held by another process's worker", async () => {
+    const received = await platform.pipeline.receive({
+      format: 'csv-vessel-schedule',
+      body: good,
+      channel: 'test',
+      sourceOrg: 'local',
+    });
+    const config = (platform.database as { config?: { url?: string } }).config;
+    const other = new pg.Client({ connectionString: config?.url });
+    await other.connect();
+    try {
+      // Right after this worker counted its attempt, another process's worker takes the row (and holds it a while).
+      const count = platform.inbox.beginAttempt.bind(platform.inbox);
+      platform.inbox.beginAttempt = async (id, onlyIfReceived) => {
+        const attempts = await count(id, onlyIfReceived);
+        await other.query('begin');
+        await other.query('select id from inbox where id = $1 for update', [id]);
+        setTimeout(() => void other.query('rollback'), 200);
+        return attempts;
+      };
+      expect(await platform.pipeline.process(received.inboxId)).toMatchObject({ status: 'received' });
+    } finally {
+      await other.end();
+    }
+    // It made no attempt: nothing is counted against the message.
+    expect(await platform.inbox.get(received.inboxId)).toMatchObject({ status: 'received', attempts: 0 });
+  });
 });
