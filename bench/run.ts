@@ -14,10 +14,27 @@ const quick = args.includes('--quick');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 
-const suites = readdirSync(here)
+const all = readdirSync(here)
   .filter((f) => f.endsWith('.bench.js'))
-  .filter((f) => !only || f.includes(only))
   .sort();
+const known = new Set(['--quick', '--only', '--help', '-h']);
+const unknown = args.filter((a, i) => !known.has(a) && args[i - 1] !== '--only');
+if (args.includes('--help') || args.includes('-h') || unknown.length > 0 || (onlyIndex >= 0 && !only)) {
+  const usage = [
+    'usage: npm run bench -- [--quick] [--only <substring>]',
+    '',
+    'Runs the benchmark suites one after another; one JSON line per measurement on stdout, progress on stderr.',
+    '  --quick             smaller inputs (minutes instead of an hour)',
+    '  --only <substring>  only the suites whose file name contains it',
+    '',
+    `suites: ${all.map((f) => f.replace(/\.bench\.js$/, '')).join(', ')}`,
+    '',
+  ].join('\n');
+  if (unknown.length > 0) process.stderr.write(`unknown argument(s): ${unknown.join(' ')}\n\n`);
+  process.stderr.write(usage);
+  process.exit(unknown.length > 0 || (onlyIndex >= 0 && !only) ? 2 : 0);
+}
+const suites = all.filter((f) => !only || f.includes(only));
 
 let failed = 0;
 for (const file of suites) {
