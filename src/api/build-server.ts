@@ -8,7 +8,7 @@ import type { FeeTariff } from '../domain/fees/fee-tariff.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -113,6 +113,15 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // The router's own refusals (a path parameter over 100 characters, an undecodable URL) answer problem+json
+    // from the catalogue like every other error, not Fastify's plain JSON.
+    frameworkErrors: (error, request, reply: FastifyReply) => {
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'PCS_API_PATH_TOO_LONG' : 'PCS_API_BAD_URL';
+      const path = request.url.split('?')[0] ?? '';
+      const shown = path.length > 120 ? `${path.slice(0, 120)}…` : path;
+      const body = problem(code, `${request.method} ${shown}`).toProblem(shown);
+      void reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -124,6 +124,16 @@ describe.each(ENGINES)('HTTP API shell on $name', (engine) => {
     const noRoute = await server.app.inject('/no/such/thing');
     expect(noRoute.statusCode).toBe(404);
     expect(noRoute.json().code).toBe('PCS_API_NOT_FOUND');
+    // The router's own refusals are problems from the catalogue too, not Fastify's plain JSON.
+    const longParam = await get(`/vessels/${'9'.repeat(150)}`);
+    expect(longParam.statusCode).toBe(414);
+    expect(longParam.headers['content-type']).toContain('application/problem+json');
+    expect(longParam.json()).toMatchObject({ status: 414, code: 'PCS_API_PATH_TOO_LONG' });
+    expect(longParam.body).not.toContain('FST_');
+    const badUrl = await get('/containers/%E0%A4%A');
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.headers['content-type']).toContain('application/problem+json');
+    expect(badUrl.json()).toMatchObject({ status: 400, code: 'PCS_API_BAD_URL' });
   });
 
   it('should acknowledge async ingestion once stored, and process it in the background', async () => {

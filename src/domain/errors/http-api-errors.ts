@@ -26,6 +26,16 @@ export const HTTP_API_ERRORS = {
     text: 'a pagination cursor that this API did not issue',
   },
   PCS_API_NOT_FOUND: { status: 404, title: 'Not found', text: 'no such route' },
+  PCS_API_PATH_TOO_LONG: {
+    status: 414,
+    title: 'Path parameter too long',
+    text: 'a path parameter is longer than 100 characters, which no identifier of the API is; the request was not routed',
+  },
+  PCS_API_BAD_URL: {
+    status: 400,
+    title: 'Malformed URL',
+    text: 'the request URL could not be decoded (a malformed percent-encoding); the request was not routed',
+  },
   PCS_PORTAL_ASSET_NOT_FOUND: {
     status: 404,
     title: 'Not found',
