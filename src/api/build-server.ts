@@ -30,6 +30,7 @@ import { formatSettingRoutes } from './routes/format-setting-routes.js';
 import { terminalLinkRoutes } from './routes/terminal-link-routes.js';
 import { csvLayoutRoutes } from './routes/csv-layout-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
+import { appointmentRoutes } from './routes/appointment-routes.js';
 import { feeRoutes } from './routes/fee-routes.js';
 import {
   isDcsaPath,
@@ -273,6 +274,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(csvLayoutRoutes, { platform });
   await app.register(vesselRoutes, { platform });
   await app.register(cargoRoutes, { platform });
+  await app.register(appointmentRoutes, { platform });
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(terminalRoutes);
   await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });

@@ -66,6 +66,8 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /terminals': 'public',
   'GET /terminals/{code}': 'public',
   'GET /appointments/availability': 'read',
+  'GET /appointments': 'readOwn',
+  'GET /appointments/outcomes': 'readOwn',
   'GET /empty-returns': 'read',
   'GET /notices': 'read',
   'GET /whoami': 'public',
