@@ -17,7 +17,7 @@
  * Nelder-Mead search (nelder-mead.ts) over a logistic map onto α ∈ (0,1), β* ∈ (0,1), γ ∈ (0, 1−α),
  * φ ∈ (0.8, 0.98) (the ranges FPP3 §8.2 and §8.3 give).
  *
- * Prediction intervals: Gaussian, with the multi-step variance of the equivalent ETS(A,A/Ad/N,A) model
+ * Prediction intervals: Gaussian, σ from the one-step errors after the first season, with the multi-step variance of the equivalent ETS(A,A/Ad/N,A) model
  * (Hyndman et al., "Forecasting with Exponential Smoothing", Springer 2008, §6.3, class 1):
  *   σ_h² = σ²·(1 + Σ_{j=1}^{h−1} c_j²),  c_j = α + αβ*·φ_j + γ·[j mod m = 0]   (φ_j = j without damping)
  * exact for the additive season. For the multiplicative season no closed form exists (class 3); we apply the
@@ -131,8 +131,14 @@ export function fitHoltWinters(
       trend,
     );
   const run = filter(history, period, season, trend, parameters);
-  const k = dims; // estimated parameters, for the residual variance
-  const sigma = Math.sqrt(run.errors.reduce((s, e) => s + e * e, 0) / Math.max(1, run.errors.length - k));
+  // σ from the one-step errors after the first season only: the initial states are computed from the first
+  // season, so its errors are (near) zero by construction and would shrink σ. With no error after the first
+  // season there is nothing to measure the spread with: σ is NaN and the intervals are NaN (not scored).
+  const after = run.errors.slice(period);
+  const sigma =
+    after.length === 0
+      ? Number.NaN
+      : Math.sqrt(after.reduce((s, e) => s + e * e, 0) / Math.max(1, after.length - dims));
   const phi = trend === 'damped' ? parameters.phi : 1;
   const useTrend = trend !== 'none';
 
