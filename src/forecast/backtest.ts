@@ -45,8 +45,9 @@ export function rollingOriginBacktest(
     const history: number[] = [];
     for (let i = 0; i < origin; i++) {
       const v = values[i];
-      if (v === null || v === undefined)
+      if (v === null || v === undefined) {
         throw new RangeError(`backtest: the history before origin ${origin} has a gap at ${i}`);
+      }
       history.push(v);
     }
     const forecast = model(Object.freeze(history), options.maxHorizon, options.levels);
