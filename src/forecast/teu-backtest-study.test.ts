@@ -11,6 +11,8 @@ import { rollingOriginBacktest } from './backtest.js';
 import { fitModel } from './fit-model.js';
 import { parseMonthlyTeuCsv } from './monthly-teu-csv.js';
 import { monthlySeries } from './monthly-series.js';
+import { MONTHLY_TEU_MODEL } from './monthly-volume-forecast.js';
+import { modelName } from './forecast-model.js';
 import { runTeuBacktestStudy } from './teu-backtest-study.js';
 
 const SHARED = new URL('../../../shared/datasets/san-pedro-bay-teu/monthly_teu.csv', import.meta.url);
@@ -73,6 +75,8 @@ describe('San Pedro Bay monthly TEU: the backtest report', () => {
 
   it('chooses the model on 1997-1998, before the hold-out: multiplicative Holt-Winters without trend', () => {
     expect(study.selection.chosen).toBe('holt-winters(multiplicative,trend=none,12)');
+    // GET /forecasts/volume uses the model the backtest chose.
+    expect(modelName(MONTHLY_TEU_MODEL)).toBe(study.selection.chosen);
     const chosen = study.selection.scores.find((s) => s.model === study.selection.chosen)!;
     const snaive = study.selection.scores.find((s) => s.model === 'seasonal-naive(12)')!;
     expect(chosen.mape).toBeCloseTo(7.04, 1);
