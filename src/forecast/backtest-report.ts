@@ -62,7 +62,7 @@ export function reportMarkdown(report: BacktestReport): string {
     '| --- | ---: | ---: | ---: |',
     ...study.selection.scores.map((s) => `| ${s.model} | ${pct(s.mape)} | ${Math.round(s.mae)} | ${s.n} |`),
     '',
-    `Chosen: **${study.selection.chosen}**.`,
+    `Chosen (lowest MAPE among the Holt-Winters variants; the baselines are listed for reference): **${study.selection.chosen}**.`,
     '',
     '## Hold-out',
     '',
