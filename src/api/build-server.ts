@@ -32,6 +32,7 @@ import { csvLayoutRoutes } from './routes/csv-layout-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
 import { appointmentRoutes } from './routes/appointment-routes.js';
 import { feeRoutes } from './routes/fee-routes.js';
+import { forecastRoutes } from './routes/forecast-routes.js';
 import {
   isDcsaPath,
   PROBLEM_CONTENT_TYPE,
@@ -83,6 +84,8 @@ export interface ServerOptions {
   readonly feeTariffs?: readonly FeeTariff[] | undefined;
   /** Terminal feed figures older than this many minutes are flagged `stale` (`OPENPCS_FEED_STALE_MINUTES`). */
   readonly feedStaleMinutes?: number | undefined;
+  /** Where `openpcs forecast backtest` wrote its reports (`<OPENPCS_DATA_DIR>/forecasts/backtests`); none served when unset. */
+  readonly forecastReportDir?: string | undefined;
   /** The built portal served at `/` (default: the package's `web/dist/`, `api/portal-static.ts`). */
   readonly portalDir?: string | undefined;
 }
@@ -248,6 +251,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
           name: 'truckers',
           description: 'Appointment availability, empty returns, notices: community data with asOf and source',
         },
+        { name: 'forecasts', description: 'Monthly port TEU forecasts and the backtest reports of the models' },
         { name: 'admin', description: 'Organisations, API keys, audit log (admin scope)' },
       ],
       components: {
@@ -276,6 +280,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(cargoRoutes, { platform });
   await app.register(appointmentRoutes, { platform });
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
+  await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });
   await app.register(terminalRoutes);
   await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());

@@ -5,6 +5,7 @@ import { aisCommand } from './ais-command.js';
 import { deadLettersCommand } from './dead-letters-command.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { exportCommand } from './export-command.js';
+import { forecastCommand } from './forecast-command.js';
 import { formatsCommand } from './formats-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { migrateCommand } from './migrate-command.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
     .addCommand(feedCommand())
     .addCommand(vesselsCommand())
     .addCommand(simCommand())
+    .addCommand(forecastCommand())
     .addHelpText('after', EXIT_CODES_HELP);
 }
 

@@ -10,6 +10,7 @@ import { startMqttTelemetryFeed, type MqttTelemetryFeed } from '../ingest/transp
 import { startSubscriptionDelivery } from '../subscriptions/start-subscription-delivery.js';
 import type { SubscriptionDeliveryWorker } from '../subscriptions/subscription-delivery-worker.js';
 import { buildServer } from '../api/build-server.js';
+import { backtestReportDir } from '../forecast/io/backtest-report-files.js';
 import { isStoreUnavailable } from '../store/store-unavailable.js';
 import { ENV_DOCS } from '../config/env.js';
 import { serveMetrics } from '../api/metrics-server.js';
@@ -76,6 +77,7 @@ export function serveCommand(): Command {
         behindTls: env.OPENPCS_BEHIND_TLS,
         trustedProxies: env.OPENPCS_TRUST_PROXY,
         feeTariffs,
+        forecastReportDir: backtestReportDir(env.OPENPCS_DATA_DIR),
       });
       let stopping = false;
       // Started after listen; stopped (in reverse order) on shutdown.

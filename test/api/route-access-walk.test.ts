@@ -71,6 +71,9 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /empty-returns': 'read',
   'GET /notices': 'read',
   'GET /whoami': 'public',
+  'GET /forecasts/volume': 'read',
+  'GET /forecasts/backtests': 'read',
+  'GET /forecasts/backtests/{id}': 'read',
 };
 /** Routes hidden from the API description, walked too. */
 const HIDDEN: Readonly<Record<string, Rule>> = {
@@ -224,6 +227,7 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
     if (path === '/empty-returns') return `${url}?scac=MAEU&isoType=45G1&at=2026-12-01T16:30Z`;
     if (path === '/appointments/availability') return `${url}?from=2026-12-01T12:00Z&to=2026-12-01T20:00Z`;
     if (path === '/notices') return `${url}?at=2026-12-01T16:30Z`;
+    if (path === '/forecasts/volume') return `${url}?port=USLAX&months=3`;
     return url;
   }
 

@@ -47,6 +47,7 @@ const LOWER_THAN_ADAPTERS = [
   'ingest',
   'projections',
   'subscriptions',
+  'forecast',
 ];
 
 const RULES: readonly Rule[] = [
@@ -71,6 +72,11 @@ const RULES: readonly Rule[] = [
   {
     name: 'configuration reads the environment only: it imports domain and config',
     forbids: (from, to) => top(from) === 'config' && !['domain', 'config'].includes(top(to)),
+  },
+  {
+    name: 'forecast models are pure: outside forecast/io/ they import only forecast and domain',
+    forbids: (from, to) =>
+      top(from) === 'forecast' && !from.startsWith('forecast/io/') && !['forecast', 'domain'].includes(top(to)),
   },
   {
     name: 'access rules do not import the store, ingest or projections',

@@ -1,0 +1,76 @@
+/**
+ * Forecast models (issue 16, docs/forecast.md): speed and accuracy side by side.
+ * Speed: fits + forecasts (12 months, 80% and 95% intervals) per second of each model, on the shipped USLAX
+ * history (24 months, 2017-2018) and on a 120-month simulated series; and the whole San Pedro Bay backtest
+ * (every model, every origin) in seconds. "A full port" is one monthly series per port here: the weekly
+ * per-terminal look-ahead is the next increment.
+ * Accuracy: one line per scored hold-out of the real-series backtest: `{bench:'forecast-accuracy', series,
+ * holdoutYear, unit:'MAPE %', value (chosen model), reference:'seasonal-naive(12)', referenceValue, ratio}`.
+ */
+import { fitModel } from '../src/forecast/fit-model.js';
+import { modelName } from '../src/forecast/forecast-model.js';
+import { loadMonthlyTeu } from '../src/forecast/io/teu-data-file.js';
+import { monthlySeries } from '../src/forecast/monthly-series.js';
+import { BASELINES, CANDIDATES, runTeuBacktestStudy } from '../src/forecast/teu-backtest-study.js';
+import { Prng } from '../src/sim/prng.js';
+import type { BenchSuite } from './bench-record.js';
+
+const suite: BenchSuite = async (emit, { quick }) => {
+  const rows = loadMonthlyTeu();
+  const real = monthlySeries(rows, ['USLAX'], { year: 2017, month: 1 }, { year: 2018, month: 12 }).values as number[];
+  const rng = new Prng('forecast-bench');
+  const simulated = Array.from(
+    { length: 120 },
+    (_, t) => 800_000 + 1_000 * t + 80_000 * Math.sin((2 * Math.PI * t) / 12) + rng.normal(0, 30_000),
+  );
+  const seconds = quick ? 0.3 : 1;
+  for (const [seriesName, history] of [
+    ['USLAX 2017-2018 (24 months)', real],
+    ['simulated (120 months)', simulated],
+  ] as const) {
+    for (const spec of [...CANDIDATES, ...BASELINES]) {
+      let n = 0;
+      const t0 = performance.now();
+      while (performance.now() - t0 < seconds * 1000) {
+        fitModel(spec, history).forecast(12, [0.8, 0.95]);
+        n++;
+      }
+      const s = (performance.now() - t0) / 1000;
+      emit({
+        bench: 'forecast-fit',
+        model: modelName(spec),
+        series: seriesName,
+        unit: 'fits+forecasts/s',
+        value: Math.round(n / s),
+      });
+    }
+  }
+  const t0 = performance.now();
+  const study = runTeuBacktestStudy(rows);
+  emit({
+    bench: 'forecast-backtest',
+    study: 'san-pedro-bay-monthly-teu',
+    unit: 's',
+    value: Number(((performance.now() - t0) / 1000).toFixed(3)),
+  });
+  for (const r of study.results) {
+    const [model, snaive] = r.scores;
+    if (!model || !snaive || model.n === 0) continue;
+    emit({
+      bench: 'forecast-accuracy',
+      series: r.series,
+      holdoutYear: r.holdoutYear,
+      model: model.model,
+      n: model.n,
+      unit: 'MAPE %',
+      value: Number(model.mape.toFixed(2)),
+      reference: snaive.model,
+      referenceValue: Number(snaive.mape.toFixed(2)),
+      ratio: Number((model.mape / snaive.mape).toFixed(3)),
+      goalRatio: 0.8,
+    });
+  }
+  await Promise.resolve();
+};
+
+export default suite;

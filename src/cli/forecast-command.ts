@@ -1,0 +1,26 @@
+/**
+ * `openpcs forecast backtest [--out <dir>]`: runs the backtests of `src/forecast/` on the shipped data and writes
+ * each report as JSON and markdown (default directory `<OPENPCS_DATA_DIR>/forecasts/backtests`, the one
+ * `GET /forecasts/backtests` serves). Needs no database.
+ */
+import { Command, Option } from 'commander';
+import { teuBacktestReport } from '../forecast/backtest-report.js';
+import { backtestReportDir, writeBacktestReport } from '../forecast/io/backtest-report-files.js';
+import { loadMonthlyTeu } from '../forecast/io/teu-data-file.js';
+import { runTeuBacktestStudy } from '../forecast/teu-backtest-study.js';
+import { resolveEnv } from './cli-context.js';
+
+export function forecastCommand(): Command {
+  const backtest = new Command('backtest')
+    .description('run the forecast backtests on the shipped data and write the reports (JSON + markdown)')
+    .addOption(new Option('--out <dir>', 'report directory (default <data dir>/forecasts/backtests)'))
+    .addOption(new Option('--data-dir <dir>', 'data directory (env OPENPCS_DATA_DIR, default ./data)'))
+    .action((flags: { out?: string; dataDir?: string }) => {
+      const dir = flags.out ?? backtestReportDir(resolveEnv({ dataDir: flags.dataDir }).OPENPCS_DATA_DIR);
+      const rows = loadMonthlyTeu();
+      const report = teuBacktestReport(runTeuBacktestStudy(rows), new Date().toISOString(), rows.length);
+      for (const path of writeBacktestReport(dir, report)) console.log(`wrote ${path}`);
+      console.log(report.summary);
+    });
+  return new Command('forecast').description('forecast models and their backtests').addCommand(backtest);
+}

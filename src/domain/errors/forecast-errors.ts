@@ -1,0 +1,15 @@
+import type { ErrorSpec } from './error-spec.js';
+
+/** Errors of the forecast API (`/forecasts/...`). */
+export const FORECAST_ERRORS = {
+  PCS_FORECAST_NOT_AVAILABLE: {
+    status: 404,
+    title: 'No forecast for this port',
+    text: 'the shipped volume data has no run of 12 consecutive published months for this port, so no seasonal model can be fitted (docs/forecast.md)',
+  },
+  PCS_FORECAST_BACKTEST_NOT_FOUND: {
+    status: 404,
+    title: 'No such backtest report',
+    text: 'no backtest report with this id (`GET /forecasts/backtests` lists them; `openpcs forecast backtest` writes them)',
+  },
+} as const satisfies Record<string, ErrorSpec>;

@@ -1,0 +1,132 @@
+/**
+ * The real-series backtest (issue 16): San Pedro Bay monthly TEU, hold-out 2018 and 2019. Reads the shared
+ * dataset (../shared/datasets/san-pedro-bay-teu) and checks the shipped copy is the same file. Reference values:
+ * ../shared/reference/forecast-and-scale.md, Table 6 (seasonal-naive MAPE of POLA 2018 = 9.7%, of 1998 = 12.1%,
+ * derived from POLA's own year-on-year column) and Table 3 (POLA 2018 monthly totals).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { accuracyOf } from './accuracy.js';
+import { rollingOriginBacktest } from './backtest.js';
+import { fitModel } from './fit-model.js';
+import { parseMonthlyTeuCsv } from './monthly-teu-csv.js';
+import { monthlySeries } from './monthly-series.js';
+import { MONTHLY_TEU_MODEL } from './monthly-volume-forecast.js';
+import { modelName } from './forecast-model.js';
+import { runTeuBacktestStudy } from './teu-backtest-study.js';
+
+const SHARED = new URL('../../../shared/datasets/san-pedro-bay-teu/monthly_teu.csv', import.meta.url);
+const SHIPPED = new URL('../../data-static/teu/monthly_teu.csv', import.meta.url);
+const text = readFileSync(SHARED, 'utf8');
+const rows = parseMonthlyTeuCsv(text);
+
+const seasonalNaiveOneStep = (from: number, to: number): number => {
+  const s = monthlySeries(rows, ['USLAX'], { year: from, month: 1 }, { year: to, month: 12 });
+  const origins = Array.from({ length: 12 }, (_, i) => 12 + i);
+  const points = rollingOriginBacktest(
+    s.values,
+    (h, n, l) => fitModel({ kind: 'seasonal-naive', period: 12 }, h).forecast(n, l),
+    {
+      origins,
+      maxHorizon: 1,
+      levels: [],
+    },
+  );
+  return accuracyOf(points).mape;
+};
+
+describe('San Pedro Bay monthly TEU: the data', () => {
+  it('the shipped copy is the shared dataset', () => {
+    expect(readFileSync(SHIPPED, 'utf8')).toBe(text);
+    expect(rows.length).toBe(70);
+  });
+
+  it('POLA 2018 totals are those of POLA’s table (forecast-and-scale.md Table 3)', () => {
+    const s = monthlySeries(rows, ['USLAX'], { year: 2018, month: 1 }, { year: 2018, month: 12 });
+    expect(s.values[0]).toBe(808728.5);
+    expect(s.values[2]).toBe(577865.9);
+    expect(s.values[9]).toBe(952553.75);
+    expect(s.values.reduce((a, v) => a! + v!, 0)).toBeCloseTo(9458748.5, 1);
+  });
+
+  it('2017 backed out of the 2018 year-on-year column agrees with the 2017 months published directly', () => {
+    const s = monthlySeries(
+      rows.filter((r) => r.year !== 2017),
+      ['USLAX'],
+      { year: 2017, month: 1 },
+      { year: 2017, month: 12 },
+    );
+    expect(s.derived.every(Boolean)).toBe(true);
+    for (const direct of rows.filter((r) => r.port === 'USLAX' && r.year === 2017)) {
+      expect(Math.abs(s.values[direct.month - 1]! / direct.totalTeu - 1)).toBeLessThan(0.001);
+    }
+  });
+
+  it('seasonal-naive MAPE is the reference’s: 9.7% on POLA 2018, 12.1% on 1998 (Table 6)', () => {
+    expect(seasonalNaiveOneStep(2017, 2018)).toBeCloseTo(9.7, 1);
+    expect(seasonalNaiveOneStep(1997, 1998)).toBeCloseTo(12.1, 1);
+  });
+});
+
+describe('San Pedro Bay monthly TEU: the backtest report', () => {
+  const study = runTeuBacktestStudy(rows);
+  const result = (series: string, year: number) =>
+    study.results.find((r) => r.series === series && r.holdoutYear === year)!;
+
+  it('chooses the model on 1997-1998, before the hold-out: multiplicative Holt-Winters without trend', () => {
+    expect(study.selection.chosen).toBe('holt-winters(multiplicative,trend=none,12)');
+    // GET /forecasts/volume uses the model the backtest chose.
+    expect(modelName(MONTHLY_TEU_MODEL)).toBe(study.selection.chosen);
+    const chosen = study.selection.scores.find((s) => s.model === study.selection.chosen)!;
+    const snaive = study.selection.scores.find((s) => s.model === 'seasonal-naive(12)')!;
+    expect(chosen.mape).toBeCloseTo(7.04, 1);
+    expect(snaive.mape).toBeCloseTo(13.02, 1);
+  });
+
+  it('USLAX 2018: 12 origins, horizons 1..12, model and seasonal naive side by side (goal 0.8x not met)', () => {
+    const r = result('USLAX', 2018);
+    expect(r.origins).toEqual([
+      '2017-12',
+      '2018-01',
+      '2018-02',
+      '2018-03',
+      '2018-04',
+      '2018-05',
+      '2018-06',
+      '2018-07',
+      '2018-08',
+      '2018-09',
+      '2018-10',
+      '2018-11',
+    ]);
+    const [model, snaive] = r.scores;
+    expect(model!.role).toBe('chosen');
+    expect(snaive!.model).toBe('seasonal-naive(12)');
+    expect(model!.n).toBe(78);
+    expect(model!.mape).toBeCloseTo(9.76, 1);
+    expect(snaive!.mape).toBeCloseTo(9.77, 1);
+    expect(r.ratioToSeasonalNaive).toBeGreaterThan(0.95);
+    expect(r.ratioToSeasonalNaive).toBeLessThan(1.05);
+    expect(r.byHorizon[0]).toMatchObject({ horizon: 1, n: 12 });
+    expect(r.byHorizon[0]!.seasonalNaive).toBeCloseTo(9.7, 1);
+  });
+
+  it('USLAX 2019: only July and August are published; scored from origins 2018-07..2018-12', () => {
+    const r = result('USLAX', 2019);
+    expect(r.origins).toEqual(['2018-07', '2018-08', '2018-09', '2018-10', '2018-11', '2018-12']);
+    expect(r.scores[0]!.n).toBe(11);
+    expect(r.scores[0]!.mape).toBeCloseTo(6.58, 1);
+    expect(r.scores[1]!.mape).toBeCloseTo(6.52, 1);
+  });
+
+  it('USLGB and the combined series are reported as not scored, with the reason', () => {
+    for (const series of ['USLGB', 'USLAX+USLGB']) {
+      for (const year of [2018, 2019]) {
+        const r = result(series, year);
+        expect(r.scores[0]!.n).toBe(0);
+        expect(r.ratioToSeasonalNaive).toBeNull();
+        expect(r.note).toMatch(/12 consecutive months/);
+      }
+    }
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * The forecast API (docs/forecast.md, docs/api.md): `openpcs forecast backtest` writes its reports into a data
+ * directory and `GET /forecasts/backtests` serves them; `GET /forecasts/volume` forecasts a port's monthly TEU
+ * from the shipped dataset with intervals. Readable anonymously (community aggregates of published port
+ * statistics); bad values and undeclared parameters are 400s, unknown reports and ports without history 404s.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, type Server } from '../../src/api/build-server.js';
+import { buildProgram, overrideExits } from '../../src/cli/program.js';
+import type { Platform } from '../../src/platform.js';
+import { ENGINES } from '../support/engines.js';
+import { orgWithKey } from '../support/test-keys.js';
+import { testPlatform } from '../support/test-platform.js';
+
+interface Volume {
+  port: string;
+  asOf: string;
+  historyFrom: string;
+  historyMonths: number;
+  model: string;
+  months: { month: string; teu: number; intervals: { level: number; lower: number; upper: number }[] }[];
+}
+
+describe.each(ENGINES)('forecast API on $name', (engine) => {
+  let platform: Platform;
+  let server: Server;
+  let dir: string;
+  let member: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'openpcs-forecast-'));
+    const out = join(dir, 'forecasts', 'backtests');
+    const log = console.log;
+    console.log = () => {};
+    try {
+      await overrideExits(buildProgram()).parseAsync(['forecast', 'backtest', '--out', out], { from: 'user' });
+    } finally {
+      console.log = log;
+    }
+    platform = await testPlatform(engine);
+    server = await buildServer({ platform, logLevel: 'silent', forecastReportDir: out });
+    member = (await orgWithKey(platform, 'forecast-reader', 'carrier', ['read'])).authorization;
+  }, 120_000);
+  afterAll(async () => {
+    await server?.shutdown();
+    await platform?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the CLI writes the report as JSON and markdown; the API lists and serves it, anonymous callers included', async () => {
+    const md = readFileSync(join(dir, 'forecasts', 'backtests', 'san-pedro-bay-monthly-teu.md'), 'utf8');
+    expect(md).toContain('| USLAX | 2018 | 78 |');
+    const list = await server.app.inject({ url: '/forecasts/backtests' });
+    expect(list.statusCode).toBe(200);
+    const { backtests } = list.json<{ backtests: { id: string; summary: string }[] }>();
+    expect(backtests.map((b) => b.id)).toEqual(['san-pedro-bay-monthly-teu']);
+    expect(backtests[0]!.summary).toMatch(/USLAX 2018.*MAPE 9\.\d\d% vs seasonal naive 9\.\d\d%/);
+    const one = await server.app.inject({
+      url: '/forecasts/backtests/san-pedro-bay-monthly-teu',
+      headers: { authorization: member },
+    });
+    expect(one.statusCode).toBe(200);
+    const report = one.json<{
+      study: {
+        selection: { chosen: string };
+        results: { series: string; holdoutYear: number; ratioToSeasonalNaive: number | null }[];
+      };
+    }>();
+    expect(report.study.selection.chosen).toBe('holt-winters(multiplicative,trend=none,12)');
+    const headline = report.study.results.find((r) => r.series === 'USLAX' && r.holdoutYear === 2018)!;
+    expect(headline.ratioToSeasonalNaive).toBeGreaterThan(0.9);
+    expect(report.study.results.find((r) => r.series === 'USLGB')!.ratioToSeasonalNaive).toBeNull();
+  });
+
+  it('an unknown report is a 404, a malformed id and undeclared parameters are 400s', async () => {
+    const missing = await server.app.inject({ url: '/forecasts/backtests/no-such-report' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'PCS_FORECAST_BACKTEST_NOT_FOUND' });
+    for (const url of [
+      '/forecasts/backtests/..%2F..%2Fetc',
+      '/forecasts/backtests/UPPER',
+      `/forecasts/backtests/${'a'.repeat(65)}`,
+      '/forecasts/backtests?limit=1',
+    ]) {
+      const res = await server.app.inject({ url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toContain('problem+json');
+    }
+  });
+
+  it('forecasts USLAX monthly TEU after the newest complete stretch of data, with nested intervals', async () => {
+    const res = await server.app.inject({ url: '/forecasts/volume?port=USLAX&months=3' });
+    expect(res.statusCode).toBe(200);
+    const v = res.json<Volume>();
+    expect(v).toMatchObject({ port: 'USLAX', asOf: '2018-12', historyFrom: '2017-01', historyMonths: 24 });
+    expect(v.months.map((m) => m.month)).toEqual(['2019-01', '2019-02', '2019-03']);
+    for (const m of v.months) {
+      const [i80, i95] = m.intervals;
+      expect(i80!.level).toBe(0.8);
+      expect(i95!.lower).toBeLessThan(i80!.lower);
+      expect(i80!.lower).toBeLessThan(m.teu);
+      expect(m.teu).toBeLessThan(i80!.upper);
+      expect(i80!.upper).toBeLessThan(i95!.upper);
+      // POLA month volumes of the period are 0.55-1.0 M TEU (forecast-and-scale.md Tables 3, 8).
+      expect(m.teu).toBeGreaterThan(500_000);
+      expect(m.teu).toBeLessThan(1_100_000);
+    }
+    const longer = (await server.app.inject({ url: '/forecasts/volume?port=USLAX' })).json<Volume>();
+    expect(longer.months).toHaveLength(12);
+  });
+
+  it('USLGB has no 12 consecutive months in the data: 404 with the reason', async () => {
+    const res = await server.app.inject({ url: '/forecasts/volume?port=USLGB' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'PCS_FORECAST_NOT_AVAILABLE' });
+  });
+
+  it('refuses missing, wrong-typed, out-of-range and undeclared parameters with a 400 problem', async () => {
+    for (const query of [
+      '',
+      'port=XXXXX',
+      'port=USLAX&months=0',
+      'port=USLAX&months=25',
+      'port=USLAX&months=abc',
+      'port=USLAX&months=1.5',
+      'port=USLAX&terminal=WBCT',
+      `port=${'U'.repeat(5000)}`,
+    ]) {
+      const res = await server.app.inject({ url: `/forecasts/volume?${query}` });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type']).toContain('problem+json');
+    }
+  });
+
+  it('serves no reports when the server has no report directory', async () => {
+    const bare = await buildServer({ platform, logLevel: 'silent' });
+    try {
+      const res = await bare.app.inject({ url: '/forecasts/backtests' });
+      expect(res.json()).toEqual({ backtests: [] });
+      expect((await bare.app.inject({ url: '/forecasts/backtests/san-pedro-bay-monthly-teu' })).statusCode).toBe(404);
+    } finally {
+      await bare.app.close();
+    }
+  });
+});
