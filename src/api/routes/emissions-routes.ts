@@ -29,7 +29,7 @@ export const emissionsRoutes: FastifyPluginAsyncZod = async (app) => {
           'unknown fields are refused). The answer is the method’s result with every intermediate quantity, masses ' +
           'in grams (`co2G`, `noxG`, ...), power in kW, energy in kWh or MJ. Reads no stored data.',
         body: z
-          .record(z.string(), z.unknown())
+          .unknown()
           .describe(`a request object; \`method\` is one of ${EMISSIONS_METHODS.join(', ')}`),
         response: {
           200: z.looseObject({ method: z.enum(EMISSIONS_METHODS) }),
