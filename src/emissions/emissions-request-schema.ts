@@ -2,7 +2,7 @@
  * The calculator request of `POST /emissions/compute` and `openpcs emissions compute`: one object whose `method`
  * picks the schema (docs/emissions.md). Unknown fields are refused at every level.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CiiRequestSchema } from './cii-schema.js';
 import { CorridorIntensityRequestSchema } from './corridor-intensity-schema.js';
 import { EpaPortCallRequestSchema } from './epa-port-call-schema.js';

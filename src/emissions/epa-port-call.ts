@@ -100,8 +100,9 @@ export function factorsFor(
   pointer: string,
 ): EmissionFactorsGPerKwh {
   const bsfc = engine.bsfcGPerKwh[fuel];
-  if (bsfc === undefined)
+  if (bsfc === undefined) {
     throw new EmissionsInputError(pointer, `the EPA tables have no ${fuel} factors for this engine`);
+  }
   const noxRow = engine.noxGPerKwh[Math.min(tier, engine.noxGPerKwh.length - 1)]!;
   const nox = fuel === 'HFO' ? noxRow[1] : noxRow[0];
   const fixedPm = engine.pm10FixedGPerKwh?.[fuel];

@@ -98,7 +98,9 @@ export function isSmallForWeather(type: Ghg4ShipType, size: ShipSize): boolean {
     case 'offshore':
     case 'ferry':
       return true;
-    default:
+    case 'liquefied_gas_tanker':
+    case 'refrigerated_cargo':
+    case 'other':
       return false;
   }
 }

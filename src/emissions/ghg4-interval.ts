@@ -191,7 +191,9 @@ function noxFactors(engine: Ghg4Engine | 'AUX' | 'BOILER'): EngineFactors {
     case 'LNG-Otto-MS':
     case 'LBSI':
       return PROPULSION_FACTORS.LNG;
-    default:
+    case 'SSD':
+    case 'MSD':
+    case 'GT':
       return PROPULSION_FACTORS[engine];
   }
 }
@@ -213,7 +215,7 @@ function groupResult(ship: Ghg4Ship, spec: GroupSpec, hours: number, baseTier: T
     throw new EmissionsInputError(spec.fuelPointer, `GHG4 Table 19 has no SFC for ${sfcEngine} burning ${spec.fuel}`);
   }
   const curve = spec.load !== undefined && spec.engine !== 'BOILER' && SFC_CURVE_ENGINES.has(spec.engine as Ghg4Engine);
-  const sfcGPerKwh = curve ? base * sfcCurveFactor(spec.load!) : base;
+  const sfcGPerKwh = curve ? base * sfcCurveFactor(spec.load) : base;
   const energyKwh = spec.powerKw * hours;
   const fuelG = energyKwh * sfcGPerKwh;
   const props = FUEL_PROPERTIES[spec.fuel];

@@ -76,8 +76,9 @@ export function computeShorePower(request: ShorePowerRequest): ShorePowerResult 
   const defaults = ship.containerTeu === undefined ? undefined : containerEpaDefaults(ship.containerTeu);
   const auxKw = ship.hotellingAuxKw ?? defaults?.aux.hotelling;
   const boilerKw = ship.hotellingBoilerKw ?? defaults?.boiler.hotelling;
-  if (auxKw === undefined)
+  if (auxKw === undefined) {
     throw new EmissionsInputError('/ship/hotellingAuxKw', 'give it, or ship.containerTeu for the EPA default');
+  }
   if (boilerKw === undefined) {
     throw new EmissionsInputError('/ship/hotellingBoilerKw', 'give it, or ship.containerTeu for the EPA default');
   }

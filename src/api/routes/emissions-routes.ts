@@ -28,9 +28,7 @@ export const emissionsRoutes: FastifyPluginAsyncZod = async (app) => {
           'The body names its `method` and gives that method’s inputs (docs/emissions.md, field by field with units; ' +
           'unknown fields are refused). The answer is the method’s result with every intermediate quantity, masses ' +
           'in grams (`co2G`, `noxG`, ...), power in kW, energy in kWh or MJ. Reads no stored data.',
-        body: z
-          .unknown()
-          .describe(`a request object; \`method\` is one of ${EMISSIONS_METHODS.join(', ')}`),
+        body: z.unknown().describe(`a request object; \`method\` is one of ${EMISSIONS_METHODS.join(', ')}`),
         response: {
           200: z.looseObject({ method: z.enum(EMISSIONS_METHODS) }),
           400: ProblemSchema,
@@ -44,7 +42,10 @@ export const emissionsRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) => {
       const outcome = computeEmissions(request.body);
       // The result types are closed interfaces; the loose answer schema passes every field through.
-      if (outcome.ok) return { ...outcome.result } as Record<string, unknown> & { method: EmissionsMethod };
+      if (outcome.ok) {
+        const answer: Record<string, unknown> & { method: EmissionsMethod } = { ...outcome.result };
+        return answer;
+      }
       const errors = outcome.issues.map((i) => ({ pointer: `/body${i.pointer}`, detail: i.detail, code: i.code }));
       throw problem(outcome.issues[0]!.code, errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), errors);
     },
