@@ -81,6 +81,16 @@ describe('EPA port call (EPA-420-B-22-011)', () => {
     expect(high.modes[0]!.engines[0]!.emissionFactorsGPerKwh.nox).toBe(3.6);
   });
 
+  it('should keep propulsion off while hotelling and at anchor, whatever drift speed is reported', () => {
+    const r = computeEpaPortCall(
+      request({}, [
+        { mode: 'hotelling', hours: 10, speedKn: 0.5 },
+        { mode: 'anchorage', hours: 10, speedKn: 2 },
+      ]),
+    );
+    expect(r.modes.map((m) => m.engines[0]!.energyKwh)).toEqual([0, 0]);
+  });
+
   it('should apply no low-load factor to electric-drive propulsion', () => {
     const r = computeEpaPortCall(
       request({ propulsionEngine: 'MSD-ED' }, [{ mode: 'maneuvering', hours: 1, speedKn: 5 }]),

@@ -173,7 +173,10 @@ export function computeEpaPortCall(request: EpaPortCallRequest): EpaPortCallResu
   const electricDrive = ship.propulsionEngine === 'MSD-ED' || ship.propulsionEngine === 'GT-ED';
 
   const modes = request.modes.map((leg): EpaModeResult => {
-    const lf = propellerLoadFactor(leg.speedKn, maxSpeedKn, request.serviceMarginPct);
+    // Propulsion is off while hotelling at berth and at anchor (docs/emissions.md "Decisions"): a drift speed there
+    // must not become the 2 % floor load of the propeller law.
+    const propulsionOff = leg.mode === 'hotelling' || leg.mode === 'anchorage';
+    const lf = propulsionOff ? 0 : propellerLoadFactor(leg.speedKn, maxSpeedKn, request.serviceMarginPct);
     // Tier III engines run their SCR only above 25 % load; below it their NOx is Tier II's (`calcEF_NOx.r`).
     const propTier: Tier = tier === 3 && lf < SCR_THRESHOLD_LOAD ? 2 : tier;
     const propEf = factorsFor(PROPULSION_FACTORS[ship.propulsionEngine], ship.fuel, propTier, sulphurPct, '/ship/fuel');
