@@ -19,6 +19,11 @@ export const ACCESS = Object.freeze({
   read: { kind: 'scope', scope: 'read', authenticated: false },
   /** Reads of the caller's own organisation's things (subscriptions, dead letters): a key is needed. */
   readOwn: { kind: 'scope', scope: 'read', authenticated: true },
+  /**
+   * Calculators that read no stored data (`POST /emissions/compute`): any authenticated member holding `read`;
+   * nothing to filter or audit, the key keeps them from being an open compute service (rate-limited per key).
+   */
+  compute: { kind: 'scope', scope: 'read', authenticated: true },
   ingest: { kind: 'scope', scope: 'ingest', authenticated: true },
   admin: { kind: 'scope', scope: 'admin', authenticated: true },
 } as const satisfies Record<string, RouteAccess>);

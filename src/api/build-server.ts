@@ -44,6 +44,7 @@ import {
   problem,
 } from './problem.js';
 import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
+import { emissionsRoutes } from './routes/emissions-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { visibilityRoutes } from './routes/visibility-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
@@ -248,6 +249,11 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
         },
         { name: 'cargo', description: 'Containers, truck visits, terminal KPIs (filtered by data ownership)' },
         {
+          name: 'emissions',
+          description:
+            'Emissions calculator: IMO GHG4, EPA port inventory, shore power, CII, FuelEU, per-TEU intensity',
+        },
+        {
           name: 'truckers',
           description: 'Appointment availability, empty returns, notices: community data with asOf and source',
         },
@@ -282,6 +288,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });
   await app.register(terminalRoutes);
+  await app.register(emissionsRoutes);
   await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
   await app.register(whoamiRoutes);

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { OPENPCS_VERSION } from '../version.js';
 import { aisCommand } from './ais-command.js';
+import { emissionsCommand } from './emissions-command.js';
 import { deadLettersCommand } from './dead-letters-command.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { exportCommand } from './export-command.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
     .addCommand(vesselsCommand())
     .addCommand(simCommand())
     .addCommand(forecastCommand())
+    .addCommand(emissionsCommand())
     .addHelpText('after', EXIT_CODES_HELP);
 }
 

@@ -44,6 +44,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /containers': 'read',
   'GET /containers/{reference}': 'read',
   'GET /fees': 'read',
+  'POST /emissions/compute': 'readOwn',
   'GET /truck-visits': 'read',
   'GET /truck-visits/{visitId}': 'read',
   'GET /terminals/{code}/kpis': 'read',

@@ -38,6 +38,7 @@ interface Rule {
 
 const LOWER_THAN_ADAPTERS = [
   'domain',
+  'emissions',
   'geo',
   'access',
   'config',
@@ -54,6 +55,10 @@ const RULES: readonly Rule[] = [
   {
     name: 'domain is pure: it imports only domain',
     forbids: (from, to) => top(from) === 'domain' && top(to) !== 'domain',
+  },
+  {
+    name: 'the emissions engine is pure: it imports only emissions and domain',
+    forbids: (from, to) => top(from) === 'emissions' && !['emissions', 'domain'].includes(top(to)),
   },
   {
     name: 'only the API and the CLI import api/',

@@ -13,6 +13,7 @@ import { CSV_ERRORS } from './csv-errors.js';
 import { DCSA_API_ERRORS } from './dcsa-api-errors.js';
 import { DCSA_MESSAGE_ERRORS } from './dcsa-message-errors.js';
 import { EDIFACT_ERRORS } from './edifact-errors.js';
+import { EMISSIONS_ERRORS } from './emissions-errors.js';
 import type { ErrorSpec } from './error-spec.js';
 import { FORECAST_ERRORS } from './forecast-errors.js';
 import { HTTP_API_ERRORS } from './http-api-errors.js';
@@ -29,6 +30,7 @@ export const ERROR_CATALOGUE = {
   ...CARGO_ERRORS,
   ...VESSEL_ERRORS,
   ...FORECAST_ERRORS,
+  ...EMISSIONS_ERRORS,
   ...AUTH_ERRORS,
   ...INGEST_ERRORS,
   ...PROCESS_ERRORS,
@@ -66,6 +68,7 @@ export const ERROR_SECTIONS: readonly ErrorSection[] = [
   { heading: 'Cargo (containers, truck visits)', errors: CARGO_ERRORS },
   { heading: 'Vessels (see [ais-feeds.md](ais-feeds.md))', errors: VESSEL_ERRORS },
   { heading: 'Forecasts (see [forecast.md](forecast.md))', errors: FORECAST_ERRORS },
+  { heading: 'Emissions calculator (see [emissions.md](emissions.md))', errors: EMISSIONS_ERRORS },
   { heading: 'Authentication and administration', errors: AUTH_ERRORS },
   { heading: 'Ingestion', errors: INGEST_ERRORS },
   { heading: 'Process and store', errors: PROCESS_ERRORS },

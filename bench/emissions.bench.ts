@@ -1,0 +1,131 @@
+/**
+ * Emission computations per second (issue 15) over a simulated month of San Pedro Bay container traffic: the
+ * simulator's January 2018 month (seed 7; `quick`: 3 days) gives the container calls and their AIS tracks
+ * (src/sim). `ghg4-interval`: every track of a container ship sampled each minute (one interval per AIS minute: SOG
+ * from the track, distance to port from the harbour's centre, phase derived by GHG4 Table 16), computed through the
+ * calculator (`computeEmissions`: schema validation + engine) one call's track per request, and through the engine
+ * alone; intervals/s. `epa-port-call`: each call's four modes from its timestamps (transit to and from the pilot
+ * station, manoeuvring pilot-on to berth and unberth to pilot-off, hotelling at berth, anchorage), calls/s.
+ */
+import { computeEmissions } from '../src/emissions/compute-emissions.js';
+import { computeGhg4 } from '../src/emissions/ghg4-interval.js';
+import type { Ghg4IntervalRequest } from '../src/emissions/ghg4-interval-schema.js';
+import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
+import { parseScenario } from '../src/sim/scenario.js';
+import { simulate } from '../src/sim/simulate.js';
+import { fixOf, legDistanceNm, type Track } from '../src/sim/track.js';
+import type { BenchSuite } from './bench-record.js';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+/** Centre of the Los Angeles / Long Beach harbour (inner harbour), for the distance-to-port of Table 16. */
+const HARBOUR = { lat: 33.74, lon: -118.24 };
+
+function ghg4Request(track: Track): Ghg4IntervalRequest | null {
+  const v = track.vessel;
+  if (v.kind !== 'container' || v.teu === null) return null;
+  const intervals: Ghg4IntervalRequest['intervals'] = [];
+  for (const leg of track.legs) {
+    for (let t = leg.startMs; t < leg.endMs; t += MINUTE) {
+      const fix = fixOf(leg, t);
+      intervals.push({
+        hours: Math.min(MINUTE, leg.endMs - t) / HOUR,
+        speedOverGroundKn: Math.min(60, fix.sogKn),
+        draughtM: v.draughtM,
+        distanceToPortNm: legDistanceNm(fix, HARBOUR),
+      });
+    }
+  }
+  if (intervals.length === 0) return null;
+  return {
+    method: 'ghg4-interval',
+    ship: {
+      shipType: 'container',
+      teu: v.teu,
+      mainEngineMcrKw: v.installedPowerKw,
+      designSpeedKn: v.designSpeedKn,
+      designDraughtM: v.draughtM,
+      mainEngine: 'SSD',
+      builtYear: 2012,
+      fuel: v.fuel === 'LNG' ? 'LNG' : 'MDO',
+      ...(v.fuel === 'LNG' ? { mainEngine: 'LNG-Otto-MS' as const } : {}),
+      sulphurPct: v.fuel === 'LNG' ? 0 : 0.1,
+    },
+    intervals,
+  };
+}
+
+const suite: BenchSuite = async (emit, { quick }) => {
+  const days = quick ? 3 : 31;
+  const parsed = parseScenario({ seed: 7, days });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const run = simulate(parsed.scenario, loadSimInputs());
+
+  const requests = run.tracks.map(ghg4Request).filter((r): r is Ghg4IntervalRequest => r !== null);
+  const intervals = requests.reduce((s, r) => s + r.intervals.length, 0);
+  let t0 = performance.now();
+  let co2G = 0;
+  for (const r of requests) {
+    const outcome = computeEmissions(r);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues.slice(0, 3)));
+    if (outcome.result.method === 'ghg4-interval') co2G += outcome.result.pollutants.co2G;
+  }
+  let s = (performance.now() - t0) / 1000;
+  emit({
+    bench: 'emissions ghg4-interval (validated)',
+    unit: 'intervals/s',
+    value: Math.round(intervals / s),
+    days,
+    tracks: requests.length,
+    intervals,
+    co2T: Math.round(co2G / 1e6),
+    input: 'simulator tracks, one interval per AIS minute',
+  });
+  t0 = performance.now();
+  for (const r of requests) computeGhg4(r);
+  s = (performance.now() - t0) / 1000;
+  emit({ bench: 'emissions ghg4-interval (engine)', unit: 'intervals/s', value: Math.round(intervals / s), intervals });
+
+  const calls = run.calls.map((c) => ({
+    method: 'epa-port-call',
+    ship: {
+      propulsionMcrKw: c.vessel.installedPowerKw,
+      serviceSpeedKn: c.vessel.designSpeedKn,
+      propulsionEngine: 'SSD',
+      keelLaidYear: 2012,
+      fuel: 'MGO',
+      containerTeu: c.vessel.teu ?? 8_000,
+    },
+    modes: [
+      {
+        mode: 'transit',
+        hours: (c.pilotOnMs - c.arrivalMs + (c.departedMs - c.pilotOffMs)) / HOUR,
+        speedKn: Math.min(60, c.seaSpeedKn),
+      },
+      { mode: 'maneuvering', hours: (c.berthedMs - c.pilotOnMs + (c.pilotOffMs - c.unberthMs)) / HOUR, speedKn: 6 },
+      { mode: 'hotelling', hours: (c.unberthMs - c.berthedMs) / HOUR },
+      { mode: 'anchorage', hours: c.anchorage ? (c.anchorage.endMs - c.anchorage.startMs) / HOUR : 0 },
+    ],
+  }));
+  // Repeat the month's calls so the timed loop runs long enough to measure.
+  const rounds = quick ? 20 : 50;
+  t0 = performance.now();
+  for (let i = 0; i < rounds; i++) {
+    for (const c of calls) {
+      const outcome = computeEmissions(c);
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues.slice(0, 3)));
+    }
+  }
+  s = (performance.now() - t0) / 1000;
+  emit({
+    bench: 'emissions epa-port-call (validated)',
+    unit: 'calls/s',
+    value: Math.round((calls.length * rounds) / s),
+    days,
+    calls: calls.length,
+    rounds,
+    input: 'simulator container calls, modes from call timestamps',
+  });
+};
+
+export default suite;

@@ -1,0 +1,15 @@
+import type { ErrorSpec } from './error-spec.js';
+
+/** Errors of the emissions calculator (`POST /emissions/compute`, `openpcs emissions compute`; docs/emissions.md). */
+export const EMISSIONS_ERRORS = {
+  PCS_EMISSIONS_INVALID_REQUEST: {
+    status: 400,
+    title: 'Invalid emissions request',
+    text: 'the request does not match its method’s schema (docs/emissions.md): `errors[].pointer` names each bad field',
+  },
+  PCS_EMISSIONS_NO_FACTOR: {
+    status: 400,
+    title: 'No factor for this request',
+    text: 'the factor tables have no default for this ship or engine (for example auxiliary power of a ship type without a table row): give the value the pointer names',
+  },
+} as const satisfies Record<string, ErrorSpec>;
