@@ -41,7 +41,7 @@ function bundleSizes(emit: Emit, dir: string): void {
   }
   // What the first view (the live map) needs before it can draw: entry, shared chunks, map chunk and worker.
   const mapPath = [...groups.entries()].filter(
-    ([name]) => !/^(calls|anchorage|containers|sign-in)-view|san-pedro/.test(name),
+    ([name]) => !/^(calls|anchorage|berths|containers|truckers|sign-in)-view|san-pedro/.test(name),
   );
   emit({
     bench: 'portal first view (live map) total',

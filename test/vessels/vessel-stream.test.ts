@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
-import { checksum, positionASentences } from '../../src/sim/ais/ais-encoder.js';
-import { SEED_VESSELS, seedAis } from '../../bench/portal-seed.js';
+import { positionReport as report, SEED_VESSELS, seedAis } from '../../bench/portal-seed.js';
 import { connectSse, type SseClient } from '../support/sse-client.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
@@ -18,32 +17,6 @@ import { until } from '../support/until.js';
 interface Picture {
   at: string;
   vessels: { mmsi: string; status: string; lat: number; lon: number; observedAt: string }[];
-}
-
-/** One AIS position report (type 1) of `mmsi` at `at`, tagged with its time (NMEA 4.10 tag block). */
-function report(mmsi: number, lon: number, lat: number, atMs: number, sog = 0, navStatus = 5): string {
-  const tag = `s:STREAMTEST,c:${Math.floor(atMs / 1000)}`;
-  const sentences = positionASentences(
-    {
-      type: 1,
-      repeat: 0,
-      mmsi,
-      navStatus,
-      turn: null,
-      sog,
-      accuracy: true,
-      lon,
-      lat,
-      cog: sog > 0 ? 0 : null,
-      heading: null,
-      second: Math.floor(atMs / 1000) % 60,
-      maneuver: 0,
-      raim: false,
-      radio: 0,
-    },
-    'A',
-  );
-  return `${sentences.map((s) => `\\${tag}*${checksum(tag)}\\${s}`).join('\r\n')}\r\n`;
 }
 
 describe.each(ENGINES)('live vessel stream on $name', (engine) => {
