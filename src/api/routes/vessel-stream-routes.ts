@@ -2,7 +2,8 @@
  * `GET /vessels/stream`: the live map's feed, as Server-Sent Events (WHATWG HTML "Server-sent events"). Each
  * message is `event: vessels` with `data: {"at": …, "vessels": [...]}` — every vessel the caller may see that
  * reported in the last 30 minutes, underway, at anchor (inside or outside the anchorages) or at berth, in the
- * shape of `GET /vessels` — sent when the picture changed. The store's bus wakes the stream when events are
+ * shape of `GET /vessels` — sent when the picture changed, and at least once per heartbeat period (15 s) so
+ * that its `at` ("as of") stays current. The store's bus wakes the stream when events are
  * appended; it reads the position read model `settleMs` later (the projection runs after the append), and again
  * every `interval` seconds (default 5) for what other processes stored. A comment line every 15 s keeps proxies
  * from closing the connection; a dropped database connection does not end the stream: it reads again after a
@@ -57,7 +58,7 @@ export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions>
         'text/event-stream. Messages: `event: vessels`, `data: {"at", "vessels"}` with the vessels of the last 30 ' +
         'minutes underway, at anchor, anchored outside the anchorages or at berth (the items of GET /vessels); ' +
         'sent first on connect, then whenever the picture changes (read on new events and every `interval` ' +
-        'seconds). Comment heartbeats every 15 s.',
+        'seconds) and at least every 15 s. Comment heartbeats every 15 s.',
       querystring: z.object({
         interval: z.coerce
           .number()
@@ -112,6 +113,7 @@ export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions>
           };
         });
       let last = '';
+      let sentAt = 0;
       let failures = 0;
       try {
         await write(raw, 'retry: 2000\n\n');
@@ -127,10 +129,12 @@ export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions>
             failures = 0;
             const vessels = found.map(vesselAtView);
             const picture = JSON.stringify(vessels);
-            if (picture !== last && !closed) {
+            // Unchanged pictures are sent again once a heartbeat period passed, so "as of" stays current.
+            if ((picture !== last || Date.now() - sentAt >= heartbeatMs) && !closed) {
               // The first picture sent is the read the generic read audit would record for GET /vessels.
               if (last === '') auditedRead(platform.audit, request, scope, '/vessels/stream', true);
               last = picture;
+              sentAt = Date.now();
               await write(raw, `event: vessels\ndata: {"at":${JSON.stringify(at)},"vessels":${picture}}\n\n`);
             }
           } catch (error) {
