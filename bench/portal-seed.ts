@@ -187,6 +187,32 @@ export function seedAis(nowMs: number): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** One AIS position report (type 1) of `mmsi` at `at`, tagged with its time (NMEA 4.10 tag block). */
+export function positionReport(mmsi: number, lon: number, lat: number, atMs: number, sog = 0, navStatus = 5): string {
+  const tag = `s:PORTALTEST,c:${Math.floor(atMs / 1000)}`;
+  const sentences = positionASentences(
+    {
+      type: 1,
+      repeat: 0,
+      mmsi,
+      navStatus,
+      turn: null,
+      sog,
+      accuracy: true,
+      lon,
+      lat,
+      cog: sog > 0 ? 0 : null,
+      heading: null,
+      second: Math.floor(atMs / 1000) % 60,
+      maneuver: 0,
+      raim: false,
+      radio: 0,
+    },
+    'A',
+  );
+  return `${sentences.map((s) => `\\${tag}*${checksum(tag)}\\${s}`).join('\r\n')}\r\n`;
+}
+
 /** The cargo story's discharge at YUSEN (USLAX, 2026-03-16 07:45 local), for another box. */
 export function dischargeOf(box: string): string {
   return readFileSync(

@@ -41,7 +41,7 @@ function bundleSizes(emit: Emit, dir: string): void {
   }
   // What the first view (the live map) needs before it can draw: entry, shared chunks, map chunk and worker.
   const mapPath = [...groups.entries()].filter(
-    ([name]) => !/^(calls|anchorage|containers|sign-in)-view|san-pedro/.test(name),
+    ([name]) => !/^(calls|anchorage|berths|containers|truckers|sign-in)-view|san-pedro/.test(name),
   );
   emit({
     bench: 'portal first view (live map) total',
@@ -141,20 +141,20 @@ const suite: BenchSuite = async (emit, { quick }) => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
       const page = await context.newPage();
       await page.goto(`${server.url}/#/map`);
-      await page.waitForFunction(
-        `Number(document.querySelector('#map')?.dataset.vesselsDrawn) >= ${SEED_VESSELS.length}`,
-        null,
-        {
-          timeout: 60_000,
-          polling: 20,
-        },
+      // A locator wait, not waitForFunction: the portal's CSP forbids the string evaluation it needs.
+      await page
+        .locator(`#map[data-vessels-drawn="${SEED_VESSELS.length}"]`)
+        .waitFor({ state: 'attached', timeout: 60_000 });
+      // The map's own mark (web/src/views/map-view.ts) is the frame time, not when this process noticed.
+      const drawnAt = Number(
+        await page.evaluate("performance.getEntriesByName('openpcs:live-map')[0]?.startTime ?? -1"),
       );
-      const drawnAt = Number(await page.evaluate('performance.now()'));
       const fcp = Number(
         await page.evaluate(
           "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? performance.getEntriesByType('paint').at(-1)?.startTime ?? -1",
         ),
       );
+      if (drawnAt < 0 || fcp < 0) throw new Error(`no timing from the page (live map ${drawnAt}, FCP ${fcp})`);
       firstRender.push(fcp);
       liveMap.push(drawnAt);
       await context.close();

@@ -53,6 +53,7 @@ import { strictQuerystring } from './strict-querystring.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ingestRoutes } from './routes/ingest-routes.js';
 import { vesselRoutes } from './routes/vessel-routes.js';
+import { vesselStreamRoutes } from './routes/vessel-stream-routes.js';
 import { terminalRoutes } from './routes/terminal-routes.js';
 import { terminalFeedRoutes } from './routes/terminal-feed-routes.js';
 import { whoamiRoutes } from './routes/whoami-routes.js';
@@ -283,6 +284,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(terminalLinkRoutes, { platform });
   await app.register(csvLayoutRoutes, { platform });
   await app.register(vesselRoutes, { platform });
+  await app.register(vesselStreamRoutes, { platform });
   await app.register(cargoRoutes, { platform });
   await app.register(appointmentRoutes, { platform });
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });

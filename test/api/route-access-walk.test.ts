@@ -50,6 +50,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /terminals/{code}/kpis': 'read',
   'GET /vessels': 'read',
   'GET /vessels/{id}': 'read',
+  'GET /vessels/stream': 'read',
   'GET /vessel-calls': 'read',
   'GET /vessel-calls/{callId}': 'read',
   'GET /v2/events/{eventID}': 'read',
@@ -224,6 +225,7 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
     });
     // The stream answers allowed callers 400 for a bad resume id instead of streaming forever.
     if (path === '/v2/stream') return `${url}?lastEventId=not-a-cursor`;
+    if (path === '/vessels/stream') return `${url}?interval=0`;
     // The trucker answers are asked about the hidden terminal's private statements.
     if (path === '/empty-returns') return `${url}?scac=MAEU&isoType=45G1&at=2026-12-01T16:30Z`;
     if (path === '/appointments/availability') return `${url}?from=2026-12-01T12:00Z&to=2026-12-01T20:00Z`;

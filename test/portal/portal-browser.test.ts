@@ -15,11 +15,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { portalDistDir } from '../../src/api/portal-static.js';
 import { browserMissing, launchBrowser } from '../../bench/headless-chromium.js';
 import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
-import { AVAILABILITY_HEADER, dischargeOf, SEED_VESSELS, seedAis } from '../../bench/portal-seed.js';
+import { AVAILABILITY_HEADER, dischargeOf, positionReport, SEED_VESSELS, seedAis } from '../../bench/portal-seed.js';
 import { cliBuilt, startServer, type ServerProcess, firstStartKey } from '../support/server-process.js';
 import { existsSync } from 'node:fs';
 
 const MINE = 'EGHU9345670';
+const TRUCKER_SLOTS = 'terminal,port,transaction_type,slot_start,slot_end,capacity,booked,stated_at';
+const TRUCKER_RETURNS = 'location,port,carrier_scac,iso_type,accepting,remaining_capacity,stated_at';
+const TRUCKER_NOTICES =
+  'notice_id,notice_type,terminal,port,carrier_scac,iso_type,valid_from,valid_to,status,text,stated_at';
 const THEIRS = 'EGHU8300218';
 const missing =
   browserMissing() ??
@@ -83,6 +87,8 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       ['portal-yti', 'terminal'],
       ['portal-bco', 'bco'],
       ['other-bco', 'bco'],
+      ['portal-lbct', 'terminal'],
+      ['portal-trucker', 'trucker'],
     ] as const) {
       expect(
         (await api('/admin/organisations', { key: admin, method: 'POST', body: { id, name: id, role } })).status,
@@ -101,6 +107,15 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       body: { terminals: ['YUSEN'] },
     });
     expect(linked.status, linked.body).toBe(200);
+    expect(
+      (
+        await api('/admin/organisations/portal-lbct/terminals', {
+          key: admin,
+          method: 'PUT',
+          body: { terminals: ['LBCT'] },
+        })
+      ).status,
+    ).toBe(200);
     const post = (org: string, format: string, query: string, body: string) =>
       api(`/ingest/${format}?${query}`, { key: keys.get(org)!, method: 'POST', body, type: 'text/plain' });
     expect((await post('portal-ais', 'ais-nmea', 'visibility=public', seedAis(Date.now()))).status).toBe(202);
@@ -111,6 +126,30 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     );
     const statement = `${AVAILABILITY_HEADER}\n${MINE},YUSEN,USLAX,Y,N,N,N,2026-03-16 12:00\n`;
     expect((await post('portal-yti', 'csv-availability', `${tz}&owners=portal-bco`, statement)).status).toBe(202);
+    // The terminal's trucker feeds (docs/formats-terminal-feeds.md), for members (the default visibility): two
+    // EMPTY_RETURN slots in the next hours, an empty-return statement made 3 hours ago (stale beyond the 60
+    // minute default of OPENPCS_FEED_STALE_MINUTES), and a gate notice in force.
+    const now = Date.now();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const hour = 3_600_000;
+    const slotStart = Math.ceil(now / hour) * hour;
+    const feeds: [string, string][] = [
+      [
+        'csv-appointment-slots',
+        `${TRUCKER_SLOTS}\nYUSEN,USLAX,EMPTY_RETURN,${iso(slotStart)},${iso(slotStart + hour)},40,31,${iso(now - 60_000)}\n` +
+          `YUSEN,USLAX,EMPTY_RETURN,${iso(slotStart + hour)},${iso(slotStart + 2 * hour)},40,40,${iso(now - 60_000)}\n`,
+      ],
+      ['csv-empty-returns', `${TRUCKER_RETURNS}\nYUSEN,USLAX,MAEU,45G1,Y,120,${iso(now - 3 * hour)}\n`],
+      [
+        'csv-terminal-notices',
+        `${TRUCKER_NOTICES}\nYUSEN-GATE-1,GATE_CLOSED,YUSEN,USLAX,,,${iso(slotStart + 5 * hour)},${iso(slotStart + 6 * hour)},ACTIVE,Gate closed for a system upgrade,${iso(now - 60_000)}\n` +
+          `YUSEN-SYS-1,SYSTEM_DOWN,YUSEN,USLAX,,,${iso(now - hour)},${iso(now + hour)},ACTIVE,Gate system slow: allow extra time,${iso(now - 60_000)}\n`,
+      ],
+    ];
+    for (const [format, body] of feeds) {
+      const answer = await post('portal-yti', format, '', body);
+      expect(answer.status, answer.body).toBe(202);
+    }
     // The read models are projected after the answer: wait until the API shows what the views will show.
     await until('the seeded vessels', async () => {
       const all = await api('/vessels?status=underway');
@@ -123,6 +162,11 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     await until('the stated availability', async () => {
       const box = await api(`/containers/${MINE}`, { key: keys.get('portal-bco')! });
       return box.status === 200 && JSON.parse(box.body).availabilitySource?.kind === 'terminal';
+    });
+    await until('the trucker feeds', async () => {
+      const slots = await api('/appointments/availability?type=EMPTY_RETURN', { key: keys.get('portal-trucker')! });
+      const notices = await api('/notices?active=true', { key: keys.get('portal-trucker')! });
+      return (JSON.parse(slots.body).slots?.length ?? 0) === 2 && (JSON.parse(notices.body).notices?.length ?? 0) >= 1;
     });
     context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
     page = await context.newPage();
@@ -166,7 +210,22 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect(text).toContain('300 m');
     // The card's heading takes the focus (keyboard users land on it), and Escape-free closing is a button.
     expect(await page.evaluate('document.activeElement?.id')).toBe('vessel-card-title');
+    expect(await card.getByTestId('card-as-of').textContent()).toMatch(/^As of .+ · Source: AIS/);
     await shot('map-vessel-card');
+
+    // Live: the map reads the stream, and a position stored now appears on the open map without a reload.
+    expect(await page.locator('#map').getAttribute('data-feed')).toBe('stream');
+    const [lon, lat] = SEED_VESSELS[3]!.at;
+    const moved = await api('/ingest/ais-nmea?visibility=public', {
+      key: keys.get('portal-ais')!,
+      method: 'POST',
+      body: positionReport(366000005, lon + 0.01, lat, Date.now(), 10, 0),
+      type: 'text/plain',
+    });
+    expect(moved.status, moved.body).toBe(202);
+    await expect.poll(() => page.locator('#map').getAttribute('data-vessels-drawn'), { timeout: 30_000 }).toBe('5');
+    expect(await page.locator('.legend').textContent()).toContain('Underway: 2');
+    expect(await page.locator('.map-status .as-of').textContent()).toContain('live (GET /vessels/stream)');
     expect(pageErrors).toEqual([]);
   });
 
@@ -255,10 +314,102 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('should show a terminal its berth line-up: the ships at its berths, the next arrivals, what left', async () => {
+    await signIn('portal-lbct');
+    const zone = JSON.parse((await api('/terminals/LBCT')).body).zoneId as string;
+    const calls = async (query: string) =>
+      JSON.parse((await api(`/vessel-calls?${query}`, { key: keys.get('portal-lbct')! })).body).calls as {
+        vessel: { name: string | null };
+      }[];
+    const atBerth = await calls(`terminal=${zone}&status=at_berth`);
+    expect(atBerth.map((c) => c.vessel.name)).toEqual(['PORTAL BERTHED']);
+    await page.goto(`${server.baseUrl}/#/berths?terminal=LBCT`);
+    const berthed = page.locator('[data-group="berths-at-berth"]');
+    await expect.poll(() => berthed.locator('h2').textContent()).toMatch(/^At berth at .*LBCT.* \(1\)$/);
+    expect(await berthed.locator('tbody tr').count()).toBe(atBerth.length);
+    expect(await berthed.locator('tbody').textContent()).toContain('PORTAL BERTHED');
+    // The next arrivals are the port's calls in port limits or at anchor (AIS has no intended terminal).
+    const waiting = [...(await calls('status=arrived')), ...(await calls('status=at_anchor'))];
+    const next = page.locator('[data-group="berths-next"]');
+    expect(await next.locator('tbody tr').count()).toBe(waiting.length);
+    for (const c of waiting) expect(await next.locator('tbody').textContent()).toContain(c.vessel.name);
+    expect(await page.locator('main .as-of').first().textContent()).toMatch(/^As of .+ · Source: vessel calls/);
+    expect(await page.getByLabel('Terminal', { exact: true }).inputValue()).toBe(zone);
+    await shot('berths', true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should show a trucker where to return an empty, the free slots and the notices, each with as-of and source', async () => {
+    await signIn('portal-trucker');
+    await page.goto(`${server.baseUrl}/#/truckers?scac=maeu&isoType=45g1`);
+    const row = page.locator('[data-testid="empty-returns"] tbody tr').filter({ hasText: 'YUSEN' });
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('120');
+    expect(text).toContain('(9 free)');
+    // Stated 3 hours ago, beyond the 60-minute default: the API flags it stale and the portal says so.
+    expect(text).toMatch(/As of .+ · Source: portal-yti \(inbox \d+\) · stale/);
+    const slots = page.locator('[data-testid="slots"] tbody tr');
+    await expect.poll(() => slots.count()).toBe(2);
+    for (const r of await slots.allTextContents()) {
+      expect(r).toMatch(/^YUSENempty return.+As of .+ · Source: portal-yti/);
+    }
+    expect(await slots.first().locator('td').nth(5).textContent()).toBe('9');
+    expect(await slots.nth(1).locator('td').nth(5).textContent()).toBe('0');
+    const notices = page.locator('[data-testid="notices"]');
+    await expect.poll(() => notices.textContent()).toContain('Gate system slow');
+    // Only the notice in force now: the gate closure starts later.
+    expect(await notices.textContent()).not.toContain('system upgrade');
+    await shot('truckers', true);
+    // A size/type that is not ISO 6346 is the API's 400, shown with its reason.
+    await page.getByLabel('Size/type (ISO 6346)').fill('99ZZ');
+    await page.getByRole('button', { name: 'Find return locations' }).click();
+    await expect.poll(() => page.locator('[data-testid="empty-returns"] .problem').textContent()).toMatch(/ISO 6346/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should show the public (no key) only what is published openly: vessels and queues, no container, no feeds', async () => {
+    const publicContext = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+    const anonymous = await publicContext.newPage();
+    const errors: string[] = [];
+    anonymous.on('pageerror', (error) => errors.push(String(error)));
+    const statuses = new Map<string, number>();
+    anonymous.on('response', (r) => statuses.set(new URL(r.url()).pathname, r.status()));
+    try {
+      await anonymous.goto(`${server.baseUrl}/#/anchorage`);
+      await expect.poll(() => anonymous.locator('.notice').textContent()).toContain('Public view');
+      await expect.poll(() => anonymous.getByTestId('waiting-count').textContent()).toBe('2');
+      // The owner's container: the API answers the anonymous caller 404 and the portal shows nothing of it.
+      await anonymous.goto(`${server.baseUrl}/#/containers?n=${MINE}`);
+      const box = anonymous.locator(`article[data-container="${MINE}"]`);
+      await box.waitFor();
+      expect(statuses.get(`/containers/${MINE}`)).toBe(404);
+      expect(await box.textContent()).toBe(`${MINE}No container with this number that your organisation may see.`);
+      await anonymous.screenshot({ path: join(shots, 'public-containers.png') });
+      // The terminal's feeds went to members: the public sees none of them.
+      await anonymous.goto(`${server.baseUrl}/#/truckers?scac=MAEU&isoType=45G1`);
+      await expect
+        .poll(() => anonymous.getByTestId('slots').textContent())
+        .toContain('No terminal stated slots for the next 24 hours that you may see.');
+      await expect
+        .poll(() => anonymous.getByTestId('notices').textContent())
+        .toBe('No notice in force that you may see.');
+      await expect
+        .poll(() => anonymous.getByTestId('empty-returns').textContent())
+        .toContain('No location states that it takes this empty now.');
+      expect(await anonymous.locator('main').textContent()).not.toMatch(/YUSEN|Gate system/);
+      await anonymous.screenshot({ path: join(shots, 'public-truckers.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await publicContext.close();
+    }
+  });
+
   it('should be usable at tablet width and by keyboard, with a label on every field', async () => {
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.goto(`${server.baseUrl}/#/map`);
-    await expect.poll(() => page.locator('#map').getAttribute('data-vessels-drawn'), { timeout: 30_000 }).toBe('4');
+    // The four seeded vessels and the one the first test added.
+    await expect.poll(() => page.locator('#map').getAttribute('data-vessels-drawn'), { timeout: 30_000 }).toBe('5');
     await shot('map-tablet');
     // Keyboard: on a fresh load the first Tab reaches the skip link, the next ones the views.
     await page.reload();
@@ -272,14 +423,38 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('.board-group').first().waitFor();
     expect(page.url()).toMatch(/#\/calls$/);
-    for (const view of ['#/calls', '#/containers', '#/sign-in']) {
+    // Every field has a label, every button and link a name, on every view.
+    for (const view of ['#/map', '#/calls', '#/anchorage', '#/berths', '#/containers', '#/truckers', '#/sign-in']) {
       await page.goto(`${server.baseUrl}/${view}`);
       await page.locator('main h1').waitFor();
       const unlabelled = await page.evaluate(
-        "[...document.querySelectorAll('main input, main select, main textarea')].filter((e) => !e.labels?.length).map((e) => e.id || e.outerHTML)",
+        "[...document.querySelectorAll('main input, main select, main textarea')].filter((e) => !e.labels?.length && !e.getAttribute('aria-label')).map((e) => e.id || e.outerHTML)",
       );
       expect(unlabelled, view).toEqual([]);
+      const nameless = await page.evaluate(
+        "[...document.querySelectorAll('button, a[href]')].filter((e) => !(e.getAttribute('aria-label') || e.getAttribute('title') || e.textContent || '').trim()).map((e) => e.outerHTML)",
+      );
+      expect(nameless, view).toEqual([]);
     }
+    // Tab order reaches every entry of the navigation, in order.
+    await page.goto(`${server.baseUrl}/#/map`);
+    await page.reload();
+    await page.locator('main h1').waitFor();
+    const reached: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(String(await page.evaluate('document.activeElement?.textContent')));
+    }
+    const navigation = await page.locator('nav a').allTextContents();
+    expect(navigation).toEqual([
+      'Live map',
+      'Vessel calls',
+      'Anchorage queue',
+      'Berth line-up',
+      'Container look-up',
+      'For truckers',
+    ]);
+    expect(reached.filter((t) => navigation.includes(t))).toEqual(navigation);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -168,3 +168,75 @@ export interface ContainerPage {
   readonly containers: readonly Container[];
   readonly nextCursor: string | null;
 }
+
+/** Who stated a terminal-feed fact, in which message (docs/truckers.md). */
+export interface FeedSource {
+  readonly organisation: string;
+  readonly inboxId: string | null;
+  readonly eventId: string;
+}
+
+/** `GET /notices` */
+export interface Notice {
+  readonly noticeId: string;
+  readonly noticeType: string;
+  readonly status: string;
+  readonly terminal: string | null;
+  readonly unLocationCode: string | null;
+  readonly carrierScac: string | null;
+  readonly isoType: string | null;
+  readonly validFrom: string;
+  readonly validTo: string | null;
+  readonly text: string;
+  readonly activeAt: boolean;
+  readonly asOf: string;
+  readonly source: FeedSource;
+}
+
+/** `GET /appointments/availability` */
+export interface Slot {
+  readonly terminal: string;
+  readonly unLocationCode: string | null;
+  readonly transactionType: string;
+  readonly slotStart: string;
+  readonly slotEnd: string;
+  readonly capacity: number;
+  readonly booked: number;
+  readonly free: number;
+  readonly notices: readonly Notice[];
+  readonly asOf: string;
+  readonly stale: boolean;
+  readonly source: FeedSource;
+}
+
+/** `GET /empty-returns` */
+export interface EmptyReturnAnswer {
+  readonly scac: string;
+  readonly isoType: string;
+  readonly at: string;
+  readonly locations: readonly {
+    readonly location: string;
+    readonly locationType: 'TERMINAL' | 'DEPOT';
+    readonly name: string | null;
+    readonly unLocationCode: string | null;
+    readonly remainingCapacity: number | null;
+    readonly nextSlot: {
+      readonly slotStart: string;
+      readonly slotEnd: string;
+      readonly free: number;
+      readonly asOf: string;
+      readonly source: FeedSource;
+    } | null;
+    readonly notices: readonly Notice[];
+    readonly asOf: string;
+    readonly stale: boolean;
+    readonly source: FeedSource;
+  }[];
+  readonly closed: readonly {
+    readonly location: string;
+    readonly reason: 'NOT_ACCEPTING' | 'FULL' | 'NOTICE';
+    readonly notices: readonly Notice[];
+    readonly asOf: string;
+    readonly source: FeedSource;
+  }[];
+}

@@ -1,6 +1,6 @@
 /**
  * The portal shell: navigation, the sign-in state and a hash router that loads each view as its own chunk
- * (`#/map`, `#/calls`, `#/anchorage`, `#/containers`, `#/sign-in`). Views render into `<main id="view">` and
+ * (`#/map`, `#/calls`, `#/anchorage`, `#/berths`, `#/containers`, `#/truckers`, `#/sign-in`). Views render into `<main id="view">` and
  * return a cleanup (timers, the map) that runs when the route changes.
  */
 import './styles.css';
@@ -30,7 +30,9 @@ const ROUTES: readonly Route[] = [
   { path: 'map', title: 'Live map', nav: true, load: () => import('./views/map-view') },
   { path: 'calls', title: 'Vessel calls', nav: true, load: () => import('./views/calls-view') },
   { path: 'anchorage', title: 'Anchorage queue', nav: true, load: () => import('./views/anchorage-view') },
+  { path: 'berths', title: 'Berth line-up', nav: true, load: () => import('./views/berths-view') },
   { path: 'containers', title: 'Container look-up', nav: true, load: () => import('./views/containers-view') },
+  { path: 'truckers', title: 'For truckers', nav: true, load: () => import('./views/truckers-view') },
   { path: 'sign-in', title: 'Sign in', nav: false, load: () => import('./views/sign-in-view') },
 ];
 
