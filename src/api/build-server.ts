@@ -30,6 +30,7 @@ import { formatSettingRoutes } from './routes/format-setting-routes.js';
 import { terminalLinkRoutes } from './routes/terminal-link-routes.js';
 import { csvLayoutRoutes } from './routes/csv-layout-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
+import { equipmentRoutes } from './routes/equipment-routes.js';
 import { feeRoutes } from './routes/fee-routes.js';
 import {
   isDcsaPath,
@@ -238,6 +239,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
           name: 'truckers',
           description: 'Appointment availability, empty returns, notices: community data with asOf and source',
         },
+        {
+          name: 'equipment',
+          description: 'Cargo-handling equipment, charging sessions, zero-emission shares (docs/equipment.md)',
+        },
         { name: 'admin', description: 'Organisations, API keys, audit log (admin scope)' },
       ],
       components: {
@@ -264,6 +269,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(csvLayoutRoutes, { platform });
   await app.register(vesselRoutes, { platform });
   await app.register(cargoRoutes, { platform });
+  await app.register(equipmentRoutes, { platform });
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(terminalRoutes);
   await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });

@@ -69,6 +69,10 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /empty-returns': 'read',
   'GET /notices': 'read',
   'GET /whoami': 'public',
+  'GET /equipment': 'read',
+  'GET /equipment/{equipmentId}': 'read',
+  'GET /equipment/charging-sessions': 'read',
+  'GET /equipment/ze-share': 'readOwn',
 };
 /** Routes hidden from the API description, walked too. */
 const HIDDEN: Readonly<Record<string, Rule>> = {
