@@ -89,6 +89,8 @@ interface Totals {
 }
 const zeroTotals = (): Totals => ({ electricityKwh: 0, dieselLitres: 0, hydrogenKg: 0, sessions: 0, sessionKwh: 0 });
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+/** Sums of many floating-point figures, to the thousandth (no 240.95999999 in answers). */
+const milli = (v: number): number => Math.round(v * 1000) / 1000;
 
 export class EquipmentReader {
   constructor(private readonly db: Kysely<DB>) {}
@@ -229,15 +231,15 @@ export class EquipmentReader {
         units: byCount.units,
         zeUnits: byCount.zeUnits,
         shareByCount: byCount.shareByCount,
-        operatingHours: byHours.operatingHours,
-        zeOperatingHours: byHours.zeOperatingHours,
+        operatingHours: milli(byHours.operatingHours),
+        zeOperatingHours: milli(byHours.zeOperatingHours),
         shareByHours: byHours.shareByHours,
         energy: {
-          electricityKwh: totals.electricityKwh,
-          dieselLitres: totals.dieselLitres,
-          hydrogenKg: totals.hydrogenKg,
+          electricityKwh: milli(totals.electricityKwh),
+          dieselLitres: milli(totals.dieselLitres),
+          hydrogenKg: milli(totals.hydrogenKg),
         },
-        chargingSessions: { count: totals.sessions, energyKwh: totals.sessionKwh },
+        chargingSessions: { count: totals.sessions, energyKwh: milli(totals.sessionKwh) },
       };
     };
     const newest = units.reduce<Date | null>((m, u) => (m === null || u.observed_at > m ? u.observed_at : m), null);
