@@ -210,6 +210,9 @@ describe.each(ENGINES)('equipment read model and routes on $name', (engine) => {
       'WBCT-YT-002',
     ]);
     expect(second.nextCursor).toBeNull();
+    // Members' reads of these private units are audited.
+    const audited = (await platform.audit.list({ orgId: 'lbct', action: 'read', limit: 100 })).map((e) => e.resource);
+    expect(audited).toContain('/equipment');
   });
 
   it('should export the list as CSV and list the charging sessions', async () => {
