@@ -12,6 +12,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
+import { equipmentProjections } from '../../src/projections/equipment/equipment-projections.js';
+import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { ENGINES } from '../support/engines.js';
 import { operates, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
@@ -250,6 +252,38 @@ describe.each(ENGINES)('equipment read model and routes on $name', (engine) => {
     // Another day: the counts stay (latest powertrain), hours and energy are those of that day (none).
     const other = await ok<{ port: Share }>('/equipment/ze-share?from=2018-05-09&to=2018-05-09', 'wbct');
     expect(other.port).toMatchObject({ units: 3, operatingHours: 0, shareByHours: null });
+  });
+
+  it('should rebuild the same tables from zero, two events a page', async () => {
+    await platform.projections.catchUpAll();
+    const snapshot = async () => {
+      const db = platform.database.db;
+      return {
+        units: await db.selectFrom('equipment_unit').selectAll().orderBy('equipment_id').execute(),
+        days: await db
+          .selectFrom('equipment_day')
+          .selectAll()
+          .orderBy('terminal_code')
+          .orderBy('day')
+          .orderBy('equipment_type')
+          .orderBy('powertrain')
+          .execute(),
+        sessions: await db.selectFrom('charging_session').selectAll().orderBy('session_id').execute(),
+      };
+    };
+    const before = await snapshot();
+    const errors: unknown[] = [];
+    const rebuilt = new ProjectionRunner(
+      platform.database.db,
+      platform.events,
+      equipmentProjections().map((p) => ({ ...p, version: p.version + 1 })),
+      2,
+      (error) => errors.push(error),
+    );
+    await rebuilt.start();
+    await rebuilt.stop();
+    expect(errors).toEqual([]);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('should refuse unknown parameters and bad values with a 400 problem', async () => {
