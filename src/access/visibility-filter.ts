@@ -25,6 +25,8 @@ export const OWNED_TABLES = [
   'appointment_slot',
   'empty_receivable',
   'terminal_notice',
+  'equipment_unit',
+  'charging_session',
 ] as const;
 export type OwnedTable = (typeof OWNED_TABLES)[number];
 
@@ -34,4 +36,17 @@ export function visibleTo(scope: AccessScope, table: OwnedTable): RawBuilder<boo
   const owners = sql.ref(`${table}.owner_orgs`);
   const community = scope.member ? sql`or ${visibility} = 'community'` : sql``;
   return sql<boolean>`(${visibility} = 'public' or ${scope.orgId} = any(${owners}) ${community})`;
+}
+
+/**
+ * Rows of a table that names a terminal (`terminal_code`): visible by the rule above, or — for an organisation
+ * that operates the row's terminal (`organisation_terminal`, set by the port authority; operated-terminals.ts) —
+ * visible as its own, whoever sent them. A terminal sees its own equipment even when the operator's MQTT transport
+ * stored the telemetry under another sender.
+ */
+export function visibleToOrOperator(scope: AccessScope, table: OwnedTable): RawBuilder<boolean> {
+  if (scope.all) return sql<boolean>`true`;
+  const terminal = sql.ref(`${table}.terminal_code`);
+  return sql<boolean>`(${visibleTo(scope, table)} or exists (select 1 from organisation_terminal ot
+    where ot.org_id = ${scope.orgId} and ot.terminal_code = ${terminal}))`;
 }

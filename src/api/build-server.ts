@@ -31,6 +31,7 @@ import { terminalLinkRoutes } from './routes/terminal-link-routes.js';
 import { csvLayoutRoutes } from './routes/csv-layout-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
 import { appointmentRoutes } from './routes/appointment-routes.js';
+import { equipmentRoutes } from './routes/equipment-routes.js';
 import { feeRoutes } from './routes/fee-routes.js';
 import { forecastRoutes } from './routes/forecast-routes.js';
 import {
@@ -259,6 +260,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
           description: 'Appointment availability, empty returns, notices: community data with asOf and source',
         },
         { name: 'forecasts', description: 'Monthly port TEU forecasts and the backtest reports of the models' },
+        {
+          name: 'equipment',
+          description: 'Cargo-handling equipment, charging sessions, zero-emission shares (docs/equipment.md)',
+        },
         { name: 'admin', description: 'Organisations, API keys, audit log (admin scope)' },
       ],
       components: {
@@ -287,6 +292,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(vesselStreamRoutes, { platform });
   await app.register(cargoRoutes, { platform });
   await app.register(appointmentRoutes, { platform });
+  await app.register(equipmentRoutes, { platform });
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });
   await app.register(terminalRoutes);

@@ -3,13 +3,18 @@
  * (`sim/sim-clock.ts`), its last hours backfilled as fast as the server takes them, then live at
  * OPENPCS_SIM_SPEED. It feeds the server only through its real entry points: AIS over a TCP socket to the
  * server's own TCP feed client, and each party's messages over HTTP with the party's own organisation and API
- * key (provisioned in-process, as `openpcs orgs` would). Turned on and off by OPENPCS_SIM.
+ * key (provisioned in-process, as `openpcs orgs` would). Equipment telemetry goes to the MQTT broker `serve`
+ * subscribes to when OPENPCS_MQTT_URL is set, else over HTTP from each terminal (`equipment-telemetry` NDJSON, one
+ * message per terminal and step). Turned on and off by OPENPCS_SIM.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Env } from '../config/env.js';
 import { startAisFeeds, type AisFeeds, type FeedLog } from '../ingest/transports/start-ais-feeds.js';
 import type { Platform } from '../platform.js';
+import { equipmentTelemetrySource } from '../sim/equipment/equipment-telemetry.js';
+import { telemetryMessageSource } from '../sim/equipment/telemetry-messages.js';
 import { AisTcpServer } from '../sim/io/ais-tcp-server.js';
+import { MqttTelemetryPublisher } from '../sim/io/mqtt-telemetry-publisher.js';
 import { SimFeeder } from '../sim/io/http-feeder.js';
 import { runLive } from '../sim/io/live-run.js';
 import { loadSimInputs } from '../sim/io/load-sim-inputs.js';
@@ -43,6 +48,8 @@ export interface ServeSimulatorOptions {
   /** One-line notices for the console (what is running). */
   readonly say: (line: string) => void;
   readonly log: FeedLog;
+  /** The broker `serve` takes telemetry from (OPENPCS_MQTT_URL); absent: telemetry goes over HTTP. */
+  readonly mqttUrl?: string | undefined;
 }
 
 export async function startServeSimulator(platform: Platform, options: ServeSimulatorOptions): Promise<ServeSimulator> {
@@ -57,7 +64,10 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
   const inputs = loadSimInputs();
   await yieldToLoop(); // the model below is one synchronous step (about a second); the boxes come in slices
   const run = simulate(parsed.scenario, inputs);
-  const sources = messageSourcesOf(run);
+  const telemetry = equipmentTelemetrySource(run);
+  // With a broker, telemetry takes the road real equipment takes (MQTT → serve's subscription); else HTTP.
+  const publisher = options.mqttUrl ? await connectOrNone(options.mqttUrl, log) : undefined;
+  const sources = [...messageSourcesOf(run), ...(publisher ? [] : [telemetryMessageSource(telemetry)])];
 
   const ais = new AisTcpServer();
   const aisPort = await ais.listen(0, '127.0.0.1');
@@ -68,6 +78,7 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
     await ais.waitForClient();
   } catch (error) {
     await ais.close();
+    await publisher?.close();
     throw error;
   }
   const keys = announcing(
@@ -85,6 +96,7 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
   say(
     `sim: on (OPENPCS_SIM=off turns it off): San Pedro Bay, seed ${SERVE_SIM_SEED}, from ${new Date(plan.simStartMs).toISOString()} for ${SERVE_SIM_DAYS} days at ×${options.speed}${backfill}; ` +
       `${run.tracks.length} vessel tracks, AIS over TCP 127.0.0.1:${aisPort}; ` +
+      `equipment telemetry ${publisher ? `to MQTT ${options.mqttUrl}` : 'over HTTP from each terminal'}; ` +
       `parties: ${sources.length === 0 ? 'no message source yet (AIS only)' : 'each its own organisation sim-<code> with its own API key'}`,
   );
   let announcedLive = plan.simStartMs >= plan.anchorSimMs;
@@ -95,6 +107,8 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
     ais,
     messages: mergeSources(sources),
     feeder,
+    telemetry: publisher ? telemetry : undefined,
+    telemetryPublisher: publisher,
     signal: abort.signal,
     onPrepared: (slices) => {
       if (announcedCargo) return;
@@ -124,6 +138,7 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
       // Closing the socket first releases a window waiting on the feed client's backpressure.
       await ais.close();
       await done;
+      await publisher?.close();
       await feeds?.stop();
     },
   };
@@ -146,4 +161,17 @@ function announcing(keys: PartyKeys, say: (line: string) => void): PartyKeys {
       return key;
     },
   };
+}
+
+/** The broker, or none (telemetry then goes over HTTP) when it does not answer: the simulator never stops serve. */
+async function connectOrNone(url: string, log: FeedLog): Promise<MqttTelemetryPublisher | undefined> {
+  try {
+    return await MqttTelemetryPublisher.connect(url, { clientId: `openpcs-serve-sim-${process.pid}` });
+  } catch (error) {
+    log(
+      'warn',
+      `sim: MQTT broker ${url} does not answer (${error instanceof Error ? error.message : String(error)}); telemetry goes over HTTP`,
+    );
+    return undefined;
+  }
 }

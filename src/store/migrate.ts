@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015-event-date-time-sort.js';
 import * as m0016 from './migrations/0016-container-availability-source.js';
 import * as m0017 from './migrations/0017-organisation-terminals.js';
 import * as m0019 from './migrations/0019-terminal-feeds.js';
+import * as m0020 from './migrations/0020-equipment.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': m0001,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-container-availability-source': m0016,
   '0017-organisation-terminals': m0017,
   '0019-terminal-feeds': m0019,
+  '0020-equipment': m0020,
 };
 
 export function migrator<T>(db: Kysely<T>): Migrator {

@@ -225,6 +225,9 @@ export interface DB {
   appointment_slot: AppointmentSlotTable;
   empty_receivable: EmptyReceivableTable;
   terminal_notice: TerminalNoticeTable;
+  equipment_unit: EquipmentUnitTable;
+  charging_session: ChargingSessionTable;
+  equipment_day: EquipmentDayTable;
 }
 
 /** A DCSA event subscription (migration 0005); `position` is the last event `seq` delivered. */
@@ -552,4 +555,58 @@ export interface TerminalNoticeTable extends FeedStatementColumns {
   valid_from: Instant;
   valid_to: Instant | null;
   text: string;
+}
+
+/** Where an equipment row's newest fact came from, and who may see it (migration 0020). */
+interface EquipmentProvenanceColumns {
+  source_org: string;
+  inbox_id: Int8 | null;
+  event_id: string;
+  last_event_seq: Int8;
+  owner_orgs: string[];
+  visibility: string;
+}
+
+/** Latest status of one cargo-handling unit (migration 0020); counters are cumulative since entry into service. */
+export interface EquipmentUnitTable extends EquipmentProvenanceColumns {
+  equipment_id: string;
+  terminal_code: string;
+  equipment_type: string;
+  powertrain: string;
+  state: string;
+  soc_pct: number | null;
+  /** When the latest status was observed: the `asOf` of answers. */
+  observed_at: Instant;
+  first_observed_at: Instant;
+  engine_hours: number;
+  electricity_kwh: number | null;
+  diesel_litres: number | null;
+  hydrogen_kg: number | null;
+}
+
+/** One charging session, its start and stop merged (migration 0020). */
+export interface ChargingSessionTable extends EquipmentProvenanceColumns {
+  terminal_code: string;
+  session_id: string;
+  equipment_id: string;
+  charger_id: string;
+  started_at: Instant;
+  ended_at: Instant | null;
+  soc_start_pct: number;
+  soc_end_pct: number | null;
+  energy_kwh: number | null;
+  observed_at: Instant;
+}
+
+/** Operating hours and energy per terminal, local day, type and powertrain (migration 0020). */
+export interface EquipmentDayTable {
+  terminal_code: string;
+  day: string;
+  time_zone: string;
+  equipment_type: string;
+  powertrain: string;
+  operating_hours: number;
+  electricity_kwh: number;
+  diesel_litres: number;
+  hydrogen_kg: number;
 }

@@ -76,6 +76,10 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /forecasts/volume': 'read',
   'GET /forecasts/backtests': 'read',
   'GET /forecasts/backtests/{id}': 'read',
+  'GET /equipment': 'read',
+  'GET /equipment/{equipmentId}': 'read',
+  'GET /equipment/charging-sessions': 'read',
+  'GET /equipment/ze-share': 'readOwn',
 };
 /** Routes hidden from the API description, walked too. */
 const HIDDEN: Readonly<Record<string, Rule>> = {
@@ -189,6 +193,29 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
       });
       expect(sent.statusCode, sent.body).toBe(202);
     }
+    // The hidden terminal's private equipment telemetry: only it and the port authority see the unit (in the lists;
+    // the detail route is not asked for it by id, as a path echoed in a problem's `instance` would hold the canary).
+    const telemetry = await server.app.inject({
+      method: 'POST',
+      url: '/ingest/equipment-telemetry?visibility=private',
+      payload:
+        JSON.stringify({
+          messageType: 'equipment-status',
+          schemaVersion: 1,
+          equipmentId: 'LEAKCANARY-YT-1',
+          terminal: 'HIDDEN',
+          equipmentType: 'yard_tractor',
+          powertrain: 'diesel',
+          observedAt: '2026-12-01T15:00:00Z',
+          state: 'working',
+          socPct: null,
+          energy: { dieselLitres: 10 },
+          engineHours: 5,
+        }) + '\n',
+      headers: { authorization: `Bearer ${terminalKey.key}`, 'content-type': 'application/x-ndjson' },
+    });
+    expect(telemetry.statusCode, telemetry.body).toBe(202);
+    await platform.projections.catchUpAll();
     params['id'] = String(ingested.json().inboxId);
     params['subscriptionID'] = String(subscription.json().subscriptionID);
 

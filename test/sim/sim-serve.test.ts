@@ -3,7 +3,8 @@
  * inside, anchored at the wall clock, so `GET /vessels` (now) lists ships at berth and at anchor soon after the
  * start, while the server answers /health throughout. A high OPENPCS_SIM_SPEED keeps the test short; nothing
  * here asserts a wall-clock duration. With the simulator off (as tests and production deployments run) the
- * product stays empty. Needs `npm run build` (the server runs as an operator starts it).
+ * product stays empty. Equipment telemetry reaches `/equipment` and `/equipment/ze-share` over HTTP from the terminals.
+ * Needs `npm run build` (the server runs as an operator starts it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,6 +98,20 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
             vessels.some((v) => v.status === 'at_anchor' || v.status === 'anchored_outside' || v.status === 'at_berth'),
           ).toBe(true);
           expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
+          // Equipment telemetry arrives too (over HTTP from each terminal, no broker configured): units and ZE share.
+          expect(server.output()).toMatch(/equipment telemetry over HTTP from each terminal/);
+          await until(
+            async () =>
+              (await getJson<{ port: { units: number } }>(server, '/equipment/ze-share', key)).port.units > 100,
+            'equipment units in /equipment/ze-share',
+            120_000,
+          );
+          const units = await getJson<{ units: { terminal: string; asOf: string }[] }>(
+            server,
+            '/equipment?limit=5',
+            key,
+          );
+          expect(units.units).toHaveLength(5);
           await until(() => BOXES_GENERATED.test(server.output()), 'the boxes of the calls in port', 240_000);
         } finally {
           await stop(server);

@@ -10,6 +10,7 @@ import { AIS_ERRORS } from './ais-errors.js';
 import { AUTH_ERRORS } from './auth-errors.js';
 import { CARGO_ERRORS } from './cargo-errors.js';
 import { CSV_ERRORS } from './csv-errors.js';
+import { EQUIPMENT_ERRORS } from './equipment-errors.js';
 import { DCSA_API_ERRORS } from './dcsa-api-errors.js';
 import { DCSA_MESSAGE_ERRORS } from './dcsa-message-errors.js';
 import { EDIFACT_ERRORS } from './edifact-errors.js';
@@ -41,6 +42,7 @@ export const ERROR_CATALOGUE = {
   ...X12_ERRORS,
   ...EDIFACT_ERRORS,
   ...TELEMETRY_ERRORS,
+  ...EQUIPMENT_ERRORS,
   ...IDENTIFIER_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -89,5 +91,6 @@ export const ERROR_SECTIONS: readonly ErrorSection[] = [
     heading: 'Equipment telemetry (`equipment-telemetry`, see [simulator.md](simulator.md))',
     errors: TELEMETRY_ERRORS,
   },
+  { heading: 'Equipment and zero-emission shares (see [equipment.md](equipment.md))', errors: EQUIPMENT_ERRORS },
   { heading: 'Identifiers (container, IMO, UN/LOCODE, SMDG, SCAC, MMSI)', errors: IDENTIFIER_ERRORS },
 ];
