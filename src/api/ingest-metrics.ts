@@ -21,76 +21,69 @@ export interface PlatformMetrics {
 export function createMetrics(): PlatformMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'openpcs_' });
-  const received = new Counter({
-    name: 'openpcs_ingest_messages_received_total',
-    help: 'Messages stored in the inbox, by format and whether they were exact re-deliveries',
-    labelNames: ['format', 'duplicate'] as const,
-    registers: [registry],
-  });
-  const receivedBytes = new Counter({
-    name: 'openpcs_ingest_bytes_received_total',
-    help: 'Bytes of message bodies received, by format',
-    labelNames: ['format'] as const,
-    registers: [registry],
-  });
-  const processed = new Counter({
-    name: 'openpcs_ingest_messages_processed_total',
-    help: 'Messages parsed, by format and outcome (processed, partial, failed)',
-    labelNames: ['format', 'status'] as const,
-    registers: [registry],
-  });
-  const appended = new Counter({
-    name: 'openpcs_events_appended_total',
-    help: 'Canonical events appended to the event store, by source format',
-    labelNames: ['format'] as const,
-    registers: [registry],
-  });
-  const duplicates = new Counter({
-    name: 'openpcs_events_duplicate_total',
-    help: 'Events not appended because their idempotency key was already stored',
-    labelNames: ['format'] as const,
-    registers: [registry],
-  });
-  const deadLetters = new Counter({
-    name: 'openpcs_dead_letters_total',
-    help: 'Dead letters recorded, by format and error code',
-    labelNames: ['format', 'code'] as const,
-    registers: [registry],
-  });
-  const rejectedParts = new Counter({
-    name: 'openpcs_ingest_rejected_parts_total',
-    help: 'Rejected message parts, by format and error code (all of them; dead letters keep the first 100 per message)',
-    labelNames: ['format', 'code'] as const,
-    registers: [registry],
-  });
-  const crashes = new Counter({
-    name: 'openpcs_ingest_worker_errors_total',
-    help: 'Background processing attempts that failed (message kept in the inbox for retry)',
-    registers: [registry],
-  });
-  const quarantined = new Counter({
-    name: 'openpcs_projection_events_quarantined_total',
-    help: 'Events a projection could not apply and quarantined (or that failed again on retry), by projection',
-    labelNames: ['projection'] as const,
-    registers: [registry],
-  });
+  const counter = <L extends string>(name: string, help: string, ...labelNames: L[]): Counter<L> =>
+    new Counter({ name, help, labelNames, registers: [registry] });
+  const received = counter(
+    'openpcs_ingest_messages_received_total',
+    'Messages stored in the inbox, by format and whether they were exact re-deliveries',
+    'format',
+    'duplicate',
+  );
+  const receivedBytes = counter(
+    'openpcs_ingest_bytes_received_total',
+    'Bytes of message bodies received, by format',
+    'format',
+  );
+  const processed = counter(
+    'openpcs_ingest_messages_processed_total',
+    'Messages parsed, by format and outcome (processed, partial, failed)',
+    'format',
+    'status',
+  );
+  const appended = counter(
+    'openpcs_events_appended_total',
+    'Canonical events appended to the event store, by source format',
+    'format',
+  );
+  const duplicates = counter(
+    'openpcs_events_duplicate_total',
+    'Events not appended because their idempotency key was already stored',
+    'format',
+  );
+  const deadLetters = counter(
+    'openpcs_dead_letters_total',
+    'Dead letters recorded, by format and error code',
+    'format',
+    'code',
+  );
+  const rejectedParts = counter(
+    'openpcs_ingest_rejected_parts_total',
+    'Rejected message parts, by format and error code (all of them; dead letters keep the first 100 per message)',
+    'format',
+    'code',
+  );
+  const crashes = counter(
+    'openpcs_ingest_worker_errors_total',
+    'Background processing attempts that failed (message kept in the inbox for retry)',
+  );
+  const quarantined = counter(
+    'openpcs_projection_events_quarantined_total',
+    'Events a projection could not apply and quarantined (or that failed again on retry), by projection',
+    'projection',
+  );
   let collectors: Parameters<PlatformMetrics['setCollectors']>[0] | undefined;
-  new Gauge({
-    name: 'openpcs_dead_letters_open',
-    help: 'Dead letters waiting for a replay',
-    registers: [registry],
-    async collect() {
-      if (collectors) this.set(await collectors.openDeadLetters());
-    },
-  });
-  new Gauge({
-    name: 'openpcs_inbox_backlog',
-    help: 'Inbox messages received but not processed yet',
-    registers: [registry],
-    async collect() {
-      if (collectors) this.set(await collectors.inboxBacklog());
-    },
-  });
+  /** A gauge set from the store at scrape time (nothing until the collectors are set). */
+  const storeGauge = (name: string, help: string, read: (c: NonNullable<typeof collectors>) => Promise<number>) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        if (collectors) this.set(await read(collectors));
+      },
+    });
+  storeGauge('openpcs_dead_letters_open', 'Dead letters waiting for a replay', (c) => c.openDeadLetters());
+  storeGauge('openpcs_inbox_backlog', 'Inbox messages received but not processed yet', (c) => c.inboxBacklog());
   new Gauge({
     name: 'openpcs_projection_quarantine_open',
     help: 'Quarantined events waiting for "openpcs projections retry", by projection',

@@ -8,7 +8,14 @@ import type {
   EquipmentStatusPayload,
 } from './equipment-telemetry.js';
 import { checkedCodeAndPayload, StoredEventShapeError } from './event-payload-guard.js';
-import type { ContainerMasterPayload, DcsaPayload, EventPayloadMap, TruckAppointmentPayload } from './event-map.js';
+import {
+  OPENPCS_EVENT_CODES,
+  type ContainerMasterPayload,
+  type DcsaPayload,
+  type EventPayloadMap,
+  type OpenpcsPayloads,
+  type TruckAppointmentPayload,
+} from './event-map.js';
 import {
   VESSEL_POSITION,
   VESSEL_STATIC,
@@ -32,6 +39,32 @@ const position: VesselPositionPayload = {
   headingDeg: null,
   navStatus: 5,
   aisType: 1,
+};
+const status: EquipmentStatusPayload = {
+  extension: 'openpcs',
+  equipmentId: 'WBCT-YT-007',
+  terminal: 'WBCT',
+  equipmentType: 'yard_tractor',
+  powertrain: 'battery_electric',
+  state: 'charging',
+  socPct: 41.5,
+  energy: { electricityKwh: 120.5 },
+  engineHours: 10_234.25,
+  sourceMessage: { format: 'equipment-telemetry', line: 1 },
+};
+const stop: ChargingSessionPayload = {
+  extension: 'openpcs',
+  phase: 'stop',
+  sessionId: 'S1',
+  chargerId: 'WBCT-CHG-01',
+  equipmentId: 'WBCT-YT-007',
+  terminal: 'WBCT',
+  startedAt: '2018-05-07T09:30:00.000Z',
+  socStartPct: 22.1,
+  endedAt: '2018-05-07T11:21:00.000Z',
+  socEndPct: 95,
+  energyKwh: 153.09,
+  sourceMessage: { format: 'equipment-telemetry', line: 2 },
 };
 
 describe('the event map', () => {
@@ -78,33 +111,6 @@ describe('checkedCodeAndPayload (the store edge)', () => {
 });
 
 describe('equipment telemetry payloads at the store edge', () => {
-  const status: EquipmentStatusPayload = {
-    extension: 'openpcs',
-    equipmentId: 'WBCT-YT-007',
-    terminal: 'WBCT',
-    equipmentType: 'yard_tractor',
-    powertrain: 'battery_electric',
-    state: 'charging',
-    socPct: 41.5,
-    energy: { electricityKwh: 120.5 },
-    engineHours: 10_234.25,
-    sourceMessage: { format: 'equipment-telemetry', line: 1 },
-  };
-  const stop: ChargingSessionPayload = {
-    extension: 'openpcs',
-    phase: 'stop',
-    sessionId: 'S1',
-    chargerId: 'WBCT-CHG-01',
-    equipmentId: 'WBCT-YT-007',
-    terminal: 'WBCT',
-    startedAt: '2018-05-07T09:30:00.000Z',
-    socStartPct: 22.1,
-    endedAt: '2018-05-07T11:21:00.000Z',
-    socEndPct: 95,
-    energyKwh: 153.09,
-    sourceMessage: { format: 'equipment-telemetry', line: 2 },
-  };
-
   it('should type EQST and CHRG and check their stored payloads', () => {
     expectTypeOf<EventPayloadMap[typeof EQUIPMENT_STATUS]>().toEqualTypeOf<EquipmentStatusPayload>();
     expectTypeOf<EventPayloadMap[typeof CHARGING_SESSION]>().toEqualTypeOf<ChargingSessionPayload>();
@@ -116,5 +122,105 @@ describe('equipment telemetry payloads at the store edge', () => {
     );
     expect(() => checkedCodeAndPayload('CHRG', { ...stop, phase: 'pause' })).toThrow(StoredEventShapeError);
     expect(() => checkedCodeAndPayload('CHRG', { ...status })).toThrow(StoredEventShapeError);
+  });
+});
+
+describe('every openpcs payload at the store edge', () => {
+  const line = { format: 'csv', line: 2 };
+  /** One payload per openpcs code, typed by the event map (the compiler keeps this table complete). */
+  const payloads: OpenpcsPayloads = {
+    POSN: position,
+    STAT: {
+      mmsi: '477776200',
+      imo: '9454436',
+      callSign: null,
+      name: 'EVER LOVELY',
+      shipType: 70,
+      lengthM: 334,
+      beamM: null,
+      draughtM: 14.2,
+      destination: 'USLAX',
+    },
+    MSTR: {
+      extension: 'openpcs',
+      isoEquipmentCode: '45G1',
+      teu: 2,
+      lengthFt: 40,
+      ownerScac: 'MSCU',
+      tareKg: 3_800,
+      reefer: false,
+      hazardousUnNumbers: ['1203'],
+      sourceMessage: line,
+    },
+    APPT: {
+      extension: 'openpcs',
+      modeOfTransport: 'TRUCK',
+      appointmentId: 'APT-1',
+      appointmentStatus: 'BOOKED',
+      truckingCompany: 'HRZD',
+      slotStart: '2026-02-12T18:00:00.000Z',
+      slotEnd: '2026-02-12T19:00:00.000Z',
+      transactions: [{ move: 'PICKUP', equipmentReference: 'TCLU5544330' }],
+      sourceMessage: { format: 'csv-truck-appointments', lines: [3, 4] },
+    },
+    AVLB: { extension: 'openpcs', availableForPickup: true, holds: [], lastFreeDay: '2026-02-14', sourceMessage: line },
+    EQST: status,
+    CHRG: stop,
+    SLOT: {
+      extension: 'openpcs',
+      transactionType: 'DUAL',
+      slotStart: '2026-02-12T18:00:00.000Z',
+      slotEnd: '2026-02-12T19:00:00.000Z',
+      capacity: 40,
+      booked: 0,
+      sourceMessage: line,
+    },
+    ERCV: {
+      extension: 'openpcs',
+      locationType: 'DEPOT',
+      locationCode: 'USLAXDEP1',
+      carrierScac: 'MAEU',
+      isoEquipmentCode: '45G1',
+      accepting: true,
+      remainingCapacity: null,
+      sourceMessage: line,
+    },
+    NOTC: {
+      extension: 'openpcs',
+      noticeId: 'N-1',
+      noticeType: 'GATE_CLOSED',
+      status: 'ACTIVE',
+      terminal: null,
+      carrierScac: null,
+      isoEquipmentCode: null,
+      validFrom: '2026-02-12T18:00:00.000Z',
+      validTo: null,
+      text: 'Gates closed for the holiday',
+      sourceMessage: line,
+    },
+  };
+
+  it.each(OPENPCS_EVENT_CODES)('should take a %s payload of the map shape as it is', (code) => {
+    const payload = payloads[code];
+    expect(checkedCodeAndPayload(code, { ...payload })).toEqual({ eventTypeCode: code, payload });
+  });
+
+  it.each(OPENPCS_EVENT_CODES)('should refuse a %s payload with any one field of the wrong type', (code) => {
+    for (const [field, value] of Object.entries(payloads[code])) {
+      const wrong = typeof value === 'boolean' ? 'yes' : true;
+      expect(() => checkedCodeAndPayload(code, { ...payloads[code], [field]: wrong }), field).toThrow(
+        StoredEventShapeError,
+      );
+    }
+  });
+
+  it('should refuse a required field that is missing, a count below zero and a move outside PICKUP/DROPOFF', () => {
+    const { sessionId: _dropped, ...noSession } = stop;
+    expect(() => checkedCodeAndPayload('CHRG', noSession)).toThrow(StoredEventShapeError);
+    expect(() => checkedCodeAndPayload('SLOT', { ...payloads.SLOT, booked: -1 })).toThrow(StoredEventShapeError);
+    const badMove = { ...payloads.APPT, transactions: [{ move: 'LIFT' }] };
+    expect(() => checkedCodeAndPayload('APPT', badMove)).toThrow(StoredEventShapeError);
+    const badLines = { ...payloads.APPT, sourceMessage: { format: 'csv', lines: ['3'] } };
+    expect(() => checkedCodeAndPayload('APPT', badLines)).toThrow(StoredEventShapeError);
   });
 });

@@ -24,11 +24,15 @@ import {
   EQUIPMENT_TYPES,
   POWERTRAINS,
   type ChargingSessionPayload,
+  type EnergyCounters,
   type EquipmentStatusPayload,
 } from './equipment-telemetry.js';
 import {
   isDcsaEventCode,
   type AppointmentSlotPayload,
+  type AppointmentTransaction,
+  type FeedSourceLine,
+  type OpenpcsPayloads,
   type ContainerMasterPayload,
   type EmptyReceivablePayload,
   type TerminalNoticePayload,
@@ -56,227 +60,192 @@ export class StoredEventShapeError extends TypeError {
 }
 
 type Json = Readonly<Record<string, unknown>>;
+type Check = (v: unknown) => boolean;
+/** One check per field of `T` (an optional field's check sees `undefined` when it is absent). */
+type Shape<T> = { readonly [K in keyof T]-?: Check };
+type Guard<T> = (p: Json) => p is Json & T;
 
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumberOrNull = (v: unknown): boolean => v === null || typeof v === 'number';
-const isStringOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
-const isOptional = (v: unknown, check: (x: unknown) => boolean): boolean => v === undefined || check(v);
-
-function isVesselPosition(p: Json): p is VesselPositionPayload {
-  return (
-    isString(p['mmsi']) &&
-    typeof p['lat'] === 'number' &&
-    typeof p['lon'] === 'number' &&
-    isNumberOrNull(p['sogKn']) &&
-    isNumberOrNull(p['cogDeg']) &&
-    isNumberOrNull(p['headingDeg']) &&
-    isNumberOrNull(p['navStatus']) &&
-    isNumberOrNull(p['aisType'])
-  );
-}
-
-function isVesselStatic(p: Json): p is VesselStaticPayload {
-  return (
-    isString(p['mmsi']) &&
-    isStringOrNull(p['imo']) &&
-    isStringOrNull(p['callSign']) &&
-    isStringOrNull(p['name']) &&
-    isNumberOrNull(p['shipType']) &&
-    isNumberOrNull(p['lengthM']) &&
-    isNumberOrNull(p['beamM']) &&
-    isNumberOrNull(p['draughtM']) &&
-    isStringOrNull(p['destination'])
-  );
-}
-
-function isContainerMaster(p: Json): p is ContainerMasterPayload {
-  const source = p['sourceMessage'];
-  const hazardous = p['hazardousUnNumbers'];
-  return (
-    p['extension'] === 'openpcs' &&
-    isString(p['isoEquipmentCode']) &&
-    isNumberOrNull(p['teu']) &&
-    isNumberOrNull(p['lengthFt']) &&
-    isOptional(p['ownerScac'], isString) &&
-    isOptional(p['operatorScac'], isString) &&
-    isOptional(p['tareKg'], (v) => typeof v === 'number') &&
-    isOptional(p['maxGrossKg'], (v) => typeof v === 'number') &&
-    typeof p['reefer'] === 'boolean' &&
-    Array.isArray(hazardous) &&
-    hazardous.every(isString) &&
-    isRecord(source) &&
-    isString(source['format']) &&
-    typeof source['line'] === 'number'
-  );
-}
-
-const isAppointmentTransaction = (t: unknown): boolean =>
-  isRecord(t) &&
-  (t['move'] === 'PICKUP' || t['move'] === 'DROPOFF') &&
-  isOptional(t['equipmentReference'], isString) &&
-  isOptional(t['bookingReference'], isString);
-
-function isTruckAppointment(p: Json): p is TruckAppointmentPayload {
-  const source = p['sourceMessage'];
-  const transactions = p['transactions'];
-  const lines = isRecord(source) ? source['lines'] : undefined;
-  return (
-    p['extension'] === 'openpcs' &&
-    p['modeOfTransport'] === 'TRUCK' &&
-    isString(p['appointmentId']) &&
-    isString(p['appointmentStatus']) &&
-    isString(p['truckingCompany']) &&
-    isOptional(p['truckPlate'], isString) &&
-    isString(p['slotStart']) &&
-    isString(p['slotEnd']) &&
-    Array.isArray(transactions) &&
-    transactions.every(isAppointmentTransaction) &&
-    isRecord(source) &&
-    isString(source['format']) &&
-    Array.isArray(lines) &&
-    lines.every((l) => typeof l === 'number')
-  );
-}
-
-function isTerminalAvailability(p: Json): p is TerminalAvailabilityPayload {
-  const source = p['sourceMessage'];
-  const holds = p['holds'];
-  return (
-    p['extension'] === 'openpcs' &&
-    typeof p['availableForPickup'] === 'boolean' &&
-    Array.isArray(holds) &&
-    holds.every(isString) &&
-    isOptional(p['lastFreeDay'], isString) &&
-    isRecord(source) &&
-    isString(source['format']) &&
-    typeof source['line'] === 'number'
-  );
-}
-
 const isNumber = (v: unknown): v is number => typeof v === 'number';
-const isOneOf =
-  (values: readonly string[]) =>
-  (v: unknown): boolean =>
-    typeof v === 'string' && values.includes(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isSourceLine = (source: unknown): boolean =>
-  isRecord(source) && isString(source['format']) && isNumber(source['line']);
+const is =
+  (value: string): Check =>
+  (v) =>
+    v === value;
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const orNull =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
+const arrayOf =
+  (check: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(check);
 
-function isEquipmentStatus(p: Json): p is EquipmentStatusPayload {
-  const energy = p['energy'];
-  return (
-    p['extension'] === 'openpcs' &&
-    isString(p['equipmentId']) &&
-    isString(p['terminal']) &&
-    isOneOf(EQUIPMENT_TYPES)(p['equipmentType']) &&
-    isOneOf(POWERTRAINS)(p['powertrain']) &&
-    isOneOf(EQUIPMENT_STATES)(p['state']) &&
-    isNumberOrNull(p['socPct']) &&
-    isRecord(energy) &&
-    isOptional(energy['electricityKwh'], isNumber) &&
-    isOptional(energy['dieselLitres'], isNumber) &&
-    isOptional(energy['hydrogenKg'], isNumber) &&
-    isNumber(p['engineHours']) &&
-    isSourceLine(p['sourceMessage'])
-  );
+/** The guard of a record whose every field passes its check; fields the shape does not name are let through. */
+function shaped<T>(shape: Shape<T>): Guard<T> {
+  const fields: readonly (readonly [string, Check])[] = Object.entries<Check>(shape);
+  return (p: Json): p is Json & T => fields.every(([name, check]) => check(p[name]));
 }
+const record =
+  <T>(shape: Shape<T>): Check =>
+  (v) =>
+    isRecord(v) && shaped(shape)(v);
 
-function isAppointmentSlot(p: Json): p is AppointmentSlotPayload {
-  return (
-    p['extension'] === 'openpcs' &&
-    isOneOf(APPOINTMENT_TRANSACTION_TYPES)(p['transactionType']) &&
-    isString(p['slotStart']) &&
-    isString(p['slotEnd']) &&
-    isCount(p['capacity']) &&
-    isCount(p['booked']) &&
-    isSourceLine(p['sourceMessage'])
-  );
-}
+const OPENPCS = is('openpcs');
+const SOURCE_LINE = record<FeedSourceLine>({ format: isString, line: isNumber });
 
-function isChargingSession(p: Json): p is ChargingSessionPayload {
-  return (
-    p['extension'] === 'openpcs' &&
-    (p['phase'] === 'start' || p['phase'] === 'stop') &&
-    isString(p['sessionId']) &&
-    isString(p['chargerId']) &&
-    isString(p['equipmentId']) &&
-    isString(p['terminal']) &&
-    isString(p['startedAt']) &&
-    isNumber(p['socStartPct']) &&
-    isOptional(p['endedAt'], isString) &&
-    isOptional(p['socEndPct'], isNumber) &&
-    isOptional(p['energyKwh'], isNumber) &&
-    isSourceLine(p['sourceMessage'])
-  );
-}
+/** Each openpcs code's payload shape, as the event map types it. */
+const PAYLOAD_GUARDS: { readonly [C in OpenpcsEventCode]: Guard<OpenpcsPayloads[C]> } = {
+  [VESSEL_POSITION]: shaped<VesselPositionPayload>({
+    mmsi: isString,
+    lat: isNumber,
+    lon: isNumber,
+    sogKn: orNull(isNumber),
+    cogDeg: orNull(isNumber),
+    headingDeg: orNull(isNumber),
+    navStatus: orNull(isNumber),
+    aisType: orNull(isNumber),
+  }),
+  [VESSEL_STATIC]: shaped<VesselStaticPayload>({
+    mmsi: isString,
+    imo: orNull(isString),
+    callSign: orNull(isString),
+    name: orNull(isString),
+    shipType: orNull(isNumber),
+    lengthM: orNull(isNumber),
+    beamM: orNull(isNumber),
+    draughtM: orNull(isNumber),
+    destination: orNull(isString),
+  }),
+  [CONTAINER_MASTER_DATA]: shaped<ContainerMasterPayload>({
+    extension: OPENPCS,
+    isoEquipmentCode: isString,
+    teu: orNull(isNumber),
+    lengthFt: orNull(isNumber),
+    ownerScac: optional(isString),
+    operatorScac: optional(isString),
+    tareKg: optional(isNumber),
+    maxGrossKg: optional(isNumber),
+    reefer: isBoolean,
+    hazardousUnNumbers: arrayOf(isString),
+    sourceMessage: SOURCE_LINE,
+  }),
+  [TRUCK_APPOINTMENT]: shaped<TruckAppointmentPayload>({
+    extension: OPENPCS,
+    modeOfTransport: is('TRUCK'),
+    appointmentId: isString,
+    appointmentStatus: isString,
+    truckingCompany: isString,
+    truckPlate: optional(isString),
+    slotStart: isString,
+    slotEnd: isString,
+    transactions: arrayOf(
+      record<AppointmentTransaction>({
+        move: oneOf(['PICKUP', 'DROPOFF']),
+        equipmentReference: optional(isString),
+        bookingReference: optional(isString),
+      }),
+    ),
+    sourceMessage: record<TruckAppointmentPayload['sourceMessage']>({ format: isString, lines: arrayOf(isNumber) }),
+  }),
+  [TERMINAL_AVAILABILITY]: shaped<TerminalAvailabilityPayload>({
+    extension: OPENPCS,
+    availableForPickup: isBoolean,
+    holds: arrayOf(isString),
+    lastFreeDay: optional(isString),
+    sourceMessage: SOURCE_LINE,
+  }),
+  [EQUIPMENT_STATUS]: shaped<EquipmentStatusPayload>({
+    extension: OPENPCS,
+    equipmentId: isString,
+    terminal: isString,
+    equipmentType: oneOf(EQUIPMENT_TYPES),
+    powertrain: oneOf(POWERTRAINS),
+    state: oneOf(EQUIPMENT_STATES),
+    socPct: orNull(isNumber),
+    energy: record<EnergyCounters>({
+      electricityKwh: optional(isNumber),
+      dieselLitres: optional(isNumber),
+      hydrogenKg: optional(isNumber),
+    }),
+    engineHours: isNumber,
+    sourceMessage: SOURCE_LINE,
+  }),
+  [CHARGING_SESSION]: shaped<ChargingSessionPayload>({
+    extension: OPENPCS,
+    phase: oneOf(['start', 'stop']),
+    sessionId: isString,
+    chargerId: isString,
+    equipmentId: isString,
+    terminal: isString,
+    startedAt: isString,
+    socStartPct: isNumber,
+    endedAt: optional(isString),
+    socEndPct: optional(isNumber),
+    energyKwh: optional(isNumber),
+    sourceMessage: SOURCE_LINE,
+  }),
+  [APPOINTMENT_SLOT]: shaped<AppointmentSlotPayload>({
+    extension: OPENPCS,
+    transactionType: oneOf(APPOINTMENT_TRANSACTION_TYPES),
+    slotStart: isString,
+    slotEnd: isString,
+    capacity: isCount,
+    booked: isCount,
+    sourceMessage: SOURCE_LINE,
+  }),
+  [EMPTY_RECEIVABLE]: shaped<EmptyReceivablePayload>({
+    extension: OPENPCS,
+    locationType: oneOf(EMPTY_RETURN_LOCATION_TYPES),
+    locationCode: isString,
+    carrierScac: isString,
+    isoEquipmentCode: isString,
+    accepting: isBoolean,
+    remainingCapacity: orNull(isCount),
+    sourceMessage: SOURCE_LINE,
+  }),
+  [TERMINAL_NOTICE]: shaped<TerminalNoticePayload>({
+    extension: OPENPCS,
+    noticeId: isString,
+    noticeType: oneOf(NOTICE_TYPES),
+    status: oneOf(NOTICE_STATUSES),
+    terminal: orNull(isString),
+    carrierScac: orNull(isString),
+    isoEquipmentCode: orNull(isString),
+    validFrom: isString,
+    validTo: orNull(isString),
+    text: isString,
+    sourceMessage: SOURCE_LINE,
+  }),
+};
 
-function isEmptyReceivable(p: Json): p is EmptyReceivablePayload {
-  return (
-    p['extension'] === 'openpcs' &&
-    isOneOf(EMPTY_RETURN_LOCATION_TYPES)(p['locationType']) &&
-    isString(p['locationCode']) &&
-    isString(p['carrierScac']) &&
-    isString(p['isoEquipmentCode']) &&
-    typeof p['accepting'] === 'boolean' &&
-    (p['remainingCapacity'] === null || isCount(p['remainingCapacity'])) &&
-    isSourceLine(p['sourceMessage'])
-  );
-}
+const isOpenpcsCode = (code: string): code is OpenpcsEventCode => Object.hasOwn(PAYLOAD_GUARDS, code);
 
-function isTerminalNotice(p: Json): p is TerminalNoticePayload {
-  return (
-    p['extension'] === 'openpcs' &&
-    isString(p['noticeId']) &&
-    isOneOf(NOTICE_TYPES)(p['noticeType']) &&
-    isOneOf(NOTICE_STATUSES)(p['status']) &&
-    isStringOrNull(p['terminal']) &&
-    isStringOrNull(p['carrierScac']) &&
-    isStringOrNull(p['isoEquipmentCode']) &&
-    isString(p['validFrom']) &&
-    isStringOrNull(p['validTo']) &&
-    isString(p['text']) &&
-    isSourceLine(p['sourceMessage'])
-  );
+/** An openpcs code paired with its own payload type (a union over the codes). */
+type OpenpcsCodeAndPayload<C extends OpenpcsEventCode = OpenpcsEventCode> = {
+  [K in C]: { readonly eventTypeCode: K; readonly payload: OpenpcsPayloads[K] };
+}[C];
+
+function checkedOpenpcs<C extends OpenpcsEventCode>(code: C, payload: Json): OpenpcsCodeAndPayload<C> {
+  const guard: Guard<OpenpcsPayloads[C]> = PAYLOAD_GUARDS[code];
+  if (guard(payload)) return { eventTypeCode: code, payload };
+  throw new StoredEventShapeError(`event ${code}: the payload does not have the shape the event map gives the code`);
 }
 
 /** The code and payload of a stored event, checked against the event map; throws `StoredEventShapeError`. */
 export function checkedCodeAndPayload(code: string, payload: unknown): CodeAndPayload {
   if (!isRecord(payload)) throw new StoredEventShapeError(`event ${code}: the payload is not a JSON object`);
-  switch (code) {
-    case VESSEL_POSITION:
-      if (isVesselPosition(payload)) return { eventTypeCode: code, payload };
-      break;
-    case VESSEL_STATIC:
-      if (isVesselStatic(payload)) return { eventTypeCode: code, payload };
-      break;
-    case CONTAINER_MASTER_DATA:
-      if (isContainerMaster(payload)) return { eventTypeCode: code, payload };
-      break;
-    case TRUCK_APPOINTMENT:
-      if (isTruckAppointment(payload)) return { eventTypeCode: code, payload };
-      break;
-    case TERMINAL_AVAILABILITY:
-      if (isTerminalAvailability(payload)) return { eventTypeCode: code, payload };
-      break;
-    case EQUIPMENT_STATUS:
-      if (isEquipmentStatus(payload)) return { eventTypeCode: code, payload };
-      break;
-    case CHARGING_SESSION:
-      if (isChargingSession(payload)) return { eventTypeCode: code, payload };
-      break;
-    case APPOINTMENT_SLOT:
-      if (isAppointmentSlot(payload)) return { eventTypeCode: code, payload };
-      break;
-    case EMPTY_RECEIVABLE:
-      if (isEmptyReceivable(payload)) return { eventTypeCode: code, payload };
-      break;
-    case TERMINAL_NOTICE:
-      if (isTerminalNotice(payload)) return { eventTypeCode: code, payload };
-      break;
-    default:
-      if (isDcsaEventCode(code)) return { eventTypeCode: code, payload };
-      throw new StoredEventShapeError(`event type code "${code}" is not in the event map`);
-  }
-  throw new StoredEventShapeError(`event ${code}: the payload does not have the shape the event map gives the code`);
+  if (isOpenpcsCode(code)) return checkedOpenpcs(code, payload);
+  if (isDcsaEventCode(code)) return { eventTypeCode: code, payload };
+  throw new StoredEventShapeError(`event type code "${code}" is not in the event map`);
 }

@@ -7,29 +7,30 @@ export const HoldSchema = z.object({
   releasedAt: z.string().nullable().describe('null while the hold is open'),
 });
 
+/** Where a figure came from when a terminal stated it (`csv-availability`): the statement's provenance. */
+const terminalStatement = (statedAt: string) => ({
+  kind: z.literal('terminal'),
+  terminal: z.string().nullable().describe('SMDG code of the terminal that stated it'),
+  statedAt: z.string().describe(statedAt),
+  statedBy: z.string().describe('organisation that sent the statement'),
+  inboxId: z.string().nullable().describe('inbox message the statement came in'),
+  line: z.number().nullable().describe('line of the statement in that message'),
+});
+const terminalHolds = z.array(z.string()).describe('holds the terminal listed: CUSTOMS, FREIGHT, OTHER');
+
 export const LastFreeDaySourceSchema = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.literal('terminal'),
-    terminal: z.string().nullable().describe('SMDG code of the terminal that stated it'),
-    statedAt: z.string().describe('when the terminal stated it (the newest statement wins)'),
-    statedBy: z.string().describe('organisation that sent the statement'),
-    inboxId: z.string().nullable().describe('inbox message the statement came in'),
-    line: z.number().nullable().describe('line of the statement in that message'),
+    ...terminalStatement('when the terminal stated it (the newest statement wins)'),
     available: z.boolean().describe('available for pick-up, as the terminal stated'),
-    holds: z.array(z.string()).describe('holds the terminal listed: CUSTOMS, FREIGHT, OTHER'),
+    holds: terminalHolds,
   }),
   z.object({ kind: z.literal('rule'), rule: z.string().describe('the free-time rule (tariff item or default)') }),
 ]);
 
 export const AvailabilitySourceSchema = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.literal('terminal'),
-    terminal: z.string().nullable().describe('SMDG code of the terminal that stated it'),
-    statedAt: z.string().describe('when the terminal stated it (its newest statement for this trip)'),
-    statedBy: z.string().describe('organisation that sent the statement'),
-    inboxId: z.string().nullable().describe('inbox message the statement came in'),
-    line: z.number().nullable().describe('line of the statement in that message'),
-    holds: z.array(z.string()).describe('holds the terminal listed: CUSTOMS, FREIGHT, OTHER'),
+    ...terminalStatement('when the terminal stated it (its newest statement for this trip)'),
+    holds: terminalHolds,
   }),
   z.object({
     kind: z.literal('holds'),

@@ -54,18 +54,15 @@ function facts(n: NoticeRow): NoticeFacts {
 }
 
 function noticeView(n: NoticeRow, atMs: number): NoticeView {
+  const noticeFacts = facts(n);
+  const { validFromMs: _from, validToMs: _to, ...scope } = noticeFacts;
   return {
     noticeId: n.notice_id,
-    noticeType: n.notice_type as NoticeType,
-    status: n.status as NoticeStatus,
-    terminal: n.terminal_code,
-    unLocationCode: n.un_location_code,
-    carrierScac: n.carrier_scac,
-    isoType: n.iso_type,
+    ...scope,
     validFrom: n.valid_from.toISOString(),
     validTo: n.valid_to?.toISOString() ?? null,
     text: n.text,
-    activeAt: inForceAt(facts(n), atMs),
+    activeAt: inForceAt(noticeFacts, atMs),
     asOf: n.stated_at.toISOString(),
     source: sourceOf(n),
   };

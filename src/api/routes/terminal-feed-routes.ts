@@ -17,7 +17,13 @@ import { EmptyReturnAnswerSchema, NoticeSchema, SlotSchema } from '../cargo/term
 import { ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
 import { auditedRead } from '../read-audit-hook.js';
+import { routesTagged } from '../route-options.js';
 
+const route = routesTagged('truckers');
+/** What a bad query or a refused key is answered with on every route here. */
+const READ_PROBLEMS = { 400: ProblemSchema, 401: ProblemSchema } as const;
+/** The instant asked about: `at`, else now. */
+const atOrNow = (at: string | undefined): number => (at ? Date.parse(at) : Date.now());
 const HOUR = 3_600_000;
 /** Longest window `/appointments/availability` answers at once. */
 const MAX_WINDOW_HOURS = 7 * 24;
@@ -52,54 +58,49 @@ export const terminalFeedRoutes: FastifyPluginAsyncZod<TerminalFeedRouteOptions>
 
   app.get(
     '/appointments/availability',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['truckers'],
-        summary: 'Appointment slots per terminal and transaction type: capacity, booked, free (community data)',
-        description:
-          'The newest statement of each slot from the terminals (`csv-appointment-slots`), with the notices in force ' +
-          'during it. `from`/`to` (default: now and 24 hours later; at most 7 days apart) select slots that overlap ' +
-          `[from, to). At most 10,000 slots (\`truncated\` says when more matched). Example: ` +
-          '`GET /appointments/availability?terminal=WBCT&type=EMPTY_RETURN&from=2026-03-02T07:00-08:00`',
-        querystring: z.object({
-          terminal: terminalCode.optional(),
-          type: z
-            .enum(APPOINTMENT_TRANSACTION_TYPES)
-            .optional()
-            .meta({ examples: ['EMPTY_RETURN'] }),
-          from: QueryInstant.optional().describe('start of the window (default: now)'),
-          to: QueryInstant.optional().describe('end of the window, exclusive (default: from + 24 h)'),
+    route(ACCESS.read, {
+      summary: 'Appointment slots per terminal and transaction type: capacity, booked, free (community data)',
+      description:
+        'The newest statement of each slot from the terminals (`csv-appointment-slots`), with the notices in force ' +
+        'during it. `from`/`to` (default: now and 24 hours later; at most 7 days apart) select slots that overlap ' +
+        `[from, to). At most 10,000 slots (\`truncated\` says when more matched). Example: ` +
+        '`GET /appointments/availability?terminal=WBCT&type=EMPTY_RETURN&from=2026-03-02T07:00-08:00`',
+      querystring: z.object({
+        terminal: terminalCode.optional(),
+        type: z
+          .enum(APPOINTMENT_TRANSACTION_TYPES)
+          .optional()
+          .meta({ examples: ['EMPTY_RETURN'] }),
+        from: QueryInstant.optional().describe('start of the window (default: now)'),
+        to: QueryInstant.optional().describe('end of the window, exclusive (default: from + 24 h)'),
+      }),
+      response: {
+        200: z.object({ slots: z.array(SlotSchema), truncated: z.boolean() }).meta({
+          examples: [
+            {
+              slots: [
+                {
+                  terminal: 'WBCT',
+                  unLocationCode: 'USLAX',
+                  transactionType: 'EMPTY_RETURN',
+                  slotStart: '2026-03-02T16:00:00.000Z',
+                  slotEnd: '2026-03-02T17:00:00.000Z',
+                  capacity: 40,
+                  booked: 31,
+                  free: 9,
+                  notices: [],
+                  asOf: '2026-03-02T15:05:00.000Z',
+                  stale: false,
+                  source: { organisation: 'wbct', inboxId: '1207', eventId: '5e0c…' },
+                },
+              ],
+              truncated: false,
+            },
+          ],
         }),
-        response: {
-          200: z.object({ slots: z.array(SlotSchema), truncated: z.boolean() }).meta({
-            examples: [
-              {
-                slots: [
-                  {
-                    terminal: 'WBCT',
-                    unLocationCode: 'USLAX',
-                    transactionType: 'EMPTY_RETURN',
-                    slotStart: '2026-03-02T16:00:00.000Z',
-                    slotEnd: '2026-03-02T17:00:00.000Z',
-                    capacity: 40,
-                    booked: 31,
-                    free: 9,
-                    notices: [],
-                    asOf: '2026-03-02T15:05:00.000Z',
-                    stale: false,
-                    source: { organisation: 'wbct', inboxId: '1207', eventId: '5e0c…' },
-                  },
-                ],
-                truncated: false,
-              },
-            ],
-          }),
-          400: ProblemSchema,
-          401: ProblemSchema,
-        },
+        ...READ_PROBLEMS,
       },
-    },
+    }),
     async (request) => {
       const q = request.query;
       const atMs = Date.now();
@@ -126,61 +127,56 @@ export const terminalFeedRoutes: FastifyPluginAsyncZod<TerminalFeedRouteOptions>
 
   app.get(
     '/empty-returns',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['truckers'],
-        summary: 'Where an empty of a carrier and ISO size/type can be returned now, with the next free appointment',
-        description:
-          'Locations whose newest receivable statement (`csv-empty-returns`) accepts the carrier and size/type with ' +
-          'capacity left and that no notice closes (gate closed, empties not accepted for it) at `at` (default now); ' +
-          'each with the next EMPTY_RETURN slot with a free place at that terminal and the notices that affect it. ' +
-          'Locations that stated a receivable but do not take it now are listed under `closed` with the reason. ' +
-          'Example: `GET /empty-returns?scac=MAEU&isoType=45G1`',
-        querystring: z.object({
-          scac,
-          isoType,
-          at: QueryInstant.optional().describe('the instant asked about (default: now)'),
-        }),
-        response: {
-          200: EmptyReturnAnswerSchema.meta({
-            examples: [
-              {
-                scac: 'MAEU',
-                isoType: '45G1',
-                at: '2026-03-02T15:30:00.000Z',
-                locations: [
-                  {
-                    location: 'APMT',
-                    locationType: 'TERMINAL',
-                    name: 'APM Terminals Los Angeles Pier 400',
-                    unLocationCode: 'USLAX',
-                    remainingCapacity: 120,
-                    nextSlot: {
-                      slotStart: '2026-03-02T16:00:00.000Z',
-                      slotEnd: '2026-03-02T17:00:00.000Z',
-                      free: 6,
-                      asOf: '2026-03-02T15:05:00.000Z',
-                      source: { organisation: 'apmt', inboxId: '1210', eventId: '9a41…' },
-                    },
-                    notices: [],
+    route(ACCESS.read, {
+      summary: 'Where an empty of a carrier and ISO size/type can be returned now, with the next free appointment',
+      description:
+        'Locations whose newest receivable statement (`csv-empty-returns`) accepts the carrier and size/type with ' +
+        'capacity left and that no notice closes (gate closed, empties not accepted for it) at `at` (default now); ' +
+        'each with the next EMPTY_RETURN slot with a free place at that terminal and the notices that affect it. ' +
+        'Locations that stated a receivable but do not take it now are listed under `closed` with the reason. ' +
+        'Example: `GET /empty-returns?scac=MAEU&isoType=45G1`',
+      querystring: z.object({
+        scac,
+        isoType,
+        at: QueryInstant.optional().describe('the instant asked about (default: now)'),
+      }),
+      response: {
+        200: EmptyReturnAnswerSchema.meta({
+          examples: [
+            {
+              scac: 'MAEU',
+              isoType: '45G1',
+              at: '2026-03-02T15:30:00.000Z',
+              locations: [
+                {
+                  location: 'APMT',
+                  locationType: 'TERMINAL',
+                  name: 'APM Terminals Los Angeles Pier 400',
+                  unLocationCode: 'USLAX',
+                  remainingCapacity: 120,
+                  nextSlot: {
+                    slotStart: '2026-03-02T16:00:00.000Z',
+                    slotEnd: '2026-03-02T17:00:00.000Z',
+                    free: 6,
                     asOf: '2026-03-02T15:05:00.000Z',
-                    stale: false,
-                    source: { organisation: 'apmt', inboxId: '1209', eventId: '77b2…' },
+                    source: { organisation: 'apmt', inboxId: '1210', eventId: '9a41…' },
                   },
-                ],
-                closed: [],
-              },
-            ],
-          }),
-          400: ProblemSchema,
-          401: ProblemSchema,
-        },
+                  notices: [],
+                  asOf: '2026-03-02T15:05:00.000Z',
+                  stale: false,
+                  source: { organisation: 'apmt', inboxId: '1209', eventId: '77b2…' },
+                },
+              ],
+              closed: [],
+            },
+          ],
+        }),
+        ...READ_PROBLEMS,
       },
-    },
+    }),
     async (request) => {
       const q = request.query;
-      const atMs = q.at ? Date.parse(q.at) : Date.now();
+      const atMs = atOrNow(q.at);
       const answer = await reader.emptyReturns({ scac: q.scac, isoType: q.isoType, atMs }, request.accessScope);
       auditedRead(platform.audit, request, request.accessScope, '/empty-returns', answer.nonPublic, {
         scac: q.scac,
@@ -192,56 +188,51 @@ export const terminalFeedRoutes: FastifyPluginAsyncZod<TerminalFeedRouteOptions>
 
   app.get(
     '/notices',
-    {
-      config: { access: ACCESS.read },
-      schema: {
-        tags: ['truckers'],
-        summary: 'Restrictions and outages published by terminals and the port authority',
-        description:
-          '`terminal` selects the notices of that terminal and the port-wide ones; `active=true` those in force at ' +
-          '`at` (default now), `active=false` the others (ended, cancelled or not yet begun); newest window first, at ' +
-          'most 1,000. Example: `GET /notices?terminal=WBCT&active=true`',
-        querystring: z.object({
-          terminal: terminalCode.optional(),
-          active: z
-            .enum(['true', 'false'])
-            .transform((v) => v === 'true')
-            .optional()
-            .describe('true: in force at `at`; false: not in force; absent: all'),
-          at: QueryInstant.optional().describe('the instant `active` refers to (default: now)'),
+    route(ACCESS.read, {
+      summary: 'Restrictions and outages published by terminals and the port authority',
+      description:
+        '`terminal` selects the notices of that terminal and the port-wide ones; `active=true` those in force at ' +
+        '`at` (default now), `active=false` the others (ended, cancelled or not yet begun); newest window first, at ' +
+        'most 1,000. Example: `GET /notices?terminal=WBCT&active=true`',
+      querystring: z.object({
+        terminal: terminalCode.optional(),
+        active: z
+          .enum(['true', 'false'])
+          .transform((v) => v === 'true')
+          .optional()
+          .describe('true: in force at `at`; false: not in force; absent: all'),
+        at: QueryInstant.optional().describe('the instant `active` refers to (default: now)'),
+      }),
+      response: {
+        200: z.object({ notices: z.array(NoticeSchema) }).meta({
+          examples: [
+            {
+              notices: [
+                {
+                  noticeId: 'WBCT-2026-0302-01',
+                  noticeType: 'EMPTIES_NOT_ACCEPTED',
+                  status: 'ACTIVE',
+                  terminal: 'WBCT',
+                  unLocationCode: 'USLAX',
+                  carrierScac: 'MAEU',
+                  isoType: null,
+                  validFrom: '2026-03-02T14:00:00.000Z',
+                  validTo: '2026-03-03T02:00:00.000Z',
+                  text: 'No MAEU empties today: yard full',
+                  activeAt: true,
+                  asOf: '2026-03-02T13:40:00.000Z',
+                  source: { organisation: 'wbct', inboxId: '1190', eventId: '0d3e…' },
+                },
+              ],
+            },
+          ],
         }),
-        response: {
-          200: z.object({ notices: z.array(NoticeSchema) }).meta({
-            examples: [
-              {
-                notices: [
-                  {
-                    noticeId: 'WBCT-2026-0302-01',
-                    noticeType: 'EMPTIES_NOT_ACCEPTED',
-                    status: 'ACTIVE',
-                    terminal: 'WBCT',
-                    unLocationCode: 'USLAX',
-                    carrierScac: 'MAEU',
-                    isoType: null,
-                    validFrom: '2026-03-02T14:00:00.000Z',
-                    validTo: '2026-03-03T02:00:00.000Z',
-                    text: 'No MAEU empties today: yard full',
-                    activeAt: true,
-                    asOf: '2026-03-02T13:40:00.000Z',
-                    source: { organisation: 'wbct', inboxId: '1190', eventId: '0d3e…' },
-                  },
-                ],
-              },
-            ],
-          }),
-          400: ProblemSchema,
-          401: ProblemSchema,
-        },
+        ...READ_PROBLEMS,
       },
-    },
+    }),
     async (request) => {
       const q = request.query;
-      const atMs = q.at ? Date.parse(q.at) : Date.now();
+      const atMs = atOrNow(q.at);
       const answer = await reader.notices({ terminal: q.terminal, active: q.active, atMs }, request.accessScope);
       auditedRead(platform.audit, request, request.accessScope, '/notices', answer.nonPublic);
       return { notices: answer.value };

@@ -11,6 +11,7 @@ import { APPOINTMENT_SLOT, EMPTY_RECEIVABLE, TERMINAL_NOTICE } from '../../domai
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
+import { fromExcluded } from '../upsert-excluded.js';
 
 /** The columns every feed row takes from the event that states it. */
 function statement(event: StoredEvent) {
@@ -25,15 +26,16 @@ function statement(event: StoredEvent) {
   };
 }
 
-const STATEMENT_UPDATE = {
-  stated_at: sql.ref<Date>('excluded.stated_at'),
-  source_org: sql.ref<string>('excluded.source_org'),
-  inbox_id: sql.ref<string | null>('excluded.inbox_id'),
-  event_id: sql.ref<string>('excluded.event_id'),
-  last_event_seq: sql.ref<string>('excluded.last_event_seq'),
-  owner_orgs: sql.ref<string[]>('excluded.owner_orgs'),
-  visibility: sql.ref<string>('excluded.visibility'),
-};
+/** The columns `statement` fills, which every upsert takes from the newer statement. */
+const STATEMENT_COLUMNS = [
+  'stated_at',
+  'source_org',
+  'inbox_id',
+  'event_id',
+  'last_event_seq',
+  'owner_orgs',
+  'visibility',
+] as const;
 
 /** An older statement arriving late leaves the newer one in place. */
 const notNewer = (table: string) => sql<boolean>`${sql.ref(`${table}.stated_at`)} <= excluded.stated_at`;
@@ -84,13 +86,15 @@ export const appointmentSlotProjection: Projection = {
         .onConflict((oc) =>
           oc
             .columns(['terminal_code', 'transaction_type', 'slot_start'])
-            .doUpdateSet({
-              slot_end: sql.ref('excluded.slot_end'),
-              un_location_code: sql.ref('excluded.un_location_code'),
-              capacity: sql.ref('excluded.capacity'),
-              booked: sql.ref('excluded.booked'),
-              ...STATEMENT_UPDATE,
-            })
+            .doUpdateSet(
+              fromExcluded('appointment_slot', [
+                'slot_end',
+                'un_location_code',
+                'capacity',
+                'booked',
+                ...STATEMENT_COLUMNS,
+              ]),
+            )
             .where(notNewer('appointment_slot')),
         )
         .execute();
@@ -127,14 +131,16 @@ export const emptyReceivableProjection: Projection = {
         .onConflict((oc) =>
           oc
             .columns(['location_code', 'carrier_scac', 'iso_type'])
-            .doUpdateSet({
-              location_type: sql.ref('excluded.location_type'),
-              un_location_code: sql.ref('excluded.un_location_code'),
-              location_name: sql.ref('excluded.location_name'),
-              accepting: sql.ref('excluded.accepting'),
-              remaining_capacity: sql.ref('excluded.remaining_capacity'),
-              ...STATEMENT_UPDATE,
-            })
+            .doUpdateSet(
+              fromExcluded('empty_receivable', [
+                'location_type',
+                'un_location_code',
+                'location_name',
+                'accepting',
+                'remaining_capacity',
+                ...STATEMENT_COLUMNS,
+              ]),
+            )
             .where(notNewer('empty_receivable')),
         )
         .execute();
@@ -173,18 +179,20 @@ export const terminalNoticeProjection: Projection = {
         .onConflict((oc) =>
           oc
             .columns(['source_org', 'notice_id'])
-            .doUpdateSet({
-              notice_type: sql.ref('excluded.notice_type'),
-              status: sql.ref('excluded.status'),
-              terminal_code: sql.ref('excluded.terminal_code'),
-              un_location_code: sql.ref('excluded.un_location_code'),
-              carrier_scac: sql.ref('excluded.carrier_scac'),
-              iso_type: sql.ref('excluded.iso_type'),
-              valid_from: sql.ref('excluded.valid_from'),
-              valid_to: sql.ref('excluded.valid_to'),
-              text: sql.ref('excluded.text'),
-              ...STATEMENT_UPDATE,
-            })
+            .doUpdateSet(
+              fromExcluded('terminal_notice', [
+                'notice_type',
+                'status',
+                'terminal_code',
+                'un_location_code',
+                'carrier_scac',
+                'iso_type',
+                'valid_from',
+                'valid_to',
+                'text',
+                ...STATEMENT_COLUMNS,
+              ]),
+            )
             .where(notNewer('terminal_notice')),
         )
         .execute();

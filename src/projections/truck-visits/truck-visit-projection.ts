@@ -9,6 +9,7 @@ import { sql, type Selectable, type Transaction } from 'kysely';
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import type { DB, TruckAppointmentTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
+import { fromExcluded } from '../upsert-excluded.js';
 import { truckFactsOf, type VisitTransaction } from './truck-visit-facts.js';
 
 interface VisitRow {
@@ -145,13 +146,15 @@ export const truckVisitProjection: Projection = {
           oc
             .column('appointment_key')
             .doUpdateSet({
-              status: sql.ref('excluded.status'),
-              trucking_company: sql.ref('excluded.trucking_company'),
-              truck_plate: sql.ref('excluded.truck_plate'),
-              slot_start: sql.ref('excluded.slot_start'),
-              slot_end: sql.ref('excluded.slot_end'),
-              transactions: sql.ref('excluded.transactions'),
-              version_rank: sql.ref('excluded.version_rank'),
+              ...fromExcluded('truck_appointment', [
+                'status',
+                'trucking_company',
+                'truck_plate',
+                'slot_start',
+                'slot_end',
+                'transactions',
+                'version_rank',
+              ]),
               last_event_seq: sql<string>`greatest(truck_appointment.last_event_seq, excluded.last_event_seq)`,
             })
             .where(sql<boolean>`truck_appointment.version_rank < excluded.version_rank`),
@@ -163,18 +166,22 @@ export const truckVisitProjection: Projection = {
         .insertInto('truck_visit')
         .values([...visits.values()].map(visitOutput).map((v) => ({ ...v, appointment_status: null })))
         .onConflict((oc) =>
-          oc.column('visit_key').doUpdateSet({
-            un_location_code: sql.ref('excluded.un_location_code'),
-            trucking_company: sql.ref('excluded.trucking_company'),
-            truck_plate: sql.ref('excluded.truck_plate'),
-            appointment_id: sql.ref('excluded.appointment_id'),
-            appointment_ids: sql.ref('excluded.appointment_ids'),
-            gate_in_at: sql.ref('excluded.gate_in_at'),
-            gate_out_at: sql.ref('excluded.gate_out_at'),
-            turn_time_minutes: sql.ref('excluded.turn_time_minutes'),
-            transactions: sql.ref('excluded.transactions'),
-            last_event_seq: sql.ref('excluded.last_event_seq'),
-          }),
+          oc
+            .column('visit_key')
+            .doUpdateSet(
+              fromExcluded('truck_visit', [
+                'un_location_code',
+                'trucking_company',
+                'truck_plate',
+                'appointment_id',
+                'appointment_ids',
+                'gate_in_at',
+                'gate_out_at',
+                'turn_time_minutes',
+                'transactions',
+                'last_event_seq',
+              ]),
+            ),
         )
         .execute();
     }

@@ -4,10 +4,11 @@
  * kept once known (a later estimate does not overwrite it). Fed by any TRANSPORT ARRI/DEPA event that
  * names a vessel, a voyage and a port (CSV schedules, DCSA transport events, X12 315 VA/VD…).
  */
-import { sql, type Selectable, type Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
 import type { DB, VesselScheduleTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
+import { fromExcluded } from '../upsert-excluded.js';
 
 type Milestone = 'eta' | 'etb' | 'etd' | 'ata' | 'atb' | 'atd';
 
@@ -86,19 +87,23 @@ export const vesselScheduleProjection: Projection = {
         .insertInto('vessel_schedule')
         .values(row)
         .onConflict((oc) =>
-          oc.column('call_key').doUpdateSet({
-            vessel_name: sql.ref('excluded.vessel_name'),
-            carrier_code: sql.ref('excluded.carrier_code'),
-            terminal_code: sql.ref('excluded.terminal_code'),
-            eta: sql.ref('excluded.eta'),
-            etb: sql.ref('excluded.etb'),
-            etd: sql.ref('excluded.etd'),
-            ata: sql.ref('excluded.ata'),
-            atb: sql.ref('excluded.atb'),
-            atd: sql.ref('excluded.atd'),
-            last_event_seq: sql.ref('excluded.last_event_seq'),
-            updated_at: sql.ref('excluded.updated_at'),
-          }),
+          oc
+            .column('call_key')
+            .doUpdateSet(
+              fromExcluded('vessel_schedule', [
+                'vessel_name',
+                'carrier_code',
+                'terminal_code',
+                'eta',
+                'etb',
+                'etd',
+                'ata',
+                'atb',
+                'atd',
+                'last_event_seq',
+                'updated_at',
+              ]),
+            ),
         )
         .execute();
     }

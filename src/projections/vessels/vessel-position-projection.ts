@@ -14,6 +14,7 @@ import type { StoredEvent, StoredEventOf } from '../../domain/canonical-event.js
 import { VESSEL_POSITION } from '../../domain/vessel-observation.js';
 import type { DB, VesselPositionTable, VesselTrackTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
+import { fromExcluded } from '../upsert-excluded.js';
 import { audienceKey } from './audience.js';
 
 /** One reported position as the track stores it, less the minute it files under. */
@@ -77,18 +78,20 @@ export const vesselPositionProjection: Projection = {
         .onConflict((oc) =>
           oc
             .columns(['mmsi', 'audience'])
-            .doUpdateSet({
-              observed_at: sql.ref('excluded.observed_at'),
-              lat: sql.ref('excluded.lat'),
-              lon: sql.ref('excluded.lon'),
-              sog_kn: sql.ref('excluded.sog_kn'),
-              cog_deg: sql.ref('excluded.cog_deg'),
-              heading_deg: sql.ref('excluded.heading_deg'),
-              nav_status: sql.ref('excluded.nav_status'),
-              event_seq: sql.ref('excluded.event_seq'),
-              visibility: sql.ref('excluded.visibility'),
-              owner_orgs: sql.ref('excluded.owner_orgs'),
-            })
+            .doUpdateSet(
+              fromExcluded('vessel_position', [
+                'observed_at',
+                'lat',
+                'lon',
+                'sog_kn',
+                'cog_deg',
+                'heading_deg',
+                'nav_status',
+                'event_seq',
+                'visibility',
+                'owner_orgs',
+              ]),
+            )
             .where(sql<boolean>`excluded.observed_at >= vessel_position.observed_at`),
         )
         .execute();

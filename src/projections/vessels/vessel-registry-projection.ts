@@ -16,6 +16,7 @@ import type { StoredEvent, StoredEventOf } from '../../domain/canonical-event.js
 import { VESSEL_STATIC, type VesselStaticPayload } from '../../domain/vessel-observation.js';
 import type { DB, VesselTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
+import { fromExcluded } from '../upsert-excluded.js';
 import { audienceKey } from './audience.js';
 
 type Row = Selectable<VesselTable>;
@@ -97,20 +98,24 @@ export const vesselRegistryProjection: Projection = {
       .insertInto('vessel')
       .values([...rows.values()])
       .onConflict((oc) =>
-        oc.columns(['mmsi', 'audience']).doUpdateSet({
-          imo: sql.ref('excluded.imo'),
-          name: sql.ref('excluded.name'),
-          call_sign: sql.ref('excluded.call_sign'),
-          ship_type: sql.ref('excluded.ship_type'),
-          length_m: sql.ref('excluded.length_m'),
-          beam_m: sql.ref('excluded.beam_m'),
-          draught_m: sql.ref('excluded.draught_m'),
-          destination: sql.ref('excluded.destination'),
-          static_at: sql.ref('excluded.static_at'),
-          last_event_seq: sql.ref('excluded.last_event_seq'),
-          visibility: sql.ref('excluded.visibility'),
-          owner_orgs: sql.ref('excluded.owner_orgs'),
-        }),
+        oc
+          .columns(['mmsi', 'audience'])
+          .doUpdateSet(
+            fromExcluded('vessel', [
+              'imo',
+              'name',
+              'call_sign',
+              'ship_type',
+              'length_m',
+              'beam_m',
+              'draught_m',
+              'destination',
+              'static_at',
+              'last_event_seq',
+              'visibility',
+              'owner_orgs',
+            ]),
+          ),
       )
       .execute();
     if (identities.size === 0) return;

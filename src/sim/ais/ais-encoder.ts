@@ -112,20 +112,32 @@ function sentencesOf(w: BitWriter, channel: string, seqId: number): string[] {
   return payloadSentences(payload, fill, channel, seqId, 'AI');
 }
 
-function writePositionA(m: AisPositionReportA): BitWriter {
-  return new BitWriter()
-    .uint(m.type, 6)
-    .uint(m.repeat, 2)
-    .uint(m.mmsi, 30)
-    .uint(m.navStatus, 4)
-    .int(m.turn ?? -128, 8)
+/**
+ * Speed over ground through time stamp: the same fields at the same widths and "not available" values in the
+ * class A position report (messages 1–3) and the class B one (message 18), ITU-R M.1371-5 Annex 8 §3.1 and §3.17.
+ */
+type Motion = Pick<AisPositionReportA, 'sog' | 'accuracy' | 'lon' | 'lat' | 'cog' | 'heading' | 'second'>;
+function writeMotion(w: BitWriter, m: Motion): BitWriter {
+  return w
     .uint(tenth(m.sog, 1023), 10)
     .bool(m.accuracy)
     .int(pos(m.lon, 181 * 600_000), 28)
     .int(pos(m.lat, 91 * 600_000), 27)
     .uint(tenth(m.cog, 3600), 12)
     .uint(m.heading ?? 511, 9)
-    .uint(m.second, 6)
+    .uint(m.second, 6);
+}
+
+function writePositionA(m: AisPositionReportA): BitWriter {
+  return writeMotion(
+    new BitWriter()
+      .uint(m.type, 6)
+      .uint(m.repeat, 2)
+      .uint(m.mmsi, 30)
+      .uint(m.navStatus, 4)
+      .int(m.turn ?? -128, 8),
+    m,
+  )
     .uint(m.maneuver, 2)
     .uint(0, 3)
     .bool(m.raim)
@@ -178,18 +190,7 @@ export function staticVoyageSentences(m: AisStaticVoyageData, channel: string, s
 }
 
 export function encodePositionB(m: AisPositionReportB): string {
-  return new BitWriter()
-    .uint(18, 6)
-    .uint(m.repeat, 2)
-    .uint(m.mmsi, 30)
-    .uint(0, 8)
-    .uint(tenth(m.sog, 1023), 10)
-    .bool(m.accuracy)
-    .int(pos(m.lon, 181 * 600_000), 28)
-    .int(pos(m.lat, 91 * 600_000), 27)
-    .uint(tenth(m.cog, 3600), 12)
-    .uint(m.heading ?? 511, 9)
-    .uint(m.second, 6)
+  return writeMotion(new BitWriter().uint(18, 6).uint(m.repeat, 2).uint(m.mmsi, 30).uint(0, 8), m)
     .uint(0, 2)
     .bool(m.csUnit)
     .bool(m.display)
