@@ -35,3 +35,19 @@ export function visibleTo(scope: AccessScope, table: OwnedTable): RawBuilder<boo
   const community = scope.member ? sql`or ${visibility} = 'community'` : sql``;
   return sql<boolean>`(${visibility} = 'public' or ${scope.orgId} = any(${owners}) ${community})`;
 }
+
+/**
+ * The same rule for one row already in memory (the alert projection judges each change for each rule's
+ * organisation without a query per pair). `visibility-filter.test.ts` checks it against `visibleTo`.
+ */
+export function seesRow(
+  scope: Pick<AccessScope, 'all' | 'member' | 'orgId'>,
+  row: { readonly visibility: string; readonly ownerOrgs: readonly string[] },
+): boolean {
+  if (scope.all) return true;
+  return (
+    row.visibility === 'public' ||
+    row.ownerOrgs.includes(scope.orgId) ||
+    (scope.member && row.visibility === 'community')
+  );
+}

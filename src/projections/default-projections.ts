@@ -1,5 +1,6 @@
 /** Every read model the product maintains, in the order they are caught up. */
 import type { Projection } from './projection.js';
+import { alertProjection } from './alerts/alert-projection.js';
 import { containerStatusProjection } from './containers/container-status-projection.js';
 import { terminalFeedProjections } from './terminal-feeds/terminal-feed-projections.js';
 import { terminalKpiProjection } from './terminal-kpis/terminal-kpi-projection.js';
@@ -15,5 +16,7 @@ export function defaultProjections(): Projection[] {
     terminalKpiProjection,
     ...vesselProjections(),
     ...terminalFeedProjections(),
+    // After the container read model: alerts compare its rows with the state they saw last.
+    alertProjection,
   ];
 }

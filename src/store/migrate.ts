@@ -16,6 +16,7 @@ import * as m0014 from './migrations/0014-stated-last-free-day.js';
 import * as m0015 from './migrations/0015-event-date-time-sort.js';
 import * as m0016 from './migrations/0016-container-availability-source.js';
 import * as m0017 from './migrations/0017-organisation-terminals.js';
+import * as m0018 from './migrations/0018-alerts.js';
 import * as m0019 from './migrations/0019-terminal-feeds.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-event-date-time-sort': m0015,
   '0016-container-availability-source': m0016,
   '0017-organisation-terminals': m0017,
+  '0018-alerts': m0018,
   '0019-terminal-feeds': m0019,
 };
 

@@ -66,3 +66,43 @@ export const emptyCapacityKey = (p: EmptyCapacityParameters): string =>
   `empty|${p.locationCode}|${p.carrierScac}|${p.isoEquipmentCode}`;
 export const slotKey = (terminal: string, transactionType: string): string => `slots|${terminal}|${transactionType}`;
 export const containerKey = (equipmentReference: string): string => `container|${equipmentReference}`;
+
+const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/** A stored rule read back (kind column + parameters jsonb); null when it does not have the shape of its kind. */
+export function storedRule(kind: string, parameters: Readonly<Record<string, unknown>>): AlertRule | null {
+  const p = parameters;
+  switch (kind) {
+    case 'empty-capacity-zero':
+    case 'empty-capacity-reopened':
+      return str(p.locationCode) && str(p.carrierScac) && str(p.isoEquipmentCode)
+        ? {
+            kind,
+            parameters: {
+              locationCode: p.locationCode,
+              carrierScac: p.carrierScac,
+              isoEquipmentCode: p.isoEquipmentCode,
+            },
+          }
+        : null;
+    case 'appointment-slots-free':
+      return str(p.terminal) && str(p.transactionType) && str(p.from) && str(p.to)
+        ? {
+            kind,
+            parameters: {
+              terminal: p.terminal,
+              transactionType: p.transactionType as SlotWindowParameters['transactionType'],
+              from: p.from,
+              to: p.to,
+            },
+          }
+        : null;
+    case 'container-available':
+    case 'hold-set':
+    case 'hold-released':
+    case 'last-free-day-tomorrow':
+      return str(p.equipmentReference) ? { kind, parameters: { equipmentReference: p.equipmentReference } } : null;
+    default:
+      return null;
+  }
+}
