@@ -45,6 +45,7 @@ import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { visibilityRoutes } from './routes/visibility-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
+import { alertRoutes } from './routes/alert-routes.js';
 import { subscriptionRoutes } from './routes/subscription-routes.js';
 import { strictQuerystring } from './strict-querystring.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -238,6 +239,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
           name: 'truckers',
           description: 'Appointment availability, empty returns, notices: community data with asOf and source',
         },
+        { name: 'alerts', description: 'Alert rules and alerts: signed webhooks and a live stream, at most once per change' },
         { name: 'admin', description: 'Organisations, API keys, audit log (admin scope)' },
       ],
       components: {
@@ -257,6 +259,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(visibilityRoutes, { platform });
   await app.register(dcsaEventRoutes, { platform });
   await app.register(subscriptionRoutes, { platform });
+  await app.register(alertRoutes, { platform });
   await app.register(streamRoutes, { platform });
   await app.register(adminRoutes, { platform });
   await app.register(formatSettingRoutes, { platform });

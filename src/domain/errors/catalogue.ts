@@ -5,6 +5,7 @@
  * test/docs/error-codes.test.ts fails when the file differs). Codes are retired, never reused: a client depends
  * on the wire value.
  */
+import { ALERT_ERRORS } from './alert-errors.js';
 import { AIS_CSV_ERRORS } from './ais-csv-errors.js';
 import { AIS_ERRORS } from './ais-errors.js';
 import { AUTH_ERRORS } from './auth-errors.js';
@@ -26,6 +27,7 @@ export const ERROR_CATALOGUE = {
   ...HTTP_API_ERRORS,
   ...DCSA_API_ERRORS,
   ...CARGO_ERRORS,
+  ...ALERT_ERRORS,
   ...VESSEL_ERRORS,
   ...AUTH_ERRORS,
   ...INGEST_ERRORS,
