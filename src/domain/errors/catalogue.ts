@@ -64,6 +64,7 @@ export const ERROR_SECTIONS: readonly ErrorSection[] = [
   { heading: 'HTTP API', errors: HTTP_API_ERRORS },
   { heading: 'DCSA event API and subscriptions (see [api.md](api.md))', errors: DCSA_API_ERRORS },
   { heading: 'Cargo (containers, truck visits)', errors: CARGO_ERRORS },
+  { heading: 'Alerts (see [alerts.md](alerts.md))', errors: ALERT_ERRORS },
   { heading: 'Vessels (see [ais-feeds.md](ais-feeds.md))', errors: VESSEL_ERRORS },
   { heading: 'Authentication and administration', errors: AUTH_ERRORS },
   { heading: 'Ingestion', errors: INGEST_ERRORS },
