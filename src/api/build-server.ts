@@ -239,7 +239,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
           name: 'truckers',
           description: 'Appointment availability, empty returns, notices: community data with asOf and source',
         },
-        { name: 'alerts', description: 'Alert rules and alerts: signed webhooks and a live stream, at most once per change' },
+        {
+          name: 'alerts',
+          description: 'Alert rules and alerts: signed webhooks and a live stream, at most once per change',
+        },
         { name: 'admin', description: 'Organisations, API keys, audit log (admin scope)' },
       ],
       components: {

@@ -32,7 +32,10 @@ function parametersOf(flags: AddFlags): Record<string, unknown> {
       return { locationCode: flags.location, carrierScac: flags.scac, isoEquipmentCode: flags.isoType };
     case 'appointment-slots-free':
       return { terminal: flags.terminal, transactionType: flags.transactionType, from: flags.from, to: flags.to };
-    default:
+    case 'container-available':
+    case 'hold-set':
+    case 'hold-released':
+    case 'last-free-day-tomorrow':
       return { equipmentReference: flags.container };
   }
 }

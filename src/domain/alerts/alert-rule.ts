@@ -57,7 +57,10 @@ export function watchKeyOfRule(rule: AlertRule): string {
       return emptyCapacityKey(rule.parameters);
     case 'appointment-slots-free':
       return slotKey(rule.parameters.terminal, rule.parameters.transactionType);
-    default:
+    case 'container-available':
+    case 'hold-set':
+    case 'hold-released':
+    case 'last-free-day-tomorrow':
       return containerKey(rule.parameters.equipmentReference);
   }
 }

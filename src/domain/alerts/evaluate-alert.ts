@@ -100,7 +100,10 @@ export function evaluateAlert(rule: AlertRule, change: WatchedChange, context: E
         },
       ];
     }
-    default: {
+    case 'container-available':
+    case 'hold-set':
+    case 'hold-released':
+    case 'last-free-day-tomorrow': {
       if (change.kind !== 'container' || rule.parameters.equipmentReference !== change.equipmentReference) return [];
       return evaluateContainer(
         rule.kind,

@@ -154,9 +154,7 @@ function containerObserved(row: Awaited<ReturnType<typeof changedContainers>>[nu
     lastFreeDay: row.last_free_day,
   };
   const fact: FactSource = {
-    asOf: row.event_date_time
-      ? new Date(row.event_date_time as unknown as string).toISOString()
-      : new Date().toISOString(),
+    asOf: row.event_date_time ? new Date(row.event_date_time).toISOString() : new Date().toISOString(),
     sourceOrg: row.source_org ?? null,
     eventId: row.event_id ?? null,
     seq: String(row.last_event_seq),
