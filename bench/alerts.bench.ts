@@ -18,7 +18,7 @@ import { postgresReachable, scratchStore, type BenchEngine } from './bench-store
 const RULES = 10_000;
 const KEYS = 2_000;
 const RETURNS = 'location,port,carrier_scac,iso_type,accepting,remaining_capacity,stated_at';
-const location = (k: number) => `DEPOT${String(k).padStart(4, '0')}`;
+const location = (k: number) => `D${String(k).padStart(4, '0')}`;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
