@@ -68,7 +68,7 @@ async function run(engine: BenchEngine, iterations: number, log: (m: string) => 
       await alerts.createRule({
         orgId: `trucker-${r % 100}`,
         rule: {
-          kind: r % 2 === 0 ? 'empty-capacity-zero' : 'empty-capacity-reopened',
+          kind: (r % (RULES / KEYS)) % 2 === 0 ? 'empty-capacity-zero' : 'empty-capacity-reopened',
           parameters: { locationCode: location(k), carrierScac: 'MAEU', isoEquipmentCode: '45G1' },
         },
         callback: { url: hook, secret },
