@@ -35,6 +35,11 @@ export interface AlertDeliveryOptions {
   readonly callbacks?: CallbackAddressPolicy | undefined;
   /** Resolves when the projections have caught up (the platform's `projections.idle()`). */
   readonly settled?: (() => Promise<void>) | undefined;
+  /**
+   * Follows the projections' finished catch-ups (`projections.onCaughtUp`): alerts are written there, so a
+   * finished catch-up wakes delivery at once instead of at the next poll (the bus may have come first).
+   */
+  readonly caughtUp?: ((listener: () => void) => () => void) | undefined;
   readonly onError?: ((error: unknown) => void) | undefined;
 }
 
@@ -54,6 +59,8 @@ export class AlertDeliveryWorker {
   #abort = new AbortController();
   #stopped = true;
   #retryTimer: NodeJS.Timeout | null = null;
+  readonly #caughtUp: ((listener: () => void) => () => void) | undefined;
+  #unfollowCaughtUp: (() => void) | null = null;
 
   constructor(
     { db }: Pick<Database, 'db'>,
@@ -69,6 +76,7 @@ export class AlertDeliveryWorker {
     this.#callbacks = options.callbacks ?? new CallbackAddressPolicy();
     this.#lookup = this.#callbacks.connectLookup();
     this.#settled = options.settled ?? (() => Promise.resolve());
+    this.#caughtUp = options.caughtUp;
     const onError = options.onError ?? (() => {});
     this.#rounds = new CoalescedRounds({
       round: () => this.deliverDue(),
@@ -83,12 +91,15 @@ export class AlertDeliveryWorker {
     this.#stopped = false;
     this.#abort = new AbortController();
     this.#rounds.follow(this.bus, this.#pollMs);
+    this.#unfollowCaughtUp = this.#caughtUp?.(() => this.wake()) ?? null;
     this.wake();
   }
 
   async stop(graceMs = Math.min(this.#timeoutMs, 5_000)): Promise<void> {
     this.#stopped = true;
     this.#rounds.unfollow();
+    this.#unfollowCaughtUp?.();
+    this.#unfollowCaughtUp = null;
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
     const abortLate = setTimeout(() => this.#abort.abort(), graceMs);
     try {
@@ -218,7 +229,7 @@ export interface AlertDeliveryWiring {
   readonly bus: EventBus;
   readonly callbacks: CallbackAddressPolicy;
   readonly audit: ReadAuditSink;
-  readonly projections: { idle(): Promise<void> };
+  readonly projections: { idle(): Promise<void>; onCaughtUp(listener: () => void): () => void };
 }
 
 export function startAlertDelivery(
@@ -228,6 +239,7 @@ export function startAlertDelivery(
   const worker = new AlertDeliveryWorker(platform.database, platform.bus, platform.audit, {
     callbacks: platform.callbacks,
     settled: () => platform.projections.idle(),
+    caughtUp: (listener) => platform.projections.onCaughtUp(listener),
     ...options,
   });
   worker.start();
