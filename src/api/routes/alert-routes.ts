@@ -325,6 +325,8 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesOptions> = async (
       open.add(close);
       // The bus wakes the stream when events arrive; the alerts they raise exist once the projections caught up.
       const unsubscribe = platform.bus.subscribe(signal);
+      // Alerts are written by the projections: a finished catch-up wakes the stream too.
+      const unfollow = platform.projections.onCaughtUp(signal);
       const heartbeat = setInterval(() => {
         raw.write(': heartbeat\n\n');
         signal();
@@ -362,6 +364,7 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesOptions> = async (
       } finally {
         open.delete(close);
         unsubscribe();
+        unfollow();
         clearInterval(heartbeat);
         raw.end();
       }
