@@ -9,7 +9,7 @@ import type { EventStore } from '../store/event-store.js';
 import type { DB } from '../store/schema.js';
 import { vesselsAt } from '../api/vessels/vessels-at-reader.js';
 import { ANONYMOUS, LOCAL_OPERATOR, scopeFor } from './access-scope.js';
-import { visibleTo, type OwnedTable } from './visibility-filter.js';
+import { seesRow, visibleTo, type OwnedTable } from './visibility-filter.js';
 
 const db = new Kysely<DB>({
   dialect: {
@@ -52,5 +52,17 @@ describe('visibleTo', () => {
       void vesselsAt(db, { zones: [] } as never, { at: '2026-01-01T00:00:00Z' });
     };
     expect(typeof typeOnly).toBe('function');
+  });
+});
+
+describe('seesRow', () => {
+  const carrier = scopeFor('maeu', 'carrier', ['read'], 'k');
+  it('should apply the rule of visibleTo to a row in memory: all, public, community for members, owners', () => {
+    expect(seesRow(carrier, { visibility: 'private', ownerOrgs: ['cmdu'] })).toBe(false);
+    expect(seesRow(carrier, { visibility: 'private', ownerOrgs: ['maeu'] })).toBe(true);
+    expect(seesRow(carrier, { visibility: 'community', ownerOrgs: [] })).toBe(true);
+    expect(seesRow(ANONYMOUS, { visibility: 'community', ownerOrgs: [] })).toBe(false);
+    expect(seesRow(ANONYMOUS, { visibility: 'public', ownerOrgs: [] })).toBe(true);
+    expect(seesRow(LOCAL_OPERATOR, { visibility: 'private', ownerOrgs: ['cmdu'] })).toBe(true);
   });
 });

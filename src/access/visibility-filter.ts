@@ -50,3 +50,19 @@ export function visibleToOrOperator(scope: AccessScope, table: OwnedTable): RawB
   return sql<boolean>`(${visibleTo(scope, table)} or exists (select 1 from organisation_terminal ot
     where ot.org_id = ${scope.orgId} and ot.terminal_code = ${terminal}))`;
 }
+
+/**
+ * The same rule for one row already in memory (the alert projection judges each change for each rule's
+ * organisation without a query per pair). `visibility-filter.test.ts` checks it against `visibleTo`.
+ */
+export function seesRow(
+  scope: Pick<AccessScope, 'all' | 'member' | 'orgId'>,
+  row: { readonly visibility: string; readonly ownerOrgs: readonly string[] },
+): boolean {
+  if (scope.all) return true;
+  return (
+    row.visibility === 'public' ||
+    row.ownerOrgs.includes(scope.orgId) ||
+    (scope.member && row.visibility === 'community')
+  );
+}

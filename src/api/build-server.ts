@@ -49,6 +49,7 @@ import { emissionsRoutes } from './routes/emissions-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { visibilityRoutes } from './routes/visibility-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
+import { alertRoutes } from './routes/alert-routes.js';
 import { subscriptionRoutes } from './routes/subscription-routes.js';
 import { strictQuerystring } from './strict-querystring.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -264,6 +265,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
           name: 'equipment',
           description: 'Cargo-handling equipment, charging sessions, zero-emission shares (docs/equipment.md)',
         },
+        {
+          name: 'alerts',
+          description: 'Alert rules and alerts: signed webhooks and a live stream, at most once per change',
+        },
         { name: 'admin', description: 'Organisations, API keys, audit log (admin scope)' },
       ],
       components: {
@@ -283,6 +288,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(visibilityRoutes, { platform });
   await app.register(dcsaEventRoutes, { platform });
   await app.register(subscriptionRoutes, { platform });
+  await app.register(alertRoutes, { platform });
   await app.register(streamRoutes, { platform });
   await app.register(adminRoutes, { platform });
   await app.register(formatSettingRoutes, { platform });

@@ -11,6 +11,7 @@ import { formatsCommand } from './formats-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { keysCommand, orgsCommand } from './orgs-command.js';
+import { alertsCommand } from './alerts-command.js';
 import { projectionsCommand } from './projections-command.js';
 import { replayCommand } from './replay-command.js';
 import { serveCommand } from './serve-command.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     .addCommand(projectionsCommand())
     .addCommand(orgsCommand())
     .addCommand(keysCommand())
+    .addCommand(alertsCommand())
     .addCommand(formatsCommand())
     .addCommand(aisCommand())
     .addCommand(feedCommand())

@@ -8,6 +8,7 @@ import { parseFeedSpec } from '../ingest/transports/feed-spec.js';
 import { startAisFeeds, type AisFeeds } from '../ingest/transports/start-ais-feeds.js';
 import { startMqttTelemetryFeed, type MqttTelemetryFeed } from '../ingest/transports/mqtt-telemetry-feed.js';
 import { startSubscriptionDelivery } from '../subscriptions/start-subscription-delivery.js';
+import { startAlertDelivery, type AlertDeliveryWorker } from '../subscriptions/alert-delivery-worker.js';
 import type { SubscriptionDeliveryWorker } from '../subscriptions/subscription-delivery-worker.js';
 import { buildServer } from '../api/build-server.js';
 import { backtestReportDir } from '../forecast/io/backtest-report-files.js';
@@ -83,6 +84,7 @@ export function serveCommand(): Command {
       // Started after listen; stopped (in reverse order) on shutdown.
       const workers: {
         delivery?: SubscriptionDeliveryWorker;
+        alerts?: AlertDeliveryWorker;
         feeds?: AisFeeds;
         mqtt?: MqttTelemetryFeed;
         simulator?: ServeSimulator;
@@ -105,6 +107,7 @@ export function serveCommand(): Command {
           .then(() => workers.feeds?.stop())
           .then(() => workers.mqtt?.stop())
           .then(() => workers.delivery?.stop())
+          .then(() => workers.alerts?.stop())
           .then(() => workers.sweeper?.stop())
           .then(() => platform.close())
           .then(() => process.exit(0))
@@ -161,6 +164,9 @@ export function serveCommand(): Command {
       server.app.log.info(`projections caught up in ${((Date.now() - caughtUpFrom) / 1000).toFixed(1)} s`);
       workers.delivery = startSubscriptionDelivery(platform, {
         onError: (error) => server.app.log.error({ err: error }, 'subscription delivery failed; retrying'),
+      });
+      workers.alerts = startAlertDelivery(platform, {
+        onError: (error) => server.app.log.error({ err: error }, 'alert delivery failed; retrying'),
       });
       if (feedSpecs.length > 0) {
         workers.feeds = await startAisFeeds(platform, feedSpecs, (level, message) => server.app.log[level](message));

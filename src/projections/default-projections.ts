@@ -1,6 +1,7 @@
 /** Every read model the product maintains, in the order they are caught up. */
 import type { Projection } from './projection.js';
 import { equipmentProjections } from './equipment/equipment-projections.js';
+import { alertProjection } from './alerts/alert-projection.js';
 import { containerStatusProjection } from './containers/container-status-projection.js';
 import { terminalFeedProjections } from './terminal-feeds/terminal-feed-projections.js';
 import { terminalKpiProjection } from './terminal-kpis/terminal-kpi-projection.js';
@@ -17,5 +18,7 @@ export function defaultProjections(): Projection[] {
     ...vesselProjections(),
     ...terminalFeedProjections(),
     ...equipmentProjections(),
+    // After the container read model: alerts compare its rows with the state they saw last.
+    alertProjection,
   ];
 }

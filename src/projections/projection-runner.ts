@@ -51,6 +51,7 @@ export class ProjectionRunner {
   readonly #projections: readonly Projection[];
   readonly #rounds: CoalescedRounds;
   #observer: ProjectionObserver | null = null;
+  readonly #caughtUp = new Set<() => void>();
   readonly quarantine: ProjectionQuarantineRepository;
 
   constructor(
@@ -64,7 +65,22 @@ export class ProjectionRunner {
     if (names.size !== projections.length) throw new Error('projection names must be unique');
     this.#projections = projections;
     this.quarantine = new ProjectionQuarantineRepository(db);
-    this.#rounds = new CoalescedRounds({ round: () => this.catchUpAll(), onError: (error) => this.onError(error) });
+    this.#rounds = new CoalescedRounds({
+      round: () => this.catchUpAll(),
+      afterRounds: async () => {
+        for (const listener of this.#caughtUp) listener();
+      },
+      onError: (error) => this.onError(error),
+    });
+  }
+
+  /**
+   * Calls `listener` after each run of catch-up rounds the bus or the poll started (the pages are committed):
+   * what follows the read models (alert delivery) reads them then. Returns the unsubscribe function.
+   */
+  onCaughtUp(listener: () => void): () => void {
+    this.#caughtUp.add(listener);
+    return () => this.#caughtUp.delete(listener);
   }
 
   setObserver(observer: ProjectionObserver): void {

@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016-container-availability-source.js';
 import * as m0017 from './migrations/0017-organisation-terminals.js';
 import * as m0019 from './migrations/0019-terminal-feeds.js';
 import * as m0020 from './migrations/0020-equipment.js';
+import * as m0021 from './migrations/0021-alerts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': m0001,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-organisation-terminals': m0017,
   '0019-terminal-feeds': m0019,
   '0020-equipment': m0020,
+  '0021-alerts': m0021,
 };
 
 export function migrator<T>(db: Kysely<T>): Migrator {

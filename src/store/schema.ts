@@ -215,6 +215,9 @@ export interface DB {
   terminal_kpi_daily: TerminalKpiDailyTable;
   terminal_kpi_source: TerminalKpiSourceTable;
   event_subscription: EventSubscriptionTable;
+  alert_rule: AlertRuleTable;
+  alert: AlertTable;
+  alert_watch_state: AlertWatchStateTable;
   event_subscription_delivery: EventSubscriptionDeliveryTable;
   vessel: VesselTable;
   vessel_identity: VesselIdentityTable;
@@ -231,6 +234,48 @@ export interface DB {
 }
 
 /** A DCSA event subscription (migration 0005); `position` is the last event `seq` delivered. */
+/** An alert rule of an organisation (migration 0021; domain/alerts/). */
+export interface AlertRuleTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: string;
+  parameters: JSONColumnType<Record<string, unknown>>;
+  watch_key: string;
+  /** Webhook; null = live stream only (then `secret` is null too). */
+  callback_url: string | null;
+  secret: Uint8Array | null;
+  /** Event-store position at creation: the rule sees changes after it only. */
+  start_seq: Int8;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  deleted_at: Date | null;
+}
+
+/** An alert raised by a rule, at most once per change (`unique (rule_id, change_key)`). */
+export interface AlertTable {
+  id: Generated<string>;
+  rule_id: string;
+  org_id: string;
+  change_key: string;
+  reason: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  created_at: Generated<Date>;
+  delivery_state: 'stream-only' | 'pending' | 'delivered';
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_error: string | null;
+  delivered_at: Date | null;
+  lease_owner: string | null;
+  lease_until: Date | null;
+}
+
+/** The last state the alert projection saw of a watched key (the "before" of the next change). */
+export interface AlertWatchStateTable {
+  watch_key: string;
+  state: JSONColumnType<Record<string, unknown>>;
+  seq: Int8;
+}
+
 export interface EventSubscriptionTable {
   id: Generated<string>;
   org_id: string;

@@ -80,6 +80,12 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /equipment/{equipmentId}': 'read',
   'GET /equipment/charging-sessions': 'read',
   'GET /equipment/ze-share': 'readOwn',
+  'POST /alerts/rules': 'readOwn',
+  'GET /alerts/rules': 'readOwn',
+  'GET /alerts/rules/{ruleId}': 'readOwn',
+  'DELETE /alerts/rules/{ruleId}': 'readOwn',
+  'GET /alerts': 'readOwn',
+  'GET /alerts/stream': 'readOwn',
 };
 /** Routes hidden from the API description, walked too. */
 const HIDDEN: Readonly<Record<string, Rule>> = {
@@ -156,6 +162,19 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
       headers: auth,
     });
     expect(subscription.statusCode).toBe(201);
+    // Its alert rule, with a webhook: no other organisation may read or stop it.
+    const alertRule = await server.app.inject({
+      method: 'POST',
+      url: '/alerts/rules',
+      payload: {
+        kind: 'empty-capacity-zero',
+        parameters: { locationCode: 'HIDDEN', carrierScac: 'MAEU', isoEquipmentCode: '45G1' },
+        callbackUrl: 'http://127.0.0.1:9/LEAKCANARY',
+        secret: Buffer.alloc(32, 7).toString('base64'),
+      },
+      headers: auth,
+    });
+    expect(alertRule.statusCode, alertRule.body).toBe(201);
     // Its declared CSV layout for the format the walk names: no other organisation may read it or store a version.
     const layout = await server.app.inject({
       method: 'PUT',
@@ -218,6 +237,7 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
     await platform.projections.catchUpAll();
     params['id'] = String(ingested.json().inboxId);
     params['subscriptionID'] = String(subscription.json().subscriptionID);
+    params['ruleId'] = String(alertRule.json().ruleId);
 
     callers.push({ name: 'anonymous', headers: {}, role: 'anonymous' });
     for (const [i, headers] of MALFORMED_CREDENTIALS.entries()) callers.push({ name: `malformed#${i}`, headers });
@@ -246,13 +266,13 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
     const mutation = method === 'DELETE' || method === 'PUT';
     const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
       if (name === 'keyId') return 'ffffffffffff';
-      if (name === 'subscriptionID' && mutation) return '00000000-0000-4000-8000-000000000000';
+      if ((name === 'subscriptionID' || name === 'ruleId') && mutation) return '00000000-0000-4000-8000-000000000000';
       if (name === 'id' && path.startsWith('/admin')) return 'hidden-co';
       return params[name] ?? (name === 'code' ? 'WBCT' : name === 'format' ? 'csv-vessel-schedule' : '9321483');
     });
     // The stream answers allowed callers 400 for a bad resume id instead of streaming forever.
-    if (path === '/v2/stream') return `${url}?lastEventId=not-a-cursor`;
     if (path === '/vessels/stream') return `${url}?interval=0`;
+    if (path === '/v2/stream' || path === '/alerts/stream') return `${url}?lastEventId=not-a-cursor`;
     // The trucker answers are asked about the hidden terminal's private statements.
     if (path === '/empty-returns') return `${url}?scac=MAEU&isoType=45G1&at=2026-12-01T16:30Z`;
     if (path === '/appointments/availability') return `${url}?from=2026-12-01T12:00Z&to=2026-12-01T20:00Z`;

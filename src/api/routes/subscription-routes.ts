@@ -16,6 +16,7 @@ import { SubscriptionRepository, type SubscriptionRow } from '../../subscription
 import { DCSA_CODES, DCSA_DOCUMENT_TYPE_CODES } from '../../domain/dcsa-conformance.js';
 import { canonicalFilter, DCSA_REFERENCE_FILTERS, parseStoredFilter } from '../../dcsa/dcsa-event-filter.js';
 import { ProblemSchema, problem } from '../problem.js';
+import { CallbackUrl, Secret } from '../callback-fields.js';
 import { ACCESS } from '../../access/route-access.js';
 import { routesTagged } from '../route-options.js';
 
@@ -30,26 +31,6 @@ const FilterFields = {
   ...DCSA_REFERENCE_FILTERS,
   bookingReference: DCSA_REFERENCE_FILTERS.carrierBookingReference.describe('deprecated: carrierBookingReference'),
 };
-
-/** An absolute http(s) URL without credentials; anything else is a 400 pointing at the field, never a crash. */
-const CallbackUrl = z
-  .string()
-  .max(2048)
-  .superRefine((text, ctx) => {
-    const url = URL.canParse(text) ? new URL(text) : null;
-    if (url === null) ctx.addIssue({ code: 'custom', message: 'not a URL' });
-    else if (!/^https?:$/.test(url.protocol) || url.username !== '' || url.password !== '') {
-      ctx.addIssue({ code: 'custom', message: 'an http(s) URL without credentials' });
-    }
-  });
-
-const Secret = z
-  .string()
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
-  .refine((text) => Buffer.from(text, 'base64').length >= 32 && Buffer.from(text, 'base64').length <= 1024, {
-    message: 'must decode to 32–1024 bytes',
-  })
-  .describe('shared secret, base64; the HMAC key of Notification-Signature');
 
 const CreateBody = z.strictObject({ callbackUrl: CallbackUrl, secret: Secret, ...FilterFields });
 /** DCSA `subscription` body of PUT: the subscription without its secret (`secret` is refused here). */

@@ -5,6 +5,7 @@
  * test/docs/error-codes.test.ts fails when the file differs). Codes are retired, never reused: a client depends
  * on the wire value.
  */
+import { ALERT_ERRORS } from './alert-errors.js';
 import { AIS_CSV_ERRORS } from './ais-csv-errors.js';
 import { AIS_ERRORS } from './ais-errors.js';
 import { AUTH_ERRORS } from './auth-errors.js';
@@ -29,6 +30,7 @@ export const ERROR_CATALOGUE = {
   ...HTTP_API_ERRORS,
   ...DCSA_API_ERRORS,
   ...CARGO_ERRORS,
+  ...ALERT_ERRORS,
   ...VESSEL_ERRORS,
   ...FORECAST_ERRORS,
   ...EMISSIONS_ERRORS,
@@ -68,6 +70,7 @@ export const ERROR_SECTIONS: readonly ErrorSection[] = [
   { heading: 'HTTP API', errors: HTTP_API_ERRORS },
   { heading: 'DCSA event API and subscriptions (see [api.md](api.md))', errors: DCSA_API_ERRORS },
   { heading: 'Cargo (containers, truck visits)', errors: CARGO_ERRORS },
+  { heading: 'Alerts (see [alerts.md](alerts.md))', errors: ALERT_ERRORS },
   { heading: 'Vessels (see [ais-feeds.md](ais-feeds.md))', errors: VESSEL_ERRORS },
   { heading: 'Forecasts (see [forecast.md](forecast.md))', errors: FORECAST_ERRORS },
   { heading: 'Emissions calculator (see [emissions.md](emissions.md))', errors: EMISSIONS_ERRORS },

@@ -1,0 +1,305 @@
+/**
+ * Alert evaluation (issue 13; docs/alerts.md) as a projection over the event store: each page of events is
+ * turned into changes of watched keys — an empty-return receivable (`ERCV`), an appointment slot (`SLOT`), a
+ * container's pick-up state (read from `container_status`, which is caught up before this projection runs) —
+ * each with the state before (the last one this projection saw, `alert_watch_state`) and after. The rules watching
+ * a changed key are found by one indexed lookup (`alert_rule.watch_key`), judged by the pure
+ * `domain/alerts/evaluate-alert.ts`, and the alerts are inserted in the page's transaction with
+ * `on conflict (rule_id, change_key) do nothing`: at most one alert per rule and change, also when the
+ * projection is rebuilt or the server restarts mid-page. A rule sees changes after its creation only
+ * (`start_seq`), and only facts its organisation may see: feed statements by the one visibility rule
+ * (`seesRow`), containers only when the organisation is among the box's owners (or sees all) — stricter than
+ * `GET /containers`, never wider.
+ */
+import { sql, type Transaction } from 'kysely';
+import { SEES_ALL, type Role } from '../../access/roles.js';
+import { seesRow } from '../../access/visibility-filter.js';
+import type { StoredEvent } from '../../domain/canonical-event.js';
+import { APPOINTMENT_SLOT, EMPTY_RECEIVABLE } from '../../domain/cargo-event-codes.js';
+import { containerKey, emptyCapacityKey, slotKey, storedRule } from '../../domain/alerts/alert-rule.js';
+import { evaluateAlert } from '../../domain/alerts/evaluate-alert.js';
+import type { ContainerWatchState, FactSource, WatchedChange } from '../../domain/alerts/watched-state.js';
+import type { DB } from '../../store/schema.js';
+import type { Projection } from '../projection.js';
+import { terminalTimeZone } from '../terminal-kpis/terminal-time-zone.js';
+
+const CONTAINER_KINDS = ['container-available', 'hold-set', 'hold-released', 'last-free-day-tomorrow'];
+const CHUNK = 500;
+
+interface Observed {
+  /** The key of the state (a slot's includes its start). */
+  readonly stateKey: string;
+  /** The key rules watch. */
+  readonly ruleKey: string;
+  readonly visibility: string;
+  readonly ownerOrgs: readonly string[];
+  readonly state: Record<string, unknown>;
+  /** Builds the change from the state before. */
+  readonly change: (before: Record<string, unknown> | null) => WatchedChange;
+  readonly fact: FactSource;
+  /** A feed statement (ordered by when it was stated); a container state is already merged. */
+  readonly statement: boolean;
+}
+
+function factOf(event: StoredEvent): FactSource {
+  return { asOf: event.eventDateTime, sourceOrg: event.sourceOrg, eventId: event.eventId, seq: event.seq };
+}
+
+function observedOf(event: StoredEvent): Observed | null {
+  if (event.eventTypeCode === EMPTY_RECEIVABLE) {
+    const p = event.payload;
+    const state = { accepting: p.accepting, remainingCapacity: p.remainingCapacity };
+    const key = emptyCapacityKey(p);
+    const fact = factOf(event);
+    return {
+      stateKey: key,
+      ruleKey: key,
+      visibility: event.visibility,
+      ownerOrgs: event.ownerOrgs,
+      state,
+      fact,
+      statement: true,
+      change: (before) => ({
+        kind: 'empty',
+        locationCode: p.locationCode,
+        carrierScac: p.carrierScac,
+        isoEquipmentCode: p.isoEquipmentCode,
+        before:
+          before === null
+            ? null
+            : {
+                accepting: before.accepting === true,
+                remainingCapacity: (before.remainingCapacity as number | null) ?? null,
+              },
+        after: state,
+        fact,
+      }),
+    };
+  }
+  if (event.eventTypeCode === APPOINTMENT_SLOT && event.location?.facilityCode) {
+    const p = event.payload;
+    const terminal = event.location.facilityCode;
+    const state = { capacity: p.capacity, booked: p.booked };
+    const fact = factOf(event);
+    return {
+      stateKey: `slot|${terminal}|${p.transactionType}|${p.slotStart}`,
+      ruleKey: slotKey(terminal, p.transactionType),
+      visibility: event.visibility,
+      ownerOrgs: event.ownerOrgs,
+      state,
+      fact,
+      statement: true,
+      change: (before) => ({
+        kind: 'slot',
+        terminal,
+        transactionType: p.transactionType,
+        slotStart: p.slotStart,
+        slotEnd: p.slotEnd,
+        before: before === null ? null : { capacity: Number(before.capacity), booked: Number(before.booked) },
+        after: state,
+        fact,
+      }),
+    };
+  }
+  return null;
+}
+
+interface RuleRow {
+  readonly id: string;
+  readonly org_id: string;
+  readonly role: string;
+  readonly kind: string;
+  readonly parameters: Record<string, unknown>;
+  readonly watch_key: string;
+  readonly start_seq: string;
+  readonly callback_url: string | null;
+}
+
+/** Watched containers whose status row changed at or after `fromSeq` (the rules' join keeps it small). */
+async function changedContainers(trx: Transaction<DB>, fromSeq: string) {
+  return trx
+    .selectFrom('container_status as cs')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('alert_rule')
+          .select('watch_key')
+          .distinct()
+          .where('active', '=', true)
+          .where('kind', 'in', CONTAINER_KINDS)
+          .as('r'),
+      (join) => join.on(sql`'container|' || cs.equipment_reference`, '=', sql.ref('r.watch_key')),
+    )
+    .leftJoin('event as e', 'e.seq', 'cs.last_event_seq')
+    .select([
+      'cs.equipment_reference',
+      'cs.available',
+      'cs.holds_open',
+      'cs.last_free_day',
+      'cs.terminal_code',
+      'cs.owner_orgs',
+      'cs.last_event_seq',
+      'e.event_date_time',
+      'e.source_org',
+      'e.event_id',
+    ])
+    .where('cs.last_event_seq', '>=', fromSeq)
+    .execute();
+}
+
+function containerObserved(row: Awaited<ReturnType<typeof changedContainers>>[number]): Observed {
+  const state: ContainerWatchState = {
+    available: row.available,
+    holdsOpen: [...row.holds_open].sort(),
+    lastFreeDay: row.last_free_day,
+  };
+  const fact: FactSource = {
+    asOf: row.event_date_time ? new Date(row.event_date_time).toISOString() : new Date().toISOString(),
+    sourceOrg: row.source_org ?? null,
+    eventId: row.event_id ?? null,
+    seq: String(row.last_event_seq),
+  };
+  const key = containerKey(row.equipment_reference);
+  return {
+    stateKey: key,
+    ruleKey: key,
+    visibility: 'private',
+    ownerOrgs: row.owner_orgs,
+    state: { ...state },
+    fact,
+    statement: false,
+    change: (before) => ({
+      kind: 'container',
+      equipmentReference: row.equipment_reference,
+      before:
+        before === null
+          ? null
+          : {
+              available: before.available === true,
+              holdsOpen: (before.holdsOpen as string[] | undefined) ?? [],
+              lastFreeDay: (before.lastFreeDay as string | null | undefined) ?? null,
+            },
+      after: state,
+      fact,
+    }),
+  };
+}
+
+/** Today's date (`YYYY-MM-DD`) in the terminal's zone (UTC when unknown), for last-free-day rules. */
+function todayAt(terminalCode: string | null): string {
+  const timeZone = terminalCode ? terminalTimeZone(terminalCode) : 'UTC';
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
+}
+
+export const alertProjection: Projection = {
+  name: 'alerts',
+  version: 1,
+  tables: ['alert_watch_state'],
+  async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const observed: { o: Observed; terminal: string | null }[] = [];
+    for (const event of events) {
+      const o = observedOf(event);
+      if (o) observed.push({ o, terminal: null });
+    }
+    for (const row of await changedContainers(trx, events[0]!.seq)) {
+      observed.push({ o: containerObserved(row), terminal: row.terminal_code });
+    }
+    if (observed.length === 0) return;
+
+    const stateKeys = [...new Set(observed.map(({ o }) => o.stateKey))];
+    const states = new Map<string, { state: Record<string, unknown>; asOf: string | undefined }>();
+    for (let i = 0; i < stateKeys.length; i += CHUNK) {
+      const rows = await trx
+        .selectFrom('alert_watch_state')
+        .select(['watch_key', 'state'])
+        .where('watch_key', 'in', stateKeys.slice(i, i + CHUNK))
+        .execute();
+      for (const r of rows) states.set(r.watch_key, { state: r.state, asOf: r.state.asOf as string | undefined });
+    }
+
+    const ruleKeys = [...new Set(observed.map(({ o }) => o.ruleKey))];
+    const rules = new Map<string, RuleRow[]>();
+    for (let i = 0; i < ruleKeys.length; i += CHUNK) {
+      const rows = await trx
+        .selectFrom('alert_rule')
+        .innerJoin('organisation', 'organisation.id', 'alert_rule.org_id')
+        .select([
+          'alert_rule.id',
+          'alert_rule.org_id',
+          'organisation.role',
+          'alert_rule.kind',
+          'alert_rule.parameters',
+          'alert_rule.watch_key',
+          'alert_rule.start_seq',
+          'alert_rule.callback_url',
+        ])
+        .where('alert_rule.active', '=', true)
+        .where('alert_rule.watch_key', 'in', ruleKeys.slice(i, i + CHUNK))
+        .execute();
+      for (const r of rows) rules.set(r.watch_key, [...(rules.get(r.watch_key) ?? []), r]);
+    }
+
+    const alerts: {
+      rule_id: string;
+      org_id: string;
+      change_key: string;
+      reason: string;
+      payload: string;
+      delivery_state: 'pending' | 'stream-only';
+    }[] = [];
+    const written = new Map<string, { state: Record<string, unknown>; seq: string }>();
+    for (const { o, terminal } of observed) {
+      const held = states.get(o.stateKey);
+      // A late-arriving older statement leaves the newer one in place (as the feed read models do).
+      if (held?.asOf !== undefined && o.statement && o.fact.asOf < held.asOf) continue;
+      const change = o.change(held?.state ?? null);
+      for (const rule of rules.get(o.ruleKey) ?? []) {
+        if (BigInt(rule.start_seq) >= BigInt(o.fact.seq)) continue;
+        const scope = { orgId: rule.org_id, all: SEES_ALL.has(rule.role as Role), member: rule.role !== 'public' };
+        if (!seesRow(scope, o)) continue;
+        const asRule = storedRule(rule.kind, rule.parameters);
+        if (asRule === null) continue;
+        for (const draft of evaluateAlert(asRule, change, { today: todayAt(terminal) })) {
+          alerts.push({
+            rule_id: rule.id,
+            org_id: rule.org_id,
+            change_key: draft.changeKey,
+            reason: draft.reason,
+            payload: JSON.stringify({
+              kind: rule.kind,
+              reason: draft.reason,
+              asOf: draft.fact.asOf,
+              source: { organisation: draft.fact.sourceOrg, eventId: draft.fact.eventId },
+              details: draft.details,
+            }),
+            delivery_state: rule.callback_url === null ? 'stream-only' : 'pending',
+          });
+        }
+      }
+      const next = { ...o.state, asOf: o.fact.asOf };
+      states.set(o.stateKey, { state: next, asOf: o.fact.asOf });
+      written.set(o.stateKey, { state: next, seq: o.fact.seq });
+    }
+
+    for (let i = 0; i < alerts.length; i += CHUNK) {
+      await trx
+        .insertInto('alert')
+        .values(alerts.slice(i, i + CHUNK))
+        .onConflict((oc) => oc.columns(['rule_id', 'change_key']).doNothing())
+        .execute();
+    }
+    const rows = [...written].map(([watch_key, w]) => ({ watch_key, state: JSON.stringify(w.state), seq: w.seq }));
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await trx
+        .insertInto('alert_watch_state')
+        .values(rows.slice(i, i + CHUNK))
+        .onConflict((oc) =>
+          oc.column('watch_key').doUpdateSet({ state: sql.ref('excluded.state'), seq: sql.ref('excluded.seq') }),
+        )
+        .execute();
+    }
+  },
+};
