@@ -65,7 +65,10 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     await page.goto(`${server.baseUrl}/#/sign-in`);
     await page.getByLabel('API key').fill(keys.get(org)!);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+    // Signed in once the key was checked and the portal moved on (to #/containers): an earlier session's name is
+    // already on the page, and navigating before the check ends would be undone by the sign-in's own redirect.
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toMatch(new RegExp(`^${org} `));
+    await expect.poll(() => page.url()).not.toContain('#/sign-in');
   };
 
   beforeAll(async () => {
