@@ -4,7 +4,7 @@
  * ../shared/reference/forecast-and-scale.md, Table 6 (seasonal-naive MAPE of POLA 2018 = 9.7%, of 1998 = 12.1%,
  * derived from POLA's own year-on-year column) and Table 3 (POLA 2018 monthly totals).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accuracyOf } from './accuracy.js';
 import { rollingOriginBacktest } from './backtest.js';
@@ -17,8 +17,11 @@ import { runTeuBacktestStudy } from './teu-backtest-study.js';
 
 const SHARED = new URL('../../../shared/datasets/san-pedro-bay-teu/monthly_teu.csv', import.meta.url);
 const SHIPPED = new URL('../../data-static/teu/monthly_teu.csv', import.meta.url);
-const text = readFileSync(SHARED, 'utf8');
+// The backtest reads the copy the product ships; the shared dataset (outside the repository) is compared when present.
+const text = readFileSync(SHIPPED, 'utf8');
 const rows = parseMonthlyTeuCsv(text);
+const sharedPresent = existsSync(SHARED);
+if (!sharedPresent) console.warn('[openpcs tests] ../shared/datasets is absent: the shipped TEU copy is not compared.');
 
 const seasonalNaiveOneStep = (from: number, to: number): number => {
   const s = monthlySeries(rows, ['USLAX'], { year: from, month: 1 }, { year: to, month: 12 });
@@ -36,8 +39,8 @@ const seasonalNaiveOneStep = (from: number, to: number): number => {
 };
 
 describe('San Pedro Bay monthly TEU: the data', () => {
-  it('the shipped copy is the shared dataset', () => {
-    expect(readFileSync(SHIPPED, 'utf8')).toBe(text);
+  it.skipIf(!sharedPresent)('the shipped copy is the shared dataset', () => {
+    expect(readFileSync(SHARED, 'utf8')).toBe(text);
     expect(rows.length).toBe(70);
   });
 
