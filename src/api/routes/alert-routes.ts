@@ -7,8 +7,8 @@
  * `subscriptions/alert-delivery-worker.ts`.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { beginEventStream, resumePosition, writeEvent } from '../event-stream.js';
 import { ACCESS } from '../../access/route-access.js';
 import { storedRule, type AlertRule } from '../../domain/alerts/alert-rule.js';
 import { APPOINTMENT_TRANSACTION_TYPES } from '../../domain/cargo-event-codes.js';
@@ -114,11 +114,6 @@ const notFound = (id: string) =>
   problem('PCS_ALERT_RULE_NOT_FOUND', `no alert rule ${id}`, [{ pointer: '/params/ruleId', detail: 'unknown rule' }]);
 
 const invalid = (pointer: string, detail: string) => problem('PCS_ALERT_RULE_INVALID', detail, [{ pointer, detail }]);
-
-/** Writes, waiting for the socket to drain when its buffer is full. */
-async function write(raw: ServerResponse, text: string): Promise<void> {
-  if (!raw.write(text)) await new Promise<void>((resolve) => raw.once('drain', resolve).once('close', resolve));
-}
 
 export interface AlertRoutesOptions {
   readonly platform: Platform;
@@ -289,28 +284,10 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesOptions> = async (
     }),
     async (request, reply) => {
       const orgId = request.accessScope.orgId;
-      const resume = request.headers['last-event-id'] ?? request.query.lastEventId;
-      let position: string;
-      if (resume !== undefined && resume !== '') {
-        const id = decodeCursor(resume);
-        if (id === null) {
-          const pointer = request.headers['last-event-id'] ? '/headers/last-event-id' : '/query/lastEventId';
-          throw problem('PCS_API_BAD_CURSOR', 'not a message id of this stream', [
-            { pointer, detail: 'not a message id issued by this API' },
-          ]);
-        }
-        position = id;
-      } else {
-        position = await alerts.newestAlertId(orgId);
-      }
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
+      let position =
+        resumePosition(request.headers['last-event-id'], request.query.lastEventId) ??
+        (await alerts.newestAlertId(orgId));
+      const raw = beginEventStream(reply);
       let closed = false;
       let pending = false;
       let wake: (() => void) | null = null;
@@ -334,7 +311,7 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesOptions> = async (
       request.raw.once('close', close);
       raw.once('close', close);
       try {
-        await write(raw, 'retry: 2000\n\n');
+        await writeEvent(raw, 'retry: 2000\n\n');
         while (!closed) {
           pending = false;
           let rows;
@@ -347,7 +324,7 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesOptions> = async (
             continue;
           }
           for (const row of rows) {
-            await write(
+            await writeEvent(
               raw,
               `id: ${encodeCursor(row.id)}\nevent: alert\ndata: ${JSON.stringify(alertMessage(row))}\n\n`,
             );

@@ -9,14 +9,14 @@
  * does not end the stream: it reads again after a pause.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { beginEventStream, resumePosition, writeEvent } from '../event-stream.js';
 import type { Platform } from '../../platform.js';
 import { EventQuery } from '../../store/event-query.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { encodeCursor } from '../cursor.js';
 import { toDcsaEvent } from '../../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery } from '../dcsa/dcsa-filter-query.js';
-import { ProblemSchema, problem } from '../problem.js';
+import { ProblemSchema } from '../problem.js';
 import { isStoreUnavailable } from '../../store/store-unavailable.js';
 import { ACCESS } from '../../access/route-access.js';
 import { auditedRead } from '../read-audit-hook.js';
@@ -31,11 +31,6 @@ export interface StreamRoutesOptions {
 }
 
 const PAGE = 500;
-
-/** Writes, waiting for the socket to drain when its buffer is full. */
-async function write(raw: ServerResponse, text: string): Promise<void> {
-  if (!raw.write(text)) await new Promise<void>((resolve) => raw.once('drain', resolve).once('close', resolve));
-}
 
 export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (app, options) => {
   const { platform } = options;
@@ -64,29 +59,9 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
       const { lastEventId, ...filterQuery } = request.query;
       const filter = filterFromQuery(filterQuery);
       const scope = request.accessScope;
-      const resume = request.headers['last-event-id'] ?? lastEventId;
-      let position: string;
-      if (resume !== undefined && resume !== '') {
-        const seq = decodeCursor(resume);
-        if (seq === null) {
-          const pointer = request.headers['last-event-id'] ? '/headers/last-event-id' : '/query/lastEventId';
-          throw problem('PCS_API_BAD_CURSOR', 'not a message id of this stream', [
-            { pointer, detail: 'not a message id issued by this API' },
-          ]);
-        }
-        position = seq;
-      } else {
-        position = await events.head();
-      }
+      let position = resumePosition(request.headers['last-event-id'], lastEventId) ?? (await events.head());
 
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
+      const raw = beginEventStream(reply);
       let closed = false;
       let pending = false;
       let wake: (() => void) | null = null;
@@ -108,7 +83,7 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
       raw.once('close', close);
       let failures = 0;
       try {
-        await write(raw, 'retry: 2000\n\n');
+        await writeEvent(raw, 'retry: 2000\n\n');
         while (!closed) {
           pending = false;
           let page;
@@ -148,7 +123,7 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
           for (const event of page.events) {
             if (closed) break;
             const data = JSON.stringify(toDcsaEvent(event));
-            await write(raw, `id: ${encodeCursor(event.seq)}\nevent: ${event.eventType}\ndata: ${data}\n\n`);
+            await writeEvent(raw, `id: ${encodeCursor(event.seq)}\nevent: ${event.eventType}\ndata: ${data}\n\n`);
             position = event.seq;
           }
           if (page.more || pending || closed) continue;

@@ -10,8 +10,8 @@
  * pause. Browsers that must send an API key read it with `fetch` (EventSource cannot send headers).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { beginEventStream, writeEvent } from '../event-stream.js';
 import { ACCESS } from '../../access/route-access.js';
 import type { VesselActivity } from '../../domain/vessel-calls/vessel-status-at.js';
 import { loadGeography } from '../../geo/load-geography.js';
@@ -34,10 +34,6 @@ export interface VesselStreamRouteOptions {
   readonly heartbeatMs?: number | undefined;
   /** Delay between a bus wake-up and the read, for the projection to catch up (default 500 ms). */
   readonly settleMs?: number | undefined;
-}
-
-async function write(raw: ServerResponse, text: string): Promise<void> {
-  if (!raw.write(text)) await new Promise<void>((resolve) => raw.once('drain', resolve).once('close', resolve));
 }
 
 export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions> = async (app, options) => {
@@ -73,14 +69,7 @@ export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions>
     async (request, reply) => {
       const scope = request.accessScope;
       const intervalMs = (request.query.interval ?? 5) * 1000;
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
+      const raw = beginEventStream(reply);
       let closed = false;
       let woken = false;
       let wake: (() => void) | null = null;
@@ -116,7 +105,7 @@ export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions>
       let sentAt = 0;
       let failures = 0;
       try {
-        await write(raw, 'retry: 2000\n\n');
+        await writeEvent(raw, 'retry: 2000\n\n');
         while (!closed) {
           woken = false;
           try {
@@ -135,7 +124,7 @@ export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions>
               if (last === '') auditedRead(platform.audit, request, scope, '/vessels/stream', true);
               last = picture;
               sentAt = Date.now();
-              await write(raw, `event: vessels\ndata: {"at":${JSON.stringify(at)},"vessels":${picture}}\n\n`);
+              await writeEvent(raw, `event: vessels\ndata: {"at":${JSON.stringify(at)},"vessels":${picture}}\n\n`);
             }
           } catch (error) {
             if (!isStoreUnavailable(error)) throw error;
