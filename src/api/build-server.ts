@@ -46,6 +46,9 @@ import {
 } from './problem.js';
 import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
 import { emissionsRoutes } from './routes/emissions-routes.js';
+import { corridorRoutes } from './routes/corridor-routes.js';
+import type { GreenCorridorConfig } from '../emissions/green-corridor-config.js';
+import { loadGreenCorridors } from '../geo/load-green-corridors.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { visibilityRoutes } from './routes/visibility-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
@@ -86,6 +89,8 @@ export interface ServerOptions {
   readonly trustedProxies?: readonly string[] | undefined;
   /** Demurrage and detention tariffs behind `GET /fees` (`OPENPCS_FEE_TARIFFS`); the illustrative defaults when unset. */
   readonly feeTariffs?: readonly FeeTariff[] | undefined;
+  /** The green corridors and particulars register (`OPENPCS_GREEN_CORRIDORS`); the shipped file when unset. */
+  readonly greenCorridors?: GreenCorridorConfig | undefined;
   /** Terminal feed figures older than this many minutes are flagged `stale` (`OPENPCS_FEED_STALE_MINUTES`). */
   readonly feedStaleMinutes?: number | undefined;
   /** Where `openpcs forecast backtest` wrote its reports (`<OPENPCS_DATA_DIR>/forecasts/backtests`); none served when unset. */
@@ -303,6 +308,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });
   await app.register(terminalRoutes);
   await app.register(emissionsRoutes);
+  await app.register(corridorRoutes, { platform, config: options.greenCorridors ?? loadGreenCorridors() });
   await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
   await app.register(whoamiRoutes);

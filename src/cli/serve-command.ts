@@ -1,3 +1,5 @@
+import type { GreenCorridorConfig } from '../emissions/green-corridor-config.js';
+import { loadGreenCorridors } from '../geo/load-green-corridors.js';
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { parseFeeTariffFile } from '../domain/fees/fee-tariff-schema.js';
@@ -78,6 +80,7 @@ export function serveCommand(): Command {
         behindTls: env.OPENPCS_BEHIND_TLS,
         trustedProxies: env.OPENPCS_TRUST_PROXY,
         feeTariffs,
+        greenCorridors: greenCorridorsOf(env.OPENPCS_GREEN_CORRIDORS),
         forecastReportDir: backtestReportDir(env.OPENPCS_DATA_DIR),
       });
       let stopping = false;
@@ -231,6 +234,15 @@ export function firstStartBanner(adminKey: string): string {
     '',
     '',
   ].join('\n');
+}
+
+/** The corridors of `OPENPCS_GREEN_CORRIDORS` (else the shipped file); an invalid file stops the start. */
+function greenCorridorsOf(path: string | undefined): GreenCorridorConfig {
+  try {
+    return path === undefined ? loadGreenCorridors() : loadGreenCorridors(path);
+  } catch (error) {
+    throw new CliError(`OPENPCS_GREEN_CORRIDORS: ${(error as Error).message}`);
+  }
 }
 
 /** The tariffs of `OPENPCS_FEE_TARIFFS`; a file that cannot be read or is invalid stops the start with every reason. */

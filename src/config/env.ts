@@ -96,6 +96,8 @@ const EnvSchema = z.object({
   OPENPCS_MQTT_VISIBILITY: z.enum(['private', 'community', 'public']).default('private'),
   /** JSON file of demurrage and detention tariffs behind `GET /fees` (docs/fees.md). */
   OPENPCS_FEE_TARIFFS: z.string().min(1).optional(),
+  /** JSON file of the green corridors and the particulars register (docs/emissions.md "Green corridors"). */
+  OPENPCS_GREEN_CORRIDORS: z.string().min(1).optional(),
 });
 
 function splitList(text: string): string[] {
@@ -219,5 +221,11 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_FEE_TARIFFS',
     default: '(unset)',
     meaning: 'JSON file of demurrage and detention tariffs for GET /fees; unset = illustrative defaults',
+  },
+  {
+    name: 'OPENPCS_GREEN_CORRIDORS',
+    default: '(unset)',
+    meaning:
+      'JSON file of the green corridors, their target pathways and the particulars register; unset = data-static/corridors/green-corridors.json',
   },
 ];

@@ -48,7 +48,7 @@ export interface CallFacts {
   readonly teuLoaded: number | null;
 }
 
-export interface CorridorVoyage {
+export type CorridorVoyage = {
   readonly corridorId: string;
   readonly callId: string;
   readonly imo: string | null;
@@ -88,7 +88,7 @@ export interface CorridorVoyage {
   readonly teuKm: number;
   readonly wtwGCo2ePerTeuKm: number;
   readonly ttwGCo2ePerTeuKm: number;
-}
+};
 
 /** Speeds outside this range from a schedule are not believed (a missed call in between); the service speed is used. */
 const MIN_BELIEVABLE_KN = 5;
@@ -232,7 +232,7 @@ function voyageOn(
   };
 }
 
-export interface CorridorFigures {
+export type CorridorFigures = {
   readonly voyages: number;
   readonly inbound: number;
   readonly outbound: number;
@@ -251,7 +251,7 @@ export interface CorridorFigures {
   readonly teuKm: number;
   /** Σ WtW CO2e / Σ TEU·km of the voyages. */
   readonly wtwGCo2ePerTeuKm: number | null;
-}
+};
 
 export function corridorFigures(voyages: readonly CorridorVoyage[]): CorridorFigures {
   const mix = new Map<FuelPathway, { voyages: number; energyMj: number }>();
@@ -292,20 +292,20 @@ export function corridorFigures(voyages: readonly CorridorVoyage[]): CorridorFig
   };
 }
 
-export interface TargetCheck {
+export type TargetCheck = {
   readonly target: number;
   readonly targetFromYear: number;
   readonly attained: number | null;
   /** null when there is nothing to judge (no voyage that year). */
   readonly met: boolean | null;
-}
+};
 
-export interface CorridorProgress {
+export type CorridorProgress = {
   readonly year: number;
   readonly voyages: number;
   readonly wtwIntensity: TargetCheck | null;
   readonly lowZeroCarbonShare: TargetCheck | null;
-}
+};
 
 /** Progress of each year with voyages (and the current target year, if given) against the corridor pathway. */
 export function corridorProgress(

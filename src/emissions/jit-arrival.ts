@@ -33,7 +33,7 @@ export interface JitInput {
   readonly minSpeedKn?: number | undefined;
 }
 
-export interface JitPlan {
+export type JitPlan = {
   readonly speedKn: number;
   readonly approachHours: number;
   readonly anchoredHours: number;
@@ -41,9 +41,9 @@ export interface JitPlan {
   readonly co2T: number;
   readonly pollutantsG: PollutantsG;
   readonly mainEngineLoad: number;
-}
+};
 
-export interface JitAdvice {
+export type JitAdvice = {
   readonly approachNm: number;
   readonly waitingHours: number;
   readonly actualSpeedKn: number;
@@ -55,7 +55,7 @@ export interface JitAdvice {
   readonly fuelSavedT: number;
   readonly co2SavedT: number;
   readonly co2SavedPct: number;
-}
+};
 
 function plan(ship: Ghg4Ship, approachNm: number, speedKn: number, anchoredHours: number): JitPlan {
   const approachHours = speedKn > 0 ? approachNm / speedKn : 0;

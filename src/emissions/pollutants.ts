@@ -1,5 +1,5 @@
 /** Pollutant masses of one computation, grams; every method fills the ones it covers and leaves the rest 0. */
-export interface PollutantsG {
+export type PollutantsG = {
   readonly co2G: number;
   readonly ch4G: number;
   readonly n2oG: number;
@@ -9,7 +9,7 @@ export interface PollutantsG {
   readonly pm25G: number;
   readonly coG: number;
   readonly hcG: number;
-}
+};
 
 export const ZERO_POLLUTANTS: PollutantsG = {
   co2G: 0,

@@ -12,4 +12,9 @@ export const EMISSIONS_ERRORS = {
     title: 'No factor for this request',
     text: 'the factor tables have no default for this ship or engine (for example auxiliary power of a ship type without a table row): give the value the pointer names',
   },
+  PCS_CORRIDOR_NOT_FOUND: {
+    status: 404,
+    title: 'No such green corridor',
+    text: 'no green corridor has this id: `GET /corridors` lists the configured ones',
+  },
 } as const satisfies Record<string, ErrorSpec>;

@@ -40,7 +40,10 @@ const COARRI: EquipmentMoveMessage<'LOAD' | 'DISC'> = {
     return (group) => {
       const portLoc = group.find((s) => s.tag === 'LOC' && comp(s, 1) === portOfMove);
       const location = callLocation ?? (portLoc ? edifactLocation(portLoc) : undefined);
-      return { location, vessel, mode: 'VESSEL' };
+      // A discharged box's port of loading (LOC+9): where the vessel came from, for the green corridors' voyages.
+      const loadedAt = code === 'DISC' ? group.find((s) => s.tag === 'LOC' && comp(s, 1) === '9') : undefined;
+      const portOfLoading = loadedAt ? comp(loadedAt, 2, 0) || undefined : undefined;
+      return { location, vessel, mode: 'VESSEL', extra: portOfLoading ? { portOfLoading } : undefined };
     };
   },
 };

@@ -1,0 +1,233 @@
+/**
+ * Green corridors and just-in-time arrival (issue 15; docs/emissions.md "Green corridors", "Just-in-time arrival"):
+ * `GET /corridors` (every configured corridor with its voyages' figures and this year's progress), `GET
+ * /corridors/{corridorId}` (figures, monthly trend, progress per year, the voyages), `GET /vessel-calls/{callId}/jit`
+ * (the advised speed and fuel and CO2 saved for one call) and `GET /jit/summary` (per call and in total). Figures are
+ * computed from the calls the caller may see (`vessel_call` visibility), so anonymous callers get public calls
+ * only; members' reads are audited. Every answer carries `asOf` and `source`.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACCESS } from '../../access/route-access.js';
+import type { GreenCorridorConfig } from '../../emissions/green-corridor-config.js';
+import type { Platform } from '../../platform.js';
+import { CorridorReader } from '../corridors/corridor-reader.js';
+import { ProblemSchema, problem } from '../problem.js';
+import { QueryInstant } from '../query-instant.js';
+import { auditedRead } from '../read-audit-hook.js';
+import { routesTagged } from '../route-options.js';
+
+const route = routesTagged('corridors');
+
+const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+const WindowQuery = z.object({
+  from: QueryInstant.optional().describe('calls that started at or after this instant'),
+  to: QueryInstant.optional().describe('calls that started at or before this instant'),
+});
+
+const Figures = z
+  .looseObject({
+    voyages: z.number().int(),
+    lowZeroCarbonSharePct: z.number().nullable(),
+    wtwGCo2ePerMj: z.number().nullable(),
+    wtwGCo2ePerTeuKm: z.number().nullable(),
+  })
+  .meta({
+    examples: [
+      {
+        voyages: 12,
+        inbound: 7,
+        outbound: 5,
+        fuelMix: [{ fuel: 'HFO', voyages: 11, energyMj: 9.1e7, energySharePct: 92.4 }],
+        lowZeroCarbonVoyages: 1,
+        lowZeroCarbonSharePct: 8.33,
+        energyMj: 9.85e7,
+        wtwCo2eT: 8_590,
+        wtwGCo2ePerMj: 87.2,
+        teuKm: 5.2e8,
+        wtwGCo2ePerTeuKm: 16.5,
+      },
+    ],
+  });
+
+const CorridorHead = {
+  id: z.string(),
+  name: z.string(),
+  homePorts: z.array(z.string()),
+  partnerPorts: z.array(z.string()),
+  seaDistanceNm: z.number().nullable(),
+  agreement: z.string(),
+  pathway: z.array(z.looseObject({ year: z.number().int() })),
+  pathwaySource: z.string(),
+};
+
+const Progress = z.looseObject({ year: z.number().int(), voyages: z.number().int() }).meta({
+  examples: [
+    {
+      year: 2026,
+      voyages: 12,
+      wtwIntensity: { target: 89.34, targetFromYear: 2025, attained: 87.2, met: true },
+      lowZeroCarbonShare: null,
+    },
+  ],
+});
+
+const JitAnswerSchema = z
+  .looseObject({
+    callId: z.string(),
+    asOf: z.string().nullable(),
+    source: z.string(),
+    advice: z.looseObject({ advisedSpeedKn: z.number(), fuelSavedT: z.number(), co2SavedT: z.number() }).nullable(),
+    reason: z.string().nullable(),
+  })
+  .meta({
+    examples: [
+      {
+        callId: '477000001:2026-03-10T12:00',
+        mmsi: '477000001',
+        imo: '9811000',
+        vesselName: 'TEST SHIP',
+        anchoredAt: '2026-03-10T14:00:00.000Z',
+        waitingMin: 720,
+        source: 'openpcs just-in-time arrival: …',
+        asOf: '2026-03-10T14:00:00.000Z',
+        particulars: { teu: 10_000, mainEngineMcrKw: 57_000, designSpeedKn: 24.5, fuel: 'HFO', source: 'estimated' },
+        advice: { actualSpeedKn: 15.8, advisedSpeedKn: 10, remainingWaitHours: 8.1, fuelSavedT: 7.4, co2SavedT: 23.1 },
+        reason: null,
+      },
+    ],
+  });
+
+function checkedWindow(q: { from?: string | undefined; to?: string | undefined }): { from?: Date; to?: Date } {
+  if (q.from && q.to && q.to < q.from) {
+    throw problem('PCS_API_VALIDATION', '`to` is before `from`', [
+      { pointer: '/query/to', detail: 'must not be before `from`' },
+    ]);
+  }
+  return { ...(q.from ? { from: new Date(q.from) } : {}), ...(q.to ? { to: new Date(q.to) } : {}) };
+}
+
+export const corridorRoutes: FastifyPluginAsyncZod<{ platform: Platform; config: GreenCorridorConfig }> = async (
+  app,
+  { platform, config },
+) => {
+  const reader = new CorridorReader(platform.database.db, config);
+
+  app.get(
+    '/corridors',
+    route(ACCESS.read, {
+      summary: 'Green shipping corridors: voyages, fuel mix, low/zero-carbon share, WtW intensity, g CO2e/TEU-km',
+      description:
+        'Every configured corridor (docs/emissions.md "Green corridors"; `OPENPCS_GREEN_CORRIDORS`) with the figures of ' +
+        'its voyages among the calls you may see that started in [from, to], and this year’s progress against its ' +
+        'target pathway. Example: `GET /corridors?from=2026-01-01T00:00Z`',
+      querystring: WindowQuery,
+      response: {
+        200: z.object({
+          asOf: z.string().nullable(),
+          source: z.string(),
+          corridors: z.array(z.looseObject({ ...CorridorHead, figures: Figures, progress: Progress })),
+        }),
+        400: ProblemSchema,
+        401: ProblemSchema,
+      },
+    }),
+    async (request) => {
+      const answer = await reader.list(request.accessScope, checkedWindow(request.query), new Date());
+      auditedRead(platform.audit, request, request.accessScope, '/corridors', true);
+      return answer;
+    },
+  );
+
+  app.get(
+    '/corridors/:corridorId',
+    route(ACCESS.read, {
+      summary: 'One green corridor: figures, monthly trend, progress per year and its voyages',
+      description:
+        'Each voyage says where its other port came from (`portSource`: carrier-schedule, edifact-port-of-loading, or ' +
+        'ais-destination, flagged), its distance, speed, estimated particulars, fuel (register or assumed), WtW ' +
+        'intensity (FuelEU) and g CO2e/TEU-km (ISO 14083). Example: `GET /corridors/lalb-shanghai`',
+      params: z.object({
+        corridorId: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a corridor id')
+          .meta({ examples: ['lalb-shanghai'] }),
+      }),
+      querystring: WindowQuery,
+      response: {
+        200: z.looseObject({
+          ...CorridorHead,
+          asOf: z.string().nullable(),
+          source: z.string(),
+          figures: Figures,
+          trend: z.array(z.looseObject({ month: z.string() })),
+          progress: z.array(Progress),
+          voyages: z.array(z.looseObject({ callId: z.string(), direction: z.enum(['inbound', 'outbound']) })),
+        }),
+        400: ProblemSchema,
+        401: ProblemSchema,
+        404: ProblemSchema,
+      },
+    }),
+    async (request) => {
+      const window = checkedWindow(request.query);
+      const answer = await reader.detail(request.params.corridorId, request.accessScope, window, new Date());
+      if (!answer) throw problem('PCS_CORRIDOR_NOT_FOUND', `no corridor ${request.params.corridorId}`);
+      auditedRead(platform.audit, request, request.accessScope, `/corridors/${answer.id}`, true);
+      return answer;
+    },
+  );
+
+  app.get(
+    '/vessel-calls/:callId/jit',
+    route(ACCESS.read, {
+      summary: 'Just-in-time arrival advice of one call: the speed that arrives as the berth frees, fuel and CO2 saved',
+      description:
+        'For a call that waited at anchor: the approach it sailed in the 6 h before anchoring (its AIS track), the ' +
+        'speed that would have arrived when it weighed for the berth, and fuel and CO2 of both plans (IMO GHG4). ' +
+        '`advice: null` with a `reason` when the call did not wait or its track or particulars are unknown. A call ' +
+        'you may not see answers 404. Example: `GET /vessel-calls/477000001:2026-03-10T12:00/jit`',
+      params: z.object({
+        callId: z
+          .string()
+          .regex(CALL_ID, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
+          .describe('e.g. 366998410:2022-01-03T00:02'),
+      }),
+      response: { 200: JitAnswerSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
+    async (request) => {
+      const answer = await reader.jit(request.params.callId, request.accessScope);
+      if (!answer) throw problem('PCS_VESSEL_CALL_NOT_FOUND', `no call ${request.params.callId}`);
+      return answer;
+    },
+  );
+
+  app.get(
+    '/jit/summary',
+    route(ACCESS.read, {
+      summary: 'Just-in-time arrival: advice for every call that waited at anchor, fuel and CO2 saved in total',
+      description:
+        'Over the calls you may see that started in [from, to]. Example: `GET /jit/summary?from=2026-03-01T00:00Z`',
+      querystring: WindowQuery,
+      response: {
+        200: z.object({
+          asOf: z.string().nullable(),
+          source: z.string(),
+          callsWaited: z.number().int(),
+          callsAdvised: z.number().int(),
+          fuelSavedT: z.number(),
+          co2SavedT: z.number(),
+          calls: z.array(JitAnswerSchema),
+        }),
+        400: ProblemSchema,
+        401: ProblemSchema,
+      },
+    }),
+    async (request) => {
+      const answer = await reader.jitSummary(request.accessScope, checkedWindow(request.query));
+      auditedRead(platform.audit, request, request.accessScope, '/jit/summary', true);
+      return answer;
+    },
+  );
+};
