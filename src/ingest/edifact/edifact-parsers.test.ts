@@ -99,6 +99,11 @@ describe('edifact-coarri', () => {
     });
     expect(r.events[1]!.payload).toMatchObject({ dangerousGoods: [{ unNumber: '1203', imoClass: '3' }] });
   });
+
+  it('should keep a discharged box’s port of loading (LOC+9), where the vessel came from, and none on a load', () => {
+    expect(r.events[0]!.payload).toMatchObject({ portOfLoading: 'CNSHA' });
+    expect(r.events[2]!.payload).not.toHaveProperty('portOfLoading');
+  });
 });
 
 describe('edifact-coarri document codes (SMDG COARRI MIG: 98 discharge, 270 loading; UNTDID 1001: 119, 181, 122)', () => {
