@@ -1,0 +1,122 @@
+/**
+ * Green-corridor voyages and just-in-time advice per second (issue 15) over the simulator's January 2018 month
+ * (seed 7; `quick`: 3 days). Each container call becomes `CallFacts` as the reader would build them (previous port
+ * with the departure from it, as a carrier schedule states it; AIS length; TEU discharged and loaded) and the shipped
+ * corridor file with a particulars register of the simulated fleet's fuels; `corridorVoyagesOf` is timed. Each call
+ * that anchored gets `jitAdvice` for its approach from the traffic-separation scheme to the anchorage at its sea speed.
+ */
+import { corridorFigures, corridorVoyagesOf, type CallFacts } from '../src/emissions/corridor-voyages.js';
+import type { FuelPathway } from '../src/emissions/fueleu-factors.js';
+import { estimateContainerShip } from '../src/emissions/container-ship-estimate.js';
+import { jitAdvice } from '../src/emissions/jit-arrival.js';
+import { loadGreenCorridors } from '../src/geo/load-green-corridors.js';
+import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
+import { parseScenario } from '../src/sim/scenario.js';
+import { simulate } from '../src/sim/simulate.js';
+import type { BenchSuite } from './bench-record.js';
+
+const HOUR = 3_600_000;
+const PATHWAY: Readonly<Record<string, FuelPathway | undefined>> = {
+  HFO: 'HFO',
+  VLSFO: 'HFO',
+  MGO: 'MDO',
+  LNG: 'LNG_OTTO_MS',
+  methanol: 'E_METHANOL',
+};
+
+const suite: BenchSuite = async (emit, { quick }) => {
+  const days = quick ? 3 : 31;
+  const parsed = parseScenario({ seed: 7, days });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const run = simulate(parsed.scenario, loadSimInputs());
+  const shipped = loadGreenCorridors();
+  const vessels = new Map<string, { imo: string; fuel: FuelPathway; teu?: number; source: string }>();
+  for (const c of run.calls) {
+    const fuel = PATHWAY[c.vessel.fuel];
+    if (c.vessel.imo && fuel) {
+      vessels.set(c.vessel.imo, {
+        imo: c.vessel.imo,
+        fuel,
+        ...(c.vessel.teu ? { teu: c.vessel.teu } : {}),
+        source: 'simulator fleet',
+      });
+    }
+  }
+  const config = { ...shipped, vessels: [...vessels.values()] };
+  const facts: CallFacts[] = run.calls.map((c) => ({
+    callId: c.id,
+    imo: c.vessel.imo,
+    vesselName: c.vessel.name,
+    port: c.port,
+    arrivedAt: new Date(c.arrivalMs).toISOString(),
+    departedAt: new Date(c.departedMs).toISOString(),
+    previousPort: {
+      unLocode: c.previousPort,
+      source: 'carrier-schedule',
+      at: new Date(c.departedPreviousMs).toISOString(),
+    },
+    nextPort: null,
+    lengthM: c.vessel.lengthM,
+    teuDischarged: c.dischargeTeu,
+    teuLoaded: c.loadTeu,
+  }));
+  const rounds = quick ? 5 : 10;
+  let t0 = performance.now();
+  let voyages = corridorVoyagesOf(config, facts[0]!);
+  for (let i = 0; i < rounds; i++) voyages = facts.flatMap((f) => corridorVoyagesOf(config, f));
+  let s = (performance.now() - t0) / 1000;
+  const figures = corridorFigures(voyages);
+  emit({
+    bench: 'corridors voyages',
+    unit: 'calls/s',
+    value: Math.round((facts.length * rounds) / s),
+    days,
+    calls: facts.length,
+    voyages: voyages.length,
+    lowZeroCarbonSharePct: Number((figures.lowZeroCarbonSharePct ?? 0).toFixed(2)),
+    wtwGCo2ePerMj: Number((figures.wtwGCo2ePerMj ?? 0).toFixed(2)),
+    wtwGCo2ePerTeuKm: Number((figures.wtwGCo2ePerTeuKm ?? 0).toFixed(2)),
+    input: 'simulator container calls, previous port and departure as a carrier schedule states them',
+  });
+
+  const waited = run.calls.filter((c) => c.anchorage && c.anchorage.endMs > c.anchorage.startMs);
+  t0 = performance.now();
+  let fuelSavedT = 0;
+  let co2SavedT = 0;
+  for (let i = 0; i < rounds; i++) {
+    fuelSavedT = 0;
+    co2SavedT = 0;
+    for (const c of waited) {
+      const approachHours = Math.max(0.25, (c.anchorage!.startMs - c.arrivalMs) / HOUR);
+      const { ship } = estimateContainerShip({
+        lengthM: c.vessel.lengthM,
+        teu: c.vessel.teu,
+        mainEngineMcrKw: c.vessel.installedPowerKw,
+        designSpeedKn: c.vessel.designSpeedKn,
+        fuel: PATHWAY[c.vessel.fuel] ?? 'HFO',
+      });
+      const speed = Math.min(c.seaSpeedKn, c.vessel.designSpeedKn);
+      const a = jitAdvice({
+        ship,
+        approachNm: speed * approachHours,
+        approachHours,
+        waitingHours: (c.anchorage!.endMs - c.anchorage!.startMs) / HOUR,
+      });
+      fuelSavedT += a.fuelSavedT;
+      co2SavedT += a.co2SavedT;
+    }
+  }
+  s = (performance.now() - t0) / 1000;
+  emit({
+    bench: 'corridors jit-advice',
+    unit: 'calls/s',
+    value: Math.round((waited.length * rounds) / s),
+    days,
+    callsWaited: waited.length,
+    fuelSavedT: Math.round(fuelSavedT),
+    co2SavedT: Math.round(co2SavedT),
+    input: 'simulator calls that anchored: approach from the TSS at sea speed, wait = time at anchor',
+  });
+};
+
+export default suite;
