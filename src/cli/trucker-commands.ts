@@ -321,7 +321,18 @@ function containersCommand(): Command {
       else {
         print(
           table([
-            ['CONTAINER', 'ISO', 'STATUS', 'TERMINAL', 'AVAILABLE', 'HOLDS OPEN', 'LAST FREE DAY', 'B/L'],
+            [
+              'CONTAINER',
+              'ISO',
+              'STATUS',
+              'TERMINAL',
+              'AVAILABLE',
+              'HOLDS OPEN',
+              'LAST FREE DAY',
+              'B/L',
+              'AS OF',
+              'SOURCE',
+            ],
             ...items.map((c) => [
               c.equipmentReference,
               dash(c.isoEquipmentCode),
@@ -331,6 +342,8 @@ function containersCommand(): Command {
               holdsText(c),
               lastFreeDayText(c),
               c.transportDocumentReferences.join(',') || '-',
+              c.asOf,
+              sourceText(c.source),
             ]),
           ]),
         );

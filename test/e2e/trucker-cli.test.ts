@@ -195,6 +195,23 @@ describe.skipIf(!cliBuilt())('the trucker CLI against a real server', () => {
     expect(header?.split(',').slice(0, 2)).toEqual(['appointmentId', 'terminalCode']);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^APT-H-1,WBCT,BOOKED,HRZD,/);
+    // docs/truckers.md: yesterday's no-shows as CSV (local times without seconds, as the docs write them).
+    const noShows = await openpcs([
+      'appointments',
+      'list',
+      '--outcome',
+      'no-show',
+      '--from',
+      '2026-02-12T00:00-08:00',
+      '--to',
+      '2026-02-13T00:00-08:00',
+      '--csv',
+      ...as('sbtl'),
+    ]);
+    expect(noShows.status, noShows.stderr).toBe(0);
+    expect(noShows.stdout.trim().split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^APT-S-1,WBCT,BOOKED,SBTL,.*,no-show,/),
+    ]);
     const outcomes = await openpcs([
       'appointments',
       'outcomes',
@@ -227,7 +244,7 @@ describe.skipIf(!cliBuilt())('the trucker CLI against a real server', () => {
     expect(table.status, table.stderr).toBe(0);
     const line = table.stdout.split('\n').find((l) => l.startsWith(BOX));
     expect(line).toMatch(
-      /^EGHU8300218\s+45G1\s+HELD\s+YUSEN\s+no\s+CUSTOMS,FREIGHT \(terminal\)\s+2026-03-19 \(yti, 2026-03-16T19:00:00.000Z\)\s+EGLV142600999001$/,
+      /^EGHU8300218\s+45G1\s+HELD\s+YUSEN\s+no\s+CUSTOMS,FREIGHT \(terminal\)\s+2026-03-19 \(yti, 2026-03-16T19:00:00.000Z\)\s+EGLV142600999001\s+2026-03-\d\dT[\d:.]+Z\s+(eglv|yti) \(inbox \d+\)$/,
     );
     const csv = await openpcs(['containers', '--bl', BL, '--csv', ...as('sbtl')]);
     expect(csv.stdout.split('\n')[0]).toMatch(/^equipmentReference,/);
@@ -236,6 +253,9 @@ describe.skipIf(!cliBuilt())('the trucker CLI against a real server', () => {
     expect(fees.status, fees.stderr).toBe(0);
     expect(fees.stdout).toContain('estimates as of 2026-03-23T19:00:00.000Z');
     expect(fees.stdout).toMatch(/EGHU8300218\s+DEMURRAGE\s+ESTIMATED\s+2026-03-19 \(/);
+    const byNumber = await openpcs(['fees', '--container', BOX, '--at', '2026-03-23T12:00-07:00', ...as('sbtl')]);
+    expect(byNumber.status, byNumber.stderr).toBe(0);
+    expect(byNumber.stdout).toMatch(/EGHU8300218\s+DETENTION\s+/);
     const unnamed = await openpcs(['fees', ...as('sbtl')]);
     expect(unnamed.status).toBe(2);
     expect(unnamed.stderr).toContain('--bl <number> or --container <numbers>');
@@ -257,6 +277,11 @@ describe.skipIf(!cliBuilt())('the trucker CLI against a real server', () => {
     );
     const before = await openpcs(['notices', '--active', '--at', AT, '--json', ...as('sbtl')]);
     expect(JSON.parse(before.stdout)).toEqual({ notices: [] });
+    const notYet = await openpcs(['notices', '--inactive', '--at', AT, ...as('sbtl')]);
+    expect(notYet.stdout).toMatch(/WB-GATE-1\s+GATE_CLOSED\s+ACTIVE\s+WBCT\s+\S+\s+\S+\s+no\s+/);
+    const elsewhere = await openpcs(['notices', '--terminal', 'YUSEN', ...as('sbtl')]);
+    expect(elsewhere.status, elsewhere.stderr).toBe(0);
+    expect(elsewhere.stdout).not.toContain('WB-GATE-1');
   });
 
   it('should say clearly when the server is down, the key is missing or refused, or a value is refused', async () => {
