@@ -30,6 +30,7 @@ import { formatSettingRoutes } from './routes/format-setting-routes.js';
 import { terminalLinkRoutes } from './routes/terminal-link-routes.js';
 import { csvLayoutRoutes } from './routes/csv-layout-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
+import { DEFAULT_GRACE_MINUTES } from '../domain/appointments/appointment-outcome.js';
 import { appointmentRoutes } from './routes/appointment-routes.js';
 import { equipmentRoutes } from './routes/equipment-routes.js';
 import { feeRoutes } from './routes/fee-routes.js';
@@ -93,6 +94,8 @@ export interface ServerOptions {
   readonly greenCorridors?: GreenCorridorConfig | undefined;
   /** Terminal feed figures older than this many minutes are flagged `stale` (`OPENPCS_FEED_STALE_MINUTES`). */
   readonly feedStaleMinutes?: number | undefined;
+  /** Minutes either side of an appointment slot in which a gate-in counts as kept (`OPENPCS_APPOINTMENT_GRACE_MINUTES`). */
+  readonly appointmentGraceMinutes?: number | undefined;
   /** Where `openpcs forecast backtest` wrote its reports (`<OPENPCS_DATA_DIR>/forecasts/backtests`); none served when unset. */
   readonly forecastReportDir?: string | undefined;
   /** The built portal served at `/` (default: the package's `web/dist/`, `api/portal-static.ts`). */
@@ -302,7 +305,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(vesselRoutes, { platform });
   await app.register(vesselStreamRoutes, { platform });
   await app.register(cargoRoutes, { platform });
-  await app.register(appointmentRoutes, { platform });
+  await app.register(appointmentRoutes, {
+    platform,
+    graceMinutes: options.appointmentGraceMinutes ?? DEFAULT_GRACE_MINUTES,
+  });
   await app.register(equipmentRoutes, { platform });
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });

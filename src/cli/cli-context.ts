@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { loadEnv, type Env } from '../config/env.js';
 import { openPlatform, storeConfigFrom, type Platform } from '../platform.js';
+import { EXIT_FAILED } from './exit-codes.js';
 
 export interface StoreFlags {
   readonly dataDir?: string | undefined;
@@ -42,8 +43,18 @@ export async function withPlatform<T>(env: Env, work: (platform: Platform) => Pr
   }
 }
 
-/** A failure the user can act on: printed as one line, exit status 1. */
-export class CliError extends Error {}
+/**
+ * A failure the user can act on: printed as its message, exit status 1 unless the command says otherwise
+ * (2 for a value the server refused as a usage error, exit-codes.ts).
+ */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_FAILED,
+  ) {
+    super(message);
+  }
+}
 
 export function describeStore(env: Env): string {
   return env.DATABASE_URL

@@ -9,7 +9,7 @@ import { ConfigError } from '../config/env.js';
 import { DataDirInUseError } from '../store/data-dir-lock.js';
 import { isStoreUnavailable } from '../store/store-unavailable.js';
 import { CliError } from './cli-context.js';
-import { exitCodeOfError } from './exit-codes.js';
+import { EXIT_FAILED, exitCodeOfError } from './exit-codes.js';
 import { buildProgram, overrideExits } from './program.js';
 
 async function main(): Promise<void> {
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
         ? `database unavailable (${message}); run the command again (repeating it stores nothing twice)`
         : `unexpected error: ${message}`;
     process.stderr.write(`openpcs: ${reason}\n`);
-    process.exit(1);
+    process.exit(error instanceof CliError ? error.exitCode : EXIT_FAILED);
   }
 }
 

@@ -17,10 +17,11 @@ import { replayCommand } from './replay-command.js';
 import { serveCommand } from './serve-command.js';
 import { simCommand } from './sim-command.js';
 import { feedCommand } from './feed-command.js';
+import { truckerCommands } from './trucker-commands.js';
 import { vesselsCommand } from './vessels-command.js';
 
 export function buildProgram(): Command {
-  return new Command('openpcs')
+  const program = new Command('openpcs')
     .description('openpcs — open port community system: track, plan, decarbonise and share port data')
     .version(OPENPCS_VERSION)
     .showHelpAfterError('(run with --help for usage)')
@@ -42,6 +43,8 @@ export function buildProgram(): Command {
     .addCommand(forecastCommand())
     .addCommand(emissionsCommand())
     .addHelpText('after', EXIT_CODES_HELP);
+  for (const command of truckerCommands()) program.addCommand(command);
+  return program;
 }
 
 /** Usage errors of subcommands come back as CommanderError too (an added command does not inherit it). */

@@ -6,6 +6,7 @@ import { parseFeeTariffFile } from '../domain/fees/fee-tariff-schema.js';
 import type { FeeTariff } from '../domain/fees/fee-tariff.js';
 import { bootstrapAdminKey } from '../access/bootstrap-admin-key.js';
 import { startInboxSweeper, type InboxSweeper } from '../ingest/inbox-sweeper.js';
+import { startLastFreeDaySweeper, type LastFreeDaySweeper } from '../projections/alerts/last-free-day-sweep.js';
 import { parseFeedSpec } from '../ingest/transports/feed-spec.js';
 import { startAisFeeds, type AisFeeds } from '../ingest/transports/start-ais-feeds.js';
 import { startMqttTelemetryFeed, type MqttTelemetryFeed } from '../ingest/transports/mqtt-telemetry-feed.js';
@@ -21,6 +22,9 @@ import { openPlatform, storeConfigFrom } from '../platform.js';
 import { CliError, describeStore, resolveEnv, withStoreOptions } from './cli-context.js';
 import { integerOption } from './integer-option.js';
 import { simulatorEnabled, startServeSimulator, type ServeSimulator } from './serve-simulator.js';
+
+/** How often `serve` looks for last free days that became tomorrow (the alert itself is once per LFD). */
+const LFD_SWEEP_MS = 60_000;
 
 export function serveCommand(): Command {
   const command = new Command('serve')
@@ -77,6 +81,7 @@ export function serveCommand(): Command {
         rateLimitPerMinute: env.OPENPCS_RATE_LIMIT_PER_MIN,
         authFailuresPerMinute: env.OPENPCS_AUTH_FAILURES_PER_MIN,
         feedStaleMinutes: env.OPENPCS_FEED_STALE_MINUTES,
+        appointmentGraceMinutes: env.OPENPCS_APPOINTMENT_GRACE_MINUTES,
         behindTls: env.OPENPCS_BEHIND_TLS,
         trustedProxies: env.OPENPCS_TRUST_PROXY,
         feeTariffs,
@@ -92,6 +97,7 @@ export function serveCommand(): Command {
         mqtt?: MqttTelemetryFeed;
         simulator?: ServeSimulator;
         sweeper?: InboxSweeper;
+        lastFreeDays?: LastFreeDaySweeper;
       } = {};
       const feedSpecs = [
         ...(flags.aisTcp ?? []).map((v) => parseFeedSpec('tcp', v)),
@@ -110,6 +116,7 @@ export function serveCommand(): Command {
           .then(() => workers.feeds?.stop())
           .then(() => workers.mqtt?.stop())
           .then(() => workers.delivery?.stop())
+          .then(() => workers.lastFreeDays?.stop())
           .then(() => workers.alerts?.stop())
           .then(() => workers.sweeper?.stop())
           .then(() => platform.close())
@@ -170,6 +177,13 @@ export function serveCommand(): Command {
       });
       workers.alerts = startAlertDelivery(platform, {
         onError: (error) => server.app.log.error({ err: error }, 'alert delivery failed; retrying'),
+      });
+      workers.lastFreeDays = startLastFreeDaySweeper(platform.database.db, {
+        periodMs: LFD_SWEEP_MS,
+        alertHour: env.OPENPCS_LFD_ALERT_HOUR,
+        onAlerts: (count) => server.app.log.info(`last-free-day sweep: ${count} alert(s)`),
+        onError: (error) =>
+          server.app.log.error({ err: error }, 'last-free-day sweep failed; the next one tries again'),
       });
       if (feedSpecs.length > 0) {
         workers.feeds = await startAisFeeds(platform, feedSpecs, (level, message) => server.app.log[level](message));

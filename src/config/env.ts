@@ -51,6 +51,10 @@ const EnvSchema = z.object({
   OPENPCS_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** Terminal feed figures (slots, empty-return receivables) older than this are flagged `stale` in answers. */
   OPENPCS_FEED_STALE_MINUTES: z.coerce.number().int().positive().default(60),
+  /** Minutes either side of an appointment slot within which a gate-in still counts as kept (docs/truckers.md). */
+  /** Local hour (terminal zone) from which the daily sweep announces a last free day that is tomorrow. */
+  OPENPCS_LFD_ALERT_HOUR: z.coerce.number().int().min(0).max(23).default(0),
+  OPENPCS_APPOINTMENT_GRACE_MINUTES: z.coerce.number().int().min(0).max(720).default(30),
   /** Seconds between sweeps of the inbox for messages still unprocessed (a worker lost its connection). */
   OPENPCS_INBOX_SWEEP_S: z.coerce.number().int().positive().default(30),
   /** PostgreSQL pool size per process. */
@@ -154,6 +158,16 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_FEED_STALE_MINUTES',
     default: '60',
     meaning: 'terminal feed figures (appointment slots, empty returns) older than this are flagged stale',
+  },
+  {
+    name: 'OPENPCS_APPOINTMENT_GRACE_MINUTES',
+    default: '30',
+    meaning: 'minutes either side of an appointment slot in which a gate-in still counts as kept (0-720)',
+  },
+  {
+    name: 'OPENPCS_LFD_ALERT_HOUR',
+    default: '0',
+    meaning: 'local hour (terminal zone) from which last-free-day-tomorrow alerts go out without a new message',
   },
   {
     name: 'OPENPCS_INBOX_SWEEP_S',

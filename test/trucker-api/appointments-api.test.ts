@@ -147,6 +147,41 @@ describe.each(ENGINES)('trucker appointments on $name', (engine) => {
     expect(other.json()).toMatchObject({ total: { appointments: 1, noShowRate: 0, onTimeRate: 1 } });
   });
 
+  it('should judge with the configured grace (OPENPCS_APPOINTMENT_GRACE_MINUTES)', async () => {
+    // APT-3's truck came 70 minutes after its slot: late with the default 30 and with none, kept with 75; APT-1's
+    // came inside its slot, kept whatever the grace. The outcome figures say which grace they used.
+    const wide = await buildServer({ platform, logLevel: 'silent', appointmentGraceMinutes: 75 });
+    const none = await buildServer({ platform, logLevel: 'silent', appointmentGraceMinutes: 0 });
+    try {
+      const outcomesOf = async (s: Server) => {
+        const res = await s.app.inject({ url: '/appointments', headers: { authorization: keys.get('sbtl')! } });
+        return res.json<{ appointments: Appointment[] }>().appointments.map((a) => [a.appointmentId, a.outcome]);
+      };
+      expect(await outcomesOf(wide)).toEqual([
+        ['APT-1', 'kept'],
+        ['APT-2', 'no-show'],
+        ['APT-3', 'kept'],
+      ]);
+      expect(await outcomesOf(none)).toEqual([
+        ['APT-1', 'kept'],
+        ['APT-2', 'no-show'],
+        ['APT-3', 'late'],
+      ]);
+      const summary = await wide.app.inject({
+        url: '/appointments/outcomes?from=2026-02-12T00:00Z&to=2026-02-13T00:00Z',
+        headers: { authorization: keys.get('sbtl')! },
+      });
+      expect(summary.json()).toMatchObject({
+        graceMinutes: 75,
+        total: { byOutcome: { kept: 2, late: 0 }, onTimeRate: 1 },
+      });
+      expect((await get('/appointments/outcomes', 'sbtl')).json()).toMatchObject({ graceMinutes: 30 });
+    } finally {
+      await wide.shutdown();
+      await none.shutdown();
+    }
+  });
+
   it('should refuse anonymous callers, unknown parameters and a reversed or overlong period', async () => {
     expect((await get('/appointments')).statusCode).toBe(401);
     expect((await get('/appointments/outcomes')).statusCode).toBe(401);

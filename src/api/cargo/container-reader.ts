@@ -30,8 +30,38 @@ interface ScopedFact {
   readonly fact: ContainerFact;
   readonly eventId: string;
   readonly eventType: string;
+  readonly sourceOrg: string;
+  readonly inboxId: string | null;
   readonly visible: boolean;
   readonly via: ContainerHistoryEntry['appliesVia'];
+}
+
+/** The state of a box without its provenance (`asOf`, `source`: `provenanceOf`). */
+type ContainerState = Omit<ContainerSummary, 'asOf' | 'source'>;
+
+/**
+ * The newest of the facts (by event time; the later stored one on a tie) and who stated it: the record's `asOf`
+ * and `source`. Only facts the caller may see count.
+ */
+export function provenanceOf(facts: readonly ScopedFact[]): Pick<ContainerSummary, 'asOf' | 'source'> | null {
+  let newest: ScopedFact | null = null;
+  for (const f of facts) {
+    if (!f.visible) continue;
+    const at = Date.parse(f.fact.at);
+    const newestAt = newest === null ? Number.NEGATIVE_INFINITY : Date.parse(newest.fact.at);
+    if (
+      newest === null ||
+      at > newestAt ||
+      (at === newestAt && Date.parse(f.fact.createdAt) > Date.parse(newest.fact.createdAt))
+    ) {
+      newest = f;
+    }
+  }
+  if (newest === null) return null;
+  return {
+    asOf: new Date(newest.fact.at).toISOString(),
+    source: { organisation: newest.sourceOrg, inboxId: newest.inboxId, eventId: newest.eventId },
+  };
 }
 
 /** A fact row read with its event's id, type and visibility to the caller, and how it reaches the box. */
@@ -41,6 +71,8 @@ function scopedFact(
     readonly fact: ContainerFact;
     readonly event_id: string;
     readonly event_type: string;
+    readonly source_org: string;
+    readonly inbox_id: string | null;
     readonly visible: boolean;
   },
   via: ScopedFact['via'],
@@ -50,6 +82,8 @@ function scopedFact(
     fact: r.fact,
     eventId: r.event_id,
     eventType: r.event_type,
+    sourceOrg: r.source_org,
+    inboxId: r.inbox_id === null ? null : String(r.inbox_id),
     visible: r.visible,
     via,
   };
@@ -77,7 +111,7 @@ const availabilityView = (source: AvailabilitySource | null): ContainerSummary['
       ? { kind: 'holds', holdsOpen: [...source.holdsOpen] }
       : { ...source, holds: [...source.holds] };
 
-function fromRow(r: StatusRow, partialView: boolean): ContainerSummary {
+function fromRow(r: StatusRow, partialView: boolean): ContainerState {
   return {
     equipmentReference: r.equipment_reference,
     isoEquipmentCode: r.iso_equipment_code,
@@ -115,7 +149,7 @@ function fromRow(r: StatusRow, partialView: boolean): ContainerSummary {
   };
 }
 
-function fromFacts(ref: string, facts: readonly ContainerFact[], rules: readonly FreeTimeRule[]): ContainerSummary {
+function fromFacts(ref: string, facts: readonly ContainerFact[], rules: readonly FreeTimeRule[]): ContainerState {
   const s = containerState(ref, facts, rules);
   return {
     equipmentReference: ref,
@@ -207,7 +241,9 @@ export class ContainerReader {
     const history = visible
       .sort((a, b) => (a.fact.at === b.fact.at ? a.fact.key.localeCompare(b.fact.key) : a.fact.at < b.fact.at ? -1 : 1))
       .map(historyEntry);
-    return { ...summary, history };
+    const provenance = provenanceOf(visible);
+    if (provenance === null) return null;
+    return { ...summary, ...provenance, history };
   }
 
   /**
@@ -255,7 +291,6 @@ export class ContainerReader {
     filter: ContainerListFilter,
     scope: AccessScope,
   ): Promise<(ContainerSummary | undefined)[]> {
-    if (scope.all) return rows.map((r) => fromRow(r, false));
     const facts = await this.factsOf(
       rows.map((r) => r.equipment_reference),
       scope,
@@ -263,13 +298,16 @@ export class ContainerReader {
     const bl = filter.transportDocumentReference;
     return rows.map((r) => {
       const own = facts.get(r.equipment_reference) ?? [];
-      const view = own.every((f) => f.visible)
+      const provenance = provenanceOf(own);
+      if (provenance === null) return undefined;
+      const state = own.every((f) => f.visible)
         ? fromRow(r, false)
         : fromFacts(
             r.equipment_reference,
             own.filter((f) => f.visible).map((f) => f.fact),
             this.rules,
           );
+      const view: ContainerSummary = { ...state, ...provenance };
       // A partial view may have another status than the stored row: the filter holds for what is shown.
       // Likewise the bill of lading: a box whose B/L comes from a fact the caller may not see is not on it for them.
       const keep =
@@ -286,7 +324,14 @@ export class ContainerReader {
     const own = await this.db
       .selectFrom('container_fact')
       .innerJoin('event', 'event.seq', 'container_fact.seq')
-      .select(['container_fact.equipment_reference', 'container_fact.fact', 'event.event_id', 'event.event_type'])
+      .select([
+        'container_fact.equipment_reference',
+        'container_fact.fact',
+        'event.event_id',
+        'event.event_type',
+        'event.source_org',
+        'event.inbox_id',
+      ])
       .select(visible.as('visible'))
       .where('container_fact.equipment_reference', 'in', refs)
       .execute();
@@ -303,6 +348,8 @@ export class ContainerReader {
         'container_link_fact.fact',
         'event.event_id',
         'event.event_type',
+        'event.source_org',
+        'event.inbox_id',
       ])
       .select(visible.as('visible'))
       .where('container_link.equipment_reference', 'in', refs)

@@ -1,5 +1,6 @@
 /** Response schemas of the container routes (zod → OpenAPI). Dates are local `YYYY-MM-DD`, instants ISO UTC. */
 import { z } from 'zod';
+import { FeedSourceSchema } from './terminal-feed-schema.js';
 
 export const HoldSchema = z.object({
   holdType: z.string().describe('CUSTOMS, FREIGHT, TERMINAL, USDA or OTHER'),
@@ -105,6 +106,10 @@ export const ContainerSummarySchema = z.object({
   partialView: z
     .boolean()
     .describe('true when some of the facts about this box belong to others: the state is computed from yours only'),
+  asOf: z
+    .string()
+    .describe('time of the newest fact behind this record that you may see (its eventDateTime, ISO 8601 UTC)'),
+  source: FeedSourceSchema.describe('who stated that newest fact, in which message'),
 });
 
 export const ContainerDetailSchema = ContainerSummarySchema.extend({

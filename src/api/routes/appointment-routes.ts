@@ -8,11 +8,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../access/route-access.js';
-import {
-  APPOINTMENT_OUTCOMES,
-  DEFAULT_GRACE_MINUTES,
-  summariseOutcomes,
-} from '../../domain/appointments/appointment-outcome.js';
+import { APPOINTMENT_OUTCOMES, summariseOutcomes } from '../../domain/appointments/appointment-outcome.js';
 import type { Platform } from '../../platform.js';
 import { AppointmentReader } from '../cargo/appointment-reader.js';
 import {
@@ -55,8 +51,11 @@ const APPOINTMENT_LIST: ListExport<'appointments', Appointment> = {
   csvRow: appointmentCsvRow,
 };
 
-export const appointmentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
-  const reader = new AppointmentReader(platform.database.db, DEFAULT_GRACE_MINUTES);
+export const appointmentRoutes: FastifyPluginAsyncZod<{ platform: Platform; graceMinutes: number }> = async (
+  app,
+  { platform, graceMinutes },
+) => {
+  const reader = new AppointmentReader(platform.database.db, graceMinutes);
 
   app.get(
     '/appointments',
@@ -64,7 +63,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
       summary: 'Your truck appointments, each with the visit that used it and whether it was kept',
       description:
         'A trucker sees the appointments it (or an organisation sharing with it) stated; a terminal those it ' +
-        `stated; the port authority all. \`outcome\`: kept when the first gate-in of a visit that used it lies in the slot ± ${DEFAULT_GRACE_MINUTES} min, ` +
+        `stated; the port authority all. \`outcome\`: kept when the first gate-in of a visit that used it lies in the slot ± the grace (${graceMinutes} min here, \`OPENPCS_APPOINTMENT_GRACE_MINUTES\`), ` +
         'early/late beyond that, no-show when none came by the end of the slot plus the grace (or the terminal said ' +
         'NO_SHOW). `from`/`to` select slots that start in [from, to). Export with ?format=csv|ndjson. Example: ' +
         '`GET /appointments?terminal=WBCT&outcome=no-show&from=2026-03-01T00:00Z`',
@@ -149,7 +148,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
       return {
         from: new Date(fromMs).toISOString(),
         to: new Date(toMs).toISOString(),
-        graceMinutes: DEFAULT_GRACE_MINUTES,
+        graceMinutes,
         total: summariseOutcomes(found.appointments.map((a) => a.outcome)),
         byTerminal: terminals.map((terminalCode) => ({
           terminalCode,
