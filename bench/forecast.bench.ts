@@ -19,8 +19,8 @@ import { BASELINES, CANDIDATES, runTeuBacktestStudy } from '../src/forecast/teu-
 import { Prng } from '../src/sim/prng.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
 import { SURGE_2021 } from '../src/sim/scenario.js';
-import { approachGeometry, portViewAt } from '../src/forecast/eta/eta-backtest.js';
-import { runEtaStudy, simulatedEtaRun } from '../src/forecast/eta/eta-study.js';
+import { approachGeometry, portViewAt } from '../src/sim/forecast/eta-backtest.js';
+import { runEtaStudy, simulatedEtaRun } from '../src/sim/forecast/eta-study.js';
 import { predictEta } from '../src/forecast/eta/vessel-eta.js';
 import type { BenchSuite } from './bench-record.js';
 

@@ -5,7 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { reportJson, teuBacktestReport } from '../forecast/backtest-report.js';
-import { etaBacktestReport, etaReportMarkdown, runEtaStudy } from '../forecast/eta/eta-study.js';
+import { etaBacktestReport, etaReportMarkdown, runEtaStudy } from '../sim/forecast/eta-study.js';
 import { backtestReportDir, writeBacktestReport, writeReportFiles } from '../forecast/io/backtest-report-files.js';
 import { loadMonthlyTeu } from '../forecast/io/teu-data-file.js';
 import { runTeuBacktestStudy } from '../forecast/teu-backtest-study.js';

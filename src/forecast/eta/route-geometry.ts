@@ -4,7 +4,16 @@
  * good to well under 0.1% over the few tens of miles of a San Pedro Bay lane) and the rest of the route is
  * summed with great-circle leg lengths. Pure.
  */
-import { distanceNm } from '../../geo/geo-distance.js';
+
+/** Haversine great-circle distance (spherical Earth, mean radius 6,371,008.8 m; the formula of
+ * geo/geo-distance.ts, restated here because forecast models import only forecast and domain). */
+export function distanceNm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return (2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)))) / 1852;
+}
 
 export interface LatLon {
   readonly lat: number;

@@ -13,8 +13,7 @@
  *    this ship berths at max(natural, earliest free berth). Pilot = berth − harbour transit.
  * Intervals come from an `EtaErrorModel` (eta-intervals.ts) fitted on residuals of another run.
  */
-import { distanceNm } from '../../geo/geo-distance.js';
-import { polylineNm, projectOntoRoute, type LatLon } from './route-geometry.js';
+import { distanceNm, polylineNm, projectOntoRoute, type LatLon } from './route-geometry.js';
 
 const HOUR = 3_600_000;
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSimInputs } from '../../sim/io/load-sim-inputs.js';
-import { SURGE_2021 } from '../../sim/scenario.js';
-import type { PortModelInputs } from '../../sim/port-model.js';
-import { NAV, type Leg, type Track } from '../../sim/track.js';
+import { loadSimInputs } from '../io/load-sim-inputs.js';
+import { SURGE_2021 } from '../scenario.js';
+import type { PortModelInputs } from '../port-model.js';
+import { NAV, type Leg, type Track } from '../track.js';
 import { approachGeometry, etaStudyPart, portViewAt, scoredCalls, type EtaRun } from './eta-backtest.js';
 import { simulatedEtaRun } from './eta-study.js';
-import { predictEta } from './vessel-eta.js';
+import { predictEta } from '../../forecast/eta/vessel-eta.js';
 
 const HOUR = 3_600_000;
 let inputs: PortModelInputs;

@@ -9,17 +9,17 @@
  * (eta-backtest.test.ts replaces everything after an origin and gets the same forecasts). Pure.
  */
 import type { TerminalRegistry } from '../../domain/terminal-registry.js';
-import { HARBOUR, INBOUND_LANE } from '../../sim/approach-routes.js';
-import type { ContainerCall } from '../../sim/container-call.js';
-import { capacityOf } from '../../sim/terminal-capacity.js';
-import { fixOf, legIndexAt, NAV, type Track } from '../../sim/track.js';
+import { HARBOUR, INBOUND_LANE } from '../approach-routes.js';
+import type { ContainerCall } from '../container-call.js';
+import { capacityOf } from '../terminal-capacity.js';
+import { fixOf, legIndexAt, NAV, type Track } from '../track.js';
 import {
   etaIntervals,
   fitEtaErrorModel,
   type EtaErrorModel,
   type EtaResidual,
   type EtaTarget,
-} from './eta-intervals.js';
+} from '../../forecast/eta/eta-intervals.js';
 import {
   distanceOverSogEta,
   naturalArrival,
@@ -29,8 +29,8 @@ import {
   type BerthQueue,
   type EtaInput,
   type EtaPrediction,
-} from './vessel-eta.js';
-import type { LatLon } from './route-geometry.js';
+} from '../../forecast/eta/vessel-eta.js';
+import type { LatLon } from '../../forecast/eta/route-geometry.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

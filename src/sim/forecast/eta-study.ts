@@ -3,9 +3,9 @@
  * Pedro Bay (normal 2018 traffic and the 2021 surge knobs), each scored on seed 7 with intervals calibrated on
  * seed 8 of the same scenario, and the report that is written from it. Pure: the caller loads the inputs.
  */
-import { parseScenario, SURGE_2021, type ScenarioInput } from '../../sim/scenario.js';
-import type { PortModelInputs } from '../../sim/port-model.js';
-import { simulate } from '../../sim/simulate.js';
+import { parseScenario, SURGE_2021, type ScenarioInput } from '../scenario.js';
+import type { PortModelInputs } from '../port-model.js';
+import { simulate } from '../simulate.js';
 import { etaStudyPart, type EtaBacktestStudyPart, type EtaHorizonScore, type EtaRun } from './eta-backtest.js';
 
 export const ETA_BACKTEST_REPORT_ID = 'san-pedro-bay-vessel-eta';
