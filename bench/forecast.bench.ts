@@ -9,7 +9,8 @@
  * Vessel ETA: `eta-forecast` — ETAs per second for a full port (every container ship of a simulated surge
  * fortnight that is approaching or waiting, at noon of each day: the port view as the model sees it, then
  * the forecast); `eta-accuracy` — MAE in minutes per scenario, target and horizon of the ETA backtest
- * (eta-study.ts) beside the schedule and the ship's own ETA.
+ * (eta-study.ts) beside the schedule and the ship's own ETA. `lookahead-accuracy` — per week ahead, MAE (TEU per
+ * terminal, week and flow) of the weekly terminal look-ahead on 70 simulated days beside the naive baselines.
  */
 import { fitModel } from '../src/forecast/fit-model.js';
 import { modelName } from '../src/forecast/forecast-model.js';
@@ -21,6 +22,7 @@ import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
 import { SURGE_2021 } from '../src/sim/scenario.js';
 import { approachGeometry, portViewAt } from '../src/sim/forecast/eta-backtest.js';
 import { runEtaStudy, simulatedEtaRun } from '../src/sim/forecast/eta-study.js';
+import { lookaheadBacktest, relativeErrors, scoreLookahead } from '../src/sim/forecast/lookahead-backtest.js';
 import { predictEta } from '../src/forecast/eta/vessel-eta.js';
 import type { BenchSuite } from './bench-record.js';
 
@@ -130,6 +132,22 @@ const suite: BenchSuite = async (emit, { quick }) => {
         coverage95: sc.model.coverage['0.95'] ?? null,
       });
     }
+  }
+  const cal = simulatedEtaRun(inputs, 8, {}, 70);
+  const test = simulatedEtaRun(inputs, 7, {}, 70);
+  const calibration = relativeErrors(lookaheadBacktest(cal.calls, cal.startMs, cal.endMs));
+  for (const sc of scoreLookahead(lookaheadBacktest(test.calls, test.startMs, test.endMs), calibration)) {
+    emit({
+      bench: 'lookahead-accuracy',
+      weekAhead: sc.weekAhead,
+      n: sc.n,
+      unit: 'MAE TEU',
+      value: Math.round(sc.mae),
+      naive: Math.round(sc.naiveMae),
+      mean4: Math.round(sc.mean4Mae),
+      coverage80: sc.coverage80,
+      coverage95: sc.coverage95,
+    });
   }
 };
 
