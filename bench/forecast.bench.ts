@@ -6,6 +6,11 @@
  * per-terminal look-ahead is the next increment.
  * Accuracy: one line per scored hold-out of the real-series backtest: `{bench:'forecast-accuracy', series,
  * holdoutYear, unit:'MAPE %', value (chosen model), reference:'seasonal-naive(12)', referenceValue, ratio}`.
+ * Vessel ETA: `eta-forecast` — ETAs per second for a full port (every container ship of a simulated surge
+ * fortnight that is approaching or waiting, at noon of each day: the port view as the model sees it, then
+ * the forecast); `eta-accuracy` — MAE in minutes per scenario, target and horizon of the ETA backtest
+ * (eta-study.ts) beside the schedule and the ship's own ETA. `lookahead-accuracy` — per week ahead, MAE (TEU per
+ * terminal, week and flow) of the weekly terminal look-ahead on 70 simulated days beside the naive baselines.
  */
 import { fitModel } from '../src/forecast/fit-model.js';
 import { modelName } from '../src/forecast/forecast-model.js';
@@ -13,6 +18,12 @@ import { loadMonthlyTeu } from '../src/forecast/io/teu-data-file.js';
 import { monthlySeries } from '../src/forecast/monthly-series.js';
 import { BASELINES, CANDIDATES, runTeuBacktestStudy } from '../src/forecast/teu-backtest-study.js';
 import { Prng } from '../src/sim/prng.js';
+import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
+import { SURGE_2021 } from '../src/sim/scenario.js';
+import { approachGeometry, portViewAt } from '../src/sim/forecast/eta-backtest.js';
+import { runEtaStudy, simulatedEtaRun } from '../src/sim/forecast/eta-study.js';
+import { lookaheadBacktest, relativeErrors, scoreLookahead } from '../src/sim/forecast/lookahead-backtest.js';
+import { predictEta } from '../src/forecast/eta/vessel-eta.js';
 import type { BenchSuite } from './bench-record.js';
 
 const suite: BenchSuite = async (emit, { quick }) => {
@@ -70,7 +81,74 @@ const suite: BenchSuite = async (emit, { quick }) => {
       goalRatio: 0.8,
     });
   }
-  await Promise.resolve();
+  const inputs = loadSimInputs();
+  const run = simulatedEtaRun(inputs, 7, SURGE_2021, quick ? 3 : 14);
+  const DAY = 86_400_000;
+  let etas = 0;
+  let maxShips = 0;
+  const e0 = performance.now();
+  for (let t = run.startMs + DAY / 2; t < run.endMs; t += DAY) {
+    const approaching = run.calls
+      .map((c, k) => ({ c, k }))
+      .filter(({ c, k }) => (run.tracks[k]!.legs[0]?.startMs ?? Infinity) < t && c.berthedMs > t);
+    maxShips = Math.max(maxShips, approaching.length);
+    for (const { c, k } of approaching) {
+      const view = portViewAt(run, inputs.registry, k, t);
+      if (predictEta(view.input, view.queue, approachGeometry(c.port)) !== null) etas++;
+    }
+  }
+  const es = (performance.now() - e0) / 1000;
+  emit({
+    bench: 'eta-forecast',
+    scenario: 'surge',
+    unit: 'ETAs/s',
+    value: Math.round(etas / es),
+    etas,
+    maxShipsAtOnce: maxShips,
+    calls: run.calls.length,
+  });
+  const s0 = performance.now();
+  const eta = runEtaStudy(inputs, quick ? 7 : undefined);
+  emit({
+    bench: 'forecast-backtest',
+    study: 'san-pedro-bay-vessel-eta',
+    unit: 's',
+    value: Number(((performance.now() - s0) / 1000).toFixed(3)),
+  });
+  for (const part of eta.parts) {
+    for (const sc of part.scores) {
+      emit({
+        bench: 'eta-accuracy',
+        scenario: part.scenario.split(' ')[0],
+        target: sc.target,
+        horizonH: sc.horizonH,
+        n: sc.model.n,
+        unit: 'MAE min',
+        value: sc.model.maeMin === null ? Number.NaN : Math.round(sc.model.maeMin),
+        schedule: sc.schedule.maeMin === null ? null : Math.round(sc.schedule.maeMin),
+        ownEta: sc.ownEta.maeMin === null ? null : Math.round(sc.ownEta.maeMin),
+        ownEtaN: sc.ownEta.n,
+        coverage80: sc.model.coverage['0.8'] ?? null,
+        coverage95: sc.model.coverage['0.95'] ?? null,
+      });
+    }
+  }
+  const cal = simulatedEtaRun(inputs, 8, {}, 70);
+  const test = simulatedEtaRun(inputs, 7, {}, 70);
+  const calibration = relativeErrors(lookaheadBacktest(cal.calls, cal.startMs, cal.endMs));
+  for (const sc of scoreLookahead(lookaheadBacktest(test.calls, test.startMs, test.endMs), calibration)) {
+    emit({
+      bench: 'lookahead-accuracy',
+      weekAhead: sc.weekAhead,
+      n: sc.n,
+      unit: 'MAE TEU',
+      value: Math.round(sc.mae),
+      naive: Math.round(sc.naiveMae),
+      mean4: Math.round(sc.mean4Mae),
+      coverage80: sc.coverage80,
+      coverage95: sc.coverage95,
+    });
+  }
 };
 
 export default suite;

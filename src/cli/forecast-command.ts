@@ -4,10 +4,12 @@
  * `GET /forecasts/backtests` serves). Needs no database.
  */
 import { Command, Option } from 'commander';
-import { teuBacktestReport } from '../forecast/backtest-report.js';
-import { backtestReportDir, writeBacktestReport } from '../forecast/io/backtest-report-files.js';
+import { reportJson, teuBacktestReport } from '../forecast/backtest-report.js';
+import { etaBacktestReport, etaReportMarkdown, runEtaStudy } from '../sim/forecast/eta-study.js';
+import { backtestReportDir, writeBacktestReport, writeReportFiles } from '../forecast/io/backtest-report-files.js';
 import { loadMonthlyTeu } from '../forecast/io/teu-data-file.js';
 import { runTeuBacktestStudy } from '../forecast/teu-backtest-study.js';
+import { loadSimInputs } from '../sim/io/load-sim-inputs.js';
 import { resolveEnv } from './cli-context.js';
 
 export function forecastCommand(): Command {
@@ -21,6 +23,11 @@ export function forecastCommand(): Command {
       const report = teuBacktestReport(runTeuBacktestStudy(rows), new Date().toISOString(), rows.length);
       for (const path of writeBacktestReport(dir, report)) console.log(`wrote ${path}`);
       console.log(report.summary);
+      const eta = etaBacktestReport(runEtaStudy(loadSimInputs()), new Date().toISOString());
+      for (const path of writeReportFiles(dir, eta.id, reportJson(eta), etaReportMarkdown(eta))) {
+        console.log(`wrote ${path}`);
+      }
+      console.log(eta.summary);
     });
   return new Command('forecast').description('forecast models and their backtests').addCommand(backtest);
 }

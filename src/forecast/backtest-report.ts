@@ -43,7 +43,7 @@ export function teuBacktestReport(study: TeuBacktestStudy, generatedAt: string, 
 }
 
 /** JSON with NaN written as null. */
-export function reportJson(report: BacktestReport): string {
+export function reportJson(report: object): string {
   return `${JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 

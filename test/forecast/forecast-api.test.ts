@@ -56,8 +56,9 @@ describe.each(ENGINES)('forecast API on $name', (engine) => {
     const list = await server.app.inject({ url: '/forecasts/backtests' });
     expect(list.statusCode).toBe(200);
     const { backtests } = list.json<{ backtests: { id: string; summary: string }[] }>();
-    expect(backtests.map((b) => b.id)).toEqual(['san-pedro-bay-monthly-teu']);
+    expect(backtests.map((b) => b.id)).toEqual(['san-pedro-bay-monthly-teu', 'san-pedro-bay-vessel-eta']);
     expect(backtests[0]!.summary).toMatch(/USLAX 2018.*MAPE 9\.\d\d% vs seasonal naive 9\.\d\d%/);
+    expect(backtests[1]!.summary).toMatch(/pilot ETA 24 h ahead, MAE minutes: normal \d+ vs schedule \d+; surge \d+/);
     const one = await server.app.inject({
       url: '/forecasts/backtests/san-pedro-bay-monthly-teu',
       headers: { authorization: member },
@@ -73,6 +74,29 @@ describe.each(ENGINES)('forecast API on $name', (engine) => {
     const headline = report.study.results.find((r) => r.series === 'USLAX' && r.holdoutYear === 2018)!;
     expect(headline.ratioToSeasonalNaive).toBeGreaterThan(0.9);
     expect(report.study.results.find((r) => r.series === 'USLGB')!.ratioToSeasonalNaive).toBeNull();
+  });
+
+  it('serves the vessel ETA backtest: per scenario, target and horizon, the model beside its baselines', async () => {
+    const md = readFileSync(join(dir, 'forecasts', 'backtests', 'san-pedro-bay-vessel-eta.md'), 'utf8');
+    expect(md).toContain('| pilot | 24 h |');
+    const res = await server.app.inject({ url: '/forecasts/backtests/san-pedro-bay-vessel-eta' });
+    expect(res.statusCode).toBe(200);
+    type Score = { n: number; maeMin: number | null };
+    const { study } = res.json<{
+      study: {
+        parts: {
+          scenario: string;
+          arrivals: number;
+          scores: { target: string; horizonH: number; model: Score; schedule: Score; ownEta: Score }[];
+        }[];
+      };
+    }>();
+    expect(study.parts.map((p) => p.scenario.split(' ')[0])).toEqual(['normal', 'surge']);
+    for (const part of study.parts) {
+      expect(part.arrivals).toBeGreaterThan(60);
+      expect(part.scores).toHaveLength(6);
+      for (const sc of part.scores) expect(sc.model.maeMin!).toBeLessThan(sc.schedule.maeMin!);
+    }
   });
 
   it('an unknown report is a 404, a malformed id and undeclared parameters are 400s', async () => {

@@ -13,14 +13,19 @@ export const backtestReportDir = (dataDir: string): string => join(dataDir, 'for
 
 /** Writes both files (each through a temporary name, so a reader never sees half a file); returns their paths. */
 export function writeBacktestReport(dir: string, report: BacktestReport): string[] {
-  if (!REPORT_ID_PATTERN.test(report.id)) throw new Error(`bad report id ${report.id}`);
+  return writeReportFiles(dir, report.id, reportJson(report), reportMarkdown(report));
+}
+
+/** Writes `<id>.json` and `<id>.md` of any report (the JSON must carry `id`, `title`, `generatedAt`, `summary`). */
+export function writeReportFiles(dir: string, id: string, json: string, markdown: string): string[] {
+  if (!REPORT_ID_PATTERN.test(id)) throw new Error(`bad report id ${id}`);
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const [ext, body] of [
-    ['json', reportJson(report)],
-    ['md', reportMarkdown(report)],
+    ['json', json],
+    ['md', markdown],
   ] as const) {
-    const path = join(dir, `${report.id}.${ext}`);
+    const path = join(dir, `${id}.${ext}`);
     writeFileSync(`${path}.tmp`, body);
     renameSync(`${path}.tmp`, path);
     written.push(path);
