@@ -14,6 +14,7 @@ import {
   type AisOtherMessage,
   type AisPositionReportA,
   type AisPositionReportB,
+  type AisRawType,
   type AisSarAircraftReport,
   type AisStaticDataReportA,
   type AisStaticDataReportB,
@@ -25,12 +26,13 @@ const RESERVE = 4096;
 const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
 /** One output field: the message property and its `,"name":` bytes, encoded once. */
-interface Field<M> {
-  readonly name: keyof M & string;
+interface Field {
+  readonly name: string;
   readonly key: Uint8Array;
 }
 
-function fieldsOf<M>(...names: readonly (keyof M & string)[]): readonly Field<M>[] {
+/** The fields of one message interface, in output order (the names are checked against `M`). */
+function fieldsOf<M>(...names: readonly (keyof M & string)[]): readonly Field[] {
   return names.map((name) => ({ name, key: Uint8Array.from(`,"${name}":`, (c) => c.charCodeAt(0)) }));
 }
 
@@ -134,6 +136,27 @@ const STATIC_PART_B = fieldsOf<AisStaticDataReportB>(
 const LONG_RANGE = fieldsOf<AisLongRangeReport>('accuracy', 'raim', 'navStatus', 'lon', 'lat', 'sog', 'cog', 'gnss');
 const OTHER = fieldsOf<AisOtherMessage>('payload', 'fillBits');
 
+/** The field layout of each decoded type but the raw ones and type 24 (whose two parts differ). */
+const LAYOUTS: Readonly<Record<Exclude<AisMessage['type'], AisRawType | 24>, readonly Field[]>> = {
+  1: POSITION_A,
+  2: POSITION_A,
+  3: POSITION_A,
+  4: BASE_STATION,
+  5: STATIC_VOYAGE,
+  9: SAR_AIRCRAFT,
+  11: BASE_STATION,
+  18: POSITION_B,
+  19: EXTENDED_B,
+  21: AID_TO_NAVIGATION,
+  27: LONG_RANGE,
+};
+
+function layoutOf(m: AisMessage): readonly Field[] {
+  if (isAisRawMessage(m)) return OTHER;
+  if (m.type === 24) return m.partNo === 0 ? STATIC_PART_A : STATIC_PART_B;
+  return LAYOUTS[m.type];
+}
+
 export class AisNdjsonWriter {
   private buf: Uint8Array;
   private pos = 0;
@@ -159,43 +182,7 @@ export class AisNdjsonWriter {
     this.int(m.repeat);
     this.key('mmsi');
     this.int(m.mmsi);
-    if (isAisRawMessage(m)) {
-      this.fields(m, OTHER);
-    } else {
-      switch (m.type) {
-        case 1:
-        case 2:
-        case 3:
-          this.fields(m, POSITION_A);
-          break;
-        case 4:
-        case 11:
-          this.fields(m, BASE_STATION);
-          break;
-        case 5:
-          this.fields(m, STATIC_VOYAGE);
-          break;
-        case 9:
-          this.fields(m, SAR_AIRCRAFT);
-          break;
-        case 18:
-          this.fields(m, POSITION_B);
-          break;
-        case 19:
-          this.fields(m, EXTENDED_B);
-          break;
-        case 21:
-          this.fields(m, AID_TO_NAVIGATION);
-          break;
-        case 24:
-          if (m.partNo === 0) this.fields(m, STATIC_PART_A);
-          else this.fields(m, STATIC_PART_B);
-          break;
-        case 27:
-          this.fields(m, LONG_RANGE);
-          break;
-      }
-    }
+    this.fields(m, layoutOf(m));
     this.buf[this.pos++] = 0x7d; // }
     this.buf[this.pos++] = 0x0a; // \n
   }
@@ -212,12 +199,12 @@ export class AisNdjsonWriter {
     this.flush(out);
   }
 
-  /** The message's fields in the table's order, each as `,"name":value`. */
-  private fields<M extends AisMessage>(m: M, fields: readonly Field<M>[]): void {
+  /** The message's fields in the layout's order, each as `,"name":value`. */
+  private fields(m: AisMessage, fields: readonly Field[]): void {
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
       this.bytes(f.key);
-      this.value(m[f.name]);
+      this.value(Reflect.get(m, f.name));
     }
   }
 
