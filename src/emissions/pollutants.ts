@@ -23,18 +23,28 @@ export const ZERO_POLLUTANTS: PollutantsG = {
   hcG: 0,
 };
 
-export function addPollutants(a: PollutantsG, b: PollutantsG): PollutantsG {
+/** `a op b`, pollutant by pollutant. */
+function combinePollutants(a: PollutantsG, b: PollutantsG, op: (x: number, y: number) => number): PollutantsG {
   return {
-    co2G: a.co2G + b.co2G,
-    ch4G: a.ch4G + b.ch4G,
-    n2oG: a.n2oG + b.n2oG,
-    so2G: a.so2G + b.so2G,
-    noxG: a.noxG + b.noxG,
-    pm10G: a.pm10G + b.pm10G,
-    pm25G: a.pm25G + b.pm25G,
-    coG: a.coG + b.coG,
-    hcG: a.hcG + b.hcG,
+    co2G: op(a.co2G, b.co2G),
+    ch4G: op(a.ch4G, b.ch4G),
+    n2oG: op(a.n2oG, b.n2oG),
+    so2G: op(a.so2G, b.so2G),
+    noxG: op(a.noxG, b.noxG),
+    pm10G: op(a.pm10G, b.pm10G),
+    pm25G: op(a.pm25G, b.pm25G),
+    coG: op(a.coG, b.coG),
+    hcG: op(a.hcG, b.hcG),
   };
+}
+
+export function addPollutants(a: PollutantsG, b: PollutantsG): PollutantsG {
+  return combinePollutants(a, b, (x, y) => x + y);
+}
+
+/** `a − b`, pollutant by pollutant (e.g. emissions avoided). */
+export function subtractPollutants(a: PollutantsG, b: PollutantsG): PollutantsG {
+  return combinePollutants(a, b, (x, y) => x - y);
 }
 
 export function sumPollutants(all: readonly PollutantsG[]): PollutantsG {

@@ -15,7 +15,7 @@ import {
 } from './epa-factors.js';
 import { factorsFor, type EmissionFactorsGPerKwh } from './epa-port-call.js';
 import { EmissionsInputError } from './emissions-input-error.js';
-import { type PollutantsG, sumPollutants, ZERO_POLLUTANTS } from './pollutants.js';
+import { type PollutantsG, subtractPollutants, sumPollutants, ZERO_POLLUTANTS } from './pollutants.js';
 import type { ShorePowerRequest } from './shore-power-schema.js';
 
 /**
@@ -65,12 +65,6 @@ function fromEnergy(kwh: number, ef: EmissionFactorsGPerKwh): PollutantsG {
   };
 }
 
-function minus(a: PollutantsG, b: PollutantsG): PollutantsG {
-  const out: Record<string, number> = {};
-  for (const k of Object.keys(a) as (keyof PollutantsG)[]) out[k] = a[k] - b[k];
-  return out as unknown as PollutantsG;
-}
-
 export function computeShorePower(request: ShorePowerRequest): ShorePowerResult {
   const { ship, grid } = request;
   const defaults = ship.containerTeu === undefined ? undefined : containerEpaDefaults(ship.containerTeu);
@@ -117,7 +111,7 @@ export function computeShorePower(request: ShorePowerRequest): ShorePowerResult 
     pm10G: gridKwh * grid.pm10GPerKwh,
     pm25G: gridKwh * grid.pm10GPerKwh,
   };
-  const shipAvoided = minus(shipBaseline, shipWithShorePower);
+  const shipAvoided = subtractPollutants(shipBaseline, shipWithShorePower);
   return {
     method: 'shore-power',
     hotellingAuxKw: auxKw,
@@ -135,6 +129,6 @@ export function computeShorePower(request: ShorePowerRequest): ShorePowerResult 
     shipWithShorePower,
     shipAvoided,
     grid: gridPollutants,
-    netReduction: minus(shipAvoided, gridPollutants),
+    netReduction: subtractPollutants(shipAvoided, gridPollutants),
   };
 }

@@ -68,6 +68,24 @@ function digits(buf: Uint8Array, from: number, to: number): number {
   return v;
 }
 
+/** Where a `.d…` fraction that may start at `i` ends (after its digits); `i` when there is no `.` there. */
+function fractionEnd(buf: Uint8Array, i: number, to: number): number {
+  if (i >= to || buf[i] !== 0x2e) return i;
+  i++;
+  while (i < to && isDigit(buf[i]!)) i++;
+  return i;
+}
+
+/** `ms` plus the fraction at [dot, end) as milliseconds (`.5` → 500, `.1234` → 123.4), digit by digit. */
+function withFraction(ms: number, buf: Uint8Array, dot: number, end: number): number {
+  let scale = 100;
+  for (let i = dot + 1; i < end; i++) {
+    ms += (buf[i]! - 48) * scale;
+    scale /= 10;
+  }
+  return ms;
+}
+
 /**
  * Unix time `ssssssssss[.fff]` (seconds) or `sssssssssssss` (13 digits = milliseconds) at [from, to); NaN if
  * the text is not such a number. Fewer than 9 integer digits is not taken as a time.
@@ -79,16 +97,8 @@ export function parseUnixTime(buf: Uint8Array, from: number, to: number): number
   const intDigits = i - from;
   if (intDigits < 9 || intDigits > 13) return NaN;
   if (intDigits >= 12) return i === to ? v : NaN;
-  let ms = v * 1000;
-  if (i < to && buf[i] === 0x2e) {
-    i++;
-    let scale = 100;
-    while (i < to && isDigit(buf[i]!)) {
-      ms += (buf[i++]! - 48) * scale;
-      scale /= 10;
-    }
-  }
-  return i === to ? Math.round(ms) : NaN;
+  const end = fractionEnd(buf, i, to);
+  return end === to ? Math.round(withFraction(v * 1000, buf, i, end)) : NaN;
 }
 
 /** `YYYY-MM-DD[T ]HH:MM:SS[.fff][Z]` (UTC) at [from, to); NaN otherwise. */
@@ -106,18 +116,10 @@ export function parseIsoTime(buf: Uint8Array, from: number, to: number): number 
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) {
     return NaN;
   }
-  let i = from + 19;
-  let ms = 0;
-  if (i < to && buf[i] === 0x2e) {
-    i++;
-    let scale = 100;
-    while (i < to && isDigit(buf[i]!)) {
-      ms += (buf[i++]! - 48) * scale;
-      scale /= 10;
-    }
-  }
-  if (i < to && buf[i] === 0x5a) i++;
-  return i === to ? Date.UTC(y, mo - 1, d, h, mi, s, Math.round(ms)) : NaN;
+  const end = fractionEnd(buf, from + 19, to);
+  const ms = withFraction(0, buf, from + 19, end);
+  const zone = end < to && buf[end] === 0x5a ? end + 1 : end;
+  return zone === to ? Date.UTC(y, mo - 1, d, h, mi, s, Math.round(ms)) : NaN;
 }
 
 /** Receiver prefix text before the sentence: a Unix or ISO time (trailing separators allowed), else NaN. */

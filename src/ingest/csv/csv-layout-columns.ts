@@ -12,6 +12,31 @@ import { HOLDS_FORMAT } from './cargo/hold-parser.js';
 import { TRUCK_APPOINTMENTS_FORMAT } from './cargo/truck-appointment-parser.js';
 import { VESSEL_SCHEDULE_FORMAT } from './vessel-schedule-parser.js';
 
+/** `csv-appointment-slots` columns, in the order the simulator writes them. */
+export const APPOINTMENT_SLOTS_COLUMNS: readonly string[] = [
+  'terminal',
+  'port',
+  'transaction_type',
+  'slot_start',
+  'slot_end',
+  'capacity',
+  'booked',
+  'free',
+  'stated_at',
+];
+
+/** `csv-empty-returns` columns, in the order the simulator writes them. */
+export const EMPTY_RETURNS_COLUMNS: readonly string[] = [
+  'location',
+  'location_type',
+  'port',
+  'carrier_scac',
+  'iso_type',
+  'accepting',
+  'remaining_capacity',
+  'stated_at',
+];
+
 export const CSV_LAYOUT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   [VESSEL_SCHEDULE_FORMAT]: [
     'vessel_imo',
@@ -83,27 +108,8 @@ export const CSV_LAYOUT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
     'hazardous_un_number',
     'as_of',
   ],
-  [APPOINTMENT_SLOTS_FORMAT]: [
-    'terminal',
-    'port',
-    'transaction_type',
-    'slot_start',
-    'slot_end',
-    'capacity',
-    'booked',
-    'free',
-    'stated_at',
-  ],
-  [EMPTY_RETURNS_FORMAT]: [
-    'location',
-    'location_type',
-    'port',
-    'carrier_scac',
-    'iso_type',
-    'accepting',
-    'remaining_capacity',
-    'stated_at',
-  ],
+  [APPOINTMENT_SLOTS_FORMAT]: APPOINTMENT_SLOTS_COLUMNS,
+  [EMPTY_RETURNS_FORMAT]: EMPTY_RETURNS_COLUMNS,
   [TERMINAL_NOTICES_FORMAT]: [
     'notice_id',
     'notice_type',

@@ -10,7 +10,8 @@ import { pacificIso } from './pacific-time.js';
 
 type Of<K extends CargoEvent['kind']> = Extract<CargoEvent, { kind: K }>;
 
-const csv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
+/** A CSV body: the header line, then one line per row with the values as they are, newline-terminated. */
+export const csv = (header: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>
   `${[header, ...rows].map((r) => r.join(',')).join('\n')}\n`;
 
 export function availabilityCsv(events: readonly Of<'STATUS'>[]): string {

@@ -20,12 +20,16 @@
  * The trucks of the cargo flows do not obey the feeds (an empty may still come back to a full location): the feeds
  * report, they do not steer. Pure and deterministic: the same windows in any partition give the same messages.
  */
+import { APPOINTMENT_SLOTS_FORMAT } from '../../ingest/csv/cargo/appointment-slot-parser.js';
+import { EMPTY_RETURNS_FORMAT } from '../../ingest/csv/cargo/empty-return-parser.js';
+import { APPOINTMENT_SLOTS_COLUMNS, EMPTY_RETURNS_COLUMNS } from '../../ingest/csv/csv-layout-columns.js';
 import { Prng } from '../prng.js';
 import type { SimMessage, SimParty } from '../sim-message.js';
 import type { SimRun } from '../simulate.js';
 import type { CargoEvent } from './cargo-events.js';
 import type { CallCargo } from './cargo-model.js';
 import { CARGO } from './cargo-parameters.js';
+import { csv } from './csv-writer.js';
 import { terminalParty } from './cargo-parties.js';
 import { pacificHour, pacificIso } from './pacific-time.js';
 
@@ -167,9 +171,6 @@ function shiftStart(ms: number): number | null {
   if (h < 3) return back(h + 7);
   return null;
 }
-
-const csv = (header: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>
-  `${[header, ...rows].map((r) => r.join(',')).join('\n')}\n`;
 
 /** The notices of one week (seeded): 2–4 of them over the run's terminals. */
 export function weekNotices(
@@ -322,11 +323,8 @@ export function terminalFeeds(run: SimRun): TerminalFeeds {
     return {
       atMs,
       party: terminalParty(terminal),
-      format: 'csv-appointment-slots',
-      body: csv(
-        ['terminal', 'port', 'transaction_type', 'slot_start', 'slot_end', 'capacity', 'booked', 'free', 'stated_at'],
-        rows,
-      ),
+      format: APPOINTMENT_SLOTS_FORMAT,
+      body: csv(APPOINTMENT_SLOTS_COLUMNS, rows),
     };
   }
 
@@ -386,20 +384,8 @@ export function terminalFeeds(run: SimRun): TerminalFeeds {
     return {
       atMs,
       party: terminalParty(terminal),
-      format: 'csv-empty-returns',
-      body: csv(
-        [
-          'location',
-          'location_type',
-          'port',
-          'carrier_scac',
-          'iso_type',
-          'accepting',
-          'remaining_capacity',
-          'stated_at',
-        ],
-        rows,
-      ),
+      format: EMPTY_RETURNS_FORMAT,
+      body: csv(EMPTY_RETURNS_COLUMNS, rows),
     };
   }
 
