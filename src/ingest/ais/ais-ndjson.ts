@@ -4,158 +4,11 @@
  * set per type is the CLI contract documented in docs/ais.md. When the buffer fills, it is handed to
  * `flush` (ownership passes: the writer continues in a fresh buffer), so the consumer may queue it.
  */
-import {
-  isAisRawMessage,
-  type AisAidToNavigationReport,
-  type AisBaseStationReport,
-  type AisExtendedReportB,
-  type AisLongRangeReport,
-  type AisMessage,
-  type AisOtherMessage,
-  type AisPositionReportA,
-  type AisPositionReportB,
-  type AisRawType,
-  type AisSarAircraftReport,
-  type AisStaticDataReportA,
-  type AisStaticDataReportB,
-  type AisStaticVoyageData,
-} from './ais-types.js';
+import type { AisMessage } from './ais-types.js';
 
 /** Room kept free for one message (the longest, a raw 1024-char payload, stays well below). */
 const RESERVE = 4096;
 const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
-
-/** One output field: the message property and its `,"name":` bytes, encoded once. */
-interface Field {
-  readonly name: string;
-  readonly key: Uint8Array;
-}
-
-/** The fields of one message interface, in output order (the names are checked against `M`). */
-function fieldsOf<M>(...names: readonly (keyof M & string)[]): readonly Field[] {
-  return names.map((name) => ({ name, key: Uint8Array.from(`,"${name}":`, (c) => c.charCodeAt(0)) }));
-}
-
-/*
- * The field set and order per type after `type`, `repeat`, `mmsi` (the contract in docs/ais.md). The position
- * block of the class A and B reports and the dimensions to the reference point are shared by several types.
- */
-const SHIP_POSITION = ['sog', 'accuracy', 'lon', 'lat', 'cog', 'heading', 'second'] as const;
-const DIMENSIONS = ['toBow', 'toStern', 'toPort', 'toStarboard'] as const;
-
-const POSITION_A = fieldsOf<AisPositionReportA>('navStatus', 'turn', ...SHIP_POSITION, 'maneuver', 'raim', 'radio');
-const BASE_STATION = fieldsOf<AisBaseStationReport>(
-  'year',
-  'month',
-  'day',
-  'hour',
-  'minute',
-  'second',
-  'accuracy',
-  'lon',
-  'lat',
-  'epfd',
-  'raim',
-  'radio',
-);
-const STATIC_VOYAGE = fieldsOf<AisStaticVoyageData>(
-  'aisVersion',
-  'imo',
-  'callsign',
-  'name',
-  'shipType',
-  ...DIMENSIONS,
-  'epfd',
-  'etaMonth',
-  'etaDay',
-  'etaHour',
-  'etaMinute',
-  'draught',
-  'destination',
-  'dte',
-);
-const SAR_AIRCRAFT = fieldsOf<AisSarAircraftReport>(
-  'altitude',
-  'sog',
-  'accuracy',
-  'lon',
-  'lat',
-  'cog',
-  'second',
-  'dte',
-  'assigned',
-  'raim',
-  'radio',
-);
-const POSITION_B = fieldsOf<AisPositionReportB>(
-  ...SHIP_POSITION,
-  'csUnit',
-  'display',
-  'dsc',
-  'band',
-  'msg22',
-  'assigned',
-  'raim',
-  'radio',
-);
-const EXTENDED_B = fieldsOf<AisExtendedReportB>(
-  ...SHIP_POSITION,
-  'name',
-  'shipType',
-  ...DIMENSIONS,
-  'epfd',
-  'raim',
-  'dte',
-  'assigned',
-);
-const AID_TO_NAVIGATION = fieldsOf<AisAidToNavigationReport>(
-  'aidType',
-  'name',
-  'accuracy',
-  'lon',
-  'lat',
-  ...DIMENSIONS,
-  'epfd',
-  'second',
-  'offPosition',
-  'raim',
-  'virtualAid',
-  'assigned',
-);
-const STATIC_PART_A = fieldsOf<AisStaticDataReportA>('partNo', 'name');
-const STATIC_PART_B = fieldsOf<AisStaticDataReportB>(
-  'partNo',
-  'shipType',
-  'vendorId',
-  'model',
-  'serial',
-  'callsign',
-  ...DIMENSIONS,
-  'mothershipMmsi',
-);
-const LONG_RANGE = fieldsOf<AisLongRangeReport>('accuracy', 'raim', 'navStatus', 'lon', 'lat', 'sog', 'cog', 'gnss');
-const OTHER = fieldsOf<AisOtherMessage>('payload', 'fillBits');
-
-/** The field layout of each decoded type but the raw ones and type 24 (whose two parts differ). */
-const LAYOUTS: Readonly<Record<Exclude<AisMessage['type'], AisRawType | 24>, readonly Field[]>> = {
-  1: POSITION_A,
-  2: POSITION_A,
-  3: POSITION_A,
-  4: BASE_STATION,
-  5: STATIC_VOYAGE,
-  9: SAR_AIRCRAFT,
-  11: BASE_STATION,
-  18: POSITION_B,
-  19: EXTENDED_B,
-  21: AID_TO_NAVIGATION,
-  27: LONG_RANGE,
-};
-
-function layoutOf(m: AisMessage): readonly Field[] {
-  if (isAisRawMessage(m)) return OTHER;
-  if (m.type === 24) return m.partNo === 0 ? STATIC_PART_A : STATIC_PART_B;
-  return LAYOUTS[m.type];
-}
 
 export class AisNdjsonWriter {
   private buf: Uint8Array;
@@ -182,7 +35,236 @@ export class AisNdjsonWriter {
     this.int(m.repeat);
     this.key('mmsi');
     this.int(m.mmsi);
-    this.fields(m, layoutOf(m));
+    switch (m.type) {
+      case 1:
+      case 2:
+      case 3:
+        this.key('navStatus');
+        this.int(m.navStatus);
+        this.key('turn');
+        this.num(m.turn);
+        this.key('sog');
+        this.num(m.sog);
+        this.key('accuracy');
+        this.bool(m.accuracy);
+        this.key('lon');
+        this.num(m.lon);
+        this.key('lat');
+        this.num(m.lat);
+        this.key('cog');
+        this.num(m.cog);
+        this.key('heading');
+        this.num(m.heading);
+        this.key('second');
+        this.int(m.second);
+        this.key('maneuver');
+        this.int(m.maneuver);
+        this.key('raim');
+        this.bool(m.raim);
+        this.key('radio');
+        this.int(m.radio);
+        break;
+      case 4:
+      case 11:
+        this.key('year');
+        this.num(m.year);
+        this.key('month');
+        this.num(m.month);
+        this.key('day');
+        this.num(m.day);
+        this.key('hour');
+        this.num(m.hour);
+        this.key('minute');
+        this.num(m.minute);
+        this.key('second');
+        this.num(m.second);
+        this.key('accuracy');
+        this.bool(m.accuracy);
+        this.key('lon');
+        this.num(m.lon);
+        this.key('lat');
+        this.num(m.lat);
+        this.key('epfd');
+        this.int(m.epfd);
+        this.key('raim');
+        this.bool(m.raim);
+        this.key('radio');
+        this.int(m.radio);
+        break;
+      case 5:
+        this.key('aisVersion');
+        this.int(m.aisVersion);
+        this.key('imo');
+        this.num(m.imo);
+        this.key('callsign');
+        this.str(m.callsign);
+        this.key('name');
+        this.str(m.name);
+        this.key('shipType');
+        this.num(m.shipType);
+        this.dimensions(m.toBow, m.toStern, m.toPort, m.toStarboard);
+        this.key('epfd');
+        this.int(m.epfd);
+        this.key('etaMonth');
+        this.num(m.etaMonth);
+        this.key('etaDay');
+        this.num(m.etaDay);
+        this.key('etaHour');
+        this.num(m.etaHour);
+        this.key('etaMinute');
+        this.num(m.etaMinute);
+        this.key('draught');
+        this.num(m.draught);
+        this.key('destination');
+        this.str(m.destination);
+        this.key('dte');
+        this.bool(m.dte);
+        break;
+      case 9:
+        this.key('altitude');
+        this.num(m.altitude);
+        this.key('sog');
+        this.num(m.sog);
+        this.key('accuracy');
+        this.bool(m.accuracy);
+        this.key('lon');
+        this.num(m.lon);
+        this.key('lat');
+        this.num(m.lat);
+        this.key('cog');
+        this.num(m.cog);
+        this.key('second');
+        this.int(m.second);
+        this.key('dte');
+        this.bool(m.dte);
+        this.key('assigned');
+        this.bool(m.assigned);
+        this.key('raim');
+        this.bool(m.raim);
+        this.key('radio');
+        this.int(m.radio);
+        break;
+      case 18:
+        this.classB(m.sog, m.accuracy, m.lon, m.lat, m.cog, m.heading, m.second);
+        this.key('csUnit');
+        this.bool(m.csUnit);
+        this.key('display');
+        this.bool(m.display);
+        this.key('dsc');
+        this.bool(m.dsc);
+        this.key('band');
+        this.bool(m.band);
+        this.key('msg22');
+        this.bool(m.msg22);
+        this.key('assigned');
+        this.bool(m.assigned);
+        this.key('raim');
+        this.bool(m.raim);
+        this.key('radio');
+        this.int(m.radio);
+        break;
+      case 19:
+        this.classB(m.sog, m.accuracy, m.lon, m.lat, m.cog, m.heading, m.second);
+        this.key('name');
+        this.str(m.name);
+        this.key('shipType');
+        this.num(m.shipType);
+        this.dimensions(m.toBow, m.toStern, m.toPort, m.toStarboard);
+        this.key('epfd');
+        this.int(m.epfd);
+        this.key('raim');
+        this.bool(m.raim);
+        this.key('dte');
+        this.bool(m.dte);
+        this.key('assigned');
+        this.bool(m.assigned);
+        break;
+      case 21:
+        this.key('aidType');
+        this.int(m.aidType);
+        this.key('name');
+        this.str(m.name);
+        this.key('accuracy');
+        this.bool(m.accuracy);
+        this.key('lon');
+        this.num(m.lon);
+        this.key('lat');
+        this.num(m.lat);
+        this.dimensions(m.toBow, m.toStern, m.toPort, m.toStarboard);
+        this.key('epfd');
+        this.int(m.epfd);
+        this.key('second');
+        this.int(m.second);
+        this.key('offPosition');
+        this.bool(m.offPosition);
+        this.key('raim');
+        this.bool(m.raim);
+        this.key('virtualAid');
+        this.bool(m.virtualAid);
+        this.key('assigned');
+        this.bool(m.assigned);
+        break;
+      case 24:
+        this.key('partNo');
+        this.int(m.partNo);
+        if (m.partNo === 0) {
+          this.key('name');
+          this.str(m.name);
+        } else {
+          this.key('shipType');
+          this.num(m.shipType);
+          this.key('vendorId');
+          this.str(m.vendorId);
+          this.key('model');
+          this.int(m.model);
+          this.key('serial');
+          this.int(m.serial);
+          this.key('callsign');
+          this.str(m.callsign);
+          this.dimensions(m.toBow, m.toStern, m.toPort, m.toStarboard);
+          this.key('mothershipMmsi');
+          this.num(m.mothershipMmsi);
+        }
+        break;
+      case 27:
+        this.key('accuracy');
+        this.bool(m.accuracy);
+        this.key('raim');
+        this.bool(m.raim);
+        this.key('navStatus');
+        this.int(m.navStatus);
+        this.key('lon');
+        this.num(m.lon);
+        this.key('lat');
+        this.num(m.lat);
+        this.key('sog');
+        this.num(m.sog);
+        this.key('cog');
+        this.num(m.cog);
+        this.key('gnss');
+        this.bool(m.gnss);
+        break;
+      case 6:
+      case 7:
+      case 8:
+      case 10:
+      case 12:
+      case 13:
+      case 14:
+      case 15:
+      case 16:
+      case 17:
+      case 20:
+      case 22:
+      case 23:
+      case 25:
+      case 26:
+        this.key('payload');
+        this.str(m.payload);
+        this.key('fillBits');
+        this.int(m.fillBits);
+        break;
+    }
     this.buf[this.pos++] = 0x7d; // }
     this.buf[this.pos++] = 0x0a; // \n
   }
@@ -199,28 +281,40 @@ export class AisNdjsonWriter {
     this.flush(out);
   }
 
-  /** The message's fields in the layout's order, each as `,"name":value`. */
-  private fields(m: AisMessage, fields: readonly Field[]): void {
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i]!;
-      this.bytes(f.key);
-      this.value(Reflect.get(m, f.name));
-    }
+  private classB(
+    sog: number | null,
+    accuracy: boolean,
+    lon: number | null,
+    lat: number | null,
+    cog: number | null,
+    heading: number | null,
+    second: number,
+  ): void {
+    this.key('sog');
+    this.num(sog);
+    this.key('accuracy');
+    this.bool(accuracy);
+    this.key('lon');
+    this.num(lon);
+    this.key('lat');
+    this.num(lat);
+    this.key('cog');
+    this.num(cog);
+    this.key('heading');
+    this.num(heading);
+    this.key('second');
+    this.int(second);
   }
 
-  /** A field value by its JSON type; a whole number is written as `int` writes it. */
-  private value(v: unknown): void {
-    if (typeof v === 'number') this.num(v);
-    else if (typeof v === 'boolean') this.bool(v);
-    else if (typeof v === 'string') this.str(v);
-    else this.ascii('null');
-  }
-
-  private bytes(b: Uint8Array): void {
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < b.length; i++) buf[p++] = b[i]!;
-    this.pos = p;
+  private dimensions(toBow: number, toStern: number, toPort: number, toStarboard: number): void {
+    this.key('toBow');
+    this.int(toBow);
+    this.key('toStern');
+    this.int(toStern);
+    this.key('toPort');
+    this.int(toPort);
+    this.key('toStarboard');
+    this.int(toStarboard);
   }
 
   private ascii(s: string): void {

@@ -26,7 +26,6 @@ import type { MessageParser, ParseContext, ParseResult, Rejection } from '../mes
 import { aisStaticKey } from '../ais-static-key.js';
 import { collectParts } from '../collect-parts.js';
 import { AisStreamDecoder } from './ais-stream-decoder.js';
-import { isAisRawMessage } from './ais-types.js';
 import type {
   AisEnvelope,
   AisMessage,
@@ -118,8 +117,6 @@ function* parseInParts(body: Uint8Array, ctx: ParseContext): Generator<ParseResu
   };
 
   const onMessage = (m: AisMessage, env: AisEnvelope): void => {
-    // binary, safety and the other raw types are not vessel facts
-    if (isAisRawMessage(m)) return;
     switch (m.type) {
       case 1:
       case 2:
@@ -176,7 +173,22 @@ function* parseInParts(body: Uint8Array, ctx: ParseContext): Generator<ParseResu
       case 9:
       case 11:
       case 21:
-        // 4/11 base stations, 9 SAR aircraft, 21 aids to navigation: not vessel facts.
+      case 6:
+      case 7:
+      case 8:
+      case 10:
+      case 12:
+      case 13:
+      case 14:
+      case 15:
+      case 16:
+      case 17:
+      case 20:
+      case 22:
+      case 23:
+      case 25:
+      case 26:
+        // 4/11 base stations, 9 SAR aircraft, 21 aids to navigation, binary/safety messages: not vessel facts.
         break;
     }
   };

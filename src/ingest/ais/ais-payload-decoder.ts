@@ -8,7 +8,7 @@
  */
 import type { AisBitReader } from './ais-bit-reader.js';
 import type { AisErrorCode } from '../../domain/errors/ais-errors.js';
-import { isAisRawType, type AisMessage } from './ais-types.js';
+import type { AisMessage, AisOtherMessage } from './ais-types.js';
 
 /** Minimum significant bits per type (standard length, less what real transmitters commonly drop). */
 const MIN_BITS: Readonly<Record<number, number>> = {
@@ -263,9 +263,8 @@ export function decodeAisPayload(r: AisBitReader): AisMessage | AisErrorCode {
         gnss: r.bool(94),
       };
     default:
-      if (!isAisRawType(type)) return 'PCS_AIS_UNKNOWN_TYPE';
       return {
-        type,
+        type: type as AisOtherMessage['type'],
         repeat,
         mmsi,
         payload: armour(r),

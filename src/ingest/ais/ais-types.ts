@@ -185,27 +185,9 @@ export interface AisLongRangeReport extends AisHeader {
   readonly gnss: boolean;
 }
 
-/**
- * The types decoded no further than their payload (binary, safety, interrogation, channel management and the
- * rest): one list for the decoder, the NDJSON writer and the `ais-nmea` parser.
- */
-const AIS_RAW_TYPE_LIST = [6, 7, 8, 10, 12, 13, 14, 15, 16, 17, 20, 22, 23, 25, 26] as const;
-export type AisRawType = (typeof AIS_RAW_TYPE_LIST)[number];
-const AIS_RAW_TYPES: ReadonlySet<number> = new Set(AIS_RAW_TYPE_LIST);
-
-/** Whether a message type (1–27) is one kept raw as an `AisOtherMessage`. */
-export function isAisRawType(type: number): type is AisRawType {
-  return AIS_RAW_TYPES.has(type);
-}
-
-/** Whether a decoded message is one kept raw (narrows to `AisOtherMessage`). */
-export function isAisRawMessage(m: AisMessage): m is AisOtherMessage {
-  return AIS_RAW_TYPES.has(m.type);
-}
-
-/** Any other message type (`AisRawType`): header plus the armoured payload. */
+/** Any other message type (6, 7, 8, 10, 12–17, 20, 22, 23, 25, 26): header plus the armoured payload. */
 export interface AisOtherMessage extends AisHeader {
-  readonly type: AisRawType;
+  readonly type: 6 | 7 | 8 | 10 | 12 | 13 | 14 | 15 | 16 | 17 | 20 | 22 | 23 | 25 | 26;
   /** The (reassembled) armoured 6-bit payload. */
   readonly payload: string;
   readonly fillBits: number;
