@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCallEmissions, splitCall, type CallEmissionsInput } from './call-emissions.js';
+import { computeCallEmissions, gridCo2, splitCall, type CallEmissionsInput } from './call-emissions.js';
 import type { Ghg4Ship } from './ghg4-interval-schema.js';
 import { estimateParticulars } from './estimated-particulars.js';
 
@@ -16,7 +16,8 @@ const SHIP: Ghg4Ship = {
   sulphurPct: 0.1,
 };
 
-const at = (hh: number, mm = 0): string => `2026-01-05T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00Z`;
+const at = (hh: number, mm = 0): string =>
+  `2026-01-05T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00Z`;
 
 /** In at 12 kn, manoeuvre at 4 kn, 2 h at anchor, manoeuvre, 7 h at berth, manoeuvre out. */
 const CALL: CallEmissionsInput = {
@@ -33,7 +34,7 @@ const CALL: CallEmissionsInput = {
     { at: at(12), sogKn: 4 },
     { at: at(14), sogKn: 15 }, // after the window: ignored
   ],
-  shorePower: { connectedHours: 0, gridCo2GPerKwh: 225, gridLossPct: 5 },
+  shorePower: { connectedHours: 0, gridLossPct: 5 },
 };
 
 const mode = (r: ReturnType<typeof computeCallEmissions>, m: string) => r.modes.find((x) => x.mode === m)!;
@@ -93,7 +94,9 @@ describe('per-call emissions from an AIS track', () => {
     const shore = computeCallEmissions({ ...CALL, shorePower: { ...CALL.shorePower, connectedHours: 5 } });
     expect(shore.shorePower.shorePowerKwh).toBeCloseTo(5_500, 9);
     expect(shore.shorePower.gridKwh).toBeCloseTo(5_500 / 0.95, 9);
-    expect(shore.shorePower.gridCo2G).toBeCloseTo((5_500 / 0.95) * 225, 6);
+    const grid = gridCo2(shore.shorePower.gridKwh, shore.shorePower.avoided.co2G, 225);
+    expect(grid.gridCo2G).toBeCloseTo((5_500 / 0.95) * 225, 6);
+    expect(grid.netCo2ReductionG).toBeCloseTo(5_500 * 185 * 3.206 - (5_500 / 0.95) * 225, 4);
     expect(shore.shorePower.avoided.co2G).toBeCloseTo(5_500 * 185 * 3.206, 4);
     expect(mode(shore, 'hotelling').pollutants.co2G).toBeCloseTo(
       mode(base, 'hotelling').pollutants.co2G - 5_500 * 185 * 3.206,
@@ -106,7 +109,11 @@ describe('per-call emissions from an AIS track', () => {
   });
 
   it('an open call ends at its newest position; a call with no positions is all phases', () => {
-    const open = computeCallEmissions({ ...CALL, window: { from: at(0), to: at(8) }, berth: { from: at(5), to: at(8) } });
+    const open = computeCallEmissions({
+      ...CALL,
+      window: { from: at(0), to: at(8) },
+      berth: { from: at(5), to: at(8) },
+    });
     expect(open.hours).toBe(8);
     expect(mode(open, 'hotelling').hours).toBe(3);
     const bare = splitCall({ ...CALL, track: [] });

@@ -17,7 +17,7 @@
  *
  * Shore power: connected hours (≤ hotelling hours) move that share of the hotelling auxiliary energy to the grid
  * (ref §2.5: the boiler keeps running); the auxiliary pollutants of that share are avoided, and the grid's CO2 is
- * `kWh / (1 − loss) · grid factor`.
+ * `kWh / (1 − loss) · grid factor` (`gridCo2`).
  */
 import { computeGhg4Interval, mainEngineLoad } from './ghg4-interval.js';
 import type { Ghg4Phase } from './ghg4-factors.js';
@@ -56,7 +56,6 @@ export interface CallEmissionsInput {
   readonly shorePower: {
     /** Hours on shore power; capped at the hotelling hours. */
     readonly connectedHours: number;
-    readonly gridCo2GPerKwh: number;
     readonly gridLossPct: number;
   };
 }
@@ -81,15 +80,25 @@ export interface CallShorePowerResult {
   readonly connectedHours: number;
   /** Energy served from shore at the ship, kWh. */
   readonly shorePowerKwh: number;
+  /** Energy drawn from the grid: `shorePowerKwh / (1 − loss)`; its CO2 is `gridCo2(gridKwh, factor)`. */
   readonly gridKwh: number;
-  readonly gridCo2GPerKwh: number;
   readonly gridLossPct: number;
   /** Ship (auxiliary-engine) emissions avoided. */
   readonly avoided: PollutantsG;
-  /** CO2 of the grid energy. */
-  readonly gridCo2G: number;
-  /** avoided CO2 − grid CO2. */
-  readonly netCo2ReductionG: number;
+}
+
+/**
+ * The grid side of shore power: CO2 of the grid energy at a grid factor, and the net reduction (avoided ship CO2 −
+ * grid CO2). Kept apart from the per-call computation so a change of the configured grid factor applies to every
+ * answer at once, without recomputing the calls.
+ */
+export function gridCo2(
+  gridKwh: number,
+  avoidedCo2G: number,
+  gridCo2GPerKwh: number,
+): { readonly gridCo2GPerKwh: number; readonly gridCo2G: number; readonly netCo2ReductionG: number } {
+  const gridCo2G = gridKwh * gridCo2GPerKwh;
+  return { gridCo2GPerKwh, gridCo2G, netCo2ReductionG: avoidedCo2G - gridCo2G };
 }
 
 export interface CallEmissionsResult {
@@ -154,8 +163,9 @@ export function splitCall(input: Omit<CallEmissionsInput, 'shorePower'>): { piec
     }
     const hours = (t1 - t0) / HOUR_MS;
     const last = pieces.at(-1);
-    if (last && last.mode === mode && last.sogKn === sogKn) pieces[pieces.length - 1] = { ...last, hours: last.hours + hours };
-    else pieces.push({ mode, sogKn, hours });
+    if (last && last.mode === mode && last.sogKn === sogKn) {
+      pieces[pieces.length - 1] = { ...last, hours: last.hours + hours };
+    } else pieces.push({ mode, sogKn, hours });
   }
   return { pieces, positionsUsed: points.length };
 }
@@ -212,7 +222,6 @@ export function computeCallEmissions(input: CallEmissionsInput): CallEmissionsRe
   const avoided = scale(hotel.auxPollutants, share);
   const shorePowerKwh = hotel.energy.auxiliary * share;
   const gridKwh = shorePowerKwh / (1 - input.shorePower.gridLossPct / 100);
-  const gridCo2G = gridKwh * input.shorePower.gridCo2GPerKwh;
   const avoidedFuelG = hotel.fuel.auxiliary * share;
   const modes: CallModeResult[] = CALL_MODES.map((mode) => {
     const s = sums.get(mode)!;
@@ -240,11 +249,8 @@ export function computeCallEmissions(input: CallEmissionsInput): CallEmissionsRe
       connectedHours,
       shorePowerKwh,
       gridKwh,
-      gridCo2GPerKwh: input.shorePower.gridCo2GPerKwh,
       gridLossPct: input.shorePower.gridLossPct,
       avoided,
-      gridCo2G,
-      netCo2ReductionG: avoided.co2G - gridCo2G,
     },
     fuelG: modes.reduce((a, m) => a + m.fuelTotalG, 0),
     pollutants: modes.reduce((a, m) => addPollutants(a, m.pollutants), ZERO_POLLUTANTS),

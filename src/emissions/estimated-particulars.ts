@@ -28,7 +28,11 @@ export type ParticularsEstimate =
       readonly kind: 'estimated';
       readonly ship: Ghg4Ship;
       /** Every assumed value, by the `ship` field it fills, with the rule that gave it. */
-      readonly assumptions: readonly { readonly field: string; readonly value: number | string; readonly rule: string }[];
+      readonly assumptions: readonly {
+        readonly field: string;
+        readonly value: number | string;
+        readonly rule: string;
+      }[];
     }
   | { readonly kind: 'none'; readonly reason: string };
 
