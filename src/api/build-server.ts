@@ -45,6 +45,8 @@ import {
   problem,
 } from './problem.js';
 import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
+import { DEFAULT_GRID_CO2_G_PER_KWH } from '../emissions/shore-power.js';
+import { callEmissionsRoutes } from './routes/call-emissions-routes.js';
 import { emissionsRoutes } from './routes/emissions-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { visibilityRoutes } from './routes/visibility-routes.js';
@@ -90,6 +92,8 @@ export interface ServerOptions {
   readonly feedStaleMinutes?: number | undefined;
   /** Where `openpcs forecast backtest` wrote its reports (`<OPENPCS_DATA_DIR>/forecasts/backtests`); none served when unset. */
   readonly forecastReportDir?: string | undefined;
+  /** Grid CO2 factor of shore power, g/kWh, in the per-call emissions answers (`OPENPCS_GRID_CO2_G_PER_KWH`). */
+  readonly gridCo2GPerKwh?: number | undefined;
   /** The built portal served at `/` (default: the package's `web/dist/`, `api/portal-static.ts`). */
   readonly portalDir?: string | undefined;
 }
@@ -303,6 +307,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });
   await app.register(terminalRoutes);
   await app.register(emissionsRoutes);
+  await app.register(callEmissionsRoutes, {
+    platform,
+    gridCo2GPerKwh: options.gridCo2GPerKwh ?? DEFAULT_GRID_CO2_G_PER_KWH,
+  });
   await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
   await app.register(whoamiRoutes);

@@ -75,6 +75,7 @@ export function serveCommand(): Command {
         rateLimitPerMinute: env.OPENPCS_RATE_LIMIT_PER_MIN,
         authFailuresPerMinute: env.OPENPCS_AUTH_FAILURES_PER_MIN,
         feedStaleMinutes: env.OPENPCS_FEED_STALE_MINUTES,
+        gridCo2GPerKwh: env.OPENPCS_GRID_CO2_G_PER_KWH,
         behindTls: env.OPENPCS_BEHIND_TLS,
         trustedProxies: env.OPENPCS_TRUST_PROXY,
         feeTariffs,

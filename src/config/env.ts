@@ -51,6 +51,11 @@ const EnvSchema = z.object({
   OPENPCS_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** Terminal feed figures (slots, empty-return receivables) older than this are flagged `stale` in answers. */
   OPENPCS_FEED_STALE_MINUTES: z.coerce.number().int().positive().default(60),
+  /**
+   * Grid CO2 factor of shore power, g/kWh (per-call emissions, docs/emissions.md). The default 225 is a recalled
+   * CAMX (California) eGRID figure, not read in a source: set the utility's or eGRID's value for an inventory.
+   */
+  OPENPCS_GRID_CO2_G_PER_KWH: z.coerce.number().finite().min(0).max(2_000).default(225),
   /** Seconds between sweeps of the inbox for messages still unprocessed (a worker lost its connection). */
   OPENPCS_INBOX_SWEEP_S: z.coerce.number().int().positive().default(30),
   /** PostgreSQL pool size per process. */
@@ -152,6 +157,12 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_FEED_STALE_MINUTES',
     default: '60',
     meaning: 'terminal feed figures (appointment slots, empty returns) older than this are flagged stale',
+  },
+  {
+    name: 'OPENPCS_GRID_CO2_G_PER_KWH',
+    default: '225',
+    meaning:
+      'grid CO2 factor of shore power, g/kWh, in the per-call emissions (docs/emissions.md; the default is unsourced)',
   },
   {
     name: 'OPENPCS_INBOX_SWEEP_S',

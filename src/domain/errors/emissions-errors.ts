@@ -12,4 +12,9 @@ export const EMISSIONS_ERRORS = {
     title: 'No factor for this request',
     text: 'the factor tables have no default for this ship or engine (for example auxiliary power of a ship type without a table row): give the value the pointer names',
   },
+  PCS_EMISSIONS_CALL_NOT_FOUND: {
+    status: 404,
+    title: 'No emissions for this call',
+    text: 'no vessel call with this id has emissions you may see (it does not exist, is not visible to you, or is not projected yet)',
+  },
 } as const satisfies Record<string, ErrorSpec>;
