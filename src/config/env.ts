@@ -95,6 +95,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'an organisation id')
     .default('local'),
+  /** Run the embedded MQTT broker when OPENPCS_MQTT_URL is unset (`serve`; ingest/transports/embedded-mqtt-broker.ts). */
+  OPENPCS_MQTT_EMBEDDED: z.enum(['on', 'off']).default('on'),
+  /** Address the embedded broker listens on (loopback: it has no authentication). */
+  OPENPCS_MQTT_EMBEDDED_HOST: z.string().min(1).max(200).default('127.0.0.1'),
+  /** Port of the embedded broker: 1884, beside a local Mosquitto's 1883; 0 takes a free port. */
+  OPENPCS_MQTT_EMBEDDED_PORT: z.coerce.number().int().min(0).max(65_535).default(1884),
   /** Topic filter of the MQTT telemetry subscription. */
   OPENPCS_MQTT_TOPIC: z.string().min(1).max(200).default('openpcs/telemetry/#'),
   /** Visibility of the MQTT telemetry's events. */
@@ -220,6 +226,17 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     meaning: 'MQTT broker serve subscribes to for equipment telemetry (docs/simulator.md), e.g. mqtt://127.0.0.1:1883',
   },
   { name: 'OPENPCS_MQTT_SENDER', default: 'local', meaning: 'organisation the MQTT telemetry is stored as sent by' },
+  {
+    name: 'OPENPCS_MQTT_EMBEDDED',
+    default: 'on',
+    meaning: 'without OPENPCS_MQTT_URL, serve runs an embedded MQTT broker and takes telemetry from it (on/off)',
+  },
+  {
+    name: 'OPENPCS_MQTT_EMBEDDED_HOST',
+    default: '127.0.0.1',
+    meaning: 'address of the embedded broker (no authentication: keep it on loopback unless the network is trusted)',
+  },
+  { name: 'OPENPCS_MQTT_EMBEDDED_PORT', default: '1884', meaning: 'port of the embedded broker (0: any free port)' },
   { name: 'OPENPCS_MQTT_TOPIC', default: 'openpcs/telemetry/#', meaning: 'topic filter of the telemetry subscription' },
   {
     name: 'OPENPCS_MQTT_VISIBILITY',
