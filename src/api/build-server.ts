@@ -306,11 +306,9 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });
   await app.register(terminalRoutes);
-  await app.register(emissionsRoutes);
-  await app.register(callEmissionsRoutes, {
-    platform,
-    gridCo2GPerKwh: options.gridCo2GPerKwh ?? DEFAULT_GRID_CO2_G_PER_KWH,
-  });
+  const gridCo2GPerKwh = options.gridCo2GPerKwh ?? DEFAULT_GRID_CO2_G_PER_KWH;
+  await app.register(emissionsRoutes, { gridCo2GPerKwh });
+  await app.register(callEmissionsRoutes, { platform, gridCo2GPerKwh });
   await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());
   await app.register(whoamiRoutes);

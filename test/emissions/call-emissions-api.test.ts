@@ -146,6 +146,26 @@ describe.each(ENGINES)('per-call emissions API on $name', (engine) => {
     expect(mode.groups.find((g: { key: string }) => g.key === 'hotelling').hours).toBeCloseTo(10, 9);
   });
 
+  it('takes the configured grid factor in the shore-power calculator when the request gives none', async () => {
+    const compute = (grid: Record<string, number>) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/emissions/compute',
+        headers: member,
+        payload: {
+          method: 'shore-power',
+          ship: { keelLaidYear: 2012, containerTeu: 8_000 },
+          berthHours: 20,
+          connectedHours: 18,
+          grid,
+        },
+      });
+    const configured = (await compute({})).json();
+    expect(configured.gridCo2GPerKwh).toBe(300);
+    expect(configured.grid.co2G).toBeCloseTo(configured.gridKwh * 300, 6);
+    expect((await compute({ co2GPerKwh: 90 })).json().gridCo2GPerKwh).toBe(90);
+  });
+
   it('refuses unknown parameters and bad values with a 400 problem', async () => {
     for (const url of [
       '/emissions/calls?vessel=1',
