@@ -6,8 +6,13 @@
  * calculator (`computeEmissions`: schema validation + engine) one call's track per request, and through the engine
  * alone; intervals/s. `epa-port-call`: each call's four modes from its timestamps (transit to and from the pilot
  * station, manoeuvring pilot-on to berth and unberth to pilot-off, hotelling at berth, anchorage), calls/s.
+ * `per-call`: what the `call-emissions` projection computes per call (`computeCallEmissions`): the call's track
+ * sampled each minute from arrival to departure, cut into modes at the anchorage and berth times, particulars
+ * estimated from the AIS static data (type, length), shore power for the calls the simulator connects; calls/s.
  */
+import { computeCallEmissions } from '../src/emissions/call-emissions.js';
 import { computeEmissions } from '../src/emissions/compute-emissions.js';
+import { estimateParticulars } from '../src/emissions/estimated-particulars.js';
 import { computeGhg4 } from '../src/emissions/ghg4-interval.js';
 import type { Ghg4IntervalRequest } from '../src/emissions/ghg4-interval-schema.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
@@ -107,6 +112,58 @@ const suite: BenchSuite = async (emit, { quick }) => {
       { mode: 'anchorage', hours: c.anchorage ? (c.anchorage.endMs - c.anchorage.startMs) / HOUR : 0 },
     ],
   }));
+  // Per-call emissions as the projection computes them, from each container call's track.
+  const tracksByMmsi = new Map<number, Track[]>();
+  for (const t of run.tracks) tracksByMmsi.set(t.vessel.mmsi, [...(tracksByMmsi.get(t.vessel.mmsi) ?? []), t]);
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  const perCall = run.calls.flatMap((c) => {
+    const estimate = estimateParticulars({
+      aisShipType: c.vessel.aisShipType,
+      lengthM: c.vessel.lengthM,
+      beamM: c.vessel.beamM,
+    });
+    if (estimate.kind !== 'estimated') return [];
+    const track: { at: string; sogKn: number }[] = [];
+    for (const t of tracksByMmsi.get(c.vessel.mmsi) ?? []) {
+      for (const leg of t.legs) {
+        const from = Math.max(leg.startMs, c.arrivalMs);
+        const to = Math.min(leg.endMs, c.departedMs);
+        for (let ms = Math.ceil(from / MINUTE) * MINUTE; ms < to; ms += MINUTE) {
+          track.push({ at: iso(ms), sogKn: fixOf(leg, ms).sogKn });
+        }
+      }
+    }
+    return [
+      {
+        ship: estimate.ship,
+        window: { from: iso(c.arrivalMs), to: iso(c.departedMs) },
+        anchorage: c.anchorage ? { from: iso(c.anchorage.startMs), to: iso(c.anchorage.endMs) } : null,
+        berth: { from: iso(c.berthedMs), to: iso(c.unberthMs) },
+        track,
+        shorePower: {
+          connectedHours: c.shorePower ? Math.max(0, (c.unberthMs - c.berthedMs) / HOUR - 2) : 0,
+          gridLossPct: 5,
+        },
+      },
+    ];
+  });
+  const positions = perCall.reduce((n, c) => n + c.track.length, 0);
+  t0 = performance.now();
+  let callCo2G = 0;
+  for (const c of perCall) callCo2G += computeCallEmissions(c).pollutants.co2G;
+  s = (performance.now() - t0) / 1000;
+  emit({
+    bench: 'emissions per-call (projection engine)',
+    unit: 'calls/s',
+    value: Math.round(perCall.length / s),
+    days,
+    calls: perCall.length,
+    positions,
+    positionsPerS: Math.round(positions / s),
+    co2T: Math.round(callCo2G / 1e6),
+    input: 'simulator container calls and their tracks, one position a minute, particulars estimated from AIS',
+  });
+
   // Repeat the month's calls so the timed loop runs long enough to measure.
   const rounds = quick ? 20 : 50;
   t0 = performance.now();

@@ -27,6 +27,7 @@ export const OWNED_TABLES = [
   'terminal_notice',
   'equipment_unit',
   'charging_session',
+  'vessel_call_emissions',
 ] as const;
 export type OwnedTable = (typeof OWNED_TABLES)[number];
 

@@ -46,6 +46,8 @@ import {
   problem,
 } from './problem.js';
 import { dcsaEventRoutes } from './routes/dcsa-event-routes.js';
+import { DEFAULT_GRID_CO2_G_PER_KWH } from '../emissions/shore-power.js';
+import { callEmissionsRoutes } from './routes/call-emissions-routes.js';
 import { emissionsRoutes } from './routes/emissions-routes.js';
 import { corridorRoutes } from './routes/corridor-routes.js';
 import type { GreenCorridorConfig } from '../emissions/green-corridor-config.js';
@@ -98,6 +100,8 @@ export interface ServerOptions {
   readonly appointmentGraceMinutes?: number | undefined;
   /** Where `openpcs forecast backtest` wrote its reports (`<OPENPCS_DATA_DIR>/forecasts/backtests`); none served when unset. */
   readonly forecastReportDir?: string | undefined;
+  /** Grid CO2 factor of shore power, g/kWh, in the per-call emissions answers (`OPENPCS_GRID_CO2_G_PER_KWH`). */
+  readonly gridCo2GPerKwh?: number | undefined;
   /** The built portal served at `/` (default: the package's `web/dist/`, `api/portal-static.ts`). */
   readonly portalDir?: string | undefined;
 }
@@ -313,7 +317,9 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });
   await app.register(terminalRoutes);
-  await app.register(emissionsRoutes);
+  const gridCo2GPerKwh = options.gridCo2GPerKwh ?? DEFAULT_GRID_CO2_G_PER_KWH;
+  await app.register(emissionsRoutes, { gridCo2GPerKwh });
+  await app.register(callEmissionsRoutes, { platform, gridCo2GPerKwh });
   await app.register(corridorRoutes, { platform, config: options.greenCorridors ?? loadGreenCorridors() });
   await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: ACCESS.public } }, () => app.swagger());

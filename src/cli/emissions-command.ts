@@ -1,9 +1,11 @@
 /**
  * `openpcs emissions compute [--file f]`: the emissions calculator of `POST /emissions/compute` on the command line.
  * Reads one JSON request (stdin, or `--file`), prints the answer JSON on stdout. A request the calculator refuses
- * prints each bad field (`<pointer>: <detail> (<code>)`) on stderr and exits 1. Needs no store.
+ * prints each bad field (`<pointer>: <detail> (<code>)`) on stderr and exits 1. Needs no store. A `shore-power`
+ * request without a grid factor takes `OPENPCS_GRID_CO2_G_PER_KWH`, as the server does.
  */
 import { Command } from 'commander';
+import { loadEnv } from '../config/env.js';
 import { computeEmissions } from '../emissions/compute-emissions.js';
 import { EMISSIONS_METHODS } from '../emissions/emissions-request-schema.js';
 import { CliError } from './cli-context.js';
@@ -32,7 +34,7 @@ export function emissionsCommand(): Command {
       } catch (error) {
         throw new CliError(`the request is not JSON: ${(error as Error).message}`);
       }
-      const outcome = computeEmissions(request);
+      const outcome = computeEmissions(request, { gridCo2GPerKwh: loadEnv().OPENPCS_GRID_CO2_G_PER_KWH });
       if (!outcome.ok) {
         const lines = outcome.issues.map((i) => `${i.pointer || '/'}: ${i.detail} (${i.code})`);
         throw new CliError(`request refused:\n  ${lines.join('\n  ')}`);

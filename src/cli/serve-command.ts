@@ -9,6 +9,7 @@ import { startInboxSweeper, type InboxSweeper } from '../ingest/inbox-sweeper.js
 import { startLastFreeDaySweeper, type LastFreeDaySweeper } from '../projections/alerts/last-free-day-sweep.js';
 import { parseFeedSpec } from '../ingest/transports/feed-spec.js';
 import { startAisFeeds, type AisFeeds } from '../ingest/transports/start-ais-feeds.js';
+import { startEmbeddedMqttBroker, type EmbeddedMqttBroker } from '../ingest/transports/embedded-mqtt-broker.js';
 import { startMqttTelemetryFeed, type MqttTelemetryFeed } from '../ingest/transports/mqtt-telemetry-feed.js';
 import { startSubscriptionDelivery } from '../subscriptions/start-subscription-delivery.js';
 import { startAlertDelivery, type AlertDeliveryWorker } from '../subscriptions/alert-delivery-worker.js';
@@ -82,6 +83,7 @@ export function serveCommand(): Command {
         authFailuresPerMinute: env.OPENPCS_AUTH_FAILURES_PER_MIN,
         feedStaleMinutes: env.OPENPCS_FEED_STALE_MINUTES,
         appointmentGraceMinutes: env.OPENPCS_APPOINTMENT_GRACE_MINUTES,
+        gridCo2GPerKwh: env.OPENPCS_GRID_CO2_G_PER_KWH,
         behindTls: env.OPENPCS_BEHIND_TLS,
         trustedProxies: env.OPENPCS_TRUST_PROXY,
         feeTariffs,
@@ -95,6 +97,7 @@ export function serveCommand(): Command {
         alerts?: AlertDeliveryWorker;
         feeds?: AisFeeds;
         mqtt?: MqttTelemetryFeed;
+        broker?: EmbeddedMqttBroker;
         simulator?: ServeSimulator;
         sweeper?: InboxSweeper;
         lastFreeDays?: LastFreeDaySweeper;
@@ -115,6 +118,7 @@ export function serveCommand(): Command {
           .then(() => server.shutdown())
           .then(() => workers.feeds?.stop())
           .then(() => workers.mqtt?.stop())
+          .then(() => workers.broker?.close())
           .then(() => workers.delivery?.stop())
           .then(() => workers.lastFreeDays?.stop())
           .then(() => workers.alerts?.stop())
@@ -188,9 +192,23 @@ export function serveCommand(): Command {
       if (feedSpecs.length > 0) {
         workers.feeds = await startAisFeeds(platform, feedSpecs, (level, message) => server.app.log[level](message));
       }
-      if (env.OPENPCS_MQTT_URL) {
+      let mqttUrl = env.OPENPCS_MQTT_URL;
+      if (!mqttUrl && env.OPENPCS_MQTT_EMBEDDED === 'on') {
+        try {
+          workers.broker = await startEmbeddedMqttBroker({
+            host: env.OPENPCS_MQTT_EMBEDDED_HOST,
+            port: env.OPENPCS_MQTT_EMBEDDED_PORT,
+          });
+          mqttUrl = workers.broker.url;
+          server.app.log.info(`embedded MQTT broker on ${mqttUrl}: publish telemetry to ${env.OPENPCS_MQTT_TOPIC}`);
+        } catch (error) {
+          // A taken port (another serve, a broker) costs the embedded broker only, never the server.
+          server.app.log.error({ err: error }, 'embedded MQTT broker could not start; no MQTT telemetry');
+        }
+      }
+      if (mqttUrl) {
         workers.mqtt = startMqttTelemetryFeed(platform, {
-          url: env.OPENPCS_MQTT_URL,
+          url: mqttUrl,
           sourceOrg: env.OPENPCS_MQTT_SENDER,
           visibility: env.OPENPCS_MQTT_VISIBILITY,
           topic: env.OPENPCS_MQTT_TOPIC,

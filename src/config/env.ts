@@ -52,9 +52,14 @@ const EnvSchema = z.object({
   /** Terminal feed figures (slots, empty-return receivables) older than this are flagged `stale` in answers. */
   OPENPCS_FEED_STALE_MINUTES: z.coerce.number().int().positive().default(60),
   /** Minutes either side of an appointment slot within which a gate-in still counts as kept (docs/truckers.md). */
+  OPENPCS_APPOINTMENT_GRACE_MINUTES: z.coerce.number().int().min(0).max(720).default(30),
   /** Local hour (terminal zone) from which the daily sweep announces a last free day that is tomorrow. */
   OPENPCS_LFD_ALERT_HOUR: z.coerce.number().int().min(0).max(23).default(0),
-  OPENPCS_APPOINTMENT_GRACE_MINUTES: z.coerce.number().int().min(0).max(720).default(30),
+  /**
+   * Grid CO2 factor of shore power, g/kWh (per-call emissions, docs/emissions.md). The default 225 is a recalled
+   * CAMX (California) eGRID figure, not read in a source: set the utility's or eGRID's value for an inventory.
+   */
+  OPENPCS_GRID_CO2_G_PER_KWH: z.coerce.number().finite().min(0).max(2_000).default(225),
   /** Seconds between sweeps of the inbox for messages still unprocessed (a worker lost its connection). */
   OPENPCS_INBOX_SWEEP_S: z.coerce.number().int().positive().default(30),
   /** PostgreSQL pool size per process. */
@@ -94,6 +99,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'an organisation id')
     .default('local'),
+  /** Run the embedded MQTT broker when OPENPCS_MQTT_URL is unset (`serve`; ingest/transports/embedded-mqtt-broker.ts). */
+  OPENPCS_MQTT_EMBEDDED: z.enum(['on', 'off']).default('on'),
+  /** Address the embedded broker listens on (loopback: it has no authentication). */
+  OPENPCS_MQTT_EMBEDDED_HOST: z.string().min(1).max(200).default('127.0.0.1'),
+  /** Port of the embedded broker: 1884, beside a local Mosquitto's 1883; 0 takes a free port. */
+  OPENPCS_MQTT_EMBEDDED_PORT: z.coerce.number().int().min(0).max(65_535).default(1884),
   /** Topic filter of the MQTT telemetry subscription. */
   OPENPCS_MQTT_TOPIC: z.string().min(1).max(200).default('openpcs/telemetry/#'),
   /** Visibility of the MQTT telemetry's events. */
@@ -170,6 +181,12 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     meaning: 'local hour (terminal zone) from which last-free-day-tomorrow alerts go out without a new message',
   },
   {
+    name: 'OPENPCS_GRID_CO2_G_PER_KWH',
+    default: '225',
+    meaning:
+      'grid CO2 factor of shore power, g/kWh, in the per-call emissions (docs/emissions.md; the default is unsourced)',
+  },
+  {
     name: 'OPENPCS_INBOX_SWEEP_S',
     default: '30',
     meaning: 'seconds between sweeps that process inbox messages left unprocessed by a dropped connection',
@@ -225,6 +242,17 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     meaning: 'MQTT broker serve subscribes to for equipment telemetry (docs/simulator.md), e.g. mqtt://127.0.0.1:1883',
   },
   { name: 'OPENPCS_MQTT_SENDER', default: 'local', meaning: 'organisation the MQTT telemetry is stored as sent by' },
+  {
+    name: 'OPENPCS_MQTT_EMBEDDED',
+    default: 'on',
+    meaning: 'without OPENPCS_MQTT_URL, serve runs an embedded MQTT broker and takes telemetry from it (on/off)',
+  },
+  {
+    name: 'OPENPCS_MQTT_EMBEDDED_HOST',
+    default: '127.0.0.1',
+    meaning: 'address of the embedded broker (no authentication: keep it on loopback unless the network is trusted)',
+  },
+  { name: 'OPENPCS_MQTT_EMBEDDED_PORT', default: '1884', meaning: 'port of the embedded broker (0: any free port)' },
   { name: 'OPENPCS_MQTT_TOPIC', default: 'openpcs/telemetry/#', meaning: 'topic filter of the telemetry subscription' },
   {
     name: 'OPENPCS_MQTT_VISIBILITY',

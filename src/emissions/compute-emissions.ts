@@ -46,7 +46,12 @@ function invalid(issues: readonly z.core.$ZodIssue[]): EmissionsOutcome {
 const isMethod = (value: unknown): value is EmissionsMethod =>
   typeof value === 'string' && (EMISSIONS_METHODS as readonly string[]).includes(value);
 
-export function computeEmissions(request: unknown): EmissionsOutcome {
+/** Defaults a deployment sets: the grid CO2 factor of `shore-power` when a request gives none. */
+export interface EmissionsDefaults {
+  readonly gridCo2GPerKwh?: number | undefined;
+}
+
+export function computeEmissions(request: unknown, defaults: EmissionsDefaults = {}): EmissionsOutcome {
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
     return {
       ok: false,
@@ -78,7 +83,9 @@ export function computeEmissions(request: unknown): EmissionsOutcome {
       }
       case 'shore-power': {
         const parsed = EMISSIONS_REQUEST_SCHEMAS[method].safeParse(request);
-        return parsed.success ? { ok: true, result: computeShorePower(parsed.data) } : invalid(parsed.error.issues);
+        return parsed.success
+          ? { ok: true, result: computeShorePower(parsed.data, defaults.gridCo2GPerKwh) }
+          : invalid(parsed.error.issues);
       }
       case 'cii': {
         const parsed = EMISSIONS_REQUEST_SCHEMAS[method].safeParse(request);

@@ -65,7 +65,11 @@ function fromEnergy(kwh: number, ef: EmissionFactorsGPerKwh): PollutantsG {
   };
 }
 
-export function computeShorePower(request: ShorePowerRequest): ShorePowerResult {
+/** `defaultGridCo2GPerKwh`: the grid factor when the request gives none (the server's `OPENPCS_GRID_CO2_G_PER_KWH`). */
+export function computeShorePower(
+  request: ShorePowerRequest,
+  defaultGridCo2GPerKwh: number = DEFAULT_GRID_CO2_G_PER_KWH,
+): ShorePowerResult {
   const { ship, grid } = request;
   const defaults = ship.containerTeu === undefined ? undefined : containerEpaDefaults(ship.containerTeu);
   const auxKw = ship.hotellingAuxKw ?? defaults?.aux.hotelling;
@@ -100,7 +104,7 @@ export function computeShorePower(request: ShorePowerRequest): ShorePowerResult 
   const shorePowerKwh = (auxKw + (ship.boilerElectrified ? boilerKw : 0)) * request.connectedHours;
   const gridLossPct = grid.transmissionLossPct ?? DEFAULT_GRID_LOSS_PCT;
   const gridKwh = shorePowerKwh / (1 - gridLossPct / 100);
-  const gridCo2GPerKwh = grid.co2GPerKwh ?? DEFAULT_GRID_CO2_G_PER_KWH;
+  const gridCo2GPerKwh = grid.co2GPerKwh ?? defaultGridCo2GPerKwh;
   const gridPollutants: PollutantsG = {
     ...ZERO_POLLUTANTS,
     co2G: gridKwh * gridCo2GPerKwh,

@@ -1,5 +1,6 @@
 /** Every read model the product maintains, in the order they are caught up. */
 import type { Projection } from './projection.js';
+import { callEmissionsProjection } from './emissions/call-emissions-projection.js';
 import { equipmentProjections } from './equipment/equipment-projections.js';
 import { alertProjection } from './alerts/alert-projection.js';
 import { containerStatusProjection } from './containers/container-status-projection.js';
@@ -16,6 +17,8 @@ export function defaultProjections(): Projection[] {
     truckVisitProjection,
     terminalKpiProjection,
     ...vesselProjections(),
+    // After the vessel read models: it reads their calls, tracks and static data.
+    callEmissionsProjection,
     ...terminalFeedProjections(),
     ...equipmentProjections(),
     // After the container read model: alerts compare its rows with the state they saw last.

@@ -231,6 +231,7 @@ export interface DB {
   equipment_unit: EquipmentUnitTable;
   charging_session: ChargingSessionTable;
   equipment_day: EquipmentDayTable;
+  vessel_call_emissions: VesselCallEmissionsTable;
 }
 
 /** A DCSA event subscription (migration 0005); `position` is the last event `seq` delivered. */
@@ -654,4 +655,49 @@ export interface EquipmentDayTable {
   electricity_kwh: number;
   diesel_litres: number;
   hydrogen_kg: number;
+}
+
+/** Emissions of one vessel call for one audience (migration 0022; projections/emissions/, docs/emissions.md). */
+export interface VesselCallEmissionsTable {
+  call_id: string;
+  /** The `vessel_call` row's audience: its visibility and owners are copied below. */
+  audience: string;
+  mmsi: string;
+  imo: string | null;
+  vessel_name: string | null;
+  port: string | null;
+  /** Berth (terminal) zone of the call; null when it never berthed. */
+  terminal: string | null;
+  call_start: Instant;
+  /** Departure from port limits (else the berth); null while the call is open. */
+  call_end: Instant | null;
+  call_status: string;
+  status: 'computed' | 'no_particulars';
+  /** Why `no_particulars`. */
+  reason: string | null;
+  particulars: 'estimated' | 'reported' | 'none';
+  /** The particulars used (`Ghg4Ship`); null with `no_particulars`. */
+  ship: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  assumptions: JSONColumnType<readonly Record<string, unknown>[]>;
+  method: string;
+  hours: number;
+  positions_used: number;
+  /** Newest position used; null when none was. */
+  as_of: Instant | null;
+  fuel_g: number;
+  co2_g: number;
+  ch4_g: number;
+  n2o_g: number;
+  so2_g: number;
+  nox_g: number;
+  pm10_g: number;
+  pm25_g: number;
+  shore_power_hours: number;
+  shore_power_kwh: number;
+  grid_kwh: number;
+  avoided_co2_g: number;
+  /** `CallModeResult[]` of `emissions/call-emissions.ts`. */
+  modes: JSONColumnType<readonly Record<string, unknown>[]>;
+  visibility: string;
+  owner_orgs: string[];
 }

@@ -18,7 +18,7 @@ const route = routesTagged('emissions');
 /** Largest request body, bytes: a month of hourly GHG4 intervals is ~100 KiB. */
 export const EMISSIONS_BODY_LIMIT_BYTES = 1024 * 1024;
 
-export const emissionsRoutes: FastifyPluginAsyncZod = async (app) => {
+export const emissionsRoutes: FastifyPluginAsyncZod<{ gridCo2GPerKwh: number }> = async (app, options) => {
   app.post(
     '/emissions/compute',
     {
@@ -40,7 +40,7 @@ export const emissionsRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: EMISSIONS_BODY_LIMIT_BYTES,
     },
     (request) => {
-      const outcome = computeEmissions(request.body);
+      const outcome = computeEmissions(request.body, { gridCo2GPerKwh: options.gridCo2GPerKwh });
       // The result types are closed interfaces; the loose answer schema passes every field through.
       if (outcome.ok) {
         const answer: Record<string, unknown> & { method: EmissionsMethod } = { ...outcome.result };

@@ -17,4 +17,9 @@ export const EMISSIONS_ERRORS = {
     title: 'No such green corridor',
     text: 'no green corridor has this id: `GET /corridors` lists the configured ones',
   },
+  PCS_EMISSIONS_CALL_NOT_FOUND: {
+    status: 404,
+    title: 'No emissions for this call',
+    text: 'no vessel call with this id has emissions you may see (it does not exist, is not visible to you, or is not projected yet)',
+  },
 } as const satisfies Record<string, ErrorSpec>;
