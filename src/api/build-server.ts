@@ -34,6 +34,7 @@ import { appointmentRoutes } from './routes/appointment-routes.js';
 import { equipmentRoutes } from './routes/equipment-routes.js';
 import { feeRoutes } from './routes/fee-routes.js';
 import { forecastRoutes } from './routes/forecast-routes.js';
+import { statisticsRoutes } from './routes/statistics-routes.js';
 import {
   isDcsaPath,
   PROBLEM_CONTENT_TYPE,
@@ -262,6 +263,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
         },
         { name: 'forecasts', description: 'Monthly port TEU forecasts and the backtest reports of the models' },
         {
+          name: 'statistics',
+          description: 'Published port aggregates for the operations dashboard: TEU, dwell, turn time, anchor queue',
+        },
+        {
           name: 'equipment',
           description: 'Cargo-handling equipment, charging sessions, zero-emission shares (docs/equipment.md)',
         },
@@ -301,6 +306,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(equipmentRoutes, { platform });
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });
+  await app.register(statisticsRoutes, { platform });
   await app.register(terminalRoutes);
   await app.register(emissionsRoutes);
   await app.register(terminalFeedRoutes, { platform, staleAfterMinutes: options.feedStaleMinutes ?? 60 });
