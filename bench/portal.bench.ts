@@ -205,9 +205,7 @@ const suite: BenchSuite = async (emit, { quick }) => {
         const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
         if (key) {
           // Signed in as the sign-in view leaves it: the key in this tab's sessionStorage (web/src/session.ts).
-          await context.addInitScript((k: string) => {
-            sessionStorage.setItem('openpcs.apiKey', k);
-          }, key);
+          await context.addInitScript({ content: `sessionStorage.setItem('openpcs.apiKey', ${JSON.stringify(key)});` });
         }
         const page = await context.newPage();
         await page.goto(`${server.url}/#/${view}`);

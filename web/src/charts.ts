@@ -117,6 +117,7 @@ export function chartPanel(id: string, title: string, fileBase: () => string): C
       element.dataset['state'] = 'rendering';
       canvasBox.hidden = false;
       actions.hidden = false;
+      figures.hidden = false;
       table = content.table;
       replaceChildren(
         status,
@@ -145,7 +146,7 @@ export function chartPanel(id: string, title: string, fileBase: () => string): C
       );
       replaceChildren(
         figures,
-        h('summary', {}, `Figures (${content.table.rows.length} rows)`),
+        h('summary', {}, `Figures (${content.table.rows.length} ${content.table.rows.length === 1 ? 'row' : 'rows'})`),
         h(
           'div',
           { class: 'table-wrap' },
@@ -188,7 +189,9 @@ export function chartPanel(id: string, title: string, fileBase: () => string): C
       setEnabled(false);
       replaceChildren(status, message);
       replaceChildren(note);
+      note.hidden = true;
       replaceChildren(figures);
+      figures.hidden = true;
     },
     dispose() {
       window.removeEventListener('resize', onResize);

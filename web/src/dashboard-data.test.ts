@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isStaleAggregate, lookAheadWeeks, portDays, toCsv, weightedAverage } from './dashboard-data';
+import {
+  addDays,
+  daysOf,
+  isStaleAggregate,
+  weeksOf,
+  lookAheadWeeks,
+  portDays,
+  toCsv,
+  weightedAverage,
+} from './dashboard-data';
 
 describe('dashboard figures', () => {
   it('should write CSV with a header, CRLF lines, empty cells for null and quotes only where needed', () => {
@@ -75,5 +84,12 @@ describe('dashboard figures', () => {
     expect(isStaleAggregate('2026-03-18T12:00:00Z', '2026-03-31', now)).toBe(false);
     expect(isStaleAggregate(null, '2026-12-04', now)).toBe(false);
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+  });
+
+  it('should lay out every day and every ISO week (Monday) of a period, so days without figures show', () => {
+    expect(daysOf('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    // 2026-03-18 is a Wednesday, 2026-03-29 a Sunday.
+    expect(weeksOf('2026-03-18', '2026-03-29')).toEqual(['2026-03-16', '2026-03-23']);
+    expect(weeksOf('2026-03-16', '2026-03-16')).toEqual(['2026-03-16']);
   });
 });

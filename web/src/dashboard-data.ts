@@ -33,6 +33,27 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** Every local date from `from` to `to`, inclusive. */
+export function daysOf(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+/** Monday of the ISO week of a local date. */
+export function weekStartOf(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
+  return addDays(day, 1 - weekday);
+}
+
+/** The Mondays of the ISO weeks that `from`..`to` touches. */
+export function weeksOf(from: string, to: string): string[] {
+  const weeks: string[] = [];
+  for (let w = weekStartOf(from); w <= to; w = addDays(w, 7)) weeks.push(w);
+  return weeks;
+}
+
 export const PERIODS = [
   { days: 7, label: 'Last 7 days' },
   { days: 28, label: 'Last 4 weeks' },
@@ -81,8 +102,14 @@ export interface TerminalDayFigures {
   readonly gateOutMoves: number;
 }
 
-/** The days of the selected terminals added up: dwell and turn averages weighted by their counts, moves summed. */
-export function portDays(rows: readonly TerminalDayFigures[]): {
+/**
+ * The days of the selected terminals added up: dwell and turn averages weighted by their counts, moves summed;
+ * with `days`, one entry for each of them (a day without a KPI row had no move: zero counts, no average).
+ */
+export function portDays(
+  rows: readonly TerminalDayFigures[],
+  days: readonly string[] = [...new Set(rows.map((r) => r.day))].sort(),
+): {
   day: string;
   importDwellAvgHours: number | null;
   importDwellCount: number;
@@ -93,7 +120,6 @@ export function portDays(rows: readonly TerminalDayFigures[]): {
   gateInMoves: number;
   gateOutMoves: number;
 }[] {
-  const days = [...new Set(rows.map((r) => r.day))].sort();
   return days.map((day) => {
     const of = rows.filter((r) => r.day === day);
     const sum = (f: (r: TerminalDayFigures) => number) => of.reduce((s, r) => s + f(r), 0);

@@ -143,7 +143,10 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
               data: rows.map((r) => pct(r.s.shareByCount)),
               markLine: {
                 symbol: 'none',
-                label: { formatter: `CAAP ${data.target.targetYear}: ${pct(data.target.targetShare)}%` },
+                label: {
+                  position: 'insideEndTop',
+                  formatter: `CAAP ${data.target.targetYear}: ${pct(data.target.targetShare)}%`,
+                },
                 data: [{ yAxis: pct(data.target.targetShare) ?? 100 }],
               },
             },

@@ -10,12 +10,14 @@ import type { Terminal } from '../api-types';
 import { chartPanel, type ChartPanel } from '../charts';
 import {
   addDays,
+  daysOf,
   isLocalDate,
   isStaleAggregate,
   lookAheadWeeks,
   PERIODS,
   portDays,
   portToday,
+  weeksOf,
   type LookAheadWeek,
   type TerminalDayFigures,
 } from '../dashboard-data';
@@ -193,7 +195,13 @@ function showTeu(
 ): void {
   const rows = stats.teuPerWeek.rows;
   const terminals = [...new Set(rows.map((r) => r.terminal))].sort();
-  const weeks = [...new Set([...rows.map((r) => r.weekStart), ...lookAhead.map((w) => w.weekStart)])].sort();
+  const weeks = [
+    ...new Set([
+      ...weeksOf(stats.from, stats.to),
+      ...rows.map((r) => r.weekStart),
+      ...lookAhead.map((w) => w.weekStart),
+    ]),
+  ].sort();
   const teuOf = (terminal: string, week: string) => {
     const r = rows.find((x) => x.terminal === terminal && x.weekStart === week);
     return r ? r.importTeu + r.exportTeu : null;
@@ -286,7 +294,7 @@ function showDays(
   stats: OperationsStatistics,
   stale: boolean,
 ): void {
-  const days = portDays(stats.terminalDays.rows);
+  const days = portDays(stats.terminalDays.rows, daysOf(stats.from, stats.to));
   const x = { type: 'category' as const, data: days.map((d) => d.day) };
   const scope = stats.terminal ? `terminal ${stats.terminal}` : 'all terminals (averages weighted by their counts)';
   const common = { asOf: stats.terminalDays.asOf, source: stats.terminalDays.source, stale };
@@ -302,12 +310,14 @@ function showDays(
           name: 'Import dwell (avg h)',
           data: days.map((d) => d.importDwellAvgHours),
           connectNulls: false,
+          showAllSymbol: true,
         },
         {
           type: 'line',
           name: 'Export dwell (avg h)',
           data: days.map((d) => d.exportDwellAvgHours),
           connectNulls: false,
+          showAllSymbol: true,
         },
       ],
     },
@@ -333,7 +343,12 @@ function showDays(
       ],
       series: [
         { type: 'bar', name: 'Truck visits', yAxisIndex: 1, data: days.map((d) => d.truckVisits) },
-        { type: 'line', name: 'Turn time (avg min)', data: days.map((d) => d.truckTurnAvgMinutes) },
+        {
+          type: 'line',
+          name: 'Turn time (avg min)',
+          showAllSymbol: true,
+          data: days.map((d) => d.truckTurnAvgMinutes),
+        },
       ],
     },
     table: {
