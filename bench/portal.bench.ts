@@ -3,7 +3,9 @@
  * and in headless Chromium against a real `openpcs serve` (embedded store, simulator off, seeded with the
  * AIS of bench/portal-seed.ts through the ingest API): time to first render (First Contentful Paint of `/`)
  * and time to live map (navigation start → the map has drawn every seeded vessel), median of N page loads
- * in fresh browser contexts (quick: 3, else 7). Skips, saying why, without Chromium or a built portal.
+ * in fresh browser contexts (quick: 3, else 7); and each dashboard's first render (navigation start → every chart
+ * panel drawn or showing why not: the panels' own `openpcs:chart:*` marks), the operations dashboard as the public,
+ * the green one as a member (its ZE figures are for members). Skips, saying why, without Chromium or a built portal.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -41,8 +43,19 @@ function bundleSizes(emit: Emit, dir: string): void {
   }
   // What the first view (the live map) needs before it can draw: entry, shared chunks, map chunk and worker.
   const mapPath = [...groups.entries()].filter(
-    ([name]) => !/^(calls|anchorage|berths|containers|truckers|sign-in)-view|san-pedro/.test(name),
+    ([name]) =>
+      !/^(calls|anchorage|berths|containers|truckers|sign-in|operations|green)-view|^charts|san-pedro/.test(name),
   );
+  // What a dashboard needs on top of the shell: its view chunk and the shared ECharts chunk.
+  for (const view of ['operations', 'green']) {
+    const parts = [...groups.entries()].filter(([name]) => name === `${view}-view (js)` || name === 'charts (js)');
+    emit({
+      bench: `portal ${view} dashboard chunks total`,
+      unit: 'bytes',
+      value: parts.reduce((s, [, g]) => s + g.bytes, 0),
+      gzipBytes: parts.reduce((s, [, g]) => s + g.gzip, 0),
+    });
+  }
   emit({
     bench: 'portal first view (live map) total',
     unit: 'bytes',
@@ -82,7 +95,8 @@ async function startServe(dataDir: string): Promise<{ url: string; output: () =>
   };
 }
 
-async function seed(url: string, admin: string): Promise<void> {
+/** Seeds the AIS and answers a member's read key (a terminal's) for the green dashboard. */
+async function seed(url: string, admin: string): Promise<string> {
   const call = async (path: string, body: string, type: string, key: string) => {
     const response = await fetch(`${url}${path}`, {
       method: 'POST',
@@ -95,6 +109,9 @@ async function seed(url: string, admin: string): Promise<void> {
   const org = JSON.stringify({ id: 'bench-ais', name: 'bench AIS', role: 'port_authority' });
   await call('/admin/organisations', org, 'application/json', admin);
   const { key } = await call('/admin/organisations/bench-ais/keys', '{"scopes":["ingest"]}', 'application/json', admin);
+  const member = JSON.stringify({ id: 'bench-terminal', name: 'bench terminal', role: 'terminal' });
+  await call('/admin/organisations', member, 'application/json', admin);
+  const read = await call('/admin/organisations/bench-terminal/keys', '{"scopes":["read"]}', 'application/json', admin);
   await call('/ingest/ais-nmea?visibility=public', seedAis(Date.now()), 'text/plain', key!);
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -104,7 +121,7 @@ async function seed(url: string, admin: string): Promise<void> {
         return answer.vessels.length;
       }),
     );
-    if (a! + b! >= SEED_VESSELS.length) return;
+    if (a! + b! >= SEED_VESSELS.length) return read.key!;
     if (Date.now() > deadline) throw new Error('the seeded vessels did not appear');
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -133,7 +150,7 @@ const suite: BenchSuite = async (emit, { quick }) => {
   try {
     const admin = /opcs_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/.exec(server.output())?.[0];
     if (!admin) throw new Error('serve printed no admin key');
-    await seed(server.url, admin);
+    const memberKey = await seed(server.url, admin);
     const runs = quick ? 3 : 7;
     const firstRender: number[] = [];
     const liveMap: number[] = [];
@@ -179,6 +196,45 @@ const suite: BenchSuite = async (emit, { quick }) => {
       ...detail,
       all: liveMap.map(Math.round),
     });
+    for (const [view, charts, key] of [
+      ['operations', ['ops-teu', 'ops-dwell', 'ops-turn', 'ops-anchor', 'ops-gate'], null],
+      ['green', ['green-ze-share', 'green-energy', 'green-emissions'], memberKey],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+        if (key) {
+          // Signed in as the sign-in view leaves it: the key in this tab's sessionStorage (web/src/session.ts).
+          await context.addInitScript({ content: `sessionStorage.setItem('openpcs.apiKey', ${JSON.stringify(key)});` });
+        }
+        const page = await context.newPage();
+        await page.goto(`${server.url}/#/${view}`);
+        for (const chart of charts) {
+          await page
+            .locator(
+              `[data-chart="${chart}"][data-state="rendered"], [data-chart="${chart}"][data-state="unavailable"]`,
+            )
+            .waitFor({ state: 'attached', timeout: 60_000 });
+        }
+        const marks = await page.evaluate(
+          `[${charts.map((c) => `performance.getEntriesByName('openpcs:chart:${c}')[0]?.startTime ?? -1`).join(',')}]`,
+        );
+        const last = Math.max(...(marks as number[]));
+        if ((marks as number[]).some((m) => m < 0)) throw new Error(`no chart marks from ${view}: ${String(marks)}`);
+        times.push(last);
+        await context.close();
+      }
+      emit({
+        bench: `portal time to ${view} dashboard (every chart panel drawn)`,
+        unit: 'ms',
+        value: Math.round(median(times)),
+        runs,
+        engine: 'pglite',
+        caller: key ? 'member (terminal)' : 'public',
+        browser: 'headless chromium',
+        all: times.map(Math.round),
+      });
+    }
   } finally {
     await browser.close();
     await server.stop();

@@ -35,6 +35,7 @@ import { appointmentRoutes } from './routes/appointment-routes.js';
 import { equipmentRoutes } from './routes/equipment-routes.js';
 import { feeRoutes } from './routes/fee-routes.js';
 import { forecastRoutes } from './routes/forecast-routes.js';
+import { statisticsRoutes } from './routes/statistics-routes.js';
 import {
   isDcsaPath,
   PROBLEM_CONTENT_TYPE,
@@ -274,6 +275,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
         },
         { name: 'forecasts', description: 'Monthly port TEU forecasts and the backtest reports of the models' },
         {
+          name: 'statistics',
+          description: 'Published port aggregates for the operations dashboard: TEU, dwell, turn time, anchor queue',
+        },
+        {
           name: 'equipment',
           description: 'Cargo-handling equipment, charging sessions, zero-emission shares (docs/equipment.md)',
         },
@@ -316,6 +321,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(equipmentRoutes, { platform });
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });
+  await app.register(statisticsRoutes, { platform });
   await app.register(terminalRoutes);
   const gridCo2GPerKwh = options.gridCo2GPerKwh ?? DEFAULT_GRID_CO2_G_PER_KWH;
   await app.register(emissionsRoutes, { gridCo2GPerKwh });

@@ -51,6 +51,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /truck-visits': 'read',
   'GET /truck-visits/{visitId}': 'read',
   'GET /terminals/{code}/kpis': 'read',
+  'GET /statistics/operations': 'read',
   'GET /vessels': 'read',
   'GET /vessels/{id}': 'read',
   'GET /vessels/stream': 'read',

@@ -239,4 +239,66 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
       }),
     ]);
   });
+
+  it('should publish the operations statistics (TEU per week, KPIs per day) to every caller, anonymous included', async () => {
+    const url = '/statistics/operations?from=2026-03-16&to=2026-03-18&terminal=yusen';
+    const member = await get(url, 'other-carrier');
+    const anonymous = await get(url);
+    expect(member.statusCode).toBe(200);
+    const body = member.json();
+    const { computedAt: _m, ...memberFigures } = body;
+    const { computedAt: _a, ...anonymousFigures } = anonymous.json();
+    expect(anonymousFigures).toEqual(memberFigures);
+    expect(body).toMatchObject({ from: '2026-03-16', to: '2026-03-18', terminal: 'YUSEN' });
+    // Discharged at YUSEN on Monday 2026-03-16: the 45G1 (2 TEU, the terminal's COARRI and the carrier's event,
+    // one milestone) and the carrier's 22G1 (1 TEU, 07:52 local): two boxes, 3 TEU, in that ISO week.
+    expect(body.teuPerWeek.rows).toEqual([
+      {
+        terminal: 'YUSEN',
+        weekStart: '2026-03-16',
+        importTeu: 3,
+        exportTeu: 0,
+        importBoxes: 2,
+        exportBoxes: 0,
+        unknownSizeBoxes: 0,
+      },
+    ]);
+    expect(body.teuPerWeek.asOf).toBe('2026-03-16T14:52:00.000Z');
+    // The KPI day of the KPIs route, figure for figure.
+    interface Kpi {
+      day: string;
+      truckVisits: number;
+      gateOutMoves: number;
+      importDwell: { count: number };
+    }
+    const kpis = (await get('/terminals/YUSEN/kpis?from=2026-03-16&to=2026-03-18')).json<{ days: Kpi[] }>().days;
+    expect(body.terminalDays.rows).toEqual(
+      kpis.map((k): unknown =>
+        expect.objectContaining({
+          terminal: 'YUSEN',
+          day: k.day,
+          truckVisits: k.truckVisits,
+          gateOutMoves: k.gateOutMoves,
+          importDwellCount: k.importDwell.count,
+        }),
+      ),
+    );
+    expect(body.terminalDays.rows.length).toBeGreaterThan(0);
+    expect(body.terminalDays.asOf).not.toBeNull();
+    // No vessel call in this story: three days, no ship at anchor.
+    expect(body.shipsAtAnchor.rows).toEqual([
+      { day: '2026-03-16', ships: 0 },
+      { day: '2026-03-17', ships: 0 },
+      { day: '2026-03-18', ships: 0 },
+    ]);
+  });
+
+  it('should refuse a reversed or over-long period and unknown parameters with 400, not 5xx', async () => {
+    for (const query of ['from=2026-03-18&to=2026-03-16', 'from=2025-01-01&to=2026-03-18', 'from=2026-02-30', 'x=1']) {
+      const res = await get(`/statistics/operations?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await get('/statistics/operations?from=2025-03-18&to=2026-03-18')).statusCode).toBe(200);
+  });
 });

@@ -25,6 +25,23 @@ const TRUCKER_RETURNS = 'location,port,carrier_scac,iso_type,accepting,remaining
 const TRUCKER_NOTICES =
   'notice_id,notice_type,terminal,port,carrier_scac,iso_type,valid_from,valid_to,status,text,stated_at';
 const THEIRS = 'EGHU8300218';
+/** Today in the port's zone (the dashboards' periods are local days). */
+const today = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Los_Angeles',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(new Date())
+    .slice(0, 10);
+const PNG_SIGNATURE = '89504e470d0a1a0a';
+/** A CSV download as rows of cells (the portal's exports quote nothing these figures contain). */
+const csvRows = (text: string) =>
+  text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(','));
 const missing =
   browserMissing() ??
   (!cliBuilt() || !existsSync(join(portalDistDir(), 'index.html')) ? 'portal not built (npm run build)' : null);
@@ -153,6 +170,54 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       const answer = await post('portal-yti', format, '', body);
       expect(answer.status, answer.body).toBe(202);
     }
+    // For the dashboards: the cargo story's truck visit at YUSEN (gate-in and gate-out on 2026-03-18), and the
+    // terminal's equipment telemetry of the last hours (a battery-electric tractor that charged, a diesel RTG).
+    const gates = readFileSync(join('test', 'fixtures', 'cargo-story', 'trucker-gate-transactions.csv'), 'utf8');
+    const gated = await post('portal-trucker', 'csv-gate-transactions', tz, gates);
+    expect(gated.status, gated.body).toBe(202);
+    const seen = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const telemetry = [
+      { equipmentId: 'YUSEN-YT-001', equipmentType: 'yard_tractor', powertrain: 'battery_electric', kwh: 80.5 },
+      { equipmentId: 'YUSEN-YT-002', equipmentType: 'yard_tractor', powertrain: 'battery_electric', kwh: 64 },
+      { equipmentId: 'YUSEN-RTG-001', equipmentType: 'rtg', powertrain: 'diesel', kwh: 0 },
+    ].map((u) =>
+      JSON.stringify({
+        messageType: 'equipment-status',
+        schemaVersion: 1,
+        equipmentId: u.equipmentId,
+        terminal: 'YUSEN',
+        equipmentType: u.equipmentType,
+        powertrain: u.powertrain,
+        observedAt: seen,
+        state: 'working',
+        socPct: u.kwh > 0 ? 55 : null,
+        energy: u.kwh > 0 ? { electricityKwh: u.kwh } : { dieselLitres: 140.5 },
+        engineHours: 1200,
+      }),
+    );
+    const charged = { sessionId: 'YUSEN-YT-001-1', chargerId: 'YUSEN-CHG-01', equipmentId: 'YUSEN-YT-001' };
+    const chargeStart = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const session = [
+      { phase: 'start', observedAt: chargeStart, startedAt: chargeStart, socStartPct: 20 },
+      {
+        phase: 'stop',
+        observedAt: seen,
+        startedAt: chargeStart,
+        socStartPct: 20,
+        endedAt: seen,
+        socEndPct: 90,
+        energyKwh: 92.4,
+      },
+    ].map((p) =>
+      JSON.stringify({ messageType: 'charging-session', schemaVersion: 1, terminal: 'YUSEN', ...charged, ...p }),
+    );
+    const equipment = await api('/ingest/equipment-telemetry', {
+      key: keys.get('portal-yti')!,
+      method: 'POST',
+      body: `${[...telemetry, ...session].join('\n')}\n`,
+      type: 'application/x-ndjson',
+    });
+    expect(equipment.status, equipment.body).toBe(202);
     // The read models are projected after the answer: wait until the API shows what the views will show.
     await until('the seeded vessels', async () => {
       const all = await api('/vessels?status=underway');
@@ -170,6 +235,16 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       const slots = await api('/appointments/availability?type=EMPTY_RETURN', { key: keys.get('portal-trucker')! });
       const notices = await api('/notices?active=true', { key: keys.get('portal-trucker')! });
       return (JSON.parse(slots.body).slots?.length ?? 0) === 2 && (JSON.parse(notices.body).notices?.length ?? 0) >= 1;
+    });
+    await until('the dashboards’ figures', async () => {
+      const stats = await api(`/statistics/operations?from=2026-03-09&to=${today()}`);
+      const ze = await api('/equipment/ze-share', { key: keys.get('portal-yti')! });
+      const days = JSON.parse(stats.body).terminalDays?.rows as { truckVisits: number }[] | undefined;
+      return (
+        (days ?? []).some((d) => d.truckVisits > 0) &&
+        JSON.parse(ze.body).port?.units === 3 &&
+        JSON.parse(ze.body).port?.chargingSessions?.count === 1
+      );
     });
     context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
     page = await context.newPage();
@@ -408,6 +483,166 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     }
   });
 
+  const rendered = async (target: Page, chart: string) =>
+    expect
+      .poll(() => target.locator(`[data-chart="${chart}"]`).getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('rendered');
+  const exported = async (target: Page, name: RegExp) => {
+    const [download] = await Promise.all([
+      target.waitForEvent('download'),
+      target.getByRole('button', { name }).click(),
+    ]);
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  };
+
+  it('should draw the operations dashboard from the API’s statistics, each chart with as-of and source, exportable as CSV and PNG', async () => {
+    await signIn('portal-yti');
+    const period = `from=2026-03-09&to=${today()}`;
+    await page.goto(`${server.baseUrl}/#/operations?${period}`);
+    for (const chart of ['ops-teu', 'ops-dwell', 'ops-turn', 'ops-anchor', 'ops-gate']) await rendered(page, chart);
+    const stats = JSON.parse(
+      (await api(`/statistics/operations?${period}`, { key: keys.get('portal-yti')! })).body,
+    ) as {
+      teuPerWeek: { rows: { terminal: string; weekStart: string; importTeu: number; exportTeu: number }[] };
+      terminalDays: {
+        rows: { terminal: string; day: string; truckVisits: number; truckTurnAvgMinutes: number | null }[];
+      };
+      shipsAtAnchor: { rows: { day: string; ships: number }[] };
+    };
+    expect(stats.teuPerWeek.rows.length).toBeGreaterThan(0);
+    // Each chart says when its figures were true and where they come from.
+    for (const [chart, source] of [
+      ['ops-teu', /Source: vessel discharges and loads/],
+      ['ops-turn', /Source: terminal KPIs/],
+      ['ops-anchor', /Source: vessel calls detected from AIS/],
+    ] as const) {
+      expect(await page.locator(`[data-chart="${chart}"] .as-of`).textContent()).toMatch(/^As of .+ · /);
+      expect(await page.locator(`[data-chart="${chart}"] .as-of`).textContent()).toMatch(source);
+    }
+    // The CSV export holds exactly the figures the API gave and the chart draws.
+    const teu = await exported(page, /Export TEU per week by terminal as CSV/);
+    expect(teu.name).toBe(`teu-per-week-all-2026-03-09-${today()}.csv`);
+    const [header, ...rows] = csvRows(teu.bytes.toString('utf8'));
+    expect(header).toEqual([
+      'weekStart',
+      'terminal',
+      'kind',
+      'importTeu',
+      'exportTeu',
+      'totalTeu',
+      'unknownSizeBoxes',
+      'lower80',
+      'upper80',
+    ]);
+    expect(rows.map((r) => [r[0], r[1], Number(r[3]), Number(r[4])])).toEqual(
+      stats.teuPerWeek.rows.map((r) => [r.weekStart, r.terminal, r.importTeu, r.exportTeu]),
+    );
+    const turn = csvRows((await exported(page, /Export Truck turn time as CSV/)).bytes.toString('utf8'));
+    const visitDay = turn.find((r) => r[0] === '2026-03-18');
+    const apiDay = stats.terminalDays.rows.find((r) => r.day === '2026-03-18')!;
+    expect(visitDay).toEqual(['2026-03-18', String(apiDay.truckTurnAvgMinutes), String(apiDay.truckVisits)]);
+    expect(apiDay.truckVisits).toBe(1);
+    const anchor = csvRows((await exported(page, /Export Ships at anchor as CSV/)).bytes.toString('utf8'));
+    expect(anchor.slice(1)).toEqual(stats.shipsAtAnchor.rows.map((r) => [r.day, String(r.ships)]));
+    expect(stats.shipsAtAnchor.rows.at(-1)!.ships).toBeGreaterThan(0);
+    // PNG export: an image of the chart.
+    const png = await exported(page, /Export TEU per week by terminal as PNG/);
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.bytes.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+    expect(png.bytes.length).toBeGreaterThan(5_000);
+    await shot('operations', true);
+    // One terminal: the figures narrow to it, and the 3-week look-ahead says what the forecast API answered.
+    await page.getByLabel('Terminal', { exact: true }).selectOption('YUSEN');
+    await expect.poll(() => page.url()).toContain('terminal=YUSEN');
+    await rendered(page, 'ops-teu');
+    await expect.poll(() => page.locator('[data-chart="ops-teu"] .help').textContent()).toMatch(/3-week look-ahead/);
+    const yusen = csvRows((await exported(page, /Export TEU per week by terminal as CSV/)).bytes.toString('utf8'));
+    expect(new Set(yusen.slice(1).map((r) => r[1]))).toEqual(new Set(['YUSEN']));
+    await shot('operations-terminal', true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should draw the green dashboard: ZE equipment against the CAAP target, energy and charging, emissions only when the API has them', async () => {
+    await signIn('portal-yti');
+    const period = `from=${today()}&to=${today()}`;
+    await page.goto(`${server.baseUrl}/#/green?from=2026-11-01&to=${today()}`);
+    await rendered(page, 'green-ze-share');
+    await rendered(page, 'green-energy');
+    const ze = JSON.parse(
+      (await api(`/equipment/ze-share?from=2026-11-01&to=${today()}`, { key: keys.get('portal-yti')! })).body,
+    ) as {
+      port: {
+        units: number;
+        zeUnits: number;
+        shareByCount: number;
+        chargingSessions: { count: number; energyKwh: number };
+      };
+      terminals: { terminal: string; units: number; zeUnits: number }[];
+    };
+    expect(ze.port).toMatchObject({ units: 3, zeUnits: 2 });
+    expect(await page.getByTestId('ze-port-share').textContent()).toBe(
+      `${Math.round(ze.port.shareByCount * 1000) / 10}%`,
+    );
+    const share = csvRows(
+      (await exported(page, /Export Zero-emission cargo-handling equipment as CSV/)).bytes.toString('utf8'),
+    );
+    expect(share.slice(1).map((r) => [r[0], Number(r[1]), Number(r[2])])).toEqual([
+      ...ze.terminals.map((t) => [t.terminal, t.units, t.zeUnits]),
+      ['Port', ze.port.units, ze.port.zeUnits],
+    ]);
+    const energy = csvRows(
+      (await exported(page, /Export Equipment energy and charging as CSV/)).bytes.toString('utf8'),
+    );
+    expect(energy.at(-1)!.slice(4)).toEqual([
+      String(ze.port.chargingSessions.count),
+      String(ze.port.chargingSessions.energyKwh),
+    ]);
+    const png = await exported(page, /Export Zero-emission cargo-handling equipment as PNG/);
+    expect(png.bytes.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+    // The emissions panel draws nothing the API does not publish.
+    const summary = await api(`/emissions/summary?groupBy=terminal&${period}`, { key: keys.get('portal-yti')! });
+    const emissions = page.locator('[data-chart="green-emissions"]');
+    await expect.poll(() => emissions.getAttribute('data-state')).toBe('unavailable');
+    if (summary.status === 404) expect(await emissions.textContent()).toContain('Not yet available');
+    expect(await emissions.locator('canvas').count()).toBe(0);
+    await shot('green', true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should show the public the dashboards’ aggregates only: the same statistics, no member figures', async () => {
+    const publicContext = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+    const anonymous = await publicContext.newPage();
+    const errors: string[] = [];
+    anonymous.on('pageerror', (error) => errors.push(String(error)));
+    try {
+      const period = `from=2026-03-09&to=${today()}`;
+      await anonymous.goto(`${server.baseUrl}/#/operations?${period}`);
+      await expect.poll(() => anonymous.locator('.notice').textContent()).toContain('Public view');
+      for (const chart of ['ops-teu', 'ops-turn', 'ops-anchor']) await rendered(anonymous, chart);
+      const asPublic = csvRows(
+        (await exported(anonymous, /Export TEU per week by terminal as CSV/)).bytes.toString('utf8'),
+      );
+      const stats = JSON.parse((await api(`/statistics/operations?${period}`)).body) as {
+        teuPerWeek: { rows: { weekStart: string; importTeu: number }[] };
+      };
+      expect(asPublic.slice(1).map((r) => [r[0], Number(r[3])])).toEqual(
+        stats.teuPerWeek.rows.map((r) => [r.weekStart, r.importTeu]),
+      );
+      // Counts only: no organisation, container or vessel is named anywhere on the page.
+      expect(await anonymous.locator('main').textContent()).not.toMatch(/portal-|EGHU|PORTAL [A-Z]+/);
+      await anonymous.screenshot({ path: join(shots, 'public-operations.png'), fullPage: true });
+      // The ZE equipment shares are for members: the API answers 401 and the portal says so, with no chart.
+      await anonymous.goto(`${server.baseUrl}/#/green`);
+      await expect.poll(() => anonymous.getByTestId('members-only').first().textContent()).toContain('for members');
+      expect(await anonymous.locator('[data-chart="green-ze-share"] canvas').count()).toBe(0);
+      expect(await anonymous.locator('main').textContent()).not.toMatch(/YUSEN|kWh/);
+      await anonymous.screenshot({ path: join(shots, 'public-green.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await publicContext.close();
+    }
+  });
+
   it('should be usable at tablet width and by keyboard, with a label on every field', async () => {
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.goto(`${server.baseUrl}/#/map`);
@@ -427,7 +662,17 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     await page.locator('.board-group').first().waitFor();
     expect(page.url()).toMatch(/#\/calls$/);
     // Every field has a label, every button and link a name, on every view.
-    for (const view of ['#/map', '#/calls', '#/anchorage', '#/berths', '#/containers', '#/truckers', '#/sign-in']) {
+    for (const view of [
+      '#/map',
+      '#/calls',
+      '#/anchorage',
+      '#/berths',
+      '#/containers',
+      '#/truckers',
+      '#/operations',
+      '#/green',
+      '#/sign-in',
+    ]) {
       await page.goto(`${server.baseUrl}/${view}`);
       await page.locator('main h1').waitFor();
       const unlabelled = await page.evaluate(
@@ -456,8 +701,30 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       'Berth line-up',
       'Container look-up',
       'For truckers',
+      'Operations',
+      'Green',
     ]);
     expect(reached.filter((t) => navigation.includes(t))).toEqual(navigation);
+    // The dashboards' controls by keyboard: from the period, Tab reaches the dates, the terminal and each chart's
+    // exports in order, and Enter on an export downloads it.
+    await page.goto(`${server.baseUrl}/#/operations?from=2026-03-09&to=${today()}`);
+    await rendered(page, 'ops-teu');
+    await page.locator('#ops-period').focus();
+    const controls: string[] = [];
+    // A date field takes one Tab per part (month, day, year): consecutive stops on one control count once.
+    for (let i = 0; i < 14 && controls.length < 5; i++) {
+      await page.keyboard.press('Tab');
+      const at = String(
+        await page.evaluate("document.activeElement?.getAttribute('aria-label') || document.activeElement?.id"),
+      );
+      if (controls.at(-1) !== at) controls.push(at);
+    }
+    expect(controls.slice(0, 3)).toEqual(['ops-from', 'ops-to', 'ops-terminal']);
+    expect(controls).toContain('Export TEU per week by terminal as CSV');
+    await page.getByRole('button', { name: 'Export TEU per week by terminal as CSV' }).focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/^teu-per-week-.*\.csv$/);
+    await shot('operations-tablet', true);
     expect(pageErrors).toEqual([]);
   });
 });

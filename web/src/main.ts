@@ -1,6 +1,7 @@
 /**
  * The portal shell: navigation, the sign-in state and a hash router that loads each view as its own chunk
- * (`#/map`, `#/calls`, `#/anchorage`, `#/berths`, `#/containers`, `#/truckers`, `#/sign-in`). Views render into `<main id="view">` and
+ * (`#/map`, `#/calls`, `#/anchorage`, `#/berths`, `#/containers`, `#/truckers`, `#/operations`, `#/green`,
+ * `#/sign-in`). Views render into `<main id="view">` and
  * return a cleanup (timers, the map) that runs when the route changes.
  */
 import './styles.css';
@@ -33,6 +34,8 @@ const ROUTES: readonly Route[] = [
   { path: 'berths', title: 'Berth line-up', nav: true, load: () => import('./views/berths-view') },
   { path: 'containers', title: 'Container look-up', nav: true, load: () => import('./views/containers-view') },
   { path: 'truckers', title: 'For truckers', nav: true, load: () => import('./views/truckers-view') },
+  { path: 'operations', title: 'Operations', nav: true, load: () => import('./views/operations-view') },
+  { path: 'green', title: 'Green', nav: true, load: () => import('./views/green-view') },
   { path: 'sign-in', title: 'Sign in', nav: false, load: () => import('./views/sign-in-view') },
 ];
 

@@ -1,0 +1,275 @@
+/**
+ * Green dashboard: what the API has today. The zero-emission share of cargo-handling equipment per terminal and
+ * port-wide against the Clean Air Action Plan goal (100% ZE by 2030), and its energy and charging
+ * (`GET /equipment/ze-share`, members only), and the emissions summary (`GET /emissions/summary`): while the API
+ * answers 404 for it, its panel says "not yet available" and draws nothing. No figure is made up here.
+ */
+import { apiGet } from '../api';
+import { chartPanel } from '../charts';
+import { addDays, isLocalDate, isStaleAggregate, PERIODS, portToday } from '../dashboard-data';
+import { h, replaceChildren } from '../dom';
+import type { Cleanup, ViewContext } from '../main';
+import { heading, problemMessage } from '../ui';
+
+interface Share {
+  readonly units: number;
+  readonly zeUnits: number;
+  readonly shareByCount: number | null;
+  readonly operatingHours: number;
+  readonly zeOperatingHours: number;
+  readonly shareByHours: number | null;
+  readonly energy: { readonly electricityKwh: number; readonly dieselLitres: number; readonly hydrogenKg: number };
+  readonly chargingSessions: { readonly count: number; readonly energyKwh: number };
+}
+
+/** `GET /equipment/ze-share` */
+export interface ZeShare {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly asOf: string | null;
+  readonly terminals: readonly (Share & { readonly terminal: string })[];
+  readonly port: Share;
+  readonly target: {
+    readonly targetShare: number;
+    readonly targetYear: number;
+    readonly gap: number | null;
+    readonly yearsLeft: number;
+    readonly requiredGainPerYear: number | null;
+    readonly met: boolean;
+  };
+}
+
+const ZE_SOURCE = 'equipment telemetry (status reports and charging sessions), GET /equipment/ze-share';
+const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+const percent = (share: number | null) => (share === null ? '—' : `${pct(share)}%`);
+
+export function render(root: HTMLElement, context: ViewContext): Cleanup {
+  const today = portToday();
+  const to0 = isLocalDate(context.params.get('to')) ? context.params.get('to')! : today;
+  const from0 = isLocalDate(context.params.get('from')) ? context.params.get('from')! : addDays(to0, -27);
+  const preset = PERIODS.find((p) => addDays(to0, 1 - p.days) === from0 && to0 === today);
+  const periodSelect = h(
+    'select',
+    { id: 'green-period', name: 'period' },
+    PERIODS.map((p) => h('option', { value: String(p.days), selected: p === preset }, p.label)),
+    h('option', { value: 'custom', selected: !preset }, 'Custom'),
+  );
+  const fromInput = h('input', { id: 'green-from', name: 'from', type: 'date', value: from0, max: today });
+  const toInput = h('input', { id: 'green-to', name: 'to', type: 'date', value: to0 });
+  const fileBase = (chart: string) => () => `${chart}-${fromInput.value}-${toInput.value}`;
+  const share = chartPanel('green-ze-share', 'Zero-emission cargo-handling equipment', fileBase('ze-share'));
+  const energy = chartPanel('green-energy', 'Equipment energy and charging', fileBase('equipment-energy'));
+  const emissions = chartPanel('green-emissions', 'Emissions by terminal', fileBase('emissions'));
+  const summary = h('div', { class: 'summary', 'data-testid': 'ze-summary' });
+  replaceChildren(
+    root,
+    heading(
+      'Green dashboard',
+      'Zero-emission equipment against the Clean Air Action Plan, energy and charging, and emissions as the API ' +
+        'publishes them.',
+    ),
+    h(
+      'form',
+      { class: 'filters', 'aria-label': 'Period' },
+      h('div', { class: 'field' }, h('label', { for: 'green-period' }, 'Period'), periodSelect),
+      h('div', { class: 'field' }, h('label', { for: 'green-from' }, 'From'), fromInput),
+      h('div', { class: 'field' }, h('label', { for: 'green-to' }, 'To (inclusive)'), toInput),
+    ),
+    summary,
+    h('div', { class: 'dashboard' }, share.element, energy.element, emissions.element),
+  );
+
+  let stopped = false;
+  let generation = 0;
+
+  const load = async () => {
+    const mine = ++generation;
+    const from = fromInput.value;
+    const to = toInput.value;
+    const [ze, em] = await Promise.all([
+      apiGet<ZeShare>('/equipment/ze-share', { from, to }),
+      apiGet<unknown>('/emissions/summary', { groupBy: 'terminal', from, to }),
+    ]);
+    if (stopped || mine !== generation) return;
+    const now = new Date();
+    if (!ze.ok) {
+      const message =
+        ze.status === 401
+          ? h(
+              'p',
+              { class: 'empty', 'data-testid': 'members-only' },
+              'The zero-emission equipment figures are for members of the port community: ',
+              h('a', { href: '#/sign-in' }, 'sign in'),
+              ' to see them.',
+            )
+          : problemMessage(ze.problem, 'The equipment figures could not be loaded');
+      replaceChildren(summary);
+      share.unavailable(message);
+      energy.unavailable(message.cloneNode(true));
+    } else {
+      const data = ze.data;
+      const stale = isStaleAggregate(data.asOf, to, now);
+      const rows = [...data.terminals.map((t) => ({ name: t.terminal, s: t })), { name: 'Port', s: data.port }];
+      replaceChildren(
+        summary,
+        figure(
+          percent(data.port.shareByCount),
+          'of the port’s cargo-handling units are zero-emission',
+          'ze-port-share',
+        ),
+        figure(
+          data.target.gap === null ? '—' : `${pct(data.target.gap)} points`,
+          `to go to ${pct(data.target.targetShare)}% by ${data.target.targetYear} (CAAP)`,
+        ),
+        figure(
+          data.target.requiredGainPerYear === null ? '—' : `${pct(data.target.requiredGainPerYear)} points`,
+          `a year needed over ${data.target.yearsLeft} years`,
+        ),
+      );
+      share.show({
+        asOf: data.asOf,
+        source: ZE_SOURCE,
+        stale,
+        note:
+          'Share by count: the latest powertrain of each unit (ship-to-shore cranes left out); share by hours: ' +
+          'operating hours in the period. The line is the CAAP goal of 100% zero-emission equipment by 2030.',
+        option: {
+          xAxis: { type: 'category', data: rows.map((r) => r.name) },
+          yAxis: { type: 'value', name: '%', max: 100 },
+          series: [
+            {
+              type: 'bar',
+              name: 'ZE share by count (%)',
+              data: rows.map((r) => pct(r.s.shareByCount)),
+              markLine: {
+                symbol: 'none',
+                label: {
+                  position: 'insideEndTop',
+                  formatter: `CAAP ${data.target.targetYear}: ${pct(data.target.targetShare)}%`,
+                },
+                data: [{ yAxis: pct(data.target.targetShare) ?? 100 }],
+              },
+            },
+            { type: 'bar', name: 'ZE share by hours (%)', data: rows.map((r) => pct(r.s.shareByHours)) },
+          ],
+        },
+        table: {
+          columns: [
+            'terminal',
+            'units',
+            'zeUnits',
+            'shareByCountPct',
+            'operatingHours',
+            'zeOperatingHours',
+            'shareByHoursPct',
+          ],
+          rows: rows.map((r) => [
+            r.name,
+            r.s.units,
+            r.s.zeUnits,
+            pct(r.s.shareByCount),
+            r.s.operatingHours,
+            r.s.zeOperatingHours,
+            pct(r.s.shareByHours),
+          ]),
+        },
+      });
+      energy.show({
+        asOf: data.asOf,
+        source: ZE_SOURCE,
+        stale,
+        note: 'Energy reported by the units in the period; charging sessions that ended in it.',
+        option: {
+          xAxis: { type: 'category', data: rows.map((r) => r.name) },
+          yAxis: [
+            { type: 'value', name: 'kWh' },
+            { type: 'value', name: 'sessions', splitLine: { show: false }, minInterval: 1 },
+          ],
+          series: [
+            { type: 'bar', name: 'Electricity (kWh)', data: rows.map((r) => r.s.energy.electricityKwh) },
+            { type: 'bar', name: 'Charging energy (kWh)', data: rows.map((r) => r.s.chargingSessions.energyKwh) },
+            {
+              type: 'line',
+              name: 'Charging sessions',
+              yAxisIndex: 1,
+              data: rows.map((r) => r.s.chargingSessions.count),
+            },
+          ],
+        },
+        table: {
+          columns: [
+            'terminal',
+            'electricityKwh',
+            'dieselLitres',
+            'hydrogenKg',
+            'chargingSessions',
+            'chargingEnergyKwh',
+          ],
+          rows: rows.map((r) => [
+            r.name,
+            r.s.energy.electricityKwh,
+            r.s.energy.dieselLitres,
+            r.s.energy.hydrogenKg,
+            r.s.chargingSessions.count,
+            r.s.chargingSessions.energyKwh,
+          ]),
+        },
+      });
+    }
+    if (em.ok) {
+      emissions.unavailable(
+        h(
+          'p',
+          { class: 'empty', 'data-testid': 'emissions-unavailable' },
+          'The API publishes an emissions summary (GET /emissions/summary); this version of the portal does not draw it yet.',
+        ),
+      );
+    } else if (em.status === 404) {
+      emissions.unavailable(
+        h(
+          'p',
+          { class: 'empty', 'data-testid': 'emissions-unavailable' },
+          h('strong', {}, 'Not yet available. '),
+          'The API has no emissions summary yet (GET /emissions/summary answered 404), so nothing is drawn here.',
+        ),
+      );
+    } else {
+      emissions.unavailable(problemMessage(em.problem, 'The emissions summary could not be loaded'));
+    }
+  };
+
+  const reload = () => {
+    history.replaceState(null, '', `#/green?from=${fromInput.value}&to=${toInput.value}`);
+    void load();
+  };
+  periodSelect.addEventListener('change', () => {
+    if (periodSelect.value === 'custom') return;
+    toInput.value = portToday();
+    fromInput.value = addDays(toInput.value, 1 - Number(periodSelect.value));
+    reload();
+  });
+  for (const input of [fromInput, toInput]) {
+    input.addEventListener('change', () => {
+      if (!isLocalDate(fromInput.value) || !isLocalDate(toInput.value)) return;
+      periodSelect.value = 'custom';
+      reload();
+    });
+  }
+  void load();
+
+  return () => {
+    stopped = true;
+    share.dispose();
+    energy.dispose();
+    emissions.dispose();
+  };
+}
+
+function figure(value: string, label: string, testId?: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'figure' },
+    h('span', { class: 'figure-value', 'data-testid': testId ?? null }, value),
+    h('span', { class: 'figure-label' }, label),
+  );
+}
