@@ -177,10 +177,10 @@ async function replayInto(engine: EngineCase): Promise<Replayed> {
         messages: SIM_CARGO ? messageSourceOf(run) : cargoStorySource(scenario.startMs),
         feeder: new SimFeeder({ target, keys: httpPartyKeys(target, admin.authorization.slice('Bearer '.length)) }),
         maxWindowMs: 3_600_000,
-        // Progress of a long replay (a line per simulated day), so a run cut short still says how far it got.
+        // Progress of a long replay (a line per simulated 6 hours), so a run cut short still says how far it got.
         onWindow: (reachedMs) => {
           const day = (reachedMs - scenario.startMs) / 86_400_000;
-          if (REPLAY_DAYS >= 1 && Number.isInteger(day)) {
+          if (REPLAY_DAYS >= 1 && Number.isInteger(day * 4)) {
             console.log(
               JSON.stringify({ replaying: engine.name, day, wallS: Math.round((Date.now() - startedMs) / 1000) }),
             );
@@ -198,8 +198,14 @@ async function replayInto(engine: EngineCase): Promise<Replayed> {
       await feeds.stop();
       await ais.close();
     }
+    const sentS = Math.round((Date.now() - startedMs) / 1000);
     await platform.pipeline.drain();
     await platform.projections.catchUpAll();
+    if (REPLAY_DAYS >= 1) {
+      // Where a long replay's time goes: sending (the product ingesting as it goes) and then catching up.
+      const caughtUpS = Math.round((Date.now() - startedMs) / 1000);
+      console.log(JSON.stringify({ replayed: engine.name, sentS, caughtUpS }));
+    }
     const tables: Record<string, TableDigest> = {};
     for (const table of READ_MODELS) {
       const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(
