@@ -86,6 +86,8 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
       get: (id) => platform.organisations.get(id),
       create: (id, name, role) => platform.organisations.create(id, name, role),
       createKey: (id, scopes, label) => platform.organisations.createKey(id, scopes, label),
+      listKeys: (id) => platform.organisations.listKeys(id),
+      revokeKey: (keyId) => platform.organisations.revokeKey(keyId),
       operatedTerminals: async (id) => (await platform.operatedTerminals.list(id)).map((l) => l.terminalCode),
       setOperatedTerminals: (id, codes) => platform.operatedTerminals.replace(id, codes, 'local'),
     }),

@@ -52,7 +52,8 @@ What it does:
     summary.json  calls, TEU per month, time at berth, ships waiting, harbour traffic counts, equipment
 
 Live (--live): instead of files, the run is sent as it happens on a simulated clock (simulated time = start
-  + speed × wall time; --start defaults to now): AIS lines over TCP to every client of --ais-port (as an AIS
+  + speed × wall time; --start defaults to now; Ctrl-C or SIGTERM stops it, exit code 0, saying the simulated
+  instant reached): AIS lines over TCP to every client of --ais-port (as an AIS
   network provider; "openpcs serve --ais-tcp host:port" connects to it), and each simulated party's messages
   to POST /ingest/{format} of --target, each party its own organisation (sim-<code>) with its own API key,
   registered with the port authority's admin key (--admin-key or OPENPCS_ADMIN_KEY). With --mqtt the
@@ -177,8 +178,9 @@ async function runLiveCommand(flags: SimFlags, scenario: Scenario): Promise<void
       signal: abort.signal,
     });
     const stats = feeder?.stats;
+    // Stopped by SIGINT/SIGTERM: a normal end (exit code 0), said in one line like the end of the run.
     console.log(
-      `sim: reached ${new Date(result.reachedMs).toISOString()}: ${result.aisLines} AIS lines, ${result.messages} messages, ${result.telemetry} telemetry messages` +
+      `sim: ${abort.signal.aborted ? 'stopped at' : 'reached'} ${new Date(result.reachedMs).toISOString()}: ${result.aisLines} AIS lines, ${result.messages} messages, ${result.telemetry} telemetry messages` +
         (stats
           ? ` (${stats.duplicates} already stored, ${stats.withRejections} with rejections, ${stats.retries} retries)`
           : ''),

@@ -9,6 +9,7 @@
 import type { TerminalRegistry } from '../domain/terminal-registry.js';
 import type { Geography } from '../geo/geography.js';
 import { officialAnchorSpots, type AnchorSpot } from './anchorage-spots.js';
+import { berthSpots } from './berth-spots.js';
 import { HARBOUR, INBOUND_LANE, OUTBOUND_LANE, overflowSpot } from './approach-routes.js';
 import type { ContainerCall } from './container-call.js';
 import { oceanServices, type OceanService } from './ocean-services.js';
@@ -75,11 +76,10 @@ function fuelMixFor(scenario: Scenario, unLocode: string): Readonly<Partial<Reco
   return scenario.fuelMix[unLocode] ?? scenario.fuelMix['default'] ?? DEFAULT_FUEL_MIX;
 }
 
-function berthPosition(registry: TerminalRegistry, code: string, berth: number): LatLon {
-  const t = registry.byCode(code);
+function berthPositions(inputs: PortModelInputs, code: string): LatLon[] {
+  const t = inputs.registry.byCode(code);
   if (!t) throw new Error(`terminal ${code} is not in the registry`);
-  const n = capacityOf(code).berths;
-  return { lat: t.lat, lon: +(t.lon + (berth - (n - 1) / 2) * 0.0035).toFixed(6) };
+  return berthSpots(inputs.geography, { lat: t.lat, lon: t.lon }, capacityOf(code).berths);
 }
 
 /** The voyages of every service (and the surge's extra loaders) with arrival in [fromMs, toMs). */
@@ -208,6 +208,7 @@ export function simulateContainerPort(scenario: Scenario, inputs: PortModelInput
     .sort((a, b) => a.arrivalMs - b.arrivalMs || a.id.localeCompare(b.id));
 
   const berthFree = new Map<string, number[]>();
+  const berthSpotsOf = new Map<string, LatLon[]>();
   const anchorSpots = officialAnchorSpots(inputs.geography, HARBOUR.USLAX.pilot);
   const spotFree = new Map<string, number>();
   const overflowFree: number[] = [];
@@ -234,7 +235,9 @@ export function simulateContainerPort(scenario: Scenario, inputs: PortModelInput
     berthFree.set(c.terminal, frees);
     let berth = 0;
     for (let i = 1; i < frees.length; i++) if (frees[i]! < frees[berth]!) berth = i;
-    const berthAt = berthPosition(inputs.registry, c.terminal, berth);
+    let spots = berthSpotsOf.get(c.terminal);
+    if (!spots) berthSpotsOf.set(c.terminal, (spots = berthPositions(inputs, c.terminal)));
+    const berthAt = spots[berth]!;
     const inner = [harbour.entrance, harbour.inner, berthAt];
     const transitMs = passageHours([harbour.pilot, ...inner], SPEED.harbour) * HOUR;
     const naturalBerth = c.arrivalMs + passageHours([laneEnd, harbour.pilot], SPEED.approach) * HOUR + transitMs;

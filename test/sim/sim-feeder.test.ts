@@ -12,7 +12,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { SimFeeder } from '../../src/sim/io/http-feeder.js';
-import { httpPartyKeys } from '../../src/sim/io/party-keys.js';
+import type { Role, Scope } from '../../src/access/roles.js';
+import { httpPartyKeys, inProcessPartyKeys } from '../../src/sim/io/party-keys.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
@@ -123,6 +124,59 @@ describe.each(ENGINES)('simulated parties over HTTP on $name', (engine) => {
     expect(again.stats).toEqual({ sent: 7, duplicates: 7, withRejections: 0, retries: 0 });
     expect(await inboxRows()).toEqual(inboxBefore);
     expect(await eventCount()).toBe(eventsBefore);
+    // The restart revoked the keys the first run left: one active key per party, not one per restart.
+    const simKeys = await platform.database.db
+      .selectFrom('api_key')
+      .select(['org_id', 'label', 'revoked_at'])
+      .where('org_id', 'like', 'sim-%')
+      .execute();
+    const orgs = [...new Set(simKeys.map((k) => k.org_id))].sort();
+    expect(orgs).toEqual(['sim-eglv', 'sim-hcb', 'sim-sbtl', 'sim-yusen']);
+    for (const org of orgs) {
+      const mine = simKeys.filter((k) => k.org_id === org);
+      expect(mine.map((k) => k.label)).toEqual(['openpcs sim', 'openpcs sim']);
+      expect(
+        mine.filter((k) => k.revoked_at === null),
+        org,
+      ).toHaveLength(1);
+    }
+    // A key another admin gave the organisation (another label) is left alone.
+    const own = await platform.organisations.createKey('sim-eglv', ['read'], 'carrier integration');
+    await new SimFeeder({ target, keys: httpPartyKeys(target, adminKey) }).send(source.messagesIn(T0, T0 + SIX_HOURS));
+    expect((await platform.organisations.getKey(own.keyId))?.revoked_at).toBeNull();
+    const active = await platform.database.db
+      .selectFrom('api_key')
+      .select(['org_id'])
+      .where('org_id', 'like', 'sim-%')
+      .where('label', '=', 'openpcs sim')
+      .where('revoked_at', 'is', null)
+      .execute();
+    expect(active.map((k) => k.org_id).sort()).toEqual(orgs);
+  }, 180_000);
+
+  it('should reuse the organisations and revoke the earlier keys when provisioned in-process (serve)', async () => {
+    const administration = {
+      get: (id: string) => platform.organisations.get(id),
+      create: (id: string, name: string, role: Role) => platform.organisations.create(id, name, role),
+      createKey: (id: string, scopes: readonly Scope[], label: string | null) =>
+        platform.organisations.createKey(id, scopes, label),
+      listKeys: (id: string) => platform.organisations.listKeys(id),
+      revokeKey: (keyId: string) => platform.organisations.revokeKey(keyId),
+      operatedTerminals: async (id: string) => (await platform.operatedTerminals.list(id)).map((l) => l.terminalCode),
+      setOperatedTerminals: (id: string, codes: readonly string[]) =>
+        platform.operatedTerminals.replace(id, codes, 'local'),
+    };
+    const party = { code: 'YUSEN', name: 'Yusen Terminals', role: 'terminal' } as const;
+    const keys: string[] = [];
+    // Three starts of `npm start` on one data directory.
+    for (let start = 0; start < 3; start++) keys.push(await inProcessPartyKeys(administration).keyFor(party));
+    expect(new Set(keys).size).toBe(3);
+    const rows = await platform.organisations.listKeys('sim-yusen');
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((k) => k.revoked_at === null)).toHaveLength(1);
+    expect((await platform.organisations.authenticate(keys[2]!))?.organisation.id).toBe('sim-yusen');
+    expect(await platform.organisations.authenticate(keys[0]!)).toBeUndefined();
+    expect(await platform.organisations.list().then((o) => o.filter((x) => x.id === 'sim-yusen'))).toHaveLength(1);
   }, 180_000);
 
   it('should retry a message the busy product answered 503 to, and store each message once', async () => {

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { officialAnchorSpots } from '../../src/sim/anchorage-spots.js';
 import { HARBOUR, INBOUND_LANE, OUTBOUND_LANE, overflowSpot } from '../../src/sim/approach-routes.js';
+import { BERTH_SPACING_DEG, berthSpots } from '../../src/sim/berth-spots.js';
 import { loadSimInputs } from '../../src/sim/io/load-sim-inputs.js';
+import { capacityOf, TERMINAL_CAPACITY } from '../../src/sim/terminal-capacity.js';
 import type { LatLon } from '../../src/sim/track.js';
 
 const { geography } = loadSimInputs();
@@ -83,5 +85,40 @@ describe('anchoring', () => {
         expect(p.lon).toBeGreaterThan(edgeLon);
       }
     }
+  });
+});
+
+describe('berth spots', () => {
+  const { registry } = loadSimInputs();
+  const berthZones = (p: LatLon) => geography.zonesAt(p.lat, p.lon, ['terminal', 'berth']);
+
+  it("should put every berth of a terminal the geography draws inside a terminal or berth zone (the product's at berth)", () => {
+    // Every terminal of the model but Matson (MATU, Pier C), which the geography does not draw.
+    const drawn = Object.keys(TERMINAL_CAPACITY).filter((code) => code !== 'MATU');
+    expect(drawn).toHaveLength(11);
+    const matson = registry.byCode('MATU')!;
+    expect(berthZones({ lat: matson.lat, lon: matson.lon })).toEqual([]);
+    for (const code of drawn) {
+      const t = registry.byCode(code)!;
+      const spots = berthSpots(geography, { lat: t.lat, lon: t.lon }, capacityOf(code).berths);
+      expect(spots, code).toHaveLength(capacityOf(code).berths);
+      for (const spot of spots) expect(berthZones(spot).length, `${code} ${JSON.stringify(spot)}`).toBeGreaterThan(0);
+      // Distinct berths, in a row, at most the model's spacing apart.
+      const lons = spots.map((s) => s.lon);
+      expect(new Set(lons).size, code).toBe(lons.length);
+      for (let i = 1; i < lons.length; i++) {
+        expect(lons[i]! - lons[i - 1]!, code).toBeGreaterThan(0);
+        expect(lons[i]! - lons[i - 1]!, code).toBeLessThanOrEqual(BERTH_SPACING_DEG + 1e-6);
+      }
+    }
+  });
+
+  it('should keep the spacing and centre the row on the point of a terminal the geography does not draw', () => {
+    const at = { lat: 33.0, lon: -119.0 }; // open sea, no zone
+    expect(berthSpots(geography, at, 3)).toEqual([
+      { lat: 33.0, lon: -119.0035 },
+      { lat: 33.0, lon: -119.0 },
+      { lat: 33.0, lon: -118.9965 },
+    ]);
   });
 });

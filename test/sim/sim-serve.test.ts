@@ -59,6 +59,20 @@ async function getJson<T>(server: ServerProcess, path: string, key: string): Pro
   return (await response.json()) as T;
 }
 
+/**
+ * Each test has one time budget and every wait takes what is left of it: on a loaded machine the start, the
+ * backfill and the first ships take longer, and no single step's slice of a fixed timeout should fail a run whose
+ * whole still fits. Conditions, not durations, end every wait.
+ */
+const BUDGET_MS = 1_500_000;
+/** Kept for stopping the server and cleaning up after the last wait. */
+const STOP_RESERVE_MS = 90_000;
+
+function budget(): () => number {
+  const deadline = Date.now() + BUDGET_MS - STOP_RESERVE_MS;
+  return () => Math.max(1_000, deadline - Date.now());
+}
+
 async function stop(server: ServerProcess): Promise<void> {
   server.child.kill('SIGTERM');
   expect(await server.exited, server.output()).toBe(0);
@@ -68,16 +82,17 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
   it.each(engines)(
     'should show simulated ships at berth and at anchor soon after the start on $name',
     async (engine) => {
+      const left = budget();
       const { args, cleanup } = await engine.setup();
       try {
         const server = await startServer(
           args,
           { OPENPCS_SIM: 'on', OPENPCS_SIM_SPEED: '600', OPENPCS_SIM_BACKFILL_HOURS: '1' },
-          180_000,
+          left(),
         );
         try {
           const key = adminKeyOf(server);
-          await until(() => server.output().includes('sim: on'), 'the simulator to start', 60_000);
+          await until(() => server.output().includes('sim: on'), 'the simulator to start', left());
           // What is running is on the console: simulator, speed, parties.
           expect(server.output()).toMatch(/sim: on \(OPENPCS_SIM=off turns it off\).*at ×600.*parties: /);
           // The server answers while the simulator starts: the health check completes while the boxes of the
@@ -92,7 +107,7 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
               return vessels.filter((v) => v.status === 'at_berth').length >= 10;
             },
             'ships at berth in /vessels',
-            120_000,
+            left(),
           );
           expect(
             vessels.some((v) => v.status === 'at_anchor' || v.status === 'anchored_outside' || v.status === 'at_berth'),
@@ -104,7 +119,7 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
             async () =>
               (await getJson<{ port: { units: number } }>(server, '/equipment/ze-share', key)).port.units > 100,
             'equipment units in /equipment/ze-share',
-            120_000,
+            left(),
           );
           const units = await getJson<{ units: { terminal: string; asOf: string }[] }>(
             server,
@@ -112,7 +127,7 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
             key,
           );
           expect(units.units).toHaveLength(5);
-          await until(() => BOXES_GENERATED.test(server.output()), 'the boxes of the calls in port', 240_000);
+          await until(() => BOXES_GENERATED.test(server.output()), 'the boxes of the calls in port', left());
         } finally {
           await stop(server);
         }
@@ -120,18 +135,19 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
         await cleanup();
       }
     },
-    600_000,
+    BUDGET_MS,
   );
 
   it.each(engines)(
     'should leave the product empty with the simulator off on $name',
     async (engine) => {
+      const left = budget();
       const { args, cleanup } = await engine.setup();
       try {
-        const server = await startServer(args, { OPENPCS_SIM: 'off' }, 180_000);
+        const server = await startServer(args, { OPENPCS_SIM: 'off' }, left());
         try {
           const key = adminKeyOf(server);
-          await until(() => server.output().includes('sim: off'), 'the server to settle', 60_000);
+          await until(() => server.output().includes('sim: off'), 'the server to settle', left());
           expect(server.output()).not.toContain('sim: on');
           expect((await getJson<{ vessels: unknown[] }>(server, '/vessels', key)).vessels).toEqual([]);
           const orgs = await getJson<{ organisations: { id: string }[] }>(server, '/admin/organisations', key);
@@ -144,6 +160,6 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
         await cleanup();
       }
     },
-    420_000,
+    BUDGET_MS,
   );
 });

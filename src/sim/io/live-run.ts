@@ -3,7 +3,8 @@
  * that window — the AIS lines to the TCP server, the parties' messages through the feeder — before the next.
  * A window is at most `maxWindowMs` long, so a backfill (or `speed: 'max'`) goes out in steps whose pace
  * the product sets (TCP backpressure, HTTP answers). Windows are adjacent and in order: the run sends each
- * line and message once. The only clock read is `now`, given by the caller.
+ * line and message once. The only clock read is `now`, given by the caller. Aborting `signal` ends the run
+ * quietly (no error): it resolves with the instant of the last window sent whole.
  */
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { AisReporter } from '../ais/ais-reporter.js';
@@ -68,28 +69,34 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
       }
       continue;
     }
-    if (ais) {
-      const lines = reporter.linesIn(window.fromMs, window.toMs);
-      aisLines += lines.length;
-      await ais.publish(lines);
-    }
-    if (feeder && source) {
-      // The source's work for the window in slices (a call's boxes each), the event loop running between them:
-      // a server feeding itself (`serve` with the simulator) keeps answering while the first window is built.
-      let slices = 0;
-      while (source.prepare?.(window.fromMs, window.toMs) && !signal?.aborted) {
-        slices++;
-        await yieldToLoop();
+    try {
+      if (ais) {
+        const lines = reporter.linesIn(window.fromMs, window.toMs);
+        aisLines += lines.length;
+        await ais.publish(lines);
       }
-      if (slices > 0) options.onPrepared?.(slices, window);
-      const batch = source.messagesIn(window.fromMs, window.toMs);
-      messages += batch.length;
-      await feeder.send(batch);
-    }
-    if (options.telemetry && options.telemetryPublisher) {
-      const batch = options.telemetry.messagesIn(window.fromMs, window.toMs);
-      telemetry += batch.length;
-      await options.telemetryPublisher.publish(batch);
+      if (feeder && source) {
+        // The source's work for the window in slices (a call's boxes each), the event loop running between them:
+        // a server feeding itself (`serve` with the simulator) keeps answering while the first window is built.
+        let slices = 0;
+        while (source.prepare?.(window.fromMs, window.toMs) && !signal?.aborted) {
+          slices++;
+          await yieldToLoop();
+        }
+        if (slices > 0) options.onPrepared?.(slices, window);
+        const batch = source.messagesIn(window.fromMs, window.toMs);
+        messages += batch.length;
+        await feeder.send(batch);
+      }
+      if (options.telemetry && options.telemetryPublisher) {
+        const batch = options.telemetry.messagesIn(window.fromMs, window.toMs);
+        telemetry += batch.length;
+        await options.telemetryPublisher.publish(batch);
+      }
+    } catch (error) {
+      // Stopped while a window was going out (a fetch or a wait cut short): the window counts as not sent.
+      if (signal?.aborted) break;
+      throw error;
     }
     cursor = window.toMs;
     options.onWindow?.(cursor, cursor >= plan.anchorSimMs);

@@ -3,7 +3,9 @@
  * administration path as a port authority would do it, never by writing tables: over HTTP with the port
  * authority's admin key (`POST /admin/organisations`, `POST /admin/organisations/{id}/keys`), or, when the
  * simulator runs inside `serve`, through the same organisation store the admin routes and `openpcs orgs` use.
- * An organisation left by an earlier run is reused (a new key is issued: secrets are never stored). A terminal
+ * An organisation left by an earlier run is reused: a new key is issued (secrets are never stored) and the keys an
+ * earlier run left (active, label `openpcs sim`) are revoked first, so restarts do not pile keys up (two
+ * simulators feeding one server as the same parties would revoke each other's keys: run one). A terminal
  * party's organisation is linked to its SMDG code (`PUT /admin/organisations/{id}/terminals`, kept links
  * stay), since a terminal states facts only at the terminals it operates (access/operated-terminals.ts).
  */
@@ -23,6 +25,11 @@ export interface OrganisationAdministration {
   get(id: string): Promise<unknown>;
   create(id: string, name: string, role: Role): Promise<unknown>;
   createKey(orgId: string, scopes: readonly Scope[], label: string | null): Promise<{ readonly key: string }>;
+  /** The organisation's keys (never their secrets). */
+  listKeys(
+    orgId: string,
+  ): Promise<readonly { readonly id: string; readonly label: string | null; readonly revoked_at: Date | null }[]>;
+  revokeKey(keyId: string): Promise<unknown>;
   /** SMDG codes of the terminals the organisation operates (`store/operated-terminals.ts`). */
   operatedTerminals(orgId: string): Promise<readonly string[]>;
   /** Makes `codes` the terminals the organisation operates. */
@@ -70,6 +77,9 @@ export function inProcessPartyKeys(administration: OrganisationAdministration): 
     const operated = await administration.operatedTerminals(orgId);
     const missing = terminalsOf(party).filter((code) => !operated.includes(code));
     if (missing.length > 0) await administration.setOperatedTerminals(orgId, [...operated, ...missing]);
+    for (const key of await administration.listKeys(orgId)) {
+      if (key.label === SIM_KEY_LABEL && key.revoked_at === null) await administration.revokeKey(key.id);
+    }
     return (await administration.createKey(orgId, SCOPES, SIM_KEY_LABEL)).key;
   });
 }
@@ -79,7 +89,7 @@ export class ProvisioningError extends Error {}
 /** Over HTTP with the port authority's admin key (`openpcs sim --live --target … --admin-key …`). */
 export function httpPartyKeys(baseUrl: string, adminKey: string, fetcher: typeof fetch = fetch): PartyKeys {
   const call = async (
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<{ status: number; json: unknown }> => {
@@ -124,12 +134,29 @@ export function httpPartyKeys(baseUrl: string, adminKey: string, fetcher: typeof
   };
   const detail = (json: unknown): string =>
     typeof json === 'object' && json !== null && 'detail' in json ? String(json.detail) : JSON.stringify(json);
+  /** Revokes the keys an earlier run left to the organisation (active, labelled `openpcs sim`). */
+  const revokeEarlierKeys = async (orgId: string): Promise<void> => {
+    const listed = await call('GET', `/admin/keys?orgId=${encodeURIComponent(orgId)}`);
+    if (listed.status !== 200) {
+      throw new ProvisioningError(`listing the keys of ${orgId} failed (${listed.status}): ${detail(listed.json)}`);
+    }
+    for (const keyId of earlierSimKeys(listed.json)) {
+      const revoked = await call('DELETE', `/admin/keys/${keyId}`);
+      // 404: revoked meanwhile (by another admin, or a run racing this one); either way it is gone.
+      if (revoked.status !== 204 && revoked.status !== 404) {
+        throw new ProvisioningError(
+          `revoking key ${keyId} of ${orgId} failed (${revoked.status}): ${detail(revoked.json)}`,
+        );
+      }
+    }
+  };
   return memoised(async (orgId, party) => {
     const org = await post('/admin/organisations', { id: orgId, name: orgName(party), role: party.role });
     if (org.status !== 201 && org.status !== 409) {
       throw new ProvisioningError(`registering organisation ${orgId} failed (${org.status}): ${detail(org.json)}`);
     }
     await linkTerminals(orgId, party);
+    if (org.status === 409) await revokeEarlierKeys(orgId);
     const key = await post(`/admin/organisations/${orgId}/keys`, { scopes: SCOPES, label: SIM_KEY_LABEL });
     const secret =
       typeof key.json === 'object' && key.json !== null && 'key' in key.json && typeof key.json.key === 'string'
@@ -140,6 +167,23 @@ export function httpPartyKeys(baseUrl: string, adminKey: string, fetcher: typeof
     }
     return secret;
   });
+}
+
+/** The ids of the active `openpcs sim` keys in a `GET /admin/keys` answer. */
+function earlierSimKeys(json: unknown): string[] {
+  if (typeof json !== 'object' || json === null || !('keys' in json) || !Array.isArray(json.keys)) return [];
+  return json.keys.flatMap((k: unknown) =>
+    typeof k === 'object' &&
+    k !== null &&
+    'id' in k &&
+    typeof k.id === 'string' &&
+    'label' in k &&
+    k.label === SIM_KEY_LABEL &&
+    'revokedAt' in k &&
+    k.revokedAt === null
+      ? [k.id]
+      : [],
+  );
 }
 
 /** The codes of a `GET /admin/organisations/{id}/terminals` answer. */
