@@ -5,6 +5,7 @@
  * leases an alert (a plain UPDATE, no transaction held over the HTTP call, as for subscriptions).
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { createdAfter } from './created-order.js';
 import type { AlertRule } from '../domain/alerts/alert-rule.js';
 import { watchKeyOfRule } from '../domain/alerts/alert-rule.js';
 import type { AlertRuleTable, AlertTable, DB } from './schema.js';
@@ -87,12 +88,7 @@ export class AlertRepository {
     if (afterId !== undefined) {
       const after = await this.rule(afterId, orgId);
       if (!after) return [];
-      query = query.where((eb) =>
-        eb.or([
-          eb('created_at', '>', after.created_at),
-          eb.and([eb('created_at', '=', after.created_at), eb('id', '>', after.id)]),
-        ]),
-      );
+      query = query.where(createdAfter(after));
     }
     return query.execute();
   }

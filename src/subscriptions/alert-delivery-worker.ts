@@ -13,16 +13,13 @@
  * is a read of restricted data by the rule's organisation and is audited through `auditRead`.
  */
 import { randomUUID } from 'node:crypto';
-import type { LookupFunction } from 'node:net';
 import { auditRead, type ReadAuditSink } from '../access/read-audit.js';
-import { SEES_ALL, type Role } from '../access/roles.js';
+import type { Role } from '../access/roles.js';
 import type { EventBus } from '../bus/event-bus.js';
-import { CoalescedRounds } from '../bus/coalesced-rounds.js';
 import { AlertRepository, alertMessage } from '../store/alert-repository.js';
 import type { Database } from '../store/open-database.js';
 import { CallbackAddressPolicy } from './callback-address-policy.js';
-import { SIGNATURE_HEADER, signNotification } from './notification-signature.js';
-import { postCallback } from './post-callback.js';
+import { DeliveryLoop, accepted, deliveryScope } from './delivery-loop.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
 export interface AlertDeliveryOptions {
@@ -50,92 +47,52 @@ export class AlertDeliveryWorker {
   readonly #owner = `alerts-${randomUUID()}`;
   readonly #retry: RetryPolicy;
   readonly #timeoutMs: number;
-  readonly #pollMs: number;
-  readonly #concurrency: number;
-  readonly #callbacks: CallbackAddressPolicy;
-  readonly #lookup: LookupFunction;
-  readonly #settled: () => Promise<void>;
-  readonly #rounds: CoalescedRounds;
-  #abort = new AbortController();
-  #stopped = true;
-  #retryTimer: NodeJS.Timeout | null = null;
-  readonly #caughtUp: ((listener: () => void) => () => void) | undefined;
-  #unfollowCaughtUp: (() => void) | null = null;
+  readonly #loop: DeliveryLoop;
 
   constructor(
     { db }: Pick<Database, 'db'>,
-    private readonly bus: EventBus | undefined,
+    bus: EventBus | undefined,
     private readonly audit: ReadAuditSink,
     options: AlertDeliveryOptions = {},
   ) {
     this.#alerts = new AlertRepository(db);
     this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
-    this.#pollMs = options.pollIntervalMs ?? 1_000;
-    this.#concurrency = options.concurrency ?? 16;
-    this.#callbacks = options.callbacks ?? new CallbackAddressPolicy();
-    this.#lookup = this.#callbacks.connectLookup();
-    this.#settled = options.settled ?? (() => Promise.resolve());
-    this.#caughtUp = options.caughtUp;
-    const onError = options.onError ?? (() => {});
-    this.#rounds = new CoalescedRounds({
-      round: () => this.deliverDue(),
-      afterRounds: () => this.#scheduleRetry(),
-      active: () => !this.#stopped,
-      onError,
+    const caughtUp = options.caughtUp;
+    this.#loop = new DeliveryLoop({
+      due: () => this.#alerts.due(),
+      deliver: (id) => this.#deliver(id),
+      msUntilNextRetry: () => this.#alerts.msUntilNextRetry(),
+      bus,
+      pollMs: options.pollIntervalMs ?? 1_000,
+      timeoutMs: this.#timeoutMs,
+      concurrency: options.concurrency ?? 16,
+      settled: options.settled,
+      wakers: caughtUp ? [caughtUp] : [],
+      onError: options.onError ?? (() => {}),
+      callbacks: options.callbacks ?? new CallbackAddressPolicy(),
     });
   }
 
   start(): void {
-    if (!this.#stopped) return;
-    this.#stopped = false;
-    this.#abort = new AbortController();
-    this.#rounds.follow(this.bus, this.#pollMs);
-    this.#unfollowCaughtUp = this.#caughtUp?.(() => this.wake()) ?? null;
-    this.wake();
+    this.#loop.start();
   }
 
   async stop(graceMs = Math.min(this.#timeoutMs, 5_000)): Promise<void> {
-    this.#stopped = true;
-    this.#rounds.unfollow();
-    this.#unfollowCaughtUp?.();
-    this.#unfollowCaughtUp = null;
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
-    const abortLate = setTimeout(() => this.#abort.abort(), graceMs);
-    try {
-      await this.#rounds.idle();
-    } finally {
-      clearTimeout(abortLate);
-      this.#abort.abort();
-    }
+    await this.#loop.stop(graceMs);
   }
 
   wake(): void {
-    this.#rounds.wake();
+    this.#loop.wake();
   }
 
   async idle(): Promise<void> {
-    await this.#rounds.idle();
+    await this.#loop.idle();
   }
 
   /** One round: every due alert, `concurrency` at a time. */
   async deliverDue(): Promise<void> {
-    await this.#settled();
-    const due = await this.#alerts.due();
-    let next = 0;
-    const lane = async () => {
-      while (!this.#stopped && next < due.length) await this.#deliver(due[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(this.#concurrency, due.length) }, lane));
-  }
-
-  async #scheduleRetry(): Promise<void> {
-    if (this.#stopped) return;
-    const wait = await this.#alerts.msUntilNextRetry();
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
-    if (wait === null || wait > this.#pollMs) return;
-    this.#retryTimer = setTimeout(() => this.wake(), wait + 5);
-    this.#retryTimer.unref();
+    await this.#loop.deliverDue();
   }
 
   async #deliver(id: string): Promise<void> {
@@ -143,83 +100,24 @@ export class AlertDeliveryWorker {
     if (!claimed) return;
     const { alert, callbackUrl, secret } = claimed;
     const attempt = alert.attempts + 1;
-    if (callbackUrl === null || secret === null) {
-      await this.#alerts.recordFailure(
-        id,
-        this.#owner,
-        attempt,
-        'rule has no callback',
-        retryDelayMs(this.#retry, attempt),
-      );
-      return;
-    }
-    const url = new URL(callbackUrl);
-    const refusal = this.#callbacks.literalRefusal(url);
-    if (refusal !== null) {
-      await this.#alerts.recordFailure(
-        id,
-        this.#owner,
-        attempt,
-        `callback refused: ${refusal}`,
-        retryDelayMs(this.#retry, attempt),
-      );
-      return;
-    }
+    const fail = (error: string) =>
+      this.#alerts.recordFailure(id, this.#owner, attempt, error, retryDelayMs(this.#retry, attempt));
+    if (callbackUrl === null || secret === null) return fail('rule has no callback');
     const message = alertMessage({ ...alert, delivery_state: 'delivered' });
-    const body = JSON.stringify(message);
-    let bodySent = false;
-    let error: string | null = null;
-    let statusCode: number | null = null;
-    try {
-      statusCode = await postCallback(
-        url,
-        body,
-        {
-          'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signNotification(secret, body),
-          'Alert-Rule-ID': alert.rule_id,
-          'Alert-ID': alert.id,
-        },
-        {
-          signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#abort.signal]),
-          lookup: this.#lookup,
-          onBodySent: () => (bodySent = true),
-        },
-      );
-      bodySent = true;
-    } catch (caught) {
-      error =
-        caught instanceof Error
-          ? caught.cause instanceof Error
-            ? caught.cause.message
-            : caught.message
-          : String(caught);
-    }
+    const outcome = await this.#loop.post(new URL(callbackUrl), secret, JSON.stringify(message), {
+      'Alert-Rule-ID': alert.rule_id,
+      'Alert-ID': alert.id,
+    });
+    const { statusCode, error, bodySent } = outcome;
     if (bodySent && CONTAINER_KINDS.has(String(alert.payload.kind))) {
       const role = (await this.#alerts.roleOf(alert.org_id)) as Role | undefined;
       if (role) {
-        const scope = {
-          orgId: alert.org_id,
-          role,
-          all: SEES_ALL.has(role),
-          member: role !== 'public',
-          scopes: ['read' as const],
-          keyId: null,
-        };
+        const scope = deliveryScope(alert.org_id, role);
         auditRead(this.audit, scope, `alert-webhook:${alert.rule_id}`, 1, { alertId: alert.id, statusCode, error });
       }
     }
-    if (error === null && statusCode !== null && statusCode >= 200 && statusCode <= 299) {
-      await this.#alerts.recordDelivered(id, this.#owner);
-    } else {
-      await this.#alerts.recordFailure(
-        id,
-        this.#owner,
-        attempt,
-        error ?? `HTTP ${statusCode ?? '?'}`,
-        retryDelayMs(this.#retry, attempt),
-      );
-    }
+    if (accepted(outcome)) await this.#alerts.recordDelivered(id, this.#owner);
+    else await fail(error ?? `HTTP ${statusCode ?? '?'}`);
   }
 }
 

@@ -13,19 +13,16 @@
  * public events only is not audited.
  */
 import { randomUUID } from 'node:crypto';
-import type { LookupFunction } from 'node:net';
 import type { AccessScope } from '../access/access-scope.js';
 import { auditRead, type ReadAuditSink } from '../access/read-audit.js';
-import { SEES_ALL, type Role } from '../access/roles.js';
+import type { Role } from '../access/roles.js';
 import { parseStoredFilter } from '../dcsa/dcsa-event-filter.js';
 import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import type { EventBus } from '../bus/event-bus.js';
-import { CoalescedRounds } from '../bus/coalesced-rounds.js';
 import { EventQuery } from '../store/event-query.js';
 import type { Database } from '../store/open-database.js';
 import { CallbackAddressPolicy } from './callback-address-policy.js';
-import { postCallback } from './post-callback.js';
-import { SIGNATURE_HEADER, signNotification } from './notification-signature.js';
+import { DeliveryLoop, deliveryScope, type PostOutcome } from './delivery-loop.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 import { SubscriptionRepository, type DeliveryOutcome, type SubscriptionRow } from './subscription-repository.js';
 
@@ -51,18 +48,11 @@ export class SubscriptionDeliveryWorker {
   readonly #retry: RetryPolicy;
   readonly #batchSize: number;
   readonly #timeoutMs: number;
-  readonly #pollMs: number;
-  readonly #callbacks: CallbackAddressPolicy;
-  readonly #lookup: LookupFunction;
-  readonly #onError: (error: unknown) => void;
-  #abort = new AbortController();
-  readonly #rounds: CoalescedRounds;
-  #stopped = true;
-  #retryTimer: NodeJS.Timeout | null = null;
+  readonly #loop: DeliveryLoop;
 
   constructor(
     { db, horizon }: Pick<Database, 'db' | 'horizon'>,
-    private readonly bus: EventBus | undefined,
+    bus: EventBus | undefined,
     private readonly audit: ReadAuditSink,
     options: DeliveryOptions = {},
   ) {
@@ -71,15 +61,17 @@ export class SubscriptionDeliveryWorker {
     this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.#batchSize = options.batchSize ?? 100;
     this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
-    this.#pollMs = options.pollIntervalMs ?? 5_000;
-    this.#callbacks = options.callbacks ?? new CallbackAddressPolicy();
-    this.#lookup = this.#callbacks.connectLookup();
-    this.#onError = options.onError ?? (() => {});
-    this.#rounds = new CoalescedRounds({
-      round: () => this.deliverDue(),
-      afterRounds: () => this.#scheduleRetry(),
-      active: () => !this.#stopped,
-      onError: this.#onError,
+    this.#loop = new DeliveryLoop({
+      due: () => this.#subscriptions.due(),
+      deliver: (id) => this.#deliver(id),
+      msUntilNextRetry: () => this.#subscriptions.msUntilNextRetry(),
+      bus,
+      pollMs: options.pollIntervalMs ?? 5_000,
+      timeoutMs: this.#timeoutMs,
+      // In order: event n+1 of a subscription is never sent before event n was accepted.
+      concurrency: 1,
+      onError: options.onError ?? (() => {}),
+      callbacks: options.callbacks ?? new CallbackAddressPolicy(),
     });
   }
 
@@ -88,12 +80,12 @@ export class SubscriptionDeliveryWorker {
     return this.#timeoutMs * 2 + 5_000;
   }
 
+  get #stopped(): boolean {
+    return this.#loop.stopped;
+  }
+
   start(): void {
-    if (!this.#stopped) return;
-    this.#stopped = false;
-    this.#abort = new AbortController();
-    this.#rounds.follow(this.bus, this.#pollMs);
-    this.wake();
+    this.#loop.start();
   }
 
   /**
@@ -102,43 +94,22 @@ export class SubscriptionDeliveryWorker {
    * a restart; only a callback still unanswered then is aborted (logged as failed, retried later).
    */
   async stop(graceMs = Math.min(this.#timeoutMs, 5_000)): Promise<void> {
-    this.#stopped = true;
-    this.#rounds.unfollow();
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
-    const abortLate = setTimeout(() => this.#abort.abort(), graceMs);
-    try {
-      await this.idle();
-    } finally {
-      clearTimeout(abortLate);
-      this.#abort.abort();
-    }
+    await this.#loop.stop(graceMs);
   }
 
   /** Schedules a delivery round (bursts of wake-ups coalesce into one). */
   wake(): void {
-    this.#rounds.wake();
+    this.#loop.wake();
   }
 
   /** Resolves when no delivery round is running. */
   async idle(): Promise<void> {
-    await this.#rounds.idle();
+    await this.#loop.idle();
   }
 
   /** One round: every due subscription, each until caught up or failed. */
   async deliverDue(): Promise<void> {
-    for (const id of await this.#subscriptions.due()) {
-      if (this.#stopped) return;
-      await this.#deliver(id);
-    }
-  }
-
-  async #scheduleRetry(): Promise<void> {
-    if (this.#stopped) return;
-    const wait = await this.#subscriptions.msUntilNextRetry();
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
-    if (wait === null || wait > this.#pollMs) return;
-    this.#retryTimer = setTimeout(() => this.wake(), wait + 5);
-    this.#retryTimer.unref();
+    await this.#loop.deliverDue();
   }
 
   async #deliver(id: string): Promise<void> {
@@ -227,53 +198,15 @@ export class SubscriptionDeliveryWorker {
 
   async #scopeOf(row: SubscriptionRow): Promise<AccessScope | null> {
     const role = (await this.#subscriptions.roleOf(row.org_id)) as Role | undefined;
-    if (!role) return null;
-    return {
-      orgId: row.org_id,
-      role,
-      all: SEES_ALL.has(role),
-      member: role !== 'public',
-      scopes: ['read'],
-      keyId: null,
-    };
+    return role ? deliveryScope(row.org_id, role) : null;
   }
 
-  async #post(
-    row: SubscriptionRow,
-    body: string,
-  ): Promise<{ statusCode: number | null; error: string | null; bodySent: boolean }> {
-    // Checked at every delivery, not only at creation: a name may resolve elsewhere by now. An IP address is
-    // judged here; a name when the request connects (the policy is its lookup, so the address checked is the
-    // one connected to). A refused delivery fails like an unreachable receiver (kept, retried with backoff,
-    // logged with the reason).
-    const url = new URL(row.callback_url);
-    const refusal = this.#callbacks.literalRefusal(url);
-    if (refusal !== null) return { statusCode: null, error: `callback refused: ${refusal}`, bodySent: false };
-    let bodySent = false;
-    try {
-      const statusCode = await postCallback(
-        url,
-        body,
-        {
-          'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signNotification(row.secret, body),
-          'Subscription-ID': row.id,
-          'API-Version': API_VERSION,
-        },
-        {
-          signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#abort.signal]),
-          lookup: this.#lookup,
-          onBodySent: () => (bodySent = true),
-        },
-      );
-      return { statusCode, error: null, bodySent: true };
-    } catch (error) {
-      const message =
-        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      if ((error as NodeJS.ErrnoException).code === 'ECALLBACKREFUSED') {
-        return { statusCode: null, error: `callback refused: ${message}`, bodySent };
-      }
-      return { statusCode: null, error: this.#stopped ? `worker stopped: ${message}` : message, bodySent };
-    }
+  /** Checked at every delivery, not only at creation: a name may resolve elsewhere by now. */
+  #post(row: SubscriptionRow, body: string): Promise<PostOutcome> {
+    // A refused delivery fails like an unreachable receiver (kept, retried with backoff, logged with the reason).
+    return this.#loop.post(new URL(row.callback_url), row.secret, body, {
+      'Subscription-ID': row.id,
+      'API-Version': API_VERSION,
+    });
   }
 }

@@ -6,6 +6,7 @@
  * UPDATE, so no transaction stays open while the callback is called (PGlite has a single connection).
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { createdAfter } from '../store/created-order.js';
 import type { DB, EventSubscriptionDeliveryTable, EventSubscriptionTable } from '../store/schema.js';
 
 export type SubscriptionRow = Selectable<EventSubscriptionTable>;
@@ -75,12 +76,7 @@ export class SubscriptionRepository {
     if (afterId !== undefined) {
       const after = await this.get(afterId, orgId);
       if (!after) return [];
-      query = query.where((eb) =>
-        eb.or([
-          eb('created_at', '>', after.created_at),
-          eb.and([eb('created_at', '=', after.created_at), eb('id', '>', after.id)]),
-        ]),
-      );
+      query = query.where(createdAfter(after));
     }
     return query.execute();
   }

@@ -8,13 +8,12 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { beginEventStream, resumePosition, writeEvent } from '../event-stream.js';
+import { closeStreamsOnShutdown, resumePosition, serveEventStream } from '../event-stream.js';
 import { ACCESS } from '../../access/route-access.js';
 import { storedRule, type AlertRule } from '../../domain/alerts/alert-rule.js';
 import { APPOINTMENT_TRANSACTION_TYPES } from '../../domain/cargo-event-codes.js';
 import type { Platform } from '../../platform.js';
 import { AlertRepository, alertMessage, type AlertRuleRow } from '../../store/alert-repository.js';
-import { isStoreUnavailable } from '../../store/store-unavailable.js';
 import { CallbackUrl, Secret } from '../callback-fields.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { ProblemSchema, problem } from '../problem.js';
@@ -126,10 +125,7 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesOptions> = async (
   { platform, heartbeatMs = 15_000 },
 ) => {
   const alerts = new AlertRepository(platform.database.db);
-  const open = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const close of open) close();
-  });
+  const open = closeStreamsOnShutdown(app);
 
   app.post(
     '/alerts/rules',
@@ -287,64 +283,28 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesOptions> = async (
       let position =
         resumePosition(request.headers['last-event-id'], request.query.lastEventId) ??
         (await alerts.newestAlertId(orgId));
-      const raw = beginEventStream(reply);
-      let closed = false;
-      let pending = false;
-      let wake: (() => void) | null = null;
-      const signal = () => {
-        pending = true;
-        wake?.();
-      };
-      const close = () => {
-        closed = true;
-        wake?.();
-      };
-      open.add(close);
-      // The bus wakes the stream when events arrive; the alerts they raise exist once the projections caught up.
-      const unsubscribe = platform.bus.subscribe(signal);
-      // Alerts are written by the projections: a finished catch-up wakes the stream too.
-      const unfollow = platform.projections.onCaughtUp(signal);
-      const heartbeat = setInterval(() => {
-        raw.write(': heartbeat\n\n');
-        signal();
-      }, heartbeatMs);
-      request.raw.once('close', close);
-      raw.once('close', close);
-      try {
-        await writeEvent(raw, 'retry: 2000\n\n');
-        while (!closed) {
-          pending = false;
-          let rows;
-          try {
-            await platform.projections.idle();
-            rows = await alerts.alerts(orgId, 500, { afterId: position });
-          } catch (error) {
-            if (!isStoreUnavailable(error)) throw error;
-            await new Promise((resolve) => setTimeout(resolve, 1_000));
-            continue;
-          }
+      await serveEventStream(request, reply, open, {
+        label: 'alert stream',
+        heartbeatMs,
+        heartbeatWakes: true,
+        wakers: [
+          // The bus wakes the stream when events arrive; the alerts they raise exist once the projections caught up.
+          (signal) => platform.bus.subscribe(signal),
+          // Alerts are written by the projections: a finished catch-up wakes the stream too.
+          (signal) => platform.projections.onCaughtUp(signal),
+        ],
+        round: async (output) => {
+          await platform.projections.idle();
+          const rows = await alerts.alerts(orgId, 500, { afterId: position });
           for (const row of rows) {
-            await writeEvent(
-              raw,
+            await output.write(
               `id: ${encodeCursor(row.id)}\nevent: alert\ndata: ${JSON.stringify(alertMessage(row))}\n\n`,
             );
             position = row.id;
           }
-          if (rows.length === 500 || pending || closed) continue;
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-          });
-          wake = null;
-        }
-      } catch (error) {
-        request.log.error({ err: error }, 'alert stream failed');
-      } finally {
-        open.delete(close);
-        unsubscribe();
-        unfollow();
-        clearInterval(heartbeat);
-        raw.end();
-      }
+          return rows.length === 500;
+        },
+      });
     },
   );
 };

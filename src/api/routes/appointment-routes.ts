@@ -20,7 +20,8 @@ import {
 } from '../cargo/appointment-schema.js';
 import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
-import { ProblemSchema, problem } from '../problem.js';
+import { ProblemSchema } from '../problem.js';
+import { checkPeriod, periodDates } from '../query-period.js';
 import { QueryInstant } from '../query-instant.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
@@ -88,8 +89,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ platform: Platform; grac
           terminal: q.terminal,
           truckingCompany: q.truckingCompany,
           outcome: q.outcome,
-          from: q.from ? new Date(q.from) : undefined,
-          to: q.to ? new Date(q.to) : undefined,
+          ...periodDates(q.from, q.to),
           limit: q.limit,
           after: afterKey(APPOINTMENT_LIST.cursorKind, q.cursor),
         },
@@ -122,16 +122,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ platform: Platform; grac
       const atMs = Date.now();
       const toMs = q.to ? Date.parse(q.to) : atMs;
       const fromMs = q.from ? Date.parse(q.from) : toMs - 7 * DAY;
-      if (toMs <= fromMs) {
-        throw problem('PCS_API_VALIDATION', '`to` is not after `from`', [
-          { pointer: '/query/to', detail: 'must be after `from`' },
-        ]);
-      }
-      if (toMs - fromMs > MAX_OUTCOME_DAYS * DAY) {
-        throw problem('PCS_API_VALIDATION', `the period is longer than ${MAX_OUTCOME_DAYS} days`, [
-          { pointer: '/query/to', detail: `at most ${MAX_OUTCOME_DAYS} days after \`from\`` },
-        ]);
-      }
+      checkPeriod(fromMs, toMs, { noun: 'period', most: MAX_OUTCOME_DAYS, unit: 'days' });
       const found = await reader.all(
         { terminal: q.terminal, truckingCompany: q.truckingCompany, from: new Date(fromMs), to: new Date(toMs) },
         request.accessScope,

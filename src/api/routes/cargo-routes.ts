@@ -20,6 +20,7 @@ import {
 import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
 import { QueryInstant } from '../query-instant.js';
+import { QueryLocalDate, periodDates } from '../query-period.js';
 import { TerminalKpiSchema, kpiView } from '../cargo/terminal-kpi-schema.js';
 import { TruckVisitReader } from '../cargo/truck-visit-reader.js';
 import {
@@ -36,14 +37,7 @@ import { routesTagged } from '../route-options.js';
 const route = routesTagged('cargo');
 
 const instant = QueryInstant;
-const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  // A calendar date: 2026-02-30 would otherwise reach PostgreSQL and fail there.
-  .refine((text) => {
-    const day = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
-  }, 'not a calendar date');
+const localDate = QueryLocalDate;
 const terminalCode = z
   .string()
   .regex(/^[A-Za-z0-9]{2,10}$/, 'an SMDG terminal code')
@@ -167,8 +161,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
         {
           terminal: q.terminal,
           truckingCompany: q.truckingCompany,
-          from: q.from ? new Date(q.from) : undefined,
-          to: q.to ? new Date(q.to) : undefined,
+          ...periodDates(q.from, q.to),
           limit: q.limit,
           after: afterKey(TRUCK_VISIT_LIST.cursorKind, q.cursor),
         },

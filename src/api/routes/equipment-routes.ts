@@ -25,6 +25,7 @@ import {
 import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
 import { ProblemSchema, problem } from '../problem.js';
+import { QueryLocalDate } from '../query-period.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
 
@@ -39,13 +40,7 @@ const equipmentId = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,64}$/, 'an equipment id: letters, digits, `.`, `_`, `-`')
   .meta({ examples: ['WBCT-YT-007'] });
-const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((text) => {
-    const day = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
-  }, 'not a calendar date');
+const localDate = QueryLocalDate;
 
 const UNIT_LIST: ListExport<'units', EquipmentUnit> = {
   field: 'units',

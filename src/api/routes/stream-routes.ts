@@ -10,14 +10,13 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { beginEventStream, resumePosition, writeEvent } from '../event-stream.js';
+import { closeStreamsOnShutdown, resumePosition, serveEventStream } from '../event-stream.js';
 import type { Platform } from '../../platform.js';
 import { EventQuery } from '../../store/event-query.js';
 import { encodeCursor } from '../cursor.js';
 import { toDcsaEvent } from '../../dcsa/dcsa-event-view.js';
 import { DcsaFilterQueryShape, filterFromQuery } from '../dcsa/dcsa-filter-query.js';
 import { ProblemSchema } from '../problem.js';
-import { isStoreUnavailable } from '../../store/store-unavailable.js';
 import { ACCESS } from '../../access/route-access.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
@@ -36,10 +35,7 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
   const { platform } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const events = new EventQuery(platform.database.db, platform.database.horizon);
-  const open = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const close of open) close();
-  });
+  const open = closeStreamsOnShutdown(app);
 
   app.get(
     '/v2/stream',
@@ -61,52 +57,13 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
       const scope = request.accessScope;
       let position = resumePosition(request.headers['last-event-id'], lastEventId) ?? (await events.head());
 
-      const raw = beginEventStream(reply);
-      let closed = false;
-      let pending = false;
-      let wake: (() => void) | null = null;
-      const signal = () => {
-        pending = true;
-        wake?.();
-      };
-      const close = () => {
-        closed = true;
-        wake?.();
-      };
-      open.add(close);
-      const unsubscribe = platform.bus.subscribe(signal);
-      const heartbeat = setInterval(() => {
-        raw.write(': heartbeat\n\n');
-        signal();
-      }, heartbeatMs);
-      request.raw.once('close', close);
-      raw.once('close', close);
-      let failures = 0;
-      try {
-        await writeEvent(raw, 'retry: 2000\n\n');
-        while (!closed) {
-          pending = false;
-          let page;
-          try {
-            page = await events.after(filter, scope, position, PAGE);
-            failures = 0;
-          } catch (error) {
-            if (!isStoreUnavailable(error)) throw error;
-            // The database dropped the connection: the stream stays open (heartbeats go on) and reads again
-            // after a pause; the pool reconnects by itself.
-            const delayMs = Math.min(250 * 2 ** failures++, 5_000);
-            request.log.warn({ err: error }, `event stream: store unavailable; reading again in ${delayMs} ms`);
-            await new Promise<void>((resolve) => {
-              const timer = setTimeout(resolve, delayMs);
-              wake = () => {
-                if (!closed) return;
-                clearTimeout(timer);
-                resolve();
-              };
-            });
-            wake = null;
-            continue;
-          }
+      await serveEventStream(request, reply, open, {
+        label: 'event stream',
+        heartbeatMs,
+        heartbeatWakes: true,
+        wakers: [(signal) => platform.bus.subscribe(signal)],
+        round: async (output) => {
+          const page = await events.after(filter, scope, position, PAGE);
           // Each page of restricted events sent is an audited read, like a page of GET /v2/events.
           auditedRead(
             platform.audit,
@@ -121,25 +78,14 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRoutesOptions> = async (a
             },
           );
           for (const event of page.events) {
-            if (closed) break;
+            if (output.closed) break;
             const data = JSON.stringify(toDcsaEvent(event));
-            await writeEvent(raw, `id: ${encodeCursor(event.seq)}\nevent: ${event.eventType}\ndata: ${data}\n\n`);
+            await output.write(`id: ${encodeCursor(event.seq)}\nevent: ${event.eventType}\ndata: ${data}\n\n`);
             position = event.seq;
           }
-          if (page.more || pending || closed) continue;
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-          });
-          wake = null;
-        }
-      } catch (error) {
-        request.log.error({ err: error }, 'event stream failed');
-      } finally {
-        clearInterval(heartbeat);
-        unsubscribe();
-        open.delete(close);
-        raw.end();
-      }
+          return page.more;
+        },
+      });
     },
   );
 };

@@ -14,8 +14,9 @@ import { validateSizeTypeCode } from '../../domain/identifiers/iso6346-size-type
 import type { Platform } from '../../platform.js';
 import { TerminalFeedReader } from '../cargo/terminal-feed-reader.js';
 import { EmptyReturnAnswerSchema, NoticeSchema, SlotSchema } from '../cargo/terminal-feed-schema.js';
-import { ProblemSchema, problem } from '../problem.js';
+import { ProblemSchema } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
+import { checkPeriod } from '../query-period.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
 
@@ -106,16 +107,7 @@ export const terminalFeedRoutes: FastifyPluginAsyncZod<TerminalFeedRouteOptions>
       const atMs = Date.now();
       const fromMs = q.from ? Date.parse(q.from) : atMs;
       const toMs = q.to ? Date.parse(q.to) : fromMs + 24 * HOUR;
-      if (toMs <= fromMs) {
-        throw problem('PCS_API_VALIDATION', '`to` is not after `from`', [
-          { pointer: '/query/to', detail: 'must be after `from`' },
-        ]);
-      }
-      if (toMs - fromMs > MAX_WINDOW_HOURS * HOUR) {
-        throw problem('PCS_API_VALIDATION', `the window is longer than ${MAX_WINDOW_HOURS} hours`, [
-          { pointer: '/query/to', detail: `at most ${MAX_WINDOW_HOURS} hours after \`from\`` },
-        ]);
-      }
+      checkPeriod(fromMs, toMs, { noun: 'window', most: MAX_WINDOW_HOURS, unit: 'hours' });
       const answer = await reader.availability(
         { terminal: q.terminal, type: q.type, fromMs, toMs, atMs },
         request.accessScope,

@@ -11,12 +11,11 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { beginEventStream, writeEvent } from '../event-stream.js';
+import { closeStreamsOnShutdown, serveEventStream } from '../event-stream.js';
 import { ACCESS } from '../../access/route-access.js';
 import type { VesselActivity } from '../../domain/vessel-calls/vessel-status-at.js';
 import { loadGeography } from '../../geo/load-geography.js';
 import type { Platform } from '../../platform.js';
-import { isStoreUnavailable } from '../../store/store-unavailable.js';
 import { ProblemSchema } from '../problem.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
@@ -41,10 +40,7 @@ export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions>
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const settleMs = options.settleMs ?? 500;
   const geography = loadGeography();
-  const open = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const close of open) close();
-  });
+  const open = closeStreamsOnShutdown(app);
 
   app.get(
     '/vessels/stream',
@@ -69,81 +65,35 @@ export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions>
     async (request, reply) => {
       const scope = request.accessScope;
       const intervalMs = (request.query.interval ?? 5) * 1000;
-      const raw = beginEventStream(reply);
-      let closed = false;
-      let woken = false;
-      let wake: (() => void) | null = null;
-      const signal = () => {
-        woken = true;
-        wake?.();
-      };
-      const close = () => {
-        closed = true;
-        wake?.();
-      };
-      open.add(close);
-      const unsubscribe = platform.bus.subscribe(signal);
-      const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), heartbeatMs);
-      request.raw.once('close', close);
-      raw.once('close', close);
-      /** Sleeps `ms`, shortened to `settleMs` by a bus wake-up, ended by close. */
-      const pause = (ms: number) =>
-        new Promise<void>((resolve) => {
-          const done = () => {
-            clearTimeout(timer);
-            wake = null;
-            resolve();
-          };
-          let timer = setTimeout(done, woken ? settleMs : ms);
-          wake = () => {
-            if (closed) return done();
-            clearTimeout(timer);
-            timer = setTimeout(done, settleMs);
-          };
-        });
       let last = '';
       let sentAt = 0;
-      let failures = 0;
-      try {
-        await writeEvent(raw, 'retry: 2000\n\n');
-        while (!closed) {
-          woken = false;
-          try {
-            const at = new Date().toISOString();
-            const found = await vesselsAt(platform.database.db, geography, {
-              at,
-              statuses: [...LIVE],
-              visibleTo: scope,
-            });
-            failures = 0;
-            const vessels = found.map(vesselAtView);
-            const picture = JSON.stringify(vessels);
-            // Unchanged pictures are sent again once a heartbeat period passed, so "as of" stays current.
-            if ((picture !== last || Date.now() - sentAt >= heartbeatMs) && !closed) {
-              // The first picture sent is the read the generic read audit would record for GET /vessels.
-              if (last === '') auditedRead(platform.audit, request, scope, '/vessels/stream', true);
-              last = picture;
-              sentAt = Date.now();
-              await writeEvent(raw, `event: vessels\ndata: {"at":${JSON.stringify(at)},"vessels":${picture}}\n\n`);
-            }
-          } catch (error) {
-            if (!isStoreUnavailable(error)) throw error;
-            const delayMs = Math.min(250 * 2 ** failures++, 5_000);
-            request.log.warn({ err: error }, `vessel stream: store unavailable; reading again in ${delayMs} ms`);
-            await pause(delayMs);
-            continue;
+      await serveEventStream(request, reply, open, {
+        label: 'vessel stream',
+        heartbeatMs,
+        heartbeatWakes: false,
+        wakers: [(signal) => platform.bus.subscribe(signal)],
+        settleMs,
+        idleMs: intervalMs,
+        round: async (output) => {
+          const at = new Date().toISOString();
+          const found = await vesselsAt(platform.database.db, geography, {
+            at,
+            statuses: [...LIVE],
+            visibleTo: scope,
+          });
+          const vessels = found.map(vesselAtView);
+          const picture = JSON.stringify(vessels);
+          // Unchanged pictures are sent again once a heartbeat period passed, so "as of" stays current.
+          if ((picture !== last || Date.now() - sentAt >= heartbeatMs) && !output.closed) {
+            // The first picture sent is the read the generic read audit would record for GET /vessels.
+            if (last === '') auditedRead(platform.audit, request, scope, '/vessels/stream', true);
+            last = picture;
+            sentAt = Date.now();
+            await output.write(`event: vessels\ndata: {"at":${JSON.stringify(at)},"vessels":${picture}}\n\n`);
           }
-          if (closed) break;
-          await pause(intervalMs);
-        }
-      } catch (error) {
-        request.log.error({ err: error }, 'vessel stream failed');
-      } finally {
-        clearInterval(heartbeat);
-        unsubscribe();
-        open.delete(close);
-        raw.end();
-      }
+          return false;
+        },
+      });
     },
   );
 };

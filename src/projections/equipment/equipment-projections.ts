@@ -15,27 +15,10 @@ import type { StoredEvent } from '../../domain/canonical-event.js';
 import { CHARGING_SESSION, EQUIPMENT_STATUS, type EnergyCounters } from '../../domain/equipment-telemetry.js';
 import { LocalDates } from '../../domain/free-time/local-date.js';
 import type { DB } from '../../store/schema.js';
+import { chunks, provenance } from '../event-provenance.js';
 import type { Projection } from '../projection.js';
 import { terminalTimeZone } from '../terminal-kpis/terminal-time-zone.js';
 import { counterGrowth, type CounterGrowth } from './equipment-counters.js';
-
-const CHUNK = 500;
-function chunks<T>(rows: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
-}
-
-function provenance(event: StoredEvent) {
-  return {
-    source_org: event.sourceOrg,
-    inbox_id: event.inboxId,
-    event_id: event.eventId,
-    last_event_seq: event.seq,
-    owner_orgs: [...event.ownerOrgs],
-    visibility: event.visibility,
-  };
-}
 
 interface UnitState {
   equipment_id: string;

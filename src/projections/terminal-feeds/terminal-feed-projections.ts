@@ -10,6 +10,7 @@ import { sql, type Transaction } from 'kysely';
 import { APPOINTMENT_SLOT, EMPTY_RECEIVABLE, TERMINAL_NOTICE } from '../../domain/cargo-event-codes.js';
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import type { DB } from '../../store/schema.js';
+import { chunks, provenance } from '../event-provenance.js';
 import type { Projection } from '../projection.js';
 import { fromExcluded } from '../upsert-excluded.js';
 
@@ -17,12 +18,7 @@ import { fromExcluded } from '../upsert-excluded.js';
 function statement(event: StoredEvent) {
   return {
     stated_at: new Date(event.eventDateTime),
-    source_org: event.sourceOrg,
-    inbox_id: event.inboxId,
-    event_id: event.eventId,
-    last_event_seq: event.seq,
-    owner_orgs: [...event.ownerOrgs],
-    visibility: event.visibility,
+    ...provenance(event),
   };
 }
 
@@ -48,14 +44,6 @@ function newestByKey<R extends { readonly stated_at: Date }>(rows: readonly (rea
     if (!held || held.stated_at.getTime() <= row.stated_at.getTime()) newest.set(key, row);
   }
   return [...newest.values()];
-}
-
-/** Upserts in chunks (PostgreSQL's parameter limit). */
-const CHUNK = 500;
-function chunks<T>(rows: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
 }
 
 export const appointmentSlotProjection: Projection = {
