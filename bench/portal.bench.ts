@@ -198,7 +198,21 @@ const suite: BenchSuite = async (emit, { quick }) => {
     });
     for (const [view, charts, key] of [
       ['operations', ['ops-teu', 'ops-dwell', 'ops-turn', 'ops-anchor', 'ops-gate'], null],
-      ['green', ['green-ze-share', 'green-energy', 'green-emissions'], memberKey],
+      [
+        'green',
+        [
+          'green-ze-share',
+          'green-energy',
+          'green-emissions-mode',
+          'green-emissions-terminal',
+          'green-emissions-day',
+          'green-shore-power',
+          'green-corridor-intensity',
+          'green-corridor-fuel',
+          'green-jit',
+        ],
+        memberKey,
+      ],
     ] as const) {
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {

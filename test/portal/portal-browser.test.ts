@@ -18,6 +18,7 @@ import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
 import { AVAILABILITY_HEADER, dischargeOf, positionReport, SEED_VESSELS, seedAis } from '../../bench/portal-seed.js';
 import { cliBuilt, startServer, type ServerProcess, firstStartKey } from '../support/server-process.js';
 import { existsSync } from 'node:fs';
+import { portDayInstants } from '../../web/src/dashboard-data.js';
 
 const MINE = 'EGHU9345670';
 const TRUCKER_SLOTS = 'terminal,port,transaction_type,slot_start,slot_end,capacity,booked,stated_at';
@@ -562,9 +563,8 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('should draw the green dashboard: ZE equipment against the CAAP target, energy and charging, emissions only when the API has them', async () => {
+  it('should draw the green dashboard: ZE equipment against the CAAP target, energy and charging, vessel emissions, shore power, corridors and JIT savings as the API gives them', async () => {
     await signIn('portal-yti');
-    const period = `from=${today()}&to=${today()}`;
     await page.goto(`${server.baseUrl}/#/green?from=2026-11-01&to=${today()}`);
     await rendered(page, 'green-ze-share');
     await rendered(page, 'green-energy');
@@ -599,12 +599,87 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     ]);
     const png = await exported(page, /Export Zero-emission cargo-handling equipment as PNG/);
     expect(png.bytes.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
-    // The emissions panel draws nothing the API does not publish.
-    const summary = await api(`/emissions/summary?groupBy=terminal&${period}`, { key: keys.get('portal-yti')! });
-    const emissions = page.locator('[data-chart="green-emissions"]');
-    await expect.poll(() => emissions.getAttribute('data-state')).toBe('unavailable');
-    if (summary.status === 404) expect(await emissions.textContent()).toContain('Not yet available');
-    expect(await emissions.locator('canvas').count()).toBe(0);
+    // Vessel emissions: the seeded AIS gave per-call rows, and each panel draws exactly the API's totals.
+    const yti = keys.get('portal-yti')!;
+    const window = new URLSearchParams(portDayInstants('2026-11-01', today())).toString();
+    const calls = JSON.parse((await api(`/emissions/calls?${window}`, { key: yti })).body) as {
+      calls: { callId: string; totals: { co2G: number } }[];
+    };
+    expect(calls.calls.length).toBeGreaterThan(0);
+    type Summary = {
+      asOf: string;
+      groups: { key: string | null; calls: number; totals: { co2G: number; noxG: number } }[];
+    };
+    const summaryOf = async (groupBy: string) =>
+      JSON.parse((await api(`/emissions/summary?groupBy=${groupBy}&${window}`, { key: yti })).body) as Summary;
+    for (const [groupBy, chart, title] of [
+      ['mode', 'green-emissions-mode', /Export Vessel emissions by mode as CSV/],
+      ['terminal', 'green-emissions-terminal', /Export Vessel emissions by terminal as CSV/],
+      ['day', 'green-emissions-day', /Export Vessel emissions by day as CSV/],
+    ] as const) {
+      await rendered(page, chart);
+      const answer = await summaryOf(groupBy);
+      expect(answer.groups.length).toBeGreaterThan(0);
+      expect(await page.locator(`[data-chart="${chart}"] .as-of`).textContent()).toMatch(
+        /^As of .+ · Source: per-call emissions \(ghg4-interval\)/,
+      );
+      const [header, ...rows] = csvRows((await exported(page, title)).bytes.toString('utf8'));
+      expect(header!.slice(0, 6)).toEqual([groupBy, 'calls', 'computedCalls', 'hours', 'co2G', 'noxG']);
+      expect(rows.map((r) => [r[0], Number(r[1]), Number(r[4]), Number(r[5])])).toEqual(
+        answer.groups.map((g) => [g.key ?? '', g.calls, g.totals.co2G, g.totals.noxG]),
+      );
+    }
+    const byTerminal = await summaryOf('terminal');
+    const co2 = byTerminal.groups.reduce((sum, g) => sum + g.totals.co2G, 0);
+    expect(co2).toBeGreaterThan(0);
+    expect(await page.getByTestId('emissions-co2').textContent()).toBe(`${Math.round(co2 / 1e4) / 100} t`);
+    const modePng = await exported(page, /Export Vessel emissions by mode as PNG/);
+    expect(modePng.bytes.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+    // Shore power is 0 today (no connection feed): drawn as 0 with the reason, not hidden.
+    await rendered(page, 'green-shore-power');
+    expect(await page.getByTestId('shore-power-kwh').textContent()).toBe('0 kWh');
+    expect(await page.locator('[data-chart="green-shore-power"] .help').textContent()).toMatch(
+      /No feed says yet when a ship is connected/,
+    );
+    const shore = csvRows((await exported(page, /Export Shore power as CSV/)).bytes.toString('utf8'));
+    expect(shore.at(-1)!.slice(0, 3)).toEqual(['Port', '0', '0']);
+    // Corridors: every configured corridor with its attained intensity and this year's pathway target.
+    await rendered(page, 'green-corridor-intensity');
+    await rendered(page, 'green-corridor-fuel');
+    const corridors = JSON.parse((await api(`/corridors?${window}`, { key: yti })).body) as {
+      corridors: {
+        id: string;
+        figures: { voyages: number; wtwGCo2ePerMj: number | null };
+        progress: { wtwIntensity: { target: number } | null };
+      }[];
+    };
+    expect(corridors.corridors.length).toBeGreaterThan(0);
+    const intensity = csvRows(
+      (await exported(page, /Export Corridor WtW intensity against the target pathway as CSV/)).bytes.toString('utf8'),
+    );
+    expect(intensity.slice(1).map((r) => [r[0], Number(r[1]), r[2], r[3]])).toEqual(
+      corridors.corridors.map((c) => [
+        c.id,
+        c.figures.voyages,
+        c.figures.wtwGCo2ePerMj === null ? '' : String(c.figures.wtwGCo2ePerMj),
+        c.progress.wtwIntensity === null ? '' : String(c.progress.wtwIntensity.target),
+      ]),
+    );
+    // Just-in-time arrival: the total saved, as the API sums it.
+    await rendered(page, 'green-jit');
+    const jit = JSON.parse((await api(`/jit/summary?${window}`, { key: yti })).body) as {
+      callsWaited: number;
+      fuelSavedT: number;
+      co2SavedT: number;
+    };
+    expect(await page.getByTestId('jit-co2-saved').textContent()).toBe(`${jit.co2SavedT} t`);
+    const jitRows = csvRows(
+      (await exported(page, /Export Just-in-time arrival savings as CSV/)).bytes.toString('utf8'),
+    );
+    expect(jitRows.at(-1)!.slice(4, 6)).toEqual([String(jit.fuelSavedT), String(jit.co2SavedT)]);
+    expect(await page.locator('[data-chart="green-jit"] .help').textContent()).toContain(
+      `${jit.callsWaited} calls waited at anchor`,
+    );
     await shot('green', true);
     expect(pageErrors).toEqual([]);
   });
@@ -635,7 +710,10 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       await anonymous.goto(`${server.baseUrl}/#/green`);
       await expect.poll(() => anonymous.getByTestId('members-only').first().textContent()).toContain('for members');
       expect(await anonymous.locator('[data-chart="green-ze-share"] canvas').count()).toBe(0);
-      expect(await anonymous.locator('main').textContent()).not.toMatch(/YUSEN|kWh/);
+      expect(await anonymous.locator('main').textContent()).not.toMatch(/YUSEN/);
+      for (const chart of ['green-ze-share', 'green-energy']) {
+        expect(await anonymous.locator(`[data-chart="${chart}"]`).textContent()).not.toMatch(/kWh|\d%/);
+      }
       await anonymous.screenshot({ path: join(shots, 'public-green.png'), fullPage: true });
       expect(errors).toEqual([]);
     } finally {

@@ -5,6 +5,7 @@ import {
   isStaleAggregate,
   weeksOf,
   lookAheadWeeks,
+  portDayInstants,
   portDays,
   toCsv,
   weightedAverage,
@@ -91,5 +92,18 @@ describe('dashboard figures', () => {
     // 2026-03-18 is a Wednesday, 2026-03-29 a Sunday.
     expect(weeksOf('2026-03-18', '2026-03-29')).toEqual(['2026-03-16', '2026-03-23']);
     expect(weeksOf('2026-03-16', '2026-03-16')).toEqual(['2026-03-16']);
+  });
+});
+
+describe('portDayInstants', () => {
+  it('should give the API the port-zone start of the first day and the last second of the last, across DST', () => {
+    expect(portDayInstants('2026-11-01', '2026-12-04')).toEqual({
+      from: '2026-11-01T00:00:00-07:00',
+      to: '2026-12-04T23:59:59-08:00',
+    });
+    expect(portDayInstants('2026-03-08', '2026-03-08')).toEqual({
+      from: '2026-03-08T00:00:00-08:00',
+      to: '2026-03-08T23:59:59-07:00',
+    });
   });
 });

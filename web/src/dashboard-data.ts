@@ -171,3 +171,22 @@ export function lookAheadWeeks(answer: unknown): LookAheadWeek[] {
   }
   return weeks;
 }
+
+/** The UTC offset of the port's zone at an instant, as `-08:00` / `-07:00`. */
+function portOffset(at: Date): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: PORT_ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const offset = name?.replace('GMT', '') ?? '';
+  return /^[+-]\d{2}:\d{2}$/.test(offset) ? offset : 'Z';
+}
+
+/**
+ * A period of local days as the instants the API's `from`/`to` take: the start of `from` and the last second of
+ * `to` in the port's zone (e.g. `2026-11-01T00:00:00-07:00`, `2026-12-04T23:59:59-08:00`).
+ */
+export function portDayInstants(from: string, to: string): { from: string; to: string } {
+  // The offset in force at that local time read as standard time: right on the days clocks change (at 02:00).
+  const at = (day: string, time: string) => `${day}T${time}${portOffset(new Date(`${day}T${time}-08:00`))}`;
+  return { from: at(from, '00:00:00'), to: at(to, '23:59:59') };
+}

@@ -1,15 +1,28 @@
 /**
- * Green dashboard: what the API has today. The zero-emission share of cargo-handling equipment per terminal and
- * port-wide against the Clean Air Action Plan goal (100% ZE by 2030), and its energy and charging
- * (`GET /equipment/ze-share`, members only), and the emissions summary (`GET /emissions/summary`): while the API
- * answers 404 for it, its panel says "not yet available" and draws nothing. No figure is made up here.
+ * Green dashboard: the zero-emission share of cargo-handling equipment per terminal and port-wide against the
+ * Clean Air Action Plan goal (100% ZE by 2030), and its energy and charging (`GET /equipment/ze-share`, members
+ * only); the vessel calls' emissions by mode, terminal and day and their shore power (`GET /emissions/summary`);
+ * the green corridors' WtW intensity against their target pathway and their fuel mix (`GET /corridors`); and the
+ * fuel and CO2 just-in-time arrival would have saved (`GET /jit/summary`). No figure is made up here: a panel
+ * whose API answers a problem says so and draws nothing.
  */
 import { apiGet } from '../api';
 import { chartPanel } from '../charts';
-import { addDays, isLocalDate, isStaleAggregate, PERIODS, portToday } from '../dashboard-data';
+import { addDays, isLocalDate, isStaleAggregate, PERIODS, portDayInstants, portToday } from '../dashboard-data';
 import { h, replaceChildren } from '../dom';
 import type { Cleanup, ViewContext } from '../main';
 import { heading, problemMessage } from '../ui';
+import {
+  corridorFuelContent,
+  corridorIntensityContent,
+  emissionsContent,
+  jitContent,
+  shorePowerContent,
+  tonnes,
+  type Corridors,
+  type EmissionsSummary,
+  type JitSummary,
+} from './green-emissions';
 
 interface Share {
   readonly units: number;
@@ -59,14 +72,34 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
   const fileBase = (chart: string) => () => `${chart}-${fromInput.value}-${toInput.value}`;
   const share = chartPanel('green-ze-share', 'Zero-emission cargo-handling equipment', fileBase('ze-share'));
   const energy = chartPanel('green-energy', 'Equipment energy and charging', fileBase('equipment-energy'));
-  const emissions = chartPanel('green-emissions', 'Emissions by terminal', fileBase('emissions'));
+  const byMode = chartPanel('green-emissions-mode', 'Vessel emissions by mode', fileBase('emissions-by-mode'));
+  const byTerminal = chartPanel(
+    'green-emissions-terminal',
+    'Vessel emissions by terminal',
+    fileBase('emissions-by-terminal'),
+  );
+  const byDay = chartPanel('green-emissions-day', 'Vessel emissions by day', fileBase('emissions-by-day'));
+  const shore = chartPanel('green-shore-power', 'Shore power', fileBase('shore-power'));
+  const intensity = chartPanel(
+    'green-corridor-intensity',
+    'Corridor WtW intensity against the target pathway',
+    fileBase('corridor-intensity'),
+  );
+  const fuelMix = chartPanel(
+    'green-corridor-fuel',
+    'Corridor fuel mix and low/zero-carbon share',
+    fileBase('corridor-fuel'),
+  );
+  const jit = chartPanel('green-jit', 'Just-in-time arrival savings', fileBase('jit-savings'));
+  const panels = [share, energy, byMode, byTerminal, byDay, shore, intensity, fuelMix, jit];
   const summary = h('div', { class: 'summary', 'data-testid': 'ze-summary' });
+  const emissionsSummary = h('div', { class: 'summary', 'data-testid': 'emissions-summary' });
   replaceChildren(
     root,
     heading(
       'Green dashboard',
-      'Zero-emission equipment against the Clean Air Action Plan, energy and charging, and emissions as the API ' +
-        'publishes them.',
+      'Zero-emission equipment against the Clean Air Action Plan, energy and charging, vessel emissions and shore ' +
+        'power, green corridors and just-in-time arrival, as the API publishes them.',
     ),
     h(
       'form',
@@ -76,7 +109,13 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
       h('div', { class: 'field' }, h('label', { for: 'green-to' }, 'To (inclusive)'), toInput),
     ),
     summary,
-    h('div', { class: 'dashboard' }, share.element, energy.element, emissions.element),
+    h('div', { class: 'dashboard' }, share.element, energy.element),
+    emissionsSummary,
+    h(
+      'div',
+      { class: 'dashboard' },
+      panels.slice(2).map((p) => p.element),
+    ),
   );
 
   let stopped = false;
@@ -86,9 +125,14 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     const mine = ++generation;
     const from = fromInput.value;
     const to = toInput.value;
-    const [ze, em] = await Promise.all([
+    const window = portDayInstants(from, to);
+    const [ze, mode, terminal, day, corridors, jitAnswer] = await Promise.all([
       apiGet<ZeShare>('/equipment/ze-share', { from, to }),
-      apiGet<unknown>('/emissions/summary', { groupBy: 'terminal', from, to }),
+      apiGet<EmissionsSummary>('/emissions/summary', { groupBy: 'mode', ...window }),
+      apiGet<EmissionsSummary>('/emissions/summary', { groupBy: 'terminal', ...window }),
+      apiGet<EmissionsSummary>('/emissions/summary', { groupBy: 'day', ...window }),
+      apiGet<Corridors>('/corridors', window),
+      apiGet<JitSummary>('/jit/summary', window),
     ]);
     if (stopped || mine !== generation) return;
     const now = new Date();
@@ -216,26 +260,44 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
         },
       });
     }
-    if (em.ok) {
-      emissions.unavailable(
-        h(
-          'p',
-          { class: 'empty', 'data-testid': 'emissions-unavailable' },
-          'The API publishes an emissions summary (GET /emissions/summary); this version of the portal does not draw it yet.',
+    const isStale = (asOf: string | null) => isStaleAggregate(asOf, to, now);
+    if (mode.ok) byMode.show({ ...emissionsContent(mode.data), stale: isStale(mode.data.asOf) });
+    else byMode.unavailable(problemMessage(mode.problem, 'The emissions by mode could not be loaded'));
+    if (day.ok) byDay.show({ ...emissionsContent(day.data), stale: isStale(day.data.asOf) });
+    else byDay.unavailable(problemMessage(day.problem, 'The emissions by day could not be loaded'));
+    if (terminal.ok) {
+      const shorePower = shorePowerContent(terminal.data);
+      const total = (f: (g: EmissionsSummary['groups'][number]) => number) =>
+        terminal.data.groups.reduce((sum, g) => sum + f(g), 0);
+      replaceChildren(
+        emissionsSummary,
+        figure(`${tonnes(total((g) => g.totals.co2G))} t`, 'CO2 of the vessel calls in the period', 'emissions-co2'),
+        figure(`${tonnes(total((g) => g.totals.noxG))} t`, 'NOx of the vessel calls', 'emissions-nox'),
+        figure(
+          `${shorePower.port.shorePowerKwh} kWh`,
+          `shore power, ${tonnes(shorePower.port.avoidedCo2G)} t CO2 avoided (no connection feed yet)`,
+          'shore-power-kwh',
         ),
+        jitAnswer.ok
+          ? figure(`${jitAnswer.data.co2SavedT} t`, 'CO2 just-in-time arrival would have saved', 'jit-co2-saved')
+          : null,
       );
-    } else if (em.status === 404) {
-      emissions.unavailable(
-        h(
-          'p',
-          { class: 'empty', 'data-testid': 'emissions-unavailable' },
-          h('strong', {}, 'Not yet available. '),
-          'The API has no emissions summary yet (GET /emissions/summary answered 404), so nothing is drawn here.',
-        ),
-      );
+      byTerminal.show({ ...emissionsContent(terminal.data), stale: isStale(terminal.data.asOf) });
+      shore.show({ ...shorePower, stale: isStale(terminal.data.asOf) });
     } else {
-      emissions.unavailable(problemMessage(em.problem, 'The emissions summary could not be loaded'));
+      replaceChildren(emissionsSummary);
+      byTerminal.unavailable(problemMessage(terminal.problem, 'The emissions by terminal could not be loaded'));
+      shore.unavailable(problemMessage(terminal.problem, 'The shore-power figures could not be loaded'));
     }
+    if (corridors.ok) {
+      intensity.show({ ...corridorIntensityContent(corridors.data), stale: isStale(corridors.data.asOf) });
+      fuelMix.show({ ...corridorFuelContent(corridors.data), stale: isStale(corridors.data.asOf) });
+    } else {
+      intensity.unavailable(problemMessage(corridors.problem, 'The corridors could not be loaded'));
+      fuelMix.unavailable(problemMessage(corridors.problem, 'The corridors could not be loaded'));
+    }
+    if (jitAnswer.ok) jit.show({ ...jitContent(jitAnswer.data), stale: isStale(jitAnswer.data.asOf) });
+    else jit.unavailable(problemMessage(jitAnswer.problem, 'The just-in-time figures could not be loaded'));
   };
 
   const reload = () => {
@@ -259,9 +321,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
 
   return () => {
     stopped = true;
-    share.dispose();
-    energy.dispose();
-    emissions.dispose();
+    for (const panel of panels) panel.dispose();
   };
 }
 

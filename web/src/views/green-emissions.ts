@@ -1,0 +1,371 @@
+/**
+ * The green dashboard's emissions, corridor and just-in-time panels: what the API answers, turned into the chart
+ * option and the figures table of each panel (the table, the CSV export and the chart draw the same rows). The
+ * tables keep the API's own units (grams, kWh, tonnes); the charts draw tonnes and kilograms. No figure is made
+ * up: a corridor without voyages has no attained intensity, and shore power is 0 while no feed says when a ship
+ * is connected.
+ */
+import type { ChartOption, PanelContent } from '../charts';
+import type { Cell } from '../dashboard-data';
+
+export interface EmissionTotals {
+  readonly fuelG: number;
+  readonly co2G: number;
+  readonly ch4G: number;
+  readonly n2oG: number;
+  readonly so2G: number;
+  readonly noxG: number;
+  readonly pm10G: number;
+  readonly pm25G: number;
+}
+
+export interface ShorePower {
+  readonly connectedHours: number;
+  readonly shorePowerKwh: number;
+  readonly gridKwh: number;
+  readonly gridCo2GPerKwh: number;
+  readonly gridCo2G: number;
+  readonly avoidedCo2G: number;
+  readonly netCo2ReductionG: number;
+}
+
+/** `GET /emissions/summary?groupBy=` */
+export interface EmissionsSummary {
+  readonly groupBy: 'terminal' | 'day' | 'mode';
+  readonly groups: readonly {
+    readonly key: string | null;
+    readonly calls: number;
+    readonly computedCalls: number;
+    readonly hours: number;
+    readonly totals: EmissionTotals;
+    readonly shorePower: ShorePower;
+  }[];
+  readonly asOf: string | null;
+  readonly source: { readonly method: string; readonly track: string; readonly particulars: string };
+}
+
+export interface CorridorFigures {
+  readonly voyages: number;
+  readonly lowZeroCarbonSharePct: number | null;
+  readonly wtwGCo2ePerMj: number | null;
+  readonly wtwGCo2ePerTeuKm: number | null;
+  readonly fuelMix?: readonly {
+    readonly fuel: string;
+    readonly voyages: number;
+    readonly energyMj: number;
+    readonly energySharePct: number;
+  }[];
+}
+
+export interface CorridorProgress {
+  readonly year: number;
+  readonly voyages: number;
+  readonly wtwIntensity?: {
+    readonly target: number;
+    readonly targetFromYear: number;
+    readonly attained: number | null;
+    readonly met: boolean | null;
+  } | null;
+  readonly lowZeroCarbonShare?: {
+    readonly target: number;
+    readonly targetFromYear: number;
+    readonly attained: number | null;
+    readonly met: boolean | null;
+  } | null;
+}
+
+/** `GET /corridors` */
+export interface Corridors {
+  readonly asOf: string | null;
+  readonly source: string;
+  readonly corridors: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly pathwaySource: string;
+    readonly figures: CorridorFigures;
+    readonly progress: CorridorProgress;
+  }[];
+}
+
+/** `GET /jit/summary` */
+export interface JitSummary {
+  readonly asOf: string | null;
+  readonly source: string;
+  readonly callsWaited: number;
+  readonly callsAdvised: number;
+  readonly fuelSavedT: number;
+  readonly co2SavedT: number;
+  readonly calls: readonly {
+    readonly callId: string;
+    readonly vesselName?: string | null;
+    readonly waitingMin?: number | null;
+    readonly advice: {
+      readonly advisedSpeedKn: number;
+      readonly fuelSavedT: number;
+      readonly co2SavedT: number;
+    } | null;
+    readonly reason: string | null;
+  }[];
+}
+
+type Content = Omit<PanelContent, 'stale'>;
+
+/** Grams as tonnes (2 decimals) and as kilograms (1 decimal), for the charts. */
+export const tonnes = (grams: number) => Math.round(grams / 1e4) / 100;
+export const kilograms = (grams: number) => Math.round(grams / 100) / 10;
+
+export function emissionsSource(summary: EmissionsSummary): string {
+  return `per-call emissions (${summary.source.method}) from ${summary.source.track}; particulars ${summary.source.particulars}`;
+}
+
+const GROUP_LABEL = { terminal: 'terminal', day: 'UTC day of the call start', mode: 'mode' } as const;
+
+/** CO2 (t) and NOx (kg) per group; the table holds every quantity in grams as the API gave it. */
+export function emissionsContent(summary: EmissionsSummary): Content {
+  const label = (key: string | null) => key ?? (summary.groupBy === 'terminal' ? 'no terminal' : '—');
+  const categories = summary.groups.map((g) => label(g.key));
+  const option: ChartOption = {
+    xAxis: { type: 'category', data: categories },
+    yAxis: [
+      { type: 'value', name: 't CO2' },
+      { type: 'value', name: 'kg NOx', splitLine: { show: false } },
+    ],
+    series: [
+      { type: 'bar', name: 'CO2 (t)', data: summary.groups.map((g) => tonnes(g.totals.co2G)) },
+      { type: 'bar', name: 'NOx (kg)', yAxisIndex: 1, data: summary.groups.map((g) => kilograms(g.totals.noxG)) },
+    ],
+  };
+  return {
+    asOf: summary.asOf,
+    source: emissionsSource(summary),
+    note:
+      `Totals of the vessel calls in the period by ${GROUP_LABEL[summary.groupBy]} (a call counts once` +
+      (summary.groupBy === 'mode' ? '; its time in each mode under that mode' : '') +
+      '). Calls without particulars (not container ships) are counted but have no figures.' +
+      (summary.groups.length === 0 ? ' No vessel call in the period.' : ''),
+    option,
+    table: {
+      columns: [summary.groupBy, 'calls', 'computedCalls', 'hours', 'co2G', 'noxG', 'so2G', 'pm25G', 'fuelG'],
+      rows: summary.groups.map((g) => [
+        g.key,
+        g.calls,
+        g.computedCalls,
+        g.hours,
+        g.totals.co2G,
+        g.totals.noxG,
+        g.totals.so2G,
+        g.totals.pm25G,
+        g.totals.fuelG,
+      ]),
+    },
+  };
+}
+
+/** Shore power per terminal and for the port: 0 today, drawn as 0 with the reason. */
+export function shorePowerContent(byTerminal: EmissionsSummary): Content & { readonly port: ShorePower } {
+  const zero: ShorePower = {
+    connectedHours: 0,
+    shorePowerKwh: 0,
+    gridKwh: 0,
+    gridCo2GPerKwh: byTerminal.groups[0]?.shorePower.gridCo2GPerKwh ?? 0,
+    gridCo2G: 0,
+    avoidedCo2G: 0,
+    netCo2ReductionG: 0,
+  };
+  const port = byTerminal.groups.reduce<ShorePower>(
+    (sum, g) => ({
+      connectedHours: sum.connectedHours + g.shorePower.connectedHours,
+      shorePowerKwh: sum.shorePowerKwh + g.shorePower.shorePowerKwh,
+      gridKwh: sum.gridKwh + g.shorePower.gridKwh,
+      gridCo2GPerKwh: g.shorePower.gridCo2GPerKwh,
+      gridCo2G: sum.gridCo2G + g.shorePower.gridCo2G,
+      avoidedCo2G: sum.avoidedCo2G + g.shorePower.avoidedCo2G,
+      netCo2ReductionG: sum.netCo2ReductionG + g.shorePower.netCo2ReductionG,
+    }),
+    zero,
+  );
+  const rows = [
+    ...byTerminal.groups.map((g) => ({ name: g.key ?? 'no terminal', s: g.shorePower })),
+    { name: 'Port', s: port },
+  ];
+  const grid = port.gridCo2GPerKwh;
+  return {
+    port,
+    asOf: byTerminal.asOf,
+    source: emissionsSource(byTerminal),
+    note:
+      'No feed says yet when a ship is connected to shore power (neither AIS nor the equipment telemetry does), ' +
+      'so every call is computed on its engines: 0 kWh and 0 avoided are the figures today, not missing ones. ' +
+      `Grid CO2 at ${grid} g/kWh (OPENPCS_GRID_CO2_G_PER_KWH).`,
+    option: {
+      xAxis: { type: 'category', data: rows.map((r) => r.name) },
+      yAxis: [
+        { type: 'value', name: 'kWh', minInterval: 1 },
+        { type: 'value', name: 'kg CO2', splitLine: { show: false }, minInterval: 1 },
+      ],
+      series: [
+        { type: 'bar', name: 'Shore power (kWh)', data: rows.map((r) => r.s.shorePowerKwh) },
+        {
+          type: 'bar',
+          name: 'Ship CO2 avoided (kg)',
+          yAxisIndex: 1,
+          data: rows.map((r) => kilograms(r.s.avoidedCo2G)),
+        },
+      ],
+    },
+    table: {
+      columns: [
+        'terminal',
+        'connectedHours',
+        'shorePowerKwh',
+        'gridKwh',
+        'gridCo2G',
+        'avoidedCo2G',
+        'netCo2ReductionG',
+      ],
+      rows: rows.map((r) => [
+        r.name,
+        r.s.connectedHours,
+        r.s.shorePowerKwh,
+        r.s.gridKwh,
+        r.s.gridCo2G,
+        r.s.avoidedCo2G,
+        r.s.netCo2ReductionG,
+      ]),
+    },
+  };
+}
+
+/** Attained well-to-wake intensity of each corridor's voyages against this year's step of its target pathway. */
+export function corridorIntensityContent(answer: Corridors): Content {
+  const rows = answer.corridors;
+  const year = rows[0]?.progress.year;
+  const voyages = rows.reduce((s, c) => s + c.figures.voyages, 0);
+  return {
+    asOf: answer.asOf,
+    source: answer.source,
+    note:
+      `Bars: the WtW intensity attained by the corridor's voyages in the period (none without voyages); line: the ` +
+      `target of the corridor's pathway for ${year ?? 'this year'} (${rows[0]?.pathwaySource ?? 'no pathway'}).` +
+      (voyages === 0 ? ' No corridor voyage in the period.' : ''),
+    option: {
+      xAxis: { type: 'category', data: rows.map((c) => c.id), axisLabel: { rotate: 30 } },
+      yAxis: { type: 'value', name: 'g CO2e/MJ' },
+      series: [
+        { type: 'bar', name: 'Attained (g CO2e/MJ)', data: rows.map((c) => c.figures.wtwGCo2ePerMj) },
+        {
+          type: 'line',
+          name: `Target ${year ?? ''} (g CO2e/MJ)`.replace('  ', ' '),
+          data: rows.map((c) => c.progress.wtwIntensity?.target ?? null),
+        },
+      ],
+    },
+    table: {
+      columns: [
+        'corridor',
+        'voyages',
+        'wtwGCo2ePerMj',
+        'targetWtwGCo2ePerMj',
+        'targetFromYear',
+        'met',
+        'lowZeroCarbonSharePct',
+        'wtwGCo2ePerTeuKm',
+      ],
+      rows: rows.map((c): Cell[] => [
+        c.id,
+        c.figures.voyages,
+        c.figures.wtwGCo2ePerMj,
+        c.progress.wtwIntensity?.target ?? null,
+        c.progress.wtwIntensity?.targetFromYear ?? null,
+        c.progress.wtwIntensity?.met === undefined || c.progress.wtwIntensity.met === null
+          ? null
+          : String(c.progress.wtwIntensity.met),
+        c.figures.lowZeroCarbonSharePct,
+        c.figures.wtwGCo2ePerTeuKm,
+      ]),
+    },
+  };
+}
+
+/** Each corridor's fuel mix (share of energy per fuel, stacked) and its share of voyages on low/zero-carbon fuel. */
+export function corridorFuelContent(answer: Corridors): Content {
+  const rows = answer.corridors;
+  const fuels = [...new Set(rows.flatMap((c) => (c.figures.fuelMix ?? []).map((f) => f.fuel)))].sort();
+  const share = (c: Corridors['corridors'][number], fuel: string) =>
+    c.figures.fuelMix?.find((f) => f.fuel === fuel)?.energySharePct ?? null;
+  return {
+    asOf: answer.asOf,
+    source: answer.source,
+    note:
+      'Stacked bars: share of the energy of the corridor’s voyages by fuel (register or assumed); line: share of ' +
+      'voyages on low/zero-carbon fuel.' +
+      (fuels.length === 0 ? ' No corridor voyage in the period: no fuel mix.' : ''),
+    option: {
+      xAxis: { type: 'category', data: rows.map((c) => c.id), axisLabel: { rotate: 30 } },
+      yAxis: { type: 'value', name: '%', max: 100 },
+      series: [
+        ...fuels.map((fuel) => ({
+          type: 'bar' as const,
+          stack: 'mix',
+          name: `${fuel} (% energy)`,
+          data: rows.map((c) => share(c, fuel)),
+        })),
+        {
+          type: 'line',
+          name: 'Low/zero-carbon voyages (%)',
+          data: rows.map((c) => c.figures.lowZeroCarbonSharePct),
+        },
+      ],
+    },
+    table: {
+      columns: ['corridor', 'voyages', 'lowZeroCarbonSharePct', 'fuel', 'fuelVoyages', 'energySharePct'],
+      rows: rows.flatMap((c): Cell[][] => {
+        const mix = c.figures.fuelMix ?? [];
+        if (mix.length === 0) return [[c.id, c.figures.voyages, c.figures.lowZeroCarbonSharePct, null, null, null]];
+        return mix.map((f) => [
+          c.id,
+          c.figures.voyages,
+          c.figures.lowZeroCarbonSharePct,
+          f.fuel,
+          f.voyages,
+          f.energySharePct,
+        ]);
+      }),
+    },
+  };
+}
+
+/** Fuel and CO2 the just-in-time advice would have saved, per call that waited, and the total. */
+export function jitContent(answer: JitSummary): Content {
+  const advised = answer.calls.filter((c) => c.advice !== null);
+  return {
+    asOf: answer.asOf,
+    source: answer.source,
+    note:
+      `${answer.callsWaited} calls waited at anchor, ${answer.callsAdvised} with advice: ${answer.fuelSavedT} t fuel ` +
+      `and ${answer.co2SavedT} t CO2 saved in total had they sailed at the advised speed.`,
+    option: {
+      xAxis: { type: 'category', data: advised.map((c) => c.vesselName ?? c.callId) },
+      yAxis: { type: 'value', name: 't' },
+      series: [
+        { type: 'bar', name: 'Fuel saved (t)', data: advised.map((c) => c.advice!.fuelSavedT) },
+        { type: 'bar', name: 'CO2 saved (t)', data: advised.map((c) => c.advice!.co2SavedT) },
+      ],
+    },
+    table: {
+      columns: ['callId', 'vesselName', 'waitingMin', 'advisedSpeedKn', 'fuelSavedT', 'co2SavedT', 'reason'],
+      rows: [
+        ...answer.calls.map((c): Cell[] => [
+          c.callId,
+          c.vesselName ?? null,
+          c.waitingMin ?? null,
+          c.advice?.advisedSpeedKn ?? null,
+          c.advice?.fuelSavedT ?? null,
+          c.advice?.co2SavedT ?? null,
+          c.reason,
+        ]),
+        ['Total', null, null, null, answer.fuelSavedT, answer.co2SavedT, null],
+      ],
+    },
+  };
+}
