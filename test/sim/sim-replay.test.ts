@@ -54,7 +54,7 @@ const SIM_CARGO = CARGO === 'sim';
 /** How long the feed client may make no progress before the replay gives up on it. */
 const STALL_MS = 300_000;
 /** Rows kept as they are for a readable diff (beyond this, a table is compared by count and hash). */
-const ROWS_KEPT = 5_000;
+const ROWS_KEPT = 100_000;
 
 const READ_MODELS = [
   'vessel',
@@ -77,14 +77,15 @@ const READ_MODELS = [
 ] as const;
 
 /** Columns that hold a position in the event log or a wall-clock instant of the run, not a fact. */
-const NOT_COMPARED = /(^|_)seq$|^updated_at$/;
+const NOT_COMPARED = /(^|_)seq$|^updated_at$|^inbox_id$/;
 /**
  * The instant a message was received is wall clock, not simulation: a CSV message carries no creation time,
  * so its events' `createdAt` is the receipt instant. It shows in stored container facts (`createdAt`) and
  * leads the ranks that order versions (`<createdAt>|<key>`: a truck appointment's `version_rank`, a visit
- * transaction's `rank`). Left out too, with the event positions (`seq`) stored inside JSON values.
+ * transaction's `rank`). Left out too, with the event positions (`seq`) and the inbox positions (`inboxId`: AIS
+ * batches and HTTP messages interleave differently in each run) stored inside JSON values.
  */
-const NOT_COMPARED_IN_JSON = new Set(['seq', 'createdAt']);
+const NOT_COMPARED_IN_JSON = new Set(['seq', 'createdAt', 'inboxId']);
 const RECEIPT_RANK = /^\d{4}-\d\d-\d\dT[\d:.]+Z\|/;
 
 function comparableValue(value: unknown): unknown {
@@ -266,8 +267,14 @@ describe.each(ENGINES)('a seeded run replayed twice on $name', (engine) => {
         expect(first.tables[table]!.count, table).toBeGreaterThan(0);
       }
       for (const table of READ_MODELS) {
-        if (first.tables[table]!.rows && second.tables[table]!.rows) {
-          expect(second.tables[table]!.rows, table).toEqual(first.tables[table]!.rows);
+        const [a, b] = [first.tables[table]!.rows, second.tables[table]!.rows];
+        if (a && b) {
+          // The first rows that only one store holds: a readable diff even for a large table.
+          const inA = new Set(a);
+          const inB = new Set(b);
+          const onlyFirst = a.filter((row) => !inB.has(row)).slice(0, 3);
+          const onlySecond = b.filter((row) => !inA.has(row)).slice(0, 3);
+          expect({ onlyFirst, onlySecond }, table).toEqual({ onlyFirst: [], onlySecond: [] });
         }
         expect(second.tables[table]!.count, table).toBe(first.tables[table]!.count);
         expect(second.tables[table]!.sha256, table).toBe(first.tables[table]!.sha256);

@@ -158,7 +158,7 @@ function immediate(e: CargoEvent): SimMessage | null {
       atMs: e.atMs,
       party: carrierParty(c.carrierScac),
       format: 'csv-container-master',
-      body: containerMasterCsv(e.cargo),
+      body: containerMasterCsv(e.cargo, e.atMs),
     };
   }
   if (e.kind === 'COARRI') {

@@ -76,8 +76,12 @@ export function holdsCsv(events: readonly Of<'HOLD' | 'RELEASE'>[]): string {
   );
 }
 
-/** The carrier's container master for the boxes it discharges at one call. */
-export function containerMasterCsv(cargo: CallCargo): string {
+/**
+ * The carrier's container master for the boxes it discharges at one call, dated `as_of` at the simulated instant it
+ * is sent: undated rows would take the instant the server received the file, so two replays of one seed would
+ * differ.
+ */
+export function containerMasterCsv(cargo: CallCargo, atMs: number): string {
   const scac = cargo.call.carrierScac;
   return csv(
     [
@@ -89,6 +93,7 @@ export function containerMasterCsv(cargo: CallCargo): string {
       'max_gross_kg',
       'reefer',
       'hazardous_un_number',
+      'as_of',
     ],
     cargo.imports.map((b) => [
       b.number,
@@ -99,6 +104,7 @@ export function containerMasterCsv(cargo: CallCargo): string {
       String(b.type.maxGrossKg),
       b.type.reefer ? 'Y' : 'N',
       '',
+      pacificIso(atMs),
     ]),
   );
 }
