@@ -200,6 +200,16 @@ function approachCsv(mmsi: string, name: string): string {
   return rows.join('\n') + '\n';
 }
 
+/** MarineCadastre rows of a container ship moored at a Los Angeles berth (where CMA CGM OPAL lay on 2022-01-03). */
+function mooredCsv(mmsi: string): string {
+  const rows = [approachCsv(mmsi, 'X').split('\n')[0]!];
+  for (let m = 0; m < 20; m++) {
+    const t = new Date(Date.UTC(2026, 2, 10, 12, m)).toISOString().slice(0, 19);
+    rows.push(`${mmsi},${t},33.76647,-118.27344,0.0,0,82,ETA MOORED,IMO9386484,A8RV4,70,5,259,32,12.6,70,A`);
+  }
+  return rows.join('\n') + '\n';
+}
+
 describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
   let platform: Platform;
   let server: Server;
@@ -224,6 +234,7 @@ describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
     other = (await orgWithKey(platform, 'eta-other', 'carrier')).authorization;
     await ingest(carrier, 'community', approachCsv('477000011', 'ETA COMMUNITY'));
     await ingest(carrier, 'private', approachCsv('477000012', 'ETA PRIVATE'));
+    await ingest(carrier, 'community', mooredCsv('477000013'));
     await platform.projections.catchUpAll();
   }, 120_000);
   afterAll(async () => {
@@ -259,6 +270,15 @@ describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
     expect(berth).toBeGreaterThan(pilot);
     // Inner fairway of Long Beach is about 7 nm from the last position: at 7 kn in the harbour, under 2 h.
     expect(berth - Date.parse(body.asOf!)).toBeLessThan(2 * 3_600_000);
+  });
+
+  it('answers a call at berth with its actual berthing time and no forecast', async () => {
+    const callId = await callOf('477000013', other);
+    const res = await get(`/forecasts/eta/${callId}`, other);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<EtaBody>();
+    expect(body.forecast).toBeNull();
+    expect(body.actual!.atb).toBe('2026-03-10T12:00:00.000Z');
   });
 
   it('answers 404 with its own code for an unknown call and for another organisation’s private call', async () => {
