@@ -84,6 +84,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /forecasts/volume': 'read',
   'GET /forecasts/backtests': 'read',
   'GET /forecasts/backtests/{id}': 'read',
+  'GET /forecasts/eta/{callId}': 'read',
   'GET /equipment': 'read',
   'GET /equipment/{equipmentId}': 'read',
   'GET /equipment/charging-sessions': 'read',

@@ -170,3 +170,128 @@ describe.each(ENGINES)('forecast API on $name', (engine) => {
     }
   });
 });
+
+interface EtaBody {
+  callId: string;
+  status: string;
+  port: string | null;
+  asOf: string | null;
+  source: string;
+  forecast: {
+    method: string;
+    pilotBoardingArea: { eta: string };
+    berth: { eta: string };
+    toPilotNm: number | null;
+  } | null;
+  actual: { atb: string | null } | null;
+  ownEta: null;
+}
+
+/** MarineCadastre rows of a container ship sailing north at 12 kn into the Long Beach pilot boarding area. */
+function approachCsv(mmsi: string, name: string): string {
+  const rows = [
+    'MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass',
+  ];
+  for (let m = 0; m < 30; m++) {
+    const t = new Date(Date.UTC(2026, 2, 10, 12, m)).toISOString().slice(0, 19);
+    const lat = (33.6 + (m * 12) / 60 / 60).toFixed(5);
+    rows.push(`${mmsi},${t},${lat},-118.18300,12.0,0,0,${name},IMO9386483,A8RV3,70,0,300,48,14,70,A`);
+  }
+  return rows.join('\n') + '\n';
+}
+
+/** MarineCadastre rows of a container ship moored at a Los Angeles berth (where CMA CGM OPAL lay on 2022-01-03). */
+function mooredCsv(mmsi: string): string {
+  const rows = [approachCsv(mmsi, 'X').split('\n')[0]!];
+  for (let m = 0; m < 20; m++) {
+    const t = new Date(Date.UTC(2026, 2, 10, 12, m)).toISOString().slice(0, 19);
+    rows.push(`${mmsi},${t},33.76647,-118.27344,0.0,0,82,ETA MOORED,IMO9386484,A8RV4,70,5,259,32,12.6,70,A`);
+  }
+  return rows.join('\n') + '\n';
+}
+
+describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
+  let platform: Platform;
+  let server: Server;
+  let carrier: string;
+  let other: string;
+  const get = (url: string, authorization: string) =>
+    server.app.inject({ method: 'GET', url, headers: { authorization } });
+  const ingest = async (authorization: string, visibility: string, body: string) => {
+    const res = await server.app.inject({
+      method: 'POST',
+      url: `/ingest/ais-csv-marinecadastre?visibility=${visibility}`,
+      payload: body,
+      headers: { authorization, 'content-type': 'text/csv' },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+  };
+
+  beforeAll(async () => {
+    platform = await testPlatform(engine);
+    server = await buildServer({ platform, logLevel: 'silent' });
+    carrier = (await orgWithKey(platform, 'eta-carrier', 'carrier')).authorization;
+    other = (await orgWithKey(platform, 'eta-other', 'carrier')).authorization;
+    await ingest(carrier, 'community', approachCsv('477000011', 'ETA COMMUNITY'));
+    await ingest(carrier, 'private', approachCsv('477000012', 'ETA PRIVATE'));
+    await ingest(carrier, 'community', mooredCsv('477000013'));
+    await platform.projections.catchUpAll();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.shutdown();
+    await platform?.close();
+  });
+
+  const callOf = async (mmsi: string, authorization: string): Promise<string> => {
+    const res = await get(`/vessel-calls?mmsi=${mmsi}`, authorization);
+    expect(res.statusCode, res.body).toBe(200);
+    const calls = res.json<{ calls: { callId: string }[] }>().calls;
+    expect(calls).toHaveLength(1);
+    return calls[0]!.callId;
+  };
+
+  it('forecasts an approaching call after its newest position, pilot boarding before berth', async () => {
+    const callId = await callOf('477000011', other);
+    const res = await get(`/forecasts/eta/${callId}`, other);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<EtaBody>();
+    expect(body.callId).toBe(callId);
+    expect(body.port).toBe('USLGB');
+    expect(body.asOf).toBe('2026-03-10T12:29:00.000Z');
+    expect(body.ownEta).toBeNull();
+    expect(body.actual).toBeNull();
+    expect(body.source).toMatch(/AIS/);
+    const f = body.forecast!;
+    expect(['track', 'harbour']).toContain(f.method);
+    const pilot = Date.parse(f.pilotBoardingArea.eta);
+    const berth = Date.parse(f.berth.eta);
+    expect(pilot).toBeGreaterThanOrEqual(Date.parse(body.asOf!));
+    expect(berth).toBeGreaterThan(Date.parse(body.asOf!));
+    expect(berth).toBeGreaterThan(pilot);
+    // Inner fairway of Long Beach is about 7 nm from the last position: at 7 kn in the harbour, under 2 h.
+    expect(berth - Date.parse(body.asOf!)).toBeLessThan(2 * 3_600_000);
+  });
+
+  it('answers a call at berth with its actual berthing time and no forecast', async () => {
+    const callId = await callOf('477000013', other);
+    const res = await get(`/forecasts/eta/${callId}`, other);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<EtaBody>();
+    expect(body.forecast).toBeNull();
+    expect(body.actual!.atb).toBe('2026-03-10T12:00:00.000Z');
+  });
+
+  it('answers 404 with its own code for an unknown call and for another organisation’s private call', async () => {
+    const unknown = await get('/forecasts/eta/999999999:2026-03-10T12:00', carrier);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json<{ code: string }>().code).toBe('PCS_FORECAST_CALL_NOT_FOUND');
+    const privateCall = await callOf('477000012', carrier);
+    expect((await get(`/forecasts/eta/${privateCall}`, carrier)).statusCode).toBe(200);
+    const hidden = await get(`/forecasts/eta/${privateCall}`, other);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json<{ code: string }>().code).toBe('PCS_FORECAST_CALL_NOT_FOUND');
+    const bad = await get(`/forecasts/eta/${privateCall}?at=2026-03-10T12:00Z`, carrier);
+    expect(bad.statusCode).toBe(400);
+    expect((await get('/forecasts/eta/not-a-call', carrier)).statusCode).toBe(400);
+  });
+});

@@ -3,11 +3,14 @@
  * from the shipped dataset) and `GET /forecasts/backtests`, `GET /forecasts/backtests/{id}` (the reports
  * `openpcs forecast backtest` wrote into the data directory). Community aggregates built from published port
  * statistics: readable by every caller with the read scope, anonymous included; nothing owned by an
- * organisation is in them, so reads count as public (audited as such).
+ * organisation is in them, so reads count as public (audited as such). `GET /forecasts/eta/{callId}` forecasts
+ * one detected vessel call: its visibility decides who sees it (like `GET /vessel-calls/{callId}`).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../access/route-access.js';
+import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
+import { EtaReader } from '../forecasts/eta-reader.js';
 import { listBacktestReports, readBacktestReport, REPORT_ID_PATTERN } from '../../forecast/io/backtest-report-files.js';
 import { loadMonthlyTeu } from '../../forecast/io/teu-data-file.js';
 import {
@@ -31,6 +34,61 @@ const VolumeForecastSchema = z.object({
   historyMonths: z.number().int(),
   months: z.array(z.object({ month: z.string(), teu: z.number(), intervals: z.array(Interval) })),
 });
+/** A vessel call id: `<MMSI>:<UTC minute the call started>`. */
+const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const EtaPoint = z.object({
+  eta: z.string(),
+  intervals: z.array(z.never()).describe('empty until the backtest calibration is stored (docs/forecast.md)'),
+});
+const EtaSchema = z
+  .object({
+    callId: z.string(),
+    status: z.string().describe('status of the call (as GET /vessel-calls/{callId})'),
+    port: z.string().nullable(),
+    asOf: z.string().nullable().describe('time of the newest AIS position used (or of the schedule used)'),
+    source: z.string(),
+    forecast: z
+      .object({
+        method: z.enum(['track', 'anchored', 'harbour', 'schedule']),
+        pilotBoardingArea: EtaPoint,
+        berth: EtaPoint,
+        toPilotNm: z.number().nullable(),
+        queue: z.literal('not modelled'),
+        queueWaitH: z.number(),
+        berthLocation: z.enum(['terminal', 'inner fairway']),
+        terminal: z.string().nullable().describe('SMDG code of the scheduled terminal'),
+      })
+      .nullable(),
+    reason: z.string().nullable().describe('why there is no forecast'),
+    actual: z
+      .object({ atb: z.string().nullable(), atd: z.string().nullable(), atdPort: z.string().nullable() })
+      .nullable(),
+    ownEta: z.null().describe('the ETA the ship broadcasts: no read model keeps it yet'),
+  })
+  .meta({
+    examples: [
+      {
+        callId: '477000001:2026-03-10T12:00',
+        status: 'arrived',
+        port: 'USLGB',
+        asOf: '2026-03-10T12:40:00.000Z',
+        source: 'openpcs ETA model (docs/forecast.md) over AIS positions (vessel_track) and vessel_schedule',
+        forecast: {
+          method: 'track',
+          pilotBoardingArea: { eta: '2026-03-10T13:21:00.000Z', intervals: [] },
+          berth: { eta: '2026-03-10T13:42:00.000Z', intervals: [] },
+          toPilotNm: 8.4,
+          queue: 'not modelled',
+          queueWaitH: 0,
+          berthLocation: 'inner fairway',
+          terminal: null,
+        },
+        reason: null,
+        actual: null,
+        ownEta: null,
+      },
+    ],
+  });
 const ReportSummary = z.object({ id: z.string(), title: z.string(), generatedAt: z.string(), summary: z.string() });
 const ReportSchema = z
   .object({ id: z.string(), title: z.string(), generatedAt: z.string() })
@@ -42,6 +100,32 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ platform: Platform; reportD
   { platform, reportDir },
 ) => {
   const cache = new Map<string, MonthlyVolumeForecast | null>();
+  const eta = new EtaReader(platform.database.db, loadTerminalRegistry());
+
+  app.get(
+    '/forecasts/eta/:callId',
+    route(ACCESS.read, {
+      summary: 'ETA of one vessel call at the pilot boarding area and at berth, from its AIS track and schedule',
+      description:
+        'Forecast as of the newest AIS position of the call (`asOf`), method `track`, `anchored`, `harbour` or ' +
+        '`schedule` (docs/forecast.md). A call at berth or gone answers its actual times (`forecast: null`). ' +
+        'A call you may not see answers 404. Example: `GET /forecasts/eta/477000001:2026-03-10T12:00`',
+      params: z.object({
+        callId: z
+          .string()
+          .regex(CALL_ID, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
+          .describe('e.g. 366998410:2022-01-03T00:02'),
+      }),
+      response: { 200: EtaSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
+    async (request) => {
+      const { callId } = request.params;
+      const answer = await eta.eta(callId, request.accessScope);
+      if (!answer) throw problem('PCS_FORECAST_CALL_NOT_FOUND', `no call ${callId}`);
+      auditedRead(platform.audit, request, request.accessScope, `/forecasts/eta/${callId}`, true);
+      return answer;
+    },
+  );
 
   app.get(
     '/forecasts/volume',

@@ -12,4 +12,9 @@ export const FORECAST_ERRORS = {
     title: 'No such backtest report',
     text: 'no backtest report with this id (`GET /forecasts/backtests` lists them; `openpcs forecast backtest` writes them)',
   },
+  PCS_FORECAST_CALL_NOT_FOUND: {
+    status: 404,
+    title: 'No such vessel call',
+    text: 'no vessel call with this id that you may see (`GET /vessel-calls` lists them): a call is known once AIS has seen the ship arrive in port limits or at an anchorage',
+  },
 } as const satisfies Record<string, ErrorSpec>;

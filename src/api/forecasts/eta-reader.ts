@@ -1,0 +1,170 @@
+/**
+ * `GET /forecasts/eta/{callId}` (issue 16, docs/forecast.md): builds the ETA model's port view of one call from
+ * the read models and runs `predictEta` (src/forecast/eta/vessel-eta.ts).
+ *
+ * - The call: `vessel_call`, as the caller may see it (the same 404 as `GET /vessel-calls/{callId}`).
+ * - Positions: the call's vessel's AIS track (`vessel_track`, one point per minute) in the 6 hours before and
+ *   up to its newest point, rows the caller may see. The forecast is made as of that newest position
+ *   (`asOf`): the origin is one millisecond after it, so the model sees every position and nothing later.
+ * - Schedule: the newest `vessel_schedule` row of the vessel's IMO number at the call's port that has not
+ *   berthed yet gives the carrier's ETA (used when no fresh position exists) and the terminal (its registry
+ *   position is the berth); without one, the inner end of the harbour fairway stands for the berth.
+ * - Berth queue: not modelled here yet (no berth-stay estimate in the read models); the answer says so with
+ *   `queue: "not modelled"` and `queueWaitH: 0`.
+ * - Intervals: the error model is fitted by the backtest on simulated runs and not stored, so the answer
+ *   carries `intervals: []` until a calibration is persisted.
+ * - Own broadcast ETA: no read model keeps the ETA of AIS type 5 reports (`vessel` stores the destination and
+ *   particulars only), so `ownEta` is null.
+ * A call already at berth (or gone) is answered with its actual times, no forecast.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { AccessScope } from '../../access/access-scope.js';
+import { visibleTo } from '../../access/visibility-filter.js';
+import type { TerminalRegistry } from '../../domain/terminal-registry.js';
+import type { LatLon } from '../../forecast/eta/route-geometry.js';
+import { predictEta, STALE_MS, type AisFix } from '../../forecast/eta/vessel-eta.js';
+import { approachGeometry } from '../../sim/forecast/eta-backtest.js';
+import type { DB } from '../../store/schema.js';
+import { VesselCallReader } from '../vessels/vessel-call-reader.js';
+import type { VesselCallView } from '../vessels/vessel-call-view.js';
+
+const SOURCE = 'openpcs ETA model (docs/forecast.md) over AIS positions (vessel_track) and vessel_schedule';
+const PORTS = ['USLAX', 'USLGB'] as const;
+type EtaPort = (typeof PORTS)[number];
+const isEtaPort = (p: string | null): p is EtaPort => p !== null && (PORTS as readonly string[]).includes(p);
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export interface EtaForecastView {
+  readonly method: 'track' | 'anchored' | 'harbour' | 'schedule';
+  readonly pilotBoardingArea: { readonly eta: string; readonly intervals: never[] };
+  readonly berth: { readonly eta: string; readonly intervals: never[] };
+  readonly toPilotNm: number | null;
+  readonly queue: 'not modelled';
+  readonly queueWaitH: number;
+  readonly berthLocation: 'terminal' | 'inner fairway';
+  readonly terminal: string | null;
+}
+
+export interface EtaAnswer {
+  readonly callId: string;
+  readonly status: VesselCallView['status'];
+  readonly port: string | null;
+  /** Time of the newest position used (or of the schedule statement); null when nothing was used. */
+  readonly asOf: string | null;
+  readonly source: string;
+  readonly forecast: EtaForecastView | null;
+  /** Why there is no forecast, when there is none. */
+  readonly reason: string | null;
+  readonly actual: { readonly atb: string | null; readonly atd: string | null; readonly atdPort: string | null } | null;
+  readonly ownEta: null;
+}
+
+export class EtaReader {
+  private readonly calls: VesselCallReader;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly registry: TerminalRegistry,
+  ) {
+    this.calls = new VesselCallReader(db);
+  }
+
+  /** Undefined when the call does not exist or the caller may not see it. */
+  async eta(callId: string, scope: AccessScope): Promise<EtaAnswer | undefined> {
+    const call = await this.calls.get(callId, scope);
+    if (!call) return undefined;
+    const base = { callId, status: call.status, port: call.port, source: SOURCE, ownEta: null } as const;
+    if (call.atb !== null || call.status === 'departed') {
+      return {
+        ...base,
+        asOf: call.atdPort ?? call.atd ?? call.atb,
+        forecast: null,
+        reason: 'the call has berthed or left: actual times',
+        actual: { atb: call.atb, atd: call.atd, atdPort: call.atdPort },
+      };
+    }
+    const none = (reason: string, asOf: string | null = null): EtaAnswer => ({
+      ...base,
+      asOf,
+      forecast: null,
+      reason,
+      actual: null,
+    });
+    if (!isEtaPort(call.port)) return none('no approach geometry for this port (San Pedro Bay ports only)');
+    const fixes = await this.track(call.vessel.mmsi, scope);
+    const schedule = await this.schedule(call);
+    const last = fixes[fixes.length - 1];
+    const originMs = last === undefined ? Date.now() : last.tMs + 1;
+    const terminal = schedule?.terminal_code ? this.registry.byCode(schedule.terminal_code) : undefined;
+    const geometry = approachGeometry(call.port);
+    const berth: LatLon = terminal
+      ? { lat: terminal.lat, lon: terminal.lon }
+      : geometry.fairway[geometry.fairway.length - 1]!;
+    const prediction = predictEta(
+      { originMs, fixes, berth, scheduledArrivalMs: schedule?.eta?.getTime() ?? null },
+      { berths: 1, occupiedUntilMs: [], ahead: [] },
+      geometry,
+    );
+    if (prediction === null) return none('no AIS position in the last 6 hours and no scheduled arrival');
+    const asOfMs = prediction.asOfMs ?? (schedule ? schedule.updated_at.getTime() : null);
+    return {
+      ...base,
+      asOf: asOfMs === null ? null : iso(asOfMs),
+      forecast: {
+        method: prediction.method,
+        pilotBoardingArea: { eta: iso(prediction.pilotMs), intervals: [] },
+        berth: { eta: iso(prediction.berthMs), intervals: [] },
+        toPilotNm: prediction.toPilotNm === null ? null : Math.round(prediction.toPilotNm * 100) / 100,
+        queue: 'not modelled',
+        queueWaitH: prediction.queueWaitH,
+        berthLocation: terminal ? 'terminal' : 'inner fairway',
+        terminal: terminal?.smdgCode ?? null,
+      },
+      reason: null,
+      actual: null,
+    };
+  }
+
+  /** The vessel's positions in the STALE_MS before its newest one the caller may see, oldest first. */
+  private async track(mmsi: string, scope: AccessScope): Promise<AisFix[]> {
+    const newest = await this.db
+      .selectFrom('vessel_track')
+      .select(sql<Date>`max(observed_at)`.as('t'))
+      .where('mmsi', '=', mmsi)
+      .where(visibleTo(scope, 'vessel_track'))
+      .executeTakeFirst();
+    const t = newest?.t ?? null;
+    if (t === null) return [];
+    const newestMs = new Date(t).getTime();
+    const rows = await this.db
+      .selectFrom('vessel_track')
+      .select(['minute', 'observed_at', 'lat', 'lon', 'sog_kn', 'nav_status'])
+      .distinctOn(['minute'])
+      .where('mmsi', '=', mmsi)
+      .where(visibleTo(scope, 'vessel_track'))
+      .where('observed_at', '>=', new Date(newestMs - STALE_MS))
+      .orderBy('minute')
+      .orderBy('observed_at')
+      .execute();
+    return rows.map((r) => ({
+      tMs: new Date(r.observed_at).getTime(),
+      lat: r.lat,
+      lon: r.lon,
+      sogKn: r.sog_kn ?? 0,
+      navStatus: r.nav_status ?? 15,
+    }));
+  }
+
+  private async schedule(call: VesselCallView) {
+    if (call.vessel.imo === null || call.port === null) return undefined;
+    return this.db
+      .selectFrom('vessel_schedule')
+      .select(['terminal_code', 'eta', 'updated_at'])
+      .where('vessel_imo_number', '=', call.vessel.imo)
+      .where('un_location_code', '=', call.port)
+      .where('atb', 'is', null)
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+}
