@@ -128,12 +128,40 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
     ]);
     const other = await get('/containers?transportDocumentReference=EGLV142600999002', 'pa');
     expect(other.json().containers).toEqual([]);
-    const misspelt = await get('/containers?billOfLading=EGLV142600999001', 'pa');
+    const misspelt = await get('/containers?billOfLadingNumber=EGLV142600999001', 'pa');
     expect(misspelt.statusCode).toBe(400);
     expect(misspelt.json()).toMatchObject({
       code: 'PCS_API_UNKNOWN_PARAMETER',
-      errors: [{ pointer: '/query/billOfLading' }],
+      errors: [{ pointer: '/query/billOfLadingNumber' }],
     });
+  });
+
+  it('should take billOfLading as another name for transportDocumentReference, and refuse two different numbers', async () => {
+    const byAlias = await get('/containers?billOfLading=EGLV142600999001', 'pa');
+    expect(byAlias.statusCode).toBe(200);
+    expect(byAlias.json().containers.map((c: { equipmentReference: string }) => c.equipmentReference)).toEqual([
+      BOX,
+      'TCNU5512345',
+    ]);
+    expect((await get('/containers?billOfLading=EGLV142600999002', 'pa')).json().containers).toEqual([]);
+    // The carrier sees the same boxes under either name.
+    const carrierAlias = await get('/containers?billOfLading=EGLV142600999001', 'eglv');
+    const carrierDcsa = await get('/containers?transportDocumentReference=EGLV142600999001', 'eglv');
+    expect(carrierAlias.json()).toEqual(carrierDcsa.json());
+    const same = await get(
+      '/containers?billOfLading=EGLV142600999001&transportDocumentReference=EGLV142600999001',
+      'pa',
+    );
+    expect(same.json()).toEqual(byAlias.json());
+    const both = await get(
+      '/containers?billOfLading=EGLV142600999002&transportDocumentReference=EGLV142600999001',
+      'pa',
+    );
+    expect(both.statusCode).toBe(400);
+    expect(both.headers['content-type']).toContain('application/problem+json');
+    expect(both.json()).toMatchObject({ code: 'PCS_API_VALIDATION', errors: [{ pointer: '/query/billOfLading' }] });
+    const malformed = await get('/containers?billOfLading=EGLV%2F1426', 'pa');
+    expect(malformed.statusCode).toBe(400);
   });
 
   it('should page through every box a caller sees, one at a time, even where a partial view fails the filter', async () => {

@@ -43,6 +43,36 @@ const terminalCode = z
   .regex(/^[A-Za-z0-9]{2,10}$/, 'an SMDG terminal code')
   .transform((s) => s.toUpperCase());
 
+const billOfLadingNumber = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,35}$/, 'a bill of lading number (1-35 letters, digits or -)')
+  .meta({ examples: ['EGLV142600999001'] });
+
+/**
+ * The bill of lading filter of `GET /containers`: `transportDocumentReference` (the DCSA name) or its alias
+ * `billOfLading`; both may be given only with the same number, since two different ones would silently pick one.
+ */
+function billOfLadingFilter(query: {
+  transportDocumentReference?: string | undefined;
+  billOfLading?: string | undefined;
+}): string | undefined {
+  const { transportDocumentReference, billOfLading } = query;
+  if (
+    transportDocumentReference !== undefined &&
+    billOfLading !== undefined &&
+    transportDocumentReference !== billOfLading
+  ) {
+    throw problem('PCS_API_VALIDATION', 'billOfLading is an alias of transportDocumentReference: give one number', [
+      {
+        pointer: '/query/billOfLading',
+        detail: `${billOfLading} differs from transportDocumentReference ${transportDocumentReference}`,
+        code: 'PCS_API_VALIDATION',
+      },
+    ]);
+  }
+  return transportDocumentReference ?? billOfLading;
+}
+
 const CONTAINER_LIST: ListExport<'containers', ContainerSummary> = {
   field: 'containers',
   cursorKind: 'ctr',
@@ -106,11 +136,12 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           .optional()
           .describe('e.g. AVAILABLE, HELD, GATED_OUT'),
         terminal: terminalCode.optional(),
-        transportDocumentReference: z
-          .string()
-          .regex(/^[A-Za-z0-9-]{1,35}$/, 'a bill of lading number (1-35 letters, digits or -)')
+        transportDocumentReference: billOfLadingNumber
           .optional()
           .describe('bill of lading number: only the boxes on it (as far as you may see them)'),
+        billOfLading: billOfLadingNumber
+          .optional()
+          .describe('the same filter under the name the issue uses: an alias of transportDocumentReference'),
         ...LIST_PAGE_QUERY,
       }),
       response: {
@@ -121,7 +152,8 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
     }),
     async (request, reply) => {
       const access = request.accessScope;
-      const { status, terminal, transportDocumentReference, limit, cursor, format } = request.query;
+      const { status, terminal, limit, cursor, format } = request.query;
+      const transportDocumentReference = billOfLadingFilter(request.query);
       const page = await containers.list(
         { status, terminal, transportDocumentReference, limit, after: afterKey(CONTAINER_LIST.cursorKind, cursor) },
         access,
