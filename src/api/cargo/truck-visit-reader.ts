@@ -5,6 +5,8 @@
  * (facility code). A visit is visible when one of those events is visible to the caller under the event
  * rule; when some are not, the visit is rebuilt from the visible ones only (`partialView`): gate times,
  * truck and transactions the caller reported, without the appointment copied from someone else's data.
+ * Every visit carries `asOf` and `source` (issue 13): the newest of those events the caller may see, with the
+ * organisation, inbox message and event that stated it (the appointment facts copied into the row do not count).
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
@@ -31,6 +33,10 @@ interface VisitEvent {
   readonly code: string;
   readonly at: Date;
   readonly key: string;
+  readonly eventId: string;
+  readonly sourceOrg: string;
+  readonly inboxId: string | null;
+  readonly recordedAt: Date;
   readonly truckingCompany: string | null;
   readonly truckPlate: string | null;
   readonly visible: boolean;
@@ -53,7 +59,30 @@ function transactionsOf(row: VisitRow, keep: (t: VisitTransaction) => boolean): 
   }));
 }
 
-function fromRow(r: VisitRow): TruckVisit {
+/**
+ * The newest of the visit's events the caller may see (by event time; the later stored one on a tie) and who stated
+ * it: the record's `asOf` and `source`. Null only when none of the events behind the row is stored any more.
+ */
+export function visitProvenance(events: readonly VisitEvent[]): Pick<TruckVisit, 'asOf' | 'source'> {
+  let newest: VisitEvent | null = null;
+  for (const e of events) {
+    if (!e.visible) continue;
+    if (
+      newest === null ||
+      e.at.getTime() > newest.at.getTime() ||
+      (e.at.getTime() === newest.at.getTime() && e.recordedAt.getTime() > newest.recordedAt.getTime())
+    ) {
+      newest = e;
+    }
+  }
+  if (newest === null) return { asOf: null, source: null };
+  return {
+    asOf: newest.at.toISOString(),
+    source: { organisation: newest.sourceOrg, inboxId: newest.inboxId, eventId: newest.eventId },
+  };
+}
+
+function fromRow(r: VisitRow, events: readonly VisitEvent[]): TruckVisit {
   return {
     visitId: r.visit_id,
     terminalCode: r.terminal_code,
@@ -70,6 +99,7 @@ function fromRow(r: VisitRow): TruckVisit {
     slotEnd: iso(r.slot_end),
     transactions: transactionsOf(r, () => true),
     partialView: false,
+    ...visitProvenance(events),
   };
 }
 
@@ -112,6 +142,7 @@ function fromVisibleEvents(r: VisitRow, events: readonly VisitEvent[]): TruckVis
     slotEnd: null,
     transactions,
     partialView: true,
+    ...visitProvenance(events),
   };
 }
 
@@ -162,11 +193,11 @@ export class TruckVisitReader {
     filter: TruckVisitFilter,
     scope: AccessScope,
   ): Promise<(TruckVisit | undefined)[]> {
-    if (scope.all) return rows.map(fromRow);
     const events = await this.eventsOf(rows, scope);
     return rows.map((r) => {
       const own = events.get(r.visit_key) ?? [];
-      const view = own.every((e) => e.visible) ? fromRow(r) : fromVisibleEvents(r, own);
+      if (scope.all) return fromRow(r, own);
+      const view = own.every((e) => e.visible) ? fromRow(r, own) : fromVisibleEvents(r, own);
       // The trucker filter holds for what is shown (a partial view may name no or another trucker).
       return !filter.truckingCompany || view.truckingCompany === filter.truckingCompany ? view : undefined;
     });
@@ -183,6 +214,10 @@ export class TruckVisitReader {
         'event.event_type_code',
         'event.event_date_time',
         'event.idempotency_key',
+        'event.event_id',
+        'event.source_org',
+        'event.inbox_id',
+        'event.recorded_at',
         sql<string | null>`event.payload->>'truckingCompany'`.as('trucking_company'),
         sql<string | null>`event.payload->>'truckPlate'`.as('truck_plate'),
       ])
@@ -196,6 +231,10 @@ export class TruckVisitReader {
         code: e.event_type_code,
         at: new Date(e.event_date_time),
         key: e.idempotency_key,
+        eventId: e.event_id,
+        sourceOrg: e.source_org,
+        inboxId: e.inbox_id === null ? null : String(e.inbox_id),
+        recordedAt: new Date(e.recorded_at),
         truckingCompany: e.trucking_company,
         truckPlate: e.truck_plate,
         visible: e.visible,

@@ -1,5 +1,6 @@
 /** Response schemas of the truck-visit routes (zod → OpenAPI). */
 import { z } from 'zod';
+import { FeedSourceSchema } from './terminal-feed-schema.js';
 
 export const VisitTransactionSchema = z.object({
   transactionId: z.string(),
@@ -29,6 +30,14 @@ export const TruckVisitSchema = z.object({
   partialView: z
     .boolean()
     .describe('true when other organisations reported part of this visit: only your reports are shown'),
+  asOf: z
+    .string()
+    .nullable()
+    .describe(
+      'time of the newest gate event (ARRI, DEPA, GTIN, GTOT) of this visit that you may see (its eventDateTime, ' +
+        'ISO 8601 UTC); null only when the events behind the visit are no longer stored',
+    ),
+  source: FeedSourceSchema.nullable().describe('who stated that newest gate event, in which message'),
 });
 
 export type TruckVisit = z.infer<typeof TruckVisitSchema>;
@@ -50,9 +59,20 @@ export const TRUCK_VISIT_CSV_COLUMNS = [
   'dropoffs',
   'pickups',
   'partialView',
+  'asOf',
+  'sourceOrganisation',
+  'sourceInboxId',
+  'sourceEventId',
 ] as const;
 
 export function truckVisitCsvRow(v: TruckVisit): Record<string, unknown> {
   const refs = (move: string) => v.transactions.filter((t) => t.move === move).map((t) => t.equipmentReference);
-  return { ...v, dropoffs: refs('DROPOFF'), pickups: refs('PICKUP') };
+  return {
+    ...v,
+    dropoffs: refs('DROPOFF'),
+    pickups: refs('PICKUP'),
+    sourceOrganisation: v.source?.organisation ?? null,
+    sourceInboxId: v.source?.inboxId ?? null,
+    sourceEventId: v.source?.eventId ?? null,
+  };
 }

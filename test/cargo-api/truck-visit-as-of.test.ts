@@ -1,0 +1,139 @@
+/**
+ * "As of and source on every record" for truck visits (issue 13): each visit of `GET /truck-visits` and `GET
+ * /truck-visits/{visitId}` carries `asOf` — the event time of the newest gate event of the visit the caller may see —
+ * and `source`, the organisation, inbox message and event that stated it. Story: the trucker SBTL reports its gate-in
+ * (08:12:30) and gate-out (09:03:10) of V-YUS-7781 at YUSEN; the terminal then reports, as private data, a later
+ * gate-out of the same visit (09:20:00). The port authority's asOf is the terminal's; the trucker, which may not see
+ * the terminal's report, keeps its own gate-out.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, type Server } from '../../src/api/build-server.js';
+import type { Platform } from '../../src/platform.js';
+import { ENGINES } from '../support/engines.js';
+import { fixture } from '../support/fixtures.js';
+import { operates, orgWithKey } from '../support/test-keys.js';
+import { testPlatform } from '../support/test-platform.js';
+
+const VISIT = 'V-YUS-7781';
+const HEADER =
+  'transaction_id,visit_id,terminal,lane,direction,timestamp,trucking_company_scac,truck_plate,container_number,size_type,empty_full,seal,bill_of_lading,appointment_id';
+const TERMINAL_GATE_OUT = `${HEADER}\nYT-GATE-9001,${VISIT},YUSEN,OUT-05,OUT,2026-03-18 09:20:00,SBTL,7XYZ789,TCNU5512345,45G1,F,,,\n`;
+
+interface Visit {
+  visitId: string;
+  partialView: boolean;
+  gateOutAt: string | null;
+  asOf: string | null;
+  source: { organisation: string; inboxId: string | null; eventId: string } | null;
+}
+
+describe.each(ENGINES)('truck visit asOf and source on $name', (engine) => {
+  let platform: Platform;
+  let server: Server;
+  const keys = new Map<string, string>();
+  const inboxes = new Map<string, string>();
+  const get = async <T>(url: string, org: string, accept?: string) => {
+    const res = await server.app.inject({
+      url,
+      headers: { authorization: keys.get(org)!, ...(accept ? { accept } : {}) },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return accept ? (res.body as T) : res.json<T>();
+  };
+  const ingest = async (org: string, body: Buffer) => {
+    const outcome = await platform.pipeline.ingest({
+      format: 'csv-gate-transactions',
+      body,
+      channel: 'test',
+      sourceOrg: org,
+      ownerOrgs: [org],
+      visibility: 'private',
+      timeZone: 'America/Los_Angeles',
+    });
+    expect(outcome.rejected, JSON.stringify(outcome)).toBe(0);
+    inboxes.set(org, String(outcome.inboxId));
+    await platform.projections.catchUpAll();
+  };
+  /** The stored event behind a `source`: its time, sender and visit. */
+  const eventOf = async (eventId: string) => {
+    const row = await platform.database.db
+      .selectFrom('event')
+      .select(['event_date_time', 'source_org', 'inbox_id', 'payload'])
+      .where('event_id', '=', eventId)
+      .executeTakeFirstOrThrow();
+    return {
+      at: new Date(row.event_date_time).toISOString(),
+      org: row.source_org,
+      inboxId: row.inbox_id === null ? null : String(row.inbox_id),
+      visitId: row.payload['visitId'],
+    };
+  };
+
+  beforeAll(async () => {
+    platform = await testPlatform(engine);
+    server = await buildServer({ platform, logLevel: 'silent' });
+    for (const [org, role] of [
+      ['pa', 'port_authority'],
+      ['yti', 'terminal'],
+      ['sbtl', 'trucker'],
+    ] as const) {
+      keys.set(org, (await orgWithKey(platform, org, role)).authorization);
+    }
+    await operates(platform, 'yti', ['YUSEN']);
+    await ingest('sbtl', fixture('cargo-story/trucker-gate-transactions.csv'));
+  }, 240_000);
+  afterAll(async () => {
+    await server?.shutdown();
+    await platform?.close();
+  });
+
+  it('should date a visit by its newest gate event, and name who stated it in which message', async () => {
+    for (const org of ['sbtl', 'pa']) {
+      const visit = await get<Visit>(`/truck-visits/${VISIT}`, org);
+      // Gate-in 08:12:30, gate-out 09:03:10 (America/Los_Angeles, PDT): the gate-out is the newer fact.
+      expect(visit.asOf, org).toBe('2026-03-18T16:03:10.000Z');
+      expect(visit.source?.organisation, org).toBe('sbtl');
+      expect(visit.source?.inboxId, org).toBe(inboxes.get('sbtl'));
+      expect(await eventOf(visit.source!.eventId)).toEqual({
+        at: visit.asOf,
+        org: 'sbtl',
+        inboxId: inboxes.get('sbtl'),
+        visitId: VISIT,
+      });
+      const listed = await get<{ visits: Visit[] }>('/truck-visits?limit=100', org);
+      expect(
+        listed.visits.find((v) => v.visitId === VISIT),
+        org,
+      ).toMatchObject({
+        asOf: visit.asOf,
+        source: visit.source,
+      });
+    }
+  });
+
+  it("should move asOf to a newer fact only for those who may see it: another organisation's private report stays out", async () => {
+    await ingest('yti', Buffer.from(TERMINAL_GATE_OUT));
+    const authority = await get<Visit>(`/truck-visits/${VISIT}`, 'pa');
+    expect(authority.asOf).toBe('2026-03-18T16:20:00.000Z');
+    expect(authority.source).toMatchObject({ organisation: 'yti', inboxId: inboxes.get('yti') });
+    expect((await eventOf(authority.source!.eventId)).org).toBe('yti');
+
+    const trucker = await get<Visit>(`/truck-visits/${VISIT}`, 'sbtl');
+    expect(trucker.partialView).toBe(true);
+    expect(trucker.asOf).toBe('2026-03-18T16:03:10.000Z');
+    expect(trucker.source).toMatchObject({ organisation: 'sbtl', inboxId: inboxes.get('sbtl') });
+
+    const terminal = await get<Visit>(`/truck-visits/${VISIT}`, 'yti');
+    expect(terminal).toMatchObject({ partialView: true, asOf: authority.asOf, source: authority.source });
+
+    // The CSV export carries the same provenance.
+    const csv = await get<string>('/truck-visits?limit=100', 'sbtl', 'text/csv');
+    const [head, row] = csv.trim().split('\r\n');
+    const cells = Object.fromEntries(head!.split(',').map((name, i) => [name, row!.split(',')[i]]));
+    expect(cells).toMatchObject({
+      asOf: trucker.asOf,
+      sourceOrganisation: 'sbtl',
+      sourceEventId: trucker.source!.eventId,
+    });
+  });
+});
