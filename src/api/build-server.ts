@@ -97,6 +97,8 @@ export interface ServerOptions {
   readonly greenCorridors?: GreenCorridorConfig | undefined;
   /** Terminal feed figures older than this many minutes are flagged `stale` (`OPENPCS_FEED_STALE_MINUTES`). */
   readonly feedStaleMinutes?: number | undefined;
+  /** A vessel whose newest AIS report is older than this many minutes is flagged `stale` (`OPENPCS_VESSEL_STALE_MINUTES`). */
+  readonly vesselStaleMinutes?: number | undefined;
   /** Minutes either side of an appointment slot in which a gate-in counts as kept (`OPENPCS_APPOINTMENT_GRACE_MINUTES`). */
   readonly appointmentGraceMinutes?: number | undefined;
   /** Where `openpcs forecast backtest` wrote its reports (`<OPENPCS_DATA_DIR>/forecasts/backtests`); none served when unset. */
@@ -311,7 +313,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(formatSettingRoutes, { platform });
   await app.register(terminalLinkRoutes, { platform });
   await app.register(csvLayoutRoutes, { platform });
-  await app.register(vesselRoutes, { platform });
+  await app.register(vesselRoutes, { platform, staleAfterMinutes: options.vesselStaleMinutes ?? 30 });
   await app.register(vesselStreamRoutes, { platform });
   await app.register(cargoRoutes, { platform });
   await app.register(appointmentRoutes, {

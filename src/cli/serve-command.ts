@@ -82,6 +82,7 @@ export function serveCommand(): Command {
         rateLimitPerMinute: env.OPENPCS_RATE_LIMIT_PER_MIN,
         authFailuresPerMinute: env.OPENPCS_AUTH_FAILURES_PER_MIN,
         feedStaleMinutes: env.OPENPCS_FEED_STALE_MINUTES,
+        vesselStaleMinutes: env.OPENPCS_VESSEL_STALE_MINUTES,
         appointmentGraceMinutes: env.OPENPCS_APPOINTMENT_GRACE_MINUTES,
         gridCo2GPerKwh: env.OPENPCS_GRID_CO2_G_PER_KWH,
         behindTls: env.OPENPCS_BEHIND_TLS,

@@ -51,6 +51,7 @@ const EnvSchema = z.object({
   OPENPCS_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** Terminal feed figures (slots, empty-return receivables) older than this are flagged `stale` in answers. */
   OPENPCS_FEED_STALE_MINUTES: z.coerce.number().int().positive().default(60),
+  OPENPCS_VESSEL_STALE_MINUTES: z.coerce.number().int().positive().default(30),
   /** Minutes either side of an appointment slot within which a gate-in still counts as kept (docs/truckers.md). */
   OPENPCS_APPOINTMENT_GRACE_MINUTES: z.coerce.number().int().min(0).max(720).default(30),
   /** Local hour (terminal zone) from which the daily sweep announces a last free day that is tomorrow. */
@@ -169,6 +170,11 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_FEED_STALE_MINUTES',
     default: '60',
     meaning: 'terminal feed figures (appointment slots, empty returns) older than this are flagged stale',
+  },
+  {
+    name: 'OPENPCS_VESSEL_STALE_MINUTES',
+    default: '30',
+    meaning: 'GET /vessels/{id}: a vessel whose newest AIS report is older than this (minutes) is flagged stale',
   },
   {
     name: 'OPENPCS_APPOINTMENT_GRACE_MINUTES',

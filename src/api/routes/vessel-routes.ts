@@ -39,9 +39,12 @@ const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 const imoNumber = z.string().regex(/^\d{7}$/, 'an IMO number (7 digits)');
 
-export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform; staleAfterMinutes: number }> = async (
+  app,
+  { platform, staleAfterMinutes },
+) => {
   const db = platform.database.db;
-  const vessels = new VesselReader(db);
+  const vessels = new VesselReader(db, staleAfterMinutes * 60_000);
   const calls = new VesselCallReader(db);
   const geography = loadGeography();
 

@@ -3,11 +3,21 @@
  * the caller sees, the MMSIs its IMO number was seen with, and its latest visible position. Read models carry
  * the ownership of the events they come from and are filtered like events (DESIGN §5).
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
 import { visibleTo } from '../../access/visibility-filter.js';
-import type { DB } from '../../store/schema.js';
+import { VESSEL_STATIC } from '../../domain/vessel-observation.js';
+import { audienceKey } from '../../projections/vessels/audience.js';
+import type { DB, VesselTable } from '../../store/schema.js';
 import type { VesselView } from './vessel-schema.js';
+
+/** The event behind a read-model row (`last_event_seq` / `event_seq`), as `source` shows it. */
+interface SourceRow {
+  seq: string;
+  event_id: string;
+  source_org: string;
+  inbox_id: string | number | bigint | null;
+}
 
 interface IdentityRow {
   mmsi: string;
@@ -16,10 +26,18 @@ interface IdentityRow {
 }
 
 export class VesselReader {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** `staleAfterMs`: a vessel whose newest report is older than this at the request is flagged `stale`. */
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly staleAfterMs: number,
+  ) {}
 
-  /** The vessel with this IMO number (7 digits) or MMSI (9 digits); undefined when the caller sees none. */
-  async get(id: string, scope: AccessScope): Promise<VesselView | undefined> {
+  /**
+   * The vessel with this IMO number (7 digits) or MMSI (9 digits); undefined when the caller sees none. `asOf` and
+   * `source` are those of the newer of the shown static report and position (the static report on a tie); `stale`
+   * compares `asOf` with `now`.
+   */
+  async get(id: string, scope: AccessScope, now: Date = new Date()): Promise<VesselView | undefined> {
     let mmsi = id;
     let history: IdentityRow[] = [];
     if (id.length === 7) {
@@ -47,6 +65,9 @@ export class VesselReader {
       .executeTakeFirst();
     if (!vessel && (id.length === 7 || !position)) return undefined;
     if (vessel?.imo && id.length === 9) history = await this.mmsiHistory(vessel.imo, scope);
+    const usePosition = position !== undefined && (!vessel || position.observed_at > vessel.static_at);
+    const asOf = usePosition ? position.observed_at : vessel!.static_at;
+    const stated = usePosition ? await this.eventAt(String(position.event_seq)) : await this.staticReport(vessel!);
     return {
       mmsi,
       imo: vessel?.imo ?? null,
@@ -74,7 +95,41 @@ export class VesselReader {
             navStatus: position.nav_status,
           }
         : null,
+      asOf: asOf.toISOString(),
+      stale: now.getTime() - asOf.getTime() > this.staleAfterMs,
+      source: {
+        organisation: stated.source_org,
+        inboxId: stated.inbox_id === null ? null : String(stated.inbox_id),
+        eventId: stated.event_id,
+      },
     };
+  }
+
+  /** The stored event of a position row (`event_seq`; the row's own audience, so the caller sees it). */
+  private eventAt(seq: string): Promise<SourceRow> {
+    return this.db
+      .selectFrom('event')
+      .select(['seq', 'event_id', 'source_org', 'inbox_id'])
+      .where('seq', '=', seq)
+      .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * The static report a registry row is dated by: of the row's audience, at `static_at` (the later stored one on a
+   * tie). `last_event_seq` is the last report applied, which may be an older one that arrived late.
+   */
+  private async staticReport(row: Selectable<VesselTable>): Promise<SourceRow> {
+    const candidates = await this.db
+      .selectFrom('event')
+      .select(['seq', 'event_id', 'source_org', 'inbox_id', 'visibility', 'owner_orgs'])
+      .where('event_type_code', '=', VESSEL_STATIC)
+      .where('vessel_mmsi', '=', row.mmsi)
+      .where('event_date_time', '=', row.static_at)
+      .where('visibility', '=', row.visibility)
+      .orderBy('seq', 'desc')
+      .execute();
+    const own = candidates.find((e) => audienceKey(e.visibility, e.owner_orgs) === row.audience);
+    return own ?? this.eventAt(String(row.last_event_seq));
   }
 
   /**

@@ -1,5 +1,6 @@
 /** Vessels as the API shows them (zod → OpenAPI): one vessel with its MMSI history and latest position, and who is where at an instant. */
 import { z } from 'zod';
+import { FeedSourceSchema } from '../cargo/terminal-feed-schema.js';
 import { SHIP_CATEGORIES } from '../../domain/ais-ship-type.js';
 import { VESSEL_ACTIVITIES } from '../../domain/vessel-calls/vessel-status-at.js';
 
@@ -45,6 +46,13 @@ export const VesselSchema = z.object({
   staticAt: z.string().nullable().describe('time of the newest static report'),
   mmsiHistory: z.array(z.object({ mmsi: z.string(), firstSeenAt: z.string(), lastSeenAt: z.string() })),
   position: PositionSchema.nullable(),
+  asOf: z
+    .string()
+    .describe('time of the newest report behind this answer that you may see: the position or the static report'),
+  stale: z
+    .boolean()
+    .describe('that newest report is older than the configured age (OPENPCS_VESSEL_STALE_MINUTES) at the request'),
+  source: FeedSourceSchema.describe('who stated that newest report, in which message (AIS: the feed that sent it)'),
 });
 
 export type VesselView = z.infer<typeof VesselSchema>;
