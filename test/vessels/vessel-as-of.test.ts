@@ -3,7 +3,8 @@
  * the newest report behind the answer the caller may see (the latest position or the static report) — `source`, the
  * organisation and event that stated it, and `stale` when that report is older than `OPENPCS_VESSEL_STALE_MINUTES`
  * (the server's `vesselStaleMinutes`) at the request. Reports are dated relative to the test's start, so `stale`
- * is judged against the real clock.
+ * is judged against the real clock. Vessel calls (`GET /vessel-calls`, `/vessel-calls/{callId}`) carry `asOf`, the
+ * newest detection of the call, and `source`, the organisation whose report confirmed it and the detection event.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
@@ -13,6 +14,7 @@ import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
+import { coscoSpainCallEvents, type AisEvent } from './cosco-spain-call.js';
 
 const MOVING = '477000002';
 const BY_STATIC = '477000003';
@@ -162,5 +164,73 @@ describe.each(ENGINES)('vessel asOf, source and stale on $name', (engine) => {
       });
       expect((await get(strict, MOVING, org)).stale, org).toBe(false);
     }
+  });
+
+  it("should date a vessel call by its newest detection, and keep another organisation's private call out", async () => {
+    const CALLER = '477000004';
+    /** COSCO SPAIN's call under another MMSI, `days` later, with keys of its own. */
+    const call = (days: number, tag: string) =>
+      coscoSpainCallEvents().map((e): AisEvent => {
+        const at = new Date(Date.parse(e.eventDateTime) + days * 86_400_000).toISOString();
+        const moved = {
+          eventDateTime: at,
+          eventCreatedDateTime: at,
+          idempotencyKey: `${tag}:${e.idempotencyKey}`,
+          references: { vesselMMSI: CALLER },
+        };
+        return e.eventTypeCode === 'STAT'
+          ? { ...e, ...moved, payload: { ...e.payload, mmsi: CALLER, imo: null } }
+          : { ...e, ...moved, payload: { ...e.payload, mmsi: CALLER } };
+      });
+    await append('aisfeed', 'community', call(0, 'feed'));
+    interface Call {
+      callId: string;
+      ata: string | null;
+      atb: string | null;
+      atd: string | null;
+      atdPort: string | null;
+      asOf: string;
+      source: { organisation: string; inboxId: string | null; eventId: string } | null;
+    }
+    const calls = async (org: string) => {
+      const res = await server.app.inject({
+        url: `/vessel-calls?mmsi=${CALLER}`,
+        headers: { authorization: keys.get(org)! },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ calls: Call[] }>().calls;
+    };
+    const [seen, ...more] = await calls('wbct');
+    expect(more).toEqual([]);
+    const times = [seen!.ata, seen!.atb, seen!.atd, seen!.atdPort].filter((t): t is string => t !== null).sort();
+    expect(times.length).toBeGreaterThan(1);
+    // The newest detection is the newest milestone: the departure, not the arrival.
+    expect(seen!.asOf).toBe(times.at(-1));
+    expect(seen!.asOf).not.toBe(seen!.ata);
+    expect(seen!.source).toMatchObject({ organisation: 'aisfeed', inboxId: null });
+    const detection = await platform.database.db
+      .selectFrom('event')
+      .select(['source', 'source_org', 'event_date_time', 'vessel_mmsi'])
+      .where('event_id', '=', seen!.source!.eventId)
+      .executeTakeFirstOrThrow();
+    expect({ ...detection, event_date_time: new Date(detection.event_date_time).toISOString() }).toEqual({
+      source: 'vessel-call-detector',
+      source_org: 'aisfeed',
+      event_date_time: seen!.asOf,
+      vessel_mmsi: CALLER,
+    });
+    const one = await server.app.inject({
+      url: `/vessel-calls/${seen!.callId}`,
+      headers: { authorization: keys.get('wbct')! },
+    });
+    expect(one.json()).toMatchObject({ asOf: seen!.asOf, source: seen!.source });
+
+    // privfeed's private report of a later call of the same ship: the member's call keeps its asOf and source.
+    await append('privfeed', 'private', call(2, 'private'));
+    expect(await calls('wbct')).toEqual([seen]);
+    const authority = await calls('pa');
+    expect(authority.map((c) => c.source?.organisation)).toEqual(['aisfeed', 'privfeed']);
+    expect(authority[0]).toEqual(seen);
+    expect(Date.parse(authority[1]!.asOf)).toBeGreaterThan(Date.parse(seen!.asOf));
   });
 });

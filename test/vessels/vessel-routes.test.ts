@@ -239,7 +239,7 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'callId,mmsi,imo,vesselName,port,status,ata,ataAnchorage,anchorage,timeAtAnchorMin,terminal,terminalSmdgCode,atb,atd,atdPort,draughtInM,draughtOutM',
+      'callId,mmsi,imo,vesselName,port,status,ata,ataAnchorage,anchorage,timeAtAnchorMin,terminal,terminalSmdgCode,atb,atd,atdPort,draughtInM,draughtOutM,asOf,sourceOrganisation,sourceEventId',
     );
     const first = all.calls[0]!;
     expect(lines[1]!.split(',').slice(0, 6)).toEqual([

@@ -4,12 +4,56 @@
  * those audiences it sees. Calls are ordered by their start (arrival in port limits, else at the anchorage,
  * else at the berth), then call id: the keyset of the list cursor.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
 import { visibleTo } from '../../access/visibility-filter.js';
 import type { VesselCallStatus } from '../../domain/vessel-calls/vessel-call-status.js';
-import type { DB } from '../../store/schema.js';
-import { vesselCallView, type VesselCallView } from './vessel-call-view.js';
+import { audienceKey } from '../../projections/vessels/audience.js';
+import { VESSEL_CALL_DETECTOR_SOURCE } from '../../projections/vessels/vessel-call-detector-projection.js';
+import type { DB, VesselCallTable } from '../../store/schema.js';
+import { vesselCallView, type CallProvenance, type VesselCallView } from './vessel-call-view.js';
+
+type CallRow = Selectable<VesselCallTable>;
+
+/** A detection the vessel-call detector appended (ARRI/DEPA), as the provenance of a call needs it. */
+interface Detection {
+  readonly mmsi: string | null;
+  readonly at: Date;
+  readonly seq: bigint;
+  readonly audience: string;
+  readonly eventId: string;
+  readonly sourceOrg: string;
+}
+
+const firstOf = (r: CallRow): Date => (r.ata ?? r.ata_anchorage ?? r.atb)!;
+const lastOf = (r: CallRow): Date | null => r.atd_port ?? r.atd;
+const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+
+/**
+ * The newest of a call's detections (by time, the later stored one on a tie): those of the shown row's audience
+ * from the call's start to its end (or on, while it is open). Without any — the detections purged — the newest
+ * milestone of the row, with no source.
+ */
+export function callProvenance(row: CallRow, detections: readonly Detection[]): CallProvenance {
+  const from = firstOf(row).getTime();
+  const to = lastOf(row)?.getTime() ?? Number.POSITIVE_INFINITY;
+  let newest: Detection | null = null;
+  for (const d of detections) {
+    const at = d.at.getTime();
+    if (d.mmsi !== row.mmsi || d.audience !== row.audience || at < from || at > to) continue;
+    if (newest === null || at > newest.at.getTime() || (at === newest.at.getTime() && d.seq > newest.seq)) {
+      newest = d;
+    }
+  }
+  if (newest !== null) {
+    return {
+      asOf: newest.at.toISOString(),
+      source: { organisation: newest.sourceOrg, inboxId: null, eventId: newest.eventId },
+    };
+  }
+  const milestones = [row.ata, row.ata_anchorage, row.atb, row.atd, row.atd_port].filter((d): d is Date => d !== null);
+  return { asOf: new Date(Math.max(...milestones.map((d) => d.getTime()))).toISOString(), source: null };
+}
 
 /** Where a call sits in the list order. */
 export interface VesselCallKey {
@@ -62,7 +106,7 @@ export class VesselCallReader {
       .orderBy('audience')
       .limit(limit + 1)
       .execute();
-    return { calls: rows.slice(0, limit).map(vesselCallView), more: rows.length > limit };
+    return { calls: await this.views(rows.slice(0, limit)), more: rows.length > limit };
   }
 
   /** One call by id; undefined when it does not exist or the caller may not see it (the same 404). */
@@ -75,6 +119,28 @@ export class VesselCallReader {
       .orderBy('audience')
       .limit(1)
       .executeTakeFirst();
-    return row ? vesselCallView(row) : undefined;
+    return row ? (await this.views([row]))[0] : undefined;
+  }
+
+  /** The rows as the API shows them, each with the provenance of its newest detection. */
+  private async views(rows: readonly CallRow[]): Promise<VesselCallView[]> {
+    if (rows.length === 0) return [];
+    const since = new Date(Math.min(...rows.map((r) => firstOf(r).getTime())));
+    const found = await this.db
+      .selectFrom('event')
+      .select(['seq', 'event_id', 'source_org', 'vessel_mmsi', 'event_date_time', 'visibility', 'owner_orgs'])
+      .where('source', '=', VESSEL_CALL_DETECTOR_SOURCE)
+      .where('vessel_mmsi', 'in', [...new Set(rows.map((r) => r.mmsi))])
+      .where('event_date_time', '>=', since)
+      .execute();
+    const detections: Detection[] = found.map((e) => ({
+      mmsi: e.vessel_mmsi,
+      at: instant(e.event_date_time),
+      seq: BigInt(e.seq),
+      audience: audienceKey(e.visibility, e.owner_orgs),
+      eventId: e.event_id,
+      sourceOrg: e.source_org,
+    }));
+    return rows.map((r) => vesselCallView(r, callProvenance(r, detections)));
   }
 }

@@ -5,6 +5,7 @@ import { VESSEL_CALL_STATUSES, type VesselCallStatus } from '../../domain/vessel
 import type { VesselCallTable } from '../../store/schema.js';
 import { terminalCodeOfZone } from '../../domain/terminal-registry.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
+import { FeedSourceSchema } from '../cargo/terminal-feed-schema.js';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -27,11 +28,24 @@ export const VesselCallSchema = z.object({
   atdPort: z.string().nullable().describe('departure from port limits'),
   draughtInM: z.number().nullable(),
   draughtOutM: z.number().nullable(),
+  asOf: z
+    .string()
+    .describe(
+      'time of the newest detection of this call (arrival, anchoring, berthing, departure), ISO 8601 UTC: the ' +
+        'detections of the reports you may see',
+    ),
+  source: FeedSourceSchema.nullable().describe(
+    'the organisation whose AIS report confirmed that newest detection and the detection event (no inbox message: ' +
+      'the detector makes it); null only when the detections behind the call are no longer stored',
+  ),
 });
 
 export type VesselCallView = z.infer<typeof VesselCallSchema>;
 
-export function vesselCallView(r: Selectable<VesselCallTable>): VesselCallView {
+/** Who stated the newest detection of a call: `asOf` and `source` (`VesselCallReader`). */
+export type CallProvenance = Pick<VesselCallView, 'asOf' | 'source'>;
+
+export function vesselCallView(r: Selectable<VesselCallTable>, provenance: CallProvenance): VesselCallView {
   return {
     callId: r.call_id,
     vessel: { mmsi: r.mmsi, imo: r.imo, name: r.vessel_name },
@@ -48,6 +62,7 @@ export function vesselCallView(r: Selectable<VesselCallTable>): VesselCallView {
     atdPort: iso(r.atd_port),
     draughtInM: r.draught_in_m,
     draughtOutM: r.draught_out_m,
+    ...provenance,
   };
 }
 
@@ -70,8 +85,18 @@ export const VESSEL_CALL_CSV_COLUMNS = [
   'atdPort',
   'draughtInM',
   'draughtOutM',
+  'asOf',
+  'sourceOrganisation',
+  'sourceEventId',
 ] as const;
 
 export function vesselCallCsvRow(c: VesselCallView): Record<string, unknown> {
-  return { ...c, mmsi: c.vessel.mmsi, imo: c.vessel.imo, vesselName: c.vessel.name };
+  return {
+    ...c,
+    mmsi: c.vessel.mmsi,
+    imo: c.vessel.imo,
+    vesselName: c.vessel.name,
+    sourceOrganisation: c.source?.organisation ?? null,
+    sourceEventId: c.source?.eventId ?? null,
+  };
 }
