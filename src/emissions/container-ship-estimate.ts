@@ -9,48 +9,8 @@ import type { FuelPathway } from './fueleu-factors.js';
 import type { Fuel } from './fuels.js';
 import type { Ghg4Engine } from './ghg4-factors.js';
 import type { Ghg4Ship } from './ghg4-interval-schema.js';
+import { typicalDesignSpeedKnOfTeu, typicalMcrKwOfTeu, typicalTeuOfLength } from './typical-container-ship.js';
 
-type Table = readonly (readonly [number, number])[];
-
-function interpolate(table: Table, x: number): number {
-  const first = table[0]!;
-  if (x <= first[0]) return first[1];
-  for (let i = 1; i < table.length; i++) {
-    const [x1, y1] = table[i]!;
-    const [x0, y0] = table[i - 1]!;
-    if (x <= x1) return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
-  }
-  return table[table.length - 1]![1];
-}
-
-/** Length overall (m) → TEU of typical container ships. */
-const TEU_BY_LENGTH: Table = [
-  [150, 1_000],
-  [210, 2_500],
-  [294, 4_500],
-  [334, 8_000],
-  [349, 10_000],
-  [366, 14_000],
-  [400, 20_000],
-];
-const MCR_KW_BY_TEU: Table = [
-  [1_000, 9_000],
-  [2_500, 22_000],
-  [4_500, 36_000],
-  [8_000, 57_000],
-  [10_000, 57_000],
-  [14_000, 70_000],
-  [20_000, 60_000],
-];
-const DESIGN_SPEED_KN_BY_TEU: Table = [
-  [1_000, 19],
-  [2_500, 22],
-  [4_500, 24.5],
-  [8_000, 25],
-  [10_000, 24.5],
-  [14_000, 23],
-  [20_000, 22.5],
-];
 /** TEU assumed when neither the register nor AIS gives a size (the middle of the transpacific fleet). */
 export const FALLBACK_TEU = 10_000;
 /** Build year assumed when unknown: the GHG4 ≥2001 SFC era. */
@@ -93,17 +53,17 @@ export function estimateContainerShip(known: KnownParticulars): EstimatedShip {
   let teu = known.teu ?? undefined;
   if (teu === undefined) {
     estimated.push('teu');
-    teu = known.lengthM ? Math.round(interpolate(TEU_BY_LENGTH, known.lengthM) / 10) * 10 : FALLBACK_TEU;
+    teu = known.lengthM ? Math.round(typicalTeuOfLength(known.lengthM) / 10) * 10 : FALLBACK_TEU;
   }
   let mcr = known.mainEngineMcrKw ?? undefined;
   if (mcr === undefined) {
     estimated.push('mainEngineMcrKw');
-    mcr = Math.round(interpolate(MCR_KW_BY_TEU, teu) / 100) * 100;
+    mcr = Math.round(typicalMcrKwOfTeu(teu) / 100) * 100;
   }
   let speed = known.designSpeedKn ?? undefined;
   if (speed === undefined) {
     estimated.push('designSpeedKn');
-    speed = interpolate(DESIGN_SPEED_KN_BY_TEU, teu);
+    speed = typicalDesignSpeedKnOfTeu(teu);
   }
   let built = known.builtYear ?? undefined;
   if (built === undefined) {

@@ -14,6 +14,7 @@
  * ~60 MW, 22.5 kn) — the same typical ships the simulator draws its fleet around (`sim/vessel-particulars.ts`).
  */
 import type { Ghg4Ship } from './ghg4-interval-schema.js';
+import { typicalDesignSpeedKnOfTeu, typicalMcrKwOfTeu, typicalTeuOfLength } from './typical-container-ship.js';
 
 /** AIS static data of a vessel as the registry keeps it. */
 export interface AisStaticParticulars {
@@ -35,50 +36,6 @@ export type ParticularsEstimate =
       }[];
     }
   | { readonly kind: 'none'; readonly reason: string };
-
-type Table = readonly (readonly [number, number])[];
-
-function interpolate(table: Table, x: number): number {
-  const first = table[0]!;
-  if (x <= first[0]) return first[1];
-  for (let i = 1; i < table.length; i++) {
-    const [x1, y1] = table[i]!;
-    const [x0, y0] = table[i - 1]!;
-    if (x <= x1) return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
-  }
-  return table[table.length - 1]![1];
-}
-
-/** Overall length (m) → TEU of typical container ships. */
-const TEU_BY_LENGTH: Table = [
-  [150, 1_000],
-  [210, 2_500],
-  [294, 4_500],
-  [334, 8_000],
-  [349, 10_000],
-  [366, 14_000],
-  [400, 20_000],
-];
-/** TEU → installed main-engine power (kW, MCR). */
-const MCR_KW_BY_TEU: Table = [
-  [1_000, 9_000],
-  [2_500, 22_000],
-  [4_500, 36_000],
-  [8_000, 57_000],
-  [10_000, 57_000],
-  [14_000, 70_000],
-  [20_000, 60_000],
-];
-/** TEU → design (reference) speed, kn. */
-const DESIGN_SPEED_KN_BY_TEU: Table = [
-  [1_000, 19],
-  [2_500, 22],
-  [4_500, 24.5],
-  [8_000, 25],
-  [10_000, 24.5],
-  [14_000, 23],
-  [20_000, 22.5],
-];
 
 /**
  * Build year assumed for the engine era (Table 19, ≥ 2001) and the NOx tier (EPA `calcTier.r`: 2011–2015 → Tier II):
@@ -108,9 +65,9 @@ export function estimateParticulars(ais: AisStaticParticulars): ParticularsEstim
   if (ais.lengthM === null || ais.lengthM <= 0) {
     return { kind: 'none', reason: 'no AIS length reported: the ship size cannot be estimated' };
   }
-  const teu = round(interpolate(TEU_BY_LENGTH, ais.lengthM), 10);
-  const mainEngineMcrKw = round(interpolate(MCR_KW_BY_TEU, teu), 100);
-  const designSpeedKn = round(interpolate(DESIGN_SPEED_KN_BY_TEU, teu), 0.1);
+  const teu = round(typicalTeuOfLength(ais.lengthM), 10);
+  const mainEngineMcrKw = round(typicalMcrKwOfTeu(teu), 100);
+  const designSpeedKn = round(typicalDesignSpeedKnOfTeu(teu), 0.1);
   const ship: Ghg4Ship = {
     shipType: 'container',
     teu,
