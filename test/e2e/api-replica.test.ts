@@ -10,8 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
-import { CLI, cliBuilt, startServer, type ServerProcess, firstStartKey } from '../support/server-process.js';
+import { DATABASE_URL } from '../support/engines.js';
+import {
+  CLI,
+  cliBuilt,
+  scratchDatabaseForServer,
+  startServer,
+  type ServerProcess,
+  firstStartKey,
+} from '../support/server-process.js';
 
 const SCHEDULE = 'vessel_imo,voyage,port,eta\n9321483,R0001,USLAX,2026-12-01T08:00:00Z\n';
 
@@ -38,7 +45,7 @@ describe.skipIf(!cliBuilt())('API replicas (serve --api-only)', () => {
   it.skipIf(!DATABASE_URL)(
     'should project events ingested through a replica in the full server (PostgreSQL)',
     async () => {
-      const scratch = await createScratchDatabase(DATABASE_URL!);
+      const scratch = await scratchDatabaseForServer(DATABASE_URL!);
       const full = await startServer(['--database-url', scratch.url]);
       let replica: ServerProcess | undefined;
       try {

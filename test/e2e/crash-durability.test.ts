@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
-import { cliBuilt, startServer, firstStartKey } from '../support/server-process.js';
+import { DATABASE_URL, selectedCases } from '../support/engines.js';
+import { cliBuilt, scratchDatabaseForServer, startServer, firstStartKey } from '../support/server-process.js';
 
 const N = 60;
 
@@ -61,7 +61,7 @@ const engines = [
         {
           name: 'postgres',
           async setup() {
-            const scratch = await createScratchDatabase(DATABASE_URL!);
+            const scratch = await scratchDatabaseForServer(DATABASE_URL!);
             return { args: ['--database-url', scratch.url], cleanup: scratch.drop };
           },
         },
@@ -70,7 +70,7 @@ const engines = [
 ];
 
 describe.skipIf(!cliBuilt())('crash durability (needs `npm run build`)', () => {
-  it.each(engines)(
+  it.each(selectedCases(engines))(
     'should keep every acknowledged message exactly once across kill -9 on $name',
     async (engine) => {
       const { args, cleanup } = await engine.setup();

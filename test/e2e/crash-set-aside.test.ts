@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { StoreConfig } from '../../src/store/open-database.js';
-import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
-import { CLI, cliBuilt } from '../support/server-process.js';
+import { DATABASE_URL, selectedCases } from '../support/engines.js';
+import { CLI, cliBuilt, scratchDatabaseForServer } from '../support/server-process.js';
 
 const DIST = fileURLToPath(new URL('../../dist/src/', import.meta.url));
 
@@ -81,7 +81,7 @@ const engines = [
         {
           name: 'postgres',
           async setup() {
-            const scratch = await createScratchDatabase(DATABASE_URL!);
+            const scratch = await scratchDatabaseForServer(DATABASE_URL!);
             const store: StoreConfig = { engine: 'postgres', url: scratch.url, poolSize: 2 };
             return { store, args: ['--database-url', scratch.url], cleanup: scratch.drop };
           },
@@ -91,7 +91,7 @@ const engines = [
 ];
 
 describe.skipIf(!cliBuilt())('crashing messages are set aside (needs `npm run build`)', () => {
-  it.each(engines)(
+  it.each(selectedCases(engines))(
     'should set aside a message that crashed the process twice and recover the rest on $name',
     async (engine) => {
       const { store, args, cleanup } = await engine.setup();

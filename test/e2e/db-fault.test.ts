@@ -11,8 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
-import { CLI, cliBuilt, startServer, firstStartKey } from '../support/server-process.js';
+import { DATABASE_URL } from '../support/engines.js';
+import { CLI, cliBuilt, scratchDatabaseForServer, startServer, firstStartKey } from '../support/server-process.js';
 import { until } from '../support/until.js';
 
 const CLIENTS = 6;
@@ -149,7 +149,7 @@ async function terminateBackends(admin: pg.Client, database: string): Promise<nu
 
 describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only; needs `npm run build`)', () => {
   it('should survive terminated backends under ingest load and lose or repeat nothing acknowledged', async () => {
-    const scratch = await createScratchDatabase(DATABASE_URL!);
+    const scratch = await scratchDatabaseForServer(DATABASE_URL!);
     const database = new URL(scratch.url).pathname.slice(1);
     const admin = new pg.Client({ connectionString: DATABASE_URL });
     await admin.connect();

@@ -14,9 +14,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { portalDistDir } from '../../src/api/portal-static.js';
 import { browserMissing, launchBrowser } from '../../bench/headless-chromium.js';
-import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
+import { DATABASE_URL } from '../support/engines.js';
 import { AVAILABILITY_HEADER, dischargeOf, positionReport, SEED_VESSELS, seedAis } from '../../bench/portal-seed.js';
-import { cliBuilt, startServer, type ServerProcess, firstStartKey } from '../support/server-process.js';
+import {
+  cliBuilt,
+  scratchDatabaseForServer,
+  startServer,
+  type ServerProcess,
+  firstStartKey,
+} from '../support/server-process.js';
 import { existsSync } from 'node:fs';
 import { portDayInstants } from '../../web/src/dashboard-data.js';
 
@@ -93,7 +99,7 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     mkdirSync(shots, { recursive: true });
     let args: string[];
     if (DATABASE_URL) {
-      const scratch = await createScratchDatabase(DATABASE_URL);
+      const scratch = await scratchDatabaseForServer(DATABASE_URL);
       args = ['--database-url', scratch.url];
       cleanup = scratch.drop;
     } else {

@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createScratchDatabase, DATABASE_URL } from '../support/engines.js';
-import { cliBuilt, startServer, type ServerProcess } from '../support/server-process.js';
+import { DATABASE_URL, selectedCases } from '../support/engines.js';
+import { cliBuilt, scratchDatabaseForServer, startServer, type ServerProcess } from '../support/server-process.js';
 import { until } from '../support/until.js';
 
 interface Engine {
@@ -19,7 +19,7 @@ interface Engine {
   setup(): { args: string[]; cleanup: () => Promise<void> } | Promise<{ args: string[]; cleanup: () => Promise<void> }>;
 }
 
-const engines: Engine[] = [
+const engines: Engine[] = selectedCases([
   {
     name: 'pglite',
     setup: () => {
@@ -35,13 +35,13 @@ const engines: Engine[] = [
         {
           name: 'postgres',
           setup: async () => {
-            const scratch = await createScratchDatabase(DATABASE_URL!);
+            const scratch = await scratchDatabaseForServer(DATABASE_URL!);
             return { args: ['--database-url', scratch.url], cleanup: scratch.drop };
           },
         },
       ]
     : []),
-];
+]);
 
 /** What the simulator says once the boxes of the calls in port are generated (before the first cargo message). */
 const BOXES_GENERATED = /sim: the boxes of \d+ container calls in port generated/;

@@ -242,7 +242,7 @@ describe.each(ENGINES)('subscription delivery across a restart on $name', (engin
   beforeEach(async () => {
     receiver = await startReceiver();
     if (engine.name === 'postgres') {
-      const scratch = await createScratchDatabase(DATABASE_URL!);
+      const scratch = await createScratchDatabase(DATABASE_URL!, { migrated: true });
       config = { engine: 'postgres', url: scratch.url, poolSize: 4 };
       cleanup = scratch.drop;
     } else {

@@ -1,12 +1,36 @@
 /** Runs the built `openpcs serve` in a child process, as an operator would, for crash and e2e tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createScratchDatabase, type ScratchDatabase } from './engines.js';
 
 export const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
 
 export function cliBuilt(): boolean {
   return existsSync(CLI);
+}
+
+/** Whether the built CLI has the same migrations as the source (a stale build may lack the newest ones). */
+function builtMigrationsMatchSource(): boolean {
+  const names = (dir: URL, ext: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith(ext))
+          .map((f) => f.slice(0, -ext.length))
+          .sort()
+          .join()
+      : null;
+  const built = names(new URL('../../dist/src/store/migrations/', import.meta.url), '.js');
+  return built !== null && built === names(new URL('../../src/store/migrations/', import.meta.url), '.ts');
+}
+
+/**
+ * A scratch database for a built `openpcs` process, which migrates its store at start: a copy of the migrated
+ * template (the start then finds nothing to apply), unless the build's migrations differ from the source's,
+ * whose template it would refuse; then an empty one it migrates itself.
+ */
+export function scratchDatabaseForServer(baseUrl: string): Promise<ScratchDatabase> {
+  return createScratchDatabase(baseUrl, { migrated: builtMigrationsMatchSource() });
 }
 
 export interface ServerProcess {

@@ -1,0 +1,49 @@
+/**
+ * Starts the known-slowest test files first, so a two-worker run (CI has 2 cores) does not end with one long
+ * file running alone while the other worker idles. Vitest's own order puts files it has timed first, longest
+ * first, but a fresh clone (CI) has no timings and falls back to file size, which puts a short wide table test
+ * before a long server test. The list is measured (`npx vitest run --reporter=json`, durations per file),
+ * slowest first; a file missing from the tree is ignored, and every other file keeps vitest's order after them.
+ */
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+export const SLOW_FIRST: readonly string[] = [
+  'test/portal/portal-browser.test.ts',
+  'test/sim/sim-serve.test.ts',
+  'test/e2e/db-fault.test.ts',
+  'test/e2e/crash-durability.test.ts',
+  'test/sim/sim-replay.test.ts',
+  'test/emissions/call-emissions-projection.test.ts',
+  'test/vessels/vessel-routes.test.ts',
+  'test/vessels/vessel-as-of.test.ts',
+  'test/forecast/forecast-api.test.ts',
+  'test/cargo-api/truck-visit-as-of.test.ts',
+  'test/emissions/call-emissions-api.test.ts',
+  'test/alerts/alerts-api.test.ts',
+  'test/sim/sim-feeder.test.ts',
+  'test/alerts/last-free-day-sweep.test.ts',
+  'test/emissions/corridor-routes.test.ts',
+  'test/store/event-store.test.ts',
+  'test/store/audit-and-keys.test.ts',
+  'test/api/tenancy.test.ts',
+  'test/sim/sim-determinism.test.ts',
+  'test/e2e/crash-set-aside.test.ts',
+];
+
+/** The file's place in SLOW_FIRST, or the list's length when it is not listed. */
+export function slowRank(root: string, moduleId: string): number {
+  const relative = moduleId.startsWith(`${root}/`) ? moduleId.slice(root.length + 1) : moduleId;
+  const rank = SLOW_FIRST.indexOf(relative.replaceAll('\\', '/'));
+  return rank === -1 ? SLOW_FIRST.length : rank;
+}
+
+export default class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const root = this.ctx.config.root.replaceAll('\\', '/');
+    const ordered = await super.sort(files);
+    // Array.prototype.sort is stable: unlisted files keep vitest's order.
+    return ordered.sort(
+      (a, b) => slowRank(root, a.moduleId.replaceAll('\\', '/')) - slowRank(root, b.moduleId.replaceAll('\\', '/')),
+    );
+  }
+}
