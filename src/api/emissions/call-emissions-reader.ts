@@ -18,11 +18,7 @@ import {
   type SummaryGroupBy,
 } from './call-emissions-view.js';
 import { CALL_EMISSIONS_SOURCE } from './call-emissions-view.js';
-
-export interface CallEmissionsKey {
-  readonly start: Date;
-  readonly callId: string;
-}
+import type { CallListKey } from '../vessels/vessel-call-id.js';
 
 export interface CallEmissionsFilter {
   readonly terminal?: string | undefined;
@@ -75,7 +71,7 @@ export class CallEmissionsReader {
   ) {}
 
   async list(
-    filter: CallEmissionsFilter & { readonly after?: CallEmissionsKey | undefined; readonly limit: number },
+    filter: CallEmissionsFilter & { readonly after?: CallListKey | undefined; readonly limit: number },
     scope: AccessScope,
   ): Promise<{ calls: CallEmissionsView[]; more: boolean }> {
     let query = this.db

@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../access/route-access.js';
 import type { Platform } from '../../platform.js';
-import { CallEmissionsReader, type CallEmissionsKey } from '../emissions/call-emissions-reader.js';
+import { CallEmissionsReader } from '../emissions/call-emissions-reader.js';
 import {
   CALL_EMISSIONS_CSV_COLUMNS,
   CallEmissionsDetailSchema,
@@ -24,14 +24,12 @@ import {
 } from '../emissions/call-emissions-view.js';
 import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
-import { badCursorProblem, ProblemSchema, problem } from '../problem.js';
+import { ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
 import { routesTagged } from '../route-options.js';
+import { CallIdParam, callListKey } from '../vessels/vessel-call-id.js';
 
 const route = routesTagged('emissions');
-
-/** A vessel call id: `<MMSI>:<UTC minute the call started>`. */
-const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 const FILTERS = {
   terminal: z
@@ -91,7 +89,7 @@ export const callEmissionsRoutes: FastifyPluginAsyncZod<CallEmissionsRoutesOptio
           mmsi,
           imo,
           ...dates(request.query),
-          after: cursorKey(afterKey(LIST.cursorKind, cursor)),
+          after: callListKey(afterKey(LIST.cursorKind, cursor)),
           limit,
         },
         request.accessScope,
@@ -106,11 +104,9 @@ export const callEmissionsRoutes: FastifyPluginAsyncZod<CallEmissionsRoutesOptio
       summary: 'Emissions of one vessel call: every quantity per mode, the particulars used and what was assumed',
       description: 'A call you may not see answers 404, exactly like one that does not exist.',
       params: z.object({
-        callId: z
-          .string()
-          .regex(CALL_ID, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
-          .describe('as listed by GET /emissions/calls')
-          .meta({ examples: ['477776200:2022-01-03T00:09'] }),
+        callId: CallIdParam.describe('as listed by GET /emissions/calls').meta({
+          examples: ['477776200:2022-01-03T00:09'],
+        }),
       }),
       response: { 200: CallEmissionsDetailSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
     }),
@@ -149,20 +145,3 @@ const LIST: ListExport<'calls', CallEmissionsView> = {
   csvColumns: CALL_EMISSIONS_CSV_COLUMNS,
   csvRow: callEmissionsCsvRow,
 };
-
-/** The (start, call id) a cursor holds; only what `encodeListCursor` wrote is taken. */
-function cursorKey(key: string | undefined): CallEmissionsKey | undefined {
-  if (key === undefined) return undefined;
-  const bar = key.indexOf('|');
-  if (bar < 0) throw badCursorProblem();
-  const startText = key.slice(0, bar);
-  const callId = key.slice(bar + 1);
-  const start = new Date(startText);
-  const issued =
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(startText) &&
-    !Number.isNaN(start.getTime()) &&
-    start.toISOString() === startText &&
-    CALL_ID.test(callId);
-  if (!issued) throw badCursorProblem();
-  return { start, callId };
-}

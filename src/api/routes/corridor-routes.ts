@@ -16,10 +16,9 @@ import { ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
+import { CallIdParam } from '../vessels/vessel-call-id.js';
 
 const route = routesTagged('corridors');
-
-const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 const WindowQuery = z.object({
   from: QueryInstant.optional().describe('calls that started at or after this instant'),
@@ -189,10 +188,7 @@ export const corridorRoutes: FastifyPluginAsyncZod<{ platform: Platform; config:
         '`advice: null` with a `reason` when the call did not wait or its track or particulars are unknown. A call ' +
         'you may not see answers 404. Example: `GET /vessel-calls/477000001:2026-03-10T12:00/jit`',
       params: z.object({
-        callId: z
-          .string()
-          .regex(CALL_ID, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
-          .describe('e.g. 366998410:2022-01-03T00:02'),
+        callId: CallIdParam.describe('e.g. 366998410:2022-01-03T00:02'),
       }),
       response: { 200: JitAnswerSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
     }),

@@ -21,6 +21,7 @@ import {
 import { ProblemSchema, problem } from '../problem.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
+import { CallIdParam } from '../vessels/vessel-call-id.js';
 import type { Platform } from '../../platform.js';
 
 const route = routesTagged('forecasts');
@@ -34,8 +35,6 @@ const VolumeForecastSchema = z.object({
   historyMonths: z.number().int(),
   months: z.array(z.object({ month: z.string(), teu: z.number(), intervals: z.array(Interval) })),
 });
-/** A vessel call id: `<MMSI>:<UTC minute the call started>`. */
-const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const EtaPoint = z.object({
   eta: z.string(),
   intervals: z.array(z.never()).describe('empty until the backtest calibration is stored (docs/forecast.md)'),
@@ -111,10 +110,7 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ platform: Platform; reportD
         '`schedule` (docs/forecast.md). A call at berth or gone answers its actual times (`forecast: null`). ' +
         'A call you may not see answers 404. Example: `GET /forecasts/eta/477000001:2026-03-10T12:00`',
       params: z.object({
-        callId: z
-          .string()
-          .regex(CALL_ID, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
-          .describe('e.g. 366998410:2022-01-03T00:02'),
+        callId: CallIdParam.describe('e.g. 366998410:2022-01-03T00:02'),
       }),
       response: { 200: EtaSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
     }),

@@ -14,7 +14,8 @@ import { VESSEL_CALL_STATUSES } from '../../domain/vessel-calls/vessel-call-stat
 import { VESSEL_ACTIVITIES } from '../../domain/vessel-calls/vessel-status-at.js';
 import { vesselAtView } from '../vessels/vessel-at-view.js';
 import { vesselsAt } from '../vessels/vessels-at-reader.js';
-import { callStart, VesselCallReader, type VesselCallKey } from '../vessels/vessel-call-reader.js';
+import { callStart, VesselCallReader } from '../vessels/vessel-call-reader.js';
+import { CallIdParam, callListKey } from '../vessels/vessel-call-id.js';
 import {
   VESSEL_CALL_CSV_COLUMNS,
   VesselCallSchema,
@@ -25,7 +26,7 @@ import { VesselReader } from '../vessels/vessel-reader.js';
 import { VesselAtSchema, VesselSchema } from '../vessels/vessel-schema.js';
 import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
-import { badCursorProblem, ProblemSchema, problem } from '../problem.js';
+import { ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
 import { ACCESS } from '../../access/route-access.js';
 import { routesTagged } from '../route-options.js';
@@ -33,9 +34,6 @@ import { routesTagged } from '../route-options.js';
 const route = routesTagged('vessels');
 
 const instant = QueryInstant;
-
-/** A vessel call id: `<MMSI>:<UTC minute the call started>`. */
-const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 const imoNumber = z.string().regex(/^\d{7}$/, 'an IMO number (7 digits)');
 
@@ -136,7 +134,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform; staleAfte
           imo,
           from: from ? new Date(from) : undefined,
           to: to ? new Date(to) : undefined,
-          after: callCursorKey(afterKey(CALL_LIST.cursorKind, cursor)),
+          after: callListKey(afterKey(CALL_LIST.cursorKind, cursor)),
           limit,
         },
         request.accessScope,
@@ -151,10 +149,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform; staleAfte
       summary: 'One vessel call by its id (`<MMSI>:<UTC minute the call started>`, as listed by GET /vessel-calls)',
       description: 'A call you may not see answers 404, exactly like one that does not exist.',
       params: z.object({
-        callId: z
-          .string()
-          .regex(CALL_ID, 'a call id: <MMSI>:<YYYY-MM-DDTHH:MM>')
-          .describe('e.g. 366998410:2022-01-03T00:02'),
+        callId: CallIdParam.describe('e.g. 366998410:2022-01-03T00:02'),
       }),
       response: { 200: VesselCallSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
     }),
@@ -174,23 +169,3 @@ const CALL_LIST: ListExport<'calls', VesselCallView> = {
   csvColumns: VESSEL_CALL_CSV_COLUMNS,
   csvRow: vesselCallCsvRow,
 };
-
-/**
- * The (start, call id) a call cursor holds. Only what `encodeListCursor` wrote is taken: the start exactly
- * as `toISOString` prints it (so a year PostgreSQL cannot store never reaches it) and a call id.
- */
-function callCursorKey(key: string | undefined): VesselCallKey | undefined {
-  if (key === undefined) return undefined;
-  const bar = key.indexOf('|');
-  if (bar < 0) throw badCursorProblem();
-  const startText = key.slice(0, bar);
-  const callId = key.slice(bar + 1);
-  const start = new Date(startText);
-  const issued =
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(startText) &&
-    !Number.isNaN(start.getTime()) &&
-    start.toISOString() === startText &&
-    CALL_ID.test(callId);
-  if (!issued) throw badCursorProblem();
-  return { start, callId };
-}

@@ -11,6 +11,7 @@ import type { VesselCallStatus } from '../../domain/vessel-calls/vessel-call-sta
 import { audienceKey } from '../../projections/vessels/audience.js';
 import { VESSEL_CALL_DETECTOR_SOURCE } from '../../projections/vessels/vessel-call-detector-projection.js';
 import type { DB, VesselCallTable } from '../../store/schema.js';
+import type { CallListKey } from './vessel-call-id.js';
 import { vesselCallView, type CallProvenance, type VesselCallView } from './vessel-call-view.js';
 
 type CallRow = Selectable<VesselCallTable>;
@@ -55,12 +56,6 @@ export function callProvenance(row: CallRow, detections: readonly Detection[]): 
   return { asOf: new Date(Math.max(...milestones.map((d) => d.getTime()))).toISOString(), source: null };
 }
 
-/** Where a call sits in the list order. */
-export interface VesselCallKey {
-  readonly start: Date;
-  readonly callId: string;
-}
-
 export interface VesselCallFilter {
   /** Terminal or berth zone id. */
   readonly terminal?: string | undefined;
@@ -72,7 +67,7 @@ export interface VesselCallFilter {
   /** Calls that started at or before this instant. */
   readonly to?: Date | undefined;
   /** Calls after this one in the list order. */
-  readonly after?: VesselCallKey | undefined;
+  readonly after?: CallListKey | undefined;
   readonly limit: number;
 }
 

@@ -12,16 +12,22 @@
  * `GET /containers`, never wider.
  */
 import { sql, type Transaction } from 'kysely';
-import { SEES_ALL, type Role } from '../../access/roles.js';
 import { seesRow } from '../../access/visibility-filter.js';
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import { APPOINTMENT_SLOT, EMPTY_RECEIVABLE } from '../../domain/cargo-event-codes.js';
 import { containerKey, emptyCapacityKey, slotKey, storedRule } from '../../domain/alerts/alert-rule.js';
 import { evaluateAlert } from '../../domain/alerts/evaluate-alert.js';
-import type { ContainerWatchState, FactSource, WatchedChange } from '../../domain/alerts/watched-state.js';
+import type { FactSource, WatchedChange } from '../../domain/alerts/watched-state.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { terminalTimeZone } from '../terminal-kpis/terminal-time-zone.js';
+import {
+  CONTAINER_WATCH_COLUMNS,
+  CONTAINER_WATCH_KEY,
+  containerWatchFact,
+  containerWatchState,
+} from './container-watch.js';
+import { raisedAlert, ruleOwnerScope, type RaisedAlert } from './raised-alert.js';
 
 const CONTAINER_KINDS = ['container-available', 'hold-set', 'hold-released', 'last-free-day-tomorrow'];
 const CHUNK = 500;
@@ -128,37 +134,17 @@ async function changedContainers(trx: Transaction<DB>, fromSeq: string) {
           .where('active', '=', true)
           .where('kind', 'in', CONTAINER_KINDS)
           .as('r'),
-      (join) => join.on(sql`'container|' || cs.equipment_reference`, '=', sql.ref('r.watch_key')),
+      (join) => join.on(CONTAINER_WATCH_KEY, '=', sql.ref('r.watch_key')),
     )
     .leftJoin('event as e', 'e.seq', 'cs.last_event_seq')
-    .select([
-      'cs.equipment_reference',
-      'cs.available',
-      'cs.holds_open',
-      'cs.last_free_day',
-      'cs.terminal_code',
-      'cs.owner_orgs',
-      'cs.last_event_seq',
-      'e.event_date_time',
-      'e.source_org',
-      'e.event_id',
-    ])
+    .select(CONTAINER_WATCH_COLUMNS)
     .where('cs.last_event_seq', '>=', fromSeq)
     .execute();
 }
 
 function containerObserved(row: Awaited<ReturnType<typeof changedContainers>>[number]): Observed {
-  const state: ContainerWatchState = {
-    available: row.available,
-    holdsOpen: [...row.holds_open].sort(),
-    lastFreeDay: row.last_free_day,
-  };
-  const fact: FactSource = {
-    asOf: row.event_date_time ? new Date(row.event_date_time).toISOString() : new Date().toISOString(),
-    sourceOrg: row.source_org ?? null,
-    eventId: row.event_id ?? null,
-    seq: String(row.last_event_seq),
-  };
+  const state = containerWatchState(row);
+  const fact = containerWatchFact(row, Date.now());
   const key = containerKey(row.equipment_reference);
   return {
     stateKey: key,
@@ -242,14 +228,7 @@ export const alertProjection: Projection = {
       for (const r of rows) rules.set(r.watch_key, [...(rules.get(r.watch_key) ?? []), r]);
     }
 
-    const alerts: {
-      rule_id: string;
-      org_id: string;
-      change_key: string;
-      reason: string;
-      payload: string;
-      delivery_state: 'pending' | 'stream-only';
-    }[] = [];
+    const alerts: RaisedAlert[] = [];
     const written = new Map<string, { state: Record<string, unknown>; seq: string }>();
     for (const { o, terminal } of observed) {
       const held = states.get(o.stateKey);
@@ -258,25 +237,11 @@ export const alertProjection: Projection = {
       const change = o.change(held?.state ?? null);
       for (const rule of rules.get(o.ruleKey) ?? []) {
         if (BigInt(rule.start_seq) >= BigInt(o.fact.seq)) continue;
-        const scope = { orgId: rule.org_id, all: SEES_ALL.has(rule.role as Role), member: rule.role !== 'public' };
-        if (!seesRow(scope, o)) continue;
+        if (!seesRow(ruleOwnerScope(rule.org_id, rule.role), o)) continue;
         const asRule = storedRule(rule.kind, rule.parameters);
         if (asRule === null) continue;
         for (const draft of evaluateAlert(asRule, change, { today: todayAt(terminal) })) {
-          alerts.push({
-            rule_id: rule.id,
-            org_id: rule.org_id,
-            change_key: draft.changeKey,
-            reason: draft.reason,
-            payload: JSON.stringify({
-              kind: rule.kind,
-              reason: draft.reason,
-              asOf: draft.fact.asOf,
-              source: { organisation: draft.fact.sourceOrg, eventId: draft.fact.eventId },
-              details: draft.details,
-            }),
-            delivery_state: rule.callback_url === null ? 'stream-only' : 'pending',
-          });
+          alerts.push(raisedAlert(rule, draft));
         }
       }
       const next = { ...o.state, asOf: o.fact.asOf };

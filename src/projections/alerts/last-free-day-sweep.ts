@@ -9,13 +9,19 @@
  * box's owners (or see all), as for the projection. `startLastFreeDaySweeper` runs it in `serve`.
  */
 import { sql, type Kysely } from 'kysely';
-import { SEES_ALL, type Role } from '../../access/roles.js';
 import { seesRow } from '../../access/visibility-filter.js';
 import { storedRule } from '../../domain/alerts/alert-rule.js';
 import { evaluateAlert, nextDay } from '../../domain/alerts/evaluate-alert.js';
 import { lastFreeDayDue, localDateAndHour } from '../../domain/alerts/last-free-day-due.js';
 import type { DB } from '../../store/schema.js';
 import { terminalTimeZone } from '../terminal-kpis/terminal-time-zone.js';
+import {
+  CONTAINER_WATCH_COLUMNS,
+  CONTAINER_WATCH_KEY,
+  containerWatchFact,
+  containerWatchState,
+} from './container-watch.js';
+import { raisedAlert, ruleOwnerScope, type RaisedAlert } from './raised-alert.js';
 
 /** Inserts the last-free-day alerts due at `atMs`; resolves with how many were new. */
 export async function sweepLastFreeDays(db: Kysely<DB>, atMs: number, alertHour: number): Promise<number> {
@@ -26,49 +32,24 @@ export async function sweepLastFreeDays(db: Kysely<DB>, atMs: number, alertHour:
   const rows = await db
     .selectFrom('alert_rule as r')
     .innerJoin('organisation as o', 'o.id', 'r.org_id')
-    .innerJoin('container_status as cs', (join) =>
-      join.on(sql`'container|' || cs.equipment_reference`, '=', sql.ref('r.watch_key')),
-    )
+    .innerJoin('container_status as cs', (join) => join.on(CONTAINER_WATCH_KEY, '=', sql.ref('r.watch_key')))
     .leftJoin('event as e', 'e.seq', 'cs.last_event_seq')
-    .select([
-      'r.id',
-      'r.org_id',
-      'o.role',
-      'r.kind',
-      'r.parameters',
-      'r.callback_url',
-      'cs.equipment_reference',
-      'cs.available',
-      'cs.holds_open',
-      'cs.last_free_day',
-      'cs.terminal_code',
-      'cs.owner_orgs',
-      'cs.last_event_seq',
-      'e.event_date_time',
-      'e.source_org',
-      'e.event_id',
-    ])
+    .select(['r.id', 'r.org_id', 'o.role', 'r.kind', 'r.parameters', 'r.callback_url', ...CONTAINER_WATCH_COLUMNS])
     .where('r.active', '=', true)
     .where('r.kind', '=', 'last-free-day-tomorrow')
     .where('cs.gated_out_at', 'is', null)
     .where('cs.last_free_day', '>=', lowest)
     .where('cs.last_free_day', '<=', highest)
     .execute();
-  const alerts = [];
+  const alerts: RaisedAlert[] = [];
   for (const row of rows) {
     const due = lastFreeDayDue(atMs, row.terminal_code ? terminalTimeZone(row.terminal_code) : 'UTC', alertHour);
     if (due === null || row.last_free_day !== due) continue;
-    const scope = { orgId: row.org_id, all: SEES_ALL.has(row.role as Role), member: row.role !== 'public' };
-    if (!seesRow(scope, { visibility: 'private', ownerOrgs: row.owner_orgs })) continue;
+    if (!seesRow(ruleOwnerScope(row.org_id, row.role), { visibility: 'private', ownerOrgs: row.owner_orgs })) continue;
     const rule = storedRule(row.kind, row.parameters);
     if (rule === null) continue;
-    const after = { available: row.available, holdsOpen: [...row.holds_open].sort(), lastFreeDay: row.last_free_day };
-    const fact = {
-      asOf: row.event_date_time ? new Date(row.event_date_time).toISOString() : new Date(atMs).toISOString(),
-      sourceOrg: row.source_org ?? null,
-      eventId: row.event_id ?? null,
-      seq: String(row.last_event_seq),
-    };
+    const after = containerWatchState(row);
+    const fact = containerWatchFact(row, atMs);
     // The day before `due` is "today" for the evaluation: the same judgement and key as the projection's.
     const today = new Date(Date.parse(`${due}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     const change = {
@@ -78,22 +59,7 @@ export async function sweepLastFreeDays(db: Kysely<DB>, atMs: number, alertHour:
       after,
       fact,
     };
-    for (const draft of evaluateAlert(rule, change, { today })) {
-      alerts.push({
-        rule_id: row.id,
-        org_id: row.org_id,
-        change_key: draft.changeKey,
-        reason: draft.reason,
-        payload: JSON.stringify({
-          kind: row.kind,
-          reason: draft.reason,
-          asOf: draft.fact.asOf,
-          source: { organisation: draft.fact.sourceOrg, eventId: draft.fact.eventId },
-          details: draft.details,
-        }),
-        delivery_state: row.callback_url === null ? ('stream-only' as const) : ('pending' as const),
-      });
-    }
+    for (const draft of evaluateAlert(rule, change, { today })) alerts.push(raisedAlert(row, draft));
   }
   let inserted = 0;
   for (let i = 0; i < alerts.length; i += 500) {

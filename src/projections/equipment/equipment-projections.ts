@@ -14,7 +14,7 @@ import { sql, type Transaction } from 'kysely';
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import { CHARGING_SESSION, EQUIPMENT_STATUS, type EnergyCounters } from '../../domain/equipment-telemetry.js';
 import { LocalDates } from '../../domain/free-time/local-date.js';
-import type { DB } from '../../store/schema.js';
+import type { DB, EquipmentDayTable } from '../../store/schema.js';
 import { chunks, provenance } from '../event-provenance.js';
 import type { Projection } from '../projection.js';
 import { terminalTimeZone } from '../terminal-kpis/terminal-time-zone.js';
@@ -47,17 +47,8 @@ const energyOf = (u: UnitState): EnergyCounters => ({
   ...(u.hydrogen_kg === null ? {} : { hydrogenKg: u.hydrogen_kg }),
 });
 
-interface DayRow {
-  terminal_code: string;
-  day: string;
-  time_zone: string;
-  equipment_type: string;
-  powertrain: string;
-  operating_hours: number;
-  electricity_kwh: number;
-  diesel_litres: number;
-  hydrogen_kg: number;
-}
+/** A row of `equipment_day`, summed in memory before it is added to the stored one. */
+type DayRow = EquipmentDayTable;
 
 function addGrowth(days: Map<string, DayRow>, unit: UnitState, growth: CounterGrowth): void {
   const zone = terminalTimeZone(unit.terminal_code);
