@@ -25,12 +25,12 @@ const scenario = parsed.scenario;
 const run = simulate(scenario, loadSimInputs());
 
 /**
- * MMSIs of the container ships the model has alongside at `t` (between first line and unberthing), at the
- * terminals the product's geography draws (all but Matson's Pier C, MATU: no terminal or berth zone there).
+ * MMSIs of the container ships the model has alongside at `t` (between first line and unberthing), at any
+ * terminal (every one has a terminal zone in the product's geography, Matson's Pier C included).
  */
 function atBerthAt(t: number): string[] {
   return run.calls
-    .filter((c) => c.berthedMs <= t && t < c.unberthMs && c.terminal !== 'MATU')
+    .filter((c) => c.berthedMs <= t && t < c.unberthMs)
     .map((c) => String(c.vessel.mmsi))
     .sort();
 }
