@@ -34,12 +34,12 @@ function atBerthAt(t: number): string[] {
     .map((c) => String(c.vessel.mmsi))
     .sort();
 }
-/** MMSIs with a track in [from, to): each reports at least every 3 minutes while its track lasts. */
+/** MMSIs with a track in [from, to): each reports at least every 5 minutes while its track lasts (satellite AIS on the ocean passage). */
 function reportingIn(fromMs: number, toMs: number): Set<string> {
   return new Set(
     run.tracks
       .filter(
-        (t) => t.legs.length > 0 && t.legs[0]!.startMs < toMs - 180_000 && t.legs.at(-1)!.endMs > fromMs + 180_000,
+        (t) => t.legs.length > 0 && t.legs[0]!.startMs < toMs - 300_000 && t.legs.at(-1)!.endMs > fromMs + 300_000,
       )
       .map((t) => String(t.vessel.mmsi)),
   );
