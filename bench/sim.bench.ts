@@ -1,5 +1,7 @@
 /**
- * Simulator throughput (issue 12) for a full-port month (January 2018, seed 7; `quick`: 3 days): the
+ * Simulator throughput (issue 12) for a full-port month (January 2018, seed 7; `quick`: 3 days): January
+ * 2018 against the calibration, cargo model only (`sim month calibration`: simulated days/s, each port's TEU
+ * against its 2018 figure, dwell and truck turn; a whole month even when quick), the
  * model alone (simulated days per wall-clock second for the ship, berth and queue model), the model
  * plus AIS generation (simulated days per second and AIS lines per second, lines built in memory one hour
  * at a time as `openpcs sim --out` does, without the disk write), the cargo messages of the same month
@@ -17,6 +19,7 @@ import { equipmentTelemetrySource } from '../src/sim/equipment/equipment-telemet
 import { AisTcpServer } from '../src/sim/io/ais-tcp-server.js';
 import { runLive } from '../src/sim/io/live-run.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
+import { calibrateMonth } from '../src/sim/month-calibration.js';
 import { messageSourceOf } from '../src/sim/sim-sources.js';
 import { parseScenario } from '../src/sim/scenario.js';
 import { simulate } from '../src/sim/simulate.js';
@@ -30,7 +33,27 @@ const suite: BenchSuite = async (emit, { quick }) => {
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const inputs = loadSimInputs();
 
+  // A whole calendar month against the 2018 calibration, cargo model only (no AIS, no messages): January 2018.
   let t0 = performance.now();
+  const january = calibrateMonth(inputs, 2018, 1, { seed: 7 });
+  const calibrationS = (performance.now() - t0) / 1000;
+  emit({
+    bench: 'sim month calibration',
+    unit: 'simulated days/s',
+    value: Math.round((31 / calibrationS) * 100) / 100,
+    month: january.month,
+    polaTeu: january.ports.USLAX.simulatedTeu,
+    polaTargetTeu: january.ports.USLAX.targetTeu,
+    polaDeviationPct: Math.round(january.ports.USLAX.deviation * 1000) / 10,
+    polbTeu: january.ports.USLGB.simulatedTeu,
+    polbTargetTeu: january.ports.USLGB.targetTeu,
+    polbDeviationPct: Math.round(january.ports.USLGB.deviation * 1000) / 10,
+    truckDwellMeanDays: january.cargo.dwellDays.truck.mean,
+    truckTurnMeanMinutes: january.cargo.truckTurnMinutes.mean,
+    containers: january.cargo.containers.discharged + january.cargo.containers.loaded,
+  });
+
+  t0 = performance.now();
   const run = simulate(parsed.scenario, inputs);
   const modelS = (performance.now() - t0) / 1000;
   emit({

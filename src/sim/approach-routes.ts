@@ -7,7 +7,7 @@
  */
 import type { Approach } from './ocean-services.js';
 import type { SimPort } from './teu-calibration.js';
-import type { LatLon } from './track.js';
+import { legDistanceNm, type LatLon } from './track.js';
 
 const p = (lon: number, lat: number): LatLon => Object.freeze({ lat, lon });
 
@@ -18,6 +18,47 @@ export const INBOUND_LANE: Readonly<Record<Approach, readonly LatLon[]>> = {
   // Southern approach, northbound lane (167.503(b)).
   southern: [p(-117.928, 33.05), p(-118.0483, 33.3308), p(-118.1608, 33.5917)],
 };
+
+/**
+ * The last stretch of the ocean passage, from far offshore to the first point of the inbound lane
+ * (approximate, drawn to keep clear of land: not a surveyed route). Transpacific ships come down the
+ * great-circle track from the north-west, pass Point Arguello and Point Conception well off and run through
+ * the Santa Barbara Channel between the mainland and the northern Channel Islands; Panama ships come up the
+ * Mexican coast from off Cabo Corrientes, outside the islands off Baja California (Cedros, Todos Santos).
+ * About 1,200 and 1,000 nm long: a ship's last 24–48 hours at 16–22 knots fit on either.
+ */
+export const OCEAN_APPROACH: Readonly<Record<Approach, readonly LatLon[]>> = {
+  western: [
+    p(-142, 42.5),
+    p(-133, 39.5),
+    p(-125.5, 36.5),
+    p(-121.3, 34.6),
+    p(-120.5, 34.3),
+    p(-119.9, 34.2),
+    p(-119.25, 34.05),
+  ],
+  southern: [p(-105.9, 19.6), p(-110.3, 22.4), p(-112.8, 24.6), p(-115.8, 27.5)],
+};
+
+/**
+ * Where a ship is `nm` nautical miles before the inbound lane on its ocean approach (clamped to the route's
+ * length), and the waypoints from there to the lane's first point.
+ */
+export function oceanApproachFrom(approach: Approach, nm: number): LatLon[] {
+  const route = [...OCEAN_APPROACH[approach], INBOUND_LANE[approach][0]!];
+  let left = nm;
+  for (let i = route.length - 1; i > 0; i--) {
+    const a = route[i - 1]!;
+    const b = route[i]!;
+    const leg = legDistanceNm(a, b);
+    if (left <= leg) {
+      const f = left / leg;
+      return [p(b.lon + (a.lon - b.lon) * f, b.lat + (a.lat - b.lat) * f), ...route.slice(i)];
+    }
+    left -= leg;
+  }
+  return route;
+}
 
 /** Outbound: from the precautionary area to the sea. */
 export const OUTBOUND_LANE: Readonly<Record<Approach, readonly LatLon[]>> = {

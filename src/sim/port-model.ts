@@ -8,9 +8,10 @@
  */
 import type { TerminalRegistry } from '../domain/terminal-registry.js';
 import type { Geography } from '../geo/geography.js';
+import type { MasterEtaPlan } from './ais/master-eta.js';
 import { officialAnchorSpots, type AnchorSpot } from './anchorage-spots.js';
 import { berthSpots } from './berth-spots.js';
-import { HARBOUR, INBOUND_LANE, OUTBOUND_LANE, overflowSpot } from './approach-routes.js';
+import { HARBOUR, INBOUND_LANE, oceanApproachFrom, OUTBOUND_LANE, overflowSpot } from './approach-routes.js';
 import type { ContainerCall } from './container-call.js';
 import { oceanServices, type OceanService } from './ocean-services.js';
 import { Prng } from './prng.js';
@@ -29,6 +30,12 @@ const MONDAY0 = 4 * DAY;
 export const TEU_PER_MOVE = 1.8;
 /** Productive crane hours per day: two ILWU shifts and part of the third (hoot owl). */
 const WORK_HOURS_PER_DAY = 18;
+
+/**
+ * Ships arriving up to this long after the end of the run are on their ocean passage before it ends (tracks
+ * start 24–48 hours before arrival): the run carries their tracks, not their calls.
+ */
+const LOOKAHEAD_MS = 2 * DAY;
 
 const SPEED = Object.freeze({ lane: 14, approach: 10, anchorage: 8, harbour: 7 });
 
@@ -50,6 +57,7 @@ export interface PortModelInputs {
 
 export interface PortModelRun {
   readonly calls: readonly ContainerCall[];
+  /** calls[i] sails tracks[i]; then the tracks of ships arriving in the two days after the run (ocean passage). */
   readonly tracks: readonly Track[];
 }
 
@@ -199,12 +207,12 @@ export function simulateContainerPort(scenario: Scenario, inputs: PortModelInput
   const fromMs = scenario.startMs - scenario.warmupDays * DAY;
   const monthStart = (ms: number): number => Date.UTC(new Date(ms).getUTCFullYear(), new Date(ms).getUTCMonth(), 1);
   const planFrom = monthStart(fromMs);
-  const endMonth = new Date(monthStart(scenario.endMs));
+  const endMonth = new Date(monthStart(scenario.endMs + LOOKAHEAD_MS));
   const planTo = Date.UTC(endMonth.getUTCFullYear(), endMonth.getUTCMonth() + 1, 1);
   const planned = plannedCalls(scenario, planFrom, planTo);
   allocateTeu(planned, scenario, inputs.calibration);
   const inWindow = planned
-    .filter((c) => c.arrivalMs >= fromMs && c.arrivalMs < scenario.endMs)
+    .filter((c) => c.arrivalMs >= fromMs && c.arrivalMs < scenario.endMs + LOOKAHEAD_MS)
     .sort((a, b) => a.arrivalMs - b.arrivalMs || a.id.localeCompare(b.id));
 
   const berthFree = new Map<string, number[]>();
@@ -243,9 +251,15 @@ export function simulateContainerPort(scenario: Scenario, inputs: PortModelInput
     const naturalBerth = c.arrivalMs + passageHours([laneEnd, harbour.pilot], SPEED.approach) * HOUR + transitMs;
     const berthedMs = Math.round(Math.max(frees[berth]!, naturalBerth));
 
-    // Approach lane from the sea, timed to reach its inner end at arrivalMs.
+    // The last 24–48 hours of the ocean passage at the service speed (seen by satellite AIS), then the approach
+    // lane from the sea, timed to reach its inner end at arrivalMs.
+    const seaSpeedKn = c.service?.serviceSpeedKn ?? 16;
+    const ocean = oceanApproachFrom(approach, c.rng.derive('ocean').uniform(24, 48) * seaSpeedKn);
+    const oceanMs = passageHours(ocean, seaSpeedKn) * HOUR;
     const laneMs = passageHours(lane, SPEED.lane) * HOUR;
-    const track = new TrackBuilder(Math.round(c.arrivalMs - laneMs), lane[0]!).sail(lane.slice(1), SPEED.lane);
+    const track = new TrackBuilder(Math.round(c.arrivalMs - laneMs - oceanMs), ocean[0]!)
+      .sailOffshore(ocean.slice(1), seaSpeedKn)
+      .sail(lane.slice(1), SPEED.lane);
     let anchorage: ContainerCall['anchorage'] = null;
     if (berthedMs - naturalBerth > 3 * HOUR) {
       let spot: AnchorSpot | null = null;
@@ -290,7 +304,20 @@ export function simulateContainerPort(scenario: Scenario, inputs: PortModelInput
     const departedMs = track.timeMs;
     track.sail(outbound.slice(1), SPEED.lane);
 
-    const seaSpeedKn = c.service?.serviceSpeedKn ?? 16;
+    const departedPreviousMs = Math.round(c.arrivalMs - (c.seaDistanceNm / seaSpeedKn) * HOUR);
+    const laneEndToPilotMs = Math.round(passageHours([laneEnd, harbour.pilot], SPEED.approach) * HOUR);
+    const masterEta: MasterEtaPlan = {
+      key: c.rng.key,
+      departedPreviousMs,
+      plannedPilotMs: c.scheduledArrivalMs + laneEndToPilotMs,
+      expectedPilotMs: c.arrivalMs + laneEndToPilotMs,
+      anchoredMs: anchorage?.startMs ?? null,
+      bookedPilotMs: pilotOnMs,
+      berthedMs: arrivedMs,
+    };
+    tracks.push(track.build(c.vessel, c.port === 'USLAX' ? 'US LAX' : 'US LGB', masterEta));
+    // Past the end of the run: only its ocean passage lies in the run (its track comes after every call's).
+    if (c.arrivalMs >= scenario.endMs) continue;
     calls.push(
       Object.freeze({
         id: c.id,
@@ -304,7 +331,7 @@ export function simulateContainerPort(scenario: Scenario, inputs: PortModelInput
         previousPort: c.previousPort,
         seaDistanceNm: c.seaDistanceNm,
         seaSpeedKn,
-        departedPreviousMs: Math.round(c.arrivalMs - (c.seaDistanceNm / seaSpeedKn) * HOUR),
+        departedPreviousMs,
         scheduledArrivalMs: c.scheduledArrivalMs,
         arrivalMs: c.arrivalMs,
         anchorage,
@@ -323,7 +350,6 @@ export function simulateContainerPort(scenario: Scenario, inputs: PortModelInput
         extraLoader: c.service === null,
       }),
     );
-    tracks.push(track.build(c.vessel, c.port === 'USLAX' ? 'US LAX' : 'US LGB'));
   }
   return { calls, tracks };
 }

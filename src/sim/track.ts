@@ -4,6 +4,7 @@
  * waiting). The AIS reporter samples positions from it; the model builds it with `TrackBuilder`.
  */
 import { distanceNm } from '../geo/geo-distance.js';
+import type { MasterEtaPlan } from './ais/master-eta.js';
 import type { SimVessel } from './vessel-particulars.js';
 
 export interface LatLon {
@@ -23,6 +24,13 @@ export interface Leg {
   /** Heading while staying (a moored ship lies along its quay); course over ground for runs. */
   readonly headingDeg: number;
   readonly moving: boolean;
+  /**
+   * Out of range of the shore receivers of San Pedro Bay (the ocean passage): heard by satellite AIS, a few
+   * reports an hour. Absent: in range.
+   */
+  readonly offshore?: true;
+  /** Speed over ground the ship reports on an ocean run (its service speed); absent: distance over time. */
+  readonly sogKn?: number;
 }
 
 export interface Track {
@@ -30,6 +38,8 @@ export interface Track {
   readonly legs: readonly Leg[];
   /** AIS destination field (UN/LOCODE style, as masters commonly enter it). */
   readonly destination: string;
+  /** What the master's ETA in the AIS static data follows (container calls); absent: the next berthing. */
+  readonly masterEta?: MasterEtaPlan | undefined;
 }
 
 export interface Fix {
@@ -42,6 +52,8 @@ export interface Fix {
 }
 
 const HOUR_MS = 3_600_000;
+/** Longest straight run of an ocean passage, nautical miles. */
+const OFFSHORE_RUN_NM = 20;
 
 /** Initial great-circle bearing from a to b, degrees 0–360. */
 export function bearingDeg(a: LatLon, b: LatLon): number {
@@ -77,7 +89,7 @@ export function fixOf(leg: Leg, t: number): Fix {
     };
   }
   const f = Math.min(1, Math.max(0, (t - leg.startMs) / (leg.endMs - leg.startMs)));
-  const sogKn = legDistanceNm(leg.from, leg.to) / ((leg.endMs - leg.startMs) / HOUR_MS);
+  const sogKn = leg.sogKn ?? legDistanceNm(leg.from, leg.to) / ((leg.endMs - leg.startMs) / HOUR_MS);
   return {
     lat: leg.from.lat + (leg.to.lat - leg.from.lat) * f,
     lon: leg.from.lon + (leg.to.lon - leg.from.lon) * f,
@@ -122,8 +134,34 @@ export class TrackBuilder {
     return this.#at;
   }
 
+  /**
+   * Sails through the points at a speed (knots), out of range of the shore receivers. Ocean stretches are
+   * hundreds of miles: each is cut into runs of at most OFFSHORE_RUN_NM (a course that changes along the
+   * way), and the ship reports its service speed as its speed over ground, so that a part of a run reports
+   * what the whole run does (the distance over time of a part of a long run in latitude and longitude is
+   * not quite that of the whole).
+   */
+  sailOffshore(points: readonly LatLon[], speedKn: number): this {
+    const runs: LatLon[] = [];
+    let at = this.#at;
+    for (const to of points) {
+      const n = Math.max(1, Math.ceil(legDistanceNm(at, to) / OFFSHORE_RUN_NM));
+      for (let i = 1; i <= n; i++) {
+        runs.push(
+          i === n ? to : { lat: at.lat + ((to.lat - at.lat) * i) / n, lon: at.lon + ((to.lon - at.lon) * i) / n },
+        );
+      }
+      at = to;
+    }
+    return this.#sail(runs, speedKn, NAV.underWayEngine, true);
+  }
+
   /** Sails through the points at a speed (knots). */
   sail(points: readonly LatLon[], speedKn: number, navStatus: number = NAV.underWayEngine): this {
+    return this.#sail(points, speedKn, navStatus, false);
+  }
+
+  #sail(points: readonly LatLon[], speedKn: number, navStatus: number, offshore: boolean): this {
     for (const to of points) {
       const nm = legDistanceNm(this.#at, to);
       if (nm < 1e-6) continue;
@@ -137,6 +175,7 @@ export class TrackBuilder {
         navStatus,
         headingDeg: this.#heading,
         moving: true,
+        ...(offshore ? { offshore: true as const, sogKn: speedKn } : {}),
       });
       this.#t = endMs;
       this.#at = to;
@@ -160,7 +199,8 @@ export class TrackBuilder {
     return this;
   }
 
-  build(vessel: SimVessel, destination: string): Track {
-    return Object.freeze({ vessel, legs: Object.freeze([...this.#legs]), destination });
+  build(vessel: SimVessel, destination: string, masterEta?: MasterEtaPlan): Track {
+    const legs = Object.freeze([...this.#legs]);
+    return Object.freeze(masterEta ? { vessel, legs, destination, masterEta } : { vessel, legs, destination });
   }
 }

@@ -25,21 +25,21 @@ const scenario = parsed.scenario;
 const run = simulate(scenario, loadSimInputs());
 
 /**
- * MMSIs of the container ships the model has alongside at `t` (between first line and unberthing), at the
- * terminals the product's geography draws (all but Matson's Pier C, MATU: no terminal or berth zone there).
+ * MMSIs of the container ships the model has alongside at `t` (between first line and unberthing), at any
+ * terminal (every one has a terminal zone in the product's geography, Matson's Pier C included).
  */
 function atBerthAt(t: number): string[] {
   return run.calls
-    .filter((c) => c.berthedMs <= t && t < c.unberthMs && c.terminal !== 'MATU')
+    .filter((c) => c.berthedMs <= t && t < c.unberthMs)
     .map((c) => String(c.vessel.mmsi))
     .sort();
 }
-/** MMSIs with a track in [from, to): each reports at least every 3 minutes while its track lasts. */
+/** MMSIs with a track in [from, to): each reports at least every 5 minutes while its track lasts (satellite AIS on the ocean passage). */
 function reportingIn(fromMs: number, toMs: number): Set<string> {
   return new Set(
     run.tracks
       .filter(
-        (t) => t.legs.length > 0 && t.legs[0]!.startMs < toMs - 180_000 && t.legs.at(-1)!.endMs > fromMs + 180_000,
+        (t) => t.legs.length > 0 && t.legs[0]!.startMs < toMs - 300_000 && t.legs.at(-1)!.endMs > fromMs + 300_000,
       )
       .map((t) => String(t.vessel.mmsi)),
   );

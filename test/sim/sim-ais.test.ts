@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeToObjects } from '../ais/ais-decode-to-objects.js';
 import { aisNmeaParser } from '../../src/ingest/ais/ais-nmea-parser.js';
 import type { AisPositionReportA } from '../../src/ingest/ais/ais-types.js';
-import { AisReporter } from '../../src/sim/ais/ais-reporter.js';
+import { AisReporter, SATELLITE_POSITION_INTERVAL_S } from '../../src/sim/ais/ais-reporter.js';
+import { INBOUND_LANE } from '../../src/sim/approach-routes.js';
 import { loadSimInputs } from '../../src/sim/io/load-sim-inputs.js';
 import { parseScenario } from '../../src/sim/scenario.js';
 import { simulate } from '../../src/sim/simulate.js';
@@ -55,6 +56,7 @@ describe('simulated AIS (6 hours, seed 7)', () => {
       byMmsi.set(message.mmsi, [...(byMmsi.get(message.mmsi) ?? []), { t: envelope.timeMs ?? Number.NaN, m: message }]);
     }
     let checked = 0;
+    let offshoreChecked = 0;
     for (const reports of byMmsi.values()) {
       for (let i = 1; i < reports.length; i++) {
         const a = reports[i - 1]!;
@@ -63,12 +65,18 @@ describe('simulated AIS (6 hours, seed 7)', () => {
         const gap = (b.t - a.t) / 1000;
         const sog = a.m.sog ?? 0;
         const anchoredOrMoored = a.m.navStatus === 1 || a.m.navStatus === 5;
-        const expected = anchoredOrMoored && sog <= 3 ? 180 : sog <= 14 ? 10 : sog <= 23 ? 6 : 2;
-        expect(gap).toBe(expected);
+        const classA = anchoredOrMoored && sog <= 3 ? 180 : sog <= 14 ? 10 : sog <= 23 ? 6 : 2;
+        // On the ocean passage, before the inbound lanes (west of the western one, south of the southern one),
+        // satellite AIS hears a position every 5 minutes.
+        const offshore =
+          (a.m.lon ?? 0) < INBOUND_LANE.western[0]!.lon || (a.m.lat ?? 90) < INBOUND_LANE.southern[0]!.lat;
+        expect(gap).toBe(offshore ? Math.max(classA, SATELLITE_POSITION_INTERVAL_S) : classA);
+        if (offshore) offshoreChecked++;
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(1_000);
+    expect(offshoreChecked).toBeGreaterThan(100);
   });
 
   it('should thin positions to one per vessel per aisPositionEveryS seconds (longer intervals kept), static data untouched', () => {
@@ -90,7 +98,9 @@ describe('simulated AIS (6 hours, seed 7)', () => {
         const b = reports[i]!;
         if (a.m.navStatus !== b.m.navStatus || a.m.sog !== b.m.sog) continue; // a leg boundary
         const anchoredOrMoored = (a.m.navStatus === 1 || a.m.navStatus === 5) && (a.m.sog ?? 0) <= 3;
-        expect((b.t - a.t) / 1000).toBe(anchoredOrMoored ? 180 : 60);
+        const offshore =
+          (a.m.lon ?? 0) < INBOUND_LANE.western[0]!.lon || (a.m.lat ?? 90) < INBOUND_LANE.southern[0]!.lat;
+        expect((b.t - a.t) / 1000).toBe(anchoredOrMoored ? 180 : offshore ? SATELLITE_POSITION_INTERVAL_S : 60);
         checked++;
       }
     }
@@ -99,7 +109,7 @@ describe('simulated AIS (6 hours, seed 7)', () => {
     expect(new AisReporter(run.tracks, { positionEveryS: 0 }).linesIn(startMs, endMs)).toEqual(lines);
   });
 
-  it('should send static and voyage data (type 5) every 6 minutes per vessel, with valid IMO numbers', () => {
+  it('should send static and voyage data (type 5) every 6 minutes per vessel (30 offshore), with valid IMO numbers', () => {
     const times = new Map<number, number[]>();
     for (const { message, envelope } of decoded.messages) {
       if (message.type !== 5) continue;
@@ -107,7 +117,17 @@ describe('simulated AIS (6 hours, seed 7)', () => {
       if (message.imo !== null) expect(String(message.imo)).toMatch(/^9\d{6}$/);
     }
     expect(times.size).toBeGreaterThan(20);
-    for (const ts of times.values()) for (let i = 1; i < ts.length; i++) expect(ts[i]! - ts[i - 1]!).toBe(360_000);
+    const gaps = new Map<number, number>();
+    for (const ts of times.values()) {
+      for (let i = 1; i < ts.length; i++) gaps.set(ts[i]! - ts[i - 1]!, (gaps.get(ts[i]! - ts[i - 1]!) ?? 0) + 1);
+    }
+    // Every 6 minutes in range of the shore receivers; every fifth one heard by satellite on the ocean passage
+    // (a gap of 6 to 30 minutes where a ship crosses into range).
+    for (const gap of gaps.keys()) {
+      expect(gap % 360_000 === 0 && gap >= 360_000 && gap <= 1_800_000, String(gap)).toBe(true);
+    }
+    expect(gaps.get(360_000)).toBeGreaterThan(100);
+    expect(gaps.get(1_800_000)).toBeGreaterThan(10);
   });
 
   it('should anchor ships only in anchorages or outside the port limits, and never sail through a TSS separation zone', () => {

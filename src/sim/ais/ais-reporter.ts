@@ -2,16 +2,25 @@
  * What the simulated vessels broadcast on AIS, as a shore receiver in San Pedro Bay hears it: position
  * reports (type 1) at the Class A reporting intervals of ITU-R M.1371-5 Annex 1 Table 1 (at anchor or
  * moored and not moving faster than 3 kn: 3 min; 0–14 kn: 10 s; 14–23 kn: 6 s; over 23 kn: 2 s; the shorter
- * intervals while changing course are not modelled) and static and voyage data (type 5) every 6 minutes.
+ * intervals while changing course are not modelled) and static and voyage data (type 5) every 6 minutes; on
+ * the ocean passage, beyond the shore receivers, what satellite AIS hears (a position every 5 minutes, static
+ * data every 30).
  * Each line carries an IEC 62320-1 tag block with the source and the Unix time (`\s:...,c:...*hh\`), which
  * the product's ingestion takes as the observation time. Lines come out in time order, one window at a
  * time, so a month never sits in memory. Pure.
  */
-import { fixOf, type Fix, type Leg, type Track } from '../track.js';
+import { fixOf, legIndexAt, type Fix, type Leg, type Track } from '../track.js';
 import { checksum, positionASentences, staticVoyageSentences } from './ais-encoder.js';
+import { masterEtaFields, type AisEtaFields } from './master-eta.js';
 
 export const SIM_AIS_SOURCE = 'OPENPCS-SIM';
 const STATIC_INTERVAL_S = 360;
+/**
+ * On the ocean passage, out of range of the shore receivers, a ship is heard by satellite AIS: one position
+ * every 5 minutes and one static report every 30 minutes (every fifth 6-minute transmission) get through.
+ */
+export const SATELLITE_POSITION_INTERVAL_S = 300;
+const SATELLITE_STATIC_EVERY = 5;
 
 /**
  * Reporting interval in seconds for a Class A ship in this state (M.1371-5 Annex 1 Table 1), on the speed
@@ -55,6 +64,23 @@ function firstTick(fromS: number, interval: number, phase: number): number {
   return r === 0 ? fromS : fromS + interval - r;
 }
 
+/** Harbour traffic without a master's ETA plan (tankers, cruise ships, ferries): the start of its next berthing. */
+function nextBerthing(track: Track, t: number): AisEtaFields | null {
+  for (let i = firstLegEndingAfter(track.legs, t * 1000); i < track.legs.length; i++) {
+    const l = track.legs[i]!;
+    if (!l.moving && l.navStatus === 5 && l.startMs >= t * 1000) {
+      const d = new Date(l.startMs);
+      return {
+        etaMonth: d.getUTCMonth() + 1,
+        etaDay: d.getUTCDate(),
+        etaHour: d.getUTCHours(),
+        etaMinute: d.getUTCMinutes(),
+      };
+    }
+  }
+  return null;
+}
+
 export interface AisReporterOptions {
   /**
    * At most one position report per vessel every this many seconds (the scenario's `aisPositionEveryS`, a
@@ -90,7 +116,11 @@ export class AisReporter {
         const a = Math.max(fromS, Math.ceil(leg.startMs / 1000));
         const b = Math.min(toS, Math.ceil(leg.endMs / 1000));
         if (a >= b) continue;
-        const interval = Math.max(this.#positionEveryS, reportingIntervalS(fixOf(leg, leg.startMs)));
+        const interval = Math.max(
+          this.#positionEveryS,
+          reportingIntervalS(fixOf(leg, leg.startMs)),
+          leg.offshore ? SATELLITE_POSITION_INTERVAL_S : 0,
+        );
         for (let t = firstTick(a, interval, v.mmsi % interval); t < b; t += interval) {
           const fix = fixOf(leg, t * 1000);
           const sentences = positionASentences(
@@ -119,6 +149,8 @@ export class AisReporter {
       const a = Math.max(fromS, trackStartS);
       const b = Math.min(toS, trackEndS);
       for (let t = firstTick(a, STATIC_INTERVAL_S, v.mmsi % STATIC_INTERVAL_S); t < b; t += STATIC_INTERVAL_S) {
+        const at = legs[legIndexAt(legs, t * 1000)];
+        if (at?.offshore && Math.floor(t / STATIC_INTERVAL_S) % SATELLITE_STATIC_EVERY !== 0) continue;
         pending.push({ timeS: t, mmsi: v.mmsi, kind: 5, sentences: this.#static(track, t) });
       }
     }
@@ -135,12 +167,7 @@ export class AisReporter {
     const v = track.vessel;
     const toBow = Math.min(511, Math.round(v.lengthM * 0.8));
     const toPort = Math.min(63, Math.round(v.beamM / 2));
-    let eta: Leg | undefined;
-    for (let i = firstLegEndingAfter(track.legs, t * 1000); i < track.legs.length && !eta; i++) {
-      const l = track.legs[i]!;
-      if (!l.moving && l.navStatus === 5 && l.startMs >= t * 1000) eta = l;
-    }
-    const etaDate = eta ? new Date(eta.startMs) : null;
+    const eta = track.masterEta ? masterEtaFields(track.masterEta, t * 1000) : nextBerthing(track, t);
     return staticVoyageSentences(
       {
         type: 5,
@@ -156,10 +183,10 @@ export class AisReporter {
         toPort,
         toStarboard: Math.min(63, Math.round(v.beamM) - toPort),
         epfd: 1,
-        etaMonth: etaDate ? etaDate.getUTCMonth() + 1 : null,
-        etaDay: etaDate ? etaDate.getUTCDate() : null,
-        etaHour: etaDate ? etaDate.getUTCHours() : null,
-        etaMinute: etaDate ? etaDate.getUTCMinutes() : null,
+        etaMonth: eta?.etaMonth ?? null,
+        etaDay: eta?.etaDay ?? null,
+        etaHour: eta?.etaHour ?? null,
+        etaMinute: eta?.etaMinute ?? null,
         draught: v.draughtM,
         destination: track.destination,
         dte: false,

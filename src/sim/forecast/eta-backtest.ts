@@ -9,6 +9,7 @@
  * (eta-backtest.test.ts replaces everything after an origin and gets the same forecasts). Pure.
  */
 import type { TerminalRegistry } from '../../domain/terminal-registry.js';
+import { masterEtaMs } from '../ais/master-eta.js';
 import { HARBOUR, INBOUND_LANE } from '../approach-routes.js';
 import type { ContainerCall } from '../container-call.js';
 import { capacityOf } from '../terminal-capacity.js';
@@ -78,7 +79,10 @@ export function observeTrack(track: Track, originMs: number, windowMs: number = 
   return fixes;
 }
 
-/** The ETA of the latest AIS type 5 report before the origin: the simulator broadcasts its next berthing. */
+/**
+ * The ETA of the latest AIS type 5 report before the origin: the master's ETA (ais/master-eta.ts) for a
+ * container call, else the next berthing.
+ */
 export function broadcastEtaBefore(track: Track, originMs: number): number | null {
   const start = track.legs[0]?.startMs;
   if (start === undefined || start >= originMs) return null;
@@ -87,6 +91,7 @@ export function broadcastEtaBefore(track: Track, originMs: number): number | nul
   if (t < start) return null;
   const i = legIndexAt(track.legs, t);
   if (i < 0) return null;
+  if (track.masterEta) return masterEtaMs(track.masterEta, t);
   for (let j = i; j < track.legs.length; j++) {
     const l = track.legs[j]!;
     if (isMoored(track, j) && l.startMs >= t) return Math.floor(l.startMs / MINUTE) * MINUTE;
