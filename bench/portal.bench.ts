@@ -44,13 +44,23 @@ function bundleSizes(emit: Emit, dir: string): void {
   // What the first view (the live map) needs before it can draw: entry, shared chunks, map chunk and worker.
   const mapPath = [...groups.entries()].filter(
     ([name]) =>
-      !/^(calls|anchorage|berths|containers|truckers|sign-in|operations|green)-view|^charts|san-pedro/.test(name),
+      !/^(calls|anchorage|berths|containers|truckers|sign-in|operations|green|call|corridor)-view|^charts|^green-emissions|^links|san-pedro/.test(
+        name,
+      ),
   );
-  // What a dashboard needs on top of the shell: its view chunk and the shared ECharts chunk.
-  for (const view of ['operations', 'green']) {
-    const parts = [...groups.entries()].filter(([name]) => name === `${view}-view (js)` || name === 'charts (js)');
+  // What a dashboard or page needs on top of the shell: its view chunk and the shared chunks it imports (ECharts,
+  // the green panels' content, the links between views).
+  const needs: Readonly<Record<string, readonly string[]>> = {
+    operations: ['charts'],
+    green: ['charts', 'green-emissions', 'links'],
+    call: ['green-emissions'],
+    corridor: ['charts', 'green-emissions', 'links'],
+  };
+  for (const [view, shared] of Object.entries(needs)) {
+    const wanted = new Set([`${view}-view (js)`, ...shared.map((chunk) => `${chunk} (js)`)]);
+    const parts = [...groups.entries()].filter(([name]) => wanted.has(name));
     emit({
-      bench: `portal ${view} dashboard chunks total`,
+      bench: `portal ${view} ${view === 'operations' || view === 'green' ? 'dashboard' : 'page'} chunks total`,
       unit: 'bytes',
       value: parts.reduce((s, [, g]) => s + g.bytes, 0),
       gzipBytes: parts.reduce((s, [, g]) => s + g.gzip, 0),

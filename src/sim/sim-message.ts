@@ -22,6 +22,11 @@ export interface SimMessage {
   readonly format: string;
   /** The message exactly as the party would send it. */
   readonly body: string;
+  /**
+   * Other parties that own what the message states (`POST /ingest/{format}?owners=`): the beneficial cargo owner
+   * of the boxes a terminal's availability or a holds statement names, so the owner sees its own boxes.
+   */
+  readonly owners?: readonly SimParty[];
 }
 
 /**

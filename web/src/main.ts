@@ -1,7 +1,7 @@
 /**
  * The portal shell: navigation, the sign-in state and a hash router that loads each view as its own chunk
  * (`#/map`, `#/calls`, `#/anchorage`, `#/berths`, `#/containers`, `#/truckers`, `#/operations`, `#/green`,
- * `#/sign-in`). Views render into `<main id="view">` and
+ * `#/sign-in`, and the pages views link to: `#/call?id=`, `#/corridor?id=`). Views render into `<main id="view">` and
  * return a cleanup (timers, the map) that runs when the route changes.
  */
 import './styles.css';
@@ -36,6 +36,8 @@ const ROUTES: readonly Route[] = [
   { path: 'truckers', title: 'For truckers', nav: true, load: () => import('./views/truckers-view') },
   { path: 'operations', title: 'Operations', nav: true, load: () => import('./views/operations-view') },
   { path: 'green', title: 'Green', nav: true, load: () => import('./views/green-view') },
+  { path: 'call', title: 'Vessel call', nav: false, load: () => import('./views/call-view') },
+  { path: 'corridor', title: 'Green corridor', nav: false, load: () => import('./views/corridor-view') },
   { path: 'sign-in', title: 'Sign in', nav: false, load: () => import('./views/sign-in-view') },
 ];
 

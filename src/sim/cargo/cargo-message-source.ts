@@ -67,6 +67,8 @@ interface Active {
 interface Batch {
   readonly format: HourlyFormat;
   readonly party: SimParty;
+  /** The cargo owner of every box of the batch (availability and holds go out per owner, `owners=`). */
+  readonly owner: SimParty | null;
   readonly bucketMs: number;
   readonly events: CargoEvent[];
 }
@@ -118,6 +120,11 @@ function routes(e: CargoEvent): [HourlyFormat, SimParty][] {
     case 'COARRI':
       return [];
   }
+}
+
+/** Availability and holds name one owner's boxes per message, so each message can say whose they are. */
+function ownerOf(e: CargoEvent): SimParty | null {
+  return e.kind === 'STATUS' || e.kind === 'HOLD' || e.kind === 'RELEASE' ? e.box.bco : null;
 }
 
 function only<K extends CargoEvent['kind']>(
@@ -237,10 +244,11 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
           for (const [format, party] of routes(e)) {
             const sendMs = bucketMs + HOUR + HOURLY_LAG_MINUTES[format] * MINUTE;
             if (sendMs < fromMs || sendMs >= toMs) continue;
-            const key = `${bucketMs}|${format}|${party.code}`;
+            const owner = ownerOf(e);
+            const key = `${bucketMs}|${format}|${party.code}|${owner?.code ?? ''}`;
             let b = batches.get(key);
             if (!b) {
-              b = { format, party, bucketMs, events: [] };
+              b = { format, party, owner, bucketMs, events: [] };
               batches.set(key, b);
             }
             b.events.push(e);
@@ -251,7 +259,9 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
         b.events.sort((x, y) => x.atMs - y.atMs);
         const sendMs = b.bucketMs + HOUR + HOURLY_LAG_MINUTES[b.format] * MINUTE;
         const body = hourlyBody(seed, b, sendMs);
-        if (body) out.push({ atMs: sendMs, party: b.party, format: b.format, body });
+        if (body) {
+          out.push({ atMs: sendMs, party: b.party, format: b.format, body, ...(b.owner ? { owners: [b.owner] } : {}) });
+        }
       }
       out.push(...feeds.messagesIn(fromMs, toMs));
       return out.sort(

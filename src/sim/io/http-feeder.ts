@@ -10,6 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffMs, type Backoff } from '../../domain/backoff.js';
 import type { SimMessage } from '../sim-message.js';
+import { simOrgId } from '../sim-party-org.js';
 import type { PartyKeys } from './party-keys.js';
 
 export interface FeederStats {
@@ -80,8 +81,12 @@ export class SimFeeder {
   async #sendOne(message: SimMessage): Promise<void> {
     const { signal, log } = this.#options;
     const url = new URL(`/ingest/${encodeURIComponent(message.format)}`, this.#options.target);
+    const owners = message.owners ?? [];
+    if (owners.length > 0) url.searchParams.set('owners', owners.map(simOrgId).join(','));
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
+      // A co-owner must be an organisation of the community before it is named (the product answers 400 otherwise).
+      for (const owner of owners) await this.#options.keys.keyFor(owner);
       const key = await this.#options.keys.keyFor(message.party);
       let wait: number | null = null;
       let why: string;

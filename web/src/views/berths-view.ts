@@ -9,6 +9,7 @@ import { apiGet } from '../api';
 import type { Terminal, VesselCall, VesselCallPage } from '../api-types';
 import { h, replaceChildren, timeElement } from '../dom';
 import { boardGroup, duration, portTime, since } from '../format';
+import { callHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, every, heading, problemMessage } from '../ui';
 
@@ -21,7 +22,11 @@ function vessel(c: VesselCall): HTMLElement {
   return h(
     'span',
     {},
-    c.vessel.name ?? `MMSI ${c.vessel.mmsi}`,
+    h(
+      'a',
+      { href: callHref(c.callId), title: `Call ${c.callId}: times, emissions, JIT` },
+      c.vessel.name ?? `MMSI ${c.vessel.mmsi}`,
+    ),
     c.vessel.imo ? h('span', { class: 'sub' }, ` IMO ${c.vessel.imo}`) : null,
   );
 }

@@ -7,6 +7,7 @@ import { apiDownload, apiGet } from '../api';
 import type { Terminal, VesselCall, VesselCallPage } from '../api-types';
 import { h, replaceChildren, timeElement } from '../dom';
 import { boardGroup, callMatches, duration, portTime, since, type BoardGroup } from '../format';
+import { callHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, every, heading, problemMessage } from '../ui';
 
@@ -84,7 +85,11 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
           h(
             'span',
             {},
-            c.vessel.name ?? `MMSI ${c.vessel.mmsi}`,
+            h(
+              'a',
+              { href: callHref(c.callId), title: `Call ${c.callId}: times, emissions, JIT` },
+              c.vessel.name ?? `MMSI ${c.vessel.mmsi}`,
+            ),
             c.vessel.imo ? h('span', { class: 'sub' }, ` IMO ${c.vessel.imo}`) : null,
           ),
       ],

@@ -108,6 +108,22 @@ export interface JitSummary {
   }[];
 }
 
+/** `GET /emissions/calls` (one row per call). */
+export interface CallEmissionsRow {
+  readonly callId: string;
+  readonly vessel: { readonly mmsi: string; readonly imo: string | null; readonly name: string | null };
+  readonly terminal: string | null;
+  readonly start: string;
+  readonly end: string | null;
+  readonly status: 'computed' | 'no_particulars';
+  readonly reason: string | null;
+  readonly particulars: 'estimated' | 'reported' | 'none';
+  readonly method: string;
+  readonly hours: number;
+  readonly totals: EmissionTotals;
+  readonly asOf: string | null;
+}
+
 type Content = Omit<PanelContent, 'stale'>;
 
 /** Grams as tonnes (2 decimals) and as kilograms (1 decimal), for the charts. */
@@ -366,6 +382,99 @@ export function jitContent(answer: JitSummary): Content {
         ]),
         ['Total', null, null, null, answer.fuelSavedT, answer.co2SavedT, null],
       ],
+    },
+  };
+}
+
+/** One step of a corridor's target pathway (docs/emissions.md "Green corridors"). */
+export interface PathwayStep {
+  readonly year: number;
+  readonly maxWtwGCo2ePerMj?: number;
+  readonly minLowZeroCarbonSharePct?: number;
+}
+
+/** `GET /corridors/{id}` (the fields the corridor view shows). */
+export interface CorridorDetail {
+  readonly id: string;
+  readonly name: string;
+  readonly homePorts: readonly string[];
+  readonly partnerPorts: readonly string[];
+  readonly seaDistanceNm: number | null;
+  readonly agreement: string;
+  readonly pathway: readonly PathwayStep[];
+  readonly pathwaySource: string;
+  readonly asOf: string | null;
+  readonly source: string;
+  readonly figures: CorridorFigures;
+  readonly trend: readonly (CorridorFigures & { readonly month: string })[];
+  readonly progress: readonly CorridorProgress[];
+  readonly voyages: readonly {
+    readonly callId: string;
+    readonly direction: 'inbound' | 'outbound';
+    readonly vesselName?: string | null;
+    readonly imo?: string | null;
+    readonly fromPort?: string;
+    readonly toPort?: string;
+    readonly at?: string;
+    readonly portSource?: string;
+    readonly portFlagged?: boolean;
+    readonly distanceNm?: number;
+    readonly fuel?: string;
+    readonly fuelSource?: string;
+    readonly wtwGCo2ePerMj?: number | null;
+    readonly wtwGCo2ePerTeuKm?: number | null;
+    readonly lowZeroCarbon?: boolean;
+  }[];
+}
+
+/**
+ * The intensity target in force in `year`: the latest pathway step at or before it that names one (as the API's
+ * progress takes it), or null before the first.
+ */
+export function intensityTargetIn(pathway: readonly PathwayStep[], year: number): number | null {
+  let found: PathwayStep | undefined;
+  for (const step of pathway) {
+    if (step.maxWtwGCo2ePerMj === undefined || step.year > year) continue;
+    if (!found || step.year >= found.year) found = step;
+  }
+  return found?.maxWtwGCo2ePerMj ?? null;
+}
+
+/** A corridor's monthly WtW intensity (bars) against the pathway target of each month's year (line). */
+export function corridorTrendContent(answer: CorridorDetail): Content {
+  const rows = answer.trend.map((t) => ({
+    month: t.month,
+    voyages: t.voyages,
+    attained: t.wtwGCo2ePerMj,
+    target: intensityTargetIn(answer.pathway, Number(t.month.slice(0, 4))),
+    lowZeroCarbonSharePct: t.lowZeroCarbonSharePct,
+    perTeuKm: t.wtwGCo2ePerTeuKm,
+  }));
+  return {
+    asOf: answer.asOf,
+    source: answer.source,
+    note:
+      `Bars: the WtW intensity attained by the corridor's voyages each month (UTC month of the voyage's call); line: ` +
+      `the pathway target in force that year (${answer.pathwaySource}).` +
+      (rows.length === 0 ? ' No corridor voyage in the period.' : ''),
+    option: {
+      xAxis: { type: 'category', data: rows.map((r) => r.month) },
+      yAxis: { type: 'value', name: 'g CO2e/MJ' },
+      series: [
+        { type: 'bar', name: 'Attained (g CO2e/MJ)', data: rows.map((r) => r.attained) },
+        { type: 'line', name: 'Target (g CO2e/MJ)', step: 'end', data: rows.map((r) => r.target) },
+      ],
+    },
+    table: {
+      columns: [
+        'month',
+        'voyages',
+        'wtwGCo2ePerMj',
+        'targetWtwGCo2ePerMj',
+        'lowZeroCarbonSharePct',
+        'wtwGCo2ePerTeuKm',
+      ],
+      rows: rows.map((r): Cell[] => [r.month, r.voyages, r.attained, r.target, r.lowZeroCarbonSharePct, r.perTeuKm]),
     },
   };
 }

@@ -6,12 +6,14 @@
  * fuel and CO2 just-in-time arrival would have saved (`GET /jit/summary`). No figure is made up here: a panel
  * whose API answers a problem says so and draws nothing.
  */
-import { apiGet } from '../api';
+import { apiDownload, apiGet } from '../api';
 import { chartPanel } from '../charts';
 import { addDays, isLocalDate, isStaleAggregate, PERIODS, portDayInstants, portToday } from '../dashboard-data';
-import { h, replaceChildren } from '../dom';
+import { h, replaceChildren, timeElement } from '../dom';
+import { portTime } from '../format';
+import { callHref, corridorHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
-import { heading, problemMessage } from '../ui';
+import { asOf, heading, problemMessage } from '../ui';
 import {
   corridorFuelContent,
   corridorIntensityContent,
@@ -19,6 +21,8 @@ import {
   jitContent,
   shorePowerContent,
   tonnes,
+  kilograms,
+  type CallEmissionsRow,
   type Corridors,
   type EmissionsSummary,
   type JitSummary,
@@ -52,6 +56,8 @@ export interface ZeShare {
   };
 }
 
+/** Calls per page of the per-call emissions list. */
+const CALLS_PAGE = 20;
 const ZE_SOURCE = 'equipment telemetry (status reports and charging sessions), GET /equipment/ze-share';
 const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 const percent = (share: number | null) => (share === null ? '—' : `${pct(share)}%`);
@@ -93,6 +99,8 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
   const jit = chartPanel('green-jit', 'Just-in-time arrival savings', fileBase('jit-savings'));
   const panels = [share, energy, byMode, byTerminal, byDay, shore, intensity, fuelMix, jit];
   const summary = h('div', { class: 'summary', 'data-testid': 'ze-summary' });
+  const corridorLinks = h('nav', { class: 'corridor-links', 'aria-label': 'Green corridors' });
+  const callList = h('section', { 'aria-labelledby': 'green-calls', 'data-testid': 'green-calls' });
   const emissionsSummary = h('div', { class: 'summary', 'data-testid': 'emissions-summary' });
   replaceChildren(
     root,
@@ -116,6 +124,8 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
       { class: 'dashboard' },
       panels.slice(2).map((p) => p.element),
     ),
+    corridorLinks,
+    callList,
   );
 
   let stopped = false;
@@ -290,14 +300,136 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
       shore.unavailable(problemMessage(terminal.problem, 'The shore-power figures could not be loaded'));
     }
     if (corridors.ok) {
+      replaceChildren(
+        corridorLinks,
+        h('h2', {}, 'Corridors'),
+        h(
+          'ul',
+          {},
+          corridors.data.corridors.map((c) =>
+            h(
+              'li',
+              {},
+              h('a', { href: corridorHref(c.id, { from, to }) }, c.name),
+              ` — ${c.figures.voyages} voyages: monthly trend against the pathway and the voyage list`,
+            ),
+          ),
+        ),
+      );
       intensity.show({ ...corridorIntensityContent(corridors.data), stale: isStale(corridors.data.asOf) });
       fuelMix.show({ ...corridorFuelContent(corridors.data), stale: isStale(corridors.data.asOf) });
     } else {
       intensity.unavailable(problemMessage(corridors.problem, 'The corridors could not be loaded'));
       fuelMix.unavailable(problemMessage(corridors.problem, 'The corridors could not be loaded'));
     }
+    void loadCalls(window, undefined, []);
     if (jitAnswer.ok) jit.show({ ...jitContent(jitAnswer.data), stale: isStale(jitAnswer.data.asOf) });
     else jit.unavailable(problemMessage(jitAnswer.problem, 'The just-in-time figures could not be loaded'));
+  };
+
+  /** One page of `GET /emissions/calls` in the period; `before` holds the cursors of the pages before it. */
+  const loadCalls = async (
+    window: { from: string; to: string },
+    cursor: string | undefined,
+    before: readonly (string | undefined)[],
+  ) => {
+    const mine = generation;
+    const page = await apiGet<{ calls: readonly CallEmissionsRow[]; nextCursor: string | null }>('/emissions/calls', {
+      ...window,
+      limit: CALLS_PAGE,
+      cursor,
+    });
+    if (stopped || mine !== generation) return;
+    const title = h('h2', { id: 'green-calls' }, 'Emissions per vessel call');
+    if (!page.ok) {
+      replaceChildren(callList, title, problemMessage(page.problem, 'The per-call emissions could not be loaded'));
+      return;
+    }
+    const rows = page.data.calls;
+    const newest = rows.reduce<string | null>((m, c) => (c.asOf && (!m || c.asOf > m) ? c.asOf : m), null);
+    const exportButton = h('button', { type: 'button' }, 'Export CSV');
+    const exportStatus = h('span', { class: 'help', 'aria-live': 'polite' });
+    exportButton.addEventListener('click', () => {
+      void (async () => {
+        exportStatus.textContent = 'Exporting…';
+        const answer = await apiDownload(
+          '/emissions/calls',
+          { ...window, format: 'csv', limit: 1000 },
+          `call-emissions-${fromInput.value}-${toInput.value}.csv`,
+        );
+        exportStatus.textContent = answer.ok ? 'CSV downloaded (first 1000 calls).' : `Export failed: ${answer.status}`;
+      })();
+    });
+    const previous = h('button', { type: 'button', disabled: before.length === 0 }, 'Previous page');
+    const next = h('button', { type: 'button', disabled: page.data.nextCursor === null }, 'Next page');
+    previous.addEventListener('click', () => void loadCalls(window, before.at(-1), before.slice(0, -1)));
+    next.addEventListener(
+      'click',
+      () => void loadCalls(window, page.data.nextCursor ?? undefined, [...before, cursor]),
+    );
+    replaceChildren(
+      callList,
+      title,
+      asOf(
+        newest,
+        rows[0]
+          ? `per-call emissions (${rows[0].method}) from AIS tracks, GET /emissions/calls`
+          : 'GET /emissions/calls',
+      ),
+      h('div', { class: 'panel-actions' }, exportButton, exportStatus),
+      rows.length === 0
+        ? h('p', { class: 'empty' }, 'No vessel call in the period.')
+        : h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              { 'data-testid': 'green-call-list', 'aria-label': 'Emissions per vessel call' },
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  ['Call', 'Terminal', 'Start', 'End', 'Hours', 'CO2 (t)', 'NOx (kg)', 'Particulars', 'As of'].map(
+                    (l) => h('th', { scope: 'col' }, l),
+                  ),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                rows.map((c) =>
+                  h(
+                    'tr',
+                    { 'data-call': c.callId },
+                    h(
+                      'td',
+                      {},
+                      h('a', { href: callHref(c.callId) }, c.vessel.name ?? `MMSI ${c.vessel.mmsi}`),
+                      h('span', { class: 'sub' }, ` ${c.callId}`),
+                    ),
+                    h('td', {}, c.terminal ?? '—'),
+                    h('td', {}, timeElement(c.start, portTime)),
+                    h('td', {}, timeElement(c.end, portTime)),
+                    h('td', { class: 'num' }, String(Math.round(c.hours * 10) / 10)),
+                    h('td', { class: 'num' }, c.status === 'computed' ? String(tonnes(c.totals.co2G)) : '—'),
+                    h('td', { class: 'num' }, c.status === 'computed' ? String(kilograms(c.totals.noxG)) : '—'),
+                    h('td', {}, c.status === 'computed' ? c.particulars : (c.reason ?? 'none')),
+                    h('td', {}, timeElement(c.asOf, portTime)),
+                  ),
+                ),
+              ),
+            ),
+          ),
+      h(
+        'div',
+        { class: 'pager' },
+        previous,
+        next,
+        h('span', { class: 'help' }, `Page ${before.length + 1}, ${rows.length} calls`),
+      ),
+    );
   };
 
   const reload = () => {
