@@ -314,8 +314,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(terminalLinkRoutes, { platform });
   await app.register(csvLayoutRoutes, { platform });
   await app.register(vesselRoutes, { platform, staleAfterMinutes: options.vesselStaleMinutes ?? 30 });
-  await app.register(vesselStreamRoutes, { platform });
-  await app.register(cargoRoutes, { platform });
+  await app.register(vesselStreamRoutes, { platform, staleAfterMinutes: options.vesselStaleMinutes ?? 30 });
+  await app.register(cargoRoutes, { platform, feedStaleMinutes: options.feedStaleMinutes ?? 60 });
   await app.register(appointmentRoutes, {
     platform,
     graceMinutes: options.appointmentGraceMinutes ?? DEFAULT_GRACE_MINUTES,
