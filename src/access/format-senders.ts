@@ -24,6 +24,9 @@ export const FORMAT_SENDER_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'csv-appointment-slots': ['terminal', 'port_authority', 'system'],
   'csv-empty-returns': ['terminal', 'port_authority', 'system'],
   'csv-terminal-notices': ['terminal', 'port_authority', 'system'],
+  // The port drayage truck registry: a trucking company registers its own trucks, the port authority any
+  // (docs/drayage.md); private by default, so a trucker never sees another's fleet.
+  'csv-drayage-trucks': ['trucker', 'port_authority', 'system'],
 };
 
 /** Formats whose facts are community data unless the sender says otherwise (else `private`). */

@@ -33,6 +33,7 @@ import { cargoRoutes } from './routes/cargo-routes.js';
 import { DEFAULT_GRACE_MINUTES } from '../domain/appointments/appointment-outcome.js';
 import { appointmentRoutes } from './routes/appointment-routes.js';
 import { equipmentRoutes } from './routes/equipment-routes.js';
+import { drayageRoutes } from './routes/drayage-routes.js';
 import { feeRoutes } from './routes/fee-routes.js';
 import { forecastRoutes } from './routes/forecast-routes.js';
 import { statisticsRoutes } from './routes/statistics-routes.js';
@@ -285,6 +286,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
           description: 'Cargo-handling equipment, charging sessions, zero-emission shares (docs/equipment.md)',
         },
         {
+          name: 'drayage',
+          description: 'Drayage truck registry, ZE share of truck visits, Clean Truck Fund (docs/drayage.md)',
+        },
+        {
           name: 'alerts',
           description: 'Alert rules and alerts: signed webhooks and a live stream, at most once per change',
         },
@@ -314,13 +319,14 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(terminalLinkRoutes, { platform });
   await app.register(csvLayoutRoutes, { platform });
   await app.register(vesselRoutes, { platform, staleAfterMinutes: options.vesselStaleMinutes ?? 30 });
-  await app.register(vesselStreamRoutes, { platform });
-  await app.register(cargoRoutes, { platform });
+  await app.register(vesselStreamRoutes, { platform, staleAfterMinutes: options.vesselStaleMinutes ?? 30 });
+  await app.register(cargoRoutes, { platform, feedStaleMinutes: options.feedStaleMinutes ?? 60 });
   await app.register(appointmentRoutes, {
     platform,
     graceMinutes: options.appointmentGraceMinutes ?? DEFAULT_GRACE_MINUTES,
   });
   await app.register(equipmentRoutes, { platform });
+  await app.register(drayageRoutes, { platform });
   await app.register(feeRoutes, { platform, ...(options.feeTariffs ? { tariffs: options.feeTariffs } : {}) });
   await app.register(forecastRoutes, { platform, reportDir: options.forecastReportDir });
   await app.register(statisticsRoutes, { platform });

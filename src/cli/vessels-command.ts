@@ -29,8 +29,16 @@ export interface VesselsAtAnswer {
   readonly atBerth: VesselAtView[];
 }
 
-/** The command's work without printing: brings the read models up to date and asks them. */
-export async function vesselsAtAnswer(platform: Platform, at: string, port?: string): Promise<VesselsAtAnswer> {
+/**
+ * The command's work without printing: brings the read models up to date and asks them. `staleAfterMin` flags items
+ * whose newest report is older at `at` (`OPENPCS_VESSEL_STALE_MINUTES`, as `serve` answers `GET /vessels?at=`).
+ */
+export async function vesselsAtAnswer(
+  platform: Platform,
+  at: string,
+  port?: string,
+  staleAfterMin?: number,
+): Promise<VesselsAtAnswer> {
   for (const projection of [vesselRegistryProjection, vesselPositionProjection]) {
     const registered = platform.projections.projections.find((p) => p.name === projection.name);
     if (registered) await platform.projections.catchUp(registered);
@@ -40,6 +48,7 @@ export async function vesselsAtAnswer(platform: Platform, at: string, port?: str
     at,
     port,
     statuses: ['at_anchor', 'at_berth'],
+    flagStaleAfterMin: staleAfterMin,
   });
   const views = found.map(vesselAtView);
   return {
@@ -79,7 +88,9 @@ export function vesselsCommand(): Command {
       throw new CliError(`--at wants an ISO 8601 instant with a zone (e.g. 2022-01-03T00:20Z), got "${flags.at}"`);
     }
     const env = resolveEnv(flags);
-    const answer = await withPlatform(env, (platform) => vesselsAtAnswer(platform, at, flags.port));
+    const answer = await withPlatform(env, (platform) =>
+      vesselsAtAnswer(platform, at, flags.port, env.OPENPCS_VESSEL_STALE_MINUTES),
+    );
     if (flags.json) {
       console.log(JSON.stringify(answer, null, 2));
       return;

@@ -91,6 +91,13 @@ export const APPOINTMENT_SLOT = 'SLOT';
 export const EMPTY_RECEIVABLE = 'ERCV';
 export const TERMINAL_NOTICE = 'NOTC';
 
+/**
+ * `DTRK` (eventType `TRANSPORT`, format `csv-drayage-trucks`): a drayage truck's entry in the port drayage truck
+ * registry — truck id (plate or VIN), operator SCAC, engine model year, fuel, low-NOx certification — dated by its
+ * registration; key sender × truck id (docs/drayage.md).
+ */
+export const DRAYAGE_TRUCK = 'DTRK';
+
 /** What a truck appointment is for: the transaction types terminals publish slots for. */
 export const APPOINTMENT_TRANSACTION_TYPES = ['IMPORT_PICKUP', 'EXPORT_DROPOFF', 'EMPTY_RETURN', 'DUAL'] as const;
 export type AppointmentTransactionType = (typeof APPOINTMENT_TRANSACTION_TYPES)[number];

@@ -198,6 +198,17 @@ describe('every openpcs payload at the store edge', () => {
       text: 'Gates closed for the holiday',
       sourceMessage: line,
     },
+    DTRK: {
+      extension: 'openpcs',
+      truckId: '7XYZ789',
+      operatorScac: 'SBTL',
+      engineModelYear: 2023,
+      fuel: 'battery_electric',
+      zeroEmission: true,
+      lowNox: false,
+      registeredAt: '2026-02-01T08:00:00.000Z',
+      sourceMessage: line,
+    },
   };
 
   it.each(OPENPCS_EVENT_CODES)('should take a %s payload of the map shape as it is', (code) => {

@@ -10,6 +10,7 @@ import {
   CONTAINER_MASTER_DATA,
   EMPTY_RECEIVABLE,
   TERMINAL_NOTICE,
+  DRAYAGE_TRUCK,
   EQUIPMENT_EVENT_CODES,
   SHIPMENT_EVENT_CODES,
   TRANSPORT_EVENT_CODES,
@@ -23,6 +24,7 @@ import {
   type ShipmentEventCode,
   type TransportEventCode,
 } from './cargo-event-codes.js';
+import type { DrayageFuel } from './zero-emission/ze-classification.js';
 import {
   CHARGING_SESSION,
   EQUIPMENT_STATUS,
@@ -131,6 +133,22 @@ export type TerminalNoticePayload = {
   readonly sourceMessage: FeedSourceLine;
 };
 
+/** `DTRK`: a drayage truck of the port registry (`drayage-truck-parser.ts`; docs/drayage.md). */
+export type DrayageTruckPayload = {
+  readonly extension: 'openpcs';
+  /** Licence plate or VIN, upper case, without spaces: what gate transactions name as the truck plate. */
+  readonly truckId: string;
+  readonly operatorScac: string;
+  readonly engineModelYear: number;
+  readonly fuel: DrayageFuel;
+  /** Derived from `fuel` (battery-electric, fuel cell): the CAAP's ZE drayage truck. */
+  readonly zeroEmission: boolean;
+  /** Engine certified to CARB's optional low-NOx standard (a Clean Truck Fund exemption until its sunset). */
+  readonly lowNox: boolean;
+  readonly registeredAt: string;
+  readonly sourceMessage: FeedSourceLine;
+};
+
 export interface OpenpcsPayloads {
   readonly [VESSEL_POSITION]: VesselPositionPayload;
   readonly [VESSEL_STATIC]: VesselStaticPayload;
@@ -142,6 +160,7 @@ export interface OpenpcsPayloads {
   readonly [APPOINTMENT_SLOT]: AppointmentSlotPayload;
   readonly [EMPTY_RECEIVABLE]: EmptyReceivablePayload;
   readonly [TERMINAL_NOTICE]: TerminalNoticePayload;
+  readonly [DRAYAGE_TRUCK]: DrayageTruckPayload;
 }
 export type OpenpcsEventCode = keyof OpenpcsPayloads;
 
@@ -163,6 +182,7 @@ export const OPENPCS_EVENT_CODES: readonly OpenpcsEventCode[] = [
   APPOINTMENT_SLOT,
   EMPTY_RECEIVABLE,
   TERMINAL_NOTICE,
+  DRAYAGE_TRUCK,
 ];
 export const DCSA_EVENT_CODES: readonly DcsaEventCode[] = [
   ...EQUIPMENT_EVENT_CODES,

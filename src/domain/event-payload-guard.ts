@@ -15,7 +15,9 @@ import {
   TERMINAL_AVAILABILITY,
   TERMINAL_NOTICE,
   TRUCK_APPOINTMENT,
+  DRAYAGE_TRUCK,
 } from './cargo-event-codes.js';
+import { DRAYAGE_FUELS } from './zero-emission/ze-classification.js';
 import type { CanonicalEventOf } from './canonical-event.js';
 import {
   CHARGING_SESSION,
@@ -36,6 +38,7 @@ import {
   type ContainerMasterPayload,
   type EmptyReceivablePayload,
   type TerminalNoticePayload,
+  type DrayageTruckPayload,
   type DcsaEventCode,
   type EventTypeCode,
   type OpenpcsEventCode,
@@ -225,6 +228,17 @@ const PAYLOAD_GUARDS: { readonly [C in OpenpcsEventCode]: Guard<OpenpcsPayloads[
     validFrom: isString,
     validTo: orNull(isString),
     text: isString,
+    sourceMessage: SOURCE_LINE,
+  }),
+  [DRAYAGE_TRUCK]: shaped<DrayageTruckPayload>({
+    extension: OPENPCS,
+    truckId: isString,
+    operatorScac: isString,
+    engineModelYear: isCount,
+    fuel: oneOf(DRAYAGE_FUELS),
+    zeroEmission: isBoolean,
+    lowNox: isBoolean,
+    registeredAt: isString,
     sourceMessage: SOURCE_LINE,
   }),
 };

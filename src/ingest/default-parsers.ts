@@ -10,6 +10,7 @@ import { gateTransactionParser } from './csv/cargo/gate-transaction-parser.js';
 import { holdParser } from './csv/cargo/hold-parser.js';
 import { truckAppointmentParser } from './csv/cargo/truck-appointment-parser.js';
 import { vesselScheduleParser } from './csv/vessel-schedule-parser.js';
+import { drayageTruckParser } from './csv/drayage/drayage-truck-parser.js';
 import { dcsaEventsParser } from './dcsa/dcsa-events-parser.js';
 import { edifactBaplieParser } from './edifact/edifact-baplie-parser.js';
 import { edifactCoarriParser } from './edifact/edifact-coarri-parser.js';
@@ -41,5 +42,6 @@ export function defaultParsers(): ParserRegistry {
     edifactCodecoParser,
     edifactBaplieParser,
     equipmentTelemetryParser,
+    drayageTruckParser,
   ]);
 }

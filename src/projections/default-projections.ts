@@ -4,6 +4,7 @@ import { callEmissionsProjection } from './emissions/call-emissions-projection.j
 import { equipmentProjections } from './equipment/equipment-projections.js';
 import { alertProjection } from './alerts/alert-projection.js';
 import { containerStatusProjection } from './containers/container-status-projection.js';
+import { drayageTruckProjection } from './drayage/drayage-truck-projection.js';
 import { terminalFeedProjections } from './terminal-feeds/terminal-feed-projections.js';
 import { terminalKpiProjection } from './terminal-kpis/terminal-kpi-projection.js';
 import { truckVisitProjection } from './truck-visits/truck-visit-projection.js';
@@ -21,6 +22,7 @@ export function defaultProjections(): Projection[] {
     callEmissionsProjection,
     ...terminalFeedProjections(),
     ...equipmentProjections(),
+    drayageTruckProjection,
     // After the container read model: alerts compare its rows with the state they saw last.
     alertProjection,
   ];

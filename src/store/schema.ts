@@ -232,6 +232,7 @@ export interface DB {
   charging_session: ChargingSessionTable;
   equipment_day: EquipmentDayTable;
   vessel_call_emissions: VesselCallEmissionsTable;
+  drayage_truck: DrayageTruckTable;
 }
 
 /** A DCSA event subscription (migration 0005); `position` is the last event `seq` delivered. */
@@ -700,4 +701,16 @@ export interface VesselCallEmissionsTable {
   modes: JSONColumnType<readonly Record<string, unknown>[]>;
   visibility: string;
   owner_orgs: string[];
+}
+
+/** The port drayage truck registry: newest statement per sender × truck id (migration 0025; docs/drayage.md). */
+export interface DrayageTruckTable extends FeedStatementColumns {
+  /** Licence plate or VIN, upper case without spaces: the truck plate of gate transactions. */
+  truck_id: string;
+  operator_scac: string;
+  engine_model_year: number;
+  fuel: string;
+  zero_emission: boolean;
+  low_nox: boolean;
+  registered_at: Instant;
 }

@@ -89,6 +89,9 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /equipment/{equipmentId}': 'read',
   'GET /equipment/charging-sessions': 'read',
   'GET /equipment/ze-share': 'readOwn',
+  'GET /drayage/trucks': 'read',
+  'GET /drayage/ze-share': 'read',
+  'GET /drayage/clean-truck-fund': 'read',
   'POST /alerts/rules': 'readOwn',
   'GET /alerts/rules': 'readOwn',
   'GET /alerts/rules/{ruleId}': 'readOwn',
@@ -243,6 +246,18 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
       headers: { authorization: `Bearer ${terminalKey.key}`, 'content-type': 'application/x-ndjson' },
     });
     expect(telemetry.statusCode, telemetry.body).toBe(202);
+    // A trucking company's private drayage truck registration (a VIN holding the canary): only it and the port
+    // authority see the truck; the public drayage aggregates name no truck.
+    await platform.organisations.create('hidden-trucker', 'LEAKCANARY Trucking', 'trucker');
+    const truckerKey = await platform.organisations.createKey('hidden-trucker', ['ingest'], 'LEAKCANARY trucker');
+    const registry = await server.app.inject({
+      method: 'POST',
+      url: '/ingest/csv-drayage-trucks?visibility=private',
+      payload:
+        'truck_id,scac,engine_model_year,fuel,registered_at\nLEAKCANARY1234567,HDTK,2024,diesel,2026-12-01T00:00:00Z\n',
+      headers: { authorization: `Bearer ${truckerKey.key}`, 'content-type': 'text/csv' },
+    });
+    expect(registry.statusCode, registry.body).toBe(202);
     await platform.projections.catchUpAll();
     params['id'] = String(ingested.json().inboxId);
     params['subscriptionID'] = String(subscription.json().subscriptionID);

@@ -96,4 +96,25 @@ describe.each(ENGINES)('container asOf and source on $name', (engine) => {
     const authority = await get<Box>(`/containers/${BOX}`, 'pa');
     expect(Date.parse(carrier.asOf)).toBeLessThan(Date.parse(authority.asOf));
   });
+
+  it('should export the same asOf and source in the CSV columns, each caller its own', async () => {
+    for (const org of ['pa', 'eglv']) {
+      const detail = await get<Box>(`/containers/${BOX}`, org);
+      const res = await server.app.inject({
+        url: '/containers?format=csv&limit=100',
+        headers: { authorization: keys.get(org)! },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const [head, ...rows] = res.body.trim().split('\r\n');
+      // The provenance columns close the row; none of their values holds a comma or a quote.
+      expect(head!.split(',').slice(-4)).toEqual(['asOf', 'sourceOrganisation', 'sourceInboxId', 'sourceEventId']);
+      const row = rows.find((r) => r.startsWith(`${BOX},`));
+      expect(row?.split(',').slice(-4), org).toEqual([
+        detail.asOf,
+        detail.source.organisation,
+        detail.source.inboxId ?? '',
+        detail.source.eventId,
+      ]);
+    }
+  });
 });

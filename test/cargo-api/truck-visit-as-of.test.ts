@@ -4,7 +4,9 @@
  * and `source`, the organisation, inbox message and event that stated it. Story: the trucker SBTL reports its gate-in
  * (08:12:30) and gate-out (09:03:10) of V-YUS-7781 at YUSEN; the terminal then reports, as private data, a later
  * gate-out of the same visit (09:20:00). The port authority's asOf is the terminal's; the trucker, which may not see
- * the terminal's report, keeps its own gate-out.
+ * the terminal's report, keeps its own gate-out. An open visit (gate-in, no gate-out) is `stale` once its newest gate
+ * event is older than the terminal-feed age (`OPENPCS_FEED_STALE_MINUTES`, the server's `feedStaleMinutes`); a closed
+ * one never is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
@@ -24,12 +26,14 @@ interface Visit {
   partialView: boolean;
   gateOutAt: string | null;
   asOf: string | null;
+  stale: boolean;
   source: { organisation: string; inboxId: string | null; eventId: string } | null;
 }
 
 describe.each(ENGINES)('truck visit asOf and source on $name', (engine) => {
   let platform: Platform;
   let server: Server;
+  let strict: Server;
   const keys = new Map<string, string>();
   const inboxes = new Map<string, string>();
   const get = async <T>(url: string, org: string, accept?: string) => {
@@ -72,6 +76,7 @@ describe.each(ENGINES)('truck visit asOf and source on $name', (engine) => {
   beforeAll(async () => {
     platform = await testPlatform(engine);
     server = await buildServer({ platform, logLevel: 'silent' });
+    strict = await buildServer({ platform, logLevel: 'silent', feedStaleMinutes: 5 });
     for (const [org, role] of [
       ['pa', 'port_authority'],
       ['yti', 'terminal'],
@@ -84,6 +89,7 @@ describe.each(ENGINES)('truck visit asOf and source on $name', (engine) => {
   }, 240_000);
   afterAll(async () => {
     await server?.shutdown();
+    await strict?.shutdown();
     await platform?.close();
   });
 
@@ -134,6 +140,42 @@ describe.each(ENGINES)('truck visit asOf and source on $name', (engine) => {
       asOf: trucker.asOf,
       sourceOrganisation: 'sbtl',
       sourceEventId: trucker.source!.eventId,
+    });
+  });
+
+  it('should flag an open visit stale once its newest gate event is older than the feed age, never a closed one', async () => {
+    /** A gate-in of SBTL at YUSEN, `minutesAgo` before now, as the terminal's local time the feed carries. */
+    const gateIn = (visitId: string, minutesAgo: number) => {
+      const local = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'America/Los_Angeles',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(Date.now() - minutesAgo * 60_000));
+      return `GT-${visitId},${visitId},YUSEN,IN-01,IN,${local},SBTL,7XYZ700,,,,,,`;
+    };
+    await ingest('sbtl', Buffer.from(`${HEADER}\n${gateIn('V-YUS-OPEN1', 10)}\n${gateIn('V-YUS-OPEN2', 90)}\n`));
+    const visit = (via: Server, id: string) =>
+      via.app
+        .inject({ url: `/truck-visits/${id}`, headers: { authorization: keys.get('sbtl')! } })
+        .then((res) => res.json<Visit>());
+    // 10 minutes old: fresh under the default 60, stale under 5. 90 minutes old: stale under both.
+    expect(await visit(server, 'V-YUS-OPEN1')).toMatchObject({ gateOutAt: null, stale: false });
+    expect((await visit(strict, 'V-YUS-OPEN1')).stale).toBe(true);
+    expect((await visit(server, 'V-YUS-OPEN2')).stale).toBe(true);
+    // Closed (gate-out 2026-03-18), however old: final, not stale.
+    const closed = await visit(strict, VISIT);
+    expect(closed.gateOutAt).not.toBeNull();
+    expect(closed.stale).toBe(false);
+    const listed = await get<{ visits: Visit[] }>('/truck-visits?limit=100', 'sbtl');
+    expect(Object.fromEntries(listed.visits.map((v) => [v.visitId, v.stale]))).toEqual({
+      [VISIT]: false,
+      'V-YUS-OPEN1': false,
+      'V-YUS-OPEN2': true,
     });
   });
 });

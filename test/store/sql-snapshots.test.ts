@@ -113,7 +113,7 @@ describe('SQL of the hot queries', () => {
     matchSnapshot('container-list-member', queries);
   });
 
-  it('should list the vessels at an instant: track window, registry, look-back (GET /vessels)', async () => {
+  it('should list the vessels at an instant: track window, registry, look-back, sources (GET /vessels)', async () => {
     const geography = loadGeography();
     const track: Responder = (q) =>
       q.sql.includes('from "vessel_track"')
@@ -134,7 +134,8 @@ describe('SQL of the hot queries', () => {
       (db) => vesselsAt(db, geography, { at: '2026-03-01T12:00:00Z', visibleTo: CARRIER }),
       track,
     );
-    expect(queries.length).toBe(3);
+    // Track window, registry, look-back, and the events the items are dated by (asOf/source).
+    expect(queries.length).toBe(4);
     matchSnapshot('vessel-list-member', queries);
   });
 

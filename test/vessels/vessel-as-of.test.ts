@@ -3,7 +3,8 @@
  * the newest report behind the answer the caller may see (the latest position or the static report) — `source`, the
  * organisation and event that stated it, and `stale` when that report is older than `OPENPCS_VESSEL_STALE_MINUTES`
  * (the server's `vesselStaleMinutes`) at the request. Reports are dated relative to the test's start, so `stale`
- * is judged against the real clock. Vessel calls (`GET /vessel-calls`, `/vessel-calls/{callId}`) carry `asOf`, the
+ * is judged against the real clock. The items of `GET /vessels?at=` (and `/vessels/stream`) carry the same three, dated by
+ * the shown position or the registry's static report when newer, with `stale` judged at `at`. Vessel calls (`GET /vessel-calls`, `/vessel-calls/{callId}`) carry `asOf`, the
  * newest detection of the call, and `source`, the organisation whose report confirmed it and the detection event.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +164,60 @@ describe.each(ENGINES)('vessel asOf, source and stale on $name', (engine) => {
         eventId: await eventId(privateKey, 'privfeed'),
       });
       expect((await get(strict, MOVING, org)).stale, org).toBe(false);
+    }
+  });
+
+  it('should date each item of GET /vessels?at= by its newest visible report, with its source and stale flag', async () => {
+    const BY_POSITION = '477000005';
+    const STATIC_NEWER = '477000006';
+    await append('aisfeed', 'community', [stat(BY_POSITION, ago(40), 12), posn(BY_POSITION, ago(12))]);
+    await append('aisfeed', 'community', [posn(STATIC_NEWER, ago(25)), stat(STATIC_NEWER, ago(8), 14)]);
+    const list = async (via: Server, org: string) => {
+      const res = await via.app.inject({
+        url: `/vessels?status=underway&at=${encodeURIComponent(new Date(NOW).toISOString())}`,
+        headers: { authorization: keys.get(org)! },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const found = new Map(res.json<{ vessels: Vessel[] }>().vessels.map((v) => [v.mmsi, v]));
+      return (mmsi: string) => found.get(mmsi)!;
+    };
+    const seen = await list(server, 'wbct');
+    expect(seen(BY_POSITION)).toMatchObject({
+      asOf: ago(12),
+      stale: false,
+      source: {
+        organisation: 'aisfeed',
+        inboxId: null,
+        eventId: await eventId(positionIdempotencyKey(BY_POSITION, ago(12)), 'aisfeed'),
+      },
+    });
+    expect(seen(STATIC_NEWER)).toMatchObject({
+      asOf: ago(8),
+      stale: false,
+      source: { organisation: 'aisfeed', eventId: await eventId(`test-static:${STATIC_NEWER}:${ago(8)}`, 'aisfeed') },
+    });
+    // 12 minutes old at `at`: stale under a 10-minute setting; the 8-minute-old static report is not.
+    const strictly = await list(strict, 'wbct');
+    expect(strictly(BY_POSITION).stale).toBe(true);
+    expect(strictly(STATIC_NEWER).stale).toBe(false);
+
+    // Another organisation's newer private report moves neither asOf nor source for a member; its owner sees it.
+    await append('privfeed', 'private', [posn(BY_POSITION, ago(3))]);
+    expect((await list(server, 'wbct'))(BY_POSITION)).toMatchObject({
+      asOf: ago(12),
+      source: { organisation: 'aisfeed' },
+    });
+    expect((await list(strict, 'wbct'))(BY_POSITION).stale).toBe(true);
+    for (const org of ['privfeed', 'pa']) {
+      const own = (await list(strict, org))(BY_POSITION);
+      expect(own, org).toMatchObject({
+        asOf: ago(3),
+        stale: false,
+        source: {
+          organisation: 'privfeed',
+          eventId: await eventId(positionIdempotencyKey(BY_POSITION, ago(3)), 'privfeed'),
+        },
+      });
     }
   });
 

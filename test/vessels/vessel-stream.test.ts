@@ -16,7 +16,16 @@ import { until } from '../support/until.js';
 
 interface Picture {
   at: string;
-  vessels: { mmsi: string; status: string; lat: number; lon: number; observedAt: string }[];
+  vessels: {
+    mmsi: string;
+    status: string;
+    lat: number;
+    lon: number;
+    observedAt: string;
+    asOf: string;
+    stale: boolean;
+    source: { organisation: string; inboxId: string | null; eventId: string } | null;
+  }[];
 }
 
 describe.each(ENGINES)('live vessel stream on $name', (engine) => {
@@ -73,6 +82,11 @@ describe.each(ENGINES)('live vessel stream on $name', (engine) => {
     const seeded = SEED_VESSELS.map((v) => String(v.mmsi)).sort();
     expect(seen(anonymous)).toEqual(seeded);
     expect(seen(owner)).toEqual([...seeded, '366000009'].sort());
+    // Each item is dated and sourced like GET /vessels: the private ship by its owner's own report (its inbox message).
+    const own = picture(owner, 0).vessels.find((v) => v.mmsi === '366000009')!;
+    expect(own).toMatchObject({ asOf: own.observedAt, stale: false, source: { organisation: 'mscu' } });
+    expect(own.source!.inboxId).not.toBeNull();
+    for (const v of picture(anonymous, 0).vessels) expect(v.source?.organisation, v.mmsi).toBe('pa');
     // Underway, at anchor, anchored outside and at berth: every state the map colours.
     expect(new Set(picture(anonymous, 0).vessels.map((v) => v.status))).toEqual(
       new Set(['underway', 'at_anchor', 'anchored_outside', 'at_berth']),

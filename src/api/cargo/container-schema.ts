@@ -149,11 +149,18 @@ export const CONTAINER_CSV_COLUMNS = [
   'carrierCodes',
   'transportDocumentReferences',
   'partialView',
+  'asOf',
+  'sourceOrganisation',
+  'sourceInboxId',
+  'sourceEventId',
 ] as const;
 
 export function containerCsvRow(c: ContainerSummary): Record<string, unknown> {
   return {
     ...c,
+    sourceOrganisation: c.source.organisation,
+    sourceInboxId: c.source.inboxId,
+    sourceEventId: c.source.eventId,
     vesselIMONumber: c.vessel.imoNumber,
     vesselName: c.vessel.name,
     lastFreeDaySourceKind: c.lastFreeDaySource?.kind ?? null,

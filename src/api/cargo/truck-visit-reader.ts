@@ -6,7 +6,8 @@
  * rule; when some are not, the visit is rebuilt from the visible ones only (`partialView`): gate times,
  * truck and transactions the caller reported, without the appointment copied from someone else's data.
  * Every visit carries `asOf` and `source` (issue 13): the newest of those events the caller may see, with the
- * organisation, inbox message and event that stated it (the appointment facts copied into the row do not count).
+ * organisation, inbox message and event that stated it (the appointment facts copied into the row do not count),
+ * and `stale` when it is still open (no visible gate-out) and that newest event is older than the terminal-feed age.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
@@ -82,7 +83,19 @@ export function visitProvenance(events: readonly VisitEvent[]): Pick<TruckVisit,
   };
 }
 
-function fromRow(r: VisitRow, events: readonly VisitEvent[]): TruckVisit {
+/** The view without `stale`, which the reader adds from the request's instant. */
+type VisitView = Omit<TruckVisit, 'stale'>;
+
+/**
+ * An open visit (no gate-out in the view) is stale when its newest visible gate event (`asOf`) is older than
+ * `staleAfterMs` at `now`: a terminal feed that stopped reporting, or a truck that left unreported. A closed visit
+ * is final, and one with no stored event to date it by is not judged.
+ */
+export function visitStale(view: VisitView, now: Date, staleAfterMs: number): boolean {
+  return view.gateOutAt === null && view.asOf !== null && now.getTime() - Date.parse(view.asOf) > staleAfterMs;
+}
+
+function fromRow(r: VisitRow, events: readonly VisitEvent[]): VisitView {
   return {
     visitId: r.visit_id,
     terminalCode: r.terminal_code,
@@ -104,7 +117,7 @@ function fromRow(r: VisitRow, events: readonly VisitEvent[]): TruckVisit {
 }
 
 /** The visit as told by the visible events only. */
-function fromVisibleEvents(r: VisitRow, events: readonly VisitEvent[]): TruckVisit {
+function fromVisibleEvents(r: VisitRow, events: readonly VisitEvent[]): VisitView {
   const visible = events.filter((e) => e.visible);
   const keys = new Set(visible.map((e) => e.key));
   const gates = visible.filter((e) => e.code === 'ARRI' || e.code === 'DEPA');
@@ -147,19 +160,30 @@ function fromVisibleEvents(r: VisitRow, events: readonly VisitEvent[]): TruckVis
 }
 
 export class TruckVisitReader {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** `staleAfterMs`: the terminal-feed age (`OPENPCS_FEED_STALE_MINUTES`) past which an open visit is `stale`. */
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly staleAfterMs: number,
+  ) {}
 
   /**
    * One page of the visits the caller may see. A partial view that names another trucker than the filter is
    * dropped after the query, so the reader reads on until the page is full or the table ends: `more` never ends
    * a listing early.
    */
-  async list(filter: TruckVisitFilter, scope: AccessScope): Promise<{ visits: TruckVisit[]; more: boolean }> {
+  async list(
+    filter: TruckVisitFilter,
+    scope: AccessScope,
+    now: Date = new Date(),
+  ): Promise<{ visits: TruckVisit[]; more: boolean }> {
     const page = await filteredPage({
       limit: filter.limit,
       after: filter.after,
       fetch: (after) => this.listRows({ ...filter, after }, scope),
-      view: (rows) => this.viewsOf(rows, filter, scope),
+      view: async (rows) =>
+        (await this.viewsOf(rows, filter, scope)).map((v) =>
+          v === undefined ? undefined : { ...v, stale: visitStale(v, now, this.staleAfterMs) },
+        ),
       keyOf: (row) => row.visit_key,
     });
     return { visits: page.items, more: page.more };
@@ -192,7 +216,7 @@ export class TruckVisitReader {
     rows: readonly VisitRow[],
     filter: TruckVisitFilter,
     scope: AccessScope,
-  ): Promise<(TruckVisit | undefined)[]> {
+  ): Promise<(VisitView | undefined)[]> {
     const events = await this.eventsOf(rows, scope);
     return rows.map((r) => {
       const own = events.get(r.visit_key) ?? [];

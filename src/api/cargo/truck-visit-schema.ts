@@ -38,6 +38,12 @@ export const TruckVisitSchema = z.object({
         'ISO 8601 UTC); null only when the events behind the visit are no longer stored',
     ),
   source: FeedSourceSchema.nullable().describe('who stated that newest gate event, in which message'),
+  stale: z
+    .boolean()
+    .describe(
+      'an open visit (no gate-out you may see) whose newest gate event is older than the terminal-feed age ' +
+        '(OPENPCS_FEED_STALE_MINUTES) at the request: the truck may have left without the gate-out being reported',
+    ),
 });
 
 export type TruckVisit = z.infer<typeof TruckVisitSchema>;
@@ -60,6 +66,7 @@ export const TRUCK_VISIT_CSV_COLUMNS = [
   'pickups',
   'partialView',
   'asOf',
+  'stale',
   'sourceOrganisation',
   'sourceInboxId',
   'sourceEventId',

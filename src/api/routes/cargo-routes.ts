@@ -89,10 +89,13 @@ const TRUCK_VISIT_LIST: ListExport<'visits', TruckVisit> = {
   csvRow: truckVisitCsvRow,
 };
 
-export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform; feedStaleMinutes: number }> = async (
+  app,
+  { platform, feedStaleMinutes },
+) => {
   const db = platform.database.db;
   const containers = new ContainerReader(db);
-  const visits = new TruckVisitReader(db);
+  const visits = new TruckVisitReader(db, feedStaleMinutes * 60_000);
 
   app.get(
     '/containers/:reference',

@@ -92,6 +92,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform; staleAfte
         statuses: request.query.status ? [request.query.status] : ['at_anchor', 'anchored_outside', 'at_berth'],
         shipCategory: request.query.type,
         imo: request.query.imo,
+        flagStaleAfterMin: staleAfterMinutes,
         visibleTo: access,
       });
       return { at, vessels: found.map(vesselAtView) };

@@ -33,6 +33,8 @@ export interface VesselStreamRouteOptions {
   readonly heartbeatMs?: number | undefined;
   /** Delay between a bus wake-up and the read, for the projection to catch up (default 500 ms). */
   readonly settleMs?: number | undefined;
+  /** Items whose newest report is older than this are flagged `stale` (OPENPCS_VESSEL_STALE_MINUTES, default 30). */
+  readonly staleAfterMinutes?: number | undefined;
 }
 
 export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions> = async (app, options) => {
@@ -79,6 +81,7 @@ export const vesselStreamRoutes: FastifyPluginAsyncZod<VesselStreamRouteOptions>
           const found = await vesselsAt(platform.database.db, geography, {
             at,
             statuses: [...LIVE],
+            flagStaleAfterMin: options.staleAfterMinutes,
             visibleTo: scope,
           });
           const vessels = found.map(vesselAtView);

@@ -18,6 +18,9 @@ export interface VesselAtView {
   readonly lon: number;
   readonly sogKn: number | null;
   readonly navStatus: number | null;
+  readonly asOf: string;
+  readonly stale: boolean;
+  readonly source: VesselAt['source'];
 }
 
 export function vesselAtView(v: VesselAt): VesselAtView {
@@ -37,5 +40,8 @@ export function vesselAtView(v: VesselAt): VesselAtView {
     lon: v.lon,
     sogKn: v.sogKn,
     navStatus: v.navStatus,
+    asOf: v.asOf,
+    stale: v.stale,
+    source: v.source,
   };
 }

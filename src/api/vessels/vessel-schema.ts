@@ -15,20 +15,54 @@ const VESSEL_IDENTITY = {
 };
 
 export const ZoneSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), port: z.string().nullable() });
-export const VesselAtSchema = z.object({
-  ...VESSEL_IDENTITY,
-  shipCategory: z.enum(SHIP_CATEGORIES).describe('from the AIS ship type (ITU-R M.1371-5 table 53)'),
-  status: z
-    .enum(VESSEL_ACTIVITIES)
-    .describe('anchored_outside: a ship of 60 m or more stopped for a while outside every anchorage and berth'),
-  zone: ZoneSchema.nullable(),
-  since: z.string().describe('first report of the unbroken run in this status and zone (24 h look-back)'),
-  observedAt: z.string(),
-  lat: z.number(),
-  lon: z.number(),
-  sogKn: z.number().nullable(),
-  navStatus: z.number().nullable(),
-});
+export const VesselAtSchema = z
+  .object({
+    ...VESSEL_IDENTITY,
+    shipCategory: z.enum(SHIP_CATEGORIES).describe('from the AIS ship type (ITU-R M.1371-5 table 53)'),
+    status: z
+      .enum(VESSEL_ACTIVITIES)
+      .describe('anchored_outside: a ship of 60 m or more stopped for a while outside every anchorage and berth'),
+    zone: ZoneSchema.nullable(),
+    since: z.string().describe('first report of the unbroken run in this status and zone (24 h look-back)'),
+    observedAt: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+    sogKn: z.number().nullable(),
+    navStatus: z.number().nullable(),
+    asOf: z
+      .string()
+      .describe(
+        'time of the newest report behind this item that you may see: the position, or the static report when newer',
+      ),
+    stale: z.boolean().describe('that report is older than the configured age (OPENPCS_VESSEL_STALE_MINUTES) at `at`'),
+    source: FeedSourceSchema.nullable().describe(
+      'who stated that report, in which message; null only when its event is no longer stored',
+    ),
+  })
+  .meta({
+    examples: [
+      {
+        mmsi: '477776200',
+        imo: '9516428',
+        name: 'COSCO SPAIN',
+        callSign: 'VRHR7',
+        shipType: 71,
+        lengthM: 366,
+        shipCategory: 'cargo',
+        status: 'at_berth',
+        zone: { id: 'polb-lbct', kind: 'terminal', name: 'Long Beach Container Terminal', port: 'USLGB' },
+        since: '2022-01-03T00:09:12.000Z',
+        observedAt: '2022-01-03T06:41:05.000Z',
+        lat: 33.7585,
+        lon: -118.2139,
+        sogKn: 0,
+        navStatus: 5,
+        asOf: '2022-01-03T06:41:05.000Z',
+        stale: false,
+        source: { organisation: 'marine-exchange', inboxId: '1042', eventId: '5f2a7a1e-0000-4000-8000-000000000001' },
+      },
+    ],
+  });
 export const PositionSchema = z.object({
   observedAt: z.string(),
   lat: z.number(),

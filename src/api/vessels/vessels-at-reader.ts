@@ -7,7 +7,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
 import { shipCategoryOf, type ShipCategory } from '../../domain/ais-ship-type.js';
-import type { VesselPositionPayload, VesselStaticPayload } from '../../domain/vessel-observation.js';
+import {
+  VESSEL_POSITION,
+  VESSEL_STATIC,
+  type VesselPositionPayload,
+  type VesselStaticPayload,
+} from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
 import type { DB, VesselTrackTable } from '../../store/schema.js';
 import type { PositionObservation } from '../../domain/vessel-calls/position-observation.js';
@@ -30,6 +35,8 @@ export interface VesselsAtQuery {
   readonly imo?: string | undefined;
   readonly staleAfterMin?: number | undefined;
   readonly lookBackHours?: number | undefined;
+  /** A vessel whose newest report behind the answer is older than this at `at` is flagged `stale` (default 30). */
+  readonly flagStaleAfterMin?: number | undefined;
   /** The caller (required; the CLI passes `LOCAL_OPERATOR`). */
   readonly visibleTo: AccessScope;
 }
@@ -37,6 +44,21 @@ export interface VesselsAtQuery {
 export interface VesselAt extends VesselStatus {
   /** First report of the unbroken run in this status and zone (within the look-back). */
   readonly since: string;
+  /**
+   * Time of the newest report behind the item that the caller may see: the shown position, or the registry's static
+   * report when that is newer (as `GET /vessels/{id}`).
+   */
+  readonly asOf: string;
+  /** `asOf` is older than `flagStaleAfterMin` at `at`. */
+  readonly stale: boolean;
+  /** Who stated that report, in which message; null only if its event is not visible or no longer stored. */
+  readonly source: ReportSource | null;
+}
+
+export interface ReportSource {
+  readonly organisation: string;
+  readonly inboxId: string | null;
+  readonly eventId: string;
 }
 
 /** The track columns a status is computed from (`TRACK_COLUMNS`). */
@@ -76,6 +98,7 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
     .execute();
   const mmsis = [...new Set(recent.map((r) => r.mmsi))];
   const statics = new Map<string, VesselStaticPayload>();
+  const staticAt = new Map<string, Date>();
   if (mmsis.length > 0) {
     const vessels = await db
       .selectFrom('vessel')
@@ -86,6 +109,7 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
       .orderBy('last_event_seq')
       .execute();
     for (const v of vessels) {
+      staticAt.set(v.mmsi, v.static_at);
       statics.set(v.mmsi, {
         mmsi: v.mmsi,
         imo: v.imo,
@@ -133,10 +157,60 @@ export async function vesselsAt(db: Kysely<DB>, geography: Geography, query: Ves
     list.push(observation(row, statics.get(row.mmsi) ?? null));
     byVessel.set(row.mmsi, list);
   }
-  return statuses.map((s) => ({
+  // asOf: the newer of the shown position and the static report (the static report on a tie, as GET /vessels/{id}).
+  const dated = statuses.map((s) => {
+    const position = new Date(s.observedAt);
+    const stat = staticAt.get(s.mmsi);
+    const byStatic = stat !== undefined && stat >= position;
+    return { status: s, asOf: byStatic ? stat : position, code: byStatic ? VESSEL_STATIC : VESSEL_POSITION };
+  });
+  const sources = await reportSources(db, scope, dated);
+  const flagStaleMs = (query.flagStaleAfterMin ?? DEFAULT_STALE_AFTER_MIN) * 60_000;
+  return dated.map(({ status: s, asOf, code }) => ({
     ...s,
     since:
       stationarySince(geography, byVessel.get(s.mmsi) ?? [], s.status, s.zone?.id ?? null, staleAfterMin) ??
       s.observedAt,
+    asOf: asOf.toISOString(),
+    stale: atMs - asOf.getTime() > flagStaleMs,
+    source: sources.get(`${code}|${s.mmsi}|${asOf.toISOString()}`) ?? null,
   }));
+}
+
+/**
+ * The events that stated the reports the items are dated by, among those the caller may see, in one query: by type,
+ * MMSI and report time (the event store indexes `event_date_time`). Where several visible audiences stored the same
+ * report, the first stored names it. Keyed `<code>|<mmsi>|<time>`.
+ */
+async function reportSources(
+  db: Kysely<DB>,
+  scope: AccessScope,
+  dated: readonly { status: VesselStatus; asOf: Date; code: string }[],
+): Promise<Map<string, ReportSource>> {
+  const found = new Map<string, ReportSource>();
+  if (dated.length === 0) return found;
+  const times = [...new Map(dated.map((d) => [d.asOf.getTime(), d.asOf])).values()];
+  const rows = await db
+    .selectFrom('event')
+    .select(['event_type_code', 'vessel_mmsi', 'event_date_time', 'event_id', 'source_org', 'inbox_id'])
+    .where('event_type_code', 'in', [VESSEL_POSITION, VESSEL_STATIC])
+    .where('event_date_time', 'in', times)
+    .where(
+      'vessel_mmsi',
+      'in',
+      dated.map((d) => d.status.mmsi),
+    )
+    .where(visibleTo(scope, 'event'))
+    .orderBy('seq')
+    .execute();
+  for (const row of rows) {
+    const key = `${row.event_type_code}|${row.vessel_mmsi}|${row.event_date_time.toISOString()}`;
+    if (found.has(key)) continue;
+    found.set(key, {
+      organisation: row.source_org,
+      inboxId: row.inbox_id === null ? null : String(row.inbox_id),
+      eventId: row.event_id,
+    });
+  }
+  return found;
 }

@@ -11,6 +11,7 @@ import { GATE_TRANSACTIONS_FORMAT } from './cargo/gate-transaction-parser.js';
 import { HOLDS_FORMAT } from './cargo/hold-parser.js';
 import { TRUCK_APPOINTMENTS_FORMAT } from './cargo/truck-appointment-parser.js';
 import { VESSEL_SCHEDULE_FORMAT } from './vessel-schedule-parser.js';
+import { DRAYAGE_TRUCKS_FORMAT } from './drayage/drayage-truck-parser.js';
 
 /** `csv-appointment-slots` columns, in the order the simulator writes them. */
 export const APPOINTMENT_SLOTS_COLUMNS: readonly string[] = [
@@ -38,6 +39,7 @@ export const EMPTY_RETURNS_COLUMNS: readonly string[] = [
 ];
 
 export const CSV_LAYOUT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  [DRAYAGE_TRUCKS_FORMAT]: ['truck_id', 'scac', 'engine_model_year', 'fuel', 'low_nox', 'registered_at'],
   [VESSEL_SCHEDULE_FORMAT]: [
     'vessel_imo',
     'vessel_name',
