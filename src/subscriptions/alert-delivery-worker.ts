@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { auditRead, type ReadAuditSink } from '../access/read-audit.js';
 import type { Role } from '../access/roles.js';
 import type { EventBus } from '../bus/event-bus.js';
+import { CONTAINER_RULE_KINDS } from '../domain/alerts/alert-rule.js';
 import { AlertRepository, alertMessage } from '../store/alert-repository.js';
 import type { Database } from '../store/open-database.js';
 import { CallbackAddressPolicy } from './callback-address-policy.js';
@@ -40,7 +41,7 @@ export interface AlertDeliveryOptions {
   readonly onError?: ((error: unknown) => void) | undefined;
 }
 
-const CONTAINER_KINDS = new Set(['container-available', 'hold-set', 'hold-released', 'last-free-day-tomorrow']);
+const CONTAINER_KINDS = new Set<string>(CONTAINER_RULE_KINDS);
 
 export class AlertDeliveryWorker {
   readonly #alerts: AlertRepository;

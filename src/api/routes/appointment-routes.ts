@@ -23,6 +23,7 @@ import { afterKey } from '../list-cursor.js';
 import { ProblemSchema } from '../problem.js';
 import { checkPeriod, periodDates } from '../query-period.js';
 import { QueryInstant } from '../query-instant.js';
+import { QueryTerminalCode } from '../query-terminal-code.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
 
@@ -33,11 +34,6 @@ const MAX_OUTCOME_DAYS = 92;
 /** Most appointments one `/appointments/outcomes` answer counts. */
 const OUTCOME_CAP = 50_000;
 
-const terminalCode = z
-  .string()
-  .regex(/^[A-Za-z0-9]{1,6}$/, 'an SMDG terminal code')
-  .transform((s) => s.toUpperCase())
-  .meta({ examples: ['WBCT'] });
 const scac = z
   .string()
   .regex(/^[A-Za-z0-9]{2,4}$/, 'a SCAC')
@@ -69,7 +65,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ platform: Platform; grac
         'NO_SHOW). `from`/`to` select slots that start in [from, to). Export with ?format=csv|ndjson. Example: ' +
         '`GET /appointments?terminal=WBCT&outcome=no-show&from=2026-03-01T00:00Z`',
       querystring: z.object({
-        terminal: terminalCode.optional(),
+        terminal: QueryTerminalCode.optional(),
         truckingCompany: scac.optional(),
         outcome: z.enum(APPOINTMENT_OUTCOMES).optional(),
         from: QueryInstant.optional(),
@@ -110,7 +106,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ platform: Platform; grac
         'the last 7 days). `noShowRate` = no-shows / (kept + early + late + no-shows); `onTimeRate` = kept / (kept + ' +
         'early + late). Example: `GET /appointments/outcomes?from=2026-03-01T00:00Z&to=2026-03-08T00:00Z`',
       querystring: z.object({
-        terminal: terminalCode.optional(),
+        terminal: QueryTerminalCode.optional(),
         truckingCompany: scac.optional(),
         from: QueryInstant.optional(),
         to: QueryInstant.optional(),

@@ -16,6 +16,7 @@ import { TerminalFeedReader } from '../cargo/terminal-feed-reader.js';
 import { EmptyReturnAnswerSchema, NoticeSchema, SlotSchema } from '../cargo/terminal-feed-schema.js';
 import { ProblemSchema } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
+import { QueryTerminalCode } from '../query-terminal-code.js';
 import { checkPeriod } from '../query-period.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
@@ -29,11 +30,6 @@ const HOUR = 3_600_000;
 /** Longest window `/appointments/availability` answers at once. */
 const MAX_WINDOW_HOURS = 7 * 24;
 
-const terminalCode = z
-  .string()
-  .regex(/^[A-Za-z0-9]{1,6}$/, 'an SMDG terminal code')
-  .transform((s) => s.toUpperCase())
-  .meta({ examples: ['WBCT'] });
 const scac = z
   .string()
   .regex(/^[A-Za-z]{2,4}$/, 'a 2-4 letter SCAC')
@@ -67,7 +63,7 @@ export const terminalFeedRoutes: FastifyPluginAsyncZod<TerminalFeedRouteOptions>
         `[from, to). At most 10,000 slots (\`truncated\` says when more matched). Example: ` +
         '`GET /appointments/availability?terminal=WBCT&type=EMPTY_RETURN&from=2026-03-02T07:00-08:00`',
       querystring: z.object({
-        terminal: terminalCode.optional(),
+        terminal: QueryTerminalCode.optional(),
         type: z
           .enum(APPOINTMENT_TRANSACTION_TYPES)
           .optional()
@@ -187,7 +183,7 @@ export const terminalFeedRoutes: FastifyPluginAsyncZod<TerminalFeedRouteOptions>
         '`at` (default now), `active=false` the others (ended, cancelled or not yet begun); newest window first, at ' +
         'most 1,000. Example: `GET /notices?terminal=WBCT&active=true`',
       querystring: z.object({
-        terminal: terminalCode.optional(),
+        terminal: QueryTerminalCode.optional(),
         active: z
           .enum(['true', 'false'])
           .transform((v) => v === 'true')

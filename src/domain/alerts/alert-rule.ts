@@ -17,6 +17,15 @@ export const ALERT_RULE_KINDS = [
 ] as const;
 export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
 
+/** The kinds that watch one container (`container_status`); their alerts tell of a box's restricted data. */
+export const CONTAINER_RULE_KINDS = [
+  'container-available',
+  'hold-set',
+  'hold-released',
+  'last-free-day-tomorrow',
+] as const satisfies readonly AlertRuleKind[];
+export type ContainerRuleKind = (typeof CONTAINER_RULE_KINDS)[number];
+
 /** An empty-return location's capacity for one carrier and ISO size/type (the `ERCV` key). */
 export interface EmptyCapacityParameters {
   readonly locationCode: string;
@@ -40,10 +49,7 @@ export interface ContainerParameters {
 export type AlertRule =
   | { readonly kind: 'empty-capacity-zero' | 'empty-capacity-reopened'; readonly parameters: EmptyCapacityParameters }
   | { readonly kind: 'appointment-slots-free'; readonly parameters: SlotWindowParameters }
-  | {
-      readonly kind: 'container-available' | 'hold-set' | 'hold-released' | 'last-free-day-tomorrow';
-      readonly parameters: ContainerParameters;
-    };
+  | { readonly kind: ContainerRuleKind; readonly parameters: ContainerParameters };
 
 /**
  * The read-model key a rule watches: rules are stored and looked up by it, so evaluating a change costs one

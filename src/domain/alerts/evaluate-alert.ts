@@ -8,7 +8,7 @@
  * without a known earlier state); a slot or a container seen for the first time starts from "nothing free,
  * not available, no holds", so a new slot with free places, or a box first seen available, is news.
  */
-import type { AlertRule } from './alert-rule.js';
+import type { AlertRule, ContainerRuleKind } from './alert-rule.js';
 import {
   freePlaces,
   hasEmptyCapacity,
@@ -118,7 +118,7 @@ export function evaluateAlert(rule: AlertRule, change: WatchedChange, context: E
 }
 
 function evaluateContainer(
-  kind: 'container-available' | 'hold-set' | 'hold-released' | 'last-free-day-tomorrow',
+  kind: ContainerRuleKind,
   ref: string,
   before: ContainerWatchState,
   after: ContainerWatchState,

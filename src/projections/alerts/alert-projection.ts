@@ -15,7 +15,13 @@ import { sql, type Transaction } from 'kysely';
 import { seesRow } from '../../access/visibility-filter.js';
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import { APPOINTMENT_SLOT, EMPTY_RECEIVABLE } from '../../domain/cargo-event-codes.js';
-import { containerKey, emptyCapacityKey, slotKey, storedRule } from '../../domain/alerts/alert-rule.js';
+import {
+  CONTAINER_RULE_KINDS,
+  containerKey,
+  emptyCapacityKey,
+  slotKey,
+  storedRule,
+} from '../../domain/alerts/alert-rule.js';
 import { evaluateAlert } from '../../domain/alerts/evaluate-alert.js';
 import type { FactSource, WatchedChange } from '../../domain/alerts/watched-state.js';
 import type { DB } from '../../store/schema.js';
@@ -29,7 +35,6 @@ import {
 } from './container-watch.js';
 import { raisedAlert, ruleOwnerScope, type RaisedAlert } from './raised-alert.js';
 
-const CONTAINER_KINDS = ['container-available', 'hold-set', 'hold-released', 'last-free-day-tomorrow'];
 const CHUNK = 500;
 
 interface Observed {
@@ -132,7 +137,7 @@ async function changedContainers(trx: Transaction<DB>, fromSeq: string) {
           .select('watch_key')
           .distinct()
           .where('active', '=', true)
-          .where('kind', 'in', CONTAINER_KINDS)
+          .where('kind', 'in', CONTAINER_RULE_KINDS)
           .as('r'),
       (join) => join.on(CONTAINER_WATCH_KEY, '=', sql.ref('r.watch_key')),
     )
