@@ -20,7 +20,8 @@ import { BASELINES, CANDIDATES, runTeuBacktestStudy } from '../src/forecast/teu-
 import { Prng } from '../src/sim/prng.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
 import { SURGE_2021 } from '../src/sim/scenario.js';
-import { approachGeometry, portViewAt } from '../src/sim/forecast/eta-backtest.js';
+import { approachGeometry } from '../src/forecast/eta/san-pedro-bay-approach.js';
+import { portViewAt } from '../src/sim/forecast/eta-backtest.js';
 import { runEtaStudy, simulatedEtaRun } from '../src/sim/forecast/eta-study.js';
 import { lookaheadBacktest, relativeErrors, scoreLookahead } from '../src/sim/forecast/lookahead-backtest.js';
 import { predictEta } from '../src/forecast/eta/vessel-eta.js';
