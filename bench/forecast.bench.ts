@@ -10,7 +10,10 @@
  * fortnight that is approaching or waiting, at noon of each day: the port view as the model sees it, then
  * the forecast); `eta-accuracy` — MAE in minutes per scenario, target and horizon of the ETA backtest
  * (eta-study.ts) beside the schedule and the ship's own ETA. `lookahead-accuracy` — per week ahead, MAE (TEU per
- * terminal, week and flow) of the weekly terminal look-ahead on 70 simulated days beside the naive baselines.
+ * terminal, week and flow) and MAPE of the weekly terminal look-ahead on 70 simulated days beside the naive
+ * baselines, for the full model and as the route runs it (`model: 'schedule-only'`); `lookahead-forecast` —
+ * 3-week look-aheads per second for a full port (all 12 terminals, updated daily over the 70 days, schedule-only
+ * with the shipped intervals, inputs built from the run at each origin).
  */
 import { fitModel } from '../src/forecast/fit-model.js';
 import { modelName } from '../src/forecast/forecast-model.js';
@@ -20,9 +23,18 @@ import { BASELINES, CANDIDATES, runTeuBacktestStudy } from '../src/forecast/teu-
 import { Prng } from '../src/sim/prng.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
 import { SURGE_2021 } from '../src/sim/scenario.js';
-import { approachGeometry, portViewAt } from '../src/sim/forecast/eta-backtest.js';
+import { approachGeometry } from '../src/forecast/eta/san-pedro-bay-approach.js';
+import { portViewAt } from '../src/sim/forecast/eta-backtest.js';
 import { runEtaStudy, simulatedEtaRun } from '../src/sim/forecast/eta-study.js';
-import { lookaheadBacktest, relativeErrors, scoreLookahead } from '../src/sim/forecast/lookahead-backtest.js';
+import {
+  FULL_LOOKAHEAD,
+  lookaheadBacktest,
+  relativeErrors,
+  SCHEDULE_ONLY_LOOKAHEAD,
+  scoreLookahead,
+} from '../src/sim/forecast/lookahead-backtest.js';
+import { loadLookaheadCalibration } from '../src/forecast/io/calibration-files.js';
+import { terminalVolumeForecast, type CompletedCall, type ScheduledCall } from '../src/forecast/terminal-lookahead.js';
 import { predictEta } from '../src/forecast/eta/vessel-eta.js';
 import type { BenchSuite } from './bench-record.js';
 
@@ -135,20 +147,57 @@ const suite: BenchSuite = async (emit, { quick }) => {
   }
   const cal = simulatedEtaRun(inputs, 8, {}, 70);
   const test = simulatedEtaRun(inputs, 7, {}, 70);
-  const calibration = relativeErrors(lookaheadBacktest(cal.calls, cal.startMs, cal.endMs));
-  for (const sc of scoreLookahead(lookaheadBacktest(test.calls, test.startMs, test.endMs), calibration)) {
-    emit({
-      bench: 'lookahead-accuracy',
-      weekAhead: sc.weekAhead,
-      n: sc.n,
-      unit: 'MAE TEU',
-      value: Math.round(sc.mae),
-      naive: Math.round(sc.naiveMae),
-      mean4: Math.round(sc.mean4Mae),
-      coverage80: sc.coverage80,
-      coverage95: sc.coverage95,
-    });
+  for (const options of [FULL_LOOKAHEAD, SCHEDULE_ONLY_LOOKAHEAD]) {
+    const calibration = relativeErrors(lookaheadBacktest(cal.calls, cal.startMs, cal.endMs, options));
+    const scores = scoreLookahead(lookaheadBacktest(test.calls, test.startMs, test.endMs, options), calibration);
+    for (const sc of scores) {
+      emit({
+        bench: 'lookahead-accuracy',
+        model: options === FULL_LOOKAHEAD ? 'full' : 'schedule-only',
+        weekAhead: sc.weekAhead,
+        n: sc.n,
+        unit: 'MAE TEU',
+        value: Math.round(sc.mae),
+        naive: Math.round(sc.naiveMae),
+        mean4: Math.round(sc.mean4Mae),
+        mape: sc.mape === null ? null : Number((sc.mape * 100).toFixed(1)),
+        naiveMape: sc.naiveMape === null ? null : Number((sc.naiveMape * 100).toFixed(1)),
+        coverage80: sc.coverage80,
+        coverage95: sc.coverage95,
+      });
+    }
   }
+  const relErrors = loadLookaheadCalibration().relErrors;
+  const terminals = [...new Set(test.calls.map((c) => c.terminal))].sort();
+  let lookaheads = 0;
+  let origins = 0;
+  const l0 = performance.now();
+  for (let o = test.startMs + 21 * DAY; o + 21 * DAY <= test.endMs; o += DAY) {
+    const history: CompletedCall[] = test.calls
+      .filter((c) => c.unberthMs < o)
+      .map((c) => ({ terminal: c.terminal, serviceId: '', dischargeTeu: c.dischargeTeu, loadTeu: c.loadTeu }));
+    const scheduled: ScheduledCall[] = test.calls
+      .filter((c) => c.berthedMs >= o && c.scheduledArrivalMs < o + 21 * DAY)
+      .map((c) => ({
+        terminal: c.terminal,
+        serviceId: '',
+        scheduledArrivalMs: Math.max(c.scheduledArrivalMs, o),
+        known: null,
+      }));
+    for (const t of terminals) {
+      if (terminalVolumeForecast(t, history, scheduled, o, 3, relErrors, [0.8, 0.95]).length === 3) lookaheads++;
+    }
+    origins++;
+  }
+  emit({
+    bench: 'lookahead-forecast',
+    unit: 'forecasts/s',
+    value: Math.round(lookaheads / ((performance.now() - l0) / 1000)),
+    forecasts: lookaheads,
+    terminals: terminals.length,
+    origins,
+    calls: test.calls.length,
+  });
 };
 
 export default suite;

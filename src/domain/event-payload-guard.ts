@@ -19,6 +19,7 @@ import {
 } from './cargo-event-codes.js';
 import { DRAYAGE_FUELS } from './zero-emission/ze-classification.js';
 import type { CanonicalEventOf } from './canonical-event.js';
+import type { BroadcastEta } from './reported-eta.js';
 import {
   CHARGING_SESSION,
   EQUIPMENT_STATES,
@@ -129,6 +130,16 @@ const PAYLOAD_GUARDS: { readonly [C in OpenpcsEventCode]: Guard<OpenpcsPayloads[
     beamM: orNull(isNumber),
     draughtM: orNull(isNumber),
     destination: orNull(isString),
+    eta: optional(
+      orNull(
+        record<BroadcastEta>({
+          month: orNull(isNumber),
+          day: orNull(isNumber),
+          hour: orNull(isNumber),
+          minute: orNull(isNumber),
+        }),
+      ),
+    ),
   }),
   [CONTAINER_MASTER_DATA]: shaped<ContainerMasterPayload>({
     extension: OPENPCS,

@@ -6,6 +6,7 @@
  * `ais-pos:<mmsi>:<UTC minute>` (see `positionIdempotencyKey`), so the store keeps at most one
  * position per vessel per minute (the first received); later ones in the same minute are duplicates.
  */
+import type { BroadcastEta } from './reported-eta.js';
 
 /** `eventTypeCode` of an AIS position report event. */
 export const VESSEL_POSITION = 'POSN';
@@ -37,6 +38,11 @@ export type VesselStaticPayload = {
   readonly beamM: number | null;
   readonly draughtM: number | null;
   readonly destination: string | null;
+  /**
+   * The ETA the master entered (AIS type 5 only; reported-eta.ts resolves its year): present, possibly null,
+   * in type 5 reports parsed since migration 0023; absent in other reports and in older events.
+   */
+  readonly eta?: BroadcastEta | null;
 };
 
 /** First 16 chars of an ISO instant = `YYYY-MM-DDTHH:MM`, the minute bucket. */

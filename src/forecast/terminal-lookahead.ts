@@ -87,3 +87,60 @@ export function relativeInterval(
   };
   return { lower: forecast * (1 + q((1 - level) / 2)), upper: forecast * (1 + q((1 + level) / 2)) };
 }
+
+export interface VolumeInterval {
+  readonly level: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+export interface TerminalVolumeWeek {
+  readonly weekAhead: number;
+  readonly calls: number;
+  readonly importTeu: number;
+  readonly exportTeu: number;
+  readonly importIntervals: readonly VolumeInterval[];
+  readonly exportIntervals: readonly VolumeInterval[];
+  /** Import + export; its intervals apply the same relative errors (conservative: the sum varies less). */
+  readonly teu: number;
+  readonly intervals: readonly VolumeInterval[];
+}
+
+/**
+ * The look-ahead of one terminal for `weeks` weeks from `originMs` with intervals: `relErrors[w - 1]` holds the
+ * sorted relative errors of week-ahead w from a calibration backtest (none for a week: no intervals). A terminal
+ * with no scheduled call gets weeks of 0.
+ */
+export function terminalVolumeForecast(
+  terminal: string,
+  history: readonly CompletedCall[],
+  scheduled: readonly ScheduledCall[],
+  originMs: number,
+  weeks: number,
+  relErrors: readonly (readonly number[])[],
+  levels: readonly number[],
+): TerminalVolumeWeek[] {
+  const mine = scheduled.filter((c) => c.terminal === terminal);
+  const points = terminalLookahead(history, mine, originMs, weeks);
+  const round = (v: number): number => Math.round(v);
+  const intervals = (w: number, forecast: number): VolumeInterval[] =>
+    levels.flatMap((level) => {
+      const iv = relativeInterval(relErrors[w - 1] ?? [], forecast, level);
+      return iv === null ? [] : [{ level, lower: round(Math.max(0, iv.lower)), upper: round(iv.upper) }];
+    });
+  return Array.from({ length: weeks }, (_, i) => {
+    const w = i + 1;
+    const p = points.find((x) => x.weekAhead === w) ?? { importTeu: 0, exportTeu: 0, calls: 0 };
+    const total = p.importTeu + p.exportTeu;
+    return {
+      weekAhead: w,
+      calls: p.calls,
+      importTeu: round(p.importTeu),
+      exportTeu: round(p.exportTeu),
+      importIntervals: intervals(w, p.importTeu),
+      exportIntervals: intervals(w, p.exportTeu),
+      teu: round(total),
+      intervals: intervals(w, total),
+    };
+  });
+}

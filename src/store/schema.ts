@@ -474,6 +474,10 @@ export interface VesselTable {
   beam_m: number | null;
   draught_m: number | null;
   destination: string | null;
+  /** The ETA the ship broadcasts (AIS type 5), its year resolved (domain/reported-eta.ts; migration 0023). */
+  own_eta: Instant | null;
+  /** Time of the static report that stated `own_eta`. */
+  own_eta_reported_at: Instant | null;
   /** Time of the newest static report merged into the row. */
   static_at: Instant;
   last_event_seq: Int8;

@@ -64,6 +64,7 @@ describe('ais-nmea parser', () => {
         beamM: 32,
         draughtM: 12.2,
         destination: 'NEW YORK',
+        eta: { month: 5, day: 15, hour: 14, minute: 0 },
       },
     });
     expect(stat[0]!.idempotencyKey).toMatch(/^ais-static:351759000:[0-9a-f]{64}$/);

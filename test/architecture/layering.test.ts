@@ -84,6 +84,10 @@ const RULES: readonly Rule[] = [
       top(from) === 'forecast' && !from.startsWith('forecast/io/') && !['forecast', 'domain'].includes(top(to)),
   },
   {
+    name: 'only the simulator and the CLI import sim/ (what a model or the API needs of it lives below it)',
+    forbids: (from, to) => top(to) === 'sim' && !['sim', 'cli'].includes(top(from)),
+  },
+  {
     name: 'access rules do not import the store, ingest or projections',
     forbids: (from, to) => top(from) === 'access' && ['store', 'ingest', 'projections'].includes(top(to)),
   },

@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import { buildProgram, overrideExits } from '../../src/cli/program.js';
+import { checksum, encodeStaticVoyage, toSentences } from '../../src/sim/ais/ais-encoder.js';
+import { weekStartOf } from '../../src/api/cargo/operations-statistics-reader.js';
+import { LocalDates } from '../../src/domain/free-time/local-date.js';
 import type { Platform } from '../../src/platform.js';
+import { lookAheadWeeks } from '../../web/src/dashboard-data.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
@@ -179,12 +183,42 @@ interface EtaBody {
   source: string;
   forecast: {
     method: string;
-    pilotBoardingArea: { eta: string };
-    berth: { eta: string };
+    pilotBoardingArea: { eta: string; intervals: { level: number; lower: string; upper: string }[] };
+    berth: { eta: string; intervals: { level: number; lower: string; upper: string }[] };
     toPilotNm: number | null;
   } | null;
   actual: { atb: string | null } | null;
-  ownEta: null;
+  ownEta: { at: string; reportedAt: string } | null;
+}
+
+/** An AIS type 5 report (NMEA, receiver time tag `at`) with the master's ETA (month, day, hour, minute; UTC). */
+function staticNmea(mmsi: string, at: string, eta: [number, number, number, number] | null): string {
+  const bits = encodeStaticVoyage({
+    type: 5,
+    repeat: 0,
+    mmsi: Number(mmsi),
+    aisVersion: 2,
+    imo: 9386483,
+    callsign: 'A8RV3',
+    name: 'ETA COMMUNITY',
+    shipType: 70,
+    toBow: 150,
+    toStern: 150,
+    toPort: 24,
+    toStarboard: 24,
+    epfd: 1,
+    etaMonth: eta?.[0] ?? null,
+    etaDay: eta?.[1] ?? null,
+    etaHour: eta?.[2] ?? null,
+    etaMinute: eta?.[3] ?? null,
+    draught: 14,
+    destination: 'USLGB',
+    dte: false,
+  });
+  const tag = `c:${Date.parse(at) / 1000}`;
+  return toSentences(bits, 'B')
+    .map((s) => `\\${tag}*${checksum(tag)}\\${s}\n`)
+    .join('');
 }
 
 /** MarineCadastre rows of a container ship sailing north at 12 kn into the Long Beach pilot boarding area. */
@@ -217,12 +251,12 @@ describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
   let other: string;
   const get = (url: string, authorization: string) =>
     server.app.inject({ method: 'GET', url, headers: { authorization } });
-  const ingest = async (authorization: string, visibility: string, body: string) => {
+  const ingest = async (authorization: string, visibility: string, body: string, format = 'ais-csv-marinecadastre') => {
     const res = await server.app.inject({
       method: 'POST',
-      url: `/ingest/ais-csv-marinecadastre?visibility=${visibility}`,
+      url: `/ingest/${format}?visibility=${visibility}`,
       payload: body,
-      headers: { authorization, 'content-type': 'text/csv' },
+      headers: { authorization, 'content-type': format === 'ais-nmea' ? 'text/plain' : 'text/csv' },
     });
     expect(res.statusCode, res.body).toBe(202);
   };
@@ -235,6 +269,11 @@ describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
     await ingest(carrier, 'community', approachCsv('477000011', 'ETA COMMUNITY'));
     await ingest(carrier, 'private', approachCsv('477000012', 'ETA PRIVATE'));
     await ingest(carrier, 'community', mooredCsv('477000013'));
+    // The master's ETA: 14:00 on 10 March (community), then the carrier's private report of 15:30.
+    await ingest(carrier, 'community', staticNmea('477000011', '2026-03-10T11:54:00Z', [3, 10, 14, 0]), 'ais-nmea');
+    await ingest(carrier, 'private', staticNmea('477000011', '2026-03-10T12:10:00Z', [3, 10, 15, 30]), 'ais-nmea');
+    // 477000013 broadcasts "not available" (month 0, day 0, hour 24, minute 60).
+    await ingest(carrier, 'community', staticNmea('477000013', '2026-03-10T11:50:00Z', null), 'ais-nmea');
     await platform.projections.catchUpAll();
   }, 120_000);
   afterAll(async () => {
@@ -258,7 +297,7 @@ describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
     expect(body.callId).toBe(callId);
     expect(body.port).toBe('USLGB');
     expect(body.asOf).toBe('2026-03-10T12:29:00.000Z');
-    expect(body.ownEta).toBeNull();
+    expect(body.ownEta).toEqual({ at: '2026-03-10T14:00:00.000Z', reportedAt: '2026-03-10T11:54:00.000Z' });
     expect(body.actual).toBeNull();
     expect(body.source).toMatch(/AIS/);
     const f = body.forecast!;
@@ -270,6 +309,14 @@ describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
     expect(berth).toBeGreaterThan(pilot);
     // Inner fairway of Long Beach is about 7 nm from the last position: at 7 kn in the harbour, under 2 h.
     expect(berth - Date.parse(body.asOf!)).toBeLessThan(2 * 3_600_000);
+    // 80% and 95% intervals from the shipped error model: the 95% one holds the 80% one.
+    for (const point of [f.pilotBoardingArea, f.berth]) {
+      expect(point.intervals.map((i) => i.level)).toEqual([0.8, 0.95]);
+      const [i80, i95] = point.intervals.map((i) => [Date.parse(i.lower), Date.parse(i.upper)] as const);
+      expect(i80![0]).toBeLessThan(i80![1]);
+      expect(i95![0]).toBeLessThanOrEqual(i80![0]);
+      expect(i95![1]).toBeGreaterThanOrEqual(i80![1]);
+    }
   });
 
   it('answers a call at berth with its actual berthing time and no forecast', async () => {
@@ -279,6 +326,15 @@ describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
     const body = res.json<EtaBody>();
     expect(body.forecast).toBeNull();
     expect(body.actual!.atb).toBe('2026-03-10T12:00:00.000Z');
+    expect(body.ownEta).toBeNull();
+  });
+
+  it('serves the ship’s own ETA from the newest type 5 report the caller may see', async () => {
+    const callId = await callOf('477000011', carrier);
+    const own = (await get(`/forecasts/eta/${callId}`, carrier)).json<EtaBody>().ownEta;
+    expect(own).toEqual({ at: '2026-03-10T15:30:00.000Z', reportedAt: '2026-03-10T12:10:00.000Z' });
+    const seen = (await get(`/forecasts/eta/${callId}`, other)).json<EtaBody>().ownEta;
+    expect(seen).toEqual({ at: '2026-03-10T14:00:00.000Z', reportedAt: '2026-03-10T11:54:00.000Z' });
   });
 
   it('answers 404 with its own code for an unknown call and for another organisation’s private call', async () => {
@@ -293,5 +349,170 @@ describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
     const bad = await get(`/forecasts/eta/${privateCall}?at=2026-03-10T12:00Z`, carrier);
     expect(bad.statusCode).toBe(400);
     expect((await get('/forecasts/eta/not-a-call', carrier)).statusCode).toBe(400);
+  });
+});
+
+interface Weekly {
+  terminal: string;
+  port: string;
+  granularity: string;
+  asOf: string | null;
+  history: { weeks: number; calls: number; meanCallImportTeu: number; meanCallExportTeu: number };
+  weeks: {
+    weekStart: string;
+    weekAhead: number;
+    calls: number;
+    teu: number;
+    intervals: { level: number; lower: number; upper: number }[];
+    import: { teu: number; intervals: { level: number; lower: number; upper: number }[] };
+    export: { teu: number; intervals: { level: number; lower: number; upper: number }[] };
+  }[];
+  accuracy: { weeks: { weekAhead: number; mape: number; naiveMape: number; coverage80: number }[] };
+}
+
+describe.each(ENGINES)('weekly terminal look-ahead API on $name', (engine) => {
+  const ZONE = 'America/Los_Angeles';
+  const DAY = 86_400_000;
+  let platform: Platform;
+  let server: Server;
+  let thisWeek: string;
+  let newestFact: string;
+  /** A local Monday `k` weeks from this week's, as the UTC instant `days` days after its start. */
+  const inWeek = (k: number, days: number): Date =>
+    new Date(Date.parse(LocalDates.startUtc(LocalDates.addDays(thisWeek, 7 * k), ZONE)) + days * DAY);
+
+  beforeAll(async () => {
+    platform = await testPlatform(engine);
+    server = await buildServer({ platform, logLevel: 'silent' });
+    thisWeek = weekStartOf(LocalDates.of(new Date(), ZONE));
+    const db = platform.database.db;
+    const schedule = (key: string, terminal: string, eta: Date, atb: Date | null, updated: Date) => ({
+      call_key: key,
+      vessel_imo_number: '9386483',
+      vessel_name: 'LOOKAHEAD',
+      carrier_code: 'MAEU',
+      carrier_voyage_number: key,
+      un_location_code: 'USLAX',
+      terminal_code: terminal,
+      eta,
+      etb: null,
+      etd: null,
+      ata: null,
+      atb,
+      atd: null,
+      last_event_seq: '1',
+      updated_at: updated,
+    });
+    const rows = [];
+    const boxes: { ref: string; code: 'DISC' | 'LOAD'; at: Date }[] = [];
+    // Four weeks of history: two calls berthed each week, 50 boxes of 2 TEU discharged and 25 loaded.
+    for (let k = -4; k <= -1; k++) {
+      for (const c of [0, 1]) {
+        const atb = inWeek(k, 1.5 + c * 2);
+        rows.push(schedule(`H${-k}${c}`, 'WBCT', atb, atb, atb));
+      }
+      for (let b = 0; b < 75; b++) {
+        boxes.push({ ref: `WK${-k}${String(b).padStart(3, '0')}`, code: b < 50 ? 'DISC' : 'LOAD', at: inWeek(k, 2) });
+      }
+    }
+    // The newest fact used: the schedule statement of the last call berthed last week.
+    newestFact = inWeek(-1, 3.5).toISOString();
+    // Due: two calls in week 1, one in week 2, none in week 3; one berthed already, one at another terminal.
+    rows.push(schedule('D1', 'WBCT', inWeek(1, 1), null, inWeek(-1, 0)));
+    rows.push(schedule('D2', 'WBCT', inWeek(1, 5), null, inWeek(-1, 0)));
+    rows.push(schedule('D3', 'WBCT', inWeek(2, 3), null, inWeek(-1, 0)));
+    rows.push(schedule('D4', 'WBCT', inWeek(1, 2), inWeek(0, 0.5), inWeek(0, 0.5)));
+    rows.push(schedule('D5', 'APMT', inWeek(1, 2), null, inWeek(-1, 0)));
+    await db.insertInto('vessel_schedule').values(rows).execute();
+    await db
+      .insertInto('container_status')
+      .values(
+        boxes.map((b) => ({
+          equipment_reference: b.ref,
+          size_teu: 2,
+          status: 'ON_VESSEL',
+          holds: JSON.stringify([]),
+          holds_open: [],
+          available: false,
+          carrier_codes: [],
+          transport_document_references: [],
+          carrier_booking_references: [],
+          owner_orgs: [],
+          last_event_seq: '1',
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('container_milestone')
+      .values(
+        boxes.map((b) => ({
+          equipment_reference: b.ref,
+          ordinal: 0,
+          code: b.code,
+          at: b.at,
+          un_location_code: 'USLAX',
+          terminal_code: 'WBCT',
+          mode: 'VESSEL',
+          empty_indicator: null,
+          vessel_imo_number: null,
+          carrier_voyage_number: null,
+          fact_keys: [],
+        })),
+      )
+      .execute();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.shutdown();
+    await platform?.close();
+  });
+
+  it('forecasts the three weeks after this one from the schedule and the terminal’s mean call', async () => {
+    const res = await server.app.inject({ url: '/forecasts/volume?port=USLAX&terminal=wbct&granularity=week' });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json<Weekly>();
+    expect(v).toMatchObject({ terminal: 'WBCT', port: 'USLAX', granularity: 'week', asOf: newestFact });
+    expect(v.history).toEqual({ weeks: 4, calls: 8, meanCallImportTeu: 50, meanCallExportTeu: 25 });
+    expect(v.weeks.map((w) => [w.weekStart, w.calls, w.import.teu, w.export.teu, w.teu])).toEqual([
+      [LocalDates.addDays(thisWeek, 7), 2, 100, 50, 150],
+      [LocalDates.addDays(thisWeek, 14), 1, 50, 25, 75],
+      [LocalDates.addDays(thisWeek, 21), 0, 0, 0, 0],
+    ]);
+    const [i80, i95] = v.weeks[0]!.intervals;
+    expect(i80!.level).toBe(0.8);
+    expect(i95!.lower).toBeLessThanOrEqual(i80!.lower);
+    expect(i80!.lower).toBeLessThan(150);
+    expect(150).toBeLessThan(i80!.upper);
+    expect(i80!.upper).toBeLessThanOrEqual(i95!.upper);
+    expect(v.accuracy.weeks.map((a) => a.weekAhead)).toEqual([1, 2, 3]);
+    for (const a of v.accuracy.weeks) expect(a.mape).toBeLessThan(a.naiveMape);
+    // The portal's operations dashboard reads these weeks (web/src/dashboard-data.ts).
+    expect(lookAheadWeeks(v)[0]).toEqual({
+      weekStart: LocalDates.addDays(thisWeek, 7),
+      teu: 150,
+      lower80: i80!.lower,
+      upper80: i80!.upper,
+    });
+  });
+
+  it('answers 404 for a terminal without history, 400 for bad or mismatched parameters', async () => {
+    const none = await server.app.inject({ url: '/forecasts/volume?terminal=TTI&granularity=week' });
+    expect(none.statusCode).toBe(404);
+    expect(none.json()).toMatchObject({ code: 'PCS_FORECAST_NO_TERMINAL_HISTORY' });
+    const unknown = await server.app.inject({ url: '/forecasts/volume?terminal=NOPE&granularity=week' });
+    expect(unknown.statusCode).toBe(404);
+    for (const query of [
+      'terminal=WBCT&granularity=day',
+      'terminal=WBCT&granularity=',
+      'granularity=week',
+      'port=USLAX&granularity=week',
+      'terminal=WBCT&granularity=week&months=3',
+      'port=USLGB&terminal=WBCT&granularity=week',
+      'terminal=WBCT&granularity=week&from=2026-01-01',
+      'terminal=W&granularity=week',
+    ]) {
+      const res = await server.app.inject({ url: `/forecasts/volume?${query}` });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type']).toContain('problem+json');
+    }
   });
 });

@@ -87,8 +87,11 @@ export class OperationsStatisticsReader {
     };
   }
 
-  /** Moves of the weeks that touch [from, to]: whole weeks, so the first and last bars are not partial. */
-  private async teu(period: { from: string; to: string; terminal?: string | undefined }) {
+  /**
+   * Moves of the weeks that touch [from, to]: whole weeks, so the first and last bars are not partial. Also read
+   * by the weekly look-ahead of `GET /forecasts/volume` (its terminal's history).
+   */
+  async teu(period: { from: string; to: string; terminal?: string | undefined }) {
     const firstWeek = weekStartOf(period.from);
     const lastDay = LocalDates.addDays(weekStartOf(period.to), 6);
     // Terminals of one port share its zone; a day of margin either side covers any zone.

@@ -11,33 +11,43 @@
  *   position is the berth); without one, the inner end of the harbour fairway stands for the berth.
  * - Berth queue: not modelled here yet (no berth-stay estimate in the read models); the answer says so with
  *   `queue: "not modelled"` and `queueWaitH: 0`.
- * - Intervals: the error model is fitted by the backtest on simulated runs and not stored, so the answer
- *   carries `intervals: []` until a calibration is persisted.
- * - Own broadcast ETA: no read model keeps the ETA of AIS type 5 reports (`vessel` stores the destination and
- *   particulars only), so `ownEta` is null.
+ * - Intervals: 80 % and 95 %, the empirical residual quantiles of the shipped error model
+ *   (data-static/forecast/eta-error-model.json: the simulator backtest with the queue unknown, as here) for the
+ *   target, method and lead (forecast − origin); none when the model has too few residuals for it.
+ * - Own broadcast ETA (`ownEta`): the ETA of the vessel's AIS type 5 reports as the registry keeps it
+ *   (`vessel.own_eta`, year resolved by domain/reported-eta.ts; migration 0023), from the newest report the caller
+ *   may see that stated one, with the time of that report (`reportedAt`); null when none did.
  * A call already at berth (or gone) is answered with its actual times, no forecast.
  */
 import { sql, type Kysely } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
 import { visibleTo } from '../../access/visibility-filter.js';
 import type { TerminalRegistry } from '../../domain/terminal-registry.js';
+import { etaIntervals, type EtaErrorModel, type EtaTarget } from '../../forecast/eta/eta-intervals.js';
 import type { LatLon } from '../../forecast/eta/route-geometry.js';
-import { predictEta, STALE_MS, type AisFix } from '../../forecast/eta/vessel-eta.js';
-import { approachGeometry } from '../../sim/forecast/eta-backtest.js';
+import { approachGeometry, isApproachPort } from '../../forecast/eta/san-pedro-bay-approach.js';
+import { predictEta, STALE_MS, UNKNOWN_QUEUE, type AisFix } from '../../forecast/eta/vessel-eta.js';
 import type { DB } from '../../store/schema.js';
 import { VesselCallReader } from '../vessels/vessel-call-reader.js';
 import type { VesselCallView } from '../vessels/vessel-call-view.js';
 
 const SOURCE = 'openpcs ETA model (docs/forecast.md) over AIS positions (vessel_track) and vessel_schedule';
-const PORTS = ['USLAX', 'USLGB'] as const;
-type EtaPort = (typeof PORTS)[number];
-const isEtaPort = (p: string | null): p is EtaPort => p !== null && (PORTS as readonly string[]).includes(p);
 const iso = (ms: number): string => new Date(ms).toISOString();
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** A prediction interval of an ETA: the instants between which the arrival falls with probability `level`. */
+export interface EtaIntervalView {
+  readonly level: number;
+  readonly lower: string;
+  readonly upper: string;
+}
+export const ETA_INTERVAL_LEVELS = [0.8, 0.95] as const;
 
 export interface EtaForecastView {
   readonly method: 'track' | 'anchored' | 'harbour' | 'schedule';
-  readonly pilotBoardingArea: { readonly eta: string; readonly intervals: never[] };
-  readonly berth: { readonly eta: string; readonly intervals: never[] };
+  readonly pilotBoardingArea: { readonly eta: string; readonly intervals: EtaIntervalView[] };
+  readonly berth: { readonly eta: string; readonly intervals: EtaIntervalView[] };
   readonly toPilotNm: number | null;
   readonly queue: 'not modelled';
   readonly queueWaitH: number;
@@ -56,7 +66,13 @@ export interface EtaAnswer {
   /** Why there is no forecast, when there is none. */
   readonly reason: string | null;
   readonly actual: { readonly atb: string | null; readonly atd: string | null; readonly atdPort: string | null } | null;
-  readonly ownEta: null;
+  /** The ETA the ship itself broadcasts (AIS type 5), with the time of the report that stated it. */
+  readonly ownEta: OwnEta | null;
+}
+
+export interface OwnEta {
+  readonly at: string;
+  readonly reportedAt: string;
 }
 
 export class EtaReader {
@@ -65,6 +81,7 @@ export class EtaReader {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly registry: TerminalRegistry,
+    private readonly errors: EtaErrorModel,
   ) {
     this.calls = new VesselCallReader(db);
   }
@@ -73,7 +90,8 @@ export class EtaReader {
   async eta(callId: string, scope: AccessScope): Promise<EtaAnswer | undefined> {
     const call = await this.calls.get(callId, scope);
     if (!call) return undefined;
-    const base = { callId, status: call.status, port: call.port, source: SOURCE, ownEta: null } as const;
+    const ownEta = await this.ownEta(call.vessel.mmsi, scope);
+    const base = { callId, status: call.status, port: call.port, source: SOURCE, ownEta } as const;
     if (call.atb !== null || call.status === 'departed') {
       return {
         ...base,
@@ -90,7 +108,7 @@ export class EtaReader {
       reason,
       actual: null,
     });
-    if (!isEtaPort(call.port)) return none('no approach geometry for this port (San Pedro Bay ports only)');
+    if (!isApproachPort(call.port)) return none('no approach geometry for this port (San Pedro Bay ports only)');
     const fixes = await this.track(call.vessel.mmsi, scope);
     const schedule = await this.schedule(call);
     const last = fixes[fixes.length - 1];
@@ -102,18 +120,26 @@ export class EtaReader {
       : geometry.fairway[geometry.fairway.length - 1]!;
     const prediction = predictEta(
       { originMs, fixes, berth, scheduledArrivalMs: schedule?.eta?.getTime() ?? null },
-      { berths: 1, occupiedUntilMs: [], ahead: [] },
+      UNKNOWN_QUEUE,
       geometry,
     );
     if (prediction === null) return none('no AIS position in the last 6 hours and no scheduled arrival');
     const asOfMs = prediction.asOfMs ?? (schedule ? schedule.updated_at.getTime() : null);
+    const intervals = (target: EtaTarget, etaMs: number): EtaIntervalView[] =>
+      etaIntervals(this.errors, target, prediction.method, (etaMs - originMs) / HOUR, ETA_INTERVAL_LEVELS).map(
+        (iv) => ({
+          level: iv.level,
+          lower: iso(etaMs + iv.lowerMin * MINUTE),
+          upper: iso(etaMs + iv.upperMin * MINUTE),
+        }),
+      );
     return {
       ...base,
       asOf: asOfMs === null ? null : iso(asOfMs),
       forecast: {
         method: prediction.method,
-        pilotBoardingArea: { eta: iso(prediction.pilotMs), intervals: [] },
-        berth: { eta: iso(prediction.berthMs), intervals: [] },
+        pilotBoardingArea: { eta: iso(prediction.pilotMs), intervals: intervals('pilot', prediction.pilotMs) },
+        berth: { eta: iso(prediction.berthMs), intervals: intervals('berth', prediction.berthMs) },
         toPilotNm: prediction.toPilotNm === null ? null : Math.round(prediction.toPilotNm * 100) / 100,
         queue: 'not modelled',
         queueWaitH: prediction.queueWaitH,
@@ -123,6 +149,21 @@ export class EtaReader {
       reason: null,
       actual: null,
     };
+  }
+
+  /** The broadcast ETA of the newest visible registry row of the vessel that holds one. */
+  private async ownEta(mmsi: string, scope: AccessScope): Promise<OwnEta | null> {
+    const row = await this.db
+      .selectFrom('vessel')
+      .select(['own_eta', 'own_eta_reported_at'])
+      .where('mmsi', '=', mmsi)
+      .where('own_eta', 'is not', null)
+      .where(visibleTo(scope, 'vessel'))
+      .orderBy('own_eta_reported_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row?.own_eta || !row.own_eta_reported_at) return null;
+    return { at: iso(new Date(row.own_eta).getTime()), reportedAt: iso(new Date(row.own_eta_reported_at).getTime()) };
   }
 
   /** The vessel's positions in the STALE_MS before its newest one the caller may see, oldest first. */

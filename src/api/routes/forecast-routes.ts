@@ -1,6 +1,7 @@
 /**
  * Forecasts (issue 16, docs/forecast.md): `GET /forecasts/volume` (monthly port TEU with prediction intervals,
- * from the shipped dataset) and `GET /forecasts/backtests`, `GET /forecasts/backtests/{id}` (the reports
+ * from the shipped dataset; or, `granularity=week`, the 3-week import/export TEU look-ahead of one terminal from
+ * its schedules and history, `api/forecasts/volume-lookahead-reader.ts`) and `GET /forecasts/backtests`, `GET /forecasts/backtests/{id}` (the reports
  * `openpcs forecast backtest` wrote into the data directory). Community aggregates built from published port
  * statistics: readable by every caller with the read scope, anonymous included; nothing owned by an
  * organisation is in them, so reads count as public (audited as such). `GET /forecasts/eta/{callId}` forecasts
@@ -11,7 +12,9 @@ import { z } from 'zod';
 import { ACCESS } from '../../access/route-access.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
 import { EtaReader } from '../forecasts/eta-reader.js';
+import { LOOKAHEAD_MODEL, VolumeLookaheadReader } from '../forecasts/volume-lookahead-reader.js';
 import { listBacktestReports, readBacktestReport, REPORT_ID_PATTERN } from '../../forecast/io/backtest-report-files.js';
+import { loadEtaCalibration, loadLookaheadCalibration } from '../../forecast/io/calibration-files.js';
 import { loadMonthlyTeu } from '../../forecast/io/teu-data-file.js';
 import {
   MAX_VOLUME_MONTHS,
@@ -35,9 +38,100 @@ const VolumeForecastSchema = z.object({
   historyMonths: z.number().int(),
   months: z.array(z.object({ month: z.string(), teu: z.number(), intervals: z.array(Interval) })),
 });
+const VolumeInterval = z.object({ level: z.number(), lower: z.number(), upper: z.number() });
+const WeeklyVolumeSchema = z
+  .object({
+    terminal: z.string(),
+    port: z.string(),
+    granularity: z.literal('week'),
+    model: z.string(),
+    timeZone: z.string().describe('weeks are ISO weeks (Monday to Sunday) in this zone'),
+    asOf: z.string().nullable().describe('newest fact used: discharge/load counted or schedule statement read'),
+    history: z.object({
+      weeks: z.number().int().describe('weeks of the last 12 with both moves and berthed calls'),
+      calls: z.number().int(),
+      meanCallImportTeu: z.number(),
+      meanCallExportTeu: z.number(),
+    }),
+    weeks: z.array(
+      z.object({
+        weekStart: z.string().describe('Monday of the week (local date)'),
+        weekAhead: z.number().int(),
+        calls: z.number().int().describe('scheduled calls arriving that week'),
+        teu: z.number().describe('import + export TEU'),
+        intervals: z.array(VolumeInterval),
+        import: z.object({ teu: z.number(), intervals: z.array(VolumeInterval) }),
+        export: z.object({ teu: z.number(), intervals: z.array(VolumeInterval) }),
+      }),
+    ),
+    accuracy: z
+      .object({
+        design: z.string(),
+        weeks: z.array(
+          z.object({
+            weekAhead: z.number().int(),
+            n: z.number().int(),
+            mae: z.number(),
+            mape: z.number().nullable(),
+            naiveMae: z.number(),
+            naiveMape: z.number().nullable(),
+            coverage80: z.number().nullable(),
+            coverage95: z.number().nullable(),
+          }),
+        ),
+      })
+      .describe("the model's backtest on simulated truth against last week's actual (naive), per week ahead"),
+  })
+  .meta({
+    examples: [
+      {
+        terminal: 'WBCT',
+        port: 'USLAX',
+        granularity: 'week',
+        model: LOOKAHEAD_MODEL,
+        timeZone: 'America/Los_Angeles',
+        asOf: '2026-12-04T10:12:00.000Z',
+        history: { weeks: 12, calls: 30, meanCallImportTeu: 2950, meanCallExportTeu: 1210 },
+        weeks: [
+          {
+            weekStart: '2026-12-07',
+            weekAhead: 1,
+            calls: 3,
+            teu: 12480,
+            intervals: [
+              { level: 0.8, lower: 10230, upper: 14660 },
+              { level: 0.95, lower: 8930, upper: 15900 },
+            ],
+            import: { teu: 8850, intervals: [{ level: 0.8, lower: 7250, upper: 10400 }] },
+            export: { teu: 3630, intervals: [{ level: 0.8, lower: 2980, upper: 4260 }] },
+          },
+        ],
+        accuracy: {
+          design: 'Weekly import/export TEU per terminal from schedules and the terminal mean call …',
+          weeks: [
+            {
+              weekAhead: 1,
+              n: 120,
+              mae: 1992.1,
+              mape: 0.1566,
+              naiveMae: 2257.4,
+              naiveMape: 0.1859,
+              coverage80: 0.7417,
+              coverage95: 0.9417,
+            },
+          ],
+        },
+      },
+    ],
+  });
 const EtaPoint = z.object({
   eta: z.string(),
-  intervals: z.array(z.never()).describe('empty until the backtest calibration is stored (docs/forecast.md)'),
+  intervals: z
+    .array(z.object({ level: z.number(), lower: z.string(), upper: z.string() }))
+    .describe(
+      '80% and 95% prediction intervals from the shipped backtest residuals (docs/forecast.md "Intervals"); ' +
+        'empty when the error model has too few residuals for the method and lead',
+    ),
 });
 const EtaSchema = z
   .object({
@@ -62,7 +156,13 @@ const EtaSchema = z
     actual: z
       .object({ atb: z.string().nullable(), atd: z.string().nullable(), atdPort: z.string().nullable() })
       .nullable(),
-    ownEta: z.null().describe('the ETA the ship broadcasts: no read model keeps it yet'),
+    ownEta: z
+      .object({
+        at: z.string().describe('the ETA the master entered, its year resolved (docs/forecast.md "Own ETA")'),
+        reportedAt: z.string().describe('time of the AIS type 5 report that stated it'),
+      })
+      .nullable()
+      .describe('the ETA the ship itself broadcasts (AIS type 5); null when no visible report states one'),
   })
   .meta({
     examples: [
@@ -74,8 +174,20 @@ const EtaSchema = z
         source: 'openpcs ETA model (docs/forecast.md) over AIS positions (vessel_track) and vessel_schedule',
         forecast: {
           method: 'track',
-          pilotBoardingArea: { eta: '2026-03-10T13:21:00.000Z', intervals: [] },
-          berth: { eta: '2026-03-10T13:42:00.000Z', intervals: [] },
+          pilotBoardingArea: {
+            eta: '2026-03-10T13:21:00.000Z',
+            intervals: [
+              { level: 0.8, lower: '2026-03-10T13:14:00.000Z', upper: '2026-03-10T13:33:00.000Z' },
+              { level: 0.95, lower: '2026-03-10T13:09:00.000Z', upper: '2026-03-10T13:47:00.000Z' },
+            ],
+          },
+          berth: {
+            eta: '2026-03-10T13:42:00.000Z',
+            intervals: [
+              { level: 0.8, lower: '2026-03-10T13:35:00.000Z', upper: '2026-03-10T14:02:00.000Z' },
+              { level: 0.95, lower: '2026-03-10T13:29:00.000Z', upper: '2026-03-10T14:31:00.000Z' },
+            ],
+          },
           toPilotNm: 8.4,
           queue: 'not modelled',
           queueWaitH: 0,
@@ -84,7 +196,7 @@ const EtaSchema = z
         },
         reason: null,
         actual: null,
-        ownEta: null,
+        ownEta: { at: '2026-03-10T14:00:00.000Z', reportedAt: '2026-03-10T11:54:00.000Z' },
       },
     ],
   });
@@ -99,7 +211,9 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ platform: Platform; reportD
   { platform, reportDir },
 ) => {
   const cache = new Map<string, MonthlyVolumeForecast | null>();
-  const eta = new EtaReader(platform.database.db, loadTerminalRegistry());
+  const registry = loadTerminalRegistry();
+  const eta = new EtaReader(platform.database.db, registry, loadEtaCalibration());
+  const lookahead = new VolumeLookaheadReader(platform.database.db, registry, loadLookaheadCalibration());
 
   app.get(
     '/forecasts/eta/:callId',
@@ -126,20 +240,62 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ platform: Platform; reportD
   app.get(
     '/forecasts/volume',
     route(ACCESS.read, {
-      summary: 'Monthly TEU forecast of a port, with 80% and 95% prediction intervals',
+      summary: 'Monthly TEU forecast of a port, or the 3-week TEU look-ahead of a terminal, with 80% and 95% intervals',
       description:
-        'Fitted on the newest run of consecutive published months of the port in the shipped dataset ' +
-        '(data-static/teu/); `asOf` is the last month the model saw, the forecast covers the months after it.',
+        '`granularity=month` (default, with `port`): fitted on the newest run of consecutive published months of ' +
+        'the port in the shipped dataset (data-static/teu/); `asOf` is the last month the model saw, the forecast ' +
+        'covers the months after it. `granularity=week` (with `terminal`; `port`, if given, must be its port): ' +
+        "import and export TEU of the three ISO weeks after the current one, from the terminal's scheduled calls " +
+        'and its mean call of the last 12 weeks, with the backtest accuracy of the model against the naive ' +
+        'last-week baseline (docs/forecast.md). Examples: `GET /forecasts/volume?port=USLAX&months=3`, ' +
+        '`GET /forecasts/volume?terminal=WBCT&granularity=week`',
       querystring: z.object({
-        port: z.enum(['USLAX', 'USLGB']).describe('UN/LOCODE of the port'),
-        months: z.coerce.number().int().min(1).max(MAX_VOLUME_MONTHS).default(12).describe('months ahead'),
+        port: z.enum(['USLAX', 'USLGB']).optional().describe('UN/LOCODE of the port'),
+        months: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(MAX_VOLUME_MONTHS)
+          .optional()
+          .describe('months ahead (monthly only; default 12)'),
+        terminal: z
+          .string()
+          .regex(/^[A-Za-z0-9]{2,10}$/, 'an SMDG terminal code')
+          .transform((t) => t.toUpperCase())
+          .optional()
+          .describe('SMDG code of the terminal (weekly only)')
+          .meta({ examples: ['WBCT'] }),
+        granularity: z.enum(['month', 'week']).default('month').describe('`month`: a port; `week`: a terminal'),
       }),
-      response: { 200: VolumeForecastSchema, 400: ProblemSchema, 404: ProblemSchema },
+      response: {
+        200: z.union([VolumeForecastSchema, WeeklyVolumeSchema]),
+        400: ProblemSchema,
+        404: ProblemSchema,
+      },
     }),
     async (request) => {
-      const { port, months } = request.query;
-      const key = `${port}:${months}`;
-      if (!cache.has(key)) cache.set(key, monthlyVolumeForecast(loadMonthlyTeu(), port, months));
+      const { port, months, terminal, granularity } = request.query;
+      const invalid = (pointer: string, detail: string) =>
+        problem('PCS_API_VALIDATION', detail, [{ pointer: `/query/${pointer}`, detail }]);
+      if (granularity === 'week') {
+        if (terminal === undefined) throw invalid('terminal', 'the weekly look-ahead needs `terminal`');
+        if (months !== undefined) throw invalid('months', '`months` is for the monthly forecast only');
+        const registered = loadTerminalRegistry().byCode(terminal);
+        if (port !== undefined && registered !== undefined && registered.unLocode !== port) {
+          throw invalid('port', `terminal ${terminal} is in ${registered.unLocode}, not ${port}`);
+        }
+        const answer = await lookahead.weekly(terminal, new Date());
+        if (answer === null) {
+          throw problem('PCS_FORECAST_NO_TERMINAL_HISTORY', `no look-ahead for terminal ${terminal}`);
+        }
+        auditedRead(platform.audit, request, request.accessScope, '/forecasts/volume', false);
+        return answer;
+      }
+      if (terminal !== undefined) throw invalid('terminal', '`terminal` is for `granularity=week` only');
+      if (port === undefined) throw invalid('port', 'the monthly forecast needs `port`');
+      const ahead = months ?? 12;
+      const key = `${port}:${ahead}`;
+      if (!cache.has(key)) cache.set(key, monthlyVolumeForecast(loadMonthlyTeu(), port, ahead));
       const forecast = cache.get(key) ?? null;
       if (forecast === null) {
         throw problem('PCS_FORECAST_NOT_AVAILABLE', `no 12 consecutive published months for ${port}`);

@@ -17,4 +17,9 @@ export const FORECAST_ERRORS = {
     title: 'No such vessel call',
     text: 'no vessel call with this id that you may see (`GET /vessel-calls` lists them): a call is known once AIS has seen the ship arrive in port limits or at an anchorage',
   },
+  PCS_FORECAST_NO_TERMINAL_HISTORY: {
+    status: 404,
+    title: 'No look-ahead for this terminal',
+    text: 'the weekly look-ahead needs a terminal of the registry (`GET /terminals`) with, in the last 12 weeks, at least one week of vessel discharges or loads and berthed scheduled calls, to size its calls (docs/forecast.md)',
+  },
 } as const satisfies Record<string, ErrorSpec>;

@@ -4,7 +4,9 @@
  * (actual − forecast, minutes) of a calibration backtest run on *other* data are grouped by target, method
  * and lead (forecast − origin, known at forecast time), and an interval of level L spans the (1−L)/2 and
  * (1+L)/2 empirical quantiles of its group. A group with fewer than MIN_GROUP residuals falls back to all
- * residuals of the target, then to no interval (null). Pure.
+ * residuals of the target, then to no interval (null). Bounds are widened by half a minute each side and rounded
+ * outward to whole minutes: positions are sampled once a minute, so no ETA is known closer than that (the
+ * simulator's harbour passages match the model exactly, and a [0, 0] interval would cover nothing). Pure.
  */
 import type { EtaMethod } from './vessel-eta.js';
 
@@ -72,7 +74,7 @@ export function etaIntervals(
   if (sorted.length < MIN_GROUP) return [];
   return levels.map((level) => ({
     level,
-    lowerMin: quantile(sorted, (1 - level) / 2),
-    upperMin: quantile(sorted, (1 + level) / 2),
+    lowerMin: Math.floor(quantile(sorted, (1 - level) / 2) - 0.5),
+    upperMin: Math.ceil(quantile(sorted, (1 + level) / 2) + 0.5),
   }));
 }

@@ -59,6 +59,9 @@ export interface BerthQueue {
   readonly ahead: readonly { readonly naturalBerthMs: number; readonly stayMs: number }[];
 }
 
+/** The queue when nothing is known of it (as `GET /forecasts/eta/{callId}` today): a free berth on arrival. */
+export const UNKNOWN_QUEUE: BerthQueue = Object.freeze({ berths: 1, occupiedUntilMs: [], ahead: [] });
+
 export interface EtaInput {
   readonly originMs: number;
   /** The ship's positions before the origin, oldest first (later ones are ignored). */

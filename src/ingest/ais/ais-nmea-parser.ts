@@ -74,6 +74,7 @@ function staticPayload(mmsi: number, src: StaticSource): VesselStaticPayload & {
     beamM: dims && 'toPort' in dims ? size(dims.toPort, dims.toStarboard) : null,
     draughtM: a && a.type === 5 ? a.draught : null,
     destination: a && a.type === 5 ? textOrNull(a.destination) : null,
+    ...(a && a.type === 5 ? { eta: { month: a.etaMonth, day: a.etaDay, hour: a.etaHour, minute: a.etaMinute } } : {}),
     aisType: 'type' in src ? src.type : 24,
   };
 }

@@ -10,9 +10,15 @@
  * its own row of the vessel (migration 0010), so one organisation's private IMO or call sign never reaches
  * another, and a report for another audience neither replaces nor hides it. Readers show one row per
  * vessel: the newest visible one.
+ *
+ * Broadcast ETA (type 5, migration 0023): a report that carries the ETA field and is at least as new as the
+ * row's ETA states it (`own_eta`, its year resolved by domain/reported-eta.ts from the report time, and
+ * `own_eta_reported_at`); "not available" there clears it, since the master withdrew it. Reports without the
+ * field (types 19 and 24, CSV, events stored before 0023) keep it.
  */
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { StoredEvent, StoredEventOf } from '../../domain/canonical-event.js';
+import { resolveReportedEta } from '../../domain/reported-eta.js';
 import { VESSEL_STATIC, type VesselStaticPayload } from '../../domain/vessel-observation.js';
 import type { DB, VesselTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
@@ -44,6 +50,8 @@ function merge(previous: Row | undefined, event: StoredEvent, payload: VesselSta
         beam_m: null,
         draught_m: null,
         destination: null,
+        own_eta: null,
+        own_eta_reported_at: null,
         static_at: at,
         last_event_seq: event.seq,
         visibility: event.visibility,
@@ -57,6 +65,17 @@ function merge(previous: Row | undefined, event: StoredEvent, payload: VesselSta
   next.beam_m = merged(next.beam_m, payload.beamM, newer);
   next.draught_m = merged(next.draught_m, payload.draughtM, newer);
   next.destination = merged(next.destination, payload.destination, newer);
+  const etaNewer = next.own_eta_reported_at === null || at >= next.own_eta_reported_at;
+  if (payload.eta !== undefined && (etaNewer || next.own_eta === null)) {
+    const eta = payload.eta === null ? null : resolveReportedEta(payload.eta, at.getTime());
+    if (eta !== null) {
+      next.own_eta = new Date(eta);
+      next.own_eta_reported_at = at;
+    } else if (etaNewer) {
+      next.own_eta = null;
+      next.own_eta_reported_at = at;
+    }
+  }
   if (newer) next.static_at = at;
   next.last_event_seq = event.seq;
   return next;
@@ -64,7 +83,7 @@ function merge(previous: Row | undefined, event: StoredEvent, payload: VesselSta
 
 export const vesselRegistryProjection: Projection = {
   name: 'vessel-registry',
-  version: 3,
+  version: 4,
   tables: ['vessel', 'vessel_identity'],
   filter: { eventType: 'VESSEL', eventTypeCode: VESSEL_STATIC },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
@@ -110,6 +129,8 @@ export const vesselRegistryProjection: Projection = {
               'beam_m',
               'draught_m',
               'destination',
+              'own_eta',
+              'own_eta_reported_at',
               'static_at',
               'last_event_seq',
               'visibility',

@@ -3,7 +3,8 @@ import { loadSimInputs } from '../io/load-sim-inputs.js';
 import { SURGE_2021 } from '../scenario.js';
 import type { PortModelInputs } from '../port-model.js';
 import { NAV, type Leg, type Track } from '../track.js';
-import { approachGeometry, etaStudyPart, portViewAt, scoredCalls, type EtaRun } from './eta-backtest.js';
+import { approachGeometry } from '../../forecast/eta/san-pedro-bay-approach.js';
+import { etaStudyPart, portViewAt, scoredCalls, type EtaRun } from './eta-backtest.js';
 import { simulatedEtaRun } from './eta-study.js';
 import { predictEta } from '../../forecast/eta/vessel-eta.js';
 

@@ -10,7 +10,6 @@
  */
 import type { TerminalRegistry } from '../../domain/terminal-registry.js';
 import { masterEtaMs } from '../ais/master-eta.js';
-import { HARBOUR, INBOUND_LANE } from '../approach-routes.js';
 import type { ContainerCall } from '../container-call.js';
 import { capacityOf } from '../terminal-capacity.js';
 import { fixOf, legIndexAt, NAV, type Track } from '../track.js';
@@ -25,13 +24,14 @@ import {
   distanceOverSogEta,
   naturalArrival,
   predictEta,
+  UNKNOWN_QUEUE,
   type AisFix,
-  type ApproachGeometry,
   type BerthQueue,
   type EtaInput,
   type EtaPrediction,
 } from '../../forecast/eta/vessel-eta.js';
 import type { LatLon } from '../../forecast/eta/route-geometry.js';
+import { approachGeometry } from '../../forecast/eta/san-pedro-bay-approach.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -54,11 +54,6 @@ export interface EtaRun {
   readonly tracks: readonly Track[];
   readonly startMs: number;
   readonly endMs: number;
-}
-
-export function approachGeometry(port: ContainerCall['port']): ApproachGeometry {
-  const h = HARBOUR[port];
-  return { lanes: [INBOUND_LANE.western, INBOUND_LANE.southern], pilot: h.pilot, fairway: [h.entrance, h.inner] };
 }
 
 function isMoored(track: Track, i: number): boolean {
@@ -218,7 +213,15 @@ export function scoredCalls(run: EtaRun): number[] {
   return out;
 }
 
-export function runEtaBacktest(run: EtaRun, registry: TerminalRegistry): EtaBacktestPoint[] {
+/**
+ * @param queue `modelled`: the model sees the berth queue of its terminal (`portViewAt`); `unknown`: it does not
+ *   (`UNKNOWN_QUEUE`), as `GET /forecasts/eta/{callId}`, whose intervals are calibrated this way.
+ */
+export function runEtaBacktest(
+  run: EtaRun,
+  registry: TerminalRegistry,
+  queue: 'modelled' | 'unknown' = 'modelled',
+): EtaBacktestPoint[] {
   const points: EtaBacktestPoint[] = [];
   for (const k of scoredCalls(run)) {
     const call = run.calls[k]!;
@@ -228,7 +231,7 @@ export function runEtaBacktest(run: EtaRun, registry: TerminalRegistry): EtaBack
       for (const horizonH of ETA_HORIZONS_H) {
         const originMs = actualMs - horizonH * HOUR;
         const view = portViewAt(run, registry, k, originMs);
-        const model = predictEta(view.input, view.queue, geometry);
+        const model = predictEta(view.input, queue === 'modelled' ? view.queue : UNKNOWN_QUEUE, geometry);
         const sog = distanceOverSogEta(view.input, geometry);
         const schedule = naturalArrival({ ...view.input, fixes: [] }, geometry);
         const pick = (x: { pilotMs: number; berthMs: number } | null): number | null =>

@@ -22,6 +22,19 @@ const MONDAY0 = 4 * 86_400_000;
 export const LOOKAHEAD_WEEKS = 3;
 const KNOWN_WITHIN_MS = 72 * HOUR;
 
+/**
+ * What the model is given beyond the schedule: announced counts of calls due within `announcedWithinMs` (0: none,
+ * as `GET /forecasts/volume` today, which has no stowage plans), and whether calls are told apart by service
+ * (false: every call gets its terminal's mean, as the API, whose schedules carry no service).
+ */
+export interface LookaheadOptions {
+  readonly announcedWithinMs: number;
+  readonly byService: boolean;
+}
+export const FULL_LOOKAHEAD: LookaheadOptions = Object.freeze({ announcedWithinMs: KNOWN_WITHIN_MS, byService: true });
+/** The model as `GET /forecasts/volume?granularity=week` runs it: schedules and the terminal's history only. */
+export const SCHEDULE_ONLY_LOOKAHEAD: LookaheadOptions = Object.freeze({ announcedWithinMs: -1, byService: false });
+
 export interface LookaheadPoint {
   readonly terminal: string;
   readonly weekAhead: number;
@@ -44,22 +57,28 @@ function actualWeek(calls: readonly ContainerCall[], terminal: string, fromMs: n
   return { d, l };
 }
 
-export function lookaheadBacktest(calls: readonly ContainerCall[], startMs: number, endMs: number): LookaheadPoint[] {
+export function lookaheadBacktest(
+  calls: readonly ContainerCall[],
+  startMs: number,
+  endMs: number,
+  options: LookaheadOptions = FULL_LOOKAHEAD,
+): LookaheadPoint[] {
+  const service = (c: ContainerCall): string => (options.byService ? c.serviceId : '');
   const points: LookaheadPoint[] = [];
   const firstMonday = MONDAY0 + Math.ceil((startMs - MONDAY0) / WEEK_MS) * WEEK_MS;
   for (let o = firstMonday + 3 * WEEK_MS; o + LOOKAHEAD_WEEKS * WEEK_MS <= endMs; o += WEEK_MS) {
     const history: CompletedCall[] = calls
       .filter((c) => c.unberthMs < o)
-      .map((c) => ({ terminal: c.terminal, serviceId: c.serviceId, dischargeTeu: c.dischargeTeu, loadTeu: c.loadTeu }));
+      .map((c) => ({ terminal: c.terminal, serviceId: service(c), dischargeTeu: c.dischargeTeu, loadTeu: c.loadTeu }));
     const scheduled: ScheduledCall[] = calls
       .filter((c) => c.berthedMs >= o && c.scheduledArrivalMs < o + LOOKAHEAD_WEEKS * WEEK_MS)
       .map((c) => {
         const due = Math.max(c.scheduledArrivalMs, o);
         return {
           terminal: c.terminal,
-          serviceId: c.serviceId,
+          serviceId: service(c),
           scheduledArrivalMs: due,
-          known: due - o <= KNOWN_WITHIN_MS ? { dischargeTeu: c.dischargeTeu, loadTeu: c.loadTeu } : null,
+          known: due - o <= options.announcedWithinMs ? { dischargeTeu: c.dischargeTeu, loadTeu: c.loadTeu } : null,
         };
       });
     for (const f of terminalLookahead(history, scheduled, o, LOOKAHEAD_WEEKS)) {
@@ -107,6 +126,9 @@ export interface LookaheadScore {
   readonly mae: number;
   readonly naiveMae: number;
   readonly mean4Mae: number;
+  /** Mean absolute percentage error, over the terminal-weeks with actual TEU (null: none). */
+  readonly mape: number | null;
+  readonly naiveMape: number | null;
   readonly coverage80: number | null;
   readonly coverage95: number | null;
 }
@@ -117,6 +139,11 @@ export function scoreLookahead(points: readonly LookaheadPoint[], calibration: r
     const ps = points.filter((p) => p.weekAhead === w);
     const mae = (f: (p: LookaheadPoint) => number): number =>
       ps.reduce((s, p) => s + Math.abs(p.actual - f(p)), 0) / Math.max(1, ps.length);
+    const withActual = ps.filter((p) => p.actual > 0);
+    const mape = (f: (p: LookaheadPoint) => number): number | null =>
+      withActual.length === 0
+        ? null
+        : withActual.reduce((s, p) => s + Math.abs(p.actual - f(p)) / p.actual, 0) / withActual.length;
     const cover = (level: number): number | null => {
       let n = 0;
       let inside = 0;
@@ -134,6 +161,8 @@ export function scoreLookahead(points: readonly LookaheadPoint[], calibration: r
       mae: mae((p) => p.forecast),
       naiveMae: mae((p) => p.naive),
       mean4Mae: mae((p) => p.mean4),
+      mape: mape((p) => p.forecast),
+      naiveMape: mape((p) => p.naive),
       coverage80: cover(0.8),
       coverage95: cover(0.95),
     });

@@ -1,0 +1,84 @@
+/**
+ * The calibration files the forecast routes ship with (data-static/forecast/, forecast/calibration-file.ts),
+ * computed from simulated San Pedro Bay runs with known truth; `scripts/write-forecast-calibration.ts` writes
+ * them and forecast-calibration.test.ts checks that the shipped files are what this code computes and that
+ * their intervals cover as promised on a run of another seed. Pure: the caller loads the inputs.
+ *
+ * - ETA: the residuals of the rolling-origin ETA backtest (eta-backtest.ts) with the queue unknown, as the
+ *   route runs the model, on the calibration seed of both scenarios of the ETA study (normal and surge).
+ * - Terminal look-ahead: relative errors of the weekly look-ahead backtest (lookahead-backtest.ts) with
+ *   schedules and terminal history only (no announced counts, no services), as the route runs it, on
+ *   `LOOKAHEAD_DAYS` of normal traffic of the calibration seed; its accuracy (MAE/MAPE against last week's
+ *   actual, interval coverage) scored on the test seed.
+ */
+import {
+  CALIBRATION_FORMAT_VERSION,
+  ETA_CALIBRATION_KIND,
+  LOOKAHEAD_CALIBRATION_KIND,
+  type EtaCalibrationFile,
+  type LookaheadCalibrationFile,
+} from '../../forecast/calibration-file.js';
+import { fitEtaErrorModel } from '../../forecast/eta/eta-intervals.js';
+import type { PortModelInputs } from '../port-model.js';
+import { residualsOf, runEtaBacktest } from './eta-backtest.js';
+import { ETA_CALIBRATION_SEED, ETA_SCENARIOS, ETA_STUDY_DAYS, ETA_TEST_SEED, simulatedEtaRun } from './eta-study.js';
+import { lookaheadBacktest, relativeErrors, SCHEDULE_ONLY_LOOKAHEAD, scoreLookahead } from './lookahead-backtest.js';
+
+export const LOOKAHEAD_DAYS = 70;
+
+const round = (v: number, step: number): number => Math.round(v / step) * step;
+const roundAll = (values: readonly number[], step: number): number[] =>
+  values.map((v) => Number(round(v, step).toFixed(6)));
+
+export function etaCalibration(inputs: PortModelInputs, days = ETA_STUDY_DAYS): EtaCalibrationFile {
+  const residuals = ETA_SCENARIOS.flatMap((s) =>
+    residualsOf(
+      runEtaBacktest(simulatedEtaRun(inputs, ETA_CALIBRATION_SEED, s.knobs, days), inputs.registry, 'unknown'),
+    ),
+  );
+  const { groups } = fitEtaErrorModel(residuals);
+  return {
+    kind: ETA_CALIBRATION_KIND,
+    version: CALIBRATION_FORMAT_VERSION,
+    design:
+      `Residuals (actual − forecast, minutes, to 0.1) of the rolling-origin ETA backtest on simulated San Pedro Bay, ` +
+      `seed ${ETA_CALIBRATION_SEED}, ${days} days of each scenario (${ETA_SCENARIOS.map((s) => s.name).join('; ')}), ` +
+      'origins 1 h, 6 h and 24 h before pilot boarding and berthing, the berth queue unknown to the model (as the ' +
+      'route runs it). Grouped by target, method and lead (under 2 h, 2-12 h, 12 h and more); written by ' +
+      'scripts/write-forecast-calibration.ts.',
+    groups: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, roundAll(v, 0.1)])),
+  };
+}
+
+export function lookaheadCalibration(inputs: PortModelInputs, days = LOOKAHEAD_DAYS): LookaheadCalibrationFile {
+  const cal = simulatedEtaRun(inputs, ETA_CALIBRATION_SEED, {}, days);
+  const test = simulatedEtaRun(inputs, ETA_TEST_SEED, {}, days);
+  const rel = relativeErrors(lookaheadBacktest(cal.calls, cal.startMs, cal.endMs, SCHEDULE_ONLY_LOOKAHEAD))
+    .slice(1)
+    .map((r) => roundAll(r, 0.0001));
+  const scores = scoreLookahead(lookaheadBacktest(test.calls, test.startMs, test.endMs, SCHEDULE_ONLY_LOOKAHEAD), [
+    [],
+    ...rel,
+  ]);
+  const r = (v: number | null, step: number): number | null => (v === null ? null : Number(round(v, step).toFixed(4)));
+  return {
+    kind: LOOKAHEAD_CALIBRATION_KIND,
+    version: CALIBRATION_FORMAT_VERSION,
+    design:
+      `Weekly import/export TEU per terminal from schedules and the terminal's mean call (no announced counts), ` +
+      `rolling Monday origins over ${days} days of simulated normal San Pedro Bay traffic. Intervals: relative ` +
+      `errors (actual / forecast − 1, per week ahead) of seed ${ETA_CALIBRATION_SEED}; accuracy scored on seed ` +
+      `${ETA_TEST_SEED} against last week's actual (naive). Written by scripts/write-forecast-calibration.ts.`,
+    relErrors: rel,
+    accuracy: scores.map((s) => ({
+      weekAhead: s.weekAhead,
+      n: s.n,
+      mae: r(s.mae, 0.1)!,
+      mape: r(s.mape, 0.0001),
+      naiveMae: r(s.naiveMae, 0.1)!,
+      naiveMape: r(s.naiveMape, 0.0001),
+      coverage80: r(s.coverage80, 0.0001),
+      coverage95: r(s.coverage95, 0.0001),
+    })),
+  };
+}
