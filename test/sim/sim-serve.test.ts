@@ -11,7 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_URL, selectedCases } from '../support/engines.js';
-import { cliBuilt, scratchDatabaseForServer, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  cliBuilt,
+  firstStartKey,
+  scratchDatabaseForServer,
+  startServer,
+  type ServerProcess,
+} from '../support/server-process.js';
 import { until } from '../support/until.js';
 
 interface Engine {
@@ -45,13 +51,6 @@ const engines: Engine[] = selectedCases([
 
 /** What the simulator says once the boxes of the calls in port are generated (before the first cargo message). */
 const BOXES_GENERATED = /sim: the boxes of \d+ container calls in port generated/;
-
-/** The first-start admin key the server printed. */
-function adminKeyOf(server: ServerProcess): string {
-  const key = /\n {4}(opcs_\S+)\n/.exec(server.output())?.[1];
-  if (!key) throw new Error(`no admin key in the output:\n${server.output()}`);
-  return key;
-}
 
 async function getJson<T>(server: ServerProcess, path: string, key: string): Promise<T> {
   const response = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${key}` } });
@@ -91,7 +90,7 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
           left(),
         );
         try {
-          const key = adminKeyOf(server);
+          const key = await firstStartKey(server);
           await until(() => server.output().includes('sim: on'), 'the simulator to start', left());
           // What is running is on the console: simulator, speed, parties.
           expect(server.output()).toMatch(/sim: on \(OPENPCS_SIM=off turns it off\).*at ×600.*parties: /);
@@ -146,7 +145,7 @@ describe.skipIf(!cliBuilt())('serve with the simulator (needs `npm run build`)',
       try {
         const server = await startServer(args, { OPENPCS_SIM: 'off' }, left());
         try {
-          const key = adminKeyOf(server);
+          const key = await firstStartKey(server);
           await until(() => server.output().includes('sim: off'), 'the server to settle', left());
           expect(server.output()).not.toContain('sim: on');
           expect((await getJson<{ vessels: unknown[] }>(server, '/vessels', key)).vessels).toEqual([]);
