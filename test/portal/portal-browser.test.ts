@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { portalDistDir } from '../../src/api/portal-static.js';
 import { browserMissing, launchBrowser } from '../../bench/headless-chromium.js';
@@ -494,6 +494,8 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect
       .poll(() => target.locator(`[data-chart="${chart}"]`).getAttribute('data-state'), { timeout: 30_000 })
       .toBe('rendered');
+  const attributes = async (rows: Locator, name: string) =>
+    Promise.all((await rows.all()).map((row) => row.getAttribute(name)));
   const exported = async (target: Page, name: RegExp) => {
     const [download] = await Promise.all([
       target.waitForEvent('download'),
@@ -687,6 +689,90 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       `${jit.callsWaited} calls waited at anchor`,
     );
     await shot('green', true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should list the emissions per call on the green dashboard and open a call (times, emissions by mode, JIT) and a corridor (monthly trend, voyages)', async () => {
+    await signIn('portal-yti');
+    const yti = keys.get('portal-yti')!;
+    await page.goto(`${server.baseUrl}/#/green?from=2026-11-01&to=${today()}`);
+    const list = page.getByTestId('green-call-list');
+    await list.waitFor();
+    const window = new URLSearchParams(portDayInstants('2026-11-01', today())).toString();
+    const calls = JSON.parse((await api(`/emissions/calls?${window}&limit=20`, { key: yti })).body) as {
+      calls: { callId: string; totals: { co2G: number } }[];
+    };
+    expect(calls.calls.length).toBeGreaterThan(0);
+    expect(await attributes(list.locator('tbody tr'), 'data-call')).toEqual(calls.calls.map((c) => c.callId));
+    const first = calls.calls[0]!;
+    expect(await list.locator(`tr[data-call="${first.callId}"] td`).nth(5).textContent()).toBe(
+      String(Math.round(first.totals.co2G / 1e4) / 100),
+    );
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('green-calls').getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(readFileSync(await csv.path(), 'utf8').split('\n')[0]).toMatch(/^callId,/);
+    await page.getByTestId('green-calls').screenshot({ path: join(shots, 'green-calls.png') });
+
+    // The call's page: its times as GET /vessel-calls/{id}, its modes as GET /emissions/calls/{id}, and JIT.
+    await list.locator(`tr[data-call="${first.callId}"] a`).click();
+    const times = page.getByTestId('call-times');
+    await expect.poll(() => times.textContent()).toContain(first.callId);
+    const call = JSON.parse((await api(`/vessel-calls/${first.callId}`, { key: yti })).body) as {
+      vessel: { mmsi: string };
+      asOf: string;
+    };
+    expect(await times.textContent()).toContain(call.vessel.mmsi);
+    expect(await times.locator('.as-of time').getAttribute('datetime')).toBe(call.asOf);
+    const detail = JSON.parse((await api(`/emissions/calls/${first.callId}`, { key: yti })).body) as {
+      modes: { mode: string }[];
+    };
+    const modes = page.getByTestId('call-modes');
+    await expect
+      .poll(() => attributes(modes.locator('tbody tr'), 'data-mode'))
+      .toEqual(detail.modes.map((m) => m.mode));
+    expect(await page.getByTestId('call-co2').textContent()).toMatch(
+      new RegExp(`^${Math.round(first.totals.co2G / 1e4) / 100} t CO2`),
+    );
+    await expect.poll(() => page.getByTestId('call-jit').locator('.as-of').count()).toBe(1);
+    await shot('call', true);
+    // Another organisation's view of a call it may not see is the API's 404, said as such.
+    await page.goto(`${server.baseUrl}/#/call?id=999999999:2026-01-01T00:00`);
+    await expect
+      .poll(() => page.getByTestId('call-not-found').textContent())
+      .toContain('that your organisation may see');
+
+    // A corridor from the dashboard: its monthly trend against the pathway, as GET /corridors/{id} gives it.
+    await page.goto(`${server.baseUrl}/#/green?from=2026-11-01&to=${today()}`);
+    const link = page.locator('.corridor-links a').first();
+    await link.waitFor();
+    await link.click();
+    await rendered(page, 'corridor-trend');
+    const id = new URLSearchParams(page.url().split('?')[1]).get('id')!;
+    const corridor = JSON.parse((await api(`/corridors/${id}?${window}`, { key: yti })).body) as {
+      trend: { month: string; wtwGCo2ePerMj: number | null }[];
+      voyages: { callId: string }[];
+    };
+    if (corridor.trend.length > 0) {
+      const trend = csvRows(
+        (await exported(page, /Export Monthly WtW intensity against the target pathway as CSV/)).bytes.toString('utf8'),
+      );
+      expect(trend.slice(1).map((r) => r[0])).toEqual(corridor.trend.map((t) => t.month));
+    } else {
+      // No voyage of this corridor among the seeded calls: the panel says so and has nothing to export.
+      expect(await page.locator('[data-chart="corridor-trend"] .help').textContent()).toContain(
+        'No corridor voyage in the period.',
+      );
+      expect(
+        await page
+          .getByRole('button', { name: /Export Monthly WtW intensity against the target pathway as CSV/ })
+          .isDisabled(),
+      ).toBe(true);
+    }
+    expect(await page.locator('[data-chart="corridor-trend"] .as-of').textContent()).toMatch(/^As of .+ · Source: /);
+    expect(await page.getByTestId('corridor-voyage-count').textContent()).toBe(String(corridor.voyages.length));
+    await shot('corridor', true);
     expect(pageErrors).toEqual([]);
   });
 
