@@ -24,6 +24,8 @@ export const FORMAT_SENDER_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'csv-appointment-slots': ['terminal', 'port_authority', 'system'],
   'csv-empty-returns': ['terminal', 'port_authority', 'system'],
   'csv-terminal-notices': ['terminal', 'port_authority', 'system'],
+  // Shore power sessions are metered by the terminal whose berth served them (docs/emissions.md).
+  'csv-shore-power': ['terminal', 'port_authority', 'system'],
 };
 
 /** Formats whose facts are community data unless the sender says otherwise (else `private`). */
@@ -31,6 +33,7 @@ const FORMAT_DEFAULT_VISIBILITY: Readonly<Record<string, Visibility>> = {
   'csv-appointment-slots': 'community',
   'csv-empty-returns': 'community',
   'csv-terminal-notices': 'community',
+  'csv-shore-power': 'community',
 };
 
 /** The visibility of a message of `format` when neither the request nor the sender's setting names one. */

@@ -28,6 +28,7 @@ export const OWNED_TABLES = [
   'equipment_unit',
   'charging_session',
   'vessel_call_emissions',
+  'shore_power_connection',
 ] as const;
 export type OwnedTable = (typeof OWNED_TABLES)[number];
 

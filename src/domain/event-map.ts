@@ -29,6 +29,7 @@ import {
   type ChargingSessionPayload,
   type EquipmentStatusPayload,
 } from './equipment-telemetry.js';
+import { SHORE_POWER_CONNECTION, type ShorePowerConnectionPayload } from './shore-power/shore-power-connection.js';
 import {
   VESSEL_POSITION,
   VESSEL_STATIC,
@@ -142,6 +143,8 @@ export interface OpenpcsPayloads {
   readonly [APPOINTMENT_SLOT]: AppointmentSlotPayload;
   readonly [EMPTY_RECEIVABLE]: EmptyReceivablePayload;
   readonly [TERMINAL_NOTICE]: TerminalNoticePayload;
+  // Shore power sessions (csv-shore-power).
+  readonly [SHORE_POWER_CONNECTION]: ShorePowerConnectionPayload;
 }
 export type OpenpcsEventCode = keyof OpenpcsPayloads;
 
@@ -163,6 +166,7 @@ export const OPENPCS_EVENT_CODES: readonly OpenpcsEventCode[] = [
   APPOINTMENT_SLOT,
   EMPTY_RECEIVABLE,
   TERMINAL_NOTICE,
+  SHORE_POWER_CONNECTION,
 ];
 export const DCSA_EVENT_CODES: readonly DcsaEventCode[] = [
   ...EQUIPMENT_EVENT_CODES,

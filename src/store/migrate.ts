@@ -20,6 +20,7 @@ import * as m0019 from './migrations/0019-terminal-feeds.js';
 import * as m0020 from './migrations/0020-equipment.js';
 import * as m0021 from './migrations/0021-alerts.js';
 import * as m0022 from './migrations/0022-call-emissions.js';
+import * as m0024 from './migrations/0024-shore-power.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': m0001,
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-equipment': m0020,
   '0021-alerts': m0021,
   '0022-call-emissions': m0022,
+  '0024-shore-power': m0024,
 };
 
 export function migrator<T>(db: Kysely<T>): Migrator {
