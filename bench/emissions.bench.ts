@@ -13,6 +13,8 @@
 import { computeCallEmissions } from '../src/emissions/call-emissions.js';
 import { computeEmissions } from '../src/emissions/compute-emissions.js';
 import { estimateParticulars } from '../src/emissions/estimated-particulars.js';
+import { callShorePower, type ShorePowerSession } from '../src/emissions/shore-power-sessions.js';
+import { shorePowerSession } from '../src/sim/cargo/shore-power-source.js';
 import { computeGhg4 } from '../src/emissions/ghg4-interval.js';
 import type { Ghg4IntervalRequest } from '../src/emissions/ghg4-interval-schema.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
@@ -133,6 +135,23 @@ const suite: BenchSuite = async (emit, { quick }) => {
         }
       }
     }
+    // The terminal's session as the simulator states it (src/sim/cargo/shore-power-source.ts).
+    const session = shorePowerSession(parsed.scenario.seed, c);
+    const mmsi = String(c.vessel.mmsi).padStart(9, '0');
+    const sessions: ShorePowerSession[] = session
+      ? [
+          {
+            terminal: c.terminal,
+            berth: String(c.berth),
+            imo: c.vessel.imo,
+            mmsi,
+            connectedAt: iso(session.connectedMs),
+            disconnectedAt: iso(session.disconnectedMs),
+            energyKwh: session.energyKwh,
+            asOf: iso(session.disconnectedMs),
+          },
+        ]
+      : [];
     return [
       {
         ship: estimate.ship,
@@ -140,17 +159,24 @@ const suite: BenchSuite = async (emit, { quick }) => {
         anchorage: c.anchorage ? { from: iso(c.anchorage.startMs), to: iso(c.anchorage.endMs) } : null,
         berth: { from: iso(c.berthedMs), to: iso(c.unberthMs) },
         track,
-        shorePower: {
-          connectedHours: c.shorePower ? Math.max(0, (c.unberthMs - c.berthedMs) / HOUR - 2) : 0,
-          gridLossPct: 5,
-        },
+        of: { mmsi, imo: c.vessel.imo, terminals: [c.terminal] },
+        sessions,
       },
     ];
   });
   const positions = perCall.reduce((n, c) => n + c.track.length, 0);
   t0 = performance.now();
   let callCo2G = 0;
-  for (const c of perCall) callCo2G += computeCallEmissions(c).pollutants.co2G;
+  let shorePowerKwh = 0;
+  for (const c of perCall) {
+    const shore = callShorePower({ ...c.of, berth: c.berth }, c.sessions);
+    const result = computeCallEmissions({
+      ...c,
+      shorePower: { connectedHours: shore.connectedHours, meteredKwh: shore.meteredKwh, gridLossPct: 5 },
+    });
+    callCo2G += result.pollutants.co2G;
+    shorePowerKwh += result.shorePower.shorePowerKwh;
+  }
   s = (performance.now() - t0) / 1000;
   emit({
     bench: 'emissions per-call (projection engine)',
@@ -161,6 +187,7 @@ const suite: BenchSuite = async (emit, { quick }) => {
     positions,
     positionsPerS: Math.round(positions / s),
     co2T: Math.round(callCo2G / 1e6),
+    shorePowerMwh: Math.round(shorePowerKwh / 1e3),
     input: 'simulator container calls and their tracks, one position a minute, particulars estimated from AIS',
   });
 

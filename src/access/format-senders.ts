@@ -27,6 +27,8 @@ export const FORMAT_SENDER_ROLES: Readonly<Record<string, readonly Role[]>> = {
   // The port drayage truck registry: a trucking company registers its own trucks, the port authority any
   // (docs/drayage.md); private by default, so a trucker never sees another's fleet.
   'csv-drayage-trucks': ['trucker', 'port_authority', 'system'],
+  // Shore power sessions are metered by the terminal whose berth served them (docs/emissions.md).
+  'csv-shore-power': ['terminal', 'port_authority', 'system'],
 };
 
 /** Formats whose facts are community data unless the sender says otherwise (else `private`). */
@@ -34,6 +36,7 @@ const FORMAT_DEFAULT_VISIBILITY: Readonly<Record<string, Visibility>> = {
   'csv-appointment-slots': 'community',
   'csv-empty-returns': 'community',
   'csv-terminal-notices': 'community',
+  'csv-shore-power': 'community',
 };
 
 /** The visibility of a message of `format` when neither the request nor the sender's setting names one. */

@@ -29,6 +29,7 @@ export const OWNED_TABLES = [
   'charging_session',
   'vessel_call_emissions',
   'drayage_truck',
+  'shore_power_connection',
 ] as const;
 export type OwnedTable = (typeof OWNED_TABLES)[number];
 

@@ -209,6 +209,17 @@ describe('every openpcs payload at the store edge', () => {
       registeredAt: '2026-02-01T08:00:00.000Z',
       sourceMessage: line,
     },
+    SHPC: {
+      extension: 'openpcs',
+      terminal: 'LBCT',
+      berth: 'F10',
+      imo: '9516442',
+      mmsi: null,
+      connectedAt: '2026-02-12T18:00:00.000Z',
+      disconnectedAt: null,
+      energyKwh: null,
+      sourceMessage: line,
+    },
   };
 
   it.each(OPENPCS_EVENT_CODES)('should take a %s payload of the map shape as it is', (code) => {

@@ -31,6 +31,7 @@ import {
   type ChargingSessionPayload,
   type EquipmentStatusPayload,
 } from './equipment-telemetry.js';
+import { SHORE_POWER_CONNECTION, type ShorePowerConnectionPayload } from './shore-power/shore-power-connection.js';
 import {
   VESSEL_POSITION,
   VESSEL_STATIC,
@@ -161,6 +162,8 @@ export interface OpenpcsPayloads {
   readonly [EMPTY_RECEIVABLE]: EmptyReceivablePayload;
   readonly [TERMINAL_NOTICE]: TerminalNoticePayload;
   readonly [DRAYAGE_TRUCK]: DrayageTruckPayload;
+  // Shore power sessions (csv-shore-power).
+  readonly [SHORE_POWER_CONNECTION]: ShorePowerConnectionPayload;
 }
 export type OpenpcsEventCode = keyof OpenpcsPayloads;
 
@@ -183,6 +186,7 @@ export const OPENPCS_EVENT_CODES: readonly OpenpcsEventCode[] = [
   EMPTY_RECEIVABLE,
   TERMINAL_NOTICE,
   DRAYAGE_TRUCK,
+  SHORE_POWER_CONNECTION,
 ];
 export const DCSA_EVENT_CODES: readonly DcsaEventCode[] = [
   ...EQUIPMENT_EVENT_CODES,

@@ -46,6 +46,7 @@ import {
   type TerminalAvailabilityPayload,
   type TruckAppointmentPayload,
 } from './event-map.js';
+import { SHORE_POWER_CONNECTION, type ShorePowerConnectionPayload } from './shore-power/shore-power-connection.js';
 import {
   VESSEL_POSITION,
   VESSEL_STATIC,
@@ -250,6 +251,17 @@ const PAYLOAD_GUARDS: { readonly [C in OpenpcsEventCode]: Guard<OpenpcsPayloads[
     zeroEmission: isBoolean,
     lowNox: isBoolean,
     registeredAt: isString,
+    sourceMessage: SOURCE_LINE,
+  }),
+  [SHORE_POWER_CONNECTION]: shaped<ShorePowerConnectionPayload>({
+    extension: OPENPCS,
+    terminal: isString,
+    berth: isString,
+    imo: orNull(isString),
+    mmsi: orNull(isString),
+    connectedAt: isString,
+    disconnectedAt: orNull(isString),
+    energyKwh: orNull(isNumber),
     sourceMessage: SOURCE_LINE,
   }),
 };

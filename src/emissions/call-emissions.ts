@@ -17,7 +17,8 @@
  *
  * Shore power: connected hours (≤ hotelling hours) move that share of the hotelling auxiliary energy to the grid
  * (ref §2.5: the boiler keeps running); the auxiliary pollutants of that share are avoided, and the grid's CO2 is
- * `kWh / (1 − loss) · grid factor` (`gridCo2`).
+ * `kWh / (1 − loss) · grid factor` (`gridCo2`). The kWh served are the terminal's meter reading when the feed gives
+ * one (`meteredKwh`), else that share of the auxiliary energy (auxiliary power × connected hours).
  */
 import { computeGhg4Interval, mainEngineLoad } from './ghg4-interval.js';
 import type { Ghg4Phase } from './ghg4-factors.js';
@@ -57,6 +58,11 @@ export interface CallEmissionsInput {
     /** Hours on shore power; capped at the hotelling hours. */
     readonly connectedHours: number;
     readonly gridLossPct: number;
+    /**
+     * Energy the terminal's meter served over the connected hours (`csv-shore-power`); absent or null: estimated
+     * as the hotelling auxiliary power times the connected hours.
+     */
+    readonly meteredKwh?: number | null | undefined;
   };
 }
 
@@ -80,6 +86,8 @@ export interface CallShorePowerResult {
   readonly connectedHours: number;
   /** Energy served from shore at the ship, kWh. */
   readonly shorePowerKwh: number;
+  /** `feed`: metered by the terminal; `estimated`: auxiliary power × connected hours; `none`: not connected. */
+  readonly kwhSource: 'feed' | 'estimated' | 'none';
   /** Energy drawn from the grid: `shorePowerKwh / (1 − loss)`; its CO2 is `gridCo2(gridKwh, factor)`. */
   readonly gridKwh: number;
   readonly gridLossPct: number;
@@ -220,14 +228,18 @@ export function computeCallEmissions(input: CallEmissionsInput): CallEmissionsRe
   const connectedHours = Math.min(Math.max(0, input.shorePower.connectedHours), hotel.hours);
   const share = hotel.hours > 0 ? connectedHours / hotel.hours : 0;
   const avoided = scale(hotel.auxPollutants, share);
-  const shorePowerKwh = hotel.energy.auxiliary * share;
+  const auxKwhOnShore = hotel.energy.auxiliary * share;
+  const metered = input.shorePower.meteredKwh;
+  const kwhSource =
+    connectedHours <= 0 ? 'none' : metered !== null && metered !== undefined && metered >= 0 ? 'feed' : 'estimated';
+  const shorePowerKwh = kwhSource === 'feed' ? metered! : auxKwhOnShore;
   const gridKwh = shorePowerKwh / (1 - input.shorePower.gridLossPct / 100);
   const avoidedFuelG = hotel.fuel.auxiliary * share;
   const modes: CallModeResult[] = CALL_MODES.map((mode) => {
     const s = sums.get(mode)!;
     const hotelling = mode === 'hotelling';
     const fuel = hotelling ? { ...s.fuel, auxiliary: s.fuel.auxiliary - avoidedFuelG } : s.fuel;
-    const energy = hotelling ? { ...s.energy, auxiliary: s.energy.auxiliary - shorePowerKwh } : s.energy;
+    const energy = hotelling ? { ...s.energy, auxiliary: s.energy.auxiliary - auxKwhOnShore } : s.energy;
     return {
       mode,
       hours: s.hours,
@@ -248,6 +260,7 @@ export function computeCallEmissions(input: CallEmissionsInput): CallEmissionsRe
     shorePower: {
       connectedHours,
       shorePowerKwh,
+      kwhSource,
       gridKwh,
       gridLossPct: input.shorePower.gridLossPct,
       avoided,

@@ -5,6 +5,7 @@ import { appointmentSlotParser } from './csv/cargo/appointment-slot-parser.js';
 import { availabilityParser } from './csv/cargo/availability-parser.js';
 import { emptyReturnParser } from './csv/cargo/empty-return-parser.js';
 import { terminalNoticeParser } from './csv/cargo/terminal-notice-parser.js';
+import { shorePowerParser } from './csv/cargo/shore-power-parser.js';
 import { containerMasterParser } from './csv/cargo/container-master-parser.js';
 import { gateTransactionParser } from './csv/cargo/gate-transaction-parser.js';
 import { holdParser } from './csv/cargo/hold-parser.js';
@@ -34,6 +35,7 @@ export function defaultParsers(): ParserRegistry {
     appointmentSlotParser,
     emptyReturnParser,
     terminalNoticeParser,
+    shorePowerParser,
     dcsaEventsParser,
     x12315Parser,
     x12322Parser,

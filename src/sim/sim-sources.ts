@@ -4,12 +4,13 @@
  * source: the cargo flows of `src/sim/cargo/`; a new source is one more entry here. Pure.
  */
 import { cargoMessageSource } from './cargo/cargo-message-source.js';
+import { shorePowerSource } from './cargo/shore-power-source.js';
 import { mergeSources } from './merge-sources.js';
 import type { SimMessageSource } from './sim-message.js';
 import type { SimRun } from './simulate.js';
 
 export function messageSourcesOf(run: SimRun): readonly SimMessageSource[] {
-  return [cargoMessageSource(run)];
+  return [cargoMessageSource(run), shorePowerSource(run)];
 }
 
 /** Every source of the run as one time-ordered source. */

@@ -21,6 +21,7 @@ import * as m0020 from './migrations/0020-equipment.js';
 import * as m0021 from './migrations/0021-alerts.js';
 import * as m0022 from './migrations/0022-call-emissions.js';
 import * as m0023 from './migrations/0023-vessel-own-eta.js';
+import * as m0024 from './migrations/0024-shore-power.js';
 import * as m0025 from './migrations/0025-drayage-trucks.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-alerts': m0021,
   '0022-call-emissions': m0022,
   '0023-vessel-own-eta': m0023,
+  '0024-shore-power': m0024,
   '0025-drayage-trucks': m0025,
 };
 

@@ -233,6 +233,7 @@ export interface DB {
   equipment_day: EquipmentDayTable;
   vessel_call_emissions: VesselCallEmissionsTable;
   drayage_truck: DrayageTruckTable;
+  shore_power_connection: ShorePowerConnectionTable;
 }
 
 /** A DCSA event subscription (migration 0005); `position` is the last event `seq` delivered. */
@@ -703,6 +704,30 @@ export interface VesselCallEmissionsTable {
   avoided_co2_g: number;
   /** `CallModeResult[]` of `emissions/call-emissions.ts`. */
   modes: JSONColumnType<readonly Record<string, unknown>[]>;
+  visibility: string;
+  owner_orgs: string[];
+  /** Where `shore_power_kwh` came from (migration 0024). */
+  shore_power_kwh_source: 'feed' | 'estimated' | 'none';
+  /** `UsedSession[]` of `emissions/shore-power-sessions.ts`. */
+  shore_power_sessions: JSONColumnType<readonly Record<string, unknown>[]>;
+  /** SMDG code of the one terminal of the berth zone; null when none or several. */
+  terminal_smdg_code: string | null;
+}
+
+/** The newest statement of a shore power session (migration 0024; `csv-shore-power`, event `SHPC`). */
+export interface ShorePowerConnectionTable {
+  source_org: string;
+  terminal: string;
+  /** `imo:<IMO>` or, without an IMO, `mmsi:<MMSI>`. */
+  vessel_key: string;
+  connected_at: Instant;
+  berth: string;
+  imo: string | null;
+  mmsi: string | null;
+  disconnected_at: Instant | null;
+  energy_kwh: number | null;
+  as_of: Instant;
+  last_event_seq: Int8;
   visibility: string;
   owner_orgs: string[];
 }

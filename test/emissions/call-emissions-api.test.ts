@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
-import { orgWithKey } from '../support/test-keys.js';
+import { operates, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { coscoSpainCallEvents, type AisEvent } from '../vessels/cosco-spain-call.js';
 
@@ -47,7 +47,7 @@ describe.each(ENGINES)('per-call emissions API on $name', (engine) => {
       visibility: 'private',
     });
     await platform.projections.catchUpAll();
-  });
+  }, 180_000);
   afterAll(async () => {
     await server.shutdown();
     await platform.close();
@@ -180,5 +180,59 @@ describe.each(ENGINES)('per-call emissions API on $name', (engine) => {
       expect(res.statusCode, url).toBe(400);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
     }
+  });
+
+  it('takes a terminal’s shore power session from its feed: kWh source, sessions, terminal code, summary kWh', async () => {
+    const lbct = await orgWithKey(platform, 'lbct', 'terminal');
+    await operates(platform, 'lbct', ['LBCT']);
+    const body = [
+      'terminal,port,berth,imo,mmsi,connected_at,disconnected_at,energy_kwh,as_of',
+      'LBCT,USLGB,F10,9516442,477776200,2022-01-03T03:40:00Z,2022-01-03T12:10:00Z,10500,2022-01-03T12:20:00Z',
+    ].join('\n');
+    const ingest = (headers: Record<string, string>) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/ingest/csv-shore-power',
+        payload: body,
+        headers: { ...headers, 'content-type': 'text/csv' },
+      });
+    // Only a terminal may state it, and only at a terminal it operates (wbct does not operate LBCT).
+    expect((await ingest(owner)).statusCode).toBe(403);
+    const elsewhere = (await ingest(member)).json();
+    expect(elsewhere.eventsAppended).toBe(0);
+    const sent = await ingest(lbct);
+    expect(sent.statusCode).toBe(202);
+    expect(sent.json()).toMatchObject({ rejected: 0, eventsAppended: 1, deadLetters: [] });
+    expect((await ingest(lbct)).json()).toMatchObject({ duplicateMessage: true }); // redelivery: stored once
+    await platform.projections.catchUpAll();
+    expect(await platform.database.db.selectFrom('shore_power_connection').selectAll().execute()).toHaveLength(1);
+
+    const call = (await get(`/emissions/calls/${COMMUNITY_CALL}`)).json();
+    expect(call).toMatchObject({
+      terminalSmdgCode: 'LBCT',
+      shorePowerKwhSource: 'feed',
+      shorePower: { connectedHours: 8.5, shorePowerKwh: 10_500, gridKwh: 10_500 / 0.95 },
+      shorePowerSessions: [
+        {
+          terminal: 'LBCT',
+          berth: 'F10',
+          connectedAt: '2022-01-03T03:40:00.000Z',
+          disconnectedAt: '2022-01-03T12:10:00.000Z',
+          connectedHours: 8.5,
+          energyKwh: 10_500,
+        },
+      ],
+    });
+    expect(call.shorePower.gridCo2G).toBeCloseTo((10_500 / 0.95) * 300, 6);
+    expect(call.shorePower.avoidedCo2G).toBeGreaterThan(0);
+    // the acme carrier's private call of another vessel is untouched
+    expect((await get(`/emissions/calls/${PRIVATE_CALL}`, owner)).json().shorePowerKwhSource).toBe('none');
+    const terminal = (await get('/emissions/summary?groupBy=terminal')).json();
+    expect(terminal.groups[0].shorePower).toMatchObject({ shorePowerKwh: 10_500, connectedHours: 8.5 });
+    const csv = (await get('/emissions/calls?format=csv')).body.trim().split(/\r?\n/);
+    const header = csv[0]!.split(',');
+    const row = csv[1]!.split(',');
+    expect(row[header.indexOf('terminalSmdgCode')]).toBe('LBCT');
+    expect(row[header.indexOf('shorePowerKwhSource')]).toBe('feed');
   });
 });

@@ -4,6 +4,7 @@ import type { Platform } from '../../src/platform.js';
 import { callEmissionsProjection } from '../../src/projections/emissions/call-emissions-projection.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { vesselProjections } from '../../src/projections/vessels/vessel-projections.js';
+import { shorePowerParser } from '../../src/ingest/csv/cargo/shore-power-parser.js';
 import { ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
 import { COSCO_SPAIN, coscoSpainCallEvents } from '../vessels/cosco-spain-call.js';
@@ -20,6 +21,33 @@ async function rows(platform: Platform): Promise<string[]> {
   const all = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().execute();
   return all.map((r) => JSON.stringify(r)).sort();
 }
+
+/** LBCT's statement of COSCO SPAIN's session at berth (02:50–12:50): plugged 03:40–12:10, metered when given. */
+function shorePowerEvents(energyKwh: string, disconnectedAt = '2022-01-03T12:10:00Z') {
+  const body = [
+    'terminal,port,berth,imo,mmsi,connected_at,disconnected_at,energy_kwh,as_of',
+    `LBCT,USLGB,F10,9516442,477776200,2022-01-03T03:40:00Z,${disconnectedAt},${energyKwh},2022-01-03T12:20:00Z`,
+  ].join('\n');
+  const result = shorePowerParser.parse(new TextEncoder().encode(body), {
+    inboxId: 'test-shore-power',
+    receivedAt: '2022-01-03T12:21:00Z',
+    sourceOrg: 'lbct',
+    timeZone: 'UTC',
+  });
+  expect(result.rejected).toEqual([]);
+  return result.events;
+}
+
+const TERMINAL: EventProvenance = {
+  source: 'csv-shore-power',
+  inboxId: null,
+  sourceOrg: 'lbct',
+  ownerOrgs: ['lbct'],
+  visibility: 'community',
+};
+
+const hotelCo2 = (row: { modes: unknown }): number =>
+  (row.modes as { mode: string; pollutants: { co2G: number } }[]).find((m) => m.mode === 'hotelling')!.pollutants.co2G;
 
 interface Mode {
   mode: string;
@@ -115,5 +143,77 @@ describe.each(ENGINES)('per-call emissions projection on $name', (engine) => {
     const row = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'no_particulars', particulars: 'none', co2_g: 0, ship: null });
     expect(row.reason).toMatch(/not a cargo ship/);
+  });
+
+  it('a call with a shore power session has lower at-berth CO2 than the same call without; a rebuild gives the same rows', async () => {
+    await platform.events.append(coscoSpainCallEvents(), PROVENANCE);
+    await runner.catchUpAll();
+    const without = await platform.database.db
+      .selectFrom('vessel_call_emissions')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(without).toMatchObject({ shore_power_kwh_source: 'none', shore_power_hours: 0, terminal_smdg_code: 'LBCT' });
+
+    // Stated first while connected (estimated kWh), then closed with the meter's reading.
+    await platform.events.append(shorePowerEvents('', ''), TERMINAL);
+    await runner.catchUpAll();
+    const open = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().executeTakeFirstOrThrow();
+    expect(open.shore_power_kwh_source).toBe('estimated');
+    expect(open.shore_power_hours).toBeCloseTo(12 + 50 / 60 - (3 + 40 / 60), 9); // open: to the berth departure
+    await platform.events.append(shorePowerEvents('10500'), TERMINAL);
+    await runner.catchUpAll();
+    const withSession = await platform.database.db
+      .selectFrom('vessel_call_emissions')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(withSession).toMatchObject({ shore_power_kwh_source: 'feed', shore_power_kwh: 10_500 });
+    expect(withSession.shore_power_hours).toBeCloseTo(8.5, 9);
+    expect(withSession.shore_power_sessions).toEqual([
+      {
+        terminal: 'LBCT',
+        berth: 'F10',
+        connectedAt: '2022-01-03T03:40:00.000Z',
+        disconnectedAt: '2022-01-03T12:10:00.000Z',
+        connectedHours: 8.5,
+        energyKwh: 10_500,
+      },
+    ]);
+    // aux 1,300 kW off for 8.5 of the 10 berth hours, MDO 3.206 g CO2/g fuel
+    expect(hotelCo2(withSession)).toBeLessThan(hotelCo2(without));
+    expect(withSession.co2_g).toBeLessThan(without.co2_g);
+    expect(withSession.avoided_co2_g).toBeCloseTo(without.co2_g - withSession.co2_g, 3);
+    expect(await platform.database.db.selectFrom('shore_power_connection').selectAll().execute()).toHaveLength(1);
+
+    const live = await rows(platform);
+    await runner.rebuild('call-emissions');
+    expect(await rows(platform)).toEqual(live);
+  });
+
+  it('uses only the sessions every reader of the row may see: a terminal’s private session leaves a community call alone', async () => {
+    await platform.events.append(coscoSpainCallEvents(), PROVENANCE);
+    await platform.events.append(shorePowerEvents('10500'), { ...TERMINAL, visibility: 'private' });
+    await runner.catchUpAll();
+    const row = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ shore_power_kwh_source: 'none', shore_power_hours: 0, shore_power_sessions: [] });
+    // the same session, owned also by the call's owner, is seen by every reader of a private call of that owner
+    await platform.events.append(
+      coscoSpainCallEvents().map((e) => ({ ...e, idempotencyKey: `private:${e.idempotencyKey}` })),
+      { ...PROVENANCE, visibility: 'private', ownerOrgs: ['local'] },
+    );
+    await platform.events.append(shorePowerEvents('10400'), {
+      ...TERMINAL,
+      visibility: 'private',
+      ownerOrgs: ['lbct', 'local'],
+    });
+    await runner.catchUpAll();
+    const byAudience = await platform.database.db
+      .selectFrom('vessel_call_emissions')
+      .select(['visibility', 'shore_power_kwh_source'])
+      .orderBy('visibility')
+      .execute();
+    expect(byAudience).toEqual([
+      { visibility: 'community', shore_power_kwh_source: 'none' },
+      { visibility: 'private', shore_power_kwh_source: 'feed' },
+    ]);
   });
 });

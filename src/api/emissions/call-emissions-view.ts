@@ -47,6 +47,10 @@ export const CallEmissionsSchema = z
     vessel: z.object({ mmsi: z.string(), imo: z.string().nullable(), name: z.string().nullable() }),
     port: z.string().nullable(),
     terminal: z.string().nullable().describe('berth (terminal) zone of the call'),
+    terminalSmdgCode: z
+      .string()
+      .nullable()
+      .describe('SMDG code of the terminal of the berth zone; null when the zone holds none or several'),
     callStatus: z.string().describe('as GET /vessel-calls'),
     start: z.string(),
     end: z.string().nullable().describe('departure from port limits; null while the call is open'),
@@ -58,6 +62,11 @@ export const CallEmissionsSchema = z
     positionsUsed: z.number().int(),
     totals: TotalsSchema.describe('the ship’s emissions over the call, grams, shore power applied'),
     shorePower: ShorePowerSchema,
+    shorePowerKwhSource: z
+      .enum(['feed', 'estimated', 'none'])
+      .describe(
+        'feed: the terminals’ metered energy (csv-shore-power); estimated: auxiliary power × connected hours; none: not connected',
+      ),
     asOf: z.string().nullable().describe('newest AIS position used'),
     source: SourceSchema,
   })
@@ -68,6 +77,7 @@ export const CallEmissionsSchema = z
         vessel: { mmsi: '477776200', imo: '9516442', name: 'COSCO SPAIN' },
         port: 'USLGB',
         terminal: 'polb-lbct',
+        terminalSmdgCode: 'LBCT',
         callStatus: 'departed',
         start: '2022-01-03T00:09:00.000Z',
         end: '2022-01-03T13:21:00.000Z',
@@ -96,6 +106,7 @@ export const CallEmissionsSchema = z
           avoidedCo2G: 0,
           netCo2ReductionG: 0,
         },
+        shorePowerKwhSource: 'none',
         asOf: '2022-01-03T13:21:00.000Z',
         source: CALL_EMISSIONS_SOURCE,
       },
@@ -117,7 +128,21 @@ export const CallModeSchema = z.object({
   pollutants: z.record(z.string(), z.number()),
 });
 
+export const ShorePowerSessionSchema = z.object({
+  terminal: z.string().describe('SMDG code of the terminal that stated it'),
+  berth: z.string(),
+  connectedAt: z.string(),
+  disconnectedAt: z.string().nullable().describe('null while connected'),
+  connectedHours: z.number().describe('hours of the session inside the call’s berth window'),
+  energyKwh: z.number().nullable().describe('metered by the terminal; null when it gave no reading'),
+});
+
 export const CallEmissionsDetailSchema = CallEmissionsSchema.extend({
+  shorePowerSessions: z
+    .array(ShorePowerSessionSchema)
+    .describe(
+      'the csv-shore-power sessions the call used (of its vessel, at its terminal, overlapping its berth time)',
+    ),
   ship: z.record(z.string(), z.unknown()).nullable().describe('the particulars used (ghg4-interval ship fields)'),
   assumptions: z.array(z.object({ field: z.string(), value: z.union([z.number(), z.string()]), rule: z.string() })),
   modes: z.array(CallModeSchema).describe('every quantity per mode: transit, manoeuvring, anchorage, hotelling'),
@@ -131,6 +156,7 @@ export function callEmissionsView(row: Row, gridCo2GPerKwh: number): CallEmissio
     vessel: { mmsi: row.mmsi, imo: row.imo, name: row.vessel_name },
     port: row.port,
     terminal: row.terminal,
+    terminalSmdgCode: row.terminal_smdg_code,
     callStatus: row.call_status,
     start: row.call_start.toISOString(),
     end: row.call_end?.toISOString() ?? null,
@@ -159,6 +185,7 @@ export function callEmissionsView(row: Row, gridCo2GPerKwh: number): CallEmissio
       avoidedCo2G: row.avoided_co2_g,
       netCo2ReductionG: grid.netCo2ReductionG,
     },
+    shorePowerKwhSource: row.shore_power_kwh_source,
     asOf: row.as_of?.toISOString() ?? null,
     source: { ...CALL_EMISSIONS_SOURCE },
   };
@@ -167,6 +194,7 @@ export function callEmissionsView(row: Row, gridCo2GPerKwh: number): CallEmissio
 export function callEmissionsDetail(row: Row, gridCo2GPerKwh: number): CallEmissionsDetail {
   return {
     ...callEmissionsView(row, gridCo2GPerKwh),
+    shorePowerSessions: z.array(ShorePowerSessionSchema).parse(row.shore_power_sessions),
     ship: row.ship,
     assumptions: CallEmissionsDetailSchema.shape.assumptions.parse(row.assumptions),
     modes: z.array(CallModeSchema).parse(row.modes),
@@ -179,6 +207,7 @@ export const CALL_EMISSIONS_CSV_COLUMNS = [
   'imo',
   'vesselName',
   'terminal',
+  'terminalSmdgCode',
   'start',
   'end',
   'status',
@@ -193,6 +222,7 @@ export const CALL_EMISSIONS_CSV_COLUMNS = [
   'pm10G',
   'pm25G',
   'shorePowerKwh',
+  'shorePowerKwhSource',
   'avoidedCo2G',
   'gridCo2G',
   'asOf',
@@ -205,6 +235,7 @@ export function callEmissionsCsvRow(v: CallEmissionsView): Record<string, unknow
     imo: v.vessel.imo,
     vesselName: v.vessel.name,
     terminal: v.terminal,
+    terminalSmdgCode: v.terminalSmdgCode,
     start: v.start,
     end: v.end,
     status: v.status,
@@ -212,6 +243,7 @@ export function callEmissionsCsvRow(v: CallEmissionsView): Record<string, unknow
     hours: v.hours,
     ...v.totals,
     shorePowerKwh: v.shorePower.shorePowerKwh,
+    shorePowerKwhSource: v.shorePowerKwhSource,
     avoidedCo2G: v.shorePower.avoidedCo2G,
     gridCo2G: v.shorePower.gridCo2G,
     asOf: v.asOf,

@@ -11,21 +11,60 @@
  * still open or ending at or after the page's earliest instant for that vessel; rows of calls that no longer exist
  * are removed. Each row is a function of the call, the track and the static data, so a rebuild gives the same rows.
  *
- * Shore power: no feed tells yet when a ship is connected (neither AIS nor the equipment telemetry does), so the
- * connected hours are 0 and every call is computed on its engines; the engine and the API carry the figures for when
- * such a source exists.
+ * Shore power (version 2): the terminals' `csv-shore-power` sessions (event `SHPC`) are kept here too, in
+ * `shore_power_connection` (the newest statement per sender × terminal × vessel × connection instant), in the same
+ * transaction and before the calls of the page are recomputed, so a rebuild sees every session when it sees the
+ * call. A call uses the sessions of its vessel at its berth zone's terminals that overlap its berth window
+ * (`emissions/shore-power-sessions.ts`) and that every reader of the row may see (`access/audience-sees.ts`): a
+ * private session never changes a public call's figures. A session re-computes the calls of its vessel from its
+ * connection instant on.
  */
-import type { Selectable, Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
+import { audienceSees } from '../../access/audience-sees.js';
 import type { StoredEvent } from '../../domain/canonical-event.js';
+import { SHORE_POWER_CONNECTION } from '../../domain/shore-power/shore-power-connection.js';
+import { terminalCodeOfZone, type TerminalRegistry } from '../../domain/terminal-registry.js';
 import { VESSEL_STATIC } from '../../domain/vessel-observation.js';
 import { computeCallEmissions, type TimeWindow } from '../../emissions/call-emissions.js';
 import { estimateParticulars } from '../../emissions/estimated-particulars.js';
 import { DEFAULT_GRID_LOSS_PCT } from '../../emissions/shore-power.js';
-import type { DB, VesselCallEmissionsTable, VesselCallTable, VesselTable } from '../../store/schema.js';
+import { callShorePower, type ShorePowerSession } from '../../emissions/shore-power-sessions.js';
+import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
+import type {
+  DB,
+  ShorePowerConnectionTable,
+  VesselCallEmissionsTable,
+  VesselCallTable,
+  VesselTable,
+} from '../../store/schema.js';
+import { chunks } from '../event-provenance.js';
 import type { Projection } from '../projection.js';
+import { fromExcluded } from '../upsert-excluded.js';
 
 type CallRow = Selectable<VesselCallTable>;
 type EmissionsRow = Selectable<VesselCallEmissionsTable>;
+type SessionRow = Selectable<ShorePowerConnectionTable>;
+
+/** A stored session as the pure matcher reads it, with the ownership columns of its statement. */
+export type AudienceSession = ShorePowerSession & {
+  readonly visibility: string;
+  readonly ownerOrgs: readonly string[];
+};
+
+function sessionOf(r: SessionRow): AudienceSession {
+  return {
+    terminal: r.terminal,
+    berth: r.berth,
+    imo: r.imo,
+    mmsi: r.mmsi,
+    connectedAt: r.connected_at.toISOString(),
+    disconnectedAt: r.disconnected_at?.toISOString() ?? null,
+    energyKwh: r.energy_kwh,
+    asOf: r.as_of.toISOString(),
+    visibility: r.visibility,
+    ownerOrgs: r.owner_orgs,
+  };
+}
 
 const iso = (d: Date): string => d.toISOString();
 
@@ -44,6 +83,8 @@ export function emissionsRows(
   calls: readonly CallRow[],
   track: readonly { observed_at: Date; sog_kn: number | null }[],
   vessel: Pick<VesselTable, 'ship_type' | 'length_m' | 'beam_m'> | undefined,
+  sessions: readonly AudienceSession[] = [],
+  registry: TerminalRegistry = loadTerminalRegistry(),
 ): EmissionsRow[] {
   const sorted = [...calls].sort((a, b) => callStart(a).getTime() - callStart(b).getTime());
   const estimate = estimateParticulars({
@@ -75,6 +116,18 @@ export function emissionsRows(
         }
       : null;
     const berth: TimeWindow | null = call.atb ? { from: iso(call.atb), to: iso(call.atd ?? end) } : null;
+    const visible = sessions.filter((s) =>
+      audienceSees({ visibility: call.visibility, ownerOrgs: call.owner_orgs }, s),
+    );
+    const shore = callShorePower(
+      {
+        mmsi: call.mmsi,
+        imo: call.imo,
+        terminals: call.berth === null ? [] : registry.inZone(call.berth).map((t) => t.smdgCode),
+        berth,
+      },
+      visible,
+    );
     const base = {
       call_id: call.call_id,
       audience: call.audience,
@@ -83,6 +136,7 @@ export function emissionsRows(
       vessel_name: call.vessel_name,
       port: call.port,
       terminal: call.berth,
+      terminal_smdg_code: terminalCodeOfZone(registry, call.berth),
       call_start: start,
       call_end: closedAt,
       call_status: call.status,
@@ -113,6 +167,8 @@ export function emissionsRows(
         shore_power_kwh: 0,
         grid_kwh: 0,
         avoided_co2_g: 0,
+        shore_power_kwh_source: 'none' as const,
+        shore_power_sessions: [],
         modes: [],
       };
     }
@@ -122,7 +178,11 @@ export function emissionsRows(
       anchorage,
       berth,
       track: points.map((p) => ({ at: iso(p.observed_at), sogKn: p.sog_kn })),
-      shorePower: { connectedHours: 0, gridLossPct: DEFAULT_GRID_LOSS_PCT },
+      shorePower: {
+        connectedHours: shore.connectedHours,
+        meteredKwh: shore.meteredKwh,
+        gridLossPct: DEFAULT_GRID_LOSS_PCT,
+      },
     });
     const t = result.pollutants;
     return {
@@ -147,6 +207,8 @@ export function emissionsRows(
       shore_power_kwh: result.shorePower.shorePowerKwh,
       grid_kwh: result.shorePower.gridKwh,
       avoided_co2_g: result.shorePower.avoided.co2G,
+      shore_power_kwh_source: result.shorePower.kwhSource,
+      shore_power_sessions: shore.sessions.map((u) => ({ ...u })),
       modes: result.modes.map((m) => ({ ...m })),
     };
   });
@@ -154,25 +216,102 @@ export function emissionsRows(
 
 export const callEmissionsProjection: Projection = {
   name: 'call-emissions',
-  version: 1,
-  tables: ['vessel_call_emissions'],
+  // 2: shore power sessions (migration 0024).
+  version: 2,
+  tables: ['vessel_call_emissions', 'shore_power_connection'],
   async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
     const touched = new Map<string, Touch>();
-    for (const event of page) {
-      const mmsi = event.references?.vesselMMSI;
-      if (!mmsi || (event.eventType !== 'VESSEL' && event.eventType !== 'TRANSPORT')) continue;
-      const at = Date.parse(event.eventDateTime);
+    const touch = (mmsi: string, at: number, staticReport: boolean): void => {
       const t = touched.get(mmsi) ?? { earliest: Number.POSITIVE_INFINITY, staticReport: false };
       if (Number.isFinite(at)) t.earliest = Math.min(t.earliest, at);
-      if (event.eventTypeCode === VESSEL_STATIC) t.staticReport = true;
+      if (staticReport) t.staticReport = true;
       touched.set(mmsi, t);
+    };
+    for (const session of await storeSessions(trx, page)) {
+      const at = session.connected_at.getTime();
+      const mmsis = session.mmsi
+        ? [session.mmsi]
+        : (await trx.selectFrom('vessel_call').select('mmsi').distinct().where('imo', '=', session.imo).execute()).map(
+            (r) => r.mmsi,
+          );
+      for (const mmsi of mmsis) touch(mmsi, at, false);
+    }
+    for (const event of page) {
+      if (event.eventTypeCode === SHORE_POWER_CONNECTION) continue;
+      const mmsi = event.references?.vesselMMSI;
+      if (!mmsi || (event.eventType !== 'VESSEL' && event.eventType !== 'TRANSPORT')) continue;
+      touch(mmsi, Date.parse(event.eventDateTime), event.eventTypeCode === VESSEL_STATIC);
     }
     for (const [mmsi, touch] of touched) await recompute(trx, mmsi, touch);
   },
 };
 
+/**
+ * The page's `SHPC` statements into `shore_power_connection`, the newest per key (by statement time, then position:
+ * a late older statement never replaces a newer one); returns the rows the page stated.
+ */
+async function storeSessions(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<SessionRow[]> {
+  const newest = new Map<string, SessionRow>();
+  for (const event of page) {
+    if (event.eventTypeCode !== SHORE_POWER_CONNECTION) continue;
+    const p = event.payload;
+    const row: SessionRow = {
+      source_org: event.sourceOrg,
+      terminal: p.terminal,
+      vessel_key: p.imo ? `imo:${p.imo}` : `mmsi:${p.mmsi ?? ''}`,
+      connected_at: new Date(p.connectedAt),
+      berth: p.berth,
+      imo: p.imo,
+      mmsi: p.mmsi,
+      disconnected_at: p.disconnectedAt === null ? null : new Date(p.disconnectedAt),
+      energy_kwh: p.energyKwh,
+      as_of: new Date(event.eventDateTime),
+      last_event_seq: event.seq,
+      visibility: event.visibility,
+      owner_orgs: [...event.ownerOrgs],
+    };
+    const key = JSON.stringify([row.source_org, row.terminal, row.vessel_key, p.connectedAt]);
+    const held = newest.get(key);
+    if (!held || held.as_of.getTime() <= row.as_of.getTime()) newest.set(key, row);
+  }
+  const rows = [...newest.values()];
+  for (const chunk of chunks(rows)) {
+    await trx
+      .insertInto('shore_power_connection')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .columns(['source_org', 'terminal', 'vessel_key', 'connected_at'])
+          .doUpdateSet(
+            fromExcluded('shore_power_connection', [
+              'berth',
+              'imo',
+              'mmsi',
+              'disconnected_at',
+              'energy_kwh',
+              'as_of',
+              'last_event_seq',
+              'visibility',
+              'owner_orgs',
+            ]),
+          )
+          .where(sql<boolean>`shore_power_connection.as_of <= excluded.as_of`),
+      )
+      .execute();
+  }
+  return rows;
+}
+
 async function recompute(trx: Transaction<DB>, mmsi: string, touch: Touch): Promise<void> {
   const calls = await trx.selectFrom('vessel_call').selectAll().where('mmsi', '=', mmsi).execute();
+  const imos = [...new Set(calls.flatMap((c) => (c.imo ? [c.imo] : [])))];
+  const sessions = (
+    await trx
+      .selectFrom('shore_power_connection')
+      .selectAll()
+      .where((eb) => (imos.length > 0 ? eb.or([eb('mmsi', '=', mmsi), eb('imo', 'in', imos)]) : eb('mmsi', '=', mmsi)))
+      .execute()
+  ).map(sessionOf);
   const existing = await trx
     .selectFrom('vessel_call_emissions')
     .select(['call_id', 'audience'])
@@ -212,7 +351,7 @@ async function recompute(trx: Transaction<DB>, mmsi: string, touch: Touch): Prom
       .where('audience', '=', audience)
       .executeTakeFirst();
     // Every call of the audience is computed (the next call bounds an open one), only the affected are written.
-    const rows = emissionsRows(audienceCalls, track, vessel).filter((r) =>
+    const rows = emissionsRows(audienceCalls, track, vessel, sessions).filter((r) =>
       affected(audienceCalls.find((c) => c.call_id === r.call_id)!),
     );
     if (rows.length === 0) continue;
@@ -224,6 +363,7 @@ async function recompute(trx: Transaction<DB>, mmsi: string, touch: Touch): Prom
           ship: r.ship === null ? null : JSON.stringify(r.ship),
           assumptions: JSON.stringify(r.assumptions),
           modes: JSON.stringify(r.modes),
+          shore_power_sessions: JSON.stringify(r.shore_power_sessions),
         })),
       )
       .execute();
