@@ -42,8 +42,9 @@ export const ETA_STUDY_DESIGN =
   'simulated pilot boarding and before its simulated berthing; the model sees only AIS positions before the origin ' +
   '(one a minute), the carrier schedule, and the ships of its terminal as seen before the origin. Intervals: ' +
   `empirical residual quantiles of the same backtest on seed ${ETA_CALIBRATION_SEED}, scored on seed ${ETA_TEST_SEED}. ` +
-  "Baselines: the ship's own AIS type 5 ETA (the simulator broadcasts its planned berthing time, so this baseline " +
-  'is an oracle for the berth), remaining distance / last SOG, and the carrier schedule plus the nominal passage.';
+  "Baselines: the ship's own AIS type 5 ETA (the simulated master's estimate of pilot boarding, revised every 4 h " +
+  'with noise; the booked pilot time once anchored), remaining distance / last SOG, and the carrier schedule plus ' +
+  'the nominal passage.';
 
 export function runEtaStudy(inputs: PortModelInputs, days = ETA_STUDY_DAYS): EtaStudy {
   return {
