@@ -7,7 +7,6 @@
  * The inbound lanes and harbour waypoints live with the ETA model that reads them (forecast/eta/).
  */
 import type { Approach } from './ocean-services.js';
-import type { SimPort } from './teu-calibration.js';
 import { legDistanceNm, type LatLon } from './track.js';
 
 const p = (lon: number, lat: number): LatLon => Object.freeze({ lat, lon });

@@ -9,7 +9,8 @@ const ctx: ParseContext = {
   timeZone: 'America/Los_Angeles',
 };
 const HEADER = 'terminal,port,berth,imo,mmsi,connected_at,disconnected_at,energy_kwh,as_of';
-const parse = (...rows: string[]) => shorePowerParser.parse(new TextEncoder().encode([HEADER, ...rows].join('\n')), ctx);
+const parse = (...rows: string[]) =>
+  shorePowerParser.parse(new TextEncoder().encode([HEADER, ...rows].join('\n')), ctx);
 
 describe('csv-shore-power parser', () => {
   it('should turn each row into an SHPC statement at the terminal, dated as_of, zone-less times in the sender zone', () => {
