@@ -7,17 +7,11 @@
  * terminal and the port authority) count once, the newest statement winning; overlapping sessions count their
  * common hours once. Pure.
  */
+import type { ShorePowerSessionFacts } from '../domain/shore-power/shore-power-connection.js';
 import type { TimeWindow } from './call-emissions.js';
 
-export interface ShorePowerSession {
-  readonly terminal: string;
-  readonly berth: string;
-  readonly imo: string | null;
-  readonly mmsi: string | null;
-  /** ISO instants. */
-  readonly connectedAt: string;
-  readonly disconnectedAt: string | null;
-  readonly energyKwh: number | null;
+/** A session as stated (ISO instants). */
+export interface ShorePowerSession extends ShorePowerSessionFacts {
   /** When it was stated; the newest statement of a session wins. */
   readonly asOf: string;
 }

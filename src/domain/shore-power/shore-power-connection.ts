@@ -10,9 +10,8 @@
 /** Event type code of a shore power connection statement (openpcs extension, eventType `TRANSPORT`). */
 export const SHORE_POWER_CONNECTION = 'SHPC';
 
-/** `SHPC` payload. Instants are ISO 8601 UTC. */
-export type ShorePowerConnectionPayload = {
-  readonly extension: 'openpcs';
+/** What a terminal states of one shore power session (the `SHPC` payload, the parser's row and the emissions' input). */
+export type ShorePowerSessionFacts = {
   /** SMDG code of the terminal whose berth served the power. */
   readonly terminal: string;
   readonly berth: string;
@@ -24,6 +23,11 @@ export type ShorePowerConnectionPayload = {
   readonly disconnectedAt: string | null;
   /** Energy the terminal's meter served to the ship over the session; null when the terminal has no reading. */
   readonly energyKwh: number | null;
+};
+
+/** `SHPC` payload. Instants are ISO 8601 UTC. */
+export type ShorePowerConnectionPayload = ShorePowerSessionFacts & {
+  readonly extension: 'openpcs';
   readonly sourceMessage: { readonly format: string; readonly line: number };
 };
 

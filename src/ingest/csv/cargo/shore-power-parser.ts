@@ -18,6 +18,7 @@ import {
   MAX_SESSION_DAYS,
   MAX_SESSION_KWH,
   SHORE_POWER_CONNECTION,
+  type ShorePowerSessionFacts,
 } from '../../../domain/shore-power/shore-power-connection.js';
 import { cargoCsvParser } from './cargo-csv-parser.js';
 import type { CsvRowReader } from './csv-row-reader.js';
@@ -43,15 +44,8 @@ export const SHORE_POWER_COLUMNS: readonly string[] = [
 const BERTH = /^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,31}$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-interface ShorePowerRow {
-  readonly terminal: string;
+interface ShorePowerRow extends ShorePowerSessionFacts {
   readonly port: string | undefined;
-  readonly berth: string;
-  readonly imo: string | null;
-  readonly mmsi: string | null;
-  readonly connectedAt: string;
-  readonly disconnectedAt: string | null;
-  readonly energyKwh: number | null;
   readonly asOf: string;
 }
 
