@@ -8,6 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Visibility } from '../domain/canonical-event.js';
+import { SHORE_POWER_CONNECTION } from '../domain/shore-power/shore-power-connection.js';
 import type { DB } from './schema.js';
 
 export type VisibilityTarget = { readonly eventId: string } | { readonly inboxId: string };
@@ -19,7 +20,10 @@ export interface VisibilityChange {
   readonly events: number;
   /** Visibility before the change (of the message, or of the event). */
   readonly previous: Visibility;
-  /** Whether AIS (`VESSEL`) events changed: the vessel read models copy visibility and must be rebuilt. */
+  /**
+   * Whether AIS (`VESSEL`) events or shore power sessions (`SHPC`) changed: the vessel read models and the per-call
+   * emissions (with the sessions they use) copy visibility and must be rebuilt.
+   */
   readonly vessel: boolean;
 }
 
@@ -37,7 +41,7 @@ export async function changeVisibility(
   return db.transaction().execute(async (trx) => {
     let previous: Visibility;
     let events: number;
-    let changed: { event_type: string }[];
+    let changed: { event_type: string; event_type_code: string }[];
     if ('eventId' in target) {
       // Locks the row, so two changes of one event take turns.
       const row = await trx
@@ -55,7 +59,7 @@ export async function changeVisibility(
         .set({ visibility })
         .where('seq', '=', row.seq)
         .where('visibility', '<>', visibility)
-        .returning('event_type')
+        .returning(['event_type', 'event_type_code'])
         .execute();
     } else {
       const message = await trx
@@ -80,9 +84,14 @@ export async function changeVisibility(
         .set({ visibility })
         .where('inbox_id', '=', message.id)
         .where('visibility', '<>', visibility)
-        .returning('event_type')
+        .returning(['event_type', 'event_type_code'])
         .execute();
     }
-    return { changed: changed.length, events, previous, vessel: changed.some((e) => e.event_type === 'VESSEL') };
+    return {
+      changed: changed.length,
+      events,
+      previous,
+      vessel: changed.some((e) => e.event_type === 'VESSEL' || e.event_type_code === SHORE_POWER_CONNECTION),
+    };
   });
 }

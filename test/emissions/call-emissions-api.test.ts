@@ -234,5 +234,17 @@ describe.each(ENGINES)('per-call emissions API on $name', (engine) => {
     const row = csv[1]!.split(',');
     expect(row[header.indexOf('terminalSmdgCode')]).toBe('LBCT');
     expect(row[header.indexOf('shorePowerKwhSource')]).toBe('feed');
+
+    // The terminal makes its message private: the community call no longer uses the session (rebuilt at once).
+    const patched = await server.app.inject({
+      method: 'PATCH',
+      url: `/inbox/${sent.json().inboxId}`,
+      payload: { visibility: 'private' },
+      headers: lbct,
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const after = (await get(`/emissions/calls/${COMMUNITY_CALL}`)).json();
+    expect(after).toMatchObject({ shorePowerKwhSource: 'none', shorePowerSessions: [] });
+    expect(after.totals.co2G).toBeGreaterThan(call.totals.co2G);
   });
 });

@@ -19,13 +19,18 @@ import { routesTagged } from '../route-options.js';
 const eventsRoute = routesTagged('events');
 const ingestRoute = routesTagged('ingest');
 
-/** Read models that copy an event's visibility into their rows (the vessel models, migration 0004). */
+/**
+ * Read models that copy an event's visibility into their rows (the vessel models, migration 0004), and the per-call
+ * emissions that copy their call's and use the shore power sessions every reader may see (migrations 0022, 0024).
+ */
 const COPYING_TABLES: ReadonlySet<string> = new Set([
   'vessel',
   'vessel_position',
   'vessel_track',
   'vessel_call_detector_state',
   'vessel_call',
+  'vessel_call_emissions',
+  'shore_power_connection',
 ]);
 
 const VisibilityBody = z.object({
