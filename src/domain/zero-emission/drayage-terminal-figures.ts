@@ -6,7 +6,7 @@
  * `suppressedTerminals`), and the port-wide figures add up the shown terminals only, so a withheld terminal cannot
  * be recovered by subtraction. Pure.
  */
-import { cleanTruckFundCharge, lowNoxExemptOn, teuOf } from './clean-truck-fund.js';
+import { cleanTruckFundTotal, lowNoxExemptOn, teuOf } from './clean-truck-fund.js';
 import { isZeroEmissionTruck, type DrayageFuel } from './ze-classification.js';
 
 /** Fewer visits than this in a group would let a reader single out one trucker's fleet. */
@@ -85,24 +85,19 @@ export function zeShareOf(group: readonly DrayageVisit[]): ZeShareFigures {
 }
 
 export function cleanTruckFundOf(group: readonly DrayageVisit[]): CleanTruckFundFigures {
-  let loadedTeu = 0;
-  let chargedTeu = 0;
-  let chargeUsd = 0;
-  for (const visit of group) {
-    for (const move of visit.moves) {
-      if (!move.loaded) continue;
-      loadedTeu += teuOf(move.lengthFt);
-      // A truck not in the registry cannot claim an exemption: it pays as diesel.
-      const charge = cleanTruckFundCharge({
+  const loaded = group.flatMap((visit) =>
+    visit.moves
+      .filter((move) => move.loaded)
+      .map((move) => ({
+        // A truck not in the registry cannot claim an exemption: it pays as diesel.
         fuel: visit.truck?.fuel ?? 'diesel',
         lowNoxExempt: visit.truck?.lowNox === true && lowNoxExemptOn(move.day),
         lengthFt: move.lengthFt,
         loaded: true,
-      });
-      chargeUsd += charge;
-      if (charge > 0) chargedTeu += teuOf(move.lengthFt);
-    }
-  }
+      })),
+  );
+  const loadedTeu = loaded.reduce((sum, move) => sum + teuOf(move.lengthFt), 0);
+  const { usd: chargeUsd, chargedTeu } = cleanTruckFundTotal(loaded);
   return { visits: group.length, loadedTeu, exemptTeu: loadedTeu - chargedTeu, chargedTeu, chargeUsd };
 }
 

@@ -5,12 +5,7 @@
  * recommendation). Shares are fractions in [0, 1], null when there is nothing to divide by. Pure.
  */
 import type { EquipmentType, Powertrain } from '../equipment-telemetry.js';
-import {
-  isCargoHandlingEquipment,
-  isZeroEmissionPowertrain,
-  isZeroEmissionTruck,
-  type DrayageFuel,
-} from './ze-classification.js';
+import { isCargoHandlingEquipment, isZeroEmissionPowertrain } from './ze-classification.js';
 
 /** A CAAP goal: the share to reach and the year to reach it by. */
 export interface CaapTarget {
@@ -64,22 +59,6 @@ export function cheZeroEmissionShare(units: readonly UnitForShare[]): CheShare {
     zeOperatingHours: zeHours,
     shareByHours: ratio(zeHours, hours),
   };
-}
-
-export interface DrayageMove {
-  readonly fuel: DrayageFuel;
-}
-
-export interface DrayageShare {
-  readonly moves: number;
-  readonly zeMoves: number;
-  readonly share: number | null;
-}
-
-/** ZE share of drayage moves (each move weighs one, whatever the truck). */
-export function drayageZeroEmissionShare(moves: readonly DrayageMove[]): DrayageShare {
-  const ze = moves.filter((m) => isZeroEmissionTruck(m.fuel)).length;
-  return { moves: moves.length, zeMoves: ze, share: ratio(ze, moves.length) };
 }
 
 export interface TargetProgress {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanTruckFundCharge, cleanTruckFundTotal } from './clean-truck-fund.js';
 import { isZeroEmissionPowertrain, isZeroEmissionTruck } from './ze-classification.js';
-import {
-  CHE_TARGET,
-  DRAYAGE_TARGET,
-  cheZeroEmissionShare,
-  drayageZeroEmissionShare,
-  progressToward,
-} from './ze-share.js';
+import { CHE_TARGET, DRAYAGE_TARGET, cheZeroEmissionShare, progressToward } from './ze-share.js';
 
 describe('zero-emission classification (reference §5 "ZE equipment types")', () => {
   it('should count battery-electric, fuel-cell and grid-electric equipment as ZE, hybrid and diesel not', () => {
@@ -50,18 +44,7 @@ describe('ZE share of cargo-handling equipment', () => {
   });
 });
 
-describe('ZE share of drayage moves and the Clean Truck Fund (reference §5: $10/TEU, $20 per loaded FEU)', () => {
-  it('should count each move once', () => {
-    expect(
-      drayageZeroEmissionShare([
-        { fuel: 'diesel' },
-        { fuel: 'natural_gas' },
-        { fuel: 'battery_electric' },
-        { fuel: 'fuel_cell' },
-      ]),
-    ).toEqual({ moves: 4, zeMoves: 2, share: 0.5 });
-    expect(drayageZeroEmissionShare([]).share).toBeNull();
-  });
+describe('the Clean Truck Fund (reference §5: $10/TEU, $20 per loaded FEU)', () => {
   it('should charge $20 per loaded FEU and $10 per loaded TEU on non-exempt trucks, nothing on ZE trucks or empties', () => {
     expect(cleanTruckFundCharge({ fuel: 'diesel', lengthFt: 40, loaded: true })).toBe(20);
     expect(cleanTruckFundCharge({ fuel: 'natural_gas', lengthFt: 20, loaded: true })).toBe(10);
