@@ -92,6 +92,7 @@ describe.each(engines)('fuzz campaign on $name', (engine) => {
     try {
       const auth = await orgWithKey(platform, 'fuzzer', 'terminal');
       await operatesEveryTerminal(platform, 'fuzzer');
+      const truckerAuth = await orgWithKey(platform, 'fuzzing-trucker', 'trucker');
       const totals = new Map<string, Totals>();
       const busyMs = new Map<string, number>();
       const serverErrors: string[] = [];
@@ -117,12 +118,19 @@ describe.each(engines)('fuzz campaign on $name', (engine) => {
         });
       }
       for (let round = 0; round * BATCH < RUNS && Date.now() < UNTIL; round++) {
-        for (const { format, seeds } of targets) {
+        for (const { format, seeds, sender } of targets) {
           if (Date.now() >= UNTIL) break;
           const count = Math.min(BATCH, RUNS - round * BATCH);
           const samples = fc.sample(inputs(seeds), { numRuns: count, seed: seedFor(format, round) });
           const started = performance.now();
-          const tally = await postAll(server, auth, format, samples, CONCURRENCY, `round ${round} `);
+          const tally = await postAll(
+            server,
+            sender === 'trucker' ? truckerAuth : auth,
+            format,
+            samples,
+            CONCURRENCY,
+            `round ${round} `,
+          );
           await platform.pipeline.drain();
           const check = await checkInbox(platform.database.db, format, tally.acknowledged);
           const up = await healthy(server);

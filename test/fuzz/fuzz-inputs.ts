@@ -16,6 +16,8 @@ export interface FuzzInput {
 export interface FuzzTarget {
   readonly format: string;
   readonly seeds: readonly Buffer[];
+  /** Who posts it when the format is not a terminal's (format-senders.ts): else the fuzzing terminal. */
+  readonly sender?: 'trucker';
 }
 
 const AIS_CSV_SEED = Buffer.from(
@@ -79,6 +81,15 @@ export const TARGETS: readonly FuzzTarget[] = [
   {
     format: 'csv-terminal-notices',
     seeds: [fixture('csv-cargo/terminal-notices.csv'), fixture('csv-cargo/terminal-notices-bad.csv')],
+  },
+  {
+    format: 'csv-shore-power',
+    seeds: [fixture('csv-cargo/shore-power.csv'), fixture('csv-cargo/shore-power-bad.csv')],
+  },
+  {
+    format: 'csv-drayage-trucks',
+    seeds: [fixture('drayage/drayage-trucks.csv'), fixture('drayage/drayage-trucks-bad.csv')],
+    sender: 'trucker',
   },
   {
     format: 'csv-truck-appointments',

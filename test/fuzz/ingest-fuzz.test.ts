@@ -26,11 +26,13 @@ describe.each(ENGINES)('ingest fuzzing on $name', (engine) => {
   let platform: Platform;
   let server: Server;
   let auth: { authorization: string };
+  let truckerAuth: { authorization: string };
   beforeAll(async () => {
     platform = await testPlatform(engine);
     server = await buildServer({ platform, logLevel: 'silent', rateLimitPerMinute: 1e9 });
     auth = await orgWithKey(platform, 'fuzzer', 'terminal');
     await operatesEveryTerminal(platform, 'fuzzer');
+    truckerAuth = await orgWithKey(platform, 'fuzzing-trucker', 'trucker');
   });
   afterAll(async () => {
     await server?.shutdown();
@@ -39,9 +41,16 @@ describe.each(ENGINES)('ingest fuzzing on $name', (engine) => {
 
   it.each(TARGETS)(
     'should answer every mutated or random $format message without a 5xx and leave none unprocessed',
-    async ({ format, seeds }) => {
+    async ({ format, seeds, sender }) => {
       const samples = fc.sample(inputs(seeds), { numRuns: RUNS, seed: SEED + format.length });
-      const tally = await postAll(server, auth, format, samples, CONCURRENCY, `seed ${SEED} `);
+      const tally = await postAll(
+        server,
+        sender === 'trucker' ? truckerAuth : auth,
+        format,
+        samples,
+        CONCURRENCY,
+        `seed ${SEED} `,
+      );
       await platform.pipeline.drain();
       const check = await checkInbox(platform.database.db, format, tally.acknowledged);
       console.log(
