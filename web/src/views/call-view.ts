@@ -11,7 +11,7 @@ import { definitions, h, replaceChildren, timeElement } from '../dom';
 import { duration, portTime, statusWords } from '../format';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, heading, problemMessage } from '../ui';
-import { kilograms, tonnes, type EmissionTotals, type ShorePower } from './green-emissions';
+import { kilograms, tonnes, type CallEmissionsRow, type ShorePower } from './green-emissions';
 
 /** A call id as the API lists it: `<MMSI>:<UTC minute the call started>`. */
 export const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -23,20 +23,9 @@ export interface VesselCallDetail extends VesselCall {
 }
 
 /** `GET /emissions/calls/{callId}` */
-export interface CallEmissionsDetail {
-  readonly callId: string;
-  readonly terminal: string | null;
-  readonly start: string;
-  readonly end: string | null;
-  readonly status: 'computed' | 'no_particulars';
-  readonly reason: string | null;
-  readonly particulars: 'estimated' | 'reported' | 'none';
-  readonly method: string;
-  readonly hours: number;
+export interface CallEmissionsDetail extends Omit<CallEmissionsRow, 'vessel'> {
   readonly positionsUsed: number;
-  readonly totals: EmissionTotals;
   readonly shorePower: ShorePower;
-  readonly asOf: string | null;
   readonly source: { readonly method: string; readonly track: string; readonly particulars: string };
   readonly assumptions: readonly { readonly field: string; readonly value: number | string; readonly rule: string }[];
   readonly modes: readonly {
