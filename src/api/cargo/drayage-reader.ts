@@ -12,6 +12,7 @@ import { lengthFtOf } from '../../domain/identifiers/iso6346-size-type.js';
 import type { DrayageVisit, RegisteredTruck } from '../../domain/zero-emission/drayage-terminal-figures.js';
 import { DRAYAGE_FUELS, type DrayageFuel } from '../../domain/zero-emission/ze-classification.js';
 import type { DB, DrayageTruckTable } from '../../store/schema.js';
+import { eventSource } from '../event-source.js';
 import { badCursorProblem } from '../problem.js';
 import type { DrayageTruckView } from './drayage-schema.js';
 
@@ -47,11 +48,7 @@ function view(r: Selectable<DrayageTruckTable>): DrayageTruckView {
     lowNox: r.low_nox,
     registeredAt: new Date(r.registered_at).toISOString(),
     asOf: new Date(r.stated_at).toISOString(),
-    source: {
-      organisation: r.source_org,
-      inboxId: r.inbox_id === null ? null : String(r.inbox_id),
-      eventId: r.event_id,
-    },
+    source: eventSource(r),
   };
 }
 

@@ -9,6 +9,7 @@ import { visibleTo } from '../../access/visibility-filter.js';
 import { VESSEL_STATIC } from '../../domain/vessel-observation.js';
 import { audienceKey } from '../../projections/vessels/audience.js';
 import type { DB, VesselTable } from '../../store/schema.js';
+import { eventSource } from '../event-source.js';
 import type { VesselView } from './vessel-schema.js';
 
 /** The event behind a read-model row (`last_event_seq` / `event_seq`), as `source` shows it. */
@@ -97,11 +98,7 @@ export class VesselReader {
         : null,
       asOf: asOf.toISOString(),
       stale: now.getTime() - asOf.getTime() > this.staleAfterMs,
-      source: {
-        organisation: stated.source_org,
-        inboxId: stated.inbox_id === null ? null : String(stated.inbox_id),
-        eventId: stated.event_id,
-      },
+      source: eventSource(stated),
     };
   }
 

@@ -15,6 +15,7 @@ import {
 } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
 import type { DB, VesselTrackTable } from '../../store/schema.js';
+import { eventSource, type EventSource } from '../event-source.js';
 import type { PositionObservation } from '../../domain/vessel-calls/position-observation.js';
 import {
   DEFAULT_STALE_AFTER_MIN,
@@ -52,13 +53,7 @@ export interface VesselAt extends VesselStatus {
   /** `asOf` is older than `flagStaleAfterMin` at `at`. */
   readonly stale: boolean;
   /** Who stated that report, in which message; null only if its event is not visible or no longer stored. */
-  readonly source: ReportSource | null;
-}
-
-export interface ReportSource {
-  readonly organisation: string;
-  readonly inboxId: string | null;
-  readonly eventId: string;
+  readonly source: EventSource | null;
 }
 
 /** The track columns a status is computed from (`TRACK_COLUMNS`). */
@@ -186,8 +181,8 @@ async function reportSources(
   db: Kysely<DB>,
   scope: AccessScope,
   dated: readonly { status: VesselStatus; asOf: Date; code: string }[],
-): Promise<Map<string, ReportSource>> {
-  const found = new Map<string, ReportSource>();
+): Promise<Map<string, EventSource>> {
+  const found = new Map<string, EventSource>();
   if (dated.length === 0) return found;
   const times = [...new Map(dated.map((d) => [d.asOf.getTime(), d.asOf])).values()];
   const rows = await db
@@ -206,11 +201,7 @@ async function reportSources(
   for (const row of rows) {
     const key = `${row.event_type_code}|${row.vessel_mmsi}|${row.event_date_time.toISOString()}`;
     if (found.has(key)) continue;
-    found.set(key, {
-      organisation: row.source_org,
-      inboxId: row.inbox_id === null ? null : String(row.inbox_id),
-      eventId: row.event_id,
-    });
+    found.set(key, eventSource(row));
   }
   return found;
 }
