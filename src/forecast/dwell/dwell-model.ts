@@ -1,0 +1,118 @@
+/**
+ * Expected import dwell (discharge → out-gate or train), per terminal and per container given its open holds
+ * and the time it has already spent in the yard (issue 16). Empirical conditional distribution with a fallback
+ * hierarchy, fitted on the boxes that **left** the terminal in the `windowDays` before the origin (a departure
+ * cohort: in steady state its dwell distribution is that of all boxes, and it contains no box still in the yard,
+ * whose dwell is unknown).
+ *
+ * Holds change while a box waits, so each training box is filed at every elapsed-time step of `ELAPSED_STEPS_H`
+ * it outlived, under the holds open at that moment: a box that had a customs hold released on day 2 counts as
+ * "customs" at 0 h and 24 h and as "none" at 48 h. A forecast for a box in its yard since e hours with holds
+ * H open now uses the step s ≤ e, group (terminal, H, s), the durations longer than e; a group with fewer than
+ * `minGroup` such durations falls back to (all terminals, H, s), then (terminal, any holds, s), then (all
+ * terminals, any holds, s). Pure.
+ */
+import { conditionalSample, durationForecast, type DurationForecast } from '../duration-sample.js';
+import { holdClassAt, type DwellFact, type HoldClass } from './dwell-facts.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Elapsed-time steps (hours in the yard) at which a box's open holds are read. */
+export const ELAPSED_STEPS_H: readonly number[] = [0, 12, 24, 48, 72, 120, 168];
+
+export interface DwellModelOptions {
+  /** Departure cohort: boxes that left in [origin − windowDays, origin). */
+  readonly windowDays: number;
+  /** Fewest durations a group needs before the next level of the hierarchy is used. */
+  readonly minGroup: number;
+  readonly levels: readonly number[];
+}
+
+export const DWELL_MODEL: DwellModelOptions = Object.freeze({ windowDays: 28, minGroup: 30, levels: [0.8, 0.95] });
+
+export type DwellGroupLevel = 'terminal+holds' | 'port+holds' | 'terminal' | 'port';
+
+export interface DwellModel {
+  readonly originMs: number;
+  readonly options: DwellModelOptions;
+  /** Boxes in the departure cohort. */
+  readonly n: number;
+  /** Newest departure used (the as-of of the model), null when none. */
+  readonly newestLeftMs: number | null;
+  /** key → ascending dwell hours. */
+  readonly groups: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface DwellQuery {
+  readonly terminal: string;
+  /** Hours the box has spent in the yard at the origin (0 for a box discharged now). */
+  readonly elapsedH: number;
+  readonly holds: HoldClass;
+}
+
+export interface DwellPrediction extends DurationForecast {
+  readonly level: DwellGroupLevel;
+}
+
+const key = (terminal: string, holds: HoldClass | '*', step: number): string => `${terminal}|${holds}|${step}`;
+
+function stepOf(elapsedH: number): number {
+  let s = ELAPSED_STEPS_H[0]!;
+  for (const v of ELAPSED_STEPS_H) if (v <= elapsedH) s = v;
+  return s;
+}
+
+/** Fits the model on what is known at the origin (pass `dwellFactsAt(facts, originMs)`). */
+export function fitDwellModel(
+  known: readonly DwellFact[],
+  originMs: number,
+  options: DwellModelOptions = DWELL_MODEL,
+): DwellModel {
+  const from = originMs - options.windowDays * DAY;
+  const groups = new Map<string, number[]>();
+  const add = (k: string, v: number): void => {
+    const g = groups.get(k);
+    if (g) g.push(v);
+    else groups.set(k, [v]);
+  };
+  let n = 0;
+  let newest: number | null = null;
+  for (const f of known) {
+    if (f.leftMs === null || f.leftMs < from || f.leftMs >= originMs) continue;
+    n++;
+    if (newest === null || f.leftMs > newest) newest = f.leftMs;
+    const dwellH = (f.leftMs - f.dischargedMs) / HOUR;
+    for (const s of ELAPSED_STEPS_H) {
+      if (s > 0 && dwellH <= s) break;
+      const holds = holdClassAt(f.holds, f.dischargedMs + s * HOUR);
+      add(key(f.terminal, holds, s), dwellH);
+      add(key('*', holds, s), dwellH);
+      add(key(f.terminal, '*', s), dwellH);
+      add(key('*', '*', s), dwellH);
+    }
+  }
+  for (const g of groups.values()) g.sort((a, b) => a - b);
+  return { originMs, options, n, newestLeftMs: newest, groups };
+}
+
+/** Total dwell (hours from discharge) of a box; null when the model has no departure to learn from. */
+export function predictDwell(model: DwellModel, q: DwellQuery): DwellPrediction | null {
+  const s = stepOf(q.elapsedH);
+  const tries: [DwellGroupLevel, string][] = [
+    ['terminal+holds', key(q.terminal, q.holds, s)],
+    ['port+holds', key('*', q.holds, s)],
+    ['terminal', key(q.terminal, '*', s)],
+    ['port', key('*', '*', s)],
+  ];
+  let last: { level: DwellGroupLevel; sample: readonly number[] } | null = null;
+  for (const [level, k] of tries) {
+    const sample = conditionalSample(model.groups.get(k) ?? [], q.elapsedH);
+    if (sample.length >= model.options.minGroup) {
+      return { ...durationForecast(sample, model.options.levels)!, level };
+    }
+    if (sample.length > 0 && last === null) last = { level, sample };
+  }
+  // Too few anywhere: the most specific non-empty group, flagged by its small n.
+  return last ? { ...durationForecast(last.sample, model.options.levels)!, level: last.level } : null;
+}
