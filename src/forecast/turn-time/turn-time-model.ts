@@ -1,0 +1,131 @@
+/**
+ * Expected truck turn time (in-gate → out-gate of a truck visit) by hour of day per terminal (issue 16).
+ * Empirical distribution of the visits that **left** in the `windowDays` before the origin, grouped by terminal
+ * and the local hour of their in-gate; a group with fewer than `minGroup` visits falls back to the terminal's
+ * visits of every hour, then to the port's visits of that hour, then to all. `turnFactsAt` cuts a history down
+ * to what was known at the origin, the only input a forecast gets. Pure.
+ */
+import { durationForecast, type DurationForecast } from '../duration-sample.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export interface TurnFact {
+  readonly terminal: string;
+  readonly gateInMs: number;
+  /** Null while the truck is inside. */
+  readonly gateOutMs: number | null;
+}
+
+/** The visits known just before `originMs`, as a frozen copy (an out-gate at or after it is unknown). */
+export function turnFactsAt(facts: readonly TurnFact[], originMs: number): readonly TurnFact[] {
+  const known: TurnFact[] = [];
+  for (const f of facts) {
+    if (!(f.gateInMs < originMs)) continue;
+    known.push(
+      Object.freeze({
+        terminal: f.terminal,
+        gateInMs: f.gateInMs,
+        gateOutMs: f.gateOutMs !== null && f.gateOutMs < originMs ? f.gateOutMs : null,
+      }),
+    );
+  }
+  return Object.freeze(known);
+}
+
+export interface TurnTimeOptions {
+  readonly windowDays: number;
+  readonly minGroup: number;
+  readonly levels: readonly number[];
+  /** Local hour of day (0-23) of an instant, in the terminal's zone. */
+  readonly hourOf: (ms: number) => number;
+}
+
+export const utcHour = (ms: number): number => new Date(ms).getUTCHours();
+
+export const TURN_TIME_MODEL: TurnTimeOptions = Object.freeze({
+  windowDays: 14,
+  minGroup: 20,
+  levels: [0.8, 0.95],
+  hourOf: utcHour,
+});
+
+export type TurnGroupLevel = 'terminal+hour' | 'terminal' | 'port+hour' | 'port';
+
+export interface TurnTimeModel {
+  readonly originMs: number;
+  readonly options: TurnTimeOptions;
+  readonly n: number;
+  /** Newest out-gate used (the as-of), null when none. */
+  readonly newestGateOutMs: number | null;
+  /** key → ascending turn times in minutes. */
+  readonly groups: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface TurnTimePrediction {
+  readonly level: TurnGroupLevel;
+  readonly meanMin: number;
+  readonly medianMin: number;
+  readonly intervals: readonly { readonly level: number; readonly lowerMin: number; readonly upperMin: number }[];
+  readonly n: number;
+}
+
+const key = (terminal: string, hour: number | '*'): string => `${terminal}|${hour}`;
+
+export function fitTurnTimeModel(
+  known: readonly TurnFact[],
+  originMs: number,
+  options: TurnTimeOptions = TURN_TIME_MODEL,
+): TurnTimeModel {
+  const from = originMs - options.windowDays * DAY;
+  const groups = new Map<string, number[]>();
+  const add = (k: string, v: number): void => {
+    const g = groups.get(k);
+    if (g) g.push(v);
+    else groups.set(k, [v]);
+  };
+  let n = 0;
+  let newest: number | null = null;
+  for (const f of known) {
+    if (f.gateOutMs === null || f.gateOutMs < from || f.gateOutMs >= originMs) continue;
+    n++;
+    if (newest === null || f.gateOutMs > newest) newest = f.gateOutMs;
+    const min = (f.gateOutMs - f.gateInMs) / 60_000;
+    const h = options.hourOf(f.gateInMs);
+    add(key(f.terminal, h), min);
+    add(key(f.terminal, '*'), min);
+    add(key('*', h), min);
+    add(key('*', '*'), min);
+  }
+  for (const g of groups.values()) g.sort((a, b) => a - b);
+  return { originMs, options, n, newestGateOutMs: newest, groups };
+}
+
+function asMinutes(f: DurationForecast, level: TurnGroupLevel): TurnTimePrediction {
+  return {
+    level,
+    meanMin: f.meanH,
+    medianMin: f.medianH,
+    intervals: f.intervals.map((iv) => ({ level: iv.level, lowerMin: iv.lowerH, upperMin: iv.upperH })),
+    n: f.n,
+  };
+}
+
+/** Turn time of a truck gating in at local hour `hour` at `terminal`; null when the model has no visit at all. */
+export function predictTurnTime(model: TurnTimeModel, terminal: string, hour: number): TurnTimePrediction | null {
+  const tries: [TurnGroupLevel, string][] = [
+    ['terminal+hour', key(terminal, hour)],
+    ['terminal', key(terminal, '*')],
+    ['port+hour', key('*', hour)],
+    ['port', key('*', '*')],
+  ];
+  for (const [level, k] of tries) {
+    const g = model.groups.get(k) ?? [];
+    if (g.length >= model.options.minGroup) return asMinutes(durationForecast(g, model.options.levels)!, level);
+  }
+  for (const [level, k] of tries) {
+    const g = model.groups.get(k) ?? [];
+    if (g.length > 0) return asMinutes(durationForecast(g, model.options.levels)!, level);
+  }
+  return null;
+}
