@@ -17,6 +17,7 @@ import { InboxRepository } from './store/inbox-repository.js';
 import { AuditLogRepository } from './store/audit-log-repository.js';
 import { CsvLayoutRepository } from './store/csv-layout-repository.js';
 import { OperatedTerminals } from './store/operated-terminals.js';
+import { CarrierScacs } from './store/carrier-scacs.js';
 import { OrganisationFormatSettings } from './store/organisation-format-settings.js';
 import { OrganisationRepository } from './store/organisation-repository.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -56,6 +57,8 @@ export interface Platform {
   readonly csvLayouts: CsvLayoutRepository;
   /** Which terminals each organisation operates (access/operated-terminals.ts); set by the port authority. */
   readonly operatedTerminals: OperatedTerminals;
+  /** Which carrier SCACs each organisation speaks for (access/carrier-scacs.ts); set by the port authority. */
+  readonly carrierScacs: CarrierScacs;
   readonly audit: AuditLogRepository;
   readonly parsers: ParserRegistry;
   readonly pipeline: IngestPipeline;
@@ -110,6 +113,7 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     formatSettings,
     csvLayouts,
     operatedTerminals: new OperatedTerminals(database.db),
+    carrierScacs: new CarrierScacs(database.db),
     audit,
     parsers,
     pipeline,

@@ -7,10 +7,9 @@
  *
  * The terminal feeds truckers read (docs/truckers.md) follow the same rule: appointment slots (`csv-appointment-slots`)
  * are a terminal's own; empty-return receivables (`csv-empty-returns`) are stated by the location (a terminal; a
- * depot through the port authority, as no depot role exists) — a carrier that closes receiving at a terminal says
- * so through that terminal or a notice, since the product does not tie an organisation to a SCAC and a carrier
- * could otherwise close another carrier's returns; notices (`csv-terminal-notices`) come from terminals and the
- * port authority. Capacity is community data: these formats default to `community` visibility (a sender may
+ * depot through the port authority, as no depot role exists) and by the carrier, for its own empties only: the
+ * port authority links a carrier to its SCACs and a carrier's row for another SCAC is rejected row by row
+ * (access/carrier-scacs.ts); notices (`csv-terminal-notices`) come from terminals and the port authority. Capacity is community data: these formats default to `community` visibility (a sender may
  * still say otherwise per message or in its format setting).
  */
 import type { Visibility } from '../domain/canonical-event.js';
@@ -22,7 +21,7 @@ export const FORMAT_SENDER_ROLES: Readonly<Record<string, readonly Role[]>> = {
   // A terminal's own equipment and chargers report through the terminal (or the operator's MQTT transport).
   'equipment-telemetry': ['terminal', 'port_authority', 'system'],
   'csv-appointment-slots': ['terminal', 'port_authority', 'system'],
-  'csv-empty-returns': ['terminal', 'port_authority', 'system'],
+  'csv-empty-returns': ['terminal', 'carrier', 'port_authority', 'system'],
   'csv-terminal-notices': ['terminal', 'port_authority', 'system'],
   // The port drayage truck registry: a trucking company registers its own trucks, the port authority any
   // (docs/drayage.md); private by default, so a trucker never sees another's fleet.

@@ -28,6 +28,7 @@ import { securityHeaders } from './security-headers.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { formatSettingRoutes } from './routes/format-setting-routes.js';
 import { terminalLinkRoutes } from './routes/terminal-link-routes.js';
+import { carrierScacRoutes } from './routes/carrier-scac-routes.js';
 import { csvLayoutRoutes } from './routes/csv-layout-routes.js';
 import { cargoRoutes } from './routes/cargo-routes.js';
 import { DEFAULT_GRACE_MINUTES } from '../domain/appointments/appointment-outcome.js';
@@ -317,6 +318,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(adminRoutes, { platform });
   await app.register(formatSettingRoutes, { platform });
   await app.register(terminalLinkRoutes, { platform });
+  await app.register(carrierScacRoutes, { platform });
   await app.register(csvLayoutRoutes, { platform });
   await app.register(vesselRoutes, { platform, staleAfterMinutes: options.vesselStaleMinutes ?? 30 });
   await app.register(vesselStreamRoutes, { platform, staleAfterMinutes: options.vesselStaleMinutes ?? 30 });

@@ -4,6 +4,7 @@ import { VISIBILITIES } from '../domain/canonical-event.js';
 import { isValidTimeZone } from '../domain/zoned-time.js';
 import { CliError, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
 import { setLayoutCommand, showLayoutCommand } from './csv-layout-commands.js';
+import { scacsCommand, setScacsCommand } from './orgs-scac-commands.js';
 import { loadTerminalRegistry } from '../geo/load-terminal-registry.js';
 
 type StoreFlags = { dataDir?: string; databaseUrl?: string };
@@ -95,6 +96,8 @@ export function orgsCommand(): Command {
     .addCommand(setFormat)
     .addCommand(setTerminalsCommand())
     .addCommand(terminalsCommand())
+    .addCommand(setScacsCommand())
+    .addCommand(scacsCommand())
     .addCommand(setLayoutCommand())
     .addCommand(showLayoutCommand());
 }

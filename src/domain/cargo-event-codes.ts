@@ -107,6 +107,14 @@ export const EMPTY_RETURN_LOCATION_TYPES = ['TERMINAL', 'DEPOT'] as const;
 export type EmptyReturnLocationType = (typeof EMPTY_RETURN_LOCATION_TYPES)[number];
 
 /**
+ * Whose word an empty-return receivable is (docs/truckers.md): the location's (a terminal for itself, the port
+ * authority for a depot) or the carrier's, about its own SCAC's empties. Both must accept for a trucker to return
+ * there; each party's newest statement replaces only its own earlier one.
+ */
+export const EMPTY_RETURN_SPEAKERS = ['LOCATION', 'CARRIER'] as const;
+export type EmptyReturnSpeaker = (typeof EMPTY_RETURN_SPEAKERS)[number];
+
+/**
  * Kinds of notice; `GATE_CLOSED` and `EMPTIES_NOT_ACCEPTED` (for the carrier / size-type they name, all when
  * blank) stop a location from being offered for an empty return while they are in force.
  */

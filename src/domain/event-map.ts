@@ -18,6 +18,7 @@ import {
   TRUCK_APPOINTMENT,
   type AppointmentTransactionType,
   type EmptyReturnLocationType,
+  type EmptyReturnSpeaker,
   type EquipmentEventCode,
   type NoticeStatus,
   type NoticeType,
@@ -114,6 +115,11 @@ export type EmptyReceivablePayload = {
   readonly accepting: boolean;
   /** Empties it can still take; null when the location does not say. */
   readonly remainingCapacity: number | null;
+  /**
+   * Whose word it is, set by the ingest pipeline from the sender's role (access/carrier-scacs.ts), never read
+   * from the message; absent on events stored before carriers could send it = `LOCATION`.
+   */
+  readonly statedBy?: EmptyReturnSpeaker | undefined;
   readonly sourceMessage: FeedSourceLine;
 };
 

@@ -10,6 +10,7 @@ import {
   CONTAINER_MASTER_DATA,
   EMPTY_RECEIVABLE,
   EMPTY_RETURN_LOCATION_TYPES,
+  EMPTY_RETURN_SPEAKERS,
   NOTICE_STATUSES,
   NOTICE_TYPES,
   TERMINAL_AVAILABILITY,
@@ -227,6 +228,7 @@ const PAYLOAD_GUARDS: { readonly [C in OpenpcsEventCode]: Guard<OpenpcsPayloads[
     isoEquipmentCode: isString,
     accepting: isBoolean,
     remainingCapacity: orNull(isCount),
+    statedBy: optional(oneOf(EMPTY_RETURN_SPEAKERS)),
     sourceMessage: SOURCE_LINE,
   }),
   [TERMINAL_NOTICE]: shaped<TerminalNoticePayload>({

@@ -26,6 +26,7 @@ import { CSV_LAYOUT_FORMATS } from './csv/csv-layout-columns.js';
 import type { ParserRegistry } from './parser-registry.js';
 import { isTimeZoneSource, type TimeZoneSource } from '../domain/time-zone-source.js';
 import { withStorableEvents } from './storable-events.js';
+import { receivablesTheSenderMayState, type CarrierStanding } from '../access/carrier-scacs.js';
 import { eventsTheSenderMayState, type SenderStanding } from '../access/operated-terminals.js';
 import { senderStanding } from '../store/operated-terminals.js';
 
@@ -543,11 +544,18 @@ export class IngestPipeline {
   }
 }
 
-/** The part with the events its sender may not state (a terminal it does not operate) turned into rejections. */
-function sayableBy(standing: SenderStanding, part: ParseResult): ParseResult {
-  const checked = eventsTheSenderMayState(standing, part.events);
-  if (checked.rejected.length === 0) return part;
-  return { events: checked.events, rejected: [...part.rejected, ...checked.rejected] };
+/**
+ * The part with the events its sender may not state (a terminal it does not operate, a carrier's receivable for a
+ * SCAC not its own) turned into rejections, and each receivable stamped with whose word it is.
+ */
+function sayableBy(standing: SenderStanding & CarrierStanding, part: ParseResult): ParseResult {
+  const atTerminals = eventsTheSenderMayState(standing, part.events);
+  const receivables = receivablesTheSenderMayState(standing, atTerminals.events);
+  const rejected = [...atTerminals.rejected, ...receivables.rejected];
+  return {
+    events: receivables.events,
+    rejected: rejected.length === 0 ? part.rejected : [...part.rejected, ...rejected],
+  };
 }
 
 function statusOf(parsedEvents: number, rejected: number): InboxStatus {

@@ -5,7 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import { isRole } from '../access/roles.js';
+import type { CarrierStanding } from '../access/carrier-scacs.js';
 import type { SenderStanding } from '../access/operated-terminals.js';
+import { scacsOf } from './carrier-scacs.js';
 import type { DB } from './schema.js';
 
 export interface TerminalLink {
@@ -54,10 +56,10 @@ export class OperatedTerminals {
 }
 
 /**
- * A message sender's role and linked terminals, read in the caller's transaction; the role is null when the
- * sender is no registered organisation (the CLI's `local` operator).
+ * A message sender's role, linked terminals and SCACs, read in the caller's transaction; the role is null when
+ * the sender is no registered organisation (the CLI's `local` operator).
  */
-export async function senderStanding(db: Kysely<DB>, orgId: string): Promise<SenderStanding> {
+export async function senderStanding(db: Kysely<DB>, orgId: string): Promise<SenderStanding & CarrierStanding> {
   const rows = await db
     .selectFrom('organisation')
     .leftJoin('organisation_terminal', 'organisation_terminal.org_id', 'organisation.id')
@@ -67,5 +69,7 @@ export async function senderStanding(db: Kysely<DB>, orgId: string): Promise<Sen
     .execute();
   const role = rows[0] && isRole(rows[0].role) ? rows[0].role : null;
   const operates = rows.flatMap((r) => (r.terminal_code === null ? [] : [r.terminal_code]));
-  return { orgId, role, operates };
+  // Only a carrier's SCACs matter to the rules (access/carrier-scacs.ts): others skip the second read.
+  const scacs = role === 'carrier' ? await scacsOf(db, orgId) : [];
+  return { orgId, role, operates, scacs };
 }

@@ -82,6 +82,14 @@ export interface OrganisationTerminalTable {
   linked_by: string | null;
 }
 
+/** A carrier SCAC an organisation speaks for (migration 0026); a SCAC belongs to one organisation. */
+export interface OrganisationScacTable {
+  org_id: string;
+  scac: string;
+  linked_at: Generated<Date>;
+  linked_by: string | null;
+}
+
 /** One version of an organisation's declared layout for a CSV format (migration 0013). */
 export interface CsvLayoutTable {
   org_id: string;
@@ -197,6 +205,7 @@ export interface DB {
   inbox: InboxTable;
   organisation_format_setting: OrganisationFormatSettingTable;
   organisation_terminal: OrganisationTerminalTable;
+  organisation_scac: OrganisationScacTable;
   csv_layout: CsvLayoutTable;
   dead_letter: DeadLetterTable;
   event: EventTable;
@@ -583,11 +592,15 @@ export interface AppointmentSlotTable extends FeedStatementColumns {
   booked: number;
 }
 
-/** Newest empty-return receivable statement per location × SCAC × ISO size/type (migration 0019). */
+/**
+ * Newest empty-return receivable statement per location × SCAC × ISO size/type (migration 0019) and speaker
+ * (migration 0026: `LOCATION`, the terminal or depot's word; `CARRIER`, the SCAC's own carrier's word).
+ */
 export interface EmptyReceivableTable extends FeedStatementColumns {
   location_code: string;
   carrier_scac: string;
   iso_type: string;
+  stated_by: Generated<string>;
   location_type: string;
   un_location_code: string | null;
   location_name: string | null;

@@ -73,6 +73,8 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /admin/organisations/{id}/csv-layouts': 'admin',
   'GET /admin/organisations/{id}/terminals': 'admin',
   'PUT /admin/organisations/{id}/terminals': 'admin',
+  'GET /admin/organisations/{id}/scacs': 'admin',
+  'PUT /admin/organisations/{id}/scacs': 'admin',
   'GET /terminals': 'public',
   'GET /terminals/{code}': 'public',
   'GET /appointments/availability': 'read',

@@ -199,13 +199,13 @@ describe.each(ENGINES)('trucker answers over terminal feeds on $name', (engine) 
     ]);
   });
 
-  it('should refuse feeds from a carrier or a trucker with 403 and store nothing', async () => {
+  it('should refuse terminal feeds from a carrier or a trucker with 403 and store nothing', async () => {
     const before = await platform.database.db
       .selectFrom('inbox')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     for (const [org, format, body] of [
-      ['maeu', 'csv-empty-returns', `${RETURNS}\nWBCT,USLAX,MAEU,45G1,N,0,2026-03-02T09:40:00-08:00\n`],
+      ['sbtl', 'csv-empty-returns', `${RETURNS}\nWBCT,USLAX,MAEU,45G1,N,0,2026-03-02T09:40:00-08:00\n`],
       [
         'sbtl',
         'csv-appointment-slots',

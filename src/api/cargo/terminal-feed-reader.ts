@@ -8,7 +8,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
 import { visibleTo } from '../../access/visibility-filter.js';
-import type { AppointmentTransactionType, NoticeStatus, NoticeType } from '../../domain/cargo-event-codes.js';
+import type {
+  AppointmentTransactionType,
+  EmptyReturnSpeaker,
+  NoticeStatus,
+  NoticeType,
+} from '../../domain/cargo-event-codes.js';
+import { combineReceivableWords } from '../../domain/terminal-feeds/receivable-words.js';
 import {
   affectsEmptyReturn,
   closesEmptyReturn,
@@ -17,11 +23,14 @@ import {
   inForceDuring,
   type NoticeFacts,
 } from '../../domain/terminal-feeds/notice-rules.js';
-import type { AppointmentSlotTable, DB, TerminalNoticeTable } from '../../store/schema.js';
+import type { AppointmentSlotTable, DB, EmptyReceivableTable, TerminalNoticeTable } from '../../store/schema.js';
 import type { EmptyReturnAnswer, NoticeView, SlotView } from './terminal-feed-schema.js';
 
 type SlotRow = Selectable<AppointmentSlotTable>;
 type NoticeRow = Selectable<TerminalNoticeTable>;
+type ReceivableRow = Selectable<EmptyReceivableTable>;
+
+const speaker = (statedBy: string): EmptyReturnSpeaker => (statedBy === 'CARRIER' ? 'CARRIER' : 'LOCATION');
 
 /** Most slots one answer lists (a week of hourly slots of four types at a dozen terminals is ~8,000). */
 export const MAX_SLOTS = 10_000;
@@ -184,37 +193,64 @@ export class TerminalFeedReader {
     const nextSlot = new Map(slots.map((s) => [s.terminal_code, s]));
     const answer: EmptyReturnAnswer = { scac, isoType, at: new Date(atMs).toISOString(), locations: [], closed: [] };
     const used: Stated[] = [...receivables];
-    for (const r of receivables) {
-      const location = { code: r.location_code, unLocationCode: r.un_location_code };
+    // Each location's words (its own, the carrier's), combined by the one rule: both must accept.
+    const byLocation = new Map<string, ReceivableRow[]>();
+    for (const r of receivables) byLocation.set(r.location_code, [...(byLocation.get(r.location_code) ?? []), r]);
+    for (const [code, rows] of byLocation) {
+      const words = rows.map((r) => ({
+        ...r,
+        statedBy: speaker(r.stated_by),
+        remainingCapacity: r.remaining_capacity,
+      }));
+      const combined = combineReceivableWords(words);
+      if (combined === null) continue;
+      const deciding = combined.deciding;
+      const about = words.find((w) => w.statedBy === 'LOCATION') ?? deciding;
+      const statements = words
+        .sort((a, b) => (a.statedBy === b.statedBy ? 0 : a.statedBy === 'LOCATION' ? -1 : 1))
+        .map((w) => ({
+          statedBy: w.statedBy,
+          accepting: w.accepting,
+          remainingCapacity: w.remaining_capacity,
+          asOf: w.stated_at.toISOString(),
+          stale: this.isStale(w.stated_at, atMs),
+          source: sourceOf(w),
+        }));
+      const location = { code, unLocationCode: about.un_location_code };
       const affecting = notices.filter((n) => affectsEmptyReturn(facts(n), location, scac, isoType));
       used.push(...affecting);
       const closing = affecting.filter((n) => closesEmptyReturn(facts(n)));
-      const reason = !r.accepting
+      const reason = !combined.accepting
         ? ('NOT_ACCEPTING' as const)
-        : r.remaining_capacity === 0
+        : combined.remainingCapacity === 0
           ? ('FULL' as const)
           : closing.length > 0
             ? ('NOTICE' as const)
             : null;
       const views = affecting.map((n) => noticeView(n, atMs));
+      const statedAt = rows.map((r) => r.stated_at);
       if (reason !== null) {
         answer.closed.push({
-          location: r.location_code,
+          location: code,
           reason,
+          statedBy: reason === 'NOTICE' ? null : deciding.statedBy,
+          statements,
           notices: views,
-          asOf: newest(r.stated_at, ...affecting.map((n) => n.stated_at)),
-          source: sourceOf(r),
+          asOf: newest(...statedAt, ...affecting.map((n) => n.stated_at)),
+          source: sourceOf(deciding),
         });
         continue;
       }
-      const slot = nextSlot.get(r.location_code);
+      const slot = nextSlot.get(code);
       if (slot) used.push(slot);
       answer.locations.push({
-        location: r.location_code,
-        locationType: r.location_type === 'DEPOT' ? 'DEPOT' : 'TERMINAL',
-        name: r.location_name,
-        unLocationCode: r.un_location_code,
-        remainingCapacity: r.remaining_capacity,
+        location: code,
+        locationType: about.location_type === 'DEPOT' ? 'DEPOT' : 'TERMINAL',
+        name: about.location_name,
+        unLocationCode: about.un_location_code,
+        remainingCapacity: combined.remainingCapacity,
+        statedBy: deciding.statedBy,
+        statements,
         nextSlot: slot
           ? {
               slotStart: slot.slot_start.toISOString(),
@@ -225,9 +261,9 @@ export class TerminalFeedReader {
             }
           : null,
         notices: views,
-        asOf: newest(r.stated_at, ...(slot ? [slot.stated_at] : []), ...affecting.map((n) => n.stated_at)),
-        stale: this.isStale(r.stated_at, atMs),
-        source: sourceOf(r),
+        asOf: newest(...statedAt, ...(slot ? [slot.stated_at] : []), ...affecting.map((n) => n.stated_at)),
+        stale: statements.some((w) => w.stale),
+        source: sourceOf(deciding),
       });
     }
     // Most room first (a location that does not say how much comes after those that do), then by code.

@@ -4,7 +4,12 @@
  * message that stated it); `stale` flags a figure older than the configured age (`OPENPCS_FEED_STALE_MINUTES`).
  */
 import { z } from 'zod';
-import { APPOINTMENT_TRANSACTION_TYPES, NOTICE_STATUSES, NOTICE_TYPES } from '../../domain/cargo-event-codes.js';
+import {
+  APPOINTMENT_TRANSACTION_TYPES,
+  EMPTY_RETURN_SPEAKERS,
+  NOTICE_STATUSES,
+  NOTICE_TYPES,
+} from '../../domain/cargo-event-codes.js';
 
 export const FeedSourceSchema = z
   .object({
@@ -62,24 +67,55 @@ export const NextSlotSchema = z.object({
   source: FeedSourceSchema,
 });
 
+/** One party's newest word on returning this empty here (docs/truckers.md: both must accept). */
+export const ReceivableWordSchema = z
+  .object({
+    statedBy: z
+      .enum(EMPTY_RETURN_SPEAKERS)
+      .describe('LOCATION: the terminal (or the port authority for a depot); CARRIER: the carrier of the SCAC'),
+    accepting: z.boolean(),
+    remainingCapacity: z.number().int().nullable().describe('empties it can still take; null: not stated'),
+    asOf,
+    stale,
+    source: FeedSourceSchema,
+  })
+  .describe('A receivable statement (`csv-empty-returns`) of one party');
+
+const statedBy = z
+  .enum(EMPTY_RETURN_SPEAKERS)
+  .describe('whose word the figure (and `source`) is: the location or the carrier');
+const statements = z
+  .array(ReceivableWordSchema)
+  .describe("each party's newest statement: the location's first, then the carrier's; both must accept");
+
 export const ReturnLocationSchema = z
   .object({
     location: z.string().describe('SMDG terminal code or depot code'),
     locationType: z.enum(['TERMINAL', 'DEPOT']),
     name: z.string().nullable(),
     unLocationCode: z.string().nullable(),
-    remainingCapacity: z.number().int().nullable().describe('empties it can still take; null: not stated'),
+    remainingCapacity: z
+      .number()
+      .int()
+      .nullable()
+      .describe('empties it can still take: the smaller figure the location and the carrier stated; null: neither'),
+    statedBy,
+    statements,
     nextSlot: NextSlotSchema.nullable().describe('the next EMPTY_RETURN appointment slot with a free place'),
     notices: z.array(NoticeSchema).describe('notices in force that affect returning this empty here'),
     asOf,
-    stale,
-    source: FeedSourceSchema.describe('the receivable statement'),
+    stale: stale.describe('a statement behind it is older than the configured age (OPENPCS_FEED_STALE_MINUTES)'),
+    source: FeedSourceSchema.describe('the receivable statement the figure comes from (`statedBy`)'),
   })
   .describe('A location that receives the empty now');
 
 export const ClosedLocationSchema = z.object({
   location: z.string(),
   reason: z.enum(['NOT_ACCEPTING', 'FULL', 'NOTICE']),
+  statedBy: statedBy
+    .nullable()
+    .describe('whose receivable statement closes it (`source`); null: open by both, closed by a notice'),
+  statements,
   notices: z.array(NoticeSchema),
   asOf,
   source: FeedSourceSchema,

@@ -118,8 +118,10 @@ export const terminalFeedRoutes: FastifyPluginAsyncZod<TerminalFeedRouteOptions>
     route(ACCESS.read, {
       summary: 'Where an empty of a carrier and ISO size/type can be returned now, with the next free appointment',
       description:
-        'Locations whose newest receivable statement (`csv-empty-returns`) accepts the carrier and size/type with ' +
-        'capacity left and that no notice closes (gate closed, empties not accepted for it) at `at` (default now); ' +
+        'Locations where the newest receivable statements (`csv-empty-returns`) of the location and of the carrier ' +
+        'both accept the carrier and size/type (a party that has not spoken is no obstacle), with capacity left (the ' +
+        'smaller stated figure, `statedBy` says whose) and that no notice closes (gate closed, empties not accepted ' +
+        "for it) at `at` (default now); `statements` gives each party's word with its own `asOf` and `source`; " +
         'each with the next EMPTY_RETURN slot with a free place at that terminal and the notices that affect it. ' +
         'Locations that stated a receivable but do not take it now are listed under `closed` with the reason. ' +
         'Example: `GET /empty-returns?scac=MAEU&isoType=45G1`',
@@ -141,7 +143,26 @@ export const terminalFeedRoutes: FastifyPluginAsyncZod<TerminalFeedRouteOptions>
                   locationType: 'TERMINAL',
                   name: 'APM Terminals Los Angeles Pier 400',
                   unLocationCode: 'USLAX',
-                  remainingCapacity: 120,
+                  remainingCapacity: 40,
+                  statedBy: 'CARRIER',
+                  statements: [
+                    {
+                      statedBy: 'LOCATION',
+                      accepting: true,
+                      remainingCapacity: 120,
+                      asOf: '2026-03-02T15:05:00.000Z',
+                      stale: false,
+                      source: { organisation: 'apmt', inboxId: '1209', eventId: '77b2…' },
+                    },
+                    {
+                      statedBy: 'CARRIER',
+                      accepting: true,
+                      remainingCapacity: 40,
+                      asOf: '2026-03-02T14:50:00.000Z',
+                      stale: false,
+                      source: { organisation: 'maersk', inboxId: '1204', eventId: '5c0e…' },
+                    },
+                  ],
                   nextSlot: {
                     slotStart: '2026-03-02T16:00:00.000Z',
                     slotEnd: '2026-03-02T17:00:00.000Z',
@@ -152,7 +173,7 @@ export const terminalFeedRoutes: FastifyPluginAsyncZod<TerminalFeedRouteOptions>
                   notices: [],
                   asOf: '2026-03-02T15:05:00.000Z',
                   stale: false,
-                  source: { organisation: 'apmt', inboxId: '1209', eventId: '77b2…' },
+                  source: { organisation: 'maersk', inboxId: '1204', eventId: '5c0e…' },
                 },
               ],
               closed: [],

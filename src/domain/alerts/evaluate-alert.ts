@@ -59,19 +59,31 @@ export function evaluateAlert(rule: AlertRule, change: WatchedChange, context: E
       const was = hasEmptyCapacity(change.before);
       const is = hasEmptyCapacity(change.after);
       const what = `${change.carrierScac} ${change.isoEquipmentCode} empties at ${change.locationCode}`;
+      const statedBy = change.statedBy ?? 'LOCATION';
       const details = {
         ...change.after,
         locationCode: p.locationCode,
         carrierScac: p.carrierScac,
         isoEquipmentCode: p.isoEquipmentCode,
+        statedBy,
       };
+      // The trucker is told when it is the carrier that closed or reopened the returns of its own empties.
+      const byCarrier = statedBy === 'CARRIER' ? `stated by carrier ${change.carrierScac}` : null;
       if (rule.kind === 'empty-capacity-zero' && was && !is) {
-        const why = change.after.accepting ? 'no places left' : 'not accepting';
+        const why = [change.after.accepting ? 'no places left' : 'not accepting', byCarrier].filter(Boolean).join('; ');
         return [{ changeKey: `closed@${fact.seq}`, reason: `${what}: capacity fell to zero (${why})`, details, fact }];
       }
       if (rule.kind === 'empty-capacity-reopened' && !was && is) {
-        const left = change.after.remainingCapacity === null ? '' : ` (${change.after.remainingCapacity} places)`;
-        return [{ changeKey: `reopened@${fact.seq}`, reason: `${what}: accepting again${left}`, details, fact }];
+        const places = change.after.remainingCapacity === null ? null : `${change.after.remainingCapacity} places`;
+        const left = [places, byCarrier].filter(Boolean).join('; ');
+        return [
+          {
+            changeKey: `reopened@${fact.seq}`,
+            reason: `${what}: accepting again${left ? ` (${left})` : ''}`,
+            details,
+            fact,
+          },
+        ];
       }
       return [];
     }

@@ -4,6 +4,8 @@
  * before and after a change, whatever order the read models were caught up in.
  */
 
+import type { EmptyReturnSpeaker } from '../cargo-event-codes.js';
+
 /** Where the fact behind a change came from: the `asOf` and `source` of the alert (like the trucker answers). */
 export interface FactSource {
   /** When the fact was stated (the statement's eventDateTime), ISO 8601. */
@@ -43,8 +45,14 @@ export type WatchedChange =
       readonly locationCode: string;
       readonly carrierScac: string;
       readonly isoEquipmentCode: string;
+      /**
+       * The location's and the carrier's words combined (`terminal-feeds/receivable-words.ts`: both must accept);
+       * a change is the combined state moving.
+       */
       readonly before: EmptyCapacityState | null;
       readonly after: EmptyCapacityState;
+      /** Whose statement made the change (the fact's); absent = the location's. */
+      readonly statedBy?: EmptyReturnSpeaker | undefined;
       readonly fact: FactSource;
     }
   | {

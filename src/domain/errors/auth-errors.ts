@@ -75,4 +75,19 @@ export const AUTH_ERRORS = {
     title: 'Unknown terminal',
     text: '`PUT /admin/organisations/{id}/terminals`: a code that is not an SMDG code of the terminal registry (`GET /terminals`); one `errors[]` entry per code',
   },
+  PCS_ADMIN_SCACS_PORT_AUTHORITY: {
+    status: 403,
+    title: 'Only the port authority links SCACs',
+    text: '`PUT /admin/organisations/{id}/scacs`: which carrier SCACs an organisation speaks for is set by the port authority (or the local operator), never by the organisation itself',
+  },
+  PCS_ADMIN_NOT_A_CARRIER: {
+    status: 409,
+    title: 'Not a carrier organisation',
+    text: '`PUT /admin/organisations/{id}/scacs`: only an organisation with the role `carrier` speaks for SCACs (an empty list clears the links of any organisation)',
+  },
+  PCS_ADMIN_SCAC_TAKEN: {
+    status: 409,
+    title: 'SCAC linked to another organisation',
+    text: "`PUT /admin/organisations/{id}/scacs`: a SCAC is one carrier's code and is linked to one organisation at most; clear it from the other organisation first",
+  },
 } as const satisfies Record<string, ErrorSpec>;

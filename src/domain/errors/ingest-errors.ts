@@ -33,6 +33,11 @@ export const INGEST_ERRORS = {
     title: 'Terminal not operated by the sender',
     text: 'an organisation with the role `terminal` stated a fact (availability, last free day, gate, vessel or rail move) at a terminal it is not linked to; that row is rejected, the rest of the message is stored. The port authority links an organisation to the terminals it operates (`PUT /admin/organisations/{id}/terminals`, `openpcs orgs set-terminals`); a terminal organisation with no link states nothing at any terminal',
   },
+  PCS_INGEST_SCAC_NOT_OWN: {
+    status: 'dead letter',
+    title: "SCAC not the sender's own",
+    text: 'an organisation with the role `carrier` sent an empty-return receivable (`csv-empty-returns`) for a carrier SCAC it is not linked to; that row is rejected, the rest of the message is stored. The port authority links a carrier to its SCACs (`PUT /admin/organisations/{id}/scacs`, `openpcs orgs set-scacs`); a carrier with no link states no receivable',
+  },
   PCS_INGEST_PARSER_CRASH: {
     status: 'dead letter',
     title: 'Parser failed',

@@ -14,7 +14,6 @@
 import { sql, type Transaction } from 'kysely';
 import { seesRow } from '../../access/visibility-filter.js';
 import type { StoredEvent } from '../../domain/canonical-event.js';
-import { APPOINTMENT_SLOT, EMPTY_RECEIVABLE } from '../../domain/cargo-event-codes.js';
 import {
   CONTAINER_RULE_KINDS,
   containerKey,
@@ -23,7 +22,14 @@ import {
   storedRule,
 } from '../../domain/alerts/alert-rule.js';
 import { evaluateAlert } from '../../domain/alerts/evaluate-alert.js';
-import type { FactSource, WatchedChange } from '../../domain/alerts/watched-state.js';
+import type { EmptyCapacityState, FactSource, WatchedChange } from '../../domain/alerts/watched-state.js';
+import {
+  APPOINTMENT_SLOT,
+  EMPTY_RECEIVABLE,
+  EMPTY_RETURN_SPEAKERS,
+  type EmptyReturnSpeaker,
+} from '../../domain/cargo-event-codes.js';
+import { combineReceivableWords } from '../../domain/terminal-feeds/receivable-words.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { terminalTimeZone } from '../terminal-kpis/terminal-time-zone.js';
@@ -44,22 +50,64 @@ interface Observed {
   readonly ruleKey: string;
   readonly visibility: string;
   readonly ownerOrgs: readonly string[];
-  readonly state: Record<string, unknown>;
-  /** Builds the change from the state before. */
-  readonly change: (before: Record<string, unknown> | null) => WatchedChange;
+  /**
+   * The state to hold after this fact, from the one held before; null when the fact changes nothing because a
+   * newer statement of the same party is already held (a late-arriving older one, as the feed read models keep).
+   */
+  readonly next: (before: Record<string, unknown> | null) => Record<string, unknown> | null;
+  /** Builds the change from the states before and after. */
+  readonly change: (before: Record<string, unknown> | null, after: Record<string, unknown>) => WatchedChange;
   readonly fact: FactSource;
-  /** A feed statement (ordered by when it was stated); a container state is already merged. */
-  readonly statement: boolean;
 }
 
 function factOf(event: StoredEvent): FactSource {
   return { asOf: event.eventDateTime, sourceOrg: event.sourceOrg, eventId: event.eventId, seq: event.seq };
 }
 
+/** One party's newest word on a receivable key, as held in `alert_watch_state`. */
+interface HeldWord {
+  readonly accepting: boolean;
+  readonly remainingCapacity: number | null;
+  readonly asOf: string;
+}
+
+/**
+ * Each party's held word on a receivable key; a state held before carriers could speak (no `words`) is the
+ * location's word.
+ */
+function heldWords(before: Record<string, unknown> | null): Partial<Record<EmptyReturnSpeaker, HeldWord>> {
+  if (before === null) return {};
+  const words = before.words;
+  if (typeof words !== 'object' || words === null) return { LOCATION: heldWord(before) };
+  const held: Partial<Record<EmptyReturnSpeaker, HeldWord>> = {};
+  for (const speaker of EMPTY_RETURN_SPEAKERS) {
+    const word: unknown = (words as Record<string, unknown>)[speaker];
+    if (typeof word === 'object' && word !== null) held[speaker] = heldWord(word as Record<string, unknown>);
+  }
+  return held;
+}
+
+function heldWord(w: Record<string, unknown>): HeldWord {
+  return {
+    accepting: w.accepting === true,
+    remainingCapacity: typeof w.remainingCapacity === 'number' ? w.remainingCapacity : null,
+    asOf: typeof w.asOf === 'string' ? w.asOf : '',
+  };
+}
+
+const emptyState = (s: Record<string, unknown>): EmptyCapacityState => ({
+  accepting: s.accepting === true,
+  remainingCapacity: (s.remainingCapacity as number | null | undefined) ?? null,
+});
+
+/** A fact dated before the newest one held is late: it leaves the held state in place. */
+const isLate = (fact: FactSource, before: Record<string, unknown> | null): boolean =>
+  before !== null && typeof before.asOf === 'string' && fact.asOf < before.asOf;
+
 function observedOf(event: StoredEvent): Observed | null {
   if (event.eventTypeCode === EMPTY_RECEIVABLE) {
     const p = event.payload;
-    const state = { accepting: p.accepting, remainingCapacity: p.remainingCapacity };
+    const statedBy = p.statedBy ?? 'LOCATION';
     const key = emptyCapacityKey(p);
     const fact = factOf(event);
     return {
@@ -67,22 +115,37 @@ function observedOf(event: StoredEvent): Observed | null {
       ruleKey: key,
       visibility: event.visibility,
       ownerOrgs: event.ownerOrgs,
-      state,
       fact,
-      statement: true,
-      change: (before) => ({
+      // The watched state is the location's and the carrier's words combined (both must accept); each party's
+      // newer statement replaces only its own.
+      next: (before) => {
+        const words = heldWords(before);
+        const own = words[statedBy];
+        if (own !== undefined && fact.asOf < own.asOf) return null;
+        const next = {
+          ...words,
+          [statedBy]: { accepting: p.accepting, remainingCapacity: p.remainingCapacity, asOf: fact.asOf },
+        };
+        const combined = combineReceivableWords(
+          EMPTY_RETURN_SPEAKERS.flatMap((speaker) => {
+            const w = next[speaker];
+            return w ? [{ statedBy: speaker, accepting: w.accepting, remainingCapacity: w.remainingCapacity }] : [];
+          }),
+        );
+        return {
+          accepting: combined?.accepting ?? p.accepting,
+          remainingCapacity: combined?.remainingCapacity ?? null,
+          words: next,
+        };
+      },
+      change: (before, after) => ({
         kind: 'empty',
         locationCode: p.locationCode,
         carrierScac: p.carrierScac,
         isoEquipmentCode: p.isoEquipmentCode,
-        before:
-          before === null
-            ? null
-            : {
-                accepting: before.accepting === true,
-                remainingCapacity: (before.remainingCapacity as number | null) ?? null,
-              },
-        after: state,
+        before: before === null ? null : emptyState(before),
+        after: emptyState(after),
+        statedBy,
         fact,
       }),
     };
@@ -97,9 +160,8 @@ function observedOf(event: StoredEvent): Observed | null {
       ruleKey: slotKey(terminal, p.transactionType),
       visibility: event.visibility,
       ownerOrgs: event.ownerOrgs,
-      state,
       fact,
-      statement: true,
+      next: (before) => (isLate(fact, before) ? null : state),
       change: (before) => ({
         kind: 'slot',
         terminal,
@@ -156,9 +218,9 @@ function containerObserved(row: Awaited<ReturnType<typeof changedContainers>>[nu
     ruleKey: key,
     visibility: 'private',
     ownerOrgs: row.owner_orgs,
-    state: { ...state },
     fact,
-    statement: false,
+    // A container state is already merged by its read model: never late.
+    next: () => ({ ...state }),
     change: (before) => ({
       kind: 'container',
       equipmentReference: row.equipment_reference,
@@ -237,9 +299,10 @@ export const alertProjection: Projection = {
     const written = new Map<string, { state: Record<string, unknown>; seq: string }>();
     for (const { o, terminal } of observed) {
       const held = states.get(o.stateKey);
+      const after = o.next(held?.state ?? null);
       // A late-arriving older statement leaves the newer one in place (as the feed read models do).
-      if (held?.asOf !== undefined && o.statement && o.fact.asOf < held.asOf) continue;
-      const change = o.change(held?.state ?? null);
+      if (after === null) continue;
+      const change = o.change(held?.state ?? null, after);
       for (const rule of rules.get(o.ruleKey) ?? []) {
         if (BigInt(rule.start_seq) >= BigInt(o.fact.seq)) continue;
         if (!seesRow(ruleOwnerScope(rule.org_id, rule.role), o)) continue;
@@ -249,8 +312,10 @@ export const alertProjection: Projection = {
           alerts.push(raisedAlert(rule, draft));
         }
       }
-      const next = { ...o.state, asOf: o.fact.asOf };
-      states.set(o.stateKey, { state: next, asOf: o.fact.asOf });
+      // `asOf`: the newest fact behind the state (a receivable's words each keep their own too).
+      const asOf = held?.asOf !== undefined && held.asOf > o.fact.asOf ? held.asOf : o.fact.asOf;
+      const next = { ...after, asOf };
+      states.set(o.stateKey, { state: next, asOf });
       written.set(o.stateKey, { state: next, seq: o.fact.seq });
     }
 

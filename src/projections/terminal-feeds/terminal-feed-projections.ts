@@ -1,7 +1,8 @@
 /**
  * Terminal feed read models (migration 0019; docs/truckers.md): the newest statement per key of each feed —
  * appointment slots (`SLOT`: terminal × transaction type × slot start), empty-return receivables (`ERCV`: location ×
- * SCAC × ISO size/type) and notices (`NOTC`: sender × notice id). "Newest" is by when the statement was made
+ * SCAC × ISO size/type × whose word: the location's or the carrier's, kept apart so one never overwrites the
+ * other; migration 0026) and notices (`NOTC`: sender × notice id). "Newest" is by when the statement was made
  * (eventDateTime), then by position: a late-arriving older statement never overwrites a newer one. Each row keeps
  * the statement's time, its organisation, inbox message and event (the `asOf` and `source` of answers) and the
  * event's ownership columns.
@@ -103,6 +104,7 @@ export const emptyReceivableProjection: Projection = {
         location_code: p.locationCode,
         carrier_scac: p.carrierScac,
         iso_type: p.isoEquipmentCode,
+        stated_by: p.statedBy ?? 'LOCATION',
         location_type: p.locationType,
         un_location_code: event.location?.unLocationCode ?? null,
         location_name: event.location?.locationName ?? null,
@@ -110,7 +112,7 @@ export const emptyReceivableProjection: Projection = {
         remaining_capacity: p.remainingCapacity,
         ...statement(event),
       };
-      return [[`${row.location_code}|${row.carrier_scac}|${row.iso_type}`, row] as const];
+      return [[`${row.location_code}|${row.carrier_scac}|${row.iso_type}|${row.stated_by}`, row] as const];
     });
     for (const chunk of chunks(newestByKey(rows))) {
       await trx
@@ -118,7 +120,7 @@ export const emptyReceivableProjection: Projection = {
         .values(chunk)
         .onConflict((oc) =>
           oc
-            .columns(['location_code', 'carrier_scac', 'iso_type'])
+            .columns(['location_code', 'carrier_scac', 'iso_type', 'stated_by'])
             .doUpdateSet(
               fromExcluded('empty_receivable', [
                 'location_type',
