@@ -99,4 +99,33 @@ describe('container state with terminal-stated last free days', () => {
     );
     expect([stated.lastFreeDay, stated.lastFreeDaySource?.kind]).toEqual(['2026-04-22', 'terminal']);
   });
+
+  it("should give a viewer that sees only the holds and the terminal's statement the box's availability", () => {
+    // A cargo owner: the broker's hold and release and the terminal's statement name it, the carrier's moves do not.
+    const hold = (key: string, code: string, at: string) =>
+      fact(key, code, at, { mode: null, empty: null, holdType: 'CUSTOMS', ownerOrgs: ['bco'] });
+    const heard = [hold('h', 'HOLD', '2026-03-15T10:00:00.000Z'), hold('r', 'RELS', '2026-03-16T15:00:00.000Z')];
+    expect(containerState(BOX, heard, DEFAULT_FREE_TIME_RULES)).toMatchObject({
+      status: 'BOOKED',
+      availabilitySource: null,
+    });
+    const s = containerState(
+      BOX,
+      [...heard, statement('s', '2026-03-16T19:00:00.000Z', '2026-03-20')],
+      DEFAULT_FREE_TIME_RULES,
+    );
+    expect(s).toMatchObject({ status: 'AVAILABLE', available: true, lastFreeDay: '2026-03-20' });
+    expect(s.availabilitySource).toMatchObject({ kind: 'terminal', statedBy: 'yti', terminal: 'YUSEN' });
+    // A hold placed after the statement blocks pick-up, on the holds' word.
+    const held = containerState(
+      BOX,
+      [
+        ...heard,
+        statement('s', '2026-03-16T19:00:00.000Z', '2026-03-20'),
+        hold('h2', 'HOLD', '2026-03-17T08:00:00.000Z'),
+      ],
+      DEFAULT_FREE_TIME_RULES,
+    );
+    expect([held.status, held.availabilitySource]).toEqual(['HELD', { kind: 'holds', holdsOpen: ['CUSTOMS'] }]);
+  });
 });

@@ -339,11 +339,15 @@ export function containerState(
     f.statement ? [{ ...f.statement, key: f.key, statedAt: f.at, terminal: f.terminalCode }] : [],
   );
   const tripEnd = previousTripEnd(trip, milestones);
+  const standing = standingStatement(statements, tripEnd);
+  // A viewer that sees no move of the box at all (a cargo owner: the terminal's statements and the holds name it,
+  // the carrier's discharge does not) still learns from the terminal's availability statement that the box is in
+  // that terminal's yard: the statement, like a discharge, puts it there.
+  const inYard = trip.status === 'DISCHARGED' || (milestones.length === 0 && standing !== null);
   // In the yard, holds and the terminal's word decide whether the box may be picked up (pickup-availability.ts).
-  const pickup =
-    trip.status === 'DISCHARGED' ? pickupAvailability(holds, standingStatement(statements, tripEnd)) : null;
+  const pickup = inYard ? pickupAvailability(holds, standing) : null;
   const status: ContainerStatus =
-    trip.status !== 'DISCHARGED' ? trip.status : pickup?.available === true ? 'AVAILABLE' : 'HELD';
+    trip.status !== 'DISCHARGED' && pickup === null ? trip.status : pickup?.available === true ? 'AVAILABLE' : 'HELD';
   const wasAvailable =
     trip.direction === 'IMPORT' &&
     trip.dischargedAt !== null &&

@@ -57,6 +57,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
   let generation = 0;
   const load = async () => {
     const mine = ++generation;
+    const askedAt = new Date().toISOString();
     const answer = await apiGet<CorridorDetail>(
       `/corridors/${encodeURIComponent(id)}`,
       portDayInstants(fromInput.value, toInput.value),
@@ -100,7 +101,10 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
         figure(`${round(c.figures.lowZeroCarbonSharePct)}%`, 'voyages on low/zero-carbon fuel'),
       ),
     );
-    trend.show({ ...corridorTrendContent(c), stale: isStaleAggregate(c.asOf, toInput.value, new Date()) });
+    trend.show({
+      ...corridorTrendContent(c, { from: fromInput.value, to: toInput.value }, askedAt),
+      stale: isStaleAggregate(c.asOf, toInput.value, new Date()),
+    });
     replaceChildren(
       voyages,
       h('h2', { id: 'corridor-voyages' }, 'Voyages ', h('span', { class: 'count' }, `(${c.voyages.length})`)),

@@ -49,7 +49,47 @@ describe('corridor trend', () => {
     ]);
     expect(content.option.xAxis).toEqual({ type: 'category', data: ['2029-12', '2030-01'] });
     expect(content.asOf).toBe(answer.asOf);
-    expect(content.note).not.toContain('No corridor voyage');
-    expect(corridorTrendContent({ ...answer, trend: [] }).note).toContain('No corridor voyage in the period.');
+    expect(content.note).not.toContain('No voyages yet');
+  });
+
+  it('should draw the target over every month of the period, even before the corridor’s first voyage', () => {
+    const none: CorridorDetail = {
+      id: 'lalb-shanghai',
+      name: 'LA/LB – Shanghai',
+      homePorts: ['USLAX'],
+      partnerPorts: ['CNSHA'],
+      seaDistanceNm: 5700,
+      agreement: 'test',
+      pathway: PATHWAY,
+      pathwaySource: 'test pathway',
+      asOf: null,
+      source: 'test',
+      figures: { voyages: 0, lowZeroCarbonSharePct: null, wtwGCo2ePerMj: null, wtwGCo2ePerTeuKm: null },
+      trend: [],
+      progress: [],
+      voyages: [],
+    };
+    const content = corridorTrendContent(none, { from: '2029-11-20', to: '2030-02-03' }, '2030-02-03T10:00:00.000Z');
+    expect(content.option.xAxis).toEqual({ type: 'category', data: ['2029-11', '2029-12', '2030-01', '2030-02'] });
+    const [bars, line] = content.option.series as { data: (number | null)[] }[];
+    expect(bars!.data).toEqual([null, null, null, null]);
+    expect(line!.data).toEqual([89.34, 89.34, 85.69, 85.69]);
+    expect(content.note).toContain('No voyages yet');
+    expect(content.asOf).toBe('2030-02-03T10:00:00.000Z');
+    // A month with voyages keeps its figures among the empty ones.
+    const one = corridorTrendContent(
+      {
+        ...none,
+        asOf: '2030-01-09T00:00:00.000Z',
+        trend: [{ month: '2030-01', voyages: 1, lowZeroCarbonSharePct: 0, wtwGCo2ePerMj: 84, wtwGCo2ePerTeuKm: 16.8 }],
+      },
+      { from: '2029-12-01', to: '2030-01-31' },
+      '2030-02-03T10:00:00.000Z',
+    );
+    expect(one.table.rows).toEqual([
+      ['2029-12', 0, null, 89.34, null, null],
+      ['2030-01', 1, 84, 85.69, 0, 16.8],
+    ]);
+    expect([one.asOf, one.note?.includes('No voyages yet')]).toEqual(['2030-01-09T00:00:00.000Z', false]);
   });
 });

@@ -440,23 +440,52 @@ export function intensityTargetIn(pathway: readonly PathwayStep[], year: number)
   return found?.maxWtwGCo2ePerMj ?? null;
 }
 
-/** A corridor's monthly WtW intensity (bars) against the pathway target of each month's year (line). */
-export function corridorTrendContent(answer: CorridorDetail): Content {
-  const rows = answer.trend.map((t) => ({
-    month: t.month,
-    voyages: t.voyages,
-    attained: t.wtwGCo2ePerMj,
-    target: intensityTargetIn(answer.pathway, Number(t.month.slice(0, 4))),
-    lowZeroCarbonSharePct: t.lowZeroCarbonSharePct,
-    perTeuKm: t.wtwGCo2ePerTeuKm,
-  }));
+/** The months (`YYYY-MM`) from the one of `from` to the one of `to` (local dates), both included. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (let i = 0; i < 240; i++) {
+    const m = `${year}-${String(month).padStart(2, '0')}`;
+    if (m > last) break;
+    months.push(m);
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+  return months;
+}
+
+/**
+ * A corridor's monthly WtW intensity (bars) against the pathway target of each month's year (line), over every
+ * month of the period asked for (`period`), so the target is drawn even before the corridor has its first voyage.
+ * With no voyage the answer has no time of its own: it is as of when it was asked (`askedAt`).
+ */
+export function corridorTrendContent(
+  answer: CorridorDetail,
+  period?: { readonly from: string; readonly to: string },
+  askedAt: string | null = null,
+): Content {
+  const byMonth = new Map(answer.trend.map((t) => [t.month, t]));
+  const months = [...new Set([...(period ? monthsOf(period.from, period.to) : []), ...byMonth.keys()])].sort();
+  const rows = months.map((month) => {
+    const t = byMonth.get(month);
+    return {
+      month,
+      voyages: t?.voyages ?? 0,
+      attained: t?.wtwGCo2ePerMj ?? null,
+      target: intensityTargetIn(answer.pathway, Number(month.slice(0, 4))),
+      lowZeroCarbonSharePct: t?.lowZeroCarbonSharePct ?? null,
+      perTeuKm: t?.wtwGCo2ePerTeuKm ?? null,
+    };
+  });
   return {
-    asOf: answer.asOf,
+    asOf: answer.asOf ?? (answer.trend.length === 0 ? askedAt : null),
     source: answer.source,
     note:
       `Bars: the WtW intensity attained by the corridor's voyages each month (UTC month of the voyage's call); line: ` +
       `the pathway target in force that year (${answer.pathwaySource}).` +
-      (rows.length === 0 ? ' No corridor voyage in the period.' : ''),
+      (answer.trend.length === 0 ? ' No voyages yet: the line is the target alone.' : ''),
     option: {
       xAxis: { type: 'category', data: rows.map((r) => r.month) },
       yAxis: { type: 'value', name: 'g CO2e/MJ' },
