@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ghg4Ship } from './ghg4-interval-schema.js';
 import { mainEngineLoad } from './ghg4-interval.js';
 import { ghg4FuelOf } from './container-ship-estimate.js';
-import { approachAdvice, jitAdvice } from './jit-arrival.js';
+import { jitAdvice } from './jit-arrival.js';
 
 /** A 10,000 TEU ship on MDO with its auxiliary and boiler power stated, so every figure can be checked by hand. */
 const SHIP: Ghg4Ship = {
@@ -95,26 +95,5 @@ describe('just-in-time arrival advice', () => {
       ),
       { numRuns: 300 },
     );
-  });
-
-  it('should advise an approaching ship the speed that meets its berth window, within its limits (hand-checked)', () => {
-    const now = Date.parse('2026-03-10T00:00:00Z');
-    // 120 nm, window at the pilot station in 10 h: 12 kn, on time.
-    expect(
-      approachAdvice({ distanceNm: 120, nowMs: now, pilotStationAtMs: now + 10 * 3_600_000, designSpeedKn: 23 }),
-    ).toEqual({ hoursAvailable: 10, advisedSpeedKn: 12, earlyHours: 0, lateHours: 0 });
-    // 60 nm in 10 h would be 6 kn: held at 10 kn, 6 h sailing, 4 h early.
-    expect(
-      approachAdvice({ distanceNm: 60, nowMs: now, pilotStationAtMs: now + 10 * 3_600_000, designSpeedKn: 23 }),
-    ).toEqual({ hoursAvailable: 10, advisedSpeedKn: 10, earlyHours: 4, lateHours: 0 });
-    // 276 nm in 10 h needs 27.6 kn: design speed 23 kn, 12 h, 2 h late.
-    const late = approachAdvice({
-      distanceNm: 276,
-      nowMs: now,
-      pilotStationAtMs: now + 10 * 3_600_000,
-      designSpeedKn: 23,
-    });
-    expect(late.advisedSpeedKn).toBe(23);
-    expect(late.lateHours).toBeCloseTo(2, 10);
   });
 });

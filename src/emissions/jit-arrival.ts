@@ -106,38 +106,3 @@ export function jitAdvice(input: JitInput): JitAdvice {
     co2SavedPct: actual.co2T > 0 ? (100 * co2SavedT) / actual.co2T : 0,
   };
 }
-
-export interface ApproachInput {
-  /** Distance still to sail to the pilot station, nautical miles. */
-  readonly distanceNm: number;
-  /** Now and the time the berth window needs the ship at the pilot station, epoch ms. */
-  readonly nowMs: number;
-  readonly pilotStationAtMs: number;
-  readonly designSpeedKn: number;
-  readonly minSpeedKn?: number | undefined;
-}
-
-export interface ApproachAdvice {
-  readonly hoursAvailable: number;
-  /** Speed that arrives at the pilot station at the window, held within [minimum, design speed]. */
-  readonly advisedSpeedKn: number;
-  /** Hours early (waiting at anchor) at the advised speed; 0 when it arrives on time. */
-  readonly earlyHours: number;
-  /** Hours late even at design speed; 0 when the window can be met. */
-  readonly lateHours: number;
-}
-
-/** For a ship still approaching: the speed that reaches the pilot station as its berth window opens. */
-export function approachAdvice(input: ApproachInput): ApproachAdvice {
-  const hoursAvailable = (input.pilotStationAtMs - input.nowMs) / 3_600_000;
-  const floor = Math.min(input.minSpeedKn ?? DEFAULT_JIT_MIN_SPEED_KN, input.designSpeedKn);
-  const needed = hoursAvailable > 0 ? input.distanceNm / hoursAvailable : Number.POSITIVE_INFINITY;
-  const advisedSpeedKn = Math.min(input.designSpeedKn, Math.max(floor, needed));
-  const sailing = input.distanceNm / advisedSpeedKn;
-  return {
-    hoursAvailable,
-    advisedSpeedKn,
-    earlyHours: Math.max(0, hoursAvailable - sailing),
-    lateHours: Math.max(0, sailing - Math.max(0, hoursAvailable)),
-  };
-}

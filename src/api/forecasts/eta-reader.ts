@@ -19,15 +19,15 @@
  *   may see that stated one, with the time of that report (`reportedAt`); null when none did.
  * A call already at berth (or gone) is answered with its actual times, no forecast.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
 import { visibleTo } from '../../access/visibility-filter.js';
-import type { TerminalRegistry } from '../../domain/terminal-registry.js';
+import type { Terminal, TerminalRegistry } from '../../domain/terminal-registry.js';
 import { etaIntervals, type EtaErrorModel, type EtaTarget } from '../../forecast/eta/eta-intervals.js';
 import type { LatLon } from '../../forecast/eta/route-geometry.js';
-import { approachGeometry, isApproachPort } from '../../forecast/eta/san-pedro-bay-approach.js';
-import { predictEta, STALE_MS, UNKNOWN_QUEUE, type AisFix } from '../../forecast/eta/vessel-eta.js';
-import type { DB } from '../../store/schema.js';
+import { approachGeometry, isApproachPort, type ApproachPort } from '../../forecast/eta/san-pedro-bay-approach.js';
+import { predictEta, STALE_MS, UNKNOWN_QUEUE, type AisFix, type EtaPrediction } from '../../forecast/eta/vessel-eta.js';
+import type { DB, VesselScheduleTable } from '../../store/schema.js';
 import { VesselCallReader } from '../vessels/vessel-call-reader.js';
 import type { VesselCallView } from '../vessels/vessel-call-view.js';
 
@@ -75,6 +75,25 @@ export interface OwnEta {
   readonly reportedAt: string;
 }
 
+/** What the ETA model saw of a call and what it predicted (no berth queue). */
+export interface CallApproach {
+  /** The call's port, else its schedule's (UN/LOCODE). */
+  readonly port: ApproachPort;
+  /** The call's vessel's positions the caller may see, oldest first. */
+  readonly fixes: readonly AisFix[];
+  readonly originMs: number;
+  /** The newest schedule statement of the vessel at the port not yet berthed (carrier ETA, planned berthing). */
+  readonly schedule: ScheduleRow | undefined;
+  readonly terminal: Terminal | undefined;
+  readonly prediction: EtaPrediction;
+}
+
+type ScheduleRow = Pick<
+  Selectable<VesselScheduleTable>,
+  'terminal_code' | 'un_location_code' | 'eta' | 'etb' | 'updated_at'
+>;
+const SAN_PEDRO_BAY_PORTS: readonly ApproachPort[] = ['USLAX', 'USLGB'];
+
 export class EtaReader {
   private readonly calls: VesselCallReader;
 
@@ -108,22 +127,9 @@ export class EtaReader {
       reason,
       actual: null,
     });
-    if (!isApproachPort(call.port)) return none('no approach geometry for this port (San Pedro Bay ports only)');
-    const fixes = await this.track(call.vessel.mmsi, scope);
-    const schedule = await this.schedule(call);
-    const last = fixes[fixes.length - 1];
-    const originMs = last === undefined ? Date.now() : last.tMs + 1;
-    const terminal = schedule?.terminal_code ? this.registry.byCode(schedule.terminal_code) : undefined;
-    const geometry = approachGeometry(call.port);
-    const berth: LatLon = terminal
-      ? { lat: terminal.lat, lon: terminal.lon }
-      : geometry.fairway[geometry.fairway.length - 1]!;
-    const prediction = predictEta(
-      { originMs, fixes, berth, scheduledArrivalMs: schedule?.eta?.getTime() ?? null },
-      UNKNOWN_QUEUE,
-      geometry,
-    );
-    if (prediction === null) return none('no AIS position in the last 6 hours and no scheduled arrival');
+    const approach = await this.approach(call, scope);
+    if (typeof approach === 'string') return none(approach);
+    const { prediction, originMs, schedule, terminal } = approach;
     const asOfMs = prediction.asOfMs ?? (schedule ? schedule.updated_at.getTime() : null);
     const intervals = (target: EtaTarget, etaMs: number): EtaIntervalView[] =>
       etaIntervals(this.errors, target, prediction.method, (etaMs - originMs) / HOUR, ETA_INTERVAL_LEVELS).map(
@@ -149,6 +155,34 @@ export class EtaReader {
       reason: null,
       actual: null,
     };
+  }
+
+  /**
+   * The ETA model's view of a call not yet at berth: its positions, schedule, berth and the unhindered prediction
+   * (no queue); a string says why there is none. Shared with the live just-in-time advice
+   * (api/emissions/jit-advice-reader.ts), so both answer from the same position, schedule and geometry.
+   */
+  async approach(call: VesselCallView, scope: AccessScope): Promise<CallApproach | string> {
+    const schedule = await this.schedule(call);
+    // Inside the port limits but short of a pilot area or berth the detector does not know the port yet; the
+    // carrier's schedule of the vessel does.
+    const port = call.port ?? schedule?.un_location_code ?? null;
+    if (!isApproachPort(port)) return 'no approach geometry for this port (San Pedro Bay ports only)';
+    const fixes = await this.track(call.vessel.mmsi, scope);
+    const last = fixes[fixes.length - 1];
+    const originMs = last === undefined ? Date.now() : last.tMs + 1;
+    const terminal = schedule?.terminal_code ? this.registry.byCode(schedule.terminal_code) : undefined;
+    const geometry = approachGeometry(port);
+    const berth: LatLon = terminal
+      ? { lat: terminal.lat, lon: terminal.lon }
+      : geometry.fairway[geometry.fairway.length - 1]!;
+    const prediction = predictEta(
+      { originMs, fixes, berth, scheduledArrivalMs: schedule?.eta?.getTime() ?? null },
+      UNKNOWN_QUEUE,
+      geometry,
+    );
+    if (prediction === null) return 'no AIS position in the last 6 hours and no scheduled arrival';
+    return { port, fixes, originMs, schedule, terminal, prediction };
   }
 
   /** The broadcast ETA of the newest visible registry row of the vessel that holds one. */
@@ -196,13 +230,14 @@ export class EtaReader {
     }));
   }
 
-  private async schedule(call: VesselCallView) {
-    if (call.vessel.imo === null || call.port === null) return undefined;
+  /** The call's port's newest schedule statement not yet berthed; either San Pedro Bay port while the port is unknown. */
+  private async schedule(call: VesselCallView): Promise<ScheduleRow | undefined> {
+    if (call.vessel.imo === null) return undefined;
     return this.db
       .selectFrom('vessel_schedule')
-      .select(['terminal_code', 'eta', 'updated_at'])
+      .select(['terminal_code', 'un_location_code', 'eta', 'etb', 'updated_at'])
       .where('vessel_imo_number', '=', call.vessel.imo)
-      .where('un_location_code', '=', call.port)
+      .where('un_location_code', 'in', call.port === null ? SAN_PEDRO_BAY_PORTS : [call.port])
       .where('atb', 'is', null)
       .orderBy('updated_at', 'desc')
       .limit(1)

@@ -10,8 +10,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../access/route-access.js';
 import type { GreenCorridorConfig } from '../../emissions/green-corridor-config.js';
+import { loadEtaCalibration } from '../../forecast/io/calibration-files.js';
+import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
 import type { Platform } from '../../platform.js';
 import { CorridorReader } from '../corridors/corridor-reader.js';
+import { JitAdviceReader, MAX_APPROACHING_CALLS } from '../emissions/jit-advice-reader.js';
+import { EtaReader } from '../forecasts/eta-reader.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
 import { auditedRead } from '../read-audit-hook.js';
@@ -98,6 +102,82 @@ const JitAnswerSchema = z
     ],
   });
 
+const JitLiveAdviceSchema = z
+  .object({
+    callId: z.string(),
+    vessel: z.object({ mmsi: z.string(), imo: z.string().nullable(), name: z.string().nullable() }),
+    status: z.string(),
+    port: z.string().nullable(),
+    asOf: z.string().nullable().describe('time of the AIS position the advice is given from'),
+    source: z.string(),
+    berthWindow: z
+      .object({
+        start: z.string().describe('planned berthing (vessel schedule `etb`)'),
+        terminal: z.string().nullable(),
+        statedAt: z.string().describe('when the schedule stated it'),
+        pilotBoardingAreaAt: z.string().describe('window start − harbour transit: when the ship is needed there'),
+      })
+      .nullable(),
+    distanceToPilotNm: z.number().nullable(),
+    currentSpeedKn: z.number().nullable().describe('mean SOG over the last 15 minutes'),
+    particulars: z.enum(['estimated']).nullable(),
+    advice: z
+      .object({
+        advisedSpeedKn: z.number(),
+        arrivalAtCurrentSpeed: z.string(),
+        advisedArrival: z.string(),
+        waitAtCurrentSpeedHours: z.number(),
+        remainingWaitHours: z.number(),
+        lateHours: z.number(),
+        fuelContinuingT: z.number(),
+        fuelAdvisedT: z.number(),
+        co2ContinuingT: z.number(),
+        co2AdvisedT: z.number(),
+        fuelSavedT: z.number(),
+        co2SavedT: z.number(),
+        co2SavedPct: z.number(),
+      })
+      .nullable(),
+    reason: z.string().nullable(),
+  })
+  .meta({
+    examples: [
+      {
+        callId: '477000021:2026-03-10T12:00',
+        vessel: { mmsi: '477000021', imo: '9386483', name: 'JIT ONE' },
+        status: 'arrived',
+        port: 'USLGB',
+        asOf: '2026-03-10T12:29:00.000Z',
+        source: 'openpcs just-in-time advice: …',
+        berthWindow: {
+          start: '2026-03-10T16:00:00.000Z',
+          terminal: 'LGBTT',
+          statedAt: '2026-03-09T08:00:00.000Z',
+          pilotBoardingAreaAt: '2026-03-10T15:12:00.000Z',
+        },
+        distanceToPilotNm: 8.4,
+        currentSpeedKn: 18,
+        particulars: 'estimated',
+        advice: {
+          advisedSpeedKn: 10,
+          arrivalAtCurrentSpeed: '2026-03-10T12:57:00.000Z',
+          advisedArrival: '2026-03-10T13:19:00.000Z',
+          waitAtCurrentSpeedHours: 2.25,
+          remainingWaitHours: 1.88,
+          lateHours: 0,
+          fuelContinuingT: 2.1,
+          fuelAdvisedT: 1.7,
+          co2ContinuingT: 6.7,
+          co2AdvisedT: 5.5,
+          fuelSavedT: 0.4,
+          co2SavedT: 1.2,
+          co2SavedPct: 17.9,
+        },
+        reason: null,
+      },
+    ],
+  });
+
 function checkedWindow(q: { from?: string | undefined; to?: string | undefined }): { from?: Date; to?: Date } {
   if (q.from && q.to && q.to < q.from) {
     throw problem('PCS_API_VALIDATION', '`to` is before `from`', [
@@ -112,6 +192,10 @@ export const corridorRoutes: FastifyPluginAsyncZod<{ platform: Platform; config:
   { platform, config },
 ) => {
   const reader = new CorridorReader(platform.database.db, config);
+  const advice = new JitAdviceReader(
+    platform.database.db,
+    new EtaReader(platform.database.db, loadTerminalRegistry(), loadEtaCalibration()),
+  );
 
   app.get(
     '/corridors',
@@ -223,6 +307,63 @@ export const corridorRoutes: FastifyPluginAsyncZod<{ platform: Platform; config:
     async (request) => {
       const answer = await reader.jitSummary(request.accessScope, checkedWindow(request.query));
       auditedRead(platform.audit, request, request.accessScope, '/jit/summary', true);
+      return answer;
+    },
+  );
+
+  app.get(
+    '/vessel-calls/:callId/jit-advice',
+    route(ACCESS.read, {
+      summary:
+        'Live just-in-time advice for an approaching call: the speed that meets its berth window, fuel and CO2 saved',
+      description:
+        'For a call inside the port limits and still under way towards the pilot boarding area (not anchored, not ' +
+        'berthed) whose vessel schedule states a planned berthing (`etb`): from its newest AIS position you may see, ' +
+        'the speed that reaches the pilot boarding area as the window needs it (never above its current speed, ' +
+        'at least 10 kn) and fuel and CO2 of that plan against continuing at its current speed and waiting at ' +
+        'anchor (IMO GHG4, particulars estimated from AIS static data). `advice: null` with a `reason` otherwise. ' +
+        'A call you may not see answers 404. Example: `GET /vessel-calls/477000021:2026-03-10T12:00/jit-advice`',
+      params: z.object({
+        callId: CallIdParam.describe('e.g. 366998410:2022-01-03T00:02'),
+      }),
+      response: { 200: JitLiveAdviceSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
+    async (request) => {
+      const { callId } = request.params;
+      const answer = await advice.advice(callId, request.accessScope);
+      if (!answer) throw problem('PCS_VESSEL_CALL_NOT_FOUND', `no call ${callId}`);
+      auditedRead(platform.audit, request, request.accessScope, `/vessel-calls/${callId}/jit-advice`, true);
+      return answer;
+    },
+  );
+
+  app.get(
+    '/jit/advice',
+    route(ACCESS.read, {
+      summary:
+        'Live just-in-time advice for every approaching call you may see, and the fuel and CO2 it saves in total',
+      description:
+        `The calls inside the port limits not yet anchored or berthed (at most ${MAX_APPROACHING_CALLS}; ` +
+        '`truncated` says when there were more), each answered as `GET /vessel-calls/{callId}/jit-advice`. ' +
+        'Example: `GET /jit/advice`',
+      response: {
+        200: z.object({
+          asOf: z.string().nullable(),
+          source: z.string(),
+          callsApproaching: z.number().int(),
+          callsAdvised: z.number().int(),
+          truncated: z.boolean(),
+          fuelSavedT: z.number(),
+          co2SavedT: z.number(),
+          calls: z.array(JitLiveAdviceSchema),
+        }),
+        400: ProblemSchema,
+        401: ProblemSchema,
+      },
+    }),
+    async (request) => {
+      const answer = await advice.approaching(request.accessScope);
+      auditedRead(platform.audit, request, request.accessScope, '/jit/advice', true);
       return answer;
     },
   );

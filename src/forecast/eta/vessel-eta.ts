@@ -96,7 +96,8 @@ export function fixesBefore(fixes: readonly AisFix[], originMs: number): readonl
   return fixes.filter((f) => f.tMs < originMs);
 }
 
-function recentSog(fixes: readonly AisFix[]): number {
+/** Mean speed over ground of the fixes in the 15 minutes up to the newest one (the speed the ship is making now). */
+export function recentSog(fixes: readonly AisFix[]): number {
   const last = fixes[fixes.length - 1]!;
   let sum = 0;
   let n = 0;
