@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { StoredEvent } from '../domain/canonical-event.js';
+import type { EventTypeCode } from '../domain/event-map.js';
 import type { EventSelection } from '../store/event-store.js';
 import type { DB } from '../store/schema.js';
 
@@ -17,5 +18,19 @@ export interface Projection {
   readonly tables: readonly (keyof DB)[];
   /** Optional prefilter on the events read for it (fewer events to skip). */
   readonly filter?: EventSelection | undefined;
+  /**
+   * The event type codes it reads (its source codes; codes of the event map, so a misspelt or retired code does
+   * not compile). A change of visibility of events of these codes rebuilds it when it `copiesVisibility`
+   * (`projections-fed-by.ts`).
+   */
+  readonly sources: readonly EventTypeCode[];
+  /**
+   * Its rows hold a copy of their events' visibility and owners, or are kept per audience (the vessel models, the
+   * terminal feeds, equipment, drayage trucks, per-call emissions): a change of visibility must rebuild it. False
+   * when its readers join `event` for visibility (containers, truck visits) and so follow a change at once.
+   */
+  readonly copiesVisibility: boolean;
+  /** Codes of the events it appends itself (the vessel-call detector's ARRI/DEPA): read by the projections after it. */
+  readonly emits?: readonly EventTypeCode[] | undefined;
   apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void>;
 }

@@ -3,12 +3,11 @@
  * exception to append-only event rows (docs/architecture.md). Only the `visibility` column changes — the
  * fact itself (payload, times, owners, key) never does — and only for an organisation among the event's
  * owners (the sender is always one). Readers that join `event` (event lists, DCSA API, stream,
- * subscriptions, containers, truck visits) see the change at once; the vessel read models copy visibility
- * into their rows, so the caller rebuilds them when `vessel` says vessel events changed.
+ * subscriptions, containers, truck visits) see the change at once; read models that copy visibility into their
+ * rows are rebuilt by the caller, chosen by the changed events' codes (`projections/projections-fed-by.ts`).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Visibility } from '../domain/canonical-event.js';
-import { SHORE_POWER_CONNECTION } from '../domain/shore-power/shore-power-connection.js';
 import type { DB } from './schema.js';
 
 export type VisibilityTarget = { readonly eventId: string } | { readonly inboxId: string };
@@ -20,11 +19,8 @@ export interface VisibilityChange {
   readonly events: number;
   /** Visibility before the change (of the message, or of the event). */
   readonly previous: Visibility;
-  /**
-   * Whether AIS (`VESSEL`) events or shore power sessions (`SHPC`) changed: the vessel read models and the per-call
-   * emissions (with the sessions they use) copy visibility and must be rebuilt.
-   */
-  readonly vessel: boolean;
+  /** The event type codes of the events whose visibility changed (each once): the read models fed by them follow. */
+  readonly codes: readonly string[];
 }
 
 /**
@@ -41,7 +37,7 @@ export async function changeVisibility(
   return db.transaction().execute(async (trx) => {
     let previous: Visibility;
     let events: number;
-    let changed: { event_type: string; event_type_code: string }[];
+    let changed: { event_type_code: string }[];
     if ('eventId' in target) {
       // Locks the row, so two changes of one event take turns.
       const row = await trx
@@ -59,7 +55,7 @@ export async function changeVisibility(
         .set({ visibility })
         .where('seq', '=', row.seq)
         .where('visibility', '<>', visibility)
-        .returning(['event_type', 'event_type_code'])
+        .returning(['event_type_code'])
         .execute();
     } else {
       const message = await trx
@@ -84,14 +80,14 @@ export async function changeVisibility(
         .set({ visibility })
         .where('inbox_id', '=', message.id)
         .where('visibility', '<>', visibility)
-        .returning(['event_type', 'event_type_code'])
+        .returning(['event_type_code'])
         .execute();
     }
     return {
       changed: changed.length,
       events,
       previous,
-      vessel: changed.some((e) => e.event_type === 'VESSEL' || e.event_type_code === SHORE_POWER_CONNECTION),
+      codes: [...new Set(changed.map((e) => e.event_type_code))],
     };
   });
 }

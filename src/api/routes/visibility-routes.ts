@@ -13,25 +13,12 @@ import { VISIBILITIES } from '../../domain/canonical-event.js';
 import type { Platform } from '../../platform.js';
 import { changeVisibility, type VisibilityChange, type VisibilityTarget } from '../../store/visibility-change.js';
 import { ACCESS } from '../../access/route-access.js';
+import { projectionsFedBy } from '../../projections/projections-fed-by.js';
 import { ProblemSchema, problem, type ProblemError } from '../problem.js';
 import { routesTagged } from '../route-options.js';
 
 const eventsRoute = routesTagged('events');
 const ingestRoute = routesTagged('ingest');
-
-/**
- * Read models that copy an event's visibility into their rows (the vessel models, migration 0004), and the per-call
- * emissions that copy their call's and use the shore power sessions every reader may see (migrations 0022, 0024).
- */
-const COPYING_TABLES: ReadonlySet<string> = new Set([
-  'vessel',
-  'vessel_position',
-  'vessel_track',
-  'vessel_call_detector_state',
-  'vessel_call',
-  'vessel_call_emissions',
-  'shore_power_connection',
-]);
 
 const VisibilityBody = z.object({
   visibility: z.enum(VISIBILITIES).describe('who may see the data from now on'),
@@ -76,12 +63,10 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
       resource,
       detail: { from: change.previous, to: visibility, events: change.events, eventsChanged: change.changed },
     });
-    // The vessel read models hold copies of the old visibility (and are keyed by audience): rebuilt from the
-    // events, in catch-up order, so readers see the change when this answers.
-    if (change.vessel) {
-      for (const projection of platform.projections.projections) {
-        if (projection.tables.some((t) => COPYING_TABLES.has(t))) await platform.projections.rebuild(projection.name);
-      }
+    // Read models fed by the changed codes that hold copies of the old visibility (or are keyed by audience):
+    // rebuilt from the events, in catch-up order, so readers see the change when this answers.
+    for (const projection of projectionsFedBy(platform.projections.projections, change.codes)) {
+      await platform.projections.rebuild(projection.name);
     }
     return { visibility, previousVisibility: change.previous, events: change.events, eventsChanged: change.changed };
   };

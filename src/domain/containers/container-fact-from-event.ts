@@ -4,7 +4,8 @@
  * keyed by a link (`container-links.ts`): holds on a bill of lading, and vessel departures.
  */
 import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
-import { TERMINAL_AVAILABILITY } from '../../domain/cargo-event-codes.js';
+import { CONTAINER_MASTER_DATA, EQUIPMENT_EVENT_CODES, TERMINAL_AVAILABILITY } from '../../domain/cargo-event-codes.js';
+import type { EventTypeCode } from '../../domain/event-map.js';
 import type { AvailabilityStatementFact, ContainerFact } from './container-fact.js';
 import { departureLink, billOfLadingLink } from './container-links.js';
 import { terminalOfLocation } from './terminal-of-location.js';
@@ -62,6 +63,19 @@ function toFact(event: StoredEvent): ContainerFact {
     ...(event.eventTypeCode === TERMINAL_AVAILABILITY ? { statement: statementOf(event) } : {}),
   };
 }
+
+/**
+ * The codes whose events can carry container facts (`containerFactsOf`): equipment moves and the box's master data
+ * and availability, holds and releases, vessel departures.
+ */
+export const CONTAINER_FACT_CODES: readonly EventTypeCode[] = [
+  ...EQUIPMENT_EVENT_CODES,
+  CONTAINER_MASTER_DATA,
+  TERMINAL_AVAILABILITY,
+  'HOLD',
+  'RELS',
+  'DEPA',
+];
 
 export function containerFactsOf(event: StoredEvent): ExtractedFact[] {
   const equipment = event.references?.equipmentReference;

@@ -22,6 +22,8 @@ import {
   storedRule,
 } from '../../domain/alerts/alert-rule.js';
 import { evaluateAlert } from '../../domain/alerts/evaluate-alert.js';
+import { CONTAINER_FACT_CODES } from '../../domain/containers/container-fact-from-event.js';
+import type { EventTypeCode } from '../../domain/event-map.js';
 import type { EmptyCapacityState, FactSource, WatchedChange } from '../../domain/alerts/watched-state.js';
 import {
   APPOINTMENT_SLOT,
@@ -42,6 +44,9 @@ import {
 import { raisedAlert, ruleOwnerScope, type RaisedAlert } from './raised-alert.js';
 
 const CHUNK = 500;
+
+/** The feed statements it watches, and the events that change a box's status row. */
+const ALERT_SOURCES: readonly EventTypeCode[] = [EMPTY_RECEIVABLE, APPOINTMENT_SLOT, ...CONTAINER_FACT_CODES];
 
 interface Observed {
   /** The key of the state (a slot's includes its start). */
@@ -250,6 +255,9 @@ export const alertProjection: Projection = {
   name: 'alerts',
   version: 1,
   tables: ['alert_watch_state'],
+  sources: ALERT_SOURCES,
+  // Raised alerts are history: they are judged against what each rule's owner could see when the change came.
+  copiesVisibility: false,
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
     const observed: { o: Observed; terminal: string | null }[] = [];

@@ -13,7 +13,7 @@ import { insertJsonRows, type JsonColumn } from '../../store/json-rows.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import type { ContainerFact } from '../../domain/containers/container-fact.js';
-import { containerFactsOf } from '../../domain/containers/container-fact-from-event.js';
+import { CONTAINER_FACT_CODES, containerFactsOf } from '../../domain/containers/container-fact-from-event.js';
 import { linksOfFact } from '../../domain/containers/container-links.js';
 import { containerState, type ContainerState } from '../../domain/containers/container-state.js';
 
@@ -149,6 +149,8 @@ export function containerStatusProjection(rules: readonly FreeTimeRule[] = DEFAU
       'container_milestone',
       'rail_move',
     ],
+    sources: CONTAINER_FACT_CODES,
+    copiesVisibility: false,
     async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
       const factRows = new Map<
         string,

@@ -16,6 +16,8 @@ export const drayageTruckProjection: Projection = {
   name: 'drayage-trucks',
   version: 1,
   tables: ['drayage_truck'],
+  sources: [DRAYAGE_TRUCK],
+  copiesVisibility: true,
   filter: { eventType: 'TRANSPORT', eventTypeCode: DRAYAGE_TRUCK },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     const newest = new Map<string, ReturnType<typeof rowOf>>();

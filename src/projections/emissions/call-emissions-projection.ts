@@ -24,7 +24,8 @@ import { audienceSees } from '../../access/audience-sees.js';
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import { SHORE_POWER_CONNECTION } from '../../domain/shore-power/shore-power-connection.js';
 import { terminalCodeOfZone, type TerminalRegistry } from '../../domain/terminal-registry.js';
-import { VESSEL_STATIC } from '../../domain/vessel-observation.js';
+import { TRANSPORT_EVENT_CODES } from '../../domain/cargo-event-codes.js';
+import { VESSEL_POSITION, VESSEL_STATIC } from '../../domain/vessel-observation.js';
 import { computeCallEmissions, type TimeWindow } from '../../emissions/call-emissions.js';
 import { estimateParticulars } from '../../emissions/estimated-particulars.js';
 import { DEFAULT_GRID_LOSS_PCT } from '../../emissions/shore-power.js';
@@ -219,6 +220,9 @@ export const callEmissionsProjection: Projection = {
   // 2: shore power sessions (migration 0024).
   version: 2,
   tables: ['vessel_call_emissions', 'shore_power_connection'],
+  // A call is recomputed when its vessel's positions, static data or detected arrivals/departures arrive.
+  sources: [VESSEL_POSITION, VESSEL_STATIC, ...TRANSPORT_EVENT_CODES, SHORE_POWER_CONNECTION],
+  copiesVisibility: true,
   async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
     const touched = new Map<string, Touch>();
     const touch = (mmsi: string, at: number, staticReport: boolean): void => {

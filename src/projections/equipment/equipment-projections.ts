@@ -76,6 +76,8 @@ export const equipmentUnitProjection: Projection = {
   name: 'equipment-units',
   version: 1,
   tables: ['equipment_unit', 'equipment_day'],
+  sources: [EQUIPMENT_STATUS],
+  copiesVisibility: true,
   filter: { eventType: 'EQUIPMENT', eventTypeCode: EQUIPMENT_STATUS },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     const statuses = events.flatMap((e) => (e.eventTypeCode === EQUIPMENT_STATUS ? [e] : []));
@@ -167,6 +169,8 @@ export const chargingSessionProjection: Projection = {
   name: 'charging-sessions',
   version: 1,
   tables: ['charging_session'],
+  sources: [CHARGING_SESSION],
+  copiesVisibility: true,
   filter: { eventType: 'EQUIPMENT', eventTypeCode: CHARGING_SESSION },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     // Merged in memory per session first (a page may hold a session's start and stop), then upserted.

@@ -51,6 +51,8 @@ export const appointmentSlotProjection: Projection = {
   name: 'appointment-slots',
   version: 1,
   tables: ['appointment_slot'],
+  sources: [APPOINTMENT_SLOT],
+  copiesVisibility: true,
   filter: { eventType: 'TRANSPORT', eventTypeCode: APPOINTMENT_SLOT },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     const rows = events.flatMap((event) => {
@@ -95,6 +97,8 @@ export const emptyReceivableProjection: Projection = {
   name: 'empty-receivables',
   version: 1,
   tables: ['empty_receivable'],
+  sources: [EMPTY_RECEIVABLE],
+  copiesVisibility: true,
   filter: { eventType: 'EQUIPMENT', eventTypeCode: EMPTY_RECEIVABLE },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     const rows = events.flatMap((event) => {
@@ -142,6 +146,8 @@ export const terminalNoticeProjection: Projection = {
   name: 'terminal-notices',
   version: 1,
   tables: ['terminal_notice'],
+  sources: [TERMINAL_NOTICE],
+  copiesVisibility: true,
   filter: { eventType: 'TRANSPORT', eventTypeCode: TERMINAL_NOTICE },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     const rows = events.flatMap((event) => {

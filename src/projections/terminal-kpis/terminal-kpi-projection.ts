@@ -14,7 +14,8 @@ import type { StoredEvent } from '../../domain/canonical-event.js';
 import { LocalDates } from '../../domain/free-time/local-date.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
-import { truckFactsOf } from '../truck-visits/truck-visit-facts.js';
+import { CONTAINER_FACT_CODES } from '../../domain/containers/container-fact-from-event.js';
+import { TRUCK_FACT_CODES, truckFactsOf } from '../truck-visits/truck-visit-facts.js';
 import { summarise } from './kpi-stats.js';
 import { terminalTimeZone } from './terminal-time-zone.js';
 
@@ -161,6 +162,9 @@ export const terminalKpiProjection: Projection = {
   name: 'terminal-kpis',
   version: 1,
   tables: ['terminal_kpi_daily', 'terminal_kpi_source'],
+  // The truck visits' facts and the boxes' facts (dwell).
+  sources: [...TRUCK_FACT_CODES, ...CONTAINER_FACT_CODES],
+  copiesVisibility: false,
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     const containers = new Set<string>();
     const visits = new Set<string>();

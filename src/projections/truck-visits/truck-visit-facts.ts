@@ -5,10 +5,14 @@
  */
 import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
 import { TRUCK_APPOINTMENT } from '../../domain/cargo-event-codes.js';
+import type { EventTypeCode } from '../../domain/event-map.js';
 import { terminalOfLocation } from '../../domain/containers/terminal-of-location.js';
 import type { VisitTransaction } from '../../domain/truck-visits/visit-transaction.js';
 
 export type { VisitTransaction } from '../../domain/truck-visits/visit-transaction.js';
+
+/** The codes whose events can carry truck-visit facts (`truckFactsOf`). */
+export const TRUCK_FACT_CODES: readonly EventTypeCode[] = [TRUCK_APPOINTMENT, 'ARRI', 'DEPA', 'GTIN', 'GTOT'];
 
 export type TruckFact =
   | {

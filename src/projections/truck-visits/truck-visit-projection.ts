@@ -10,7 +10,7 @@ import type { StoredEvent } from '../../domain/canonical-event.js';
 import type { DB, TruckAppointmentTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { fromExcluded } from '../upsert-excluded.js';
-import { truckFactsOf, type VisitTransaction } from './truck-visit-facts.js';
+import { TRUCK_FACT_CODES, truckFactsOf, type VisitTransaction } from './truck-visit-facts.js';
 
 interface VisitRow {
   visit_key: string;
@@ -65,6 +65,8 @@ export const truckVisitProjection: Projection = {
   name: 'truck-visits',
   version: 1,
   tables: ['truck_visit', 'truck_appointment'],
+  sources: TRUCK_FACT_CODES,
+  copiesVisibility: false,
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     const facts = events.flatMap(truckFactsOf);
     if (facts.length === 0) return;

@@ -6,6 +6,7 @@
  */
 import type { Selectable, Transaction } from 'kysely';
 import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
+import { TRANSPORT_EVENT_CODES } from '../../domain/cargo-event-codes.js';
 import type { DB, VesselScheduleTable } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { fromExcluded } from '../upsert-excluded.js';
@@ -36,6 +37,8 @@ export const vesselScheduleProjection: Projection = {
   name: 'vessel-schedule',
   version: 1,
   tables: ['vessel_schedule'],
+  sources: TRANSPORT_EVENT_CODES,
+  copiesVisibility: false,
   filter: { eventType: 'TRANSPORT' },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     // Fold the page in memory (events are in seq order), then upsert each touched call once.

@@ -22,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { EventProvenance, NewCanonicalEvent, StoredEvent, StoredEventOf } from '../../domain/canonical-event.js';
+import { TRANSPORT_EVENT_CODES } from '../../domain/cargo-event-codes.js';
 import { VESSEL_POSITION, VESSEL_STATIC } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
 import { appendEvents } from '../../store/event-store.js';
@@ -64,6 +65,10 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
     name: 'vessel-call-detector',
     version: 3,
     tables: ['vessel_call_detector_state'],
+    sources: [VESSEL_POSITION, VESSEL_STATIC],
+    // Its state is kept per audience, and its events carry the audience of the position that confirmed them.
+    copiesVisibility: true,
+    emits: TRANSPORT_EVENT_CODES,
     filter: { eventType: 'VESSEL' },
     async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
       const mmsis = [...new Set(page.map((e) => e.references?.vesselMMSI).filter((m): m is string => !!m))];

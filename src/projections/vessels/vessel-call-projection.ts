@@ -10,6 +10,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { StoredEvent } from '../../domain/canonical-event.js';
+import { TRANSPORT_EVENT_CODES } from '../../domain/cargo-event-codes.js';
 import { audienceKey } from './audience.js';
 import { rowToEvent } from '../../store/event-row.js';
 import type { DB } from '../../store/schema.js';
@@ -24,6 +25,9 @@ export const vesselCallProjection: Projection = {
   name: 'vessel-calls',
   version: 2,
   tables: ['vessel_call'],
+  // The detector's arrivals and departures (`filter`: its source only).
+  sources: TRANSPORT_EVENT_CODES,
+  copiesVisibility: true,
   filter: { eventType: 'TRANSPORT', source: VESSEL_CALL_DETECTOR_SOURCE },
   async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
     const mmsis = [...new Set(page.map((e) => e.references?.vesselMMSI).filter((m): m is string => !!m))];

@@ -47,6 +47,8 @@ export const vesselPositionProjection: Projection = {
   name: 'vessel-positions',
   version: 2,
   tables: ['vessel_position', 'vessel_track'],
+  sources: [VESSEL_POSITION],
+  copiesVisibility: true,
   filter: { eventType: 'VESSEL', eventTypeCode: VESSEL_POSITION },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     const track = new Map<string, Selectable<VesselTrackTable>>();

@@ -85,6 +85,8 @@ export const vesselRegistryProjection: Projection = {
   name: 'vessel-registry',
   version: 4,
   tables: ['vessel', 'vessel_identity'],
+  sources: [VESSEL_STATIC],
+  copiesVisibility: true,
   filter: { eventType: 'VESSEL', eventTypeCode: VESSEL_STATIC },
   async apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void> {
     const statics = events
