@@ -254,7 +254,8 @@ function emptyReturnsCommand(): Command {
             l.nextSlot === null ? 'none stated' : `${l.nextSlot.slotStart} → ${l.nextSlot.slotEnd}`,
             l.nextSlot === null ? '-' : String(l.nextSlot.free),
             l.stale ? `${l.asOf} STALE` : l.asOf,
-            sourceText(l.source),
+            // The room is the smaller of the location's and the carrier's figures: say when it is the carrier's.
+            l.statedBy === 'CARRIER' ? `${sourceText(l.source)} (carrier)` : sourceText(l.source),
           ]),
         ]),
       );
@@ -263,7 +264,8 @@ function emptyReturnsCommand(): Command {
     if (answer.closed.length > 0) {
       print('not taking it now:');
       for (const c of answer.closed) {
-        print(`  ${c.location}  ${c.reason}  as of ${c.asOf}  ${sourceText(c.source)}`);
+        const by = c.statedBy === 'CARRIER' ? ' (carrier)' : '';
+        print(`  ${c.location}  ${c.reason}${by}  as of ${c.asOf}  ${sourceText(c.source)}`);
         for (const n of c.notices) print(`    ${noticeLine(n)}`);
       }
     }

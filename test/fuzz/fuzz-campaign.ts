@@ -24,7 +24,7 @@ import { ENGINES, type EngineCase } from '../support/engines.js';
 import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { checkInbox, healthy, postAll } from './fuzz-harness.js';
-import { inputs, TARGETS } from './fuzz-inputs.js';
+import { FUZZ_CARRIER_SCAC, fuzzLabel, inputs, TARGETS } from './fuzz-inputs.js';
 
 const env = process.env;
 const RUNS = Number(env['FUZZ_RUNS'] ?? 20_000);
@@ -93,13 +93,15 @@ describe.each(engines)('fuzz campaign on $name', (engine) => {
       const auth = await orgWithKey(platform, 'fuzzer', 'terminal');
       await operatesEveryTerminal(platform, 'fuzzer');
       const truckerAuth = await orgWithKey(platform, 'fuzzing-trucker', 'trucker');
+      const carrierAuth = await orgWithKey(platform, 'fuzzing-carrier', 'carrier');
+      await platform.carrierScacs.replace('fuzzing-carrier', [FUZZ_CARRIER_SCAC], 'test');
       const totals = new Map<string, Totals>();
       const busyMs = new Map<string, number>();
       const serverErrors: string[] = [];
       const problems: string[] = [];
-      for (const { format } of targets) {
-        totals.set(format, {
-          fuzz: format,
+      for (const target of targets) {
+        totals.set(fuzzLabel(target), {
+          fuzz: fuzzLabel(target),
           engine: engine.name,
           inputs: 0,
           '2xx': 0,
@@ -118,14 +120,16 @@ describe.each(engines)('fuzz campaign on $name', (engine) => {
         });
       }
       for (let round = 0; round * BATCH < RUNS && Date.now() < UNTIL; round++) {
-        for (const { format, seeds, sender } of targets) {
+        for (const target of targets) {
+          const { format, seeds, sender } = target;
+          const label = fuzzLabel(target);
           if (Date.now() >= UNTIL) break;
           const count = Math.min(BATCH, RUNS - round * BATCH);
-          const samples = fc.sample(inputs(seeds), { numRuns: count, seed: seedFor(format, round) });
+          const samples = fc.sample(inputs(seeds), { numRuns: count, seed: seedFor(label, round) });
           const started = performance.now();
           const tally = await postAll(
             server,
-            sender === 'trucker' ? truckerAuth : auth,
+            sender === 'trucker' ? truckerAuth : sender === 'carrier' ? carrierAuth : auth,
             format,
             samples,
             CONCURRENCY,
@@ -134,8 +138,8 @@ describe.each(engines)('fuzz campaign on $name', (engine) => {
           await platform.pipeline.drain();
           const check = await checkInbox(platform.database.db, format, tally.acknowledged);
           const up = await healthy(server);
-          busyMs.set(format, (busyMs.get(format) ?? 0) + performance.now() - started);
-          const t = totals.get(format)!;
+          busyMs.set(label, (busyMs.get(label) ?? 0) + performance.now() - started);
+          const t = totals.get(label)!;
           t.inputs += tally.inputs;
           t['2xx'] += tally.accepted;
           t['207'] += tally.partial;
@@ -148,12 +152,12 @@ describe.each(engines)('fuzz campaign on $name', (engine) => {
           t.storedMessages = check.stored;
           t.healthDown += up ? 0 : 1;
           t.rssPeakMiB = Math.max(t.rssPeakMiB, Math.round(tally.rssPeak / 2 ** 20));
-          t.seconds = Math.round(busyMs.get(format)! / 1000);
-          t.inputsPerS = Math.round((t.inputs / (busyMs.get(format)! / 1000)) * 10) / 10;
-          serverErrors.push(...tally.serverErrors.map((e) => `${format} ${e}`));
-          if (tally.ackWithoutId.length > 0) problems.push(`${format} round ${round}: ack without inbox id`);
+          t.seconds = Math.round(busyMs.get(label)! / 1000);
+          t.inputsPerS = Math.round((t.inputs / (busyMs.get(label)! / 1000)) * 10) / 10;
+          serverErrors.push(...tally.serverErrors.map((e) => `${label} ${e}`));
+          if (tally.ackWithoutId.length > 0) problems.push(`${label} round ${round}: ack without inbox id`);
           if (check.unsettled.length > 0) {
-            problems.push(`${format} round ${round}: unsettled ${check.unsettled.join(' ')}`);
+            problems.push(`${label} round ${round}: unsettled ${check.unsettled.join(' ')}`);
           }
           if (OUT !== undefined) {
             appendFileSync(OUT, JSON.stringify({ round, at: new Date().toISOString(), ...t }) + '\n');

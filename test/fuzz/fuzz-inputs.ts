@@ -16,9 +16,18 @@ export interface FuzzInput {
 export interface FuzzTarget {
   readonly format: string;
   readonly seeds: readonly Buffer[];
-  /** Who posts it when the format is not a terminal's (format-senders.ts): else the fuzzing terminal. */
-  readonly sender?: 'trucker';
+  /**
+   * Who posts it when not the fuzzing terminal (format-senders.ts): a trucker, or a carrier linked to one SCAC
+   * (`MAEU`), so its rows for other SCACs go the carrier-SCAC rule's way (access/carrier-scacs.ts).
+   */
+  readonly sender?: 'trucker' | 'carrier';
 }
+
+/** The target's name in test titles and JSON lines: its format, and the sender when not the fuzzing terminal's. */
+export const fuzzLabel = (t: FuzzTarget): string => (t.sender === 'carrier' ? `${t.format}@carrier` : t.format);
+
+/** The SCAC the fuzzing carrier speaks for. */
+export const FUZZ_CARRIER_SCAC = 'MAEU';
 
 const AIS_CSV_SEED = Buffer.from(
   'MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass\n' +
@@ -77,6 +86,11 @@ export const TARGETS: readonly FuzzTarget[] = [
   {
     format: 'csv-empty-returns',
     seeds: [fixture('csv-cargo/empty-returns.csv'), fixture('csv-cargo/empty-returns-bad.csv')],
+  },
+  {
+    format: 'csv-empty-returns',
+    seeds: [fixture('csv-cargo/empty-returns.csv'), fixture('csv-cargo/empty-returns-bad.csv')],
+    sender: 'carrier',
   },
   {
     format: 'csv-terminal-notices',

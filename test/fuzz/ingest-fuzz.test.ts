@@ -16,7 +16,7 @@ import { ENGINES } from '../support/engines.js';
 import { orgWithKey, operatesEveryTerminal } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { checkInbox, healthy, postAll } from './fuzz-harness.js';
-import { inputs, TARGETS } from './fuzz-inputs.js';
+import { FUZZ_CARRIER_SCAC, fuzzLabel, inputs, TARGETS } from './fuzz-inputs.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 8);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261203);
@@ -27,25 +27,28 @@ describe.each(ENGINES)('ingest fuzzing on $name', (engine) => {
   let server: Server;
   let auth: { authorization: string };
   let truckerAuth: { authorization: string };
+  let carrierAuth: { authorization: string };
   beforeAll(async () => {
     platform = await testPlatform(engine);
     server = await buildServer({ platform, logLevel: 'silent', rateLimitPerMinute: 1e9 });
     auth = await orgWithKey(platform, 'fuzzer', 'terminal');
     await operatesEveryTerminal(platform, 'fuzzer');
     truckerAuth = await orgWithKey(platform, 'fuzzing-trucker', 'trucker');
+    carrierAuth = await orgWithKey(platform, 'fuzzing-carrier', 'carrier');
+    await platform.carrierScacs.replace('fuzzing-carrier', [FUZZ_CARRIER_SCAC], 'test');
   });
   afterAll(async () => {
     await server?.shutdown();
     await platform?.close();
   });
 
-  it.each(TARGETS)(
-    'should answer every mutated or random $format message without a 5xx and leave none unprocessed',
-    async ({ format, seeds, sender }) => {
-      const samples = fc.sample(inputs(seeds), { numRuns: RUNS, seed: SEED + format.length });
+  it.each(TARGETS.map((t) => ({ ...t, label: fuzzLabel(t) })))(
+    'should answer every mutated or random $label message without a 5xx and leave none unprocessed',
+    async ({ format, seeds, sender, label }) => {
+      const samples = fc.sample(inputs(seeds), { numRuns: RUNS, seed: SEED + label.length });
       const tally = await postAll(
         server,
-        sender === 'trucker' ? truckerAuth : auth,
+        sender === 'trucker' ? truckerAuth : sender === 'carrier' ? carrierAuth : auth,
         format,
         samples,
         CONCURRENCY,
@@ -55,7 +58,7 @@ describe.each(ENGINES)('ingest fuzzing on $name', (engine) => {
       const check = await checkInbox(platform.database.db, format, tally.acknowledged);
       console.log(
         JSON.stringify({
-          fuzz: format,
+          fuzz: label,
           engine: engine.name,
           inputs: tally.inputs,
           '2xx': tally.accepted,
