@@ -14,15 +14,6 @@ export interface DurationForecast {
   readonly n: number;
 }
 
-/** Type-7 quantile of an ascending sample (non-empty). */
-export function quantileSorted(sorted: readonly number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const a = sorted[lo]!;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)]!;
-  return a + (h - lo) * (b - a);
-}
-
 /** Index of the first value > x in an ascending array. */
 function firstAbove(sorted: readonly number[], x: number): number {
   let lo = 0;
@@ -35,24 +26,46 @@ function firstAbove(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-/** The sample's values above `elapsedH` (ascending in, ascending out); empty when none. */
-export function conditionalSample(sorted: readonly number[], elapsedH: number): readonly number[] {
-  return sorted.slice(firstAbove(sorted, elapsedH));
+/** An ascending sample with its running sums, so that any conditional forecast costs O(log n). */
+export interface DurationSample {
+  readonly sorted: readonly number[];
+  /** prefix[i] = sum of sorted[0..i). */
+  readonly prefix: readonly number[];
 }
 
-/** Forecast from an ascending sample already conditioned on the elapsed time; null when it is empty. */
-export function durationForecast(sorted: readonly number[], levels: readonly number[]): DurationForecast | null {
-  if (sorted.length === 0) return null;
-  let sum = 0;
-  for (const v of sorted) sum += v;
+export function durationSample(values: readonly number[]): DurationSample {
+  const sorted = [...values].sort((a, b) => a - b);
+  const prefix = [0];
+  for (const v of sorted) prefix.push(prefix[prefix.length - 1]! + v);
+  return { sorted, prefix };
+}
+
+/** Number of values above `elapsedH`. */
+export function countAbove(sample: DurationSample, elapsedH: number): number {
+  return sample.sorted.length - firstAbove(sample.sorted, elapsedH);
+}
+
+/** Forecast from the sample's values above `elapsedH`; null when there are none. */
+export function durationForecastAbove(
+  sample: DurationSample,
+  elapsedH: number,
+  levels: readonly number[],
+): DurationForecast | null {
+  const { sorted, prefix } = sample;
+  const from = firstAbove(sorted, elapsedH);
+  const n = sorted.length - from;
+  if (n === 0) return null;
+  const q = (p: number): number => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const a = sorted[from + lo]!;
+    const b = sorted[from + Math.min(lo + 1, n - 1)]!;
+    return a + (h - lo) * (b - a);
+  };
   return {
-    meanH: sum / sorted.length,
-    medianH: quantileSorted(sorted, 0.5),
-    intervals: levels.map((level) => ({
-      level,
-      lowerH: quantileSorted(sorted, (1 - level) / 2),
-      upperH: quantileSorted(sorted, (1 + level) / 2),
-    })),
-    n: sorted.length,
+    meanH: (prefix[sorted.length]! - prefix[from]!) / n,
+    medianH: q(0.5),
+    intervals: levels.map((level) => ({ level, lowerH: q((1 - level) / 2), upperH: q((1 + level) / 2) })),
+    n,
   };
 }

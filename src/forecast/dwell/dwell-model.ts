@@ -12,7 +12,13 @@
  * `minGroup` such durations falls back to (all terminals, H, s), then (terminal, any holds, s), then (all
  * terminals, any holds, s). Pure.
  */
-import { conditionalSample, durationForecast, type DurationForecast } from '../duration-sample.js';
+import {
+  countAbove,
+  durationForecastAbove,
+  durationSample,
+  type DurationForecast,
+  type DurationSample,
+} from '../duration-sample.js';
 import { holdClassAt, type DwellFact, type HoldClass } from './dwell-facts.js';
 
 const HOUR = 3_600_000;
@@ -40,8 +46,8 @@ export interface DwellModel {
   readonly n: number;
   /** Newest departure used (the as-of of the model), null when none. */
   readonly newestLeftMs: number | null;
-  /** key → ascending dwell hours. */
-  readonly groups: ReadonlyMap<string, readonly number[]>;
+  /** key → dwell hours. */
+  readonly groups: ReadonlyMap<string, DurationSample>;
 }
 
 export interface DwellQuery {
@@ -92,8 +98,8 @@ export function fitDwellModel(
       add(key('*', '*', s), dwellH);
     }
   }
-  for (const g of groups.values()) g.sort((a, b) => a - b);
-  return { originMs, options, n, newestLeftMs: newest, groups };
+  const samples = new Map([...groups].map(([k, v]) => [k, durationSample(v)]));
+  return { originMs, options, n, newestLeftMs: newest, groups: samples };
 }
 
 /** Total dwell (hours from discharge) of a box; null when the model has no departure to learn from. */
@@ -105,14 +111,16 @@ export function predictDwell(model: DwellModel, q: DwellQuery): DwellPrediction 
     ['terminal', key(q.terminal, '*', s)],
     ['port', key('*', '*', s)],
   ];
-  let last: { level: DwellGroupLevel; sample: readonly number[] } | null = null;
+  let fallback: DwellGroupLevel | null = null;
   for (const [level, k] of tries) {
-    const sample = conditionalSample(model.groups.get(k) ?? [], q.elapsedH);
-    if (sample.length >= model.options.minGroup) {
-      return { ...durationForecast(sample, model.options.levels)!, level };
-    }
-    if (sample.length > 0 && last === null) last = { level, sample };
+    const g = model.groups.get(k);
+    if (g === undefined) continue;
+    const n = countAbove(g, q.elapsedH);
+    if (n >= model.options.minGroup) return { ...durationForecastAbove(g, q.elapsedH, model.options.levels)!, level };
+    if (n > 0 && fallback === null) fallback = level;
   }
   // Too few anywhere: the most specific non-empty group, flagged by its small n.
-  return last ? { ...durationForecast(last.sample, model.options.levels)!, level: last.level } : null;
+  if (fallback === null) return null;
+  const g = model.groups.get(tries.find(([l]) => l === fallback)![1])!;
+  return { ...durationForecastAbove(g, q.elapsedH, model.options.levels)!, level: fallback };
 }

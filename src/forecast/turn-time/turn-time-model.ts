@@ -5,7 +5,12 @@
  * visits of every hour, then to the port's visits of that hour, then to all. `turnFactsAt` cuts a history down
  * to what was known at the origin, the only input a forecast gets. Pure.
  */
-import { durationForecast, type DurationForecast } from '../duration-sample.js';
+import {
+  durationForecastAbove,
+  durationSample,
+  type DurationForecast,
+  type DurationSample,
+} from '../duration-sample.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -58,8 +63,8 @@ export interface TurnTimeModel {
   readonly n: number;
   /** Newest out-gate used (the as-of), null when none. */
   readonly newestGateOutMs: number | null;
-  /** key → ascending turn times in minutes. */
-  readonly groups: ReadonlyMap<string, readonly number[]>;
+  /** key → turn times in minutes. */
+  readonly groups: ReadonlyMap<string, DurationSample>;
 }
 
 export interface TurnTimePrediction {
@@ -97,8 +102,8 @@ export function fitTurnTimeModel(
     add(key('*', h), min);
     add(key('*', '*'), min);
   }
-  for (const g of groups.values()) g.sort((a, b) => a - b);
-  return { originMs, options, n, newestGateOutMs: newest, groups };
+  const samples = new Map([...groups].map(([k, v]) => [k, durationSample(v)]));
+  return { originMs, options, n, newestGateOutMs: newest, groups: samples };
 }
 
 function asMinutes(f: DurationForecast, level: TurnGroupLevel): TurnTimePrediction {
@@ -120,12 +125,16 @@ export function predictTurnTime(model: TurnTimeModel, terminal: string, hour: nu
     ['port', key('*', '*')],
   ];
   for (const [level, k] of tries) {
-    const g = model.groups.get(k) ?? [];
-    if (g.length >= model.options.minGroup) return asMinutes(durationForecast(g, model.options.levels)!, level);
+    const g = model.groups.get(k);
+    if (g && g.sorted.length >= model.options.minGroup) {
+      return asMinutes(durationForecastAbove(g, Number.NEGATIVE_INFINITY, model.options.levels)!, level);
+    }
   }
   for (const [level, k] of tries) {
-    const g = model.groups.get(k) ?? [];
-    if (g.length > 0) return asMinutes(durationForecast(g, model.options.levels)!, level);
+    const g = model.groups.get(k);
+    if (g && g.sorted.length > 0) {
+      return asMinutes(durationForecastAbove(g, Number.NEGATIVE_INFINITY, model.options.levels)!, level);
+    }
   }
   return null;
 }
