@@ -1,8 +1,10 @@
 /** Runs the built `openpcs serve` in a child process, as an operator would, for crash and e2e tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createScratchDatabase, type ScratchDatabase } from './engines.js';
+import { createScratchDatabase, pgliteTemplate, type ScratchDatabase } from './engines.js';
 
 export const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
 
@@ -11,7 +13,7 @@ export function cliBuilt(): boolean {
 }
 
 /** Whether the built CLI has the same migrations as the source (a stale build may lack the newest ones). */
-function builtMigrationsMatchSource(): boolean {
+export function builtMigrationsMatchSource(): boolean {
   const names = (dir: URL, ext: string) =>
     existsSync(dir)
       ? readdirSync(dir)
@@ -31,6 +33,45 @@ function builtMigrationsMatchSource(): boolean {
  */
 export function scratchDatabaseForServer(baseUrl: string): Promise<ScratchDatabase> {
   return createScratchDatabase(baseUrl, { migrated: builtMigrationsMatchSource() });
+}
+
+/**
+ * A new data directory for a built `openpcs` process on the embedded engine (`--data-dir`), the PGlite twin of
+ * scratchDatabaseForServer: a copy of the migrated template's files, so the process neither runs initdb nor migrates
+ * (seconds of a test's start on a loaded 2-core machine), unless the build's migrations differ from the
+ * source's; then an empty one. A first start on an empty directory is what an operator does: the tests that
+ * are about that (trucker-cli, poisoned-start) keep using an empty one.
+ */
+export async function dataDirForServer(prefix: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (builtMigrationsMatchSource()) untar(new Uint8Array(await (await pgliteTemplate()).arrayBuffer()), dir);
+  return dir;
+}
+
+/**
+ * Writes the directories and files of a ustar archive (what PGlite's `dumpDataDir('none')` writes) under `dir`:
+ * no PGlite start in the test process, which the server process does anyway.
+ */
+function untar(archive: Uint8Array, dir: string): void {
+  const text = (from: number, length: number) => {
+    const field = archive.subarray(from, from + length);
+    const end = field.indexOf(0);
+    return Buffer.from(end === -1 ? field : field.subarray(0, end)).toString('utf8');
+  };
+  for (let at = 0; at + 512 <= archive.length && archive[at] !== 0;) {
+    const prefix = text(at + 345, 155);
+    const name = `${prefix ? `${prefix}/` : ''}${text(at, 100)}`.replace(/^\/+/, '');
+    const mode = parseInt(text(at + 100, 8).trim() || '0', 8) & 0o777;
+    const size = parseInt(text(at + 124, 12).trim() || '0', 8);
+    const type = text(at + 156, 1);
+    const path = join(dir, name);
+    if (type === '5') mkdirSync(path, { recursive: true, mode });
+    else if (type === '0' || type === '') {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, archive.subarray(at + 512, at + 512 + size), { mode });
+    } else throw new Error(`PGlite template: unexpected tar entry type "${type}" for ${name}`);
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
 }
 
 export interface ServerProcess {
