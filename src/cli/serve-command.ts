@@ -230,6 +230,7 @@ export function serveCommand(): Command {
           target: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
           speed: env.OPENPCS_SIM_SPEED,
           backfillHours: env.OPENPCS_SIM_BACKFILL_HOURS,
+          aisPositionEveryS: env.OPENPCS_SIM_AIS_EVERY_S,
           mqttUrl: env.OPENPCS_MQTT_URL,
           say,
           log: (level, message) => server.app.log[level](message),

@@ -45,6 +45,8 @@ export interface ServeSimulatorOptions {
   readonly target: string;
   readonly speed: number;
   readonly backfillHours: number;
+  /** At most one AIS position per vessel every N simulated seconds (0: the Class A intervals). */
+  readonly aisPositionEveryS?: number | undefined;
   /** One-line notices for the console (what is running). */
   readonly say: (line: string) => void;
   readonly log: FeedLog;
@@ -59,6 +61,7 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
     seed: SERVE_SIM_SEED,
     start: new Date(plan.simStartMs).toISOString(),
     days: SERVE_SIM_DAYS,
+    ...(options.aisPositionEveryS ? { aisPositionEveryS: options.aisPositionEveryS } : {}),
   });
   if (!parsed.ok) throw new Error(`simulator scenario: ${parsed.errors.join('; ')}`);
   const inputs = loadSimInputs();
@@ -94,7 +97,9 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
     say,
   );
   const feeder = new SimFeeder({ target: options.target, keys, signal: abort.signal, log });
-  const backfill = options.backfillHours > 0 ? `, backfilling the last ${options.backfillHours} h first` : '';
+  const backfill =
+    (options.backfillHours > 0 ? `, backfilling the last ${options.backfillHours} h first` : '') +
+    (options.aisPositionEveryS ? `, AIS positions at most every ${options.aisPositionEveryS} s` : '');
   say(
     `sim: on (OPENPCS_SIM=off turns it off): San Pedro Bay, seed ${SERVE_SIM_SEED}, from ${new Date(plan.simStartMs).toISOString()} for ${SERVE_SIM_DAYS} days at ×${options.speed}${backfill}; ` +
       `${run.tracks.length} vessel tracks, AIS over TCP 127.0.0.1:${aisPort}; ` +

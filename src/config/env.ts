@@ -88,6 +88,11 @@ const EnvSchema = z.object({
   OPENPCS_SIM_SPEED: z.coerce.number().positive().max(100_000).default(1),
   /** Hours before now the simulator starts at, sent as fast as the server takes them (0 = none). */
   OPENPCS_SIM_BACKFILL_HOURS: z.coerce.number().min(0).max(72).default(3),
+  /**
+   * At most one AIS position per vessel every N simulated seconds (the scenario's `aisPositionEveryS`, a thinning
+   * knob for a small machine; 0 = the Class A reporting intervals).
+   */
+  OPENPCS_SIM_AIS_EVERY_S: z.coerce.number().int().min(0).max(600).default(0),
   /** Admin API key of the port authority, for `openpcs sim --live --target …` to register the simulated parties. */
   OPENPCS_ADMIN_KEY: z.string().min(1).optional(),
   /** MQTT broker whose equipment telemetry `serve` subscribes to (unset: none). */
@@ -236,6 +241,12 @@ export const ENV_DOCS: readonly { name: keyof z.infer<typeof EnvSchema>; default
     name: 'OPENPCS_SIM_BACKFILL_HOURS',
     default: '3',
     meaning: 'hours before now the simulator starts at, sent as fast as the server takes them',
+  },
+  {
+    name: 'OPENPCS_SIM_AIS_EVERY_S',
+    default: '0',
+    meaning:
+      'at most one simulated AIS position per vessel every N s (thins the feed for a small machine); 0 = Class A intervals',
   },
   {
     name: 'OPENPCS_ADMIN_KEY',
