@@ -1,6 +1,7 @@
 /**
  * Writes a simulated run to a directory: `ais.nmea` (tag-blocked AIVDM lines in time order), `messages.jsonl`
- * (the cargo messages, one SimMessage per line in time order), `telemetry.jsonl` (the equipment and charger
+ * (every party's messages the live feeder sends — `sim-sources.ts`: cargo, shore power, drayage trucks — one
+ * SimMessage per line in time order), `telemetry.jsonl` (the equipment and charger
  * telemetry payloads as published on MQTT, NDJSON in time order), `drayage-trucks.jsonl`, `calls.jsonl` (one container call per line, the
  * ground truth) and `summary.json`. Nothing in them depends on the wall clock or the machine, so the same seed
  * and parameters give byte-identical files. AIS and cargo messages are generated and written one hour at a
@@ -17,6 +18,7 @@ import { drayageTrucks } from '../equipment/drayage-trucks.js';
 import { equipmentSummary } from '../equipment/equipment-summary.js';
 import { equipmentTelemetrySource } from '../equipment/equipment-telemetry.js';
 import { callRecord, summarise, type SimSummary } from '../sim-summary.js';
+import { messageSourceOf } from '../sim-sources.js';
 import type { SimRun } from '../simulate.js';
 
 const HOUR = 3_600_000;
@@ -43,6 +45,7 @@ export async function writeSimFiles(run: SimRun, dir: string, progress?: WritePr
   const reporter = new AisReporter(run.tracks, { positionEveryS: run.scenario.aisPositionEveryS });
   const ais = createWriteStream(join(dir, 'ais.nmea'));
   const cargo = cargoMessageSource(run);
+  const source = messageSourceOf(run, cargo);
   const messages = createWriteStream(join(dir, 'messages.jsonl'));
   const messagesByFormat: Record<string, number> = {};
   const telemetry = equipmentTelemetrySource(run);
@@ -54,7 +57,7 @@ export async function writeSimFiles(run: SimRun, dir: string, progress?: WritePr
       const batch = reporter.linesIn(t, Math.min(endMs, t + HOUR));
       lines += batch.length;
       if (batch.length > 0) await write(ais, `${batch.join('\n')}\n`);
-      for (const m of cargo.messagesIn(t, Math.min(endMs, t + HOUR))) {
+      for (const m of source.messagesIn(t, Math.min(endMs, t + HOUR))) {
         messagesByFormat[m.format] = (messagesByFormat[m.format] ?? 0) + 1;
         await write(messages, `${JSON.stringify(m)}\n`);
       }

@@ -3,7 +3,8 @@
  * Clean Air Action Plan goal (100% ZE by 2030), and its energy and charging (`GET /equipment/ze-share`, members
  * only); the vessel calls' emissions by mode, terminal and day and their shore power (`GET /emissions/summary`);
  * the green corridors' WtW intensity against their target pathway and their fuel mix (`GET /corridors`); and the
- * fuel and CO2 just-in-time arrival would have saved (`GET /jit/summary`). No figure is made up here: a panel
+ * fuel and CO2 just-in-time arrival would have saved (`GET /jit/summary`); the ZE share of drayage truck visits
+ * against the 2035 goal and the Clean Truck Fund (`GET /drayage/ze-share`, `GET /drayage/clean-truck-fund`). No figure is made up here: a panel
  * whose API answers a problem says so and draws nothing.
  */
 import { apiDownload, apiGet } from '../api';
@@ -27,6 +28,7 @@ import {
   type EmissionsSummary,
   type JitSummary,
 } from './green-emissions';
+import { drayageContent, type CleanTruckFund, type DrayageZeShare } from './green-drayage';
 
 interface Share {
   readonly units: number;
@@ -97,7 +99,12 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     fileBase('corridor-fuel'),
   );
   const jit = chartPanel('green-jit', 'Just-in-time arrival savings', fileBase('jit-savings'));
-  const panels = [share, energy, byMode, byTerminal, byDay, shore, intensity, fuelMix, jit];
+  const drayage = chartPanel(
+    'green-drayage',
+    'Zero-emission drayage trucks and the Clean Truck Fund',
+    fileBase('drayage-ze-share'),
+  );
+  const panels = [share, energy, byMode, byTerminal, byDay, shore, intensity, fuelMix, jit, drayage];
   const summary = h('div', { class: 'summary', 'data-testid': 'ze-summary' });
   const corridorLinks = h('nav', { class: 'corridor-links', 'aria-label': 'Green corridors' });
   const callList = h('section', { 'aria-labelledby': 'green-calls', 'data-testid': 'green-calls' });
@@ -136,13 +143,15 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     const from = fromInput.value;
     const to = toInput.value;
     const window = portDayInstants(from, to);
-    const [ze, mode, terminal, day, corridors, jitAnswer] = await Promise.all([
+    const [ze, mode, terminal, day, corridors, jitAnswer, drayageZe, fund] = await Promise.all([
       apiGet<ZeShare>('/equipment/ze-share', { from, to }),
       apiGet<EmissionsSummary>('/emissions/summary', { groupBy: 'mode', ...window }),
       apiGet<EmissionsSummary>('/emissions/summary', { groupBy: 'terminal', ...window }),
       apiGet<EmissionsSummary>('/emissions/summary', { groupBy: 'day', ...window }),
       apiGet<Corridors>('/corridors', window),
       apiGet<JitSummary>('/jit/summary', window),
+      apiGet<DrayageZeShare>('/drayage/ze-share', window),
+      apiGet<CleanTruckFund>('/drayage/clean-truck-fund', window),
     ]);
     if (stopped || mine !== generation) return;
     const now = new Date();
@@ -325,6 +334,8 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     void loadCalls(window, undefined, []);
     if (jitAnswer.ok) jit.show({ ...jitContent(jitAnswer.data), stale: isStale(jitAnswer.data.asOf) });
     else jit.unavailable(problemMessage(jitAnswer.problem, 'The just-in-time figures could not be loaded'));
+    if (drayageZe.ok) drayage.show({ ...drayageContent(drayageZe.data, fund.ok ? fund.data : null), stale: false });
+    else drayage.unavailable(problemMessage(drayageZe.problem, 'The drayage figures could not be loaded'));
   };
 
   /** One page of `GET /emissions/calls` in the period; `before` holds the cursors of the pages before it. */
