@@ -1,5 +1,5 @@
 import type { Role, Scope } from './roles.js';
-import { SEES_ALL } from './roles.js';
+import { SEES_ALL, isRole } from './roles.js';
 
 /**
  * Who is asking, decided once per request from the API key. Every query that returns community data
@@ -35,6 +35,16 @@ export const LOCAL_OPERATOR: AccessScope = Object.freeze<AccessScope>({
   keyId: null,
 });
 
-export function scopeFor(orgId: string, role: Role, scopes: readonly Scope[], keyId: string): AccessScope {
+/** The one place a role becomes what it sees: every scope but the two constants above is made here. */
+export function scopeFor(orgId: string, role: Role, scopes: readonly Scope[], keyId: string | null): AccessScope {
   return { orgId, role, all: SEES_ALL.has(role), member: role !== 'public', scopes, keyId };
+}
+
+/**
+ * The scope of reads the product makes for an organisation rather than for a request (webhook deliveries, alert
+ * rules): its role's view, read only, no key. Undefined for an organisation or role the product does not know, which
+ * sees nothing.
+ */
+export function organisationReadScope(orgId: string, role: string | undefined): AccessScope | undefined {
+  return role !== undefined && isRole(role) ? scopeFor(orgId, role, ['read'], null) : undefined;
 }

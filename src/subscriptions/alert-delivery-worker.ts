@@ -14,13 +14,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { auditRead, type ReadAuditSink } from '../access/read-audit.js';
-import type { Role } from '../access/roles.js';
+import { organisationReadScope } from '../access/access-scope.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { CONTAINER_RULE_KINDS } from '../domain/alerts/alert-rule.js';
 import { AlertRepository, alertMessage } from '../store/alert-repository.js';
 import type { Database } from '../store/open-database.js';
 import { CallbackAddressPolicy } from './callback-address-policy.js';
-import { DeliveryLoop, accepted, deliveryScope } from './delivery-loop.js';
+import { accepted } from './delivery-loop.js';
+import { DeliveryWorker } from './delivery-worker.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
 export interface AlertDeliveryOptions {
@@ -43,12 +44,11 @@ export interface AlertDeliveryOptions {
 
 const CONTAINER_KINDS = new Set<string>(CONTAINER_RULE_KINDS);
 
-export class AlertDeliveryWorker {
+export class AlertDeliveryWorker extends DeliveryWorker {
   readonly #alerts: AlertRepository;
   readonly #owner = `alerts-${randomUUID()}`;
   readonly #retry: RetryPolicy;
   readonly #timeoutMs: number;
-  readonly #loop: DeliveryLoop;
 
   constructor(
     { db }: Pick<Database, 'db'>,
@@ -56,47 +56,31 @@ export class AlertDeliveryWorker {
     private readonly audit: ReadAuditSink,
     options: AlertDeliveryOptions = {},
   ) {
-    this.#alerts = new AlertRepository(db);
-    this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
-    this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
     const caughtUp = options.caughtUp;
-    this.#loop = new DeliveryLoop({
-      due: () => this.#alerts.due(),
-      deliver: (id) => this.#deliver(id),
-      msUntilNextRetry: () => this.#alerts.msUntilNextRetry(),
+    super({
       bus,
       pollMs: options.pollIntervalMs ?? 1_000,
-      timeoutMs: this.#timeoutMs,
+      timeoutMs: options.requestTimeoutMs ?? 10_000,
       concurrency: options.concurrency ?? 16,
       settled: options.settled,
       wakers: caughtUp ? [caughtUp] : [],
       onError: options.onError ?? (() => {}),
       callbacks: options.callbacks ?? new CallbackAddressPolicy(),
     });
+    this.#alerts = new AlertRepository(db);
+    this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
   }
 
-  start(): void {
-    this.#loop.start();
+  protected due(): Promise<readonly string[]> {
+    return this.#alerts.due();
   }
 
-  async stop(graceMs = Math.min(this.#timeoutMs, 5_000)): Promise<void> {
-    await this.#loop.stop(graceMs);
+  protected msUntilNextRetry(): Promise<number | null> {
+    return this.#alerts.msUntilNextRetry();
   }
 
-  wake(): void {
-    this.#loop.wake();
-  }
-
-  async idle(): Promise<void> {
-    await this.#loop.idle();
-  }
-
-  /** One round: every due alert, `concurrency` at a time. */
-  async deliverDue(): Promise<void> {
-    await this.#loop.deliverDue();
-  }
-
-  async #deliver(id: string): Promise<void> {
+  protected async deliver(id: string): Promise<void> {
     const claimed = await this.#alerts.claim(id, this.#owner, this.#timeoutMs * 2 + 5_000);
     if (!claimed) return;
     const { alert, callbackUrl, secret } = claimed;
@@ -105,15 +89,14 @@ export class AlertDeliveryWorker {
       this.#alerts.recordFailure(id, this.#owner, attempt, error, retryDelayMs(this.#retry, attempt));
     if (callbackUrl === null || secret === null) return fail('rule has no callback');
     const message = alertMessage({ ...alert, delivery_state: 'delivered' });
-    const outcome = await this.#loop.post(new URL(callbackUrl), secret, JSON.stringify(message), {
+    const outcome = await this.loop.post(new URL(callbackUrl), secret, JSON.stringify(message), {
       'Alert-Rule-ID': alert.rule_id,
       'Alert-ID': alert.id,
     });
     const { statusCode, error, bodySent } = outcome;
     if (bodySent && CONTAINER_KINDS.has(String(alert.payload.kind))) {
-      const role = (await this.#alerts.roleOf(alert.org_id)) as Role | undefined;
-      if (role) {
-        const scope = deliveryScope(alert.org_id, role);
+      const scope = organisationReadScope(alert.org_id, await this.#alerts.roleOf(alert.org_id));
+      if (scope) {
         auditRead(this.audit, scope, `alert-webhook:${alert.rule_id}`, 1, { alertId: alert.id, statusCode, error });
       }
     }

@@ -6,8 +6,6 @@
  * the callback address policy. What is due and how one item is delivered are the worker's.
  */
 import type { LookupFunction } from 'node:net';
-import type { AccessScope } from '../access/access-scope.js';
-import { SEES_ALL, type Role } from '../access/roles.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { CoalescedRounds } from '../bus/coalesced-rounds.js';
 import type { CallbackAddressPolicy } from './callback-address-policy.js';
@@ -167,9 +165,4 @@ export class DeliveryLoop {
 /** Whether a callback answered 2xx. */
 export function accepted({ statusCode, error }: PostOutcome): boolean {
   return error === null && statusCode !== null && statusCode >= 200 && statusCode <= 299;
-}
-
-/** The scope a delivery reads with: the receiving organisation's, with its role (read scope, no key). */
-export function deliveryScope(orgId: string, role: Role): AccessScope {
-  return { orgId, role, all: SEES_ALL.has(role), member: role !== 'public', scopes: ['read'], keyId: null };
 }

@@ -13,16 +13,16 @@
  * public events only is not audited.
  */
 import { randomUUID } from 'node:crypto';
-import type { AccessScope } from '../access/access-scope.js';
+import { organisationReadScope, type AccessScope } from '../access/access-scope.js';
 import { auditRead, type ReadAuditSink } from '../access/read-audit.js';
-import type { Role } from '../access/roles.js';
 import { parseStoredFilter } from '../dcsa/dcsa-event-filter.js';
 import { toDcsaEvent } from '../dcsa/dcsa-event-view.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { EventQuery } from '../store/event-query.js';
 import type { Database } from '../store/open-database.js';
 import { CallbackAddressPolicy } from './callback-address-policy.js';
-import { DeliveryLoop, deliveryScope, type PostOutcome } from './delivery-loop.js';
+import type { PostOutcome } from './delivery-loop.js';
+import { DeliveryWorker } from './delivery-worker.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 import { SubscriptionRepository, type DeliveryOutcome, type SubscriptionRow } from './subscription-repository.js';
 
@@ -41,14 +41,13 @@ export interface DeliveryOptions {
 
 const API_VERSION = '2.2.0';
 
-export class SubscriptionDeliveryWorker {
+export class SubscriptionDeliveryWorker extends DeliveryWorker {
   readonly #subscriptions: SubscriptionRepository;
   readonly #events: EventQuery;
   readonly #owner = `worker-${randomUUID()}`;
   readonly #retry: RetryPolicy;
   readonly #batchSize: number;
   readonly #timeoutMs: number;
-  readonly #loop: DeliveryLoop;
 
   constructor(
     { db, horizon }: Pick<Database, 'db' | 'horizon'>,
@@ -56,23 +55,20 @@ export class SubscriptionDeliveryWorker {
     private readonly audit: ReadAuditSink,
     options: DeliveryOptions = {},
   ) {
-    this.#subscriptions = new SubscriptionRepository(db);
-    this.#events = new EventQuery(db, horizon);
-    this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
-    this.#batchSize = options.batchSize ?? 100;
-    this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
-    this.#loop = new DeliveryLoop({
-      due: () => this.#subscriptions.due(),
-      deliver: (id) => this.#deliver(id),
-      msUntilNextRetry: () => this.#subscriptions.msUntilNextRetry(),
+    super({
       bus,
       pollMs: options.pollIntervalMs ?? 5_000,
-      timeoutMs: this.#timeoutMs,
+      timeoutMs: options.requestTimeoutMs ?? 10_000,
       // In order: event n+1 of a subscription is never sent before event n was accepted.
       concurrency: 1,
       onError: options.onError ?? (() => {}),
       callbacks: options.callbacks ?? new CallbackAddressPolicy(),
     });
+    this.#subscriptions = new SubscriptionRepository(db);
+    this.#events = new EventQuery(db, horizon);
+    this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.#batchSize = options.batchSize ?? 100;
+    this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
   }
 
   /** A lease outlives one request with margin; a crashed worker's lease expires after it. */
@@ -81,38 +77,19 @@ export class SubscriptionDeliveryWorker {
   }
 
   get #stopped(): boolean {
-    return this.#loop.stopped;
+    return this.loop.stopped;
   }
 
-  start(): void {
-    this.#loop.start();
+  protected due(): Promise<readonly string[]> {
+    return this.#subscriptions.due();
   }
 
-  /**
-   * Stops following and waits. A callback in flight gets `graceMs` (default: the request timeout, at most
-   * 5 s) to answer, and its answer is recorded, so a receiver that has the events is not sent them again after
-   * a restart; only a callback still unanswered then is aborted (logged as failed, retried later).
-   */
-  async stop(graceMs = Math.min(this.#timeoutMs, 5_000)): Promise<void> {
-    await this.#loop.stop(graceMs);
+  protected msUntilNextRetry(): Promise<number | null> {
+    return this.#subscriptions.msUntilNextRetry();
   }
 
-  /** Schedules a delivery round (bursts of wake-ups coalesce into one). */
-  wake(): void {
-    this.#loop.wake();
-  }
-
-  /** Resolves when no delivery round is running. */
-  async idle(): Promise<void> {
-    await this.#loop.idle();
-  }
-
-  /** One round: every due subscription, each until caught up or failed. */
-  async deliverDue(): Promise<void> {
-    await this.#loop.deliverDue();
-  }
-
-  async #deliver(id: string): Promise<void> {
+  /** Delivers one subscription until caught up or failed. */
+  protected async deliver(id: string): Promise<void> {
     const claimed = await this.#subscriptions.claim(id, this.#owner, this.#leaseMs);
     if (!claimed) return;
     try {
@@ -197,14 +174,13 @@ export class SubscriptionDeliveryWorker {
   }
 
   async #scopeOf(row: SubscriptionRow): Promise<AccessScope | null> {
-    const role = (await this.#subscriptions.roleOf(row.org_id)) as Role | undefined;
-    return role ? deliveryScope(row.org_id, role) : null;
+    return organisationReadScope(row.org_id, await this.#subscriptions.roleOf(row.org_id)) ?? null;
   }
 
   /** Checked at every delivery, not only at creation: a name may resolve elsewhere by now. */
   #post(row: SubscriptionRow, body: string): Promise<PostOutcome> {
     // A refused delivery fails like an unreachable receiver (kept, retried with backoff, logged with the reason).
-    return this.#loop.post(new URL(row.callback_url), row.secret, body, {
+    return this.loop.post(new URL(row.callback_url), row.secret, body, {
       'Subscription-ID': row.id,
       'API-Version': API_VERSION,
     });

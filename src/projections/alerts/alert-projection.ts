@@ -12,6 +12,7 @@
  * `GET /containers`, never wider.
  */
 import { sql, type Transaction } from 'kysely';
+import { organisationReadScope } from '../../access/access-scope.js';
 import { seesRow } from '../../access/visibility-filter.js';
 import type { StoredEvent } from '../../domain/canonical-event.js';
 import {
@@ -41,7 +42,7 @@ import {
   containerWatchFact,
   containerWatchState,
 } from './container-watch.js';
-import { raisedAlert, ruleOwnerScope, type RaisedAlert } from './raised-alert.js';
+import { raisedAlert, type RaisedAlert } from './raised-alert.js';
 
 const CHUNK = 500;
 
@@ -313,7 +314,8 @@ export const alertProjection: Projection = {
       const change = o.change(held?.state ?? null, after);
       for (const rule of rules.get(o.ruleKey) ?? []) {
         if (BigInt(rule.start_seq) >= BigInt(o.fact.seq)) continue;
-        if (!seesRow(ruleOwnerScope(rule.org_id, rule.role), o)) continue;
+        const owner = organisationReadScope(rule.org_id, rule.role);
+        if (!owner || !seesRow(owner, o)) continue;
         const asRule = storedRule(rule.kind, rule.parameters);
         if (asRule === null) continue;
         for (const draft of evaluateAlert(asRule, change, { today: todayAt(terminal) })) {

@@ -9,6 +9,7 @@
  * box's owners (or see all), as for the projection. `startLastFreeDaySweeper` runs it in `serve`.
  */
 import { sql, type Kysely } from 'kysely';
+import { organisationReadScope } from '../../access/access-scope.js';
 import { seesRow } from '../../access/visibility-filter.js';
 import { storedRule } from '../../domain/alerts/alert-rule.js';
 import { evaluateAlert, nextDay } from '../../domain/alerts/evaluate-alert.js';
@@ -21,7 +22,7 @@ import {
   containerWatchFact,
   containerWatchState,
 } from './container-watch.js';
-import { raisedAlert, ruleOwnerScope, type RaisedAlert } from './raised-alert.js';
+import { raisedAlert, type RaisedAlert } from './raised-alert.js';
 
 /** Inserts the last-free-day alerts due at `atMs`; resolves with how many were new. */
 export async function sweepLastFreeDays(db: Kysely<DB>, atMs: number, alertHour: number): Promise<number> {
@@ -45,7 +46,8 @@ export async function sweepLastFreeDays(db: Kysely<DB>, atMs: number, alertHour:
   for (const row of rows) {
     const due = lastFreeDayDue(atMs, row.terminal_code ? terminalTimeZone(row.terminal_code) : 'UTC', alertHour);
     if (due === null || row.last_free_day !== due) continue;
-    if (!seesRow(ruleOwnerScope(row.org_id, row.role), { visibility: 'private', ownerOrgs: row.owner_orgs })) continue;
+    const owner = organisationReadScope(row.org_id, row.role);
+    if (!owner || !seesRow(owner, { visibility: 'private', ownerOrgs: row.owner_orgs })) continue;
     const rule = storedRule(row.kind, row.parameters);
     if (rule === null) continue;
     const after = containerWatchState(row);

@@ -3,7 +3,6 @@
  * organisation may see for (the scope `seesRow` takes) and the `alert` row an `AlertDraft` becomes, with the
  * payload the stream and the webhook carry.
  */
-import { SEES_ALL, type Role } from '../../access/roles.js';
 import type { AlertDraft } from '../../domain/alerts/evaluate-alert.js';
 
 /** The rule columns an alert row is made from. */
@@ -22,11 +21,6 @@ export interface RaisedAlert {
   reason: string;
   payload: string;
   delivery_state: 'pending' | 'stream-only';
-}
-
-/** What a rule's organisation may see, by its role (for `seesRow`). */
-export function ruleOwnerScope(orgId: string, role: string): { orgId: string; all: boolean; member: boolean } {
-  return { orgId, all: SEES_ALL.has(role as Role), member: role !== 'public' };
 }
 
 /** The alert row of a rule's judgement: stream-only when the rule has no callback. */
