@@ -4,12 +4,16 @@
  * with the departure from it, as a carrier schedule states it; AIS length; TEU discharged and loaded) and the shipped
  * corridor file with a particulars register of the simulated fleet's fuels; `corridorVoyagesOf` is timed. Each call
  * that anchored in a congested month (demand × 1.5) gets `jitAdvice` for its approach from the traffic-separation
- * scheme to the anchorage at its sea speed.
+ * scheme to the anchorage at its sea speed; every call of that month gets the live `approachJitAdvice` from the inner
+ * end of its lane (where the port limits open its call) towards a berth window known perfectly.
  */
 import { corridorFigures, corridorVoyagesOf, type CallFacts } from '../src/emissions/corridor-voyages.js';
 import type { FuelPathway } from '../src/emissions/fueleu-factors.js';
 import { estimateContainerShip } from '../src/emissions/container-ship-estimate.js';
+import { approachJitAdvice } from '../src/emissions/approach-jit-advice.js';
 import { jitAdvice } from '../src/emissions/jit-arrival.js';
+import { distanceNm } from '../src/forecast/eta/route-geometry.js';
+import { HARBOUR, INBOUND_LANE, type ApproachPort } from '../src/forecast/eta/san-pedro-bay-approach.js';
 import { loadGreenCorridors } from '../src/geo/load-green-corridors.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
 import { parseScenario } from '../src/sim/scenario.js';
@@ -122,6 +126,59 @@ const suite: BenchSuite = async (emit, { quick }) => {
     co2SavedT: Math.round(co2SavedT),
     input: 'simulator calls that anchored (demand x 1.5): approach from the TSS at sea speed, wait = time at anchor',
   });
+
+  // Live advice (`approachJitAdvice`), as `GET /vessel-calls/{callId}/jit-advice` gives it when the call opens: every
+  // call of the congested month at the inner end of its lane, sailing at its sea speed, with the berth window known
+  // perfectly (the ship is needed at the pilot boarding area when the pilot actually boarded).
+  const all = queued.calls.filter((c) => c.arrivalMs < c.pilotOnMs);
+  t0 = performance.now();
+  let liveFuelT = 0;
+  let liveCo2T = 0;
+  let liveAdvised = 0;
+  for (let i = 0; i < rounds; i++) {
+    liveFuelT = 0;
+    liveCo2T = 0;
+    liveAdvised = 0;
+    for (const c of all) {
+      const { ship } = estimateContainerShip({
+        lengthM: c.vessel.lengthM,
+        teu: c.vessel.teu,
+        mainEngineMcrKw: c.vessel.installedPowerKw,
+        designSpeedKn: c.vessel.designSpeedKn,
+        fuel: PATHWAY[c.vessel.fuel] ?? 'HFO',
+      });
+      const a = approachJitAdvice({
+        ship,
+        distanceNm: laneEndToPilotNm(c.port),
+        currentSpeedKn: Math.min(c.seaSpeedKn, c.vessel.designSpeedKn),
+        nowMs: c.arrivalMs,
+        pilotStationAtMs: c.pilotOnMs,
+      });
+      if (a.fuelSavedT > 0) liveAdvised++;
+      liveFuelT += a.fuelSavedT;
+      liveCo2T += a.co2SavedT;
+    }
+  }
+  s = (performance.now() - t0) / 1000;
+  emit({
+    bench: 'corridors live jit-advice',
+    unit: 'calls/s',
+    value: Math.round((all.length * rounds) / s),
+    days,
+    calls: all.length,
+    callsSaving: liveAdvised,
+    fuelSavedT: Math.round(liveFuelT * 10) / 10,
+    co2SavedT: Math.round(liveCo2T * 10) / 10,
+    input:
+      'simulator calls (demand x 1.5) at the lane end, still at sea speed, window = actual pilot boarding (upper bound: the simulated ships slow to 10 kn there anyway)',
+  });
 };
+
+/** Mean distance from the inner ends of both inbound lanes to the port's pilot boarding area, nautical miles. */
+function laneEndToPilotNm(port: ApproachPort): number {
+  const pilot = HARBOUR[port].pilot;
+  const ends = Object.values(INBOUND_LANE).map((lane) => lane[lane.length - 1]!);
+  return ends.reduce((sum, e) => sum + distanceNm(e.lat, e.lon, pilot.lat, pilot.lon), 0) / ends.length;
+}
 
 export default suite;

@@ -688,6 +688,25 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect(await page.locator('[data-chart="green-jit"] .help').textContent()).toContain(
       `${jit.callsWaited} calls waited at anchor`,
     );
+    // Drayage: the port's ZE share of truck visits as the API answers it, against the 2035 goal, with the fund.
+    await rendered(page, 'green-drayage');
+    const zeDrayage = JSON.parse((await api(`/drayage/ze-share?${window}`, { key: yti })).body) as {
+      port: { visits: number; zeVisits: number };
+    };
+    const drayageRows = csvRows(
+      (await exported(page, /Export Zero-emission drayage trucks and the Clean Truck Fund as CSV/)).bytes.toString(
+        'utf8',
+      ),
+    );
+    expect(drayageRows.at(-1)!.slice(0, 4)).toEqual([
+      'Port',
+      String(zeDrayage.port.visits),
+      drayageRows.at(-1)![2],
+      String(zeDrayage.port.zeVisits),
+    ]);
+    expect(await page.locator('[data-chart="green-drayage"] .help').textContent()).toContain(
+      'CAAP goal of 100% by 2035',
+    );
     await shot('green', true);
     expect(pageErrors).toEqual([]);
   });

@@ -2,7 +2,8 @@
  * One vessel call (`#/call?id=<MMSI>:<YYYY-MM-DDTHH:MM>`): its times (arrival in port limits, at anchor, at berth,
  * departures), terminal and berth (`GET /vessel-calls/{callId}`, with the API's `asOf` and source), its emissions
  * by mode (`GET /emissions/calls/{callId}`: every quantity per mode, the particulars used and what was assumed) and
- * the just-in-time arrival advice (`GET /vessel-calls/{callId}/jit`). A call the caller may not see is the API's
+ * the just-in-time arrival advice (`GET /vessel-calls/{callId}/jit`; for a call still approaching, the live advice of
+ * `GET /vessel-calls/{callId}/jit-advice` first). A call the caller may not see is the API's
  * 404, shown as "no call that your organisation may see"; each part says its own as-of and source.
  */
 import { apiGet, type ApiResult } from '../api';
@@ -12,6 +13,7 @@ import { duration, portTime, statusWords } from '../format';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, heading, problemMessage } from '../ui';
 import { kilograms, tonnes, type CallEmissionsRow, type ShorePower } from './green-emissions';
+import { liveJitLines, type LiveJitAdvice } from './live-jit';
 
 /** A call id as the API lists it: `<MMSI>:<UTC minute the call started>`. */
 export const CALL_ID = /^\d{9}:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -81,11 +83,12 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
   let stopped = false;
 
   void (async () => {
-    const [call, detail, advice, terminals] = await Promise.all([
+    const [call, detail, advice, terminals, live] = await Promise.all([
       apiGet<VesselCallDetail>(`/vessel-calls/${encodeURIComponent(id)}`),
       apiGet<CallEmissionsDetail>(`/emissions/calls/${encodeURIComponent(id)}`),
       apiGet<JitAnswer>(`/vessel-calls/${encodeURIComponent(id)}/jit`),
       apiGet<{ terminals: readonly Terminal[] }>('/terminals'),
+      apiGet<LiveJitAdvice>(`/vessel-calls/${encodeURIComponent(id)}/jit-advice`),
     ]);
     if (stopped) return;
     root.querySelector('.loading')?.remove();
@@ -222,13 +225,30 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     }
 
     const jitTitle = h('h2', { id: 'call-jit' }, 'Just-in-time arrival');
+    // A call still approaching: the live advice from its newest position (the after-the-fact one follows).
+    const liveAdvice =
+      c.status === 'arrived' && live.ok
+        ? h(
+            'div',
+            { 'data-testid': 'jit-live' },
+            h('h3', {}, 'Live advice'),
+            asOf(live.data.asOf, live.data.source),
+            definitions(liveJitLines(live.data)),
+          )
+        : null;
     if (!advice.ok) {
-      replaceChildren(jit, jitTitle, problemMessage(advice.problem, 'The just-in-time advice could not be loaded'));
+      replaceChildren(
+        jit,
+        jitTitle,
+        liveAdvice,
+        problemMessage(advice.problem, 'The just-in-time advice could not be loaded'),
+      );
     } else {
       const a = advice.data;
       replaceChildren(
         jit,
         jitTitle,
+        liveAdvice,
         asOf(a.asOf, a.source),
         a.advice === null
           ? h('p', { class: 'empty', 'data-testid': 'jit-reason' }, `No advice: ${a.reason ?? 'none given'}.`)
