@@ -28,6 +28,26 @@ describe('empty-return capacity alerts', () => {
     expect(evaluateAlert(zeroRule, empty(open, closed), today)[0]!.reason).toContain('not accepting');
   });
 
+  it("should name the carrier when it is the carrier's statement that closes or reopens its empties", () => {
+    const byCarrier = (before: EmptyCapacityState, after: EmptyCapacityState): WatchedChange => ({
+      kind: 'empty',
+      ...KEY,
+      before,
+      after,
+      statedBy: 'CARRIER',
+      fact: fact('8'),
+    });
+    const [closing] = evaluateAlert(zeroRule, byCarrier(open, closed), today);
+    expect(closing!.reason).toBe(
+      'MAEU 45G1 empties at USLGBPCT: capacity fell to zero (not accepting; stated by carrier MAEU)',
+    );
+    expect(closing!.details).toMatchObject({ statedBy: 'CARRIER', accepting: false });
+    expect(evaluateAlert(reopenRule, byCarrier(closed, open), today)[0]!.reason).toBe(
+      'MAEU 45G1 empties at USLGBPCT: accepting again (12 places; stated by carrier MAEU)',
+    );
+    expect(evaluateAlert(zeroRule, empty(open, full), today)[0]!.details).toMatchObject({ statedBy: 'LOCATION' });
+  });
+
   it('should raise nothing when the capacity was already zero', () => {
     expect(evaluateAlert(zeroRule, empty(full, closed), today)).toEqual([]);
     expect(evaluateAlert(zeroRule, empty(closed, closed), today)).toEqual([]);
