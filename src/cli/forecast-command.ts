@@ -10,6 +10,14 @@ import { backtestReportDir, writeBacktestReport, writeReportFiles } from '../for
 import { loadMonthlyTeu } from '../forecast/io/teu-data-file.js';
 import { runTeuBacktestStudy } from '../forecast/teu-backtest-study.js';
 import { loadSimInputs } from '../sim/io/load-sim-inputs.js';
+import { runAnchorageStudy } from '../sim/forecast/anchorage-study.js';
+import { runDwellTurnStudy } from '../sim/forecast/dwell-turn-study.js';
+import {
+  anchorageMarkdown,
+  anchorageReport,
+  dwellTurnMarkdown,
+  dwellTurnReport,
+} from '../sim/forecast/new-forecast-reports.js';
 import { resolveEnv } from './cli-context.js';
 
 export function forecastCommand(): Command {
@@ -28,6 +36,17 @@ export function forecastCommand(): Command {
         console.log(`wrote ${path}`);
       }
       console.log(eta.summary);
+      const anchorage = anchorageReport(runAnchorageStudy(loadSimInputs()), new Date().toISOString());
+      for (const path of writeReportFiles(dir, anchorage.id, reportJson(anchorage), anchorageMarkdown(anchorage))) {
+        console.log(`wrote ${path}`);
+      }
+      console.log(anchorage.summary);
+      // The slowest study (about 650,000 simulated boxes and a million truck visits): last.
+      const dwell = dwellTurnReport(runDwellTurnStudy(loadSimInputs()), new Date().toISOString());
+      for (const path of writeReportFiles(dir, dwell.id, reportJson(dwell), dwellTurnMarkdown(dwell))) {
+        console.log(`wrote ${path}`);
+      }
+      console.log(dwell.summary);
     });
   return new Command('forecast').description('forecast models and their backtests').addCommand(backtest);
 }
