@@ -13,7 +13,11 @@
  * terminal, week and flow) and MAPE of the weekly terminal look-ahead on 70 simulated days beside the naive
  * baselines, for the full model and as the route runs it (`model: 'schedule-only'`); `lookahead-forecast` —
  * 3-week look-aheads per second for a full port (all 12 terminals, updated daily over the 70 days, schedule-only
- * with the shipped intervals, inputs built from the run at each origin).
+ * with the shipped intervals, inputs built from the run at each origin). `anchorage-accuracy` — per scenario and
+ * day ahead, MAE (ships) of the anchorage queue forecast beside persistence, with coverage (anchorage-study.ts);
+ * `anchorage-forecast` — 7-day queue forecasts per second for the whole port (input built from the run at each
+ * origin, then the forecast); without `--quick`, `dwell-accuracy` and `turn-accuracy` (dwell-turn-study.ts: MAE
+ * beside the terminal and port means, coverage) and `dwell-turn-backtest` (seconds; about 650,000 boxes).
  */
 import { fitModel } from '../src/forecast/fit-model.js';
 import { modelName } from '../src/forecast/forecast-model.js';
@@ -36,6 +40,10 @@ import {
 import { loadLookaheadCalibration } from '../src/forecast/io/calibration-files.js';
 import { terminalVolumeForecast, type CompletedCall, type ScheduledCall } from '../src/forecast/terminal-lookahead.js';
 import { predictEta } from '../src/forecast/eta/vessel-eta.js';
+import { anchorageQueueForecast } from '../src/forecast/anchorage/anchorage-queue.js';
+import { anchorageInputAt, QUEUE_DAYS } from '../src/sim/forecast/anchorage-backtest.js';
+import { runAnchorageStudy } from '../src/sim/forecast/anchorage-study.js';
+import { runDwellTurnStudy } from '../src/sim/forecast/dwell-turn-study.js';
 import type { BenchSuite } from './bench-record.js';
 
 const suite: BenchSuite = async (emit, { quick }) => {
@@ -197,6 +205,63 @@ const suite: BenchSuite = async (emit, { quick }) => {
     terminals: terminals.length,
     origins,
     calls: test.calls.length,
+  });
+  for (const part of runAnchorageStudy(inputs)) {
+    for (const sc of part.scores) {
+      emit({
+        bench: 'anchorage-accuracy',
+        scenario: part.scenario.split(' ')[0],
+        dayAhead: sc.dayAhead,
+        n: sc.n,
+        unit: 'MAE ships',
+        value: Number(sc.modelMae.toFixed(2)),
+        persistence: Number(sc.persistenceMae.toFixed(2)),
+        meanQueue: Number(sc.meanActual.toFixed(1)),
+        coverage80: sc.coverage['0.8'] ?? null,
+        coverage95: sc.coverage['0.95'] ?? null,
+      });
+    }
+  }
+  const surge = simulatedEtaRun(inputs, 7, SURGE_2021, 28);
+  let queues = 0;
+  const q0 = performance.now();
+  for (let o = surge.startMs; o <= surge.endMs - 8 * DAY; o += DAY / 24) {
+    if (anchorageQueueForecast(anchorageInputAt(surge.calls, o), QUEUE_DAYS).length === QUEUE_DAYS) queues++;
+  }
+  emit({
+    bench: 'anchorage-forecast',
+    scenario: 'surge',
+    unit: 'forecasts/s',
+    value: Math.round(queues / ((performance.now() - q0) / 1000)),
+    forecasts: queues,
+    calls: surge.calls.length,
+  });
+  if (quick) return;
+  const d0 = performance.now();
+  const dt = runDwellTurnStudy(inputs);
+  emit({ bench: 'dwell-turn-backtest', unit: 's', value: Number(((performance.now() - d0) / 1000).toFixed(1)) });
+  for (const d of [{ holds: 'all', ...dt.dwell }, ...dt.dwellByHolds]) {
+    emit({
+      bench: 'dwell-accuracy',
+      holds: d.holds,
+      n: d.n,
+      unit: 'MAE h',
+      value: Number(d.modelMaeH.toFixed(1)),
+      terminalMean: Number(d.terminalMeanMaeH.toFixed(1)),
+      portMean: Number(d.portMeanMaeH.toFixed(1)),
+      coverage80: d.coverage['0.8'] ?? null,
+      coverage95: d.coverage['0.95'] ?? null,
+    });
+  }
+  emit({
+    bench: 'turn-accuracy',
+    n: dt.turn.n,
+    unit: 'MAE min',
+    value: Number(dt.turn.modelMaeMin.toFixed(1)),
+    terminalMean: Number(dt.turn.terminalMeanMaeMin.toFixed(1)),
+    portMean: Number(dt.turn.portMeanMaeMin.toFixed(1)),
+    coverage80: dt.turn.coverage['0.8'] ?? null,
+    coverage95: dt.turn.coverage['0.95'] ?? null,
   });
 };
 

@@ -1,7 +1,8 @@
 /**
- * `openpcs forecast backtest [--out <dir>]`: runs the backtests of `src/forecast/` on the shipped data and writes
- * each report as JSON and markdown (default directory `<OPENPCS_DATA_DIR>/forecasts/backtests`, the one
- * `GET /forecasts/backtests` serves). Needs no database.
+ * `openpcs forecast backtest [--out <dir>] [--quick]`: runs the backtests of `src/forecast/` on the shipped data
+ * and writes each report as JSON and markdown (default directory `<OPENPCS_DATA_DIR>/forecasts/backtests`, the one
+ * `GET /forecasts/backtests` serves). Needs no database. `--quick` leaves out the dwell and turn time study, which
+ * takes minutes.
  */
 import { Command, Option } from 'commander';
 import { reportJson, teuBacktestReport } from '../forecast/backtest-report.js';
@@ -10,6 +11,14 @@ import { backtestReportDir, writeBacktestReport, writeReportFiles } from '../for
 import { loadMonthlyTeu } from '../forecast/io/teu-data-file.js';
 import { runTeuBacktestStudy } from '../forecast/teu-backtest-study.js';
 import { loadSimInputs } from '../sim/io/load-sim-inputs.js';
+import { runAnchorageStudy } from '../sim/forecast/anchorage-study.js';
+import { runDwellTurnStudy } from '../sim/forecast/dwell-turn-study.js';
+import {
+  anchorageMarkdown,
+  anchorageReport,
+  dwellTurnMarkdown,
+  dwellTurnReport,
+} from '../sim/forecast/new-forecast-reports.js';
 import { resolveEnv } from './cli-context.js';
 
 export function forecastCommand(): Command {
@@ -17,7 +26,8 @@ export function forecastCommand(): Command {
     .description('run the forecast backtests on the shipped data and write the reports (JSON + markdown)')
     .addOption(new Option('--out <dir>', 'report directory (default <data dir>/forecasts/backtests)'))
     .addOption(new Option('--data-dir <dir>', 'data directory (env OPENPCS_DATA_DIR, default ./data)'))
-    .action((flags: { out?: string; dataDir?: string }) => {
+    .addOption(new Option('--quick', 'leave out the dwell and turn time study (minutes of simulated cargo)'))
+    .action((flags: { out?: string; dataDir?: string; quick?: boolean }) => {
       const dir = flags.out ?? backtestReportDir(resolveEnv({ dataDir: flags.dataDir }).OPENPCS_DATA_DIR);
       const rows = loadMonthlyTeu();
       const report = teuBacktestReport(runTeuBacktestStudy(rows), new Date().toISOString(), rows.length);
@@ -28,6 +38,18 @@ export function forecastCommand(): Command {
         console.log(`wrote ${path}`);
       }
       console.log(eta.summary);
+      const anchorage = anchorageReport(runAnchorageStudy(loadSimInputs()), new Date().toISOString());
+      for (const path of writeReportFiles(dir, anchorage.id, reportJson(anchorage), anchorageMarkdown(anchorage))) {
+        console.log(`wrote ${path}`);
+      }
+      console.log(anchorage.summary);
+      // The slowest study (about 650,000 simulated boxes and a million truck visits): last.
+      if (flags.quick === true) return;
+      const dwell = dwellTurnReport(runDwellTurnStudy(loadSimInputs()), new Date().toISOString());
+      for (const path of writeReportFiles(dir, dwell.id, reportJson(dwell), dwellTurnMarkdown(dwell))) {
+        console.log(`wrote ${path}`);
+      }
+      console.log(dwell.summary);
     });
   return new Command('forecast').description('forecast models and their backtests').addCommand(backtest);
 }

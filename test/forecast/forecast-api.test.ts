@@ -40,7 +40,9 @@ describe.each(ENGINES)('forecast API on $name', (engine) => {
     const log = console.log;
     console.log = () => {};
     try {
-      await overrideExits(buildProgram()).parseAsync(['forecast', 'backtest', '--out', out], { from: 'user' });
+      await overrideExits(buildProgram()).parseAsync(['forecast', 'backtest', '--quick', '--out', out], {
+        from: 'user',
+      });
     } finally {
       console.log = log;
     }
@@ -60,9 +62,15 @@ describe.each(ENGINES)('forecast API on $name', (engine) => {
     const list = await server.app.inject({ url: '/forecasts/backtests' });
     expect(list.statusCode).toBe(200);
     const { backtests } = list.json<{ backtests: { id: string; summary: string }[] }>();
-    expect(backtests.map((b) => b.id)).toEqual(['san-pedro-bay-monthly-teu', 'san-pedro-bay-vessel-eta']);
-    expect(backtests[0]!.summary).toMatch(/USLAX 2018.*MAPE 9\.\d\d% vs seasonal naive 9\.\d\d%/);
-    expect(backtests[1]!.summary).toMatch(/pilot ETA 24 h ahead, MAE minutes: normal \d+ vs schedule \d+; surge \d+/);
+    // --quick leaves out the dwell and turn time study (minutes of simulated cargo).
+    expect(backtests.map((b) => b.id)).toEqual([
+      'san-pedro-bay-anchorage-queue',
+      'san-pedro-bay-monthly-teu',
+      'san-pedro-bay-vessel-eta',
+    ]);
+    expect(backtests[0]!.summary).toMatch(/surge, 1 day ahead: MAE \d+\.\d ships vs persistence \d+\.\d/);
+    expect(backtests[1]!.summary).toMatch(/USLAX 2018.*MAPE 9\.\d\d% vs seasonal naive 9\.\d\d%/);
+    expect(backtests[2]!.summary).toMatch(/pilot ETA 24 h ahead, MAE minutes: normal \d+ vs schedule \d+; surge \d+/);
     const one = await server.app.inject({
       url: '/forecasts/backtests/san-pedro-bay-monthly-teu',
       headers: { authorization: member },
