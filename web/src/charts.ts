@@ -139,7 +139,9 @@ export function chartPanel(id: string, title: string, fileBase: () => string): C
           textStyle: { fontFamily: 'system-ui, sans-serif' },
           tooltip: { trigger: 'axis', renderMode: 'richText' },
           legend: { top: 0 },
-          grid: { left: 56, right: 56, top: 40, bottom: 32, containLabel: true },
+          // A legend of many series (TEU by terminal: twelve) wraps to a second line: the plot starts below it, so the
+          // legend does not cover the axis name.
+          grid: { left: 56, right: 56, top: seriesCount(content.option) > 8 ? 64 : 40, bottom: 32, containLabel: true },
           ...content.option,
         },
         { notMerge: true },
@@ -199,4 +201,10 @@ export function chartPanel(id: string, title: string, fileBase: () => string): C
       chart = undefined;
     },
   };
+}
+
+/** How many series a chart option draws (each one a legend entry). */
+function seriesCount(option: ChartOption): number {
+  const series = option.series;
+  return Array.isArray(series) ? series.length : series ? 1 : 0;
 }

@@ -108,7 +108,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     replaceChildren(
       voyages,
       h('h2', { id: 'corridor-voyages' }, 'Voyages ', h('span', { class: 'count' }, `(${c.voyages.length})`)),
-      asOf(c.asOf, c.source),
+      asOf(c.asOf ?? askedAt, c.source),
       c.voyages.length === 0
         ? h('p', { class: 'empty' }, 'No voyage of this corridor among the calls you may see in the period.')
         : h(
