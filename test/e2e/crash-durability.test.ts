@@ -2,12 +2,17 @@
  * Durability (DESIGN §6): what the server acknowledged survives `kill -9`, and after a restart every
  * acknowledged message is in the inbox and its events in the store exactly once — on both engines.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_URL, selectedCases } from '../support/engines.js';
-import { cliBuilt, scratchDatabaseForServer, startServer, firstStartKey } from '../support/server-process.js';
+import {
+  cliBuilt,
+  dataDirForServer,
+  scratchDatabaseForServer,
+  startServer,
+  firstStartKey,
+} from '../support/server-process.js';
+import { SETUP_BUDGET_MS } from '../support/budget.js';
 
 const N = 60;
 
@@ -52,7 +57,7 @@ const engines = [
   {
     name: 'pglite',
     async setup() {
-      const dir = mkdtempSync(join(tmpdir(), 'openpcs-crash-'));
+      const dir = await dataDirForServer('openpcs-crash-');
       return { args: ['--data-dir', dir], cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
     },
   },
@@ -113,6 +118,6 @@ describe.skipIf(!cliBuilt())('crash durability (needs `npm run build`)', () => {
         await cleanup();
       }
     },
-    180_000,
+    SETUP_BUDGET_MS,
   );
 });

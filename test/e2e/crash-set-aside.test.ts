@@ -6,14 +6,13 @@
  * Real processes, real SIGKILL, on both engines (needs `npm run build`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { StoreConfig } from '../../src/store/open-database.js';
 import { DATABASE_URL, selectedCases } from '../support/engines.js';
-import { CLI, cliBuilt, scratchDatabaseForServer } from '../support/server-process.js';
+import { CLI, cliBuilt, dataDirForServer, scratchDatabaseForServer } from '../support/server-process.js';
+import { SETUP_BUDGET_MS } from '../support/budget.js';
 
 const DIST = fileURLToPath(new URL('../../dist/src/', import.meta.url));
 
@@ -58,7 +57,7 @@ function start(store: StoreConfig, mode: string): Start {
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, DIST, JSON.stringify(store), mode], {
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '' },
-    timeout: 60_000,
+    timeout: SETUP_BUDGET_MS,
   });
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
   return {
@@ -71,7 +70,7 @@ const engines = [
   {
     name: 'pglite',
     async setup() {
-      const dir = mkdtempSync(join(tmpdir(), 'openpcs-set-aside-'));
+      const dir = await dataDirForServer('openpcs-set-aside-');
       const store: StoreConfig = { engine: 'pglite', dataDir: dir };
       return { store, args: ['--data-dir', dir], cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
     },
@@ -133,6 +132,6 @@ describe.skipIf(!cliBuilt())('crashing messages are set aside (needs `npm run bu
       }
     },
     // Seven process starts; a PGlite start in a data directory takes seconds on a loaded machine.
-    300_000,
+    SETUP_BUDGET_MS,
   );
 });

@@ -18,6 +18,7 @@ import { DATABASE_URL } from '../support/engines.js';
 import { AVAILABILITY_HEADER, dischargeOf, positionReport, SEED_VESSELS, seedAis } from '../../bench/portal-seed.js';
 import {
   cliBuilt,
+  dataDirForServer,
   scratchDatabaseForServer,
   startServer,
   type ServerProcess,
@@ -103,7 +104,7 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       args = ['--database-url', scratch.url];
       cleanup = scratch.drop;
     } else {
-      const dir = mkdtempSync(join(tmpdir(), 'openpcs-portal-'));
+      const dir = await dataDirForServer('openpcs-portal-');
       args = ['--data-dir', dir];
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
     }

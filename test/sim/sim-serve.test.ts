@@ -6,13 +6,12 @@
  * product stays empty. Equipment telemetry reaches `/equipment` and `/equipment/ze-share` over HTTP from the terminals.
  * Needs `npm run build` (the server runs as an operator starts it).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_URL, selectedCases } from '../support/engines.js';
 import {
   cliBuilt,
+  dataDirForServer,
   firstStartKey,
   scratchDatabaseForServer,
   startServer,
@@ -28,8 +27,8 @@ interface Engine {
 const engines: Engine[] = selectedCases([
   {
     name: 'pglite',
-    setup: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'openpcs-sim-serve-'));
+    setup: async () => {
+      const dir = await dataDirForServer('openpcs-sim-serve-');
       return {
         args: ['--data-dir', dir],
         cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SETUP_BUDGET_MS } from './budget.js';
 import { createScratchDatabase, pgliteTemplate, type ScratchDatabase } from './engines.js';
 
 export const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
@@ -86,7 +87,7 @@ export interface ServerProcess {
 export async function startServer(
   args: readonly string[],
   env: Record<string, string> = {},
-  readyTimeoutMs = 30_000,
+  readyTimeoutMs = SETUP_BUDGET_MS,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
     // The store is chosen by the arguments only: never inherit the test runner's DATABASE_URL. Tests run the

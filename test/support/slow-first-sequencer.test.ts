@@ -1,14 +1,18 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SLOW_FIRST, slowRank } from './slow-first-sequencer.js';
+import { SLOW_FIRST, SLOW_FIRST_PGLITE, slowRank, testsPostgres } from './slow-first-sequencer.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
 describe('slow-first sequencer', () => {
   it('should list files that exist, each once (a renamed file would silently lose its early start)', () => {
-    expect(SLOW_FIRST.filter((file) => !existsSync(`${ROOT}/${file}`))).toEqual([]);
-    expect(new Set(SLOW_FIRST).size).toBe(SLOW_FIRST.length);
+    for (const list of [SLOW_FIRST, SLOW_FIRST_PGLITE]) {
+      expect(list.filter((file) => !existsSync(`${ROOT}/${file}`))).toEqual([]);
+      expect(new Set(list).size).toBe(list.length);
+    }
+    // The newcomer's order starts the same files early, only in another order.
+    expect(SLOW_FIRST.filter((file) => !SLOW_FIRST_PGLITE.includes(file))).toEqual([]);
   });
 
   it('should rank listed files by their place in the list and every other file after them', () => {
@@ -17,5 +21,14 @@ describe('slow-first sequencer', () => {
     expect(slowRank(ROOT, `${ROOT}/src/domain/terminal-registry.test.ts`)).toBe(SLOW_FIRST.length);
     // Only the path from the root counts, not a file of the same name elsewhere.
     expect(slowRank(ROOT, `${ROOT}/other/${SLOW_FIRST[0]!}`)).toBe(SLOW_FIRST.length);
+  });
+
+  it('should order by the PGlite list for the newcomer leg and by the PostgreSQL list when PostgreSQL is tested', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/test';
+    expect(testsPostgres({})).toBe(false);
+    expect(testsPostgres({ DATABASE_URL: url })).toBe(true);
+    expect(testsPostgres({ DATABASE_URL: url, OPENPCS_TEST_ENGINES: 'postgres' })).toBe(true);
+    expect(testsPostgres({ DATABASE_URL: url, OPENPCS_TEST_ENGINES: 'pglite' })).toBe(false);
+    expect(testsPostgres({ OPENPCS_TEST_ENGINES: 'pglite' })).toBe(false);
   });
 });

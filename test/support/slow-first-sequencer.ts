@@ -31,20 +31,50 @@ export const SLOW_FIRST: readonly string[] = [
   'test/sim/sim-feeder.test.ts',
 ];
 
+/**
+ * The newcomer leg's order (PGlite only: no DATABASE_URL, or OPENPCS_TEST_ENGINES without postgres). On PGlite the
+ * server process with the simulator (sim-serve) is by far the longest file: it backfills the embedded store while
+ * the test waits for ships and boxes (1,100 s at load 20 on 2 cores, where the next longest took 200 s), so it
+ * starts first; the browser, CLI and simulator files follow, then the PostgreSQL list's order.
+ */
+export const SLOW_FIRST_PGLITE: readonly string[] = [
+  ...new Set([
+    'test/sim/sim-serve.test.ts',
+    'test/portal/portal-browser.test.ts',
+    'test/e2e/trucker-cli.test.ts',
+    'test/sim/sim-replay.test.ts',
+    'test/portal/portal-simulator.test.ts',
+    'test/e2e/crash-set-aside.test.ts',
+    'test/sim/sim-determinism.test.ts',
+    'test/sim/sim-terminal-feeds.test.ts',
+    'test/e2e/alerts-webhook.test.ts',
+    ...SLOW_FIRST,
+  ]),
+];
+
+/** Whether this run tests PostgreSQL (the rule of test/support/engines.ts, without importing its drivers). */
+export function testsPostgres(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (!env['DATABASE_URL']) return false;
+  const list = env['OPENPCS_TEST_ENGINES'];
+  return list === undefined || list.trim() === '' || list.split(',').some((name) => name.trim() === 'postgres');
+}
+
 /** The file's place in SLOW_FIRST, or the list's length when it is not listed. */
-export function slowRank(root: string, moduleId: string): number {
+export function slowRank(root: string, moduleId: string, list: readonly string[] = SLOW_FIRST): number {
   const relative = moduleId.startsWith(`${root}/`) ? moduleId.slice(root.length + 1) : moduleId;
-  const rank = SLOW_FIRST.indexOf(relative.replaceAll('\\', '/'));
-  return rank === -1 ? SLOW_FIRST.length : rank;
+  const rank = list.indexOf(relative.replaceAll('\\', '/'));
+  return rank === -1 ? list.length : rank;
 }
 
 export default class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const root = this.ctx.config.root.replaceAll('\\', '/');
     const ordered = await super.sort(files);
+    const list = testsPostgres() ? SLOW_FIRST : SLOW_FIRST_PGLITE;
     // Array.prototype.sort is stable: unlisted files keep vitest's order.
     return ordered.sort(
-      (a, b) => slowRank(root, a.moduleId.replaceAll('\\', '/')) - slowRank(root, b.moduleId.replaceAll('\\', '/')),
+      (a, b) =>
+        slowRank(root, a.moduleId.replaceAll('\\', '/'), list) - slowRank(root, b.moduleId.replaceAll('\\', '/'), list),
     );
   }
 }
