@@ -6,14 +6,19 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mayAdminister } from '../../access/administration.js';
 import { mayLinkScacs } from '../../access/carrier-scacs.js';
 import { ACCESS } from '../../access/route-access.js';
 import type { Platform } from '../../platform.js';
 import type { ScacLink } from '../../store/carrier-scacs.js';
-import { ProblemSchema, problem } from '../problem.js';
+import { problem } from '../problem.js';
+import {
+  assertLinkable,
+  assertMayReadLinks,
+  LINK_ERRORS as errors,
+  linkedBy,
+  OrgIdParam as OrgId,
+} from './organisation-links.js';
 
-const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
 // NMFTA Standard Carrier Alpha Code: 2 to 4 upper-case letters (domain/identifiers/scac.ts).
 const Scac = z.string().regex(/^[A-Z]{2,4}$/, 'a SCAC: 2-4 upper-case letters, e.g. MAEU');
 
@@ -29,20 +34,10 @@ const CarrierScacsSchema = z
     ),
   })
   .describe('The carrier SCACs an organisation speaks for: the ones it may send empty-return receivables for');
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 
 const view = (orgId: string, links: readonly ScacLink[]) => ({ orgId, scacs: [...links] });
 
 export const carrierScacRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
-  const notAdministered = (orgId: string) =>
-    problem('PCS_ADMIN_OTHER_ORG', `only an admin of "${orgId}" or of the port authority may read its SCACs`, [
-      { pointer: '/params/id', detail: 'an organisation this key does not administer' },
-    ]);
-  const unknownOrg = (orgId: string) =>
-    problem('PCS_ADMIN_ORG_NOT_FOUND', `organisation "${orgId}" does not exist`, [
-      { pointer: '/params/id', detail: 'unknown organisation' },
-    ]);
-
   app.get(
     '/admin/organisations/:id/scacs',
     {
@@ -55,13 +50,8 @@ export const carrierScacRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
       },
     },
     async (request) => {
-      const scope = request.accessScope;
       const { id } = request.params;
-      // Another organisation's admin is refused before the lookup: the answer says nothing of which ids exist.
-      if (!scope.all && scope.orgId !== id) throw notAdministered(id);
-      const org = await platform.organisations.get(id);
-      if (org && !mayAdminister(scope, org)) throw notAdministered(id);
-      if (!org) throw unknownOrg(id);
+      await assertMayReadLinks(platform, request.accessScope, id, 'SCACs');
       return view(id, await platform.carrierScacs.list(id));
     },
   );
@@ -92,17 +82,12 @@ export const carrierScacRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
           [{ pointer: '/headers/authorization', detail: 'not a port authority admin key' }],
         );
       }
-      const org = await platform.organisations.get(id);
-      if (!org) throw unknownOrg(id);
-      if (org.role !== 'carrier' && request.body.scacs.length > 0) {
-        throw problem(
-          'PCS_ADMIN_NOT_A_CARRIER',
-          `organisation "${id}" has the role ${org.role}; only a carrier organisation speaks for SCACs`,
-          [{ pointer: '/params/id', detail: `role ${org.role}, not carrier` }],
-        );
-      }
-      const by = scope.keyId ? `${scope.orgId}/${scope.keyId}` : scope.orgId;
-      const links = await platform.carrierScacs.replace(id, request.body.scacs, by);
+      await assertLinkable(platform, id, request.body.scacs.length, {
+        role: 'carrier',
+        code: 'PCS_ADMIN_NOT_A_CARRIER',
+        what: 'speaks for SCACs',
+      });
+      const links = await platform.carrierScacs.replace(id, request.body.scacs, linkedBy(scope));
       if ('taken' in links) {
         throw problem(
           'PCS_ADMIN_SCAC_TAKEN',

@@ -6,16 +6,21 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mayAdminister } from '../../access/administration.js';
 import { mayLinkTerminals } from '../../access/operated-terminals.js';
 import { ACCESS } from '../../access/route-access.js';
 import type { TerminalRegistry } from '../../domain/terminal-registry.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
 import type { Platform } from '../../platform.js';
 import type { TerminalLink } from '../../store/operated-terminals.js';
-import { ProblemSchema, problem } from '../problem.js';
+import { problem } from '../problem.js';
+import {
+  assertLinkable,
+  assertMayReadLinks,
+  LINK_ERRORS as errors,
+  linkedBy,
+  OrgIdParam as OrgId,
+} from './organisation-links.js';
 
-const OrgId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
 const SmdgCode = z.string().regex(/^[A-Z0-9]{1,6}$/, 'an SMDG terminal code, e.g. WBCT');
 
 const OperatedTerminalsSchema = z
@@ -32,7 +37,6 @@ const OperatedTerminalsSchema = z
     ),
   })
   .describe('The terminals an organisation operates: the ones it may state facts at');
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 
 function view(registry: TerminalRegistry, orgId: string, links: readonly TerminalLink[]) {
   return {
@@ -52,15 +56,6 @@ function view(registry: TerminalRegistry, orgId: string, links: readonly Termina
 
 export const terminalLinkRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const registry = loadTerminalRegistry();
-  const notAdministered = (orgId: string) =>
-    problem('PCS_ADMIN_OTHER_ORG', `only an admin of "${orgId}" or of the port authority may read its terminals`, [
-      { pointer: '/params/id', detail: 'an organisation this key does not administer' },
-    ]);
-  const unknownOrg = (orgId: string) =>
-    problem('PCS_ADMIN_ORG_NOT_FOUND', `organisation "${orgId}" does not exist`, [
-      { pointer: '/params/id', detail: 'unknown organisation' },
-    ]);
-
   app.get(
     '/admin/organisations/:id/terminals',
     {
@@ -73,13 +68,8 @@ export const terminalLinkRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
       },
     },
     async (request) => {
-      const scope = request.accessScope;
       const { id } = request.params;
-      // Another organisation's admin is refused before the lookup: the answer says nothing of which ids exist.
-      if (!scope.all && scope.orgId !== id) throw notAdministered(id);
-      const org = await platform.organisations.get(id);
-      if (org && !mayAdminister(scope, org)) throw notAdministered(id);
-      if (!org) throw unknownOrg(id);
+      await assertMayReadLinks(platform, request.accessScope, id, 'terminals');
       return view(registry, id, await platform.operatedTerminals.list(id));
     },
   );
@@ -120,17 +110,12 @@ export const terminalLinkRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
           unknown,
         );
       }
-      const org = await platform.organisations.get(id);
-      if (!org) throw unknownOrg(id);
-      if (org.role !== 'terminal' && request.body.terminals.length > 0) {
-        throw problem(
-          'PCS_ADMIN_NOT_A_TERMINAL',
-          `organisation "${id}" has the role ${org.role}; only a terminal organisation operates terminals`,
-          [{ pointer: '/params/id', detail: `role ${org.role}, not terminal` }],
-        );
-      }
-      const by = scope.keyId ? `${scope.orgId}/${scope.keyId}` : scope.orgId;
-      const links = await platform.operatedTerminals.replace(id, request.body.terminals, by);
+      await assertLinkable(platform, id, request.body.terminals.length, {
+        role: 'terminal',
+        code: 'PCS_ADMIN_NOT_A_TERMINAL',
+        what: 'operates terminals',
+      });
+      const links = await platform.operatedTerminals.replace(id, request.body.terminals, linkedBy(scope));
       await platform.audit.record({
         orgId: scope.orgId,
         apiKeyId: scope.keyId,
