@@ -69,3 +69,53 @@ export function durationForecastAbove(
     n,
   };
 }
+
+/** One scored duration forecast in one unit (hours, minutes): the actual, the model's two points, the baselines. */
+export interface DurationOutcome {
+  readonly actual: number;
+  readonly model: number;
+  readonly modelMean: number;
+  readonly terminalMean: number;
+  readonly portMean: number;
+  readonly intervals: readonly { readonly level: number; readonly lower: number; readonly upper: number }[];
+}
+
+/** MAE of the model median and mean and of the two baselines, and interval coverage per level (level → share). */
+export interface DurationScore {
+  readonly n: number;
+  readonly modelMae: number;
+  readonly modelMeanMae: number;
+  readonly terminalMeanMae: number;
+  readonly portMeanMae: number;
+  readonly coverage: Readonly<Record<string, number>>;
+}
+
+/** Scores the duration backtests (dwell, turn time) alike; NaN figures when there is no point. */
+export function scoreDurations<P>(points: readonly P[], outcome: (point: P) => DurationOutcome): DurationScore {
+  const n = points.length;
+  let model = 0;
+  let modelMean = 0;
+  let terminal = 0;
+  let port = 0;
+  const inside = new Map<number, number>();
+  for (const point of points) {
+    const x = outcome(point);
+    model += Math.abs(x.actual - x.model);
+    modelMean += Math.abs(x.actual - x.modelMean);
+    terminal += Math.abs(x.actual - x.terminalMean);
+    port += Math.abs(x.actual - x.portMean);
+    for (const iv of x.intervals) {
+      const hit = x.actual >= iv.lower && x.actual <= iv.upper ? 1 : 0;
+      inside.set(iv.level, (inside.get(iv.level) ?? 0) + hit);
+    }
+  }
+  const d = n === 0 ? Number.NaN : n;
+  return {
+    n,
+    modelMae: model / d,
+    modelMeanMae: modelMean / d,
+    terminalMeanMae: terminal / d,
+    portMeanMae: port / d,
+    coverage: Object.fromEntries([...inside].map(([level, k]) => [String(level), k / d])),
+  };
+}

@@ -6,6 +6,7 @@
  * the boxes that left the same terminal in the last `baselineDays` days, and that of the whole port; both
  * raised to the time already spent in the yard (neither may forecast a departure in the past). Pure.
  */
+import { scoreDurations } from '../duration-sample.js';
 import { dwellFactsAt, holdClassAt, type DwellFact, type HoldClass } from './dwell-facts.js';
 import { fitDwellModel, predictDwell, type DwellModelOptions, DWELL_MODEL } from './dwell-model.js';
 
@@ -115,28 +116,20 @@ export interface DwellScore {
 }
 
 export function scoreDwell(points: readonly DwellBacktestPoint[]): DwellScore {
-  const n = points.length;
-  let m = 0;
-  let mm = 0;
-  let t = 0;
-  let p = 0;
-  const inside = new Map<number, number>();
-  for (const x of points) {
-    m += Math.abs(x.actualH - x.modelH);
-    mm += Math.abs(x.actualH - x.modelMeanH);
-    t += Math.abs(x.actualH - x.terminalMeanH);
-    p += Math.abs(x.actualH - x.portMeanH);
-    for (const iv of x.intervals) {
-      inside.set(iv.level, (inside.get(iv.level) ?? 0) + (x.actualH >= iv.lowerH && x.actualH <= iv.upperH ? 1 : 0));
-    }
-  }
-  const d = n === 0 ? Number.NaN : n;
+  const s = scoreDurations(points, (x) => ({
+    actual: x.actualH,
+    model: x.modelH,
+    modelMean: x.modelMeanH,
+    terminalMean: x.terminalMeanH,
+    portMean: x.portMeanH,
+    intervals: x.intervals.map((iv) => ({ level: iv.level, lower: iv.lowerH, upper: iv.upperH })),
+  }));
   return {
-    n,
-    modelMaeH: m / d,
-    modelMeanMaeH: mm / d,
-    terminalMeanMaeH: t / d,
-    portMeanMaeH: p / d,
-    coverage: Object.fromEntries([...inside].map(([level, k]) => [String(level), k / d])),
+    n: s.n,
+    modelMaeH: s.modelMae,
+    modelMeanMaeH: s.modelMeanMae,
+    terminalMeanMaeH: s.terminalMeanMae,
+    portMeanMaeH: s.portMeanMae,
+    coverage: s.coverage,
   };
 }

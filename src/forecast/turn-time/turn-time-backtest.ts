@@ -4,6 +4,7 @@
  * forecast for the local hour of its in-gate and scored against its actual turn time. Baselines: the mean turn
  * of the terminal's visits that left in the last `baselineDays` days (every hour alike), and the port's. Pure.
  */
+import { scoreDurations } from '../duration-sample.js';
 import {
   fitTurnTimeModel,
   predictTurnTime,
@@ -95,29 +96,20 @@ export interface TurnScore {
 }
 
 export function scoreTurnTime(points: readonly TurnBacktestPoint[]): TurnScore {
-  const n = points.length;
-  let m = 0;
-  let mm = 0;
-  let t = 0;
-  let p = 0;
-  const inside = new Map<number, number>();
-  for (const x of points) {
-    m += Math.abs(x.actualMin - x.modelMin);
-    mm += Math.abs(x.actualMin - x.modelMeanMin);
-    t += Math.abs(x.actualMin - x.terminalMeanMin);
-    p += Math.abs(x.actualMin - x.portMeanMin);
-    for (const iv of x.intervals) {
-      const ok = x.actualMin >= iv.lowerMin && x.actualMin <= iv.upperMin ? 1 : 0;
-      inside.set(iv.level, (inside.get(iv.level) ?? 0) + ok);
-    }
-  }
-  const d = n === 0 ? Number.NaN : n;
+  const s = scoreDurations(points, (x) => ({
+    actual: x.actualMin,
+    model: x.modelMin,
+    modelMean: x.modelMeanMin,
+    terminalMean: x.terminalMeanMin,
+    portMean: x.portMeanMin,
+    intervals: x.intervals.map((iv) => ({ level: iv.level, lower: iv.lowerMin, upper: iv.upperMin })),
+  }));
   return {
-    n,
-    modelMaeMin: m / d,
-    modelMeanMaeMin: mm / d,
-    terminalMeanMaeMin: t / d,
-    portMeanMaeMin: p / d,
-    coverage: Object.fromEntries([...inside].map(([level, k]) => [String(level), k / d])),
+    n: s.n,
+    modelMaeMin: s.modelMae,
+    modelMeanMaeMin: s.modelMeanMae,
+    terminalMeanMaeMin: s.terminalMeanMae,
+    portMeanMaeMin: s.portMeanMae,
+    coverage: s.coverage,
   };
 }
