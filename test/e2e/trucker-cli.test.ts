@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { CLI, cliBuilt, firstStartKey, startServer, type ServerProcess } from '../support/server-process.js';
 import { until } from '../support/until.js';
+import { SETUP_BUDGET_MS } from '../support/budget.js';
 
 const SLOTS = 'terminal,port,transaction_type,slot_start,slot_end,capacity,booked,stated_at';
 const RETURNS = 'location,port,carrier_scac,iso_type,accepting,remaining_capacity,stated_at';
@@ -46,7 +47,8 @@ function openpcs(args: readonly string[], env: Record<string, string> = {}): Pro
   });
 }
 
-describe.skipIf(!cliBuilt())('the trucker CLI against a real server', () => {
+// Each case runs the built CLI several times, a second or more of start-up each on a loaded 2-core machine.
+describe.skipIf(!cliBuilt())('the trucker CLI against a real server', { timeout: SETUP_BUDGET_MS }, () => {
   let dir: string;
   let server: ServerProcess;
   const keys = new Map<string, string>();
@@ -54,7 +56,7 @@ describe.skipIf(!cliBuilt())('the trucker CLI against a real server', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'openpcs-trucker-cli-'));
-    server = await startServer(['--data-dir', dir], { OPENPCS_TIME_ZONE: 'America/Los_Angeles' }, 120_000);
+    server = await startServer(['--data-dir', dir], { OPENPCS_TIME_ZONE: 'America/Los_Angeles' });
     const admin = `Bearer ${await firstStartKey(server)}`;
     const call = async (auth: string, method: string, path: string, body?: string | object, type?: string) => {
       const res = await fetch(`${server.baseUrl}${path}`, {
@@ -141,9 +143,9 @@ describe.skipIf(!cliBuilt())('the trucker CLI against a real server', () => {
         return !wait;
       },
       'the server caught up with the feeds',
-      120_000,
+      SETUP_BUDGET_MS,
     );
-  }, 300_000);
+  }, SETUP_BUDGET_MS);
 
   afterAll(async () => {
     server?.child.kill('SIGTERM');
