@@ -11,6 +11,8 @@
  *   box as the caller may see it (`ContainerReader.detail`: a box the caller may not see is null, a partial view
  *   carries only the caller's holds).
  * - `asOf`: the newest gate-out the model used (for one box also the box's own newest fact, if newer).
+ * - The fitted model is reused for `MODEL_TTL_MS` (its origin, `cohort.to`, is then up to a minute old): a refit
+ *   reads the whole 28-day cohort, seconds on a port-sized read model (bench/forecast-readers.bench.ts).
  */
 import type { Kysely } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
@@ -35,6 +37,8 @@ import { ContainerReader } from '../cargo/container-reader.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** How long a fitted model answers before it is refitted (1 minute). */
+export const MODEL_TTL_MS = 60_000;
 
 export const DWELL_MODEL_NAME =
   'empirical dwell of the import boxes that left in the 28 days before now, by terminal and open holds (docs/forecast.md)';
@@ -100,6 +104,7 @@ function modelHolds(holds: readonly { holdType: string; placedAt: string | null;
 
 export class DwellReader {
   private readonly containers: ContainerReader;
+  private cached: { readonly originMs: number; readonly model: Promise<DwellModel> } | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -108,8 +113,21 @@ export class DwellReader {
     this.containers = new ContainerReader(db);
   }
 
+  /** The model fitted at most `MODEL_TTL_MS` before `now` (concurrent requests share one refit). */
+  model(now: Date): Promise<DwellModel> {
+    const c = this.cached;
+    if (c !== null && now.getTime() - c.originMs < MODEL_TTL_MS && now.getTime() >= c.originMs) return c.model;
+    const model = this.fit(now);
+    const entry = { originMs: now.getTime(), model };
+    this.cached = entry;
+    model.catch(() => {
+      if (this.cached === entry) this.cached = null;
+    });
+    return model;
+  }
+
   /** The model as of `now`, fitted on the import boxes that left in its window. */
-  async model(now: Date): Promise<DwellModel> {
+  private async fit(now: Date): Promise<DwellModel> {
     const nowMs = now.getTime();
     const rows = await this.db
       .selectFrom('container_status')
@@ -155,8 +173,8 @@ export class DwellReader {
       source: DWELL_SOURCE,
       asOf: model.newestLeftMs === null ? null : new Date(model.newestLeftMs).toISOString(),
       cohort: {
-        from: new Date(now.getTime() - model.options.windowDays * DAY).toISOString(),
-        to: now.toISOString(),
+        from: new Date(model.originMs - model.options.windowDays * DAY).toISOString(),
+        to: new Date(model.originMs).toISOString(),
         boxes: model.n,
       },
       forecast: view(overall),
