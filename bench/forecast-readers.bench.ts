@@ -98,7 +98,7 @@ async function medianMs(run: () => Promise<unknown>): Promise<number> {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  return Math.round(times[2]!);
+  return Number(times[2]!.toFixed(2));
 }
 
 async function benchEngine(emit: Emit, engine: BenchEngine, database: Database, quick: boolean): Promise<void> {
