@@ -3,12 +3,15 @@
  * `GET /forecasts/dwell?terminal=` and `GET /forecasts/turn-time?terminal=` are published aggregates of the
  * boxes and truck visits that left before now (anonymous callers included); `GET /forecasts/dwell/{box}`
  * forecasts one box in the yard from its open holds and time already there, visible exactly like
- * `GET /containers/{reference}`. Histories have known medians, so every answer is checked against them.
+ * `GET /containers/{reference}`. Histories have known medians, so every answer is checked against them. The
+ * fitted model answers for a minute, then is refitted with the boxes that left since.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
+import { DwellReader, MODEL_TTL_MS } from '../../src/api/forecasts/dwell-reader.js';
 import { localDateAndHour } from '../../src/domain/alerts/last-free-day-due.js';
 import { LocalDates } from '../../src/domain/free-time/local-date.js';
+import { loadTerminalRegistry } from '../../src/geo/load-terminal-registry.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { fixture } from '../support/fixtures.js';
@@ -341,5 +344,49 @@ describe.each(ENGINES)('dwell and turn time forecast API on $name', (engine) => 
       expect(res.statusCode, url).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
+  });
+});
+
+describe.each(ENGINES)('dwell model reuse on $name', (engine) => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await testPlatform(engine);
+  }, 120_000);
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it('should answer from the fitted model for a minute, then see the boxes that left since', async () => {
+    const now = Date.parse('2026-12-04T12:00:00Z');
+    const insert = (ref: string, leftMs: number, dwellH: number) =>
+      platform.database.db
+        .insertInto('container_status')
+        .values({
+          equipment_reference: ref,
+          direction: 'IMPORT',
+          status: 'GATED_OUT',
+          holds: JSON.stringify([]),
+          holds_open: [],
+          available: false,
+          terminal_code: 'YUSEN',
+          discharged_at: new Date(leftMs - dwellH * HOUR),
+          gated_out_at: new Date(leftMs),
+          carrier_codes: [],
+          transport_document_references: [],
+          carrier_booking_references: [],
+          owner_orgs: [],
+          last_event_seq: '1',
+        })
+        .execute();
+    await insert('FIRST', now - DAY, 48);
+    const reader = new DwellReader(platform.database.db, loadTerminalRegistry());
+    const first = await reader.terminal('YUSEN', new Date(now));
+    expect(first).toMatchObject({ cohort: { boxes: 1 }, forecast: { medianH: 48 } });
+    await insert('LATER', now + 10_000, 96);
+    const within = await reader.terminal('YUSEN', new Date(now + MODEL_TTL_MS - 1));
+    expect(within).toMatchObject({ cohort: { boxes: 1, to: new Date(now).toISOString() } });
+    const after = await reader.terminal('YUSEN', new Date(now + MODEL_TTL_MS));
+    expect(after).toMatchObject({ cohort: { boxes: 2 }, forecast: { medianH: 72 } });
+    expect(after!.asOf).toBe(new Date(now + 10_000).toISOString());
   });
 });
