@@ -89,6 +89,9 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /forecasts/backtests': 'read',
   'GET /forecasts/backtests/{id}': 'read',
   'GET /forecasts/eta/{callId}': 'read',
+  'GET /forecasts/dwell': 'read',
+  'GET /forecasts/dwell/{equipmentReference}': 'read',
+  'GET /forecasts/turn-time': 'read',
   'GET /equipment': 'read',
   'GET /equipment/{equipmentId}': 'read',
   'GET /equipment/charging-sessions': 'read',
@@ -306,6 +309,7 @@ describe.each(ENGINES)('route access walk on $name', (engine) => {
     if (path === '/appointments/availability') return `${url}?from=2026-12-01T12:00Z&to=2026-12-01T20:00Z`;
     if (path === '/notices') return `${url}?at=2026-12-01T16:30Z`;
     if (path === '/forecasts/volume') return `${url}?port=USLAX&months=3`;
+    if (path === '/forecasts/dwell' || path === '/forecasts/turn-time') return `${url}?terminal=WBCT`;
     return url;
   }
 

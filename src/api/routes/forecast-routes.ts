@@ -11,7 +11,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../access/route-access.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
+import { validateContainerNumber } from '../../domain/identifiers/iso6346.js';
+import { DwellReader } from '../forecasts/dwell-reader.js';
 import { EtaReader } from '../forecasts/eta-reader.js';
+import { TurnTimeReader } from '../forecasts/turn-time-reader.js';
 import { LOOKAHEAD_MODEL, VolumeLookaheadReader } from '../forecasts/volume-lookahead-reader.js';
 import { listBacktestReports, readBacktestReport, REPORT_ID_PATTERN } from '../../forecast/io/backtest-report-files.js';
 import { loadEtaCalibration, loadLookaheadCalibration } from '../../forecast/io/calibration-files.js';
@@ -200,6 +203,101 @@ const EtaSchema = z
       },
     ],
   });
+const TerminalQuery = z.object({
+  terminal: z
+    .string()
+    .regex(/^[A-Za-z0-9]{2,10}$/, 'an SMDG terminal code')
+    .transform((t) => t.toUpperCase())
+    .describe('SMDG code of the terminal')
+    .meta({ examples: ['WBCT'] }),
+});
+const HoursInterval = z.object({ level: z.number(), lowerH: z.number(), upperH: z.number() });
+const DwellForecast = z.object({
+  level: z
+    .enum(['terminal+holds', 'port+holds', 'terminal', 'port'])
+    .describe('the group the forecast rests on (docs/forecast.md: fallback when a group has fewer than 30 boxes)'),
+  medianH: z.number().describe('point forecast: median total dwell, hours from discharge'),
+  meanH: z.number(),
+  n: z.number().int().describe('boxes the forecast rests on'),
+  intervals: z.array(HoursInterval).describe('80% and 95% central intervals (empirical quantiles)'),
+});
+const HoldClassSchema = z.enum(['none', 'customs', 'freight', 'customs+freight']);
+const TerminalDwellSchema = z
+  .object({
+    terminal: z.string(),
+    port: z.string(),
+    model: z.string(),
+    source: z.string(),
+    asOf: z.string().nullable().describe('newest gate-out the model used'),
+    cohort: z
+      .object({ from: z.string(), to: z.string(), boxes: z.number().int() })
+      .describe('the import boxes (all terminals) that gated out in [from, to)'),
+    forecast: DwellForecast.describe('dwell of a box discharged now, whatever its holds'),
+    byHoldsAtDischarge: z.array(DwellForecast.extend({ holds: HoldClassSchema })),
+  })
+  .meta({
+    examples: [
+      {
+        terminal: 'WBCT',
+        port: 'USLAX',
+        model: 'empirical dwell of the import boxes that left in the 28 days before now, …',
+        source: 'container_status (discharged_at, gated_out_at, CUSTOMS/FREIGHT holds) of import boxes',
+        asOf: '2026-12-04T15:40:00.000Z',
+        cohort: { from: '2026-11-06T16:00:00.000Z', to: '2026-12-04T16:00:00.000Z', boxes: 41250 },
+        forecast: {
+          level: 'terminal',
+          medianH: 71.5,
+          meanH: 84.2,
+          n: 6120,
+          intervals: [
+            { level: 0.8, lowerH: 30.1, upperH: 150.3 },
+            { level: 0.95, lowerH: 18.4, upperH: 240.9 },
+          ],
+        },
+        byHoldsAtDischarge: [],
+      },
+    ],
+  });
+const BoxDwellSchema = z.object({
+  equipmentReference: z.string(),
+  terminal: z.string().nullable(),
+  model: z.string(),
+  source: z.string(),
+  asOf: z.string().nullable().describe("newest of the box's visible facts and the model's newest gate-out"),
+  dischargedAt: z.string().nullable(),
+  gatedOutAt: z.string().nullable(),
+  forecast: z
+    .object({
+      elapsedH: z.number().describe('hours in the yard since discharge'),
+      holdsOpen: HoldClassSchema.describe('CUSTOMS / FREIGHT holds open now (as you may see them)'),
+      gateOut: z.string().describe('expected gate-out: discharge + median dwell'),
+      dwell: DwellForecast,
+      gateOutIntervals: z.array(z.object({ level: z.number(), lower: z.string(), upper: z.string() })),
+    })
+    .nullable(),
+  reason: z.string().nullable().describe('why there is no forecast'),
+});
+const TurnTimeSchema = z.object({
+  terminal: z.string(),
+  port: z.string(),
+  timeZone: z.string().describe('hours are local hours of the in-gate in this zone'),
+  model: z.string(),
+  source: z.string(),
+  asOf: z.string().nullable().describe('newest out-gate the model used'),
+  window: z
+    .object({ from: z.string(), to: z.string(), visits: z.number().int() })
+    .describe('the truck visits (all terminals) that gated out in [from, to)'),
+  hours: z.array(
+    z.object({
+      hour: z.number().int(),
+      level: z.enum(['terminal+hour', 'terminal', 'port+hour', 'port']),
+      medianMin: z.number().describe('point forecast: median turn time, minutes'),
+      meanMin: z.number(),
+      n: z.number().int(),
+      intervals: z.array(z.object({ level: z.number(), lowerMin: z.number(), upperMin: z.number() })),
+    }),
+  ),
+});
 const ReportSummary = z.object({ id: z.string(), title: z.string(), generatedAt: z.string(), summary: z.string() });
 const ReportSchema = z
   .object({ id: z.string(), title: z.string(), generatedAt: z.string() })
@@ -214,6 +312,80 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ platform: Platform; reportD
   const registry = loadTerminalRegistry();
   const eta = new EtaReader(platform.database.db, registry, loadEtaCalibration());
   const lookahead = new VolumeLookaheadReader(platform.database.db, registry, loadLookaheadCalibration());
+  const dwell = new DwellReader(platform.database.db, registry);
+  const turnTime = new TurnTimeReader(platform.database.db, registry);
+
+  app.get(
+    '/forecasts/dwell',
+    route(ACCESS.read, {
+      summary: 'Expected import dwell at a terminal (discharge → gate-out): median with 80% and 95% intervals',
+      description:
+        'From the import boxes that were discharged and gated out in the 28 days before now (`container_status`), ' +
+        'the dwell of a box discharged now, overall and per hold class open at discharge (docs/forecast.md). A ' +
+        'published aggregate like `GET /statistics/operations`: every caller may read it, anonymous included. ' +
+        'Example: `GET /forecasts/dwell?terminal=WBCT`',
+      querystring: TerminalQuery,
+      response: { 200: TerminalDwellSchema, 400: ProblemSchema, 404: ProblemSchema },
+    }),
+    async (request) => {
+      const { terminal } = request.query;
+      const answer = await dwell.terminal(terminal, new Date());
+      if (answer === null) throw problem('PCS_FORECAST_NO_DWELL_HISTORY', `no dwell forecast for terminal ${terminal}`);
+      auditedRead(platform.audit, request, request.accessScope, '/forecasts/dwell', false);
+      return answer;
+    },
+  );
+
+  app.get(
+    '/forecasts/dwell/:equipmentReference',
+    route(ACCESS.read, {
+      summary: 'Expected gate-out of one import box in the yard, given its open holds and time already there',
+      description:
+        'Visible as `GET /containers/{reference}`: a box you may not see answers 404 exactly like one that does ' +
+        'not exist, and a partial view counts only the holds you may see. A box not (or no longer) in the yard ' +
+        'answers `forecast: null` with the `reason`. Example: `GET /forecasts/dwell/CSQU3054383`',
+      params: z.object({
+        equipmentReference: z.string().min(1).max(20).describe('ISO 6346 container number'),
+      }),
+      response: { 200: BoxDwellSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
+    async (request) => {
+      const access = request.accessScope;
+      const checked = validateContainerNumber(request.params.equipmentReference);
+      if (!checked.ok) {
+        throw problem(checked.code, checked.reason, [
+          { pointer: '/params/equipmentReference', detail: checked.reason, code: checked.code },
+        ]);
+      }
+      const answer = await dwell.box(checked.value, access, new Date());
+      if (answer === null) throw problem('PCS_CARGO_CONTAINER_NOT_FOUND', `no container ${checked.value}`);
+      // Restricted like the container detail (holds, times of one box): every read is audited.
+      auditedRead(platform.audit, request, access, `/forecasts/dwell/${checked.value}`, true);
+      return answer;
+    },
+  );
+
+  app.get(
+    '/forecasts/turn-time',
+    route(ACCESS.read, {
+      summary: 'Expected truck turn time at a terminal by local hour of in-gate: median with 80% and 95% intervals',
+      description:
+        'From the truck visits that gated in and out in the 14 days before now (`truck_visit`), one forecast per ' +
+        'local hour (docs/forecast.md). A published aggregate like `GET /statistics/operations`: every caller may ' +
+        'read it, anonymous included. Example: `GET /forecasts/turn-time?terminal=WBCT`',
+      querystring: TerminalQuery,
+      response: { 200: TurnTimeSchema, 400: ProblemSchema, 404: ProblemSchema },
+    }),
+    async (request) => {
+      const { terminal } = request.query;
+      const answer = await turnTime.terminal(terminal, new Date());
+      if (answer === null) {
+        throw problem('PCS_FORECAST_NO_TURN_HISTORY', `no turn time forecast for terminal ${terminal}`);
+      }
+      auditedRead(platform.audit, request, request.accessScope, '/forecasts/turn-time', false);
+      return answer;
+    },
+  );
 
   app.get(
     '/forecasts/eta/:callId',

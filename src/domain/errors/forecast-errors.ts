@@ -22,4 +22,14 @@ export const FORECAST_ERRORS = {
     title: 'No look-ahead for this terminal',
     text: 'the weekly look-ahead needs a terminal of the registry (`GET /terminals`) with, in the last 12 weeks, at least one week of vessel discharges or loads and berthed scheduled calls, to size its calls (docs/forecast.md)',
   },
+  PCS_FORECAST_NO_DWELL_HISTORY: {
+    status: 404,
+    title: 'No dwell forecast for this terminal',
+    text: 'the dwell forecast needs a terminal of the registry (`GET /terminals`) and at least one import box that was discharged and gated out in the 28 days before now (docs/forecast.md)',
+  },
+  PCS_FORECAST_NO_TURN_HISTORY: {
+    status: 404,
+    title: 'No turn time forecast for this terminal',
+    text: 'the turn time forecast needs a terminal of the registry (`GET /terminals`) and at least one truck visit that gated in and out in the 14 days before now (docs/forecast.md)',
+  },
 } as const satisfies Record<string, ErrorSpec>;

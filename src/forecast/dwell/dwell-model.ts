@@ -124,3 +124,22 @@ export function predictDwell(model: DwellModel, q: DwellQuery): DwellPrediction 
   const g = model.groups.get(tries.find(([l]) => l === fallback)![1])!;
   return { ...durationForecastAbove(g, q.elapsedH, model.options.levels)!, level: fallback };
 }
+
+/**
+ * Total dwell of a box discharged at the origin at `terminal`, whatever its holds: the terminal's departure
+ * cohort at step 0 (every box of the terminal), else the port's when the terminal has fewer than `minGroup`
+ * (the most specific non-empty group, flagged by its small n, when both are short); null without any departure.
+ */
+export function predictTerminalDwell(model: DwellModel, terminal: string): DwellPrediction | null {
+  const tries: [DwellGroupLevel, string][] = [
+    ['terminal', key(terminal, '*', 0)],
+    ['port', key('*', '*', 0)],
+  ];
+  const found = tries.map(([level, k]) => [level, model.groups.get(k)] as const);
+  const pick =
+    found.find(([, g]) => g !== undefined && g.sorted.length >= model.options.minGroup) ??
+    found.find(([, g]) => g !== undefined && g.sorted.length > 0);
+  if (pick === undefined) return null;
+  const [level, g] = pick;
+  return { ...durationForecastAbove(g!, Number.NEGATIVE_INFINITY, model.options.levels)!, level };
+}
