@@ -40,6 +40,42 @@ export function durationSample(values: readonly number[]): DurationSample {
   return { sorted, prefix };
 }
 
+/** The samples a duration model is fitted on: how many facts, the newest end among them, a sample per group key. */
+export interface DurationGroups {
+  readonly n: number;
+  readonly newestEndMs: number | null;
+  readonly groups: ReadonlyMap<string, DurationSample>;
+}
+
+/**
+ * Groups what the facts that ended in [`fromMs`, `originMs`) lasted (dwell, turn time): `endOf` is a fact's end
+ * (null: not ended), `entries` the (group key, duration) pairs a fact counts under — the same duration usually under
+ * several keys, from the most specific group to the whole port.
+ */
+export function groupDurations<F>(
+  known: readonly F[],
+  fromMs: number,
+  originMs: number,
+  endOf: (fact: F) => number | null,
+  entries: (fact: F, endMs: number) => Iterable<readonly [string, number]>,
+): DurationGroups {
+  const groups = new Map<string, number[]>();
+  let n = 0;
+  let newest: number | null = null;
+  for (const f of known) {
+    const end = endOf(f);
+    if (end === null || end < fromMs || end >= originMs) continue;
+    n++;
+    if (newest === null || end > newest) newest = end;
+    for (const [k, v] of entries(f, end)) {
+      const g = groups.get(k);
+      if (g) g.push(v);
+      else groups.set(k, [v]);
+    }
+  }
+  return { n, newestEndMs: newest, groups: new Map([...groups].map(([k, v]) => [k, durationSample(v)])) };
+}
+
 /** Number of values above `elapsedH`. */
 export function countAbove(sample: DurationSample, elapsedH: number): number {
   return sample.sorted.length - firstAbove(sample.sorted, elapsedH);

@@ -15,7 +15,7 @@
 import {
   countAbove,
   durationForecastAbove,
-  durationSample,
+  groupDurations,
   type DurationForecast,
   type DurationSample,
 } from '../duration-sample.js';
@@ -75,31 +75,28 @@ export function fitDwellModel(
   originMs: number,
   options: DwellModelOptions = DWELL_MODEL,
 ): DwellModel {
-  const from = originMs - options.windowDays * DAY;
-  const groups = new Map<string, number[]>();
-  const add = (k: string, v: number): void => {
-    const g = groups.get(k);
-    if (g) g.push(v);
-    else groups.set(k, [v]);
-  };
-  let n = 0;
-  let newest: number | null = null;
-  for (const f of known) {
-    if (f.leftMs === null || f.leftMs < from || f.leftMs >= originMs) continue;
-    n++;
-    if (newest === null || f.leftMs > newest) newest = f.leftMs;
-    const dwellH = (f.leftMs - f.dischargedMs) / HOUR;
-    for (const s of ELAPSED_STEPS_H) {
-      if (s > 0 && dwellH <= s) break;
-      const holds = holdClassAt(f.holds, f.dischargedMs + s * HOUR);
-      add(key(f.terminal, holds, s), dwellH);
-      add(key('*', holds, s), dwellH);
-      add(key(f.terminal, '*', s), dwellH);
-      add(key('*', '*', s), dwellH);
-    }
-  }
-  const samples = new Map([...groups].map(([k, v]) => [k, durationSample(v)]));
-  return { originMs, options, n, newestLeftMs: newest, groups: samples };
+  const fitted = groupDurations(
+    known,
+    originMs - options.windowDays * DAY,
+    originMs,
+    (f) => f.leftMs,
+    (f, leftMs) => {
+      const dwellH = (leftMs - f.dischargedMs) / HOUR;
+      const entries: (readonly [string, number])[] = [];
+      for (const s of ELAPSED_STEPS_H) {
+        if (s > 0 && dwellH <= s) break;
+        const holds = holdClassAt(f.holds, f.dischargedMs + s * HOUR);
+        entries.push(
+          [key(f.terminal, holds, s), dwellH],
+          [key('*', holds, s), dwellH],
+          [key(f.terminal, '*', s), dwellH],
+          [key('*', '*', s), dwellH],
+        );
+      }
+      return entries;
+    },
+  );
+  return { originMs, options, n: fitted.n, newestLeftMs: fitted.newestEndMs, groups: fitted.groups };
 }
 
 /** Total dwell (hours from discharge) of a box; null when the model has no departure to learn from. */

@@ -7,7 +7,7 @@
  */
 import {
   durationForecastAbove,
-  durationSample,
+  groupDurations,
   type DurationForecast,
   type DurationSample,
 } from '../duration-sample.js';
@@ -82,28 +82,23 @@ export function fitTurnTimeModel(
   originMs: number,
   options: TurnTimeOptions = TURN_TIME_MODEL,
 ): TurnTimeModel {
-  const from = originMs - options.windowDays * DAY;
-  const groups = new Map<string, number[]>();
-  const add = (k: string, v: number): void => {
-    const g = groups.get(k);
-    if (g) g.push(v);
-    else groups.set(k, [v]);
-  };
-  let n = 0;
-  let newest: number | null = null;
-  for (const f of known) {
-    if (f.gateOutMs === null || f.gateOutMs < from || f.gateOutMs >= originMs) continue;
-    n++;
-    if (newest === null || f.gateOutMs > newest) newest = f.gateOutMs;
-    const min = (f.gateOutMs - f.gateInMs) / 60_000;
-    const h = options.hourOf(f.gateInMs);
-    add(key(f.terminal, h), min);
-    add(key(f.terminal, '*'), min);
-    add(key('*', h), min);
-    add(key('*', '*'), min);
-  }
-  const samples = new Map([...groups].map(([k, v]) => [k, durationSample(v)]));
-  return { originMs, options, n, newestGateOutMs: newest, groups: samples };
+  const fitted = groupDurations(
+    known,
+    originMs - options.windowDays * DAY,
+    originMs,
+    (f) => f.gateOutMs,
+    (f, gateOutMs) => {
+      const min = (gateOutMs - f.gateInMs) / 60_000;
+      const h = options.hourOf(f.gateInMs);
+      return [
+        [key(f.terminal, h), min],
+        [key(f.terminal, '*'), min],
+        [key('*', h), min],
+        [key('*', '*'), min],
+      ];
+    },
+  );
+  return { originMs, options, n: fitted.n, newestGateOutMs: fitted.newestEndMs, groups: fitted.groups };
 }
 
 function asMinutes(f: DurationForecast, level: TurnGroupLevel): TurnTimePrediction {
