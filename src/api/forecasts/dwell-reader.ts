@@ -34,6 +34,7 @@ import {
 } from '../../forecast/dwell/dwell-model.js';
 import type { DB } from '../../store/schema.js';
 import { ContainerReader } from '../cargo/container-reader.js';
+import { RefittedModel } from './refitted-model.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -104,7 +105,7 @@ function modelHolds(holds: readonly { holdType: string; placedAt: string | null;
 
 export class DwellReader {
   private readonly containers: ContainerReader;
-  private cached: { readonly originMs: number; readonly model: Promise<DwellModel> } | null = null;
+  private readonly fitted = new RefittedModel(MODEL_TTL_MS, (_key, now: Date) => this.fit(now));
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -115,15 +116,7 @@ export class DwellReader {
 
   /** The model fitted at most `MODEL_TTL_MS` before `now` (concurrent requests share one refit). */
   model(now: Date): Promise<DwellModel> {
-    const c = this.cached;
-    if (c !== null && now.getTime() - c.originMs < MODEL_TTL_MS && now.getTime() >= c.originMs) return c.model;
-    const model = this.fit(now);
-    const entry = { originMs: now.getTime(), model };
-    this.cached = entry;
-    model.catch(() => {
-      if (this.cached === entry) this.cached = null;
-    });
-    return model;
+    return this.fitted.at('', now);
   }
 
   /** The model as of `now`, fitted on the import boxes that left in its window. */

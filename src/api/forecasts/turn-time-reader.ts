@@ -20,6 +20,7 @@ import {
 import { terminalTimeZone } from '../../projections/terminal-kpis/terminal-time-zone.js';
 import type { DB } from '../../store/schema.js';
 import { MODEL_TTL_MS } from './dwell-reader.js';
+import { RefittedModel } from './refitted-model.js';
 
 const DAY = 86_400_000;
 /** Every zone offset in use is a multiple of 15 minutes, so the local hour is constant within a quarter hour. */
@@ -59,25 +60,12 @@ function hourIn(zone: string): (ms: number) => number {
 
 export class TurnTimeReader {
   /** Fitted models by time zone (the hour of day is local), each reused for `MODEL_TTL_MS`. */
-  private readonly cached = new Map<string, { readonly originMs: number; readonly model: Promise<TurnTimeModel> }>();
+  private readonly fitted = new RefittedModel(MODEL_TTL_MS, (timeZone, now: Date) => this.fit(timeZone, now));
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly registry: TerminalRegistry,
   ) {}
-
-  /** The model for hours in `timeZone` fitted at most `MODEL_TTL_MS` before `now` (concurrent requests share it). */
-  private model(timeZone: string, now: Date): Promise<TurnTimeModel> {
-    const c = this.cached.get(timeZone);
-    if (c !== undefined && now.getTime() - c.originMs < MODEL_TTL_MS && now.getTime() >= c.originMs) return c.model;
-    const model = this.fit(timeZone, now);
-    const entry = { originMs: now.getTime(), model };
-    this.cached.set(timeZone, entry);
-    model.catch(() => {
-      if (this.cached.get(timeZone) === entry) this.cached.delete(timeZone);
-    });
-    return model;
-  }
 
   private async fit(timeZone: string, now: Date): Promise<TurnTimeModel> {
     const nowMs = now.getTime();
@@ -102,7 +90,7 @@ export class TurnTimeReader {
     const registered = this.registry.byCode(terminal);
     if (registered === undefined) return null;
     const timeZone = terminalTimeZone(terminal);
-    const model = await this.model(timeZone, now);
+    const model = await this.fitted.at(timeZone, now);
     if (model.n === 0) return null;
     const hours: TurnTimeAnswer['hours'] = [];
     for (let hour = 0; hour < 24; hour++) {
