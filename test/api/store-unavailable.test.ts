@@ -62,6 +62,12 @@ describe('API while the database refuses connections', () => {
     );
   });
 
+  it('should answer the forecast and advice reads that fit a model or read a track with 503 too', async () => {
+    for (const url of ['/forecasts/dwell?terminal=YUSEN', '/forecasts/turn-time?terminal=YUSEN', '/jit/advice']) {
+      expectStoreUnavailable(await server.app.inject(url));
+    }
+  });
+
   it('should stay alive on /health and say not ready on /ready without the driver text', async () => {
     expect((await server.app.inject('/health')).statusCode).toBe(200);
     const ready = await server.app.inject('/ready');
