@@ -32,6 +32,12 @@ import {
 } from '../../forecast/eta/vessel-eta.js';
 import type { LatLon } from '../../forecast/eta/route-geometry.js';
 import { approachGeometry } from '../../forecast/eta/san-pedro-bay-approach.js';
+import {
+  blendedEta,
+  fitEtaBlend,
+  type BlendTrainingPoint,
+  type EtaBlendWeights,
+} from '../../forecast/eta/eta-blend.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -282,6 +288,8 @@ export interface EtaHorizonScore {
     readonly methods: Readonly<Record<string, number>>;
   };
   readonly ownEta: EtaScore;
+  /** The model with the own ETA blended in (weights fitted on another run), the model alone where none. */
+  readonly blend: EtaScore;
   readonly distanceOverSog: EtaScore;
   readonly schedule: EtaScore;
 }
@@ -292,8 +300,28 @@ function score(pairs: readonly (readonly [number, number | null])[]): EtaScore {
   return { n: ok.length, maeMin: ok.reduce((s, [a, f]) => s + Math.abs(a - f), 0) / ok.length / MINUTE };
 }
 
-/** MAE per target and horizon for the model and the baselines; interval coverage from `errors`. */
-export function scoreEtaBacktest(points: readonly EtaBacktestPoint[], errors: EtaErrorModel): EtaHorizonScore[] {
+/** The points with a model forecast and an own ETA, as training points of the blend. */
+export function blendTrainingPoints(points: readonly EtaBacktestPoint[]): BlendTrainingPoint[] {
+  const out: BlendTrainingPoint[] = [];
+  for (const p of points) {
+    if (p.model === null || p.ownEtaMs === null) continue;
+    const originMs = p.actualMs - p.horizonH * HOUR;
+    out.push({ target: p.target, originMs, model: p.model, ownEtaMs: p.ownEtaMs, actualMs: p.actualMs });
+  }
+  return out;
+}
+
+const NO_BLEND: EtaBlendWeights = { weights: {} };
+
+/**
+ * MAE per target and horizon for the model, the blend and the baselines; interval coverage from `errors`.
+ * `blend`: weights of the own ETA fitted on another run (without: the blend is the model).
+ */
+export function scoreEtaBacktest(
+  points: readonly EtaBacktestPoint[],
+  errors: EtaErrorModel,
+  blend: EtaBlendWeights = NO_BLEND,
+): EtaHorizonScore[] {
   const out: EtaHorizonScore[] = [];
   for (const target of ['pilot', 'berth'] as const) {
     for (const horizonH of ETA_HORIZONS_H) {
@@ -325,6 +353,15 @@ export function scoreEtaBacktest(points: readonly EtaBacktestPoint[], errors: Et
           methods,
         },
         ownEta: score(ps.map((p) => [p.actualMs, p.ownEtaMs] as const)),
+        blend: score(
+          ps.map(
+            (p) =>
+              [
+                p.actualMs,
+                p.model === null ? null : blendedEta(blend, target, p.model, p.ownEtaMs, p.actualMs - horizonH * HOUR),
+              ] as const,
+          ),
+        ),
         distanceOverSog: score(ps.map((p) => [p.actualMs, p.distanceOverSogMs] as const)),
         schedule: score(ps.map((p) => [p.actualMs, p.scheduleMs] as const)),
       });
@@ -337,21 +374,29 @@ export interface EtaBacktestStudyPart {
   readonly scenario: string;
   readonly arrivals: number;
   readonly calibrationArrivals: number;
+  /** The own ETA's weight per target/method/lead bucket, fitted on the calibration run. */
+  readonly blend: EtaBlendWeights;
   readonly scores: readonly EtaHorizonScore[];
 }
 
-/** Calibrates the intervals on `calibration`, scores on `test` (two runs with different seeds). */
+/**
+ * Calibrates the intervals and fits the blend weights on `calibration`, scores on `test` (two runs with
+ * different seeds: the blend learns nothing of the run it is scored on).
+ */
 export function etaStudyPart(
   scenario: string,
   calibration: EtaRun,
   test: EtaRun,
   registry: TerminalRegistry,
 ): EtaBacktestStudyPart {
-  const errors = fitEtaErrorModel(residualsOf(runEtaBacktest(calibration, registry)));
+  const training = runEtaBacktest(calibration, registry);
+  const errors = fitEtaErrorModel(residualsOf(training));
+  const blend = fitEtaBlend(blendTrainingPoints(training));
   return {
     scenario,
     arrivals: scoredCalls(test).length,
     calibrationArrivals: scoredCalls(calibration).length,
-    scores: scoreEtaBacktest(runEtaBacktest(test, registry), errors),
+    blend,
+    scores: scoreEtaBacktest(runEtaBacktest(test, registry), errors, blend),
   };
 }

@@ -44,7 +44,8 @@ export const ETA_STUDY_DESIGN =
   `empirical residual quantiles of the same backtest on seed ${ETA_CALIBRATION_SEED}, scored on seed ${ETA_TEST_SEED}. ` +
   "Baselines: the ship's own AIS type 5 ETA (the simulated master's estimate of pilot boarding, revised every 4 h " +
   'with noise; the booked pilot time once anchored), remaining distance / last SOG, and the carrier schedule plus ' +
-  'the nominal passage.';
+  "the nominal passage. Blend: the model with the ship's own ETA weighted in per target, method and lead " +
+  `(eta-blend.ts), the weights fitted on the seed ${ETA_CALIBRATION_SEED} backtest only.`;
 
 export function runEtaStudy(inputs: PortModelInputs, days = ETA_STUDY_DAYS): EtaStudy {
   return {
@@ -83,7 +84,8 @@ export function etaBacktestReport(study: EtaStudy, generatedAt: string): EtaRepo
     generatedAt,
     summary:
       `pilot ETA 24 h ahead, MAE minutes: normal ${min(n24?.model.maeMin ?? null)} vs schedule ${min(n24?.schedule.maeMin ?? null)}; ` +
-      `surge ${min(s24?.model.maeMin ?? null)} vs schedule ${min(s24?.schedule.maeMin ?? null)} ` +
+      `surge ${min(s24?.model.maeMin ?? null)} vs schedule ${min(s24?.schedule.maeMin ?? null)}; with the ship's own ETA ` +
+      `blended in: normal ${min(n24?.blend.maeMin ?? null)}, surge ${min(s24?.blend.maeMin ?? null)} ` +
       `(${normal?.arrivals ?? 0} + ${surge?.arrivals ?? 0} arrivals)`,
     study,
   };
@@ -102,16 +104,20 @@ export function etaReportMarkdown(report: EtaReport): string {
     lines.push(
       `## ${part.scenario}: ${part.arrivals} arrivals (calibration run: ${part.calibrationArrivals})`,
       '',
-      '| target | horizon | n | model MAE (min) | 80% / 95% coverage | own AIS ETA (n) | distance / SOG (n) | schedule (n) | model method mix |',
-      '| --- | ---: | ---: | ---: | --- | --- | --- | --- | --- |',
+      '| target | horizon | n | model MAE (min) | 80% / 95% coverage | own AIS ETA (n) | model + own ETA blend (n) | distance / SOG (n) | schedule (n) | model method mix |',
+      '| --- | ---: | ---: | ---: | --- | --- | --- | --- | --- | --- |',
       ...part.scores.map(
         (s) =>
           `| ${s.target} | ${s.horizonH} h | ${s.model.n} | ${min(s.model.maeMin)} | ${share(s.model.coverage['0.8'])} / ${share(s.model.coverage['0.95'])} | ` +
-          `${min(s.ownEta.maeMin)} (${s.ownEta.n}) | ${min(s.distanceOverSog.maeMin)} (${s.distanceOverSog.n}) | ` +
+          `${min(s.ownEta.maeMin)} (${s.ownEta.n}) | ${min(s.blend.maeMin)} (${s.blend.n}) | ${min(s.distanceOverSog.maeMin)} (${s.distanceOverSog.n}) | ` +
           `${min(s.schedule.maeMin)} (${s.schedule.n}) | ${Object.entries(s.model.methods)
             .map(([k, v]) => `${k} ${v}`)
             .join(', ')} |`,
       ),
+      '',
+      `Blend weights of the own ETA (fitted on the calibration run): ${Object.entries(part.blend.weights)
+        .map(([k, w]) => `${k} ${w}`)
+        .join(', ')}.`,
       '',
     );
   }
