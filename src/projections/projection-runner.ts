@@ -307,13 +307,15 @@ export class ProjectionRunner {
   }
 
   /**
-   * Empties the projection's tables and applies every event again. Its quarantined events are resolved
+   * Empties the projection's tables (and resets what else it declares, `Projection.reset`) and applies every event
+   * again. Its quarantined events are resolved
    * first: the rebuild applies them too, and quarantines again (one attempt more) those that still fail.
    */
   async rebuild(name: string): Promise<number> {
     const projection = this.#projection(name);
     await this.db.transaction().execute(async (trx) => {
       for (const table of projection.tables) await sql`delete from ${sql.table(table)}`.execute(trx);
+      await projection.reset?.(trx);
       await this.quarantine.resolve(trx, name);
       await trx
         .insertInto('projection_checkpoint')

@@ -32,5 +32,11 @@ export interface Projection {
   readonly copiesVisibility: boolean;
   /** Codes of the events it appends itself (the vessel-call detector's ARRI/DEPA): read by the projections after it. */
   readonly emits?: readonly EventTypeCode[] | undefined;
+  /**
+   * What a rebuild resets besides emptying `tables`, in the same transaction, before the events are applied again:
+   * the vessel-call detector narrows the events it appended to `private` until it derives them again
+   * (`access/derived-visibility.ts`).
+   */
+  readonly reset?: ((trx: Transaction<DB>) => Promise<void>) | undefined;
   apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void>;
 }

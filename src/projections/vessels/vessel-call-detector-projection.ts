@@ -14,6 +14,13 @@
  * one is ignored by the detector), so a rebuild from zero detects the same events with the same keys and
  * the same sending organisation (that of the confirming position), and the store skips them as duplicates.
  *
+ * A detected event is visible to exactly those who may see every position it was derived from
+ * (`access/derived-visibility.ts`). Its sources are one audience's positions, so it takes their audience; when the
+ * visibility of positions changes, the detector is rebuilt (`projections-fed-by.ts`): the rebuild first narrows every
+ * event it appended to `private` (`reset`), then widens again those it derives anew from the events as they are now
+ * (same key: same vessel, call and audience). What it no longer derives stays `private`, seen only by its owners —
+ * who own the positions — so hiding an AIS file hides the calls detected from it from whoever lost sight of it.
+ *
  * Most of a national or satellite feed is far from the port: a position outside the bounding box of every
  * zone, of a vessel the detector holds nothing open for, cannot change anything but the state's clock, so
  * it is skipped without writing state (a decision made from the event sequence alone, so a
@@ -25,6 +32,7 @@ import type { EventProvenance, NewCanonicalEvent, StoredEvent, StoredEventOf } f
 import { TRANSPORT_EVENT_CODES } from '../../domain/cargo-event-codes.js';
 import { VESSEL_POSITION, VESSEL_STATIC } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
+import { derivedAudience, narrowestVisibility } from '../../access/derived-visibility.js';
 import { appendEvents } from '../../store/event-store.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
@@ -70,6 +78,15 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
     copiesVisibility: true,
     emits: TRANSPORT_EVENT_CODES,
     filter: { eventType: 'VESSEL' },
+    async reset(trx: Transaction<DB>): Promise<void> {
+      // Nothing derives them until the events are applied again: narrowest (derived-visibility.ts).
+      await trx
+        .updateTable('event')
+        .set({ visibility: narrowestVisibility([]) })
+        .where('source', '=', VESSEL_CALL_DETECTOR_SOURCE)
+        .where('visibility', '<>', narrowestVisibility([]))
+        .execute();
+    },
     async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
       const mmsis = [...new Set(page.map((e) => e.references?.vesselMMSI).filter((m): m is string => !!m))];
       if (mmsis.length === 0) return;
@@ -97,12 +114,12 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
           states.set(key, result.state);
           touched.set(key, { mmsi, audience });
           if (result.events.length === 0) continue;
+          // Every position of this state is of the confirming position's audience: so is the detection.
           const provenance: EventProvenance = {
             source: VESSEL_CALL_DETECTOR_SOURCE,
             inboxId: null,
             sourceOrg: event.sourceOrg,
-            ownerOrgs: event.ownerOrgs,
-            visibility: event.visibility,
+            ...derivedAudience([event]),
           };
           const group = JSON.stringify([provenance.sourceOrg, provenance.ownerOrgs, provenance.visibility]);
           const bucket = detected.get(group) ?? { provenance, events: [] };
@@ -112,7 +129,23 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
         }
       }
       // Appended in this transaction (not published on the bus: the runner catches `vessel-calls` up next).
-      for (const { provenance, events } of detected.values()) await appendEvents(trx, events, provenance);
+      for (const { provenance, events } of detected.values()) {
+        const { duplicates } = await appendEvents(trx, events, provenance);
+        // Derived again (a rebuild): it is visible again to its audience, which sees every source.
+        if (duplicates === 0) continue;
+        await trx
+          .updateTable('event')
+          .set({ visibility: provenance.visibility })
+          .where('source_org', '=', provenance.sourceOrg)
+          .where(
+            'idempotency_key',
+            'in',
+            events.map((e) => e.idempotencyKey),
+          )
+          .where('source', '=', VESSEL_CALL_DETECTOR_SOURCE)
+          .where('visibility', '<>', provenance.visibility)
+          .execute();
+      }
       if (touched.size === 0) return;
       await trx
         .insertInto('vessel_call_detector_state')
