@@ -4,7 +4,11 @@
  * Deterministic (seeded); src/sim/forecast/forecast-calibration.test.ts fails when the shipped files differ.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { etaCalibration, lookaheadCalibration } from '../src/sim/forecast/forecast-calibration.js';
+import {
+  anchorageCalibration,
+  etaCalibration,
+  lookaheadCalibration,
+} from '../src/sim/forecast/forecast-calibration.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
 
 const dir = new URL('../../data-static/forecast/', import.meta.url);
@@ -13,6 +17,7 @@ const inputs = loadSimInputs();
 for (const [name, file] of [
   ['eta-error-model.json', etaCalibration(inputs)],
   ['terminal-lookahead-calibration.json', lookaheadCalibration(inputs)],
+  ['anchorage-queue-calibration.json', anchorageCalibration(inputs)],
 ] as const) {
   const target = new URL(name, dir);
   writeFileSync(target, `${JSON.stringify(file)}\n`);

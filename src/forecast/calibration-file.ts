@@ -10,6 +10,7 @@ import type { EtaErrorModel } from './eta/eta-intervals.js';
 export const CALIBRATION_FORMAT_VERSION = 1;
 export const ETA_CALIBRATION_KIND = 'openpcs-eta-error-model';
 export const LOOKAHEAD_CALIBRATION_KIND = 'openpcs-terminal-lookahead-calibration';
+export const ANCHORAGE_CALIBRATION_KIND = 'openpcs-anchorage-queue-calibration';
 
 /** Accuracy of the look-ahead on the scoring run, per week ahead (TEU per terminal-week and flow). */
 export interface LookaheadAccuracy {
@@ -38,6 +39,28 @@ export interface LookaheadCalibrationFile {
   /** `relErrors[w - 1]`: sorted relative errors (actual / forecast − 1) of week-ahead w. */
   readonly relErrors: readonly (readonly number[])[];
   readonly accuracy: readonly LookaheadAccuracy[];
+}
+
+/** Accuracy of the anchorage queue forecast on the scoring run of one scenario, per day ahead (ships at anchor). */
+export interface AnchorageAccuracy {
+  readonly scenario: string;
+  readonly dayAhead: number;
+  readonly n: number;
+  readonly meanActual: number;
+  readonly mae: number;
+  /** MAE of persistence (the queue at the origin), the naive baseline. */
+  readonly persistenceMae: number;
+  readonly coverage80: number;
+  readonly coverage95: number;
+}
+
+export interface AnchorageCalibrationFile {
+  readonly kind: typeof ANCHORAGE_CALIBRATION_KIND;
+  readonly version: number;
+  readonly design: string;
+  /** `residuals[d - 1]`: sorted residuals (actual − forecast, ships) of day-ahead d. */
+  readonly residuals: readonly (readonly number[])[];
+  readonly accuracy: readonly AnchorageAccuracy[];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -88,6 +111,31 @@ export function parseLookaheadCalibration(json: unknown): LookaheadCalibrationFi
     version: CALIBRATION_FORMAT_VERSION,
     design: h['design'] as string,
     relErrors: rel,
+    accuracy: acc,
+  };
+}
+
+export function parseAnchorageCalibration(json: unknown): AnchorageCalibrationFile {
+  const h = header(json, ANCHORAGE_CALIBRATION_KIND);
+  const res = h['residuals'];
+  const acc = h['accuracy'];
+  if (!Array.isArray(res) || !res.every(isSortedNumbers)) {
+    throw new Error(`${ANCHORAGE_CALIBRATION_KIND}: residuals must be sorted lists of numbers`);
+  }
+  const accOk = (a: unknown): a is AnchorageAccuracy =>
+    isRecord(a) &&
+    typeof a['scenario'] === 'string' &&
+    Number.isInteger(a['dayAhead']) &&
+    Number.isInteger(a['n']) &&
+    ['meanActual', 'mae', 'persistenceMae', 'coverage80', 'coverage95'].every(
+      (k) => typeof a[k] === 'number' && Number.isFinite(a[k]),
+    );
+  if (!Array.isArray(acc) || !acc.every(accOk)) throw new Error(`${ANCHORAGE_CALIBRATION_KIND}: bad accuracy`);
+  return {
+    kind: ANCHORAGE_CALIBRATION_KIND,
+    version: CALIBRATION_FORMAT_VERSION,
+    design: h['design'] as string,
+    residuals: res,
     accuracy: acc,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Keeps projections up to date with the event store. Each projection has a checkpoint (last applied
- * `seq`); `catchUp` applies the events after it page by page, each page in one transaction together with
+ * `seq`); `catchUp` applies the events of its declared codes (`Projection.sources`) after it page by page, each page in one transaction together with
  * the checkpoint update, under a row lock on the checkpoint so several processes can run the same
  * projection safely. The event bus only wakes the runner; the store is the source of truth, and a slow
  * poll picks up events appended by other processes (e.g. `serve --api-only` replicas) that this
@@ -173,14 +173,16 @@ export class ProjectionRunner {
           .where('name', '=', projection.name)
           .forUpdate()
           .executeTakeFirstOrThrow();
+        // Only the events of its declared codes (`sources`) reach it: the others are not read, decoded or handed
+        // over (the container read models skip the AIS positions, the vessel models the cargo events).
         const page = await this.events.read(
           checkpoint.position,
           this.pageSize,
-          { ...projection.filter, visibleTo: LOCAL_OPERATOR },
+          { ...projection.filter, eventTypeCodes: projection.sources, visibleTo: LOCAL_OPERATOR },
           trx,
         );
-        // A filtered projection moves its checkpoint past the events it does not take too, so the next run
-        // does not scan them again (and an idle run is skipped: see catchUpAll).
+        // The checkpoint moves past the events it does not take too, so the next run does not scan them again
+        // (and an idle run is skipped: see catchUpAll).
         if (page.scannedTo === checkpoint.position) return 0;
         if (page.events.length > 0) await this.#applyOrQuarantine(trx, projection, page.events, quarantined);
         await trx

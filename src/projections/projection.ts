@@ -20,8 +20,8 @@ export interface Projection {
   readonly filter?: EventSelection | undefined;
   /**
    * The event type codes it reads (its source codes; codes of the event map, so a misspelt or retired code does
-   * not compile). A change of visibility of events of these codes rebuilds it when it `copiesVisibility`
-   * (`projections-fed-by.ts`).
+   * not compile): the runner hands it only events of these codes, and moves its checkpoint over the others. A
+   * change of visibility of events of these codes rebuilds it when it `copiesVisibility` (`projections-fed-by.ts`).
    */
   readonly sources: readonly EventTypeCode[];
   /**

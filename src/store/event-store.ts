@@ -36,6 +36,8 @@ export interface EventFilter extends Pick<
 > {
   readonly eventType?: string | undefined;
   readonly eventTypeCode?: string | undefined;
+  /** Only events of these codes (a projection's `sources`); none when empty. */
+  readonly eventTypeCodes?: readonly string[] | undefined;
   readonly source?: string | undefined;
   /**
    * Only events this caller may see (DESIGN §5). Required: the system's own readers (projections, CLI export)
@@ -241,6 +243,10 @@ export class EventStore {
       .limit(limit);
     if (filter.eventType) query = query.where('event_type', '=', filter.eventType);
     if (filter.eventTypeCode) query = query.where('event_type_code', '=', filter.eventTypeCode);
+    if (filter.eventTypeCodes) {
+      const codes = filter.eventTypeCodes;
+      query = codes.length > 0 ? query.where('event_type_code', 'in', codes) : query.where(sql<boolean>`false`);
+    }
     if (filter.equipmentReference) query = query.where('equipment_reference', '=', filter.equipmentReference);
     if (filter.vesselIMONumber) query = query.where('vessel_imo_number', '=', filter.vesselIMONumber);
     if (filter.transportDocumentReference) {

@@ -92,6 +92,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /forecasts/dwell': 'read',
   'GET /forecasts/dwell/{equipmentReference}': 'read',
   'GET /forecasts/turn-time': 'read',
+  'GET /forecasts/anchorage-queue': 'read',
   'GET /equipment': 'read',
   'GET /equipment/{equipmentId}': 'read',
   'GET /equipment/charging-sessions': 'read',

@@ -63,7 +63,12 @@ describe('API while the database refuses connections', () => {
   });
 
   it('should answer the forecast and advice reads that fit a model or read a track with 503 too', async () => {
-    for (const url of ['/forecasts/dwell?terminal=YUSEN', '/forecasts/turn-time?terminal=YUSEN', '/jit/advice']) {
+    for (const url of [
+      '/forecasts/dwell?terminal=YUSEN',
+      '/forecasts/turn-time?terminal=YUSEN',
+      '/forecasts/anchorage-queue?days=2',
+      '/jit/advice',
+    ]) {
       expectStoreUnavailable(await server.app.inject(url));
     }
   });

@@ -103,6 +103,37 @@ describe.each(ENGINES)('projections on $name', (engine) => {
     expect((await v2.status('vessel-schedule'))?.version).toBe(2);
   });
 
+  it('should hand a projection only the events of its source codes, its checkpoint past the others', async () => {
+    await ingest(platform, good);
+    const codes = async () =>
+      (await platform.database.db.selectFrom('event').select('event_type_code').orderBy('seq').execute()).map(
+        (e) => e.event_type_code,
+      );
+    expect(new Set(await codes())).toEqual(new Set(['ARRI', 'DEPA']));
+    const handed: string[] = [];
+    const departures = new ProjectionRunner(
+      platform.database.db,
+      platform.events,
+      [
+        {
+          name: 'departures-only',
+          version: 1,
+          tables: [],
+          sources: ['DEPA'],
+          copiesVisibility: false,
+          async apply(_trx, events) {
+            handed.push(...events.map((e) => e.eventTypeCode));
+          },
+        },
+      ],
+      2, // pages of two: a page of departures reaches past the arrivals between them
+    );
+    await departures.catchUpAll();
+    expect(handed).toEqual((await codes()).filter((c) => c === 'DEPA'));
+    expect(handed.length).toBeGreaterThan(0);
+    expect((await departures.status('departures-only'))?.position).toBe(await platform.events.head());
+  });
+
   it('should follow new events through the bus once started', async () => {
     await platform.projections.start(platform.bus);
     await ingest(platform, good);

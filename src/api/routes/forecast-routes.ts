@@ -12,12 +12,23 @@ import { z } from 'zod';
 import { ACCESS } from '../../access/route-access.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
 import { validateContainerNumber } from '../../domain/identifiers/iso6346.js';
+import { loadGeography } from '../../geo/load-geography.js';
+import {
+  AnchorageQueueReader,
+  ANCHORAGE_QUEUE_MODEL,
+  DEFAULT_QUEUE_DAYS,
+  MAX_QUEUE_DAYS,
+} from '../forecasts/anchorage-queue-reader.js';
 import { DwellReader } from '../forecasts/dwell-reader.js';
 import { EtaReader } from '../forecasts/eta-reader.js';
 import { TurnTimeReader } from '../forecasts/turn-time-reader.js';
 import { LOOKAHEAD_MODEL, VolumeLookaheadReader } from '../forecasts/volume-lookahead-reader.js';
 import { listBacktestReports, readBacktestReport, REPORT_ID_PATTERN } from '../../forecast/io/backtest-report-files.js';
-import { loadEtaCalibration, loadLookaheadCalibration } from '../../forecast/io/calibration-files.js';
+import {
+  loadAnchorageCalibration,
+  loadEtaCalibration,
+  loadLookaheadCalibration,
+} from '../../forecast/io/calibration-files.js';
 import { loadMonthlyTeu } from '../../forecast/io/teu-data-file.js';
 import {
   MAX_VOLUME_MONTHS,
@@ -298,6 +309,116 @@ const TurnTimeSchema = z.object({
     }),
   ),
 });
+const AnchorageQueueSchema = z
+  .object({
+    generatedAt: z.string().describe('the instant the forecast is made for (now)'),
+    asOf: z
+      .string()
+      .nullable()
+      .describe('newest fact used: a position of a ship at anchor or a schedule statement; null when none'),
+    days: z.number().int(),
+    model: z.string(),
+    source: z.string(),
+    atAnchor: z
+      .array(
+        z.object({
+          mmsi: z.string(),
+          imo: z.string().nullable(),
+          name: z.string().nullable(),
+          status: z
+            .enum(['at_anchor', 'anchored_outside'])
+            .describe('`anchored_outside`: stopped outside every anchorage zone (the overflow queue)'),
+          anchorage: z.string().nullable().describe('name of the anchorage zone; null outside the official ones'),
+          since: z.string(),
+          lat: z.number(),
+          lon: z.number(),
+          terminal: z.string().nullable().describe("SMDG code of the ship's scheduled terminal, when known"),
+          port: z.string().nullable(),
+          modelled: z.boolean().describe('counted by the forecast (a container call with a known terminal)'),
+        }),
+      )
+      .describe('vessels at anchor now, positions the caller may see (as GET /vessels)'),
+    notModelled: z.number().int().describe('ships at anchor now without a scheduled terminal: not forecast'),
+    terminals: z.array(
+      z.object({
+        terminal: z.string(),
+        berths: z.number().int(),
+        moored: z.number().int(),
+        atAnchor: z.number().int(),
+        due: z.number().int().describe('calls with an ETA in the horizon (or up to 12 h late), not arrived'),
+      }),
+    ),
+    forecast: z.array(
+      z.object({
+        dayAhead: z.number().int(),
+        at: z.string(),
+        ships: z.number().int().describe('container ships waiting at anchor at `at` (point forecast)'),
+        intervals: z.array(z.object({ level: z.number(), lower: z.number(), upper: z.number() })),
+      }),
+    ),
+    backtest: z
+      .object({
+        reportId: z.string().describe('GET /forecasts/backtests/{id} once `openpcs forecast backtest` has run'),
+        design: z.string(),
+        accuracy: z.array(
+          z.object({
+            scenario: z.string(),
+            dayAhead: z.number().int(),
+            n: z.number().int(),
+            meanActual: z.number(),
+            mae: z.number(),
+            persistenceMae: z.number().describe('MAE of persistence (the queue at the origin), the naive baseline'),
+            coverage80: z.number(),
+            coverage95: z.number(),
+          }),
+        ),
+      })
+      .describe("the model's backtest on simulated truth (shipped calibration file)"),
+  })
+  .meta({
+    examples: [
+      {
+        generatedAt: '2026-12-04T18:00:00.000Z',
+        asOf: '2026-12-04T17:59:00.000Z',
+        days: 3,
+        model: ANCHORAGE_QUEUE_MODEL,
+        source: 'AIS positions (vessel_track, as GET /vessels) and carrier schedules (vessel_schedule); …',
+        atAnchor: [
+          {
+            mmsi: '477000021',
+            imo: '9386501',
+            name: 'QUEUE ONE',
+            status: 'at_anchor',
+            anchorage: 'San Pedro Bay anchorage',
+            since: '2026-12-03T06:10:00.000Z',
+            lat: 33.7,
+            lon: -118.17,
+            terminal: 'MATU',
+            port: 'USLGB',
+            modelled: true,
+          },
+        ],
+        notModelled: 0,
+        terminals: [{ terminal: 'MATU', berths: 1, moored: 1, atAnchor: 1, due: 0 }],
+        forecast: [
+          {
+            dayAhead: 1,
+            at: '2026-12-05T18:00:00.000Z',
+            ships: 1,
+            intervals: [
+              { level: 0.8, lower: 0, upper: 2 },
+              { level: 0.95, lower: 0, upper: 3 },
+            ],
+          },
+        ],
+        backtest: {
+          reportId: 'san-pedro-bay-anchorage-queue',
+          design: 'Container ships at anchor at origin + 1..7 days …',
+          accuracy: [],
+        },
+      },
+    ],
+  });
 const ReportSummary = z.object({ id: z.string(), title: z.string(), generatedAt: z.string(), summary: z.string() });
 const ReportSchema = z
   .object({ id: z.string(), title: z.string(), generatedAt: z.string() })
@@ -314,6 +435,40 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ platform: Platform; reportD
   const lookahead = new VolumeLookaheadReader(platform.database.db, registry, loadLookaheadCalibration());
   const dwell = new DwellReader(platform.database.db, registry);
   const turnTime = new TurnTimeReader(platform.database.db, registry);
+  const anchorage = new AnchorageQueueReader(platform.database.db, loadGeography(), loadAnchorageCalibration());
+
+  app.get(
+    '/forecasts/anchorage-queue',
+    route(ACCESS.read, {
+      summary:
+        'Ships at anchor now and the container-ship queue at anchor for the next days, with 80% and 95% intervals',
+      description:
+        'The vessels at anchor now (in an anchorage, or stopped outside every zone), as the caller may see their ' +
+        'positions (`GET /vessels`), each with its scheduled terminal when known; and, per day ahead, the ' +
+        'container ships expected to wait at anchor, from the berth queue of every terminal (berths, ships ' +
+        "moored, at anchor and due by the carrier schedules, expected berth stays). `backtest` is the model's " +
+        'accuracy on simulated truth against persistence (docs/forecast.md). Example: ' +
+        '`GET /forecasts/anchorage-queue?days=5`',
+      querystring: z.object({
+        days: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(MAX_QUEUE_DAYS)
+          .default(DEFAULT_QUEUE_DAYS)
+          .describe(`days ahead (default ${DEFAULT_QUEUE_DAYS}, at most ${MAX_QUEUE_DAYS})`),
+      }),
+      response: { 200: AnchorageQueueSchema, 400: ProblemSchema },
+    }),
+    async (request) => {
+      const answer = await anchorage.queue(request.query.days, request.accessScope, new Date());
+      // Ship positions as the caller may see them (a member's private tracks included): audited.
+      auditedRead(platform.audit, request, request.accessScope, '/forecasts/anchorage-queue', answer.atAnchor.length, {
+        days: answer.days,
+      });
+      return answer;
+    },
+  );
 
   app.get(
     '/forecasts/dwell',

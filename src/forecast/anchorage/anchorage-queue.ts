@@ -87,3 +87,35 @@ export function anchorageQueueForecast(input: AnchorageInput, days: number): Que
   }
   return out;
 }
+
+/** Type-7 quantile of an ascending sample (NaN when empty). */
+function quantile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!);
+}
+
+export interface QueueInterval {
+  readonly level: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/**
+ * Split-conformal interval of a queue forecast: forecast + the (1∓L)/2 quantiles of `residuals` (actual −
+ * forecast of the same day ahead on another run, ascending), the lower bound floored at 0 ships; [] without
+ * residuals.
+ */
+export function queueIntervals(
+  forecast: number,
+  residuals: readonly number[],
+  levels: readonly number[],
+): QueueInterval[] {
+  if (residuals.length === 0) return [];
+  return levels.map((level) => ({
+    level,
+    lower: Math.max(0, forecast + quantile(residuals, (1 - level) / 2)),
+    upper: forecast + quantile(residuals, (1 + level) / 2),
+  }));
+}

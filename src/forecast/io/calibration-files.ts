@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../geo/geo-data-path.js';
 import {
+  parseAnchorageCalibration,
   parseEtaCalibration,
   parseLookaheadCalibration,
+  type AnchorageCalibrationFile,
   type EtaCalibrationFile,
   type LookaheadCalibrationFile,
 } from '../calibration-file.js';
@@ -13,6 +15,9 @@ import type { EtaErrorModel } from '../eta/eta-intervals.js';
 export const ETA_CALIBRATION_FILE = join('data-static', 'forecast', 'eta-error-model.json');
 export const LOOKAHEAD_CALIBRATION_FILE = join('data-static', 'forecast', 'terminal-lookahead-calibration.json');
 
+export const ANCHORAGE_CALIBRATION_FILE = join('data-static', 'forecast', 'anchorage-queue-calibration.json');
+
+let anchorage: AnchorageCalibrationFile | undefined;
 let eta: (EtaCalibrationFile & EtaErrorModel) | undefined;
 let lookahead: LookaheadCalibrationFile | undefined;
 
@@ -26,4 +31,9 @@ export function loadEtaCalibration(): EtaCalibrationFile & EtaErrorModel {
 export function loadLookaheadCalibration(): LookaheadCalibrationFile {
   lookahead ??= parseLookaheadCalibration(read(LOOKAHEAD_CALIBRATION_FILE));
   return lookahead;
+}
+
+export function loadAnchorageCalibration(): AnchorageCalibrationFile {
+  anchorage ??= parseAnchorageCalibration(read(ANCHORAGE_CALIBRATION_FILE));
+  return anchorage;
 }

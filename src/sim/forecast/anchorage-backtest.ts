@@ -12,6 +12,7 @@ import type { ContainerCall } from '../container-call.js';
 import { capacityOf } from '../terminal-capacity.js';
 import {
   anchorageQueueForecast,
+  queueIntervals,
   type AnchorageInput,
   type QueueShip,
 } from '../../forecast/anchorage/anchorage-queue.js';
@@ -140,14 +141,6 @@ export interface QueueScore {
   readonly coverage: Readonly<Record<string, number>>;
 }
 
-/** Type-7 quantile of an ascending sample. */
-function quantile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!);
-}
-
 /**
  * Scores per day ahead; intervals are split conformal: forecast + the (1∓L)/2 quantiles of the residuals
  * (actual − forecast) of the same day ahead in `calibration` (another run), floored at 0 ships.
@@ -167,12 +160,11 @@ export function scoreQueue(
     const n = p.length;
     const sum = (f: (x: QueuePoint) => number): number => p.reduce((a, x) => a + f(x), 0) / n;
     const coverage: Record<string, number> = {};
-    for (const level of levels) {
-      const lo = quantile(res, (1 - level) / 2);
-      const hi = quantile(res, (1 + level) / 2);
-      coverage[String(level)] = sum((x) =>
-        x.actual >= Math.max(0, x.forecast + lo) && x.actual <= x.forecast + hi ? 1 : 0,
-      );
+    for (const [i, level] of levels.entries()) {
+      coverage[String(level)] = sum((x) => {
+        const iv = queueIntervals(x.forecast, res, levels)[i];
+        return iv !== undefined && x.actual >= iv.lower && x.actual <= iv.upper ? 1 : 0;
+      });
     }
     out.push({
       dayAhead: d,

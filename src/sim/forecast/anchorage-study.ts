@@ -23,7 +23,7 @@ export const ANCHORAGE_STUDY_DESIGN =
   `persistence (the queue at the origin). Scored on seed ${ETA_TEST_SEED}; 80%/95% intervals from the residuals ` +
   `of seed ${ETA_CALIBRATION_SEED} per day ahead (split conformal).`;
 
-function originsOf(startMs: number, endMs: number): number[] {
+export function originsOf(startMs: number, endMs: number): number[] {
   const out: number[] = [];
   for (let o = startMs; o <= endMs - (QUEUE_DAYS + 1) * DAY; o += DAY) out.push(o);
   return out;

@@ -6,12 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseEtaCalibration, parseLookaheadCalibration } from '../../forecast/calibration-file.js';
+import {
+  parseAnchorageCalibration,
+  parseEtaCalibration,
+  parseLookaheadCalibration,
+} from '../../forecast/calibration-file.js';
 import { packageRoot } from '../../geo/geo-data-path.js';
 import { loadSimInputs } from '../io/load-sim-inputs.js';
 import type { PortModelInputs } from '../port-model.js';
 import { runEtaBacktest, scoreEtaBacktest } from './eta-backtest.js';
-import { etaCalibration, lookaheadCalibration } from './forecast-calibration.js';
+import { anchorageCalibration, etaCalibration, lookaheadCalibration } from './forecast-calibration.js';
 import { ETA_SCENARIOS, ETA_TEST_SEED, simulatedEtaRun } from './eta-study.js';
 
 const shipped = (name: string): unknown =>
@@ -76,5 +80,18 @@ describe('shipped forecast calibration', () => {
       expect(a.coverage80!).toBeLessThan(0.92);
       expect(a.coverage95!).toBeGreaterThan(0.88);
     }
+  });
+
+  it('anchorage queue: the shipped residuals and accuracy are the backtest’s; better than persistence in the surge', () => {
+    const file = parseAnchorageCalibration(shipped('anchorage-queue-calibration.json'));
+    expect(file).toEqual(parseAnchorageCalibration(JSON.parse(JSON.stringify(anchorageCalibration(inputs)))));
+    expect(file.residuals).toHaveLength(7);
+    const surge = file.accuracy.filter((a) => a.scenario.startsWith('surge'));
+    expect(surge.map((a) => a.dayAhead)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (const a of surge) expect(a.mae).toBeLessThan(a.persistenceMae);
+    // 21 origins per day ahead: pooled over the 7 days (147, not independent) the 80% interval covers 75-100%.
+    const mean80 = surge.reduce((t, a) => t + a.coverage80, 0) / surge.length;
+    expect(mean80).toBeGreaterThan(0.75);
+    expect(surge.every((a) => a.coverage95 >= a.coverage80)).toBe(true);
   });
 });

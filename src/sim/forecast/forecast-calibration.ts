@@ -12,9 +12,11 @@
  *   actual, interval coverage) scored on the test seed.
  */
 import {
+  ANCHORAGE_CALIBRATION_KIND,
   CALIBRATION_FORMAT_VERSION,
   ETA_CALIBRATION_KIND,
   LOOKAHEAD_CALIBRATION_KIND,
+  type AnchorageCalibrationFile,
   type EtaCalibrationFile,
   type LookaheadCalibrationFile,
 } from '../../forecast/calibration-file.js';
@@ -22,6 +24,8 @@ import { fitEtaErrorModel } from '../../forecast/eta/eta-intervals.js';
 import type { PortModelInputs } from '../port-model.js';
 import { residualsOf, runEtaBacktest } from './eta-backtest.js';
 import { ETA_CALIBRATION_SEED, ETA_SCENARIOS, ETA_STUDY_DAYS, ETA_TEST_SEED, simulatedEtaRun } from './eta-study.js';
+import { anchorageBacktest, QUEUE_DAYS, scoreQueue, type QueuePoint } from './anchorage-backtest.js';
+import { ANCHORAGE_STUDY_DAYS, originsOf } from './anchorage-study.js';
 import { lookaheadBacktest, relativeErrors, SCHEDULE_ONLY_LOOKAHEAD, scoreLookahead } from './lookahead-backtest.js';
 
 export const LOOKAHEAD_DAYS = 70;
@@ -80,5 +84,55 @@ export function lookaheadCalibration(inputs: PortModelInputs, days = LOOKAHEAD_D
       coverage80: r(s.coverage80, 0.0001),
       coverage95: r(s.coverage95, 0.0001),
     })),
+  };
+}
+
+/**
+ * Anchorage queue: residuals (actual − forecast, ships) per day ahead of the anchorage backtest
+ * (anchorage-backtest.ts) on the calibration seed of the surge, the scenario with a queue (normal traffic has
+ * none: its residuals are all 0 and, pooled, made the intervals too narrow where a queue exists), and the accuracy
+ * of each scenario's test seed against persistence with intervals from those residuals (split conformal).
+ */
+export function anchorageCalibration(inputs: PortModelInputs, days = ANCHORAGE_STUDY_DAYS): AnchorageCalibrationFile {
+  const pointsOf = (seed: number, knobs: (typeof ETA_SCENARIOS)[number]['knobs']): QueuePoint[] => {
+    const run = simulatedEtaRun(inputs, seed, knobs, days);
+    return anchorageBacktest(run.calls, originsOf(run.startMs, run.endMs));
+  };
+  const queued = ETA_SCENARIOS[1]!;
+  const calibration = pointsOf(ETA_CALIBRATION_SEED, queued.knobs);
+  const residuals = Array.from({ length: QUEUE_DAYS }, (_, i) =>
+    roundAll(
+      calibration
+        .filter((p) => p.dayAhead === i + 1)
+        .map((p) => p.actual - p.forecast)
+        .sort((a, b) => a - b),
+      1,
+    ),
+  );
+  const r = (v: number, step: number): number => Number(round(v, step).toFixed(4));
+  const accuracy = ETA_SCENARIOS.flatMap((s) =>
+    scoreQueue(pointsOf(ETA_TEST_SEED, s.knobs), calibration).map((q) => ({
+      scenario: s.name,
+      dayAhead: q.dayAhead,
+      n: q.n,
+      meanActual: r(q.meanActual, 0.01),
+      mae: r(q.modelMae, 0.01),
+      persistenceMae: r(q.persistenceMae, 0.01),
+      coverage80: r(q.coverage['0.8'] ?? Number.NaN, 0.0001),
+      coverage95: r(q.coverage['0.95'] ?? Number.NaN, 0.0001),
+    })),
+  );
+  return {
+    kind: ANCHORAGE_CALIBRATION_KIND,
+    version: CALIBRATION_FORMAT_VERSION,
+    design:
+      `Container ships at anchor at origin + 1..${QUEUE_DAYS} days (anchorage-backtest.ts), daily 00:00 UTC origins ` +
+      `over ${days} days of simulated San Pedro Bay (${ETA_SCENARIOS.map((s) => s.name).join('; ')}). Intervals: ` +
+      `residuals (actual − forecast, ships) per day ahead of seed ${ETA_CALIBRATION_SEED} of the ${queued.name.split(' ')[0]} ` +
+      'scenario (normal traffic has no queue); ' +
+      `accuracy per scenario on seed ${ETA_TEST_SEED} against persistence (the queue at the origin). Written by ` +
+      'scripts/write-forecast-calibration.ts.',
+    residuals,
+    accuracy,
   };
 }
