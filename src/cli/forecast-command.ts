@@ -1,10 +1,23 @@
 /**
+ * `openpcs forecast anchorage-queue [--days N] [--json]`: the answer of `GET /forecasts/anchorage-queue` from
+ * the local store, as the local operator (every position), printed as a table or JSON.
+ *
  * `openpcs forecast backtest [--out <dir>] [--quick]`: runs the backtests of `src/forecast/` on the shipped data
  * and writes each report as JSON and markdown (default directory `<OPENPCS_DATA_DIR>/forecasts/backtests`, the one
  * `GET /forecasts/backtests` serves). Needs no database. `--quick` leaves out the dwell and turn time study, which
  * takes minutes.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { LOCAL_OPERATOR } from '../access/access-scope.js';
+import {
+  AnchorageQueueReader,
+  DEFAULT_QUEUE_DAYS,
+  MAX_QUEUE_DAYS,
+  type AnchorageQueueAnswer,
+} from '../api/forecasts/anchorage-queue-reader.js';
+import { loadAnchorageCalibration } from '../forecast/io/calibration-files.js';
+import { loadGeography } from '../geo/load-geography.js';
+import type { Platform } from '../platform.js';
 import { reportJson, teuBacktestReport } from '../forecast/backtest-report.js';
 import { etaBacktestReport, etaReportMarkdown, runEtaStudy } from '../sim/forecast/eta-study.js';
 import { backtestReportDir, writeBacktestReport, writeReportFiles } from '../forecast/io/backtest-report-files.js';
@@ -19,7 +32,40 @@ import {
   dwellTurnMarkdown,
   dwellTurnReport,
 } from '../sim/forecast/new-forecast-reports.js';
-import { resolveEnv } from './cli-context.js';
+import { resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
+
+/** The anchorage queue as `GET /forecasts/anchorage-queue` answers it, for the local operator (sees every position). */
+export function anchorageQueueAnswer(platform: Platform, days: number, now: Date): Promise<AnchorageQueueAnswer> {
+  return new AnchorageQueueReader(platform.database.db, loadGeography(), loadAnchorageCalibration()).queue(
+    days,
+    LOCAL_OPERATOR,
+    now,
+  );
+}
+
+function parseDays(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_QUEUE_DAYS) {
+    throw new InvalidArgumentError(`a whole number of days from 1 to ${MAX_QUEUE_DAYS}`);
+  }
+  return n;
+}
+
+function queueText(a: AnchorageQueueAnswer): string {
+  const lines = [`Ships at anchor at ${a.generatedAt} (${a.atAnchor.length}; not modelled: ${a.notModelled})`];
+  for (const s of a.atAnchor) {
+    lines.push(
+      `  ${(s.name ?? '?').padEnd(24)} ${s.mmsi}  ${(s.anchorage ?? 'outside the anchorages').padEnd(30)} since ` +
+        `${s.since.slice(0, 16).replace('T', ' ')}  ${s.terminal ?? '-'}`,
+    );
+  }
+  lines.push('', 'Container ships at anchor, forecast (80% / 95% interval)');
+  for (const d of a.forecast) {
+    const iv = d.intervals.map((i) => `${i.lower}-${i.upper}`).join(' / ');
+    lines.push(`  +${d.dayAhead} d (${d.at.slice(0, 16).replace('T', ' ')}): ${d.ships}  ${iv}`);
+  }
+  return lines.join('\n');
+}
 
 export function forecastCommand(): Command {
   const backtest = new Command('backtest')
@@ -51,5 +97,21 @@ export function forecastCommand(): Command {
       }
       console.log(dwell.summary);
     });
-  return new Command('forecast').description('forecast models and their backtests').addCommand(backtest);
+  const queue = withStoreOptions(
+    new Command('anchorage-queue')
+      .description('ships at anchor now and the container-ship queue at anchor for the next days')
+      .addOption(
+        new Option('--days <n>', `days ahead, 1-${MAX_QUEUE_DAYS}`).argParser(parseDays).default(DEFAULT_QUEUE_DAYS),
+      )
+      .option('--json', 'print JSON instead of text'),
+  ).action(async (flags: { days: number; json?: boolean; dataDir?: string; databaseUrl?: string }) => {
+    const answer = await withPlatform(resolveEnv(flags), (platform) =>
+      anchorageQueueAnswer(platform, flags.days, new Date()),
+    );
+    console.log(flags.json ? JSON.stringify(answer, null, 2) : queueText(answer));
+  });
+  return new Command('forecast')
+    .description('forecast models and their backtests')
+    .addCommand(backtest)
+    .addCommand(queue);
 }

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
+import { anchorageQueueAnswer } from '../../src/cli/forecast-command.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
@@ -158,6 +159,13 @@ describe.each(ENGINES)('anchorage queue API on $name', (engine) => {
     const owner = (await get('/forecasts/anchorage-queue?days=1', carrier)).json<QueueBody>();
     expect(owner.atAnchor.map((a) => a.name)).toContain('PRIVATE QUEUE');
     expect(owner.forecast.map((d) => d.ships)).toEqual([2]);
+  });
+
+  it('openpcs forecast anchorage-queue answers as the route for the local operator, who sees every position', async () => {
+    const cli = await anchorageQueueAnswer(platform, 1, new Date());
+    const route = (await get('/forecasts/anchorage-queue?days=1', carrier)).json<QueueBody>();
+    expect(cli.atAnchor.map((a) => a.name)).toEqual(route.atAnchor.map((a) => a.name));
+    expect(cli.forecast.map((d) => d.ships)).toEqual([2]);
   });
 
   it('answers anonymous callers with no community positions: the queue of the public data only', async () => {
