@@ -62,7 +62,11 @@ export function reportMarkdown(report: BacktestReport): string {
     '| --- | ---: | ---: | ---: |',
     ...study.selection.scores.map((s) => `| ${s.model} | ${pct(s.mape)} | ${Math.round(s.mae)} | ${s.n} |`),
     '',
-    `Chosen (lowest MAPE among the Holt-Winters variants; the baselines are listed for reference): **${study.selection.chosen}**.`,
+    `Chosen (lowest MAPE among the candidates; the baselines are listed for reference): **${study.selection.chosen}**.`,
+    '',
+    `Lunar New Year effect: y = y* · exp(beta · x), x = share of the window [LNY + ${study.lunarNewYear.fromDays} d, ` +
+      `LNY + ${study.lunarNewYear.fromDays + study.lunarNewYear.days} d) in the month; beta = ` +
+      `${study.lunarNewYear.beta.toFixed(3)}, estimated on ${study.lunarNewYear.estimatedOn} and then held fixed.`,
     '',
     '## Hold-out',
     '',

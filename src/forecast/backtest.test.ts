@@ -63,6 +63,29 @@ describe('rolling-origin backtest: no look-ahead', () => {
     }
   });
 
+  it('the same holds for the calendar-aware models (Lunar New Year adjustment, combinations)', () => {
+    const values = seasonal(60, 'property-lny');
+    const start = { year: 2014, month: 1 };
+    const hw: ModelSpec = { kind: 'holt-winters', period: 12, season: 'multiplicative', trend: 'none' };
+    const lny = (base: ModelSpec): ModelSpec => ({ kind: 'lny-adjusted', base, beta: -0.17 });
+    const rng = new Prng('tamper-lny');
+    for (const spec of [
+      lny(hw),
+      { kind: 'combination', members: [lny(hw), lny({ kind: 'seasonal-naive', period: 12 })] },
+    ] as ModelSpec[]) {
+      const model: ForecastFunction = (history, horizon, levels) =>
+        fitModel(spec, history, start).forecast(horizon, levels);
+      for (const origin of [24, 37, 48]) {
+        const tampered = values.map((v, i) => (i >= origin ? v * rng.uniform(0.2, 5) : v));
+        const options = { origins: [origin], maxHorizon: 12, levels: [0.8] };
+        const clean = rollingOriginBacktest(values, model, options);
+        const dirty = rollingOriginBacktest(tampered, model, options);
+        expect(dirty.map((p) => [p.forecast, p.intervals])).toEqual(clean.map((p) => [p.forecast, p.intervals]));
+        expect(dirty.map((p) => p.actual)).not.toEqual(clean.map((p) => p.actual));
+      }
+    }
+  });
+
   it('skips unpublished values (null) as targets and refuses a history with a gap', () => {
     const values: (number | null)[] = [...seasonal(24, 'gaps'), null, null, 1000];
     const points = rollingOriginBacktest(values, modelOf({ kind: 'naive' }), {

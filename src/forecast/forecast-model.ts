@@ -17,7 +17,15 @@ export type ModelSpec =
       readonly period: number;
       readonly season: SeasonalForm;
       readonly trend: TrendForm;
-    };
+    }
+  /**
+   * `base` fitted on the history with the Lunar New Year effect taken out (y / exp(β·x_t), lunar-new-year.ts),
+   * its forecasts and interval bounds multiplied back by exp(β·x_t) of the target month. Needs the calendar month
+   * of the first history value.
+   */
+  | { readonly kind: 'lny-adjusted'; readonly base: ModelSpec; readonly beta: number }
+  /** Equal-weight combination: the mean of the members' point forecasts and of their interval bounds. */
+  | { readonly kind: 'combination'; readonly members: readonly ModelSpec[] };
 
 /** A central prediction interval: the true value should fall inside with probability `level`. */
 export interface PredictionInterval {
@@ -49,5 +57,9 @@ export function modelName(spec: ModelSpec): string {
       return `seasonal-naive(${spec.period})`;
     case 'holt-winters':
       return `holt-winters(${spec.season},trend=${spec.trend},${spec.period})`;
+    case 'lny-adjusted':
+      return `lny-adjusted(beta=${spec.beta.toFixed(3)},${modelName(spec.base)})`;
+    case 'combination':
+      return `mean(${spec.members.map(modelName).join(' + ')})`;
   }
 }

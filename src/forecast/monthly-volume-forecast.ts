@@ -1,6 +1,7 @@
 /**
  * The monthly TEU forecast of a port (`GET /forecasts/volume`): the model the backtest chose
- * (teu-backtest-study.ts; a test keeps `MONTHLY_TEU_MODEL` equal to its choice) fitted on the newest run of
+ * (teu-backtest-study.ts; a test keeps `monthlyTeuModel` equal to its choice: multiplicative Holt-Winters on the
+ * history with the Lunar New Year effect taken out, β estimated on USLAX 1997-1998) fitted on the newest run of
  * consecutive published months of the port, forecasting the months after it with 80% and 95% intervals.
  * `asOf` is the last month the model saw: the shipped dataset is historical, so the forecast starts after it.
  */
@@ -8,13 +9,16 @@ import { fitModel } from './fit-model.js';
 import { modelName, type ModelSpec } from './forecast-model.js';
 import type { MonthlyTeuRow } from './monthly-teu-csv.js';
 import { formatYearMonth, monthIndex, monthlySeries, yearMonthAt } from './monthly-series.js';
+import { selectionBeta } from './teu-backtest-study.js';
 
-export const MONTHLY_TEU_MODEL: ModelSpec = {
-  kind: 'holt-winters',
-  period: 12,
-  season: 'multiplicative',
-  trend: 'none',
-};
+/** The chosen model, with the Lunar New Year β estimated on the selection window of `rows`. */
+export function monthlyTeuModel(rows: readonly MonthlyTeuRow[]): ModelSpec {
+  return {
+    kind: 'lny-adjusted',
+    beta: selectionBeta(rows),
+    base: { kind: 'holt-winters', period: 12, season: 'multiplicative', trend: 'none' },
+  };
+}
 export const VOLUME_LEVELS = [0.8, 0.95] as const;
 export const MAX_VOLUME_MONTHS = 24;
 
@@ -62,11 +66,12 @@ export function monthlyVolumeForecast(
   if (best === null) return null;
   const { start: s, end: e } = best as { start: number; end: number };
   const history = series.values.slice(s, e + 1) as number[];
-  const forecast = fitModel(MONTHLY_TEU_MODEL, history).forecast(months, VOLUME_LEVELS);
+  const spec = monthlyTeuModel(rows);
+  const forecast = fitModel(spec, history, yearMonthAt(series.start, s)).forecast(months, VOLUME_LEVELS);
   const finite = (v: number): number | null => (Number.isFinite(v) ? Math.round(v) : null);
   return {
     port,
-    model: modelName(MONTHLY_TEU_MODEL),
+    model: modelName(spec),
     asOf: formatYearMonth(yearMonthAt(series.start, e)),
     historyFrom: formatYearMonth(yearMonthAt(series.start, s)),
     historyMonths: history.length,
