@@ -28,6 +28,9 @@ export const FORMAT_SENDER_ROLES: Readonly<Record<string, readonly Role[]>> = {
   'csv-drayage-trucks': ['trucker', 'port_authority', 'system'],
   // Shore power sessions are metered by the terminal whose berth served them (docs/emissions.md).
   'csv-shore-power': ['terminal', 'port_authority', 'system'],
+  // Vessel particulars come from the carrier operating the vessel or the port authority (a ship register); each
+  // statement is kept per sender with its provenance, never merged across senders (docs/emissions.md).
+  'csv-vessel-particulars': ['carrier', 'port_authority', 'system'],
 };
 
 /** Formats whose facts are community data unless the sender says otherwise (else `private`). */
@@ -36,6 +39,7 @@ const FORMAT_DEFAULT_VISIBILITY: Readonly<Record<string, Visibility>> = {
   'csv-empty-returns': 'community',
   'csv-terminal-notices': 'community',
   'csv-shore-power': 'community',
+  'csv-vessel-particulars': 'community',
 };
 
 /** The visibility of a message of `format` when neither the request nor the sender's setting names one. */

@@ -30,6 +30,7 @@ export const OWNED_TABLES = [
   'vessel_call_emissions',
   'drayage_truck',
   'shore_power_connection',
+  'vessel_particulars',
 ] as const;
 export type OwnedTable = (typeof OWNED_TABLES)[number];
 

@@ -220,6 +220,28 @@ describe('every openpcs payload at the store edge', () => {
       energyKwh: null,
       sourceMessage: line,
     },
+    VPAR: {
+      extension: 'openpcs',
+      imo: '9516442',
+      mmsi: '477776200',
+      vesselName: 'COSCO SPAIN',
+      shipType: 'container',
+      teu: 13_386,
+      dwt: null,
+      gt: null,
+      mainEngineKw: 68_640,
+      auxEngineKw: null,
+      designSpeedKn: 24.5,
+      maxDraughtM: 15.5,
+      mainEngine: 'SSD',
+      engineStroke: 2,
+      fuel: 'HFO',
+      sulphurPct: null,
+      builtYear: 2011,
+      shorePowerCapable: true,
+      zeroEmissionCapable: false,
+      sourceMessage: line,
+    },
   };
 
   it.each(OPENPCS_EVENT_CODES)('should take a %s payload of the map shape as it is', (code) => {

@@ -34,6 +34,10 @@ import {
 } from './equipment-telemetry.js';
 import { SHORE_POWER_CONNECTION, type ShorePowerConnectionPayload } from './shore-power/shore-power-connection.js';
 import {
+  VESSEL_PARTICULARS,
+  type VesselParticularsPayload,
+} from './vessel-particulars/vessel-particulars-statement.js';
+import {
   VESSEL_POSITION,
   VESSEL_STATIC,
   type VesselPositionPayload,
@@ -170,6 +174,8 @@ export interface OpenpcsPayloads {
   readonly [DRAYAGE_TRUCK]: DrayageTruckPayload;
   // Shore power sessions (csv-shore-power).
   readonly [SHORE_POWER_CONNECTION]: ShorePowerConnectionPayload;
+  // Vessel particulars (csv-vessel-particulars).
+  readonly [VESSEL_PARTICULARS]: VesselParticularsPayload;
 }
 export type OpenpcsEventCode = keyof OpenpcsPayloads;
 
@@ -193,6 +199,7 @@ export const OPENPCS_EVENT_CODES: readonly OpenpcsEventCode[] = [
   TERMINAL_NOTICE,
   DRAYAGE_TRUCK,
   SHORE_POWER_CONNECTION,
+  VESSEL_PARTICULARS,
 ];
 export const DCSA_EVENT_CODES: readonly DcsaEventCode[] = [
   ...EQUIPMENT_EVENT_CODES,

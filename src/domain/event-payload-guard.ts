@@ -49,6 +49,10 @@ import {
 } from './event-map.js';
 import { SHORE_POWER_CONNECTION, type ShorePowerConnectionPayload } from './shore-power/shore-power-connection.js';
 import {
+  VESSEL_PARTICULARS,
+  type VesselParticularsPayload,
+} from './vessel-particulars/vessel-particulars-statement.js';
+import {
   VESSEL_POSITION,
   VESSEL_STATIC,
   type VesselPositionPayload,
@@ -264,6 +268,28 @@ const PAYLOAD_GUARDS: { readonly [C in OpenpcsEventCode]: Guard<OpenpcsPayloads[
     connectedAt: isString,
     disconnectedAt: orNull(isString),
     energyKwh: orNull(isNumber),
+    sourceMessage: SOURCE_LINE,
+  }),
+  [VESSEL_PARTICULARS]: shaped<VesselParticularsPayload>({
+    extension: OPENPCS,
+    imo: isString,
+    mmsi: orNull(isString),
+    vesselName: orNull(isString),
+    shipType: orNull(isString),
+    teu: orNull(isNumber),
+    dwt: orNull(isNumber),
+    gt: orNull(isNumber),
+    mainEngineKw: orNull(isNumber),
+    auxEngineKw: orNull(isNumber),
+    designSpeedKn: orNull(isNumber),
+    maxDraughtM: orNull(isNumber),
+    mainEngine: orNull(isString),
+    engineStroke: orNull((v) => v === 2 || v === 4),
+    fuel: orNull(isString),
+    sulphurPct: orNull(isNumber),
+    builtYear: orNull(isNumber),
+    shorePowerCapable: orNull(isBoolean),
+    zeroEmissionCapable: orNull(isBoolean),
     sourceMessage: SOURCE_LINE,
   }),
 };

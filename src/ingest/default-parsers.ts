@@ -6,6 +6,7 @@ import { availabilityParser } from './csv/cargo/availability-parser.js';
 import { emptyReturnParser } from './csv/cargo/empty-return-parser.js';
 import { terminalNoticeParser } from './csv/cargo/terminal-notice-parser.js';
 import { shorePowerParser } from './csv/cargo/shore-power-parser.js';
+import { vesselParticularsParser } from './csv/vessel-particulars/vessel-particulars-parser.js';
 import { containerMasterParser } from './csv/cargo/container-master-parser.js';
 import { gateTransactionParser } from './csv/cargo/gate-transaction-parser.js';
 import { holdParser } from './csv/cargo/hold-parser.js';
@@ -36,6 +37,7 @@ export function defaultParsers(): ParserRegistry {
     emptyReturnParser,
     terminalNoticeParser,
     shorePowerParser,
+    vesselParticularsParser,
     dcsaEventsParser,
     x12315Parser,
     x12322Parser,

@@ -25,6 +25,10 @@ describe('the read models a change of visibility rebuilds', () => {
     expect(rebuiltFor('SHPC')).toEqual(['call-emissions']);
   });
 
+  it('should rebuild the per-call emissions when vessel particulars statements change', () => {
+    expect(rebuiltFor('VPAR')).toEqual(['call-emissions']);
+  });
+
   it('should rebuild nothing for facts whose readers join the event (containers, truck visits)', () => {
     expect(rebuiltFor('GTIN', 'HOLD', 'APPT', 'MSTR', 'AVLB')).toEqual([]);
   });

@@ -88,6 +88,11 @@ const SPEED_KN: Table = [
   [20_000, 22.5],
 ];
 
+/** Maximum (design) draught of a container ship of `teu`, m, one decimal: what a carrier states as its particular. */
+export function maxDraughtMOfTeu(teu: number): number {
+  return Math.round(interpolate(DRAUGHT, teu) * 10) / 10;
+}
+
 /** Maritime identification digits of flags common on the transpacific trade. */
 const MIDS = [636, 538, 477, 563, 351, 372, 215, 229, 255, 413, 440, 431, 416, 219, 265] as const;
 

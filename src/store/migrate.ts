@@ -24,6 +24,7 @@ import * as m0023 from './migrations/0023-vessel-own-eta.js';
 import * as m0024 from './migrations/0024-shore-power.js';
 import * as m0025 from './migrations/0025-drayage-trucks.js';
 import * as m0026 from './migrations/0026-organisation-scacs.js';
+import * as m0027 from './migrations/0027-vessel-particulars.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': m0001,
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0024-shore-power': m0024,
   '0025-drayage-trucks': m0025,
   '0026-organisation-scacs': m0026,
+  '0027-vessel-particulars': m0027,
 };
 
 export function migrator<T>(db: Kysely<T>): Migrator {

@@ -243,6 +243,7 @@ export interface DB {
   vessel_call_emissions: VesselCallEmissionsTable;
   drayage_truck: DrayageTruckTable;
   shore_power_connection: ShorePowerConnectionTable;
+  vessel_particulars: VesselParticularsTable;
 }
 
 /** A DCSA event subscription (migration 0005); `position` is the last event `seq` delivered. */
@@ -694,7 +695,7 @@ export interface VesselCallEmissionsTable {
   status: 'computed' | 'no_particulars';
   /** Why `no_particulars`. */
   reason: string | null;
-  particulars: 'estimated' | 'reported' | 'none';
+  particulars: 'estimated' | 'reported' | 'stated' | 'none';
   /** The particulars used (`Ghg4Ship`); null with `no_particulars`. */
   ship: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
   assumptions: JSONColumnType<readonly Record<string, unknown>[]>;
@@ -725,6 +726,39 @@ export interface VesselCallEmissionsTable {
   shore_power_sessions: JSONColumnType<readonly Record<string, unknown>[]>;
   /** SMDG code of the one terminal of the berth zone; null when none or several. */
   terminal_smdg_code: string | null;
+  /** Sender of the particulars statement used (migration 0027); null unless `particulars` is `stated`. */
+  particulars_source: string | null;
+  /** `as_of` of that statement. */
+  particulars_as_of: Instant | null;
+  /** `Ghg4Ship` fields estimated because the statement left them empty (all of them when `estimated`). */
+  estimated_fields: string[];
+}
+
+/** The newest particulars statement of a vessel per sender (migration 0027; `csv-vessel-particulars`, `VPAR`). */
+export interface VesselParticularsTable {
+  source_org: string;
+  imo: string;
+  mmsi: string | null;
+  vessel_name: string | null;
+  ship_type: string | null;
+  teu: number | null;
+  dwt: number | null;
+  gt: number | null;
+  main_engine_kw: number | null;
+  aux_engine_kw: number | null;
+  design_speed_kn: number | null;
+  max_draught_m: number | null;
+  main_engine: string | null;
+  engine_stroke: number | null;
+  fuel: string | null;
+  sulphur_pct: number | null;
+  built_year: number | null;
+  shore_power_capable: boolean | null;
+  zero_emission_capable: boolean | null;
+  as_of: Instant;
+  last_event_seq: Int8;
+  visibility: string;
+  owner_orgs: string[];
 }
 
 /** The newest statement of a shore power session (migration 0024; `csv-shore-power`, event `SHPC`). */

@@ -247,4 +247,47 @@ describe.each(ENGINES)('per-call emissions API on $name', (engine) => {
     expect(after).toMatchObject({ shorePowerKwhSource: 'none', shorePowerSessions: [] });
     expect(after.totals.co2G).toBeGreaterThan(call.totals.co2G);
   });
+
+  it('takes a carrier’s vessel particulars statement: the call turns from estimated to stated, bad rows are dead letters', async () => {
+    const estimated = (await get(`/emissions/calls/${COMMUNITY_CALL}`)).json();
+    expect(estimated).toMatchObject({ particulars: 'estimated', particularsSource: null });
+    expect(estimated.estimatedFields).toContain('mainEngineMcrKw');
+    const body = [
+      'imo,mmsi,vessel_name,ship_type,teu,dwt,gt,main_engine_kw,aux_engine_kw,design_speed_kn,max_draught_m,main_engine,engine_stroke,fuel,sulphur_pct,built_year,shore_power,zero_emission,as_of',
+      '9516442,477776200,COSCO SPAIN,container,13386,,,68640,,24.5,15.5,SSD,2,MDO,0.1,2011,Y,N,2022-01-04T00:00:00Z',
+      '9516442,477776200,COSCO SPAIN,container,-1,,,,,,,,,,,,,,2022-01-04T00:00:00Z',
+    ].join('\n');
+    const ingest = (headers: Record<string, string>) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/ingest/csv-vessel-particulars',
+        payload: body,
+        headers: { ...headers, 'content-type': 'text/csv' },
+      });
+    // A terminal may not state a vessel's particulars (format-senders.ts); a carrier may.
+    expect((await ingest(member)).statusCode).toBe(403);
+    const sent = await ingest(owner);
+    expect(sent.statusCode, sent.body).toBe(207);
+    expect(sent.json().errors.map((e: { code: string; pointer: string }) => [e.code, e.pointer])).toEqual([
+      ['PCS_CSV_BAD_VALUE', '/body/lines/3/teu'],
+    ]);
+    const dead = await platform.database.db
+      .selectFrom('dead_letter')
+      .select(['error_code', 'line'])
+      .where('format', '=', 'csv-vessel-particulars')
+      .execute();
+    expect(dead).toEqual([{ error_code: 'PCS_CSV_BAD_VALUE', line: 3 }]);
+    await platform.projections.catchUpAll();
+
+    const stated = (await get(`/emissions/calls/${COMMUNITY_CALL}`)).json();
+    expect(stated).toMatchObject({
+      particulars: 'stated',
+      particularsSource: { sourceOrg: 'acme', asOf: '2022-01-04T00:00:00.000Z' },
+      estimatedFields: [],
+      ship: { teu: 13_386, mainEngineMcrKw: 68_640, designSpeedKn: 24.5, builtYear: 2011, designDraughtM: 15.5 },
+    });
+    expect(stated.totals.co2G).not.toBe(estimated.totals.co2G);
+    // the carrier's private call of another vessel (no IMO) stays estimated
+    expect((await get(`/emissions/calls/${PRIVATE_CALL}`, owner)).json().particulars).toBe('estimated');
+  });
 });

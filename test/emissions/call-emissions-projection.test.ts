@@ -5,6 +5,7 @@ import { callEmissionsProjection } from '../../src/projections/emissions/call-em
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { vesselProjections } from '../../src/projections/vessels/vessel-projections.js';
 import { shorePowerParser } from '../../src/ingest/csv/cargo/shore-power-parser.js';
+import { vesselParticularsParser } from '../../src/ingest/csv/vessel-particulars/vessel-particulars-parser.js';
 import { ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
 import { COSCO_SPAIN, coscoSpainCallEvents } from '../vessels/cosco-spain-call.js';
@@ -37,6 +38,30 @@ function shorePowerEvents(energyKwh: string, disconnectedAt = '2022-01-03T12:10:
   expect(result.rejected).toEqual([]);
   return result.events;
 }
+
+/** COSCO's statement of COSCO SPAIN's particulars (13,386 TEU, 68.6 MW, 24.5 kn, HFO, built 2011); no sulphur. */
+function particularsEvents(asOf = '2022-01-04T00:00:00Z', mainEngineKw = '68640') {
+  const body = [
+    'imo,mmsi,vessel_name,ship_type,teu,dwt,gt,main_engine_kw,aux_engine_kw,design_speed_kn,max_draught_m,main_engine,engine_stroke,fuel,sulphur_pct,built_year,shore_power,zero_emission,as_of',
+    `9516442,477776200,COSCO SPAIN,container,13386,,,${mainEngineKw},,24.5,15.5,,2,HFO,,2011,Y,,${asOf}`,
+  ].join('\n');
+  const result = vesselParticularsParser.parse(new TextEncoder().encode(body), {
+    inboxId: 'test-particulars',
+    receivedAt: asOf,
+    sourceOrg: 'coscon',
+    timeZone: 'UTC',
+  });
+  expect(result.rejected).toEqual([]);
+  return result.events;
+}
+
+const CARRIER: EventProvenance = {
+  source: 'csv-vessel-particulars',
+  inboxId: null,
+  sourceOrg: 'coscon',
+  ownerOrgs: ['coscon'],
+  visibility: 'community',
+};
 
 const TERMINAL: EventProvenance = {
   source: 'csv-shore-power',
@@ -215,5 +240,65 @@ describe.each(ENGINES)('per-call emissions projection on $name', (engine) => {
       { visibility: 'community', shore_power_kwh_source: 'none' },
       { visibility: 'private', shore_power_kwh_source: 'feed' },
     ]);
+  });
+
+  it('a particulars statement turns a call from estimated to stated particulars, the empty fields still estimated; a rebuild gives the same rows', async () => {
+    await platform.events.append(coscoSpainCallEvents(), PROVENANCE);
+    await runner.catchUpAll();
+    const before = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().executeTakeFirstOrThrow();
+    expect(before).toMatchObject({ particulars: 'estimated', particulars_source: null, particulars_as_of: null });
+    expect(before.ship).toMatchObject({ teu: 14_000, mainEngineMcrKw: 70_000, designSpeedKn: 23, fuel: 'MDO' });
+
+    // the statement arrives after the call ended: the closed call is recomputed all the same
+    await platform.events.append(particularsEvents(), CARRIER);
+    await runner.catchUpAll();
+    const after = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().executeTakeFirstOrThrow();
+    expect(after).toMatchObject({
+      status: 'computed',
+      particulars: 'stated',
+      particulars_source: 'coscon',
+      estimated_fields: ['mainEngine', 'sulphurPct'],
+    });
+    expect(after.particulars_as_of?.toISOString()).toBe('2022-01-04T00:00:00.000Z');
+    expect(after.ship).toMatchObject({
+      teu: 13_386,
+      mainEngineMcrKw: 68_640,
+      designSpeedKn: 24.5,
+      designDraughtM: 15.5,
+      mainEngine: 'SSD',
+      builtYear: 2011,
+      fuel: 'HFO',
+      auxFuel: 'MDO',
+      sulphurPct: 0.1,
+    });
+    // the main engine burns HFO now (3.114 t CO2/t), the auxiliaries and boiler distillate: figures changed
+    expect(after.co2_g).not.toBeCloseTo(before.co2_g, 0);
+    expect(after.co2_g).toBeLessThan(after.fuel_g * 3.206);
+    expect(after.co2_g).toBeGreaterThan(after.fuel_g * 3.114);
+    expect(
+      await platform.database.db.selectFrom('vessel_particulars').select(['source_org', 'imo', 'teu']).execute(),
+    ).toEqual([{ source_org: 'coscon', imo: '9516442', teu: 13_386 }]);
+
+    // an older statement of the same sender arriving late changes nothing; a newer one replaces it
+    await platform.events.append(particularsEvents('2022-01-02T00:00:00Z', '50000'), CARRIER);
+    await runner.catchUpAll();
+    const late = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().executeTakeFirstOrThrow();
+    expect(late.ship).toMatchObject({ mainEngineMcrKw: 68_640 });
+    await platform.events.append(particularsEvents('2022-01-05T00:00:00Z', '60000'), CARRIER);
+    await runner.catchUpAll();
+    const newer = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().executeTakeFirstOrThrow();
+    expect(newer.ship).toMatchObject({ mainEngineMcrKw: 60_000 });
+
+    const built = await rows(platform);
+    await runner.rebuild('call-emissions');
+    expect(await rows(platform)).toEqual(built);
+  });
+
+  it('uses a private statement only for calls every reader of which may see it', async () => {
+    await platform.events.append(coscoSpainCallEvents(), PROVENANCE);
+    await platform.events.append(particularsEvents(), { ...CARRIER, visibility: 'private' });
+    await runner.catchUpAll();
+    const row = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ particulars: 'estimated', particulars_source: null });
   });
 });

@@ -101,6 +101,14 @@ export const TARGETS: readonly FuzzTarget[] = [
     seeds: [fixture('csv-cargo/shore-power.csv'), fixture('csv-cargo/shore-power-bad.csv')],
   },
   {
+    format: 'csv-vessel-particulars',
+    seeds: [
+      fixture('vessel-particulars/vessel-particulars.csv'),
+      fixture('vessel-particulars/vessel-particulars-bad.csv'),
+    ],
+    sender: 'carrier',
+  },
+  {
     format: 'csv-drayage-trucks',
     seeds: [fixture('drayage/drayage-trucks.csv'), fixture('drayage/drayage-trucks-bad.csv')],
     sender: 'trucker',

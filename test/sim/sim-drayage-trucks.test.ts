@@ -34,7 +34,7 @@ const messages = drayageTruckSource(run).messagesIn(scenario.startMs, scenario.s
 
 describe('simulated drayage truck registrations', () => {
   it('are sent once by every trucker, its own fleet exactly, and parse cleanly', () => {
-    expect(messageSourcesOf(run)).toHaveLength(3);
+    expect(messageSourcesOf(run)).toHaveLength(4);
     expect(messages.map((m) => m.party.code)).toEqual(TRUCKERS.map((t) => t.code));
     const fleet = drayageTrucks(scenario);
     const parser = defaultParsers().get('csv-drayage-trucks')!;

@@ -30,7 +30,7 @@ for (let t = scenario.startMs; t < scenario.endMs; t += HOUR) messages.push(...s
 
 describe('simulated shore power sessions', () => {
   it('are sent by the terminal of each fitted call, twice (connected, then closed with the meter), and parse cleanly', () => {
-    expect(messageSourcesOf(run)).toHaveLength(3);
+    expect(messageSourcesOf(run)).toHaveLength(4);
     expect(messages.length).toBeGreaterThan(10);
     const registry = defaultParsers();
     const parser = registry.get('csv-shore-power')!;

@@ -15,7 +15,8 @@ type Row = Selectable<VesselCallEmissionsTable>;
 export const CALL_EMISSIONS_SOURCE = {
   method: 'ghg4-interval',
   track: 'AIS positions of the call (one a minute), the detector’s anchorage and berth times',
-  particulars: 'estimated from AIS static data (ship type, length): docs/emissions.md',
+  particulars:
+    'stated by the carrier or port authority (csv-vessel-particulars) when a statement is visible, each empty field estimated from AIS static data (ship type, length): docs/emissions.md',
 } as const;
 
 const SourceSchema = z.object({ method: z.string(), track: z.string(), particulars: z.string() });
@@ -56,7 +57,16 @@ export const CallEmissionsSchema = z
     end: z.string().nullable().describe('departure from port limits; null while the call is open'),
     status: z.enum(['computed', 'no_particulars']),
     reason: z.string().nullable().describe('why no_particulars'),
-    particulars: z.enum(['estimated', 'reported', 'none']),
+    particulars: z
+      .enum(['estimated', 'reported', 'stated', 'none'])
+      .describe('stated: a csv-vessel-particulars statement was used; estimated: AIS static data only'),
+    particularsSource: z
+      .object({ sourceOrg: z.string(), asOf: z.string() })
+      .nullable()
+      .describe('the particulars statement used (its sender and as-of); null unless stated'),
+    estimatedFields: z
+      .array(z.string())
+      .describe('ship fields estimated (the statement left them empty, or no statement); assumptions say how'),
     method: z.string(),
     hours: z.number(),
     positionsUsed: z.number().int(),
@@ -83,7 +93,9 @@ export const CallEmissionsSchema = z
         end: '2022-01-03T13:21:00.000Z',
         status: 'computed',
         reason: null,
-        particulars: 'estimated',
+        particulars: 'stated',
+        particularsSource: { sourceOrg: 'coscon', asOf: '2022-01-01T00:00:00.000Z' },
+        estimatedFields: ['builtYear', 'sulphurPct'],
         method: 'ghg4-interval',
         hours: 13.2,
         positionsUsed: 793,
@@ -163,6 +175,11 @@ export function callEmissionsView(row: Row, gridCo2GPerKwh: number): CallEmissio
     status: row.status,
     reason: row.reason,
     particulars: row.particulars,
+    particularsSource:
+      row.particulars_source === null || row.particulars_as_of === null
+        ? null
+        : { sourceOrg: row.particulars_source, asOf: row.particulars_as_of.toISOString() },
+    estimatedFields: [...row.estimated_fields],
     method: row.method,
     hours: row.hours,
     positionsUsed: row.positions_used,

@@ -7,6 +7,10 @@ import { APPOINTMENT_SLOTS_FORMAT } from './cargo/appointment-slot-parser.js';
 import { EMPTY_RETURNS_FORMAT } from './cargo/empty-return-parser.js';
 import { TERMINAL_NOTICES_FORMAT } from './cargo/terminal-notice-parser.js';
 import { SHORE_POWER_COLUMNS, SHORE_POWER_FORMAT } from './cargo/shore-power-parser.js';
+import {
+  VESSEL_PARTICULARS_COLUMNS,
+  VESSEL_PARTICULARS_FORMAT,
+} from './vessel-particulars/vessel-particulars-parser.js';
 import { CONTAINER_MASTER_FORMAT } from './cargo/container-master-parser.js';
 import { GATE_TRANSACTIONS_FORMAT } from './cargo/gate-transaction-parser.js';
 import { HOLDS_FORMAT } from './cargo/hold-parser.js';
@@ -127,6 +131,7 @@ export const CSV_LAYOUT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
     'stated_at',
   ],
   [SHORE_POWER_FORMAT]: SHORE_POWER_COLUMNS,
+  [VESSEL_PARTICULARS_FORMAT]: VESSEL_PARTICULARS_COLUMNS,
 };
 
 /** Formats a layout can be declared for. */

@@ -18,6 +18,13 @@
  * (`emissions/shore-power-sessions.ts`) and that every reader of the row may see (`access/audience-sees.ts`): a
  * private session never changes a public call's figures. A session re-computes the calls of its vessel from its
  * connection instant on.
+ *
+ * Vessel particulars (version 3): the `csv-vessel-particulars` statements (event `VPAR`) are kept here too, in
+ * `vessel_particulars` (the newest per sender × IMO), before the page's calls are recomputed. A call uses the newest
+ * statement of its IMO that every reader of the row may see (`audienceSees`; by `as_of`, then the highest event
+ * position) and estimates each field it leaves empty (`emissions/stated-particulars.ts`); the row says
+ * `particulars: "stated"` with the sender, the statement's `as_of` and the estimated fields. A statement recomputes
+ * every call of its vessel (like a static report).
  */
 import { sql, type Selectable, type Transaction } from 'kysely';
 import { audienceSees } from '../../access/audience-sees.js';
@@ -27,7 +34,9 @@ import { terminalCodeOfZone, type TerminalRegistry } from '../../domain/terminal
 import { TRANSPORT_EVENT_CODES } from '../../domain/cargo-event-codes.js';
 import { VESSEL_POSITION, VESSEL_STATIC } from '../../domain/vessel-observation.js';
 import { computeCallEmissions, type TimeWindow } from '../../emissions/call-emissions.js';
-import { estimateParticulars } from '../../emissions/estimated-particulars.js';
+import { EmissionsInputError } from '../../emissions/emissions-input-error.js';
+import { particularsOf, type StatedParticulars } from '../../emissions/stated-particulars.js';
+import { VESSEL_PARTICULARS } from '../../domain/vessel-particulars/vessel-particulars-statement.js';
 import { DEFAULT_GRID_LOSS_PCT } from '../../emissions/shore-power.js';
 import { callShorePower, type ShorePowerSession } from '../../emissions/shore-power-sessions.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
@@ -36,6 +45,7 @@ import type {
   ShorePowerConnectionTable,
   VesselCallEmissionsTable,
   VesselCallTable,
+  VesselParticularsTable,
   VesselTable,
 } from '../../store/schema.js';
 import { chunks } from '../event-provenance.js';
@@ -45,6 +55,51 @@ import { fromExcluded } from '../upsert-excluded.js';
 type CallRow = Selectable<VesselCallTable>;
 type EmissionsRow = Selectable<VesselCallEmissionsTable>;
 type SessionRow = Selectable<ShorePowerConnectionTable>;
+type ParticularsRow = Selectable<VesselParticularsTable>;
+
+/** A stored particulars statement as the merge reads it, with its IMO, position and ownership. */
+export type AudienceParticulars = StatedParticulars & {
+  readonly imo: string;
+  readonly seq: number;
+  readonly visibility: string;
+  readonly ownerOrgs: readonly string[];
+};
+
+function statementOf(r: ParticularsRow): AudienceParticulars {
+  return {
+    sourceOrg: r.source_org,
+    asOf: r.as_of.toISOString(),
+    imo: r.imo,
+    seq: Number(r.last_event_seq),
+    shipType: r.ship_type,
+    teu: r.teu,
+    dwt: r.dwt,
+    gt: r.gt,
+    mainEngineKw: r.main_engine_kw,
+    auxEngineKw: r.aux_engine_kw,
+    designSpeedKn: r.design_speed_kn,
+    maxDraughtM: r.max_draught_m,
+    mainEngine: r.main_engine,
+    engineStroke: r.engine_stroke,
+    fuel: r.fuel,
+    sulphurPct: r.sulphur_pct,
+    builtYear: r.built_year,
+    visibility: r.visibility,
+    ownerOrgs: r.owner_orgs,
+  };
+}
+
+/** The statement a call uses: of its IMO, visible to every reader of its row, the newest (as of, then position). */
+export function statementFor(call: CallRow, statements: readonly AudienceParticulars[]): AudienceParticulars | null {
+  let best: AudienceParticulars | null = null;
+  for (const s of statements) {
+    if (call.imo === null || s.imo !== call.imo) continue;
+    if (!audienceSees({ visibility: call.visibility, ownerOrgs: call.owner_orgs }, s)) continue;
+    const newer = best === null || s.asOf > best.asOf || (s.asOf === best.asOf && s.seq > best.seq);
+    if (newer) best = s;
+  }
+  return best;
+}
 
 /** A stored session as the pure matcher reads it, with the ownership columns of its statement. */
 export type AudienceSession = ShorePowerSession & {
@@ -86,14 +141,16 @@ export function emissionsRows(
   vessel: Pick<VesselTable, 'ship_type' | 'length_m' | 'beam_m'> | undefined,
   sessions: readonly AudienceSession[] = [],
   registry: TerminalRegistry = loadTerminalRegistry(),
+  statements: readonly AudienceParticulars[] = [],
 ): EmissionsRow[] {
   const sorted = [...calls].sort((a, b) => callStart(a).getTime() - callStart(b).getTime());
-  const estimate = estimateParticulars({
+  const ais = {
     aisShipType: vessel?.ship_type ?? null,
     lengthM: vessel?.length_m ?? null,
     beamM: vessel?.beam_m ?? null,
-  });
+  };
   return sorted.map((call, n) => {
+    const particulars = particularsOf(ais, statementFor(call, statements));
     const start = callStart(call);
     const next = sorted[n + 1];
     const closedAt = call.atd_port;
@@ -145,12 +202,43 @@ export function emissionsRows(
       visibility: call.visibility,
       owner_orgs: [...call.owner_orgs],
     };
-    if (estimate.kind === 'none') {
+    let outcome:
+      | { readonly reason: string }
+      | {
+          readonly used: Exclude<typeof particulars, { kind: 'none' }>;
+          readonly result: ReturnType<typeof computeCallEmissions>;
+        };
+    if (particulars.kind === 'none') outcome = { reason: particulars.reason };
+    else {
+      try {
+        const result = computeCallEmissions({
+          ship: particulars.ship,
+          window,
+          anchorage,
+          berth,
+          track: points.map((p) => ({ at: iso(p.observed_at), sogKn: p.sog_kn })),
+          shorePower: {
+            connectedHours: shore.connectedHours,
+            meteredKwh: shore.meteredKwh,
+            gridLossPct: DEFAULT_GRID_LOSS_PCT,
+          },
+        });
+        outcome = { used: particulars, result };
+      } catch (error) {
+        // A stated engine and fuel the method has no SFC for (GHG4 Table 19): the call cannot be computed.
+        if (!(error instanceof EmissionsInputError)) throw error;
+        outcome = { reason: `${error.detail} (${error.pointer})` };
+      }
+    }
+    if ('reason' in outcome) {
       return {
         ...base,
         status: 'no_particulars' as const,
-        reason: estimate.reason,
+        reason: outcome.reason,
         particulars: 'none' as const,
+        particulars_source: null,
+        particulars_as_of: null,
+        estimated_fields: [],
         ship: null,
         assumptions: [],
         hours: (end.getTime() - start.getTime()) / 3_600_000,
@@ -173,26 +261,18 @@ export function emissionsRows(
         modes: [],
       };
     }
-    const result = computeCallEmissions({
-      ship: estimate.ship,
-      window,
-      anchorage,
-      berth,
-      track: points.map((p) => ({ at: iso(p.observed_at), sogKn: p.sog_kn })),
-      shorePower: {
-        connectedHours: shore.connectedHours,
-        meteredKwh: shore.meteredKwh,
-        gridLossPct: DEFAULT_GRID_LOSS_PCT,
-      },
-    });
+    const { used, result } = outcome;
     const t = result.pollutants;
     return {
       ...base,
       status: 'computed' as const,
       reason: null,
-      particulars: 'estimated' as const,
-      ship: { ...estimate.ship },
-      assumptions: estimate.assumptions.map((a) => ({ ...a })),
+      particulars: used.kind,
+      particulars_source: used.source?.sourceOrg ?? null,
+      particulars_as_of: used.source === null ? null : new Date(used.source.asOf),
+      estimated_fields: [...used.estimatedFields],
+      ship: { ...used.ship },
+      assumptions: used.assumptions.map((a) => ({ ...a })),
       hours: result.hours,
       positions_used: result.positionsUsed,
       as_of: newest,
@@ -217,11 +297,11 @@ export function emissionsRows(
 
 export const callEmissionsProjection: Projection = {
   name: 'call-emissions',
-  // 2: shore power sessions (migration 0024).
-  version: 2,
-  tables: ['vessel_call_emissions', 'shore_power_connection'],
+  // 2: shore power sessions (migration 0024). 3: vessel particulars statements (migration 0027).
+  version: 3,
+  tables: ['vessel_call_emissions', 'shore_power_connection', 'vessel_particulars'],
   // A call is recomputed when its vessel's positions, static data or detected arrivals/departures arrive.
-  sources: [VESSEL_POSITION, VESSEL_STATIC, ...TRANSPORT_EVENT_CODES, SHORE_POWER_CONNECTION],
+  sources: [VESSEL_POSITION, VESSEL_STATIC, ...TRANSPORT_EVENT_CODES, SHORE_POWER_CONNECTION, VESSEL_PARTICULARS],
   copiesVisibility: true,
   async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
     const touched = new Map<string, Touch>();
@@ -240,8 +320,16 @@ export const callEmissionsProjection: Projection = {
           );
       for (const mmsi of mmsis) touch(mmsi, at, false);
     }
+    for (const statement of await storeParticulars(trx, page)) {
+      // New particulars change every call of the vessel, whatever MMSI it called under.
+      const mmsis = (
+        await trx.selectFrom('vessel_call').select('mmsi').distinct().where('imo', '=', statement.imo).execute()
+      ).map((r) => r.mmsi);
+      if (statement.mmsi !== null && !mmsis.includes(statement.mmsi)) mmsis.push(statement.mmsi);
+      for (const mmsi of mmsis) touch(mmsi, Number.NEGATIVE_INFINITY, true);
+    }
     for (const event of page) {
-      if (event.eventTypeCode === SHORE_POWER_CONNECTION) continue;
+      if (event.eventTypeCode === SHORE_POWER_CONNECTION || event.eventTypeCode === VESSEL_PARTICULARS) continue;
       const mmsi = event.references?.vesselMMSI;
       if (!mmsi || (event.eventType !== 'VESSEL' && event.eventType !== 'TRANSPORT')) continue;
       touch(mmsi, Date.parse(event.eventDateTime), event.eventTypeCode === VESSEL_STATIC);
@@ -306,6 +394,84 @@ async function storeSessions(trx: Transaction<DB>, page: readonly StoredEvent[])
   return rows;
 }
 
+/**
+ * The page's `VPAR` statements into `vessel_particulars`, the newest per sender × IMO (by `as_of`, then position: a
+ * late older statement never replaces a newer one); returns the rows the page stated.
+ */
+async function storeParticulars(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<ParticularsRow[]> {
+  const newest = new Map<string, ParticularsRow>();
+  for (const event of page) {
+    if (event.eventTypeCode !== VESSEL_PARTICULARS) continue;
+    const p = event.payload;
+    const row: ParticularsRow = {
+      source_org: event.sourceOrg,
+      imo: p.imo,
+      mmsi: p.mmsi,
+      vessel_name: p.vesselName,
+      ship_type: p.shipType,
+      teu: p.teu,
+      dwt: p.dwt,
+      gt: p.gt,
+      main_engine_kw: p.mainEngineKw,
+      aux_engine_kw: p.auxEngineKw,
+      design_speed_kn: p.designSpeedKn,
+      max_draught_m: p.maxDraughtM,
+      main_engine: p.mainEngine,
+      engine_stroke: p.engineStroke,
+      fuel: p.fuel,
+      sulphur_pct: p.sulphurPct,
+      built_year: p.builtYear,
+      shore_power_capable: p.shorePowerCapable,
+      zero_emission_capable: p.zeroEmissionCapable,
+      as_of: new Date(event.eventDateTime),
+      last_event_seq: event.seq,
+      visibility: event.visibility,
+      owner_orgs: [...event.ownerOrgs],
+    };
+    const key = JSON.stringify([row.source_org, row.imo]);
+    const held = newest.get(key);
+    if (!held || held.as_of.getTime() <= row.as_of.getTime()) newest.set(key, row);
+  }
+  const rows = [...newest.values()];
+  for (const chunk of chunks(rows)) {
+    await trx
+      .insertInto('vessel_particulars')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .columns(['source_org', 'imo'])
+          .doUpdateSet(
+            fromExcluded('vessel_particulars', [
+              'mmsi',
+              'vessel_name',
+              'ship_type',
+              'teu',
+              'dwt',
+              'gt',
+              'main_engine_kw',
+              'aux_engine_kw',
+              'design_speed_kn',
+              'max_draught_m',
+              'main_engine',
+              'engine_stroke',
+              'fuel',
+              'sulphur_pct',
+              'built_year',
+              'shore_power_capable',
+              'zero_emission_capable',
+              'as_of',
+              'last_event_seq',
+              'visibility',
+              'owner_orgs',
+            ]),
+          )
+          .where(sql<boolean>`vessel_particulars.as_of <= excluded.as_of`),
+      )
+      .execute();
+  }
+  return rows;
+}
+
 async function recompute(trx: Transaction<DB>, mmsi: string, touch: Touch): Promise<void> {
   const calls = await trx.selectFrom('vessel_call').selectAll().where('mmsi', '=', mmsi).execute();
   const imos = [...new Set(calls.flatMap((c) => (c.imo ? [c.imo] : [])))];
@@ -316,6 +482,10 @@ async function recompute(trx: Transaction<DB>, mmsi: string, touch: Touch): Prom
       .where((eb) => (imos.length > 0 ? eb.or([eb('mmsi', '=', mmsi), eb('imo', 'in', imos)]) : eb('mmsi', '=', mmsi)))
       .execute()
   ).map(sessionOf);
+  const statements =
+    imos.length === 0
+      ? []
+      : (await trx.selectFrom('vessel_particulars').selectAll().where('imo', 'in', imos).execute()).map(statementOf);
   const existing = await trx
     .selectFrom('vessel_call_emissions')
     .select(['call_id', 'audience'])
@@ -355,7 +525,7 @@ async function recompute(trx: Transaction<DB>, mmsi: string, touch: Touch): Prom
       .where('audience', '=', audience)
       .executeTakeFirst();
     // Every call of the audience is computed (the next call bounds an open one), only the affected are written.
-    const rows = emissionsRows(audienceCalls, track, vessel, sessions).filter((r) =>
+    const rows = emissionsRows(audienceCalls, track, vessel, sessions, undefined, statements).filter((r) =>
       affected(audienceCalls.find((c) => c.call_id === r.call_id)!),
     );
     if (rows.length === 0) continue;
