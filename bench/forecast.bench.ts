@@ -151,6 +151,7 @@ const suite: BenchSuite = async (emit, { quick }) => {
         schedule: sc.schedule.maeMin === null ? null : Math.round(sc.schedule.maeMin),
         ownEta: sc.ownEta.maeMin === null ? null : Math.round(sc.ownEta.maeMin),
         ownEtaN: sc.ownEta.n,
+        blend: sc.blend.maeMin === null ? null : Math.round(sc.blend.maeMin),
         coverage80: sc.model.coverage['0.8'] ?? null,
         coverage95: sc.model.coverage['0.95'] ?? null,
       });

@@ -30,6 +30,8 @@ export interface EtaCalibrationFile {
   readonly design: string;
   /** Group key (`target/method/lead bucket`, eta-intervals.ts) → sorted residuals, minutes (actual − forecast). */
   readonly groups: Readonly<Record<string, readonly number[]>>;
+  /** Weight of the ship's own ETA per `target/method/lead bucket` and `target/*\/*` (eta/eta-blend.ts). */
+  readonly blend: Readonly<Record<string, number>>;
 }
 
 export interface LookaheadCalibrationFile {
@@ -83,11 +85,16 @@ export function parseEtaCalibration(json: unknown): EtaCalibrationFile & EtaErro
   if (!isRecord(groups) || !Object.values(groups).every(isSortedNumbers)) {
     throw new Error(`${ETA_CALIBRATION_KIND}: groups must be sorted lists of numbers`);
   }
+  const blend = h['blend'];
+  if (!isRecord(blend) || !Object.values(blend).every((w) => typeof w === 'number' && w >= 0 && w <= 1)) {
+    throw new Error(`${ETA_CALIBRATION_KIND}: blend must map group keys to weights in [0, 1]`);
+  }
   return {
     kind: ETA_CALIBRATION_KIND,
     version: CALIBRATION_FORMAT_VERSION,
     design: h['design'] as string,
     groups: groups as Record<string, number[]>,
+    blend: blend as Record<string, number>,
   };
 }
 

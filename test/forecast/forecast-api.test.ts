@@ -196,6 +196,7 @@ interface EtaBody {
     pilotBoardingArea: { eta: string; intervals: { level: number; lower: string; upper: string }[] };
     berth: { eta: string; intervals: { level: number; lower: string; upper: string }[] };
     toPilotNm: number | null;
+    withOwnEta: { pilotBoardingArea: string; berth: string; weight: number } | null;
   } | null;
   actual: { atb: string | null } | null;
   ownEta: { at: string; reportedAt: string } | null;
@@ -319,6 +320,19 @@ describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
     expect(berth).toBeGreaterThan(pilot);
     // Inner fairway of Long Beach is about 7 nm from the last position: at 7 kn in the harbour, under 2 h.
     expect(berth - Date.parse(body.asOf!)).toBeLessThan(2 * 3_600_000);
+    // The own ETA (14:00) blended in: between the model's pilot time and the ship's; at berth between the model's
+    // berth time and the own ETA plus the model's harbour passage (each target has its own weight).
+    const blended = f.withOwnEta!;
+    expect(blended.weight).toBeGreaterThanOrEqual(0);
+    expect(blended.weight).toBeLessThanOrEqual(1);
+    const own = Date.parse('2026-03-10T14:00:00.000Z');
+    const bp = Date.parse(blended.pilotBoardingArea);
+    expect(bp).toBeGreaterThanOrEqual(Math.min(pilot, own) - 1000);
+    expect(bp).toBeLessThanOrEqual(Math.max(pilot, own) + 1000);
+    expect(Math.abs(bp - (pilot + blended.weight * (own - pilot)))).toBeLessThan(1000);
+    const bb = Date.parse(blended.berth);
+    expect(bb).toBeGreaterThanOrEqual(Math.min(berth, own + berth - pilot) - 1000);
+    expect(bb).toBeLessThanOrEqual(Math.max(berth, own + berth - pilot) + 1000);
     // 80% and 95% intervals from the shipped error model: the 95% one holds the 80% one.
     for (const point of [f.pilotBoardingArea, f.berth]) {
       expect(point.intervals.map((i) => i.level)).toEqual([0.8, 0.95]);

@@ -17,12 +17,16 @@
  * - Own broadcast ETA (`ownEta`): the ETA of the vessel's AIS type 5 reports as the registry keeps it
  *   (`vessel.own_eta`, year resolved by domain/reported-eta.ts; migration 0023), from the newest report the caller
  *   may see that stated one, with the time of that report (`reportedAt`); null when none did.
+ * - With the own ETA (`forecast.withOwnEta`): the forecast with the ship's own ETA blended in (eta/eta-blend.ts),
+ *   the weights of the shipped calibration file (fitted on the same simulator backtest, queue unknown); a point
+ *   forecast only: the intervals are those of the model alone. Null without an own ETA.
  * A call already at berth (or gone) is answered with its actual times, no forecast.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
 import { visibleTo } from '../../access/visibility-filter.js';
 import type { Terminal, TerminalRegistry } from '../../domain/terminal-registry.js';
+import { blendedEta, blendWeight } from '../../forecast/eta/eta-blend.js';
 import { etaIntervals, type EtaErrorModel, type EtaTarget } from '../../forecast/eta/eta-intervals.js';
 import type { LatLon } from '../../forecast/eta/route-geometry.js';
 import { approachGeometry, isApproachPort, type ApproachPort } from '../../forecast/eta/san-pedro-bay-approach.js';
@@ -53,6 +57,8 @@ export interface EtaForecastView {
   readonly queueWaitH: number;
   readonly berthLocation: 'terminal' | 'inner fairway';
   readonly terminal: string | null;
+  /** The forecast with the ship's own ETA blended in (weight of the own ETA at the pilot area); null without one. */
+  readonly withOwnEta: { readonly pilotBoardingArea: string; readonly berth: string; readonly weight: number } | null;
 }
 
 export interface EtaAnswer {
@@ -100,7 +106,7 @@ export class EtaReader {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly registry: TerminalRegistry,
-    private readonly errors: EtaErrorModel,
+    private readonly errors: EtaErrorModel & { readonly blend: Readonly<Record<string, number>> },
   ) {
     this.calls = new VesselCallReader(db);
   }
@@ -139,6 +145,16 @@ export class EtaReader {
           upper: iso(etaMs + iv.upperMin * MINUTE),
         }),
       );
+    const ownMs = ownEta === null ? null : Date.parse(ownEta.at);
+    const blend = { weights: this.errors.blend };
+    const withOwnEta =
+      ownMs === null
+        ? null
+        : {
+            pilotBoardingArea: iso(blendedEta(blend, 'pilot', prediction, ownMs, originMs)),
+            berth: iso(blendedEta(blend, 'berth', prediction, ownMs, originMs)),
+            weight: blendWeight(blend, 'pilot', prediction.method, (prediction.pilotMs - originMs) / HOUR),
+          };
     return {
       ...base,
       asOf: asOfMs === null ? null : iso(asOfMs),
@@ -151,6 +167,7 @@ export class EtaReader {
         queueWaitH: prediction.queueWaitH,
         berthLocation: terminal ? 'terminal' : 'inner fairway',
         terminal: terminal?.smdgCode ?? null,
+        withOwnEta,
       },
       reason: null,
       actual: null,

@@ -164,6 +164,17 @@ const EtaSchema = z
         queueWaitH: z.number(),
         berthLocation: z.enum(['terminal', 'inner fairway']),
         terminal: z.string().nullable().describe('SMDG code of the scheduled terminal'),
+        withOwnEta: z
+          .object({
+            pilotBoardingArea: z.string(),
+            berth: z.string(),
+            weight: z.number().describe("weight of the ship's own ETA at the pilot boarding area, 0-1"),
+          })
+          .nullable()
+          .describe(
+            "the forecast with the ship's own AIS ETA blended in (docs/forecast.md \"The ship's own ETA as a model " +
+              'input"); a point forecast, the intervals above are the model\'s; null without an own ETA',
+          ),
       })
       .nullable(),
     reason: z.string().nullable().describe('why there is no forecast'),
@@ -207,6 +218,7 @@ const EtaSchema = z
           queueWaitH: 0,
           berthLocation: 'inner fairway',
           terminal: null,
+          withOwnEta: { pilotBoardingArea: '2026-03-10T13:48:00.000Z', berth: '2026-03-10T14:09:00.000Z', weight: 0.9 },
         },
         reason: null,
         actual: null,

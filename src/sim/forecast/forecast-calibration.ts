@@ -22,7 +22,8 @@ import {
 } from '../../forecast/calibration-file.js';
 import { fitEtaErrorModel } from '../../forecast/eta/eta-intervals.js';
 import type { PortModelInputs } from '../port-model.js';
-import { residualsOf, runEtaBacktest } from './eta-backtest.js';
+import { fitEtaBlend } from '../../forecast/eta/eta-blend.js';
+import { blendTrainingPoints, residualsOf, runEtaBacktest } from './eta-backtest.js';
 import { ETA_CALIBRATION_SEED, ETA_SCENARIOS, ETA_STUDY_DAYS, ETA_TEST_SEED, simulatedEtaRun } from './eta-study.js';
 import { anchorageBacktest, QUEUE_DAYS, scoreQueue, type QueuePoint } from './anchorage-backtest.js';
 import { ANCHORAGE_STUDY_DAYS, originsOf } from './anchorage-study.js';
@@ -35,12 +36,11 @@ const roundAll = (values: readonly number[], step: number): number[] =>
   values.map((v) => Number(round(v, step).toFixed(6)));
 
 export function etaCalibration(inputs: PortModelInputs, days = ETA_STUDY_DAYS): EtaCalibrationFile {
-  const residuals = ETA_SCENARIOS.flatMap((s) =>
-    residualsOf(
-      runEtaBacktest(simulatedEtaRun(inputs, ETA_CALIBRATION_SEED, s.knobs, days), inputs.registry, 'unknown'),
-    ),
+  const points = ETA_SCENARIOS.flatMap((s) =>
+    runEtaBacktest(simulatedEtaRun(inputs, ETA_CALIBRATION_SEED, s.knobs, days), inputs.registry, 'unknown'),
   );
-  const { groups } = fitEtaErrorModel(residuals);
+  const { groups } = fitEtaErrorModel(residualsOf(points));
+  const { weights } = fitEtaBlend(blendTrainingPoints(points));
   return {
     kind: ETA_CALIBRATION_KIND,
     version: CALIBRATION_FORMAT_VERSION,
@@ -48,9 +48,11 @@ export function etaCalibration(inputs: PortModelInputs, days = ETA_STUDY_DAYS): 
       `Residuals (actual − forecast, minutes, to 0.1) of the rolling-origin ETA backtest on simulated San Pedro Bay, ` +
       `seed ${ETA_CALIBRATION_SEED}, ${days} days of each scenario (${ETA_SCENARIOS.map((s) => s.name).join('; ')}), ` +
       'origins 1 h, 6 h and 24 h before pilot boarding and berthing, the berth queue unknown to the model (as the ' +
-      'route runs it). Grouped by target, method and lead (under 2 h, 2-12 h, 12 h and more); written by ' +
+      'route runs it). Grouped by target, method and lead (under 2 h, 2-12 h, 12 h and more). `blend`: the weight of ' +
+      "the ship's own AIS ETA per group (eta/eta-blend.ts), fitted on the same forecasts. Written by " +
       'scripts/write-forecast-calibration.ts.',
     groups: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, roundAll(v, 0.1)])),
+    blend: weights,
   };
 }
 
