@@ -11,8 +11,10 @@
  *   box as the caller may see it (`ContainerReader.detail`: a box the caller may not see is null, a partial view
  *   carries only the caller's holds).
  * - `asOf`: the newest gate-out the model used (for one box also the box's own newest fact, if newer).
- * - The fitted model is reused for `MODEL_TTL_MS` (its origin, `cohort.to`, is then up to a minute old): a refit
- *   reads the whole 28-day cohort, seconds on a port-sized read model (bench/forecast-readers.bench.ts).
+ * - The fitted model is reused for `MODEL_TTL_MS`; after that the older model (at most 10 minutes old) answers at
+ *   once while a refit runs in the background (`RefittedModel`), so only the first request after start (or after 10
+ *   idle minutes) waits for a fit: a refit reads the whole 28-day cohort, seconds on a port-sized read model
+ *   (bench/forecast-readers.bench.ts). `cohort.to` is the origin of the model that answered.
  */
 import type { Kysely } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
@@ -114,9 +116,14 @@ export class DwellReader {
     this.containers = new ContainerReader(db);
   }
 
-  /** The model fitted at most `MODEL_TTL_MS` before `now` (concurrent requests share one refit). */
+  /** The model fitted at most `MODEL_TTL_MS` before `now`, else the last one while it refits (`RefittedModel`). */
   model(now: Date): Promise<DwellModel> {
     return this.fitted.at('', now);
+  }
+
+  /** Resolves when no background refit is running. */
+  refitsIdle(): Promise<void> {
+    return this.fitted.idle();
   }
 
   /** The model as of `now`, fitted on the import boxes that left in its window. */

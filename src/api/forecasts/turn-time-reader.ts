@@ -4,7 +4,8 @@
  * before now (`gate_in_at` → `gate_out_at`), by the local hour of the in-gate in the terminal's zone; one
  * forecast per hour 0-23. A published aggregate like the turn times of `GET /statistics/operations`: durations
  * only, nothing names a visit, truck or company. `asOf`: the newest out-gate used. The fitted model (all
- * terminals: the fallback levels need them) is reused for `MODEL_TTL_MS` (`window.to` is its origin).
+ * terminals: the fallback levels need them) is reused for `MODEL_TTL_MS`, then answers at once while a refit runs
+ * in the background (`RefittedModel`, up to 10 minutes old; `window.to` is the origin of the model that answered).
  */
 import type { Kysely } from 'kysely';
 import { localDateAndHour } from '../../domain/alerts/last-free-day-due.js';
@@ -66,6 +67,11 @@ export class TurnTimeReader {
     private readonly db: Kysely<DB>,
     private readonly registry: TerminalRegistry,
   ) {}
+
+  /** Resolves when no background refit is running. */
+  refitsIdle(): Promise<void> {
+    return this.fitted.idle();
+  }
 
   private async fit(timeZone: string, now: Date): Promise<TurnTimeModel> {
     const nowMs = now.getTime();
