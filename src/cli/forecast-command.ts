@@ -5,20 +5,6 @@
  * takes minutes.
  */
 import { Command, Option } from 'commander';
-import { reportJson, teuBacktestReport } from '../forecast/backtest-report.js';
-import { etaBacktestReport, etaReportMarkdown, runEtaStudy } from '../sim/forecast/eta-study.js';
-import { backtestReportDir, writeBacktestReport, writeReportFiles } from '../forecast/io/backtest-report-files.js';
-import { loadMonthlyTeu } from '../forecast/io/teu-data-file.js';
-import { runTeuBacktestStudy } from '../forecast/teu-backtest-study.js';
-import { loadSimInputs } from '../sim/io/load-sim-inputs.js';
-import { runAnchorageStudy } from '../sim/forecast/anchorage-study.js';
-import { runDwellTurnStudy } from '../sim/forecast/dwell-turn-study.js';
-import {
-  anchorageMarkdown,
-  anchorageReport,
-  dwellTurnMarkdown,
-  dwellTurnReport,
-} from '../sim/forecast/new-forecast-reports.js';
 import { resolveEnv } from './cli-context.js';
 
 export function forecastCommand(): Command {
@@ -27,7 +13,29 @@ export function forecastCommand(): Command {
     .addOption(new Option('--out <dir>', 'report directory (default <data dir>/forecasts/backtests)'))
     .addOption(new Option('--data-dir <dir>', 'data directory (env OPENPCS_DATA_DIR, default ./data)'))
     .addOption(new Option('--quick', 'leave out the dwell and turn time study (minutes of simulated cargo)'))
-    .action((flags: { out?: string; dataDir?: string; quick?: boolean }) => {
+    .action(async (flags: { out?: string; dataDir?: string; quick?: boolean }) => {
+      // The studies load when the command runs, not when the command tree is built (`--help`).
+      const [
+        { reportJson, teuBacktestReport },
+        { etaBacktestReport, etaReportMarkdown, runEtaStudy },
+        { backtestReportDir, writeBacktestReport, writeReportFiles },
+        { loadMonthlyTeu },
+        { runTeuBacktestStudy },
+        { loadSimInputs },
+        { runAnchorageStudy },
+        { runDwellTurnStudy },
+        { anchorageMarkdown, anchorageReport, dwellTurnMarkdown, dwellTurnReport },
+      ] = await Promise.all([
+        import('../forecast/backtest-report.js'),
+        import('../sim/forecast/eta-study.js'),
+        import('../forecast/io/backtest-report-files.js'),
+        import('../forecast/io/teu-data-file.js'),
+        import('../forecast/teu-backtest-study.js'),
+        import('../sim/io/load-sim-inputs.js'),
+        import('../sim/forecast/anchorage-study.js'),
+        import('../sim/forecast/dwell-turn-study.js'),
+        import('../sim/forecast/new-forecast-reports.js'),
+      ]);
       const dir = flags.out ?? backtestReportDir(resolveEnv({ dataDir: flags.dataDir }).OPENPCS_DATA_DIR);
       const rows = loadMonthlyTeu();
       const report = teuBacktestReport(runTeuBacktestStudy(rows), new Date().toISOString(), rows.length);
