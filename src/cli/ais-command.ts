@@ -9,8 +9,6 @@ import { open } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { Command } from 'commander';
-import { AisNdjsonWriter } from '../ingest/ais/ais-ndjson.js';
-import { AisStreamDecoder } from '../ingest/ais/ais-stream-decoder.js';
 import type { Rejection } from '../ingest/message-parser.js';
 import { CliError } from './cli-context.js';
 
@@ -39,6 +37,11 @@ async function writeAll(out: Writable, queue: Uint8Array[]): Promise<void> {
 }
 
 async function decode(file: string, flags: DecodeFlags, out: Writable, err: Writable): Promise<void> {
+  // The decoder loads when the command runs, not when the command tree is built (`--help`).
+  const [{ AisNdjsonWriter }, { AisStreamDecoder }] = await Promise.all([
+    import('../ingest/ais/ais-ndjson.js'),
+    import('../ingest/ais/ais-stream-decoder.js'),
+  ]);
   const input = await openInput(file);
   let errors = err;
   if (flags.errors) {

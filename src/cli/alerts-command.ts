@@ -6,7 +6,6 @@
 import { Command, Option } from 'commander';
 import { ALERT_RULE_KINDS, storedRule, type AlertRuleKind } from '../domain/alerts/alert-rule.js';
 import { APPOINTMENT_TRANSACTION_TYPES } from '../domain/cargo-event-codes.js';
-import { AlertRepository, alertMessage } from '../store/alert-repository.js';
 import { CliError, resolveEnv, withPlatform, withStoreOptions, type StoreFlags } from './cli-context.js';
 import { integerOption } from './integer-option.js';
 
@@ -45,6 +44,9 @@ const NEEDS: Readonly<Record<string, string>> = {
   'empty-capacity-reopened': '--location, --scac and --iso-type',
   'appointment-slots-free': '--terminal, --transaction-type, --from and --to',
 };
+
+/** The store's side, loaded when a command runs: building the command tree (`--help`) needs none of it. */
+const repository = () => import('../store/alert-repository.js');
 
 export function alertsCommand(): Command {
   const add = withStoreOptions(
@@ -85,6 +87,7 @@ export function alertsCommand(): Command {
         const refusal = await platform.callbacks.refusal(new URL(flags.callbackUrl));
         if (refusal !== null) throw new CliError(`--callback-url refused: ${refusal}`);
       }
+      const { AlertRepository } = await repository();
       const row = await new AlertRepository(platform.database.db).createRule({
         orgId: flags.org,
         rule,
@@ -107,6 +110,7 @@ export function alertsCommand(): Command {
       .description("an organisation's active alert rules")
       .requiredOption('--org <id>', 'organisation'),
   ).action(async (flags: StoreFlags & { org: string }) => {
+    const { AlertRepository } = await repository();
     await withPlatform(resolveEnv(flags), async (platform) => {
       for (const r of await new AlertRepository(platform.database.db).rules(flags.org, 10_000)) {
         console.log(
@@ -122,6 +126,7 @@ export function alertsCommand(): Command {
       .argument('<ruleId>')
       .requiredOption('--org <id>', 'organisation the rule belongs to'),
   ).action(async (ruleId: string, flags: StoreFlags & { org: string }) => {
+    const { AlertRepository } = await repository();
     await withPlatform(resolveEnv(flags), async (platform) => {
       if (!(await new AlertRepository(platform.database.db).deleteRule(ruleId, flags.org))) {
         throw new CliError(`organisation "${flags.org}" has no active alert rule ${ruleId}`);
@@ -143,6 +148,7 @@ export function alertsCommand(): Command {
       .requiredOption('--org <id>', 'organisation')
       .option('--limit <n>', 'how many', integerOption({ min: 1, max: 10_000 }), 100),
   ).action(async (flags: StoreFlags & { org: string; limit: number }) => {
+    const { AlertRepository, alertMessage } = await repository();
     await withPlatform(resolveEnv(flags), async (platform) => {
       for (const a of await new AlertRepository(platform.database.db).alerts(flags.org, flags.limit)) {
         console.log(JSON.stringify(alertMessage(a)));

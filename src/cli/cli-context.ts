@@ -1,7 +1,7 @@
 /** What every CLI command shares: configuration from env + flags, and opening the platform. */
 import { Option, type Command } from 'commander';
 import { loadEnv, type Env } from '../config/env.js';
-import { openPlatform, storeConfigFrom, type Platform } from '../platform.js';
+import type { Platform } from '../platform.js';
 import { EXIT_FAILED } from './exit-codes.js';
 
 export interface StoreFlags {
@@ -35,6 +35,8 @@ export function resolveEnv(flags: StoreFlags, extra: Record<string, string | und
 
 /** Opens the platform, runs `work`, always closes. */
 export async function withPlatform<T>(env: Env, work: (platform: Platform) => Promise<T>): Promise<T> {
+  // Loaded here, not at the top: building the command tree (`--help`, the API-client commands) needs no store.
+  const { openPlatform, storeConfigFrom } = await import('../platform.js');
   const platform = await openPlatform({ store: storeConfigFrom(env), defaultTimeZone: env.OPENPCS_TIME_ZONE });
   try {
     return await work(platform);

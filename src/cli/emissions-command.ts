@@ -6,7 +6,6 @@
  */
 import { Command } from 'commander';
 import { loadEnv } from '../config/env.js';
-import { computeEmissions } from '../emissions/compute-emissions.js';
 import { EMISSIONS_METHODS } from '../emissions/emissions-request-schema.js';
 import { CliError } from './cli-context.js';
 import { readInput } from './read-input.js';
@@ -34,6 +33,7 @@ export function emissionsCommand(): Command {
       } catch (error) {
         throw new CliError(`the request is not JSON: ${(error as Error).message}`);
       }
+      const { computeEmissions } = await import('../emissions/compute-emissions.js');
       const outcome = computeEmissions(request, { gridCo2GPerKwh: loadEnv().OPENPCS_GRID_CO2_G_PER_KWH });
       if (!outcome.ok) {
         const lines = outcome.issues.map((i) => `${i.pointer || '/'}: ${i.detail} (${i.code})`);

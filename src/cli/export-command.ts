@@ -4,7 +4,6 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { Command, Option } from 'commander';
 import type { StoredEvent } from '../domain/canonical-event.js';
-import { eventCsvHeader, eventToCsvRow } from '../store/event-csv.js';
 import { resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
 import { integerOption, positionOption } from './integer-option.js';
 
@@ -29,6 +28,7 @@ export function exportCommand(): Command {
       databaseUrl?: string;
     }) => {
       const env = resolveEnv(flags);
+      const { eventCsvHeader, eventToCsvRow } = await import('../store/event-csv.js');
       const limit = flags.limit ?? Number.POSITIVE_INFINITY;
       const out: Writable = flags.output ? createWriteStream(flags.output) : process.stdout;
       const line = flags.format === 'csv' ? eventToCsvRow : (e: StoredEvent) => `${JSON.stringify(e)}\n`;

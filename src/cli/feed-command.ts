@@ -7,7 +7,7 @@
  */
 import { Command, Option } from 'commander';
 import { parseFeedSpec, type AisFeedSpec } from '../ingest/transports/feed-spec.js';
-import { startAisFeeds, type FeedLog } from '../ingest/transports/start-ais-feeds.js';
+import type { FeedLog } from '../ingest/transports/start-ais-feeds.js';
 import { CliError, describeStore, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
 import { integerOption } from './integer-option.js';
 
@@ -68,6 +68,7 @@ export function feedCommand(): Command {
     const specs = specsOf(flags);
     const { batchLines, batchMs } = flags;
     const env = resolveEnv(flags);
+    const { startAisFeeds } = await import('../ingest/transports/start-ais-feeds.js');
     await withPlatform(env, async (platform) => {
       log('info', `feeding ${describeStore(env)}`);
       if (flags.projections) await platform.projections.start(platform.bus);

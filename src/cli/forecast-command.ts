@@ -8,40 +8,8 @@
  * takes minutes.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { LOCAL_OPERATOR } from '../access/access-scope.js';
-import {
-  AnchorageQueueReader,
-  DEFAULT_QUEUE_DAYS,
-  MAX_QUEUE_DAYS,
-  type AnchorageQueueAnswer,
-} from '../api/forecasts/anchorage-queue-reader.js';
-import { loadAnchorageCalibration } from '../forecast/io/calibration-files.js';
-import { loadGeography } from '../geo/load-geography.js';
-import type { Platform } from '../platform.js';
-import { reportJson, teuBacktestReport } from '../forecast/backtest-report.js';
-import { etaBacktestReport, etaReportMarkdown, runEtaStudy } from '../sim/forecast/eta-study.js';
-import { backtestReportDir, writeBacktestReport, writeReportFiles } from '../forecast/io/backtest-report-files.js';
-import { loadMonthlyTeu } from '../forecast/io/teu-data-file.js';
-import { runTeuBacktestStudy } from '../forecast/teu-backtest-study.js';
-import { loadSimInputs } from '../sim/io/load-sim-inputs.js';
-import { runAnchorageStudy } from '../sim/forecast/anchorage-study.js';
-import { runDwellTurnStudy } from '../sim/forecast/dwell-turn-study.js';
-import {
-  anchorageMarkdown,
-  anchorageReport,
-  dwellTurnMarkdown,
-  dwellTurnReport,
-} from '../sim/forecast/new-forecast-reports.js';
+import { DEFAULT_QUEUE_DAYS, MAX_QUEUE_DAYS } from '../forecast/anchorage/queue-horizon.js';
 import { resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
-
-/** The anchorage queue as `GET /forecasts/anchorage-queue` answers it, for the local operator (sees every position). */
-export function anchorageQueueAnswer(platform: Platform, days: number, now: Date): Promise<AnchorageQueueAnswer> {
-  return new AnchorageQueueReader(platform.database.db, loadGeography(), loadAnchorageCalibration()).queue(
-    days,
-    LOCAL_OPERATOR,
-    now,
-  );
-}
 
 function parseDays(value: string): number {
   const n = Number(value);
@@ -51,29 +19,35 @@ function parseDays(value: string): number {
   return n;
 }
 
-function queueText(a: AnchorageQueueAnswer): string {
-  const lines = [`Ships at anchor at ${a.generatedAt} (${a.atAnchor.length}; not modelled: ${a.notModelled})`];
-  for (const s of a.atAnchor) {
-    lines.push(
-      `  ${(s.name ?? '?').padEnd(24)} ${s.mmsi}  ${(s.anchorage ?? 'outside the anchorages').padEnd(30)} since ` +
-        `${s.since.slice(0, 16).replace('T', ' ')}  ${s.terminal ?? '-'}`,
-    );
-  }
-  lines.push('', 'Container ships at anchor, forecast (80% / 95% interval)');
-  for (const d of a.forecast) {
-    const iv = d.intervals.map((i) => `${i.lower}-${i.upper}`).join(' / ');
-    lines.push(`  +${d.dayAhead} d (${d.at.slice(0, 16).replace('T', ' ')}): ${d.ships}  ${iv}`);
-  }
-  return lines.join('\n');
-}
-
 export function forecastCommand(): Command {
   const backtest = new Command('backtest')
     .description('run the forecast backtests on the shipped data and write the reports (JSON + markdown)')
     .addOption(new Option('--out <dir>', 'report directory (default <data dir>/forecasts/backtests)'))
     .addOption(new Option('--data-dir <dir>', 'data directory (env OPENPCS_DATA_DIR, default ./data)'))
     .addOption(new Option('--quick', 'leave out the dwell and turn time study (minutes of simulated cargo)'))
-    .action((flags: { out?: string; dataDir?: string; quick?: boolean }) => {
+    .action(async (flags: { out?: string; dataDir?: string; quick?: boolean }) => {
+      // The studies load when the command runs, not when the command tree is built (`--help`).
+      const [
+        { reportJson, teuBacktestReport },
+        { etaBacktestReport, etaReportMarkdown, runEtaStudy },
+        { backtestReportDir, writeBacktestReport, writeReportFiles },
+        { loadMonthlyTeu },
+        { runTeuBacktestStudy },
+        { loadSimInputs },
+        { runAnchorageStudy },
+        { runDwellTurnStudy },
+        { anchorageMarkdown, anchorageReport, dwellTurnMarkdown, dwellTurnReport },
+      ] = await Promise.all([
+        import('../forecast/backtest-report.js'),
+        import('../sim/forecast/eta-study.js'),
+        import('../forecast/io/backtest-report-files.js'),
+        import('../forecast/io/teu-data-file.js'),
+        import('../forecast/teu-backtest-study.js'),
+        import('../sim/io/load-sim-inputs.js'),
+        import('../sim/forecast/anchorage-study.js'),
+        import('../sim/forecast/dwell-turn-study.js'),
+        import('../sim/forecast/new-forecast-reports.js'),
+      ]);
       const dir = flags.out ?? backtestReportDir(resolveEnv({ dataDir: flags.dataDir }).OPENPCS_DATA_DIR);
       const rows = loadMonthlyTeu();
       const report = teuBacktestReport(runTeuBacktestStudy(rows), new Date().toISOString(), rows.length);
@@ -105,6 +79,8 @@ export function forecastCommand(): Command {
       )
       .option('--json', 'print JSON instead of text'),
   ).action(async (flags: { days: number; json?: boolean; dataDir?: string; databaseUrl?: string }) => {
+    // The reader, geography and calibration load when the command runs, not when the command tree is built.
+    const { anchorageQueueAnswer, queueText } = await import('./anchorage-queue-answer.js');
     const answer = await withPlatform(resolveEnv(flags), (platform) =>
       anchorageQueueAnswer(platform, flags.days, new Date()),
     );

@@ -1,13 +1,16 @@
 import { Command } from 'commander';
-import { migrateToLatest } from '../store/migrate.js';
-import { openDatabase } from '../store/open-database.js';
-import { storeConfigFrom } from '../platform.js';
 import { describeStore, resolveEnv, withStoreOptions } from './cli-context.js';
 
 export function migrateCommand(): Command {
   return withStoreOptions(new Command('migrate').description('apply pending database migrations and exit')).action(
     async (flags: { dataDir?: string; databaseUrl?: string }) => {
       const env = resolveEnv(flags);
+      // The store's modules load when the command runs, not when the command tree is built (`--help`).
+      const [{ migrateToLatest }, { openDatabase }, { storeConfigFrom }] = await Promise.all([
+        import('../store/migrate.js'),
+        import('../store/open-database.js'),
+        import('../platform.js'),
+      ]);
       const database = await openDatabase(storeConfigFrom(env));
       try {
         const result = await migrateToLatest(database.db);

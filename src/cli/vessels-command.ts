@@ -6,11 +6,7 @@
 import { LOCAL_OPERATOR } from '../access/access-scope.js';
 import { Command, Option } from 'commander';
 import { toInstant } from '../domain/instant.js';
-import { loadGeography } from '../geo/load-geography.js';
-import { vesselAtView, type VesselAtView } from '../api/vessels/vessel-at-view.js';
-import { vesselPositionProjection } from '../projections/vessels/vessel-position-projection.js';
-import { vesselRegistryProjection } from '../projections/vessels/vessel-registry-projection.js';
-import { vesselsAt } from '../api/vessels/vessels-at-reader.js';
+import type { VesselAtView } from '../api/vessels/vessel-at-view.js';
 import type { Platform } from '../platform.js';
 import { CliError, resolveEnv, withPlatform, withStoreOptions } from './cli-context.js';
 
@@ -39,6 +35,20 @@ export async function vesselsAtAnswer(
   port?: string,
   staleAfterMin?: number,
 ): Promise<VesselsAtAnswer> {
+  // Loaded when the command runs, not when the command tree is built (`--help`).
+  const [
+    { loadGeography },
+    { vesselPositionProjection },
+    { vesselRegistryProjection },
+    { vesselsAt },
+    { vesselAtView },
+  ] = await Promise.all([
+    import('../geo/load-geography.js'),
+    import('../projections/vessels/vessel-position-projection.js'),
+    import('../projections/vessels/vessel-registry-projection.js'),
+    import('../api/vessels/vessels-at-reader.js'),
+    import('../api/vessels/vessel-at-view.js'),
+  ]);
   for (const projection of [vesselRegistryProjection, vesselPositionProjection]) {
     const registered = platform.projections.projections.find((p) => p.name === projection.name);
     if (registered) await platform.projections.catchUp(registered);

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
-import { anchorageQueueAnswer } from '../../src/cli/forecast-command.js';
+import { anchorageQueueAnswer } from '../../src/cli/anchorage-queue-answer.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';

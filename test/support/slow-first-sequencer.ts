@@ -37,15 +37,17 @@ export const SLOW_FIRST: readonly string[] = [
  * The newcomer leg's order (PGlite only: no DATABASE_URL, or OPENPCS_TEST_ENGINES without postgres). On PGlite the
  * server process with the simulator (sim-serve) is by far the longest file: it backfills the embedded store while
  * the test waits for ships and boxes (1,100 s at load 20 on 2 cores, where the next longest took 200 s), so it
- * starts first; the browser, CLI and simulator files follow, then the PostgreSQL list's order.
+ * starts first; the simulator-fed portal journeys, CLI and browser files follow (a fresh clone's newcomer leg on 2
+ * cores: sim-serve 163 s, portal-simulator 153 s, trucker-cli 120 s, portal-browser 72 s), then the PostgreSQL list's
+ * order.
  */
 export const SLOW_FIRST_PGLITE: readonly string[] = [
   ...new Set([
     'test/sim/sim-serve.test.ts',
-    'test/portal/portal-browser.test.ts',
-    'test/e2e/trucker-cli.test.ts',
-    'test/sim/sim-replay.test.ts',
     'test/portal/portal-simulator.test.ts',
+    'test/e2e/trucker-cli.test.ts',
+    'test/portal/portal-browser.test.ts',
+    'test/sim/sim-replay.test.ts',
     'test/e2e/crash-set-aside.test.ts',
     'test/sim/sim-determinism.test.ts',
     'test/sim/sim-terminal-feeds.test.ts',

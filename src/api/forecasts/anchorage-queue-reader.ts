@@ -38,8 +38,7 @@ import { vesselsAt } from '../vessels/vessels-at-reader.js';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const PORTS = ['USLAX', 'USLGB'];
-export const MAX_QUEUE_DAYS = 14;
-export const DEFAULT_QUEUE_DAYS = 3;
+export { DEFAULT_QUEUE_DAYS, MAX_QUEUE_DAYS } from '../../forecast/anchorage/queue-horizon.js';
 export const ANCHORAGE_REPORT_ID = 'san-pedro-bay-anchorage-queue';
 export const ANCHORAGE_QUEUE_MODEL =
   'first come first served berth queue per terminal (forecast/anchorage/anchorage-queue.ts) over the ships at ' +
