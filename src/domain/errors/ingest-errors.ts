@@ -26,7 +26,7 @@ export const INGEST_ERRORS = {
   PCS_INGEST_SENDER_ROLE: {
     status: 403,
     title: 'Format not sent by this role',
-    text: 'the format states what only some roles may state (`csv-availability`, the terminal feeds `csv-appointment-slots`, `csv-empty-returns`, `csv-terminal-notices` and the shore power sessions `csv-shore-power`: a terminal, the port authority); the message is refused and nothing is stored (docs/formats-dcsa-csv.md, docs/formats-terminal-feeds.md, docs/emissions.md)',
+    text: 'the format states what only some roles may state (`csv-availability`, the terminal feeds `csv-appointment-slots`, `csv-empty-returns`, `csv-terminal-notices` and the shore power sessions `csv-shore-power`: a terminal, the port authority; the vessel particulars `csv-vessel-particulars`: a carrier, the port authority); the message is refused and nothing is stored (docs/formats-dcsa-csv.md, docs/formats-terminal-feeds.md, docs/emissions.md)',
   },
   PCS_INGEST_TERMINAL_NOT_OPERATED: {
     status: 'dead letter',
