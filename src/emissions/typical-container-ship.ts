@@ -4,18 +4,7 @@
  * `sim/vessel-particulars.ts`), interpolated linearly between classes and held flat beyond the ends. One table serves
  * the per-call emissions' estimate (`estimated-particulars.ts`) and the green corridors' (`container-ship-estimate.ts`).
  */
-type Table = readonly (readonly [number, number])[];
-
-function interpolate(table: Table, x: number): number {
-  const first = table[0]!;
-  if (x <= first[0]) return first[1];
-  for (let i = 1; i < table.length; i++) {
-    const [x1, y1] = table[i]!;
-    const [x0, y0] = table[i - 1]!;
-    if (x <= x1) return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
-  }
-  return table[table.length - 1]![1];
-}
+import { interpolate, type PiecewiseLinear as Table } from '../domain/piecewise-linear.js';
 
 /** Overall length (m) → TEU. */
 const TEU_BY_LENGTH: Table = [

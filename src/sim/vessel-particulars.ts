@@ -4,6 +4,7 @@
  * and design speed are interpolated from typical ships of each size class (Panamax 4,500 TEU: 294 x 32 m,
  * ~36 MW, 24.5 kn; neo-Panamax 14,000 TEU: 366 x 51 m, ~70 MW; 20,000 TEU: 400 x 59 m, ~60 MW at 22.5 kn).
  */
+import { interpolate, type PiecewiseLinear as Table } from '../domain/piecewise-linear.js';
 import { imoCheckDigit } from '../domain/identifiers/imo-number.js';
 import type { Prng } from './prng.js';
 import type { Fuel } from './scenario.js';
@@ -27,19 +28,6 @@ export interface SimVessel {
   readonly fuel: Fuel;
   /** Shore power (AMP) fitted. */
   readonly shorePower: boolean;
-}
-
-type Table = readonly (readonly [number, number])[];
-
-function interpolate(table: Table, x: number): number {
-  const first = table[0]!;
-  if (x <= first[0]) return first[1];
-  for (let i = 1; i < table.length; i++) {
-    const [x1, y1] = table[i]!;
-    const [x0, y0] = table[i - 1]!;
-    if (x <= x1) return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
-  }
-  return table[table.length - 1]![1];
 }
 
 const LENGTH: Table = [

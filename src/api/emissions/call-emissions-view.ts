@@ -19,6 +19,29 @@ export const CALL_EMISSIONS_SOURCE = {
     'stated by the carrier or port authority (csv-vessel-particulars) when a statement is visible, each empty field estimated from AIS static data (ship type, length): docs/emissions.md',
 } as const;
 
+/** The figures of the example call (its totals and shore power) in the OpenAPI examples of the list and summary. */
+const EXAMPLE_CALL_FIGURES = {
+  totals: {
+    fuelG: 6_930_000,
+    co2G: 22_217_000,
+    ch4G: 346,
+    n2oG: 1_247,
+    so2G: 13_548,
+    noxG: 390_000,
+    pm10G: 5_800,
+    pm25G: 5_336,
+  },
+  shorePower: {
+    connectedHours: 0,
+    shorePowerKwh: 0,
+    gridKwh: 0,
+    gridCo2GPerKwh: 225,
+    gridCo2G: 0,
+    avoidedCo2G: 0,
+    netCo2ReductionG: 0,
+  },
+};
+
 const SourceSchema = z.object({ method: z.string(), track: z.string(), particulars: z.string() });
 
 const TotalsSchema = z.object({
@@ -99,25 +122,7 @@ export const CallEmissionsSchema = z
         method: 'ghg4-interval',
         hours: 13.2,
         positionsUsed: 793,
-        totals: {
-          fuelG: 6_930_000,
-          co2G: 22_217_000,
-          ch4G: 346,
-          n2oG: 1_247,
-          so2G: 13_548,
-          noxG: 390_000,
-          pm10G: 5_800,
-          pm25G: 5_336,
-        },
-        shorePower: {
-          connectedHours: 0,
-          shorePowerKwh: 0,
-          gridKwh: 0,
-          gridCo2GPerKwh: 225,
-          gridCo2G: 0,
-          avoidedCo2G: 0,
-          netCo2ReductionG: 0,
-        },
+        ...EXAMPLE_CALL_FIGURES,
         shorePowerKwhSource: 'none',
         asOf: '2022-01-03T13:21:00.000Z',
         source: CALL_EMISSIONS_SOURCE,
@@ -296,25 +301,7 @@ export const EmissionsSummarySchema = z
             calls: 1,
             computedCalls: 1,
             hours: 13.2,
-            totals: {
-              fuelG: 6_930_000,
-              co2G: 22_217_000,
-              ch4G: 346,
-              n2oG: 1_247,
-              so2G: 13_548,
-              noxG: 390_000,
-              pm10G: 5_800,
-              pm25G: 5_336,
-            },
-            shorePower: {
-              connectedHours: 0,
-              shorePowerKwh: 0,
-              gridKwh: 0,
-              gridCo2GPerKwh: 225,
-              gridCo2G: 0,
-              avoidedCo2G: 0,
-              netCo2ReductionG: 0,
-            },
+            ...EXAMPLE_CALL_FIGURES,
           },
         ],
         asOf: '2022-01-03T13:21:00.000Z',

@@ -14,6 +14,8 @@ import { problem } from '../problem.js';
 import {
   assertLinkable,
   assertMayReadLinks,
+  assertMaySetLinks,
+  auditLinks,
   LINK_ERRORS as errors,
   linkedBy,
   OrgIdParam as OrgId,
@@ -75,13 +77,11 @@ export const carrierScacRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
     async (request) => {
       const scope = request.accessScope;
       const { id } = request.params;
-      if (!mayLinkScacs(scope)) {
-        throw problem(
-          'PCS_ADMIN_SCACS_PORT_AUTHORITY',
-          'which SCACs an organisation speaks for is set by the port authority (or the local operator)',
-          [{ pointer: '/headers/authorization', detail: 'not a port authority admin key' }],
-        );
-      }
+      assertMaySetLinks(
+        mayLinkScacs(scope),
+        'PCS_ADMIN_SCACS_PORT_AUTHORITY',
+        'which SCACs an organisation speaks for',
+      );
       await assertLinkable(platform, id, request.body.scacs.length, {
         role: 'carrier',
         code: 'PCS_ADMIN_NOT_A_CARRIER',
@@ -98,13 +98,13 @@ export const carrierScacRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = 
           })),
         );
       }
-      await platform.audit.record({
-        orgId: scope.orgId,
-        apiKeyId: scope.keyId,
-        action: 'organisation.scacs',
-        resource: `/admin/organisations/${id}/scacs`,
-        detail: { scacs: links.map((l) => l.scac) },
-      });
+      await auditLinks(
+        platform,
+        scope,
+        id,
+        'scacs',
+        links.map((l) => l.scac),
+      );
       return view(id, links);
     },
   );

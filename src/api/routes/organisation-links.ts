@@ -1,18 +1,19 @@
 /**
  * What the port authority's per-organisation link routes share (the terminals a terminal operates,
  * `terminal-link-routes.ts`; the SCACs a carrier speaks for, `carrier-scac-routes.ts`): the organisation id
- * parameter, the error responses, who may read an organisation's links, and the organisation a new list may be
- * set for. Each route keeps what it links and its own rule of who may set the links.
+ * parameter, the error responses, who may read an organisation's links, the refusal of a caller that may not set
+ * them, the organisation a new list may be set for, and the audit entry of a change. Each route keeps what it links
+ * and its own rule of who may set the links.
  */
-import { z } from 'zod';
 import { mayAdminister } from '../../access/administration.js';
 import type { AccessScope } from '../../access/access-scope.js';
 import type { Role } from '../../access/roles.js';
 import type { ProblemCode } from '../../domain/errors/catalogue.js';
 import type { Platform } from '../../platform.js';
+import { OrgId } from '../organisation-params.js';
 import { ProblemSchema, problem } from '../problem.js';
 
-export const OrgIdParam = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, . _ -');
+export const OrgIdParam = OrgId;
 
 export const LINK_ERRORS = {
   400: ProblemSchema,
@@ -67,6 +68,35 @@ export async function assertLinkable(
       [{ pointer: '/params/id', detail: `role ${org.role}, not ${rule.role}` }],
     );
   }
+}
+
+/**
+ * Refuses a caller the route's rule does not allow to set links (`allowed`): the port authority (and the local
+ * operator) sets them. `code` is the refusal's catalogue code, `what` says which links ("which terminals an
+ * organisation operates").
+ */
+export function assertMaySetLinks(allowed: boolean, code: ProblemCode, what: string): void {
+  if (allowed) return;
+  throw problem(code, `${what} is set by the port authority (or the local operator)`, [
+    { pointer: '/headers/authorization', detail: 'not a port authority admin key' },
+  ]);
+}
+
+/** Writes a change of organisation `orgId`'s links (`kind`: the path segment, `terminals` or `scacs`) to the audit log. */
+export async function auditLinks(
+  platform: Platform,
+  scope: AccessScope,
+  orgId: string,
+  kind: 'terminals' | 'scacs',
+  links: readonly string[],
+): Promise<void> {
+  await platform.audit.record({
+    orgId: scope.orgId,
+    apiKeyId: scope.keyId,
+    action: `organisation.${kind}`,
+    resource: `/admin/organisations/${orgId}/${kind}`,
+    detail: { [kind]: links },
+  });
 }
 
 /** Who set a list of links, as stored beside it: the organisation and the key. */

@@ -16,6 +16,8 @@ import { problem } from '../problem.js';
 import {
   assertLinkable,
   assertMayReadLinks,
+  assertMaySetLinks,
+  auditLinks,
   LINK_ERRORS as errors,
   linkedBy,
   OrgIdParam as OrgId,
@@ -93,13 +95,11 @@ export const terminalLinkRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
     async (request) => {
       const scope = request.accessScope;
       const { id } = request.params;
-      if (!mayLinkTerminals(scope)) {
-        throw problem(
-          'PCS_ADMIN_TERMINALS_PORT_AUTHORITY',
-          'which terminals an organisation operates is set by the port authority (or the local operator)',
-          [{ pointer: '/headers/authorization', detail: 'not a port authority admin key' }],
-        );
-      }
+      assertMaySetLinks(
+        mayLinkTerminals(scope),
+        'PCS_ADMIN_TERMINALS_PORT_AUTHORITY',
+        'which terminals an organisation operates',
+      );
       const unknown = request.body.terminals.flatMap((code, i) =>
         registry.byCode(code) ? [] : [{ pointer: `/body/terminals/${i}`, detail: `${code} is not in GET /terminals` }],
       );
@@ -116,13 +116,13 @@ export const terminalLinkRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
         what: 'operates terminals',
       });
       const links = await platform.operatedTerminals.replace(id, request.body.terminals, linkedBy(scope));
-      await platform.audit.record({
-        orgId: scope.orgId,
-        apiKeyId: scope.keyId,
-        action: 'organisation.terminals',
-        resource: `/admin/organisations/${id}/terminals`,
-        detail: { terminals: links.map((l) => l.terminalCode) },
-      });
+      await auditLinks(
+        platform,
+        scope,
+        id,
+        'terminals',
+        links.map((l) => l.terminalCode),
+      );
       return view(registry, id, links);
     },
   );
