@@ -4,6 +4,7 @@
  * carrier only its own facts (no customs hold of someone else), an outsider nothing, and everyone the KPIs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { positionReport, SEED_VESSELS } from '../../bench/portal-seed.js';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
@@ -319,6 +320,32 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
       { day: '2026-03-17', ships: 0 },
       { day: '2026-03-18', ships: 0 },
     ]);
+  });
+
+  it('should date the ships at anchor by the AIS the caller may see, else by the newest report of any visibility', async () => {
+    // One community AIS report in the period (the public may not see it): the calls the public may see are
+    // counted (none), as current as the detector's AIS — so the series is dated, not "as of" nothing.
+    const at = Date.parse('2026-03-17T12:00:00Z');
+    const [lon, lat] = SEED_VESSELS[0]!.at;
+    await platform.pipeline.ingest({
+      format: 'ais-nmea',
+      body: Buffer.from(positionReport(SEED_VESSELS[0]!.mmsi, lon, lat, at)),
+      channel: 'test',
+      sourceOrg: 'pa',
+      ownerOrgs: ['pa'],
+      visibility: 'community',
+    });
+    await platform.projections.catchUpAll();
+    const url = '/statistics/operations?from=2026-03-16&to=2026-03-18';
+    type Anchor = { shipsAtAnchor: { asOf: string | null; rows: { ships: number }[] } };
+    const anonymous = (await get(url)).json<Anchor>().shipsAtAnchor;
+    const member = (await get(url, 'pa')).json<Anchor>().shipsAtAnchor;
+    expect(member.asOf).toBe('2026-03-17T12:00:00.000Z');
+    expect(anonymous.asOf).toBe('2026-03-17T12:00:00.000Z');
+    expect(anonymous.rows.map((r) => r.ships)).toEqual([0, 0, 0]);
+    // Before the period's end only: a later report does not date an earlier period.
+    const before = (await get('/statistics/operations?from=2026-03-10&to=2026-03-12')).json<Anchor>().shipsAtAnchor;
+    expect(before.asOf).toBeNull();
   });
 
   it('should refuse a reversed or over-long period and unknown parameters with 400, not 5xx', async () => {

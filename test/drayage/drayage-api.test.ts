@@ -184,6 +184,8 @@ describe.each(ENGINES)('drayage trucks on $name', (engine) => {
     expect(res.json()).toEqual({
       from: '2026-03-01T00:00:00.000Z',
       to: '2026-04-01T00:00:00.000Z',
+      // The newest gate event counted: V-Y7's gate-in, 2026-03-15 08:00 PDT (WBCT is withheld, its times too).
+      asOf: '2026-03-15T15:00:00.000Z',
       minVisits: 5,
       suppressedTerminals: 1,
       terminals: [{ terminalCode: 'YUSEN', visits: 7, registeredVisits: 6, zeVisits: 3, zeShare: 0.4286 }],
@@ -191,8 +193,18 @@ describe.each(ENGINES)('drayage trucks on $name', (engine) => {
       target: { share: 1, year: 2035 },
     });
     // The May visit counts without a period: YUSEN has 8 visits, one more diesel.
-    const all = (await call('/drayage/ze-share', 'sbtl')).json<{ port: { visits: number; zeVisits: number } }>();
+    const all = (await call('/drayage/ze-share', 'sbtl')).json<{
+      asOf: string | null;
+      port: { visits: number; zeVisits: number };
+    }>();
     expect(all.port).toMatchObject({ visits: 8, zeVisits: 3 });
+    expect(all.asOf).toBe('2026-05-01T15:00:00.000Z');
+    // Every terminal withheld (YUSEN 2 visits, WBCT 1 on 10 March): nothing counted, so no "as of" either.
+    const few = (await call('/drayage/ze-share?from=2026-03-10T07:00:00Z&to=2026-03-11T07:00:00Z')).json<{
+      asOf: string | null;
+      suppressedTerminals: number;
+    }>();
+    expect(few).toMatchObject({ asOf: null, suppressedTerminals: 2 });
   });
 
   it('should give the Clean Truck Fund rate and what it comes to per terminal', async () => {
@@ -202,6 +214,7 @@ describe.each(ENGINES)('drayage trucks on $name', (engine) => {
       rateUsdPerTeu: 10,
       currency: 'USD',
       lowNoxExemptUntil: '2027-12-31',
+      asOf: '2026-03-15T15:00:00.000Z',
       suppressedTerminals: 1,
       terminals: [{ terminalCode: 'YUSEN', visits: 7, loadedTeu: 8, exemptTeu: 5, chargedTeu: 3, chargeUsd: 30 }],
       port: { visits: 7, loadedTeu: 8, exemptTeu: 5, chargedTeu: 3, chargeUsd: 30 },

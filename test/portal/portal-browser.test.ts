@@ -183,6 +183,20 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     const gates = readFileSync(join('test', 'fixtures', 'cargo-story', 'trucker-gate-transactions.csv'), 'utf8');
     const gated = await post('portal-trucker', 'csv-gate-transactions', tz, gates);
     expect(gated.status, gated.body).toBe(202);
+    // Five truck visits at YUSEN in the last hours (no box), so the green dashboard's drayage panel has a terminal it
+    // may show (the API withholds one under five visits) and an "as of": the newest gate-in, 30 minutes ago.
+    const gateHeader = gates.split(/\r?\n/)[0]!;
+    const utc = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+    const drayage = [1, 2, 3, 4, 5].map(
+      (n) => `GT-DRY-${n},V-DRY-${n},YUSEN,IN-01,IN,${utc(Date.now() - n * 1_800_000)},SBTL,7DRY00${n},,,,,,`,
+    );
+    const drayed = await post(
+      'portal-trucker',
+      'csv-gate-transactions',
+      'timeZone=UTC',
+      `${gateHeader}\n${drayage.join('\n')}\n`,
+    );
+    expect(drayed.status, drayed.body).toBe(202);
     const seen = new Date(Date.now() - 2 * 3_600_000).toISOString();
     const telemetry = [
       { equipmentId: 'YUSEN-YT-001', equipmentType: 'yard_tractor', powertrain: 'battery_electric', kwh: 80.5 },
@@ -247,9 +261,14 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     await until('the dashboards’ figures', async () => {
       const stats = await api(`/statistics/operations?from=2026-03-09&to=${today()}`);
       const ze = await api('/equipment/ze-share', { key: keys.get('portal-yti')! });
+      const drayage = JSON.parse((await api('/drayage/ze-share')).body) as {
+        terminals?: { terminalCode: string; visits: number }[];
+      };
+      const drayageVisits = drayage.terminals?.find((t) => t.terminalCode === 'YUSEN')?.visits ?? 0;
       const days = JSON.parse(stats.body).terminalDays?.rows as { truckVisits: number }[] | undefined;
       return (
         (days ?? []).some((d) => d.truckVisits > 0) &&
+        drayageVisits >= 5 &&
         JSON.parse(ze.body).port?.units === 3 &&
         JSON.parse(ze.body).port?.chargingSessions?.count === 1
       );
@@ -285,6 +304,7 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect(legend).toContain('Anchored outside the anchorages: 1');
     expect(legend).toContain('At berth: 1');
     expect(await page.locator('.map-status .as-of').textContent()).toMatch(/As of .+ · Source: AIS positions/);
+    expect(await page.locator('.map-status .as-of time').count()).toBe(1);
     await shot('map-public');
 
     await page.getByRole('button', { name: /PORTAL ANCHORED/ }).click();
@@ -335,6 +355,8 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('Last free day');
     expect(text).toMatch(/Discharged/);
+    // Available, so since when: a time, never "—".
+    expect(await card.locator('dt:text-is("Available since") + dd time').count()).toBe(1);
     expect(await card.locator('.timeline li[data-event="DISC"]').count()).toBe(1);
     await shot('containers', true);
     expect(pageErrors).toEqual([]);
@@ -504,6 +526,10 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       expect(await page.locator(`[data-chart="${chart}"] .as-of`).textContent()).toMatch(/^As of .+ · /);
       expect(await page.locator(`[data-chart="${chart}"] .as-of`).textContent()).toMatch(source);
     }
+    // … with a time: "As of —" (no time) fails here.
+    for (const chart of ['ops-teu', 'ops-dwell', 'ops-turn', 'ops-anchor', 'ops-gate']) {
+      expect(await page.locator(`[data-chart="${chart}"] .as-of time`).count(), chart).toBe(1);
+    }
     // The CSV export holds exactly the figures the API gave and the chart draws.
     const teu = await exported(page, /Export TEU per week by terminal as CSV/);
     expect(teu.name).toBe(`teu-per-week-all-2026-03-09-${today()}.csv`);
@@ -667,8 +693,15 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     // Drayage: the port's ZE share of truck visits as the API answers it, against the 2035 goal, with the fund.
     await rendered(page, 'green-drayage');
     const zeDrayage = JSON.parse((await api(`/drayage/ze-share?${window}`, { key: yti })).body) as {
+      asOf: string | null;
       port: { visits: number; zeVisits: number };
     };
+    // Its "as of" is the API's: the newest gate event of the visits counted (the seeded visits, the last 30 min ago).
+    expect(zeDrayage.port.visits).toBe(5);
+    expect(zeDrayage.asOf).not.toBeNull();
+    expect(await page.locator('[data-chart="green-drayage"] .as-of time').getAttribute('datetime')).toBe(
+      zeDrayage.asOf,
+    );
     const drayageRows = csvRows(
       (await exported(page, /Export Zero-emission drayage trucks and the Clean Truck Fund as CSV/)).bytes.toString(
         'utf8',
@@ -776,7 +809,10 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       const period = `from=2026-03-09&to=${today()}`;
       await anonymous.goto(`${server.baseUrl}/#/operations?${period}`);
       await expect.poll(() => anonymous.locator('.notice').textContent()).toContain('Public view');
-      for (const chart of ['ops-teu', 'ops-turn', 'ops-anchor']) await rendered(anonymous, chart);
+      for (const chart of ['ops-teu', 'ops-turn', 'ops-anchor']) {
+        await rendered(anonymous, chart);
+        expect(await anonymous.locator(`[data-chart="${chart}"] .as-of time`).count(), chart).toBe(1);
+      }
       const asPublic = csvRows(
         (await exported(anonymous, /Export TEU per week by terminal as CSV/)).bytes.toString('utf8'),
       );
@@ -793,7 +829,12 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       await anonymous.goto(`${server.baseUrl}/#/green`);
       await expect.poll(() => anonymous.getByTestId('members-only').first().textContent()).toContain('for members');
       expect(await anonymous.locator('[data-chart="green-ze-share"] canvas').count()).toBe(0);
-      expect(await anonymous.locator('main').textContent()).not.toMatch(/YUSEN/);
+      // No terminal named but in the drayage panel: its ZE share of truck visits per terminal is a public aggregate
+      // (YUSEN has the five seeded visits the API needs to show a terminal).
+      await rendered(anonymous, 'green-drayage');
+      const drayagePanel = (await anonymous.locator('[data-chart="green-drayage"]').textContent()) ?? '';
+      expect(drayagePanel).toContain('YUSEN');
+      expect(((await anonymous.locator('main').textContent()) ?? '').replace(drayagePanel, '')).not.toMatch(/YUSEN/);
       for (const chart of ['green-ze-share', 'green-energy']) {
         expect(await anonymous.locator(`[data-chart="${chart}"]`).textContent()).not.toMatch(/kWh|\d%/);
       }

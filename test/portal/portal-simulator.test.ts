@@ -228,6 +228,8 @@ describe.skipIf(missing !== null)('portal journeys on simulator data', { timeout
       expect(availability).toContain(`(${now.availabilitySource.statedBy})`);
     }
     expect((await card.textContent()) ?? '').toContain('Last free day');
+    // Available: since when is a time (the API's, or the terminal's statement where the owner sees no discharge).
+    if (now.available) expect(await card.locator('dt:text-is("Available since") + dd time').count()).toBe(1);
     await shot('sim-bco-container');
     expect(pageErrors).toEqual([]);
   });
@@ -330,6 +332,11 @@ describe.skipIf(missing !== null)('portal journeys on simulator data', { timeout
         .poll(() => anonymous.locator('[data-chart="ops-teu"]').getAttribute('data-state'), WAIT)
         .toBe('rendered');
       expect(await anonymous.locator('[data-chart="ops-teu"] .as-of').textContent()).toMatch(/^As of /);
+      // The public may see no simulated AIS (community data), yet the ships-at-anchor count is dated: "As of —" fails.
+      await expect
+        .poll(() => anonymous.locator('[data-chart="ops-anchor"]').getAttribute('data-state'), WAIT)
+        .toBe('rendered');
+      expect(await anonymous.locator('[data-chart="ops-anchor"] .as-of time').count()).toBe(1);
       expect((await api('/statistics/operations')).status).toBe(200);
       await anonymous.screenshot({ path: join(shots, 'sim-public-operations.png'), fullPage: true });
       // The simulated AIS is community data: the public map and calls board hold no ship.

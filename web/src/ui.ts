@@ -4,9 +4,14 @@ import { problemText } from './api';
 import { h, timeElement } from './dom';
 import { portTime } from './format';
 
-/** "As of <time> · Source: <source>": every figure says when it was true and where it comes from. */
+/**
+ * "As of <time> · Source: <source>": every figure says when it was true and where it comes from. Without a time
+ * (nothing the figure counts has been reported yet) it says so in words, never "As of —".
+ */
 export function asOf(at: string | null, source: string): HTMLParagraphElement {
-  return h('p', { class: 'as-of' }, 'As of ', timeElement(at, portTime), ' · Source: ', source);
+  return at === null
+    ? h('p', { class: 'as-of', 'data-as-of': 'none' }, 'As of: no figure counted yet · Source: ', source)
+    : h('p', { class: 'as-of' }, 'As of ', timeElement(at, portTime), ' · Source: ', source);
 }
 
 export function problemMessage(problem: Problem, what: string): HTMLParagraphElement {

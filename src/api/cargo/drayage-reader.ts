@@ -76,6 +76,28 @@ export class DrayageReader {
   }
 
   /**
+   * The "as of" of the drayage aggregates: the newest gate event (gate-out, else gate-in) of the truck visits that
+   * started in [from, to) at these terminals (the shown ones: a withheld terminal's times stay withheld too); null
+   * when there is none.
+   */
+  async newestVisit(
+    from: Date | undefined,
+    to: Date | undefined,
+    terminals: readonly string[],
+  ): Promise<string | null> {
+    if (terminals.length === 0) return null;
+    const start = sql<Date>`coalesce(truck_visit.gate_in_at, truck_visit.gate_out_at)`;
+    let query = this.db
+      .selectFrom('truck_visit')
+      .select(sql<Date | string | null>`max(coalesce(truck_visit.gate_out_at, truck_visit.gate_in_at))`.as('at'))
+      .where('terminal_code', 'in', [...terminals]);
+    if (from) query = query.where(sql<boolean>`${start} >= ${from}`);
+    if (to) query = query.where(sql<boolean>`${start} < ${to}`);
+    const at = (await query.executeTakeFirst())?.at ?? null;
+    return at === null ? null : new Date(at).toISOString();
+  }
+
+  /**
    * Every truck visit that started (gate-in, else gate-out) in [from, to), with its truck's registry entry — the
    * newest statement of that truck id by any sender — and its container moves of a known length.
    */

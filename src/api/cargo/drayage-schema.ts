@@ -66,6 +66,10 @@ const ZeFigures = {
 const PERIOD = {
   from: z.string().nullable(),
   to: z.string().nullable(),
+  asOf: z
+    .string()
+    .nullable()
+    .describe('the newest gate event of the visits counted at the shown terminals; null when none was counted'),
   minVisits: z.number().describe('terminals with fewer visits in the period are withheld'),
   suppressedTerminals: z.number().describe('terminals withheld; the port figures add up the shown terminals only'),
 };
@@ -82,6 +86,7 @@ export const DrayageZeShareSchema = z
       {
         from: '2026-03-01T00:00:00.000Z',
         to: '2026-04-01T00:00:00.000Z',
+        asOf: '2026-03-31T21:40:00.000Z',
         minVisits: 5,
         suppressedTerminals: 1,
         terminals: [{ terminalCode: 'YUSEN', visits: 8, registeredVisits: 6, zeVisits: 2, zeShare: 0.25 }],
@@ -120,6 +125,7 @@ export const CleanTruckFundSchema = z
         effectiveFrom: '2022-04-01',
         from: '2026-03-01T00:00:00.000Z',
         to: '2026-04-01T00:00:00.000Z',
+        asOf: '2026-03-31T21:40:00.000Z',
         minVisits: 5,
         suppressedTerminals: 0,
         terminals: [{ terminalCode: 'YUSEN', visits: 6, loadedTeu: 9, exemptTeu: 4, chargedTeu: 5, chargeUsd: 50 }],

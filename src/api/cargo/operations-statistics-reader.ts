@@ -208,14 +208,22 @@ export class OperationsStatisticsReader {
       if (!counted) continue;
       if (r.visibility !== 'public') nonPublic.add(r.call_id);
     }
-    // The calls are as current as the AIS picture they were detected from: its newest report in the period.
-    const latest = await this.db
-      .selectFrom('vessel_position')
-      .select((eb) => eb.fn.max('observed_at').as('at'))
-      .where('observed_at', '<', hi)
-      .where(visibleTo(scope, 'vessel_position'))
-      .executeTakeFirst();
-    const asOf = newest(null, toDate(latest?.at));
+    // The calls are as current as the AIS picture they were detected from: its newest report in the period that the
+    // caller may see. A caller who may see none (the public, where the AIS is community data) still gets a count —
+    // of the calls it may see, maybe none — that is as current as the detector's AIS: the newest report of any
+    // visibility, a time that names no vessel (the TEU and KPI series date themselves the same way).
+    const newestReport = async (visible: boolean) =>
+      toDate(
+        (
+          await this.db
+            .selectFrom('vessel_position')
+            .select((eb) => eb.fn.max('observed_at').as('at'))
+            .where('observed_at', '<', hi)
+            .$if(visible, (q) => q.where(visibleTo(scope, 'vessel_position')))
+            .executeTakeFirst()
+        )?.at,
+      );
+    const asOf = newest(null, (await newestReport(true)) ?? (await newestReport(false)));
     const days = [...counts.entries()].map(([day, ships]) => ({ day, ships: ships.size }));
     return { asOf, days, nonPublic: nonPublic.size };
   }

@@ -116,9 +116,11 @@ export const drayageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
     async (request) => {
       const { from, to } = periodOf(request.query);
       const figures = zeShareByTerminal(await reader.visits(from, to));
+      const shown = figures.terminals.map((t) => t.terminalCode);
       return {
         from: from?.toISOString() ?? null,
         to: to?.toISOString() ?? null,
+        asOf: await reader.newestVisit(from, to, shown),
         minVisits: MIN_DISCLOSED_VISITS,
         ...figures,
         terminals: [...figures.terminals],
@@ -143,6 +145,7 @@ export const drayageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
     async (request) => {
       const { from, to } = periodOf(request.query);
       const figures = cleanTruckFundByTerminal(await reader.visits(from, to));
+      const shown = figures.terminals.map((t) => t.terminalCode);
       return {
         rateUsdPerTeu: CLEAN_TRUCK_FUND_USD_PER_TEU,
         currency: 'USD' as const,
@@ -151,6 +154,7 @@ export const drayageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
         effectiveFrom: '2022-04-01',
         from: from?.toISOString() ?? null,
         to: to?.toISOString() ?? null,
+        asOf: await reader.newestVisit(from, to, shown),
         minVisits: MIN_DISCLOSED_VISITS,
         ...figures,
         terminals: [...figures.terminals],

@@ -56,6 +56,29 @@ function lastFreeDay(c: Container): (Node | string)[] | null {
   return [h('strong', {}, c.lastFreeDay), h('span', { class: 'source' }, ...[from].flat(), computed)];
 }
 
+/**
+ * Since when the box may be picked up: the API's `availableSince` (discharge, or the last hold released after it);
+ * where the caller sees no discharge (a cargo owner sees the terminal's statement, not the carrier's move), the
+ * terminal's statement that it is available is the earliest time known, and the card says so.
+ */
+function availableSince(c: Container): (Node | string)[] | null {
+  if (c.availableSince !== null) return [timeElement(c.availableSince, portTime)];
+  const source = c.availabilitySource;
+  if (!c.available || source?.kind !== 'terminal') return c.available ? ['not known'] : null;
+  return [
+    'at least since ',
+    timeElement(source.statedAt, portTime),
+    h('span', { class: 'source' }, ` — the statement of terminal ${source.terminal ?? '?'}; no discharge you may see`),
+  ];
+}
+
+/** The box's terminal from its moves, else from the terminal that stated its availability. */
+function terminal(c: Container): string | null {
+  if (c.terminalCode) return `${c.terminalCode}${c.unLocationCode ? `, ${c.unLocationCode}` : ''}`;
+  const source = c.availabilitySource;
+  return source?.kind === 'terminal' && source.terminal ? `${source.terminal} (from its availability statement)` : null;
+}
+
 function containerCard(c: Container): HTMLElement {
   const id = `box-${c.equipmentReference}`;
   const history = c.history;
@@ -82,11 +105,11 @@ function containerCard(c: Container): HTMLElement {
       : null,
     definitions([
       ['Available for pick-up', h('span', { 'data-testid': 'availability' }, availability(c))],
-      ['Available since', c.availableSince === null ? null : timeElement(c.availableSince, portTime)],
+      ['Available since', availableSince(c)],
       ['Open holds', c.holdsOpen.length > 0 ? c.holdsOpen.join(', ') : 'none'],
       ['Last free day', lastFreeDay(c)],
       ['Demurrage from', c.demurrageStarts],
-      ['Terminal', c.terminalCode ? `${c.terminalCode}${c.unLocationCode ? `, ${c.unLocationCode}` : ''}` : null],
+      ['Terminal', terminal(c)],
       [
         'Vessel',
         (c.vessel.name ?? c.vessel.imoNumber)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drayageContent, type CleanTruckFund, type DrayageZeShare } from './green-drayage';
 
 const ZE: DrayageZeShare = {
+  asOf: '2026-03-15T15:00:00.000Z',
   minVisits: 5,
   suppressedTerminals: 1,
   terminals: [
@@ -12,6 +13,7 @@ const ZE: DrayageZeShare = {
   target: { share: 1, year: 2035 },
 };
 const FUND: CleanTruckFund = {
+  asOf: '2026-03-15T15:00:00.000Z',
   rateUsdPerTeu: 10,
   terminals: [{ terminalCode: 'YUSEN', loadedTeu: 9, exemptTeu: 4, chargedTeu: 5, chargeUsd: 50 }],
   port: { loadedTeu: 9, exemptTeu: 4, chargedTeu: 5, chargeUsd: 50 },
@@ -32,6 +34,14 @@ describe('green dashboard drayage panel', () => {
     expect(c.note).toContain('CAAP goal of 100% by 2035');
     expect(c.note).toContain('1 terminal(s) with fewer than 5 visits withheld');
     expect(c.note).toContain('USD 50 on 5 charged TEU of 9 loaded (USD 10 per TEU');
+    expect(c.asOf).toBe('2026-03-15T15:00:00.000Z');
+  });
+
+  it('should date the panel by the API’s newest counted visit, never leave it without a time the API gave', () => {
+    expect(drayageContent({ ...ZE, asOf: null }, FUND).asOf).toBe('2026-03-15T15:00:00.000Z');
+    expect(drayageContent(ZE, { ...FUND, asOf: '2026-03-16T09:00:00.000Z' }).asOf).toBe('2026-03-16T09:00:00.000Z');
+    expect(drayageContent(ZE, null).asOf).toBe('2026-03-15T15:00:00.000Z');
+    expect(drayageContent({ ...ZE, asOf: null }, null).asOf).toBeNull();
   });
 
   it('should still draw the ZE share when the fund is not available, and say so', () => {

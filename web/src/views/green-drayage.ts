@@ -3,7 +3,8 @@
  * against the Clean Air Action Plan goal (100% ZE drayage by 2035), beside the Clean Truck Fund the period's loaded
  * TEU come to (`GET /drayage/ze-share`, `GET /drayage/clean-truck-fund`; docs/drayage.md). Both are public
  * aggregates that name no truck or trucker; terminals with too few visits are withheld by the API and the port
- * figures add up the shown terminals only, as the API answers them. Pure.
+ * figures add up the shown terminals only, as the API answers them. The panel's "as of" is the API's: the newest gate
+ * event of the visits counted. Pure.
  */
 import type { PanelContent } from '../charts';
 import type { Cell } from '../dashboard-data';
@@ -17,6 +18,8 @@ interface ZeFigures {
 
 /** `GET /drayage/ze-share` */
 export interface DrayageZeShare {
+  /** The newest gate event of the visits counted at the shown terminals; null when none was counted. */
+  readonly asOf: string | null;
   readonly terminals: readonly (ZeFigures & { readonly terminalCode: string })[];
   readonly port: ZeFigures;
   readonly suppressedTerminals: number;
@@ -33,6 +36,7 @@ interface FundFigures {
 
 /** `GET /drayage/clean-truck-fund` */
 export interface CleanTruckFund {
+  readonly asOf: string | null;
   readonly rateUsdPerTeu: number;
   readonly terminals: readonly (FundFigures & { readonly terminalCode: string })[];
   readonly port: FundFigures;
@@ -58,7 +62,8 @@ export function drayageContent(ze: DrayageZeShare, fund: CleanTruckFund | null):
       ? ' The Clean Truck Fund figures could not be loaded.'
       : ` Clean Truck Fund: USD ${fund.port.chargeUsd} on ${fund.port.chargedTeu} charged TEU of ${fund.port.loadedTeu} loaded (USD ${fund.rateUsdPerTeu} per TEU; ZE and exempt trucks pay nothing).`;
   return {
-    asOf: null,
+    // Both answers cover the same visits; the newer of their "as of" (they differ only when read across a new visit).
+    asOf: fund?.asOf && (ze.asOf === null || fund.asOf > ze.asOf) ? fund.asOf : ze.asOf,
     source: DRAYAGE_SOURCE,
     note:
       `Share of truck visits made by zero-emission trucks (an unregistered truck is not ZE); the line is the CAAP goal ` +

@@ -1,201 +1,35 @@
 /**
- * Live map: the San Pedro Bay basemap drawn offline from the shipped geography
- * (`data-static/geo/san-pedro-bay.geojson`: port limits, anchorages, traffic separation scheme, pilot areas,
- * terminals, berths; no tile server, no glyphs) and the vessels the API shows the caller
- * (`GET /vessels/stream`, Server-Sent Events read with `fetch`; while the stream is down, `GET /vessels` and
- * `GET /vessels?status=underway` polled every 15 s), coloured by state. A click (or Enter on the list) opens the vessel card: particulars from
- * `GET /vessels/{mmsi}` and the current call from `GET /vessel-calls?mmsi=`.
+ * Live map: the San Pedro Bay basemap (`map-canvas.ts`, MapLibre, drawn offline from the shipped geography) and
+ * the vessels the API shows the caller (`GET /vessels/stream`, Server-Sent Events read with `fetch`; while the
+ * stream is down, `GET /vessels` and `GET /vessels?status=underway` polled every 15 s), coloured by state. A click
+ * (or Enter on the list) opens the vessel card: particulars from `GET /vessels/{mmsi}` and the current call from
+ * `GET /vessel-calls?mmsi=`.
+ *
+ * Time to live map: the view starts the stream, the geography and the MapLibre chunk at once (they used to run one
+ * after the other: chunk, then geography, then the map's `load`, then the stream, then a second round of the
+ * vessels through MapLibre's worker). The list and its "as of" show as soon as the first picture arrives; the map
+ * is created with the vessels already in its style.
  */
-import * as maplibregl from 'maplibre-gl';
-import type { Feature, FeatureCollection } from 'geojson';
-import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection } from 'geojson';
 import geographyUrl from '../../../data-static/geo/san-pedro-bay.geojson?url';
 import { apiGet } from '../api';
-import type { Terminal, Vessel, VesselAt, VesselCallPage, VesselsAtAnswer } from '../api-types';
+import type { Vessel, VesselAt, VesselCallPage, VesselsAtAnswer } from '../api-types';
 import { definitions, h, replaceChildren, timeElement } from '../dom';
 import { activityLabel, isStale, MAP_STATES, mapState, portTime, since } from '../format';
 import type { Cleanup, ViewContext } from '../main';
 import { openStream } from '../live-stream';
 import { asOf, every, heading, problemMessage } from '../ui';
-
-maplibregl.setWorkerUrl(workerUrl);
+import type { Geography, MapCanvas } from './map-canvas';
 
 /** Polling interval while the stream (`GET /vessels/stream`) is down. */
 const POLL_MS = 15_000;
 /** Performance mark set once per page load when the map first shows every vessel (bench/portal.bench.ts). */
 export const LIVE_MAP_MARK = 'openpcs:live-map';
-
-type GeoFeature = Feature;
-type Geography = FeatureCollection;
-
-const property = (f: GeoFeature, name: string): string => String(f.properties?.[name] ?? '');
-
-/** Every [lon, lat] pair of a GeoJSON geometry's coordinates. */
-function positions(coordinates: unknown): [number, number][] {
-  if (!Array.isArray(coordinates)) return [];
-  if (typeof coordinates[0] === 'number' && typeof coordinates[1] === 'number') {
-    return [[coordinates[0], coordinates[1]]];
-  }
-  return coordinates.flatMap((c) => positions(c));
-}
-
-function bounds(features: readonly GeoFeature[]): [[number, number], [number, number]] {
-  const all = features.flatMap((f) => positions('coordinates' in f.geometry ? f.geometry.coordinates : []));
-  const lons = all.map((p) => p[0]);
-  const lats = all.map((p) => p[1]);
-  return [
-    [Math.min(...lons), Math.min(...lats)],
-    [Math.max(...lons), Math.max(...lats)],
-  ];
-}
-
-const kind = (k: string) => ['==', ['get', 'kind'], k] as const;
-const polygon = ['==', ['geometry-type'], 'Polygon'] as const;
-
-function style(geography: Geography): StyleSpecification {
-  return {
-    version: 8,
-    sources: {
-      port: {
-        type: 'geojson',
-        data: geography,
-        attribution: 'Port geometry: openpcs data-static/geo (33 CFR 110.214, 167.; port and terminal plans)',
-      },
-      vessels: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-    },
-    layers: [
-      { id: 'water', type: 'background', paint: { 'background-color': '#dbe9f4' } },
-      {
-        id: 'rna',
-        type: 'fill',
-        source: 'port',
-        filter: kind('regulated_navigation_area'),
-        paint: { 'fill-color': '#cfe0ee' },
-      },
-      {
-        id: 'port-limits',
-        type: 'line',
-        source: 'port',
-        filter: kind('port_limits'),
-        paint: { 'line-color': '#41566b', 'line-width': 1.5, 'line-dasharray': [4, 2] },
-      },
-      {
-        id: 'precautionary',
-        type: 'line',
-        source: 'port',
-        filter: kind('precautionary_area'),
-        paint: { 'line-color': '#7d6a2f', 'line-width': 1, 'line-dasharray': [1, 2] },
-      },
-      {
-        id: 'tss-zones',
-        type: 'fill',
-        source: 'port',
-        filter: ['all', kind('traffic_separation_scheme'), polygon],
-        paint: { 'fill-color': '#d9b8cb', 'fill-opacity': 0.8 },
-      },
-      {
-        id: 'tss-lanes',
-        type: 'line',
-        source: 'port',
-        filter: ['all', kind('traffic_separation_scheme'), ['==', ['geometry-type'], 'LineString']],
-        paint: { 'line-color': '#8e4a70', 'line-width': 1, 'line-dasharray': [3, 3] },
-      },
-      {
-        id: 'pilot-areas',
-        type: 'line',
-        source: 'port',
-        filter: kind('pilot_boarding_area'),
-        paint: { 'line-color': '#6a4c93', 'line-width': 1.2 },
-      },
-      {
-        id: 'anchorages',
-        type: 'fill',
-        source: 'port',
-        filter: kind('anchorage'),
-        paint: { 'fill-color': '#fff1c2', 'fill-opacity': 0.85 },
-      },
-      {
-        id: 'anchorage-outlines',
-        type: 'line',
-        source: 'port',
-        filter: kind('anchorage'),
-        paint: { 'line-color': '#9a6b00', 'line-width': 1 },
-      },
-      { id: 'terminals', type: 'fill', source: 'port', filter: kind('terminal'), paint: { 'fill-color': '#cdbf9f' } },
-      {
-        id: 'terminal-outlines',
-        type: 'line',
-        source: 'port',
-        filter: kind('terminal'),
-        paint: { 'line-color': '#6f5f3f', 'line-width': 1 },
-      },
-      { id: 'berths', type: 'fill', source: 'port', filter: kind('berth'), paint: { 'fill-color': '#b9a987' } },
-      {
-        id: 'entrances',
-        type: 'line',
-        source: 'port',
-        filter: kind('harbour_entrance'),
-        paint: { 'line-color': '#1d2b38', 'line-width': 3 },
-      },
-      {
-        id: 'vessel-selected',
-        type: 'circle',
-        source: 'vessels',
-        filter: ['==', ['get', 'selected'], true],
-        paint: {
-          'circle-radius': 13,
-          'circle-color': 'rgba(0,0,0,0)',
-          'circle-stroke-color': '#111',
-          'circle-stroke-width': 3,
-        },
-      },
-      {
-        id: 'vessels',
-        type: 'circle',
-        source: 'vessels',
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 4, 13, 8],
-          'circle-color': ['get', 'colour'],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1.5,
-        },
-      },
-    ],
-  } as StyleSpecification;
-}
-
-function centroid(feature: GeoFeature): [number, number] {
-  const all = positions('coordinates' in feature.geometry ? feature.geometry.coordinates : []);
-  const lon = all.reduce((s, p) => s + p[0], 0) / all.length;
-  const lat = all.reduce((s, p) => s + p[1], 0) / all.length;
-  return [lon, lat];
-}
+/** Performance mark set once per page load when the list first shows the vessels and their "as of". */
+export const VESSEL_LIST_MARK = 'openpcs:vessel-list';
 
 function vesselName(v: Pick<VesselAt, 'name' | 'mmsi'>): string {
   return v.name?.trim() || `MMSI ${v.mmsi}`;
-}
-
-/** Each terminal zone labelled with the SMDG codes of its terminals (`GET /terminals`), the full names as title. */
-async function labelTerminals(map: maplibregl.Map, geography: Geography): Promise<void> {
-  const answer = await apiGet<{ terminals: readonly Terminal[] }>('/terminals');
-  const terminals = answer.ok ? answer.data.terminals : [];
-  for (const zone of geography.features.filter((f) => property(f, 'kind') === 'terminal')) {
-    const here = terminals.filter((t) => t.zoneId === property(zone, 'id'));
-    const text = here.length > 0 ? here.map((t) => t.smdgCode).join(' / ') : property(zone, 'name');
-    const label = h(
-      'span',
-      { class: 'map-label', title: here.map((t) => t.name).join('; ') || property(zone, 'name') },
-      text,
-    );
-    // Above the terminal, not over its berths (where the ships are).
-    const [lon] = centroid(zone);
-    const top = Math.max(
-      ...positions('coordinates' in zone.geometry ? zone.geometry.coordinates : []).map((p) => p[1]),
-    );
-    new maplibregl.Marker({ element: label, anchor: 'bottom', offset: [0, -2] }).setLngLat([lon, top]).addTo(map);
-  }
 }
 
 export function render(root: HTMLElement, _context: ViewContext): Cleanup {
@@ -223,9 +57,8 @@ export function render(root: HTMLElement, _context: ViewContext): Cleanup {
 
   let vessels: VesselAt[] = [];
   let selected: string | null = null;
-  let map: maplibregl.Map | undefined;
+  let canvas: MapCanvas | undefined;
   let stopped = false;
-  let drawnAt = 0;
   let stop: () => void = () => undefined;
 
   const features = (): FeatureCollection => ({
@@ -241,22 +74,19 @@ export function render(root: HTMLElement, _context: ViewContext): Cleanup {
     })),
   });
 
+  /** How many vessels the last picture handed to the map has. */
+  let listed = 0;
   const draw = () => {
-    const source = map?.getSource<GeoJSONSource>('vessels');
-    if (!map || !source) return;
-    void source.setData(features());
-    const count = vessels.length;
-    const stamp = ++drawnAt;
-    map.once('idle', () => {
-      if (stamp !== drawnAt || !map) return;
-      const drawn = map.queryRenderedFeatures({ layers: ['vessels'] }).length;
-      mapElement.dataset['vesselsDrawn'] = String(drawn);
-      mapElement.dataset['vesselsListed'] = String(count);
-      // Time to live map (bench/portal.bench.ts): the first frame with every listed vessel drawn.
-      if (drawn > 0 && drawn >= count && performance.getEntriesByName(LIVE_MAP_MARK).length === 0) {
-        performance.mark(LIVE_MAP_MARK, { detail: { vessels: drawn } });
-      }
-    });
+    listed = vessels.length;
+    canvas?.update(features());
+  };
+  const drawn = (count: number) => {
+    mapElement.dataset['vesselsDrawn'] = String(count);
+    mapElement.dataset['vesselsListed'] = String(listed);
+    // Time to live map (bench/portal.bench.ts): the first frame with every listed vessel drawn.
+    if (count > 0 && count >= listed && performance.getEntriesByName(LIVE_MAP_MARK).length === 0) {
+      performance.mark(LIVE_MAP_MARK, { detail: { vessels: count } });
+    }
   };
 
   const renderList = (at: string) => {
@@ -324,6 +154,9 @@ export function render(root: HTMLElement, _context: ViewContext): Cleanup {
     vessels = [...picture.vessels];
     replaceChildren(status, asOf(picture.at, source));
     renderList(picture.at);
+    if (performance.getEntriesByName(VESSEL_LIST_MARK).length === 0) {
+      performance.mark(VESSEL_LIST_MARK, { detail: { vessels: vessels.length } });
+    }
     draw();
   };
 
@@ -440,6 +273,9 @@ export function render(root: HTMLElement, _context: ViewContext): Cleanup {
     title.focus();
   };
 
+  // The feed, the geography and the MapLibre chunk at once; the map is created when the last of the two arrives.
+  startFeed();
+  const canvasChunk = import('./map-canvas');
   void (async () => {
     let geography: Geography;
     try {
@@ -452,17 +288,13 @@ export function render(root: HTMLElement, _context: ViewContext): Cleanup {
       );
       return;
     }
-    if (stopped) return;
-    const limits = geography.features.filter((f) => property(f, 'kind') === 'port_limits');
     try {
-      map = new maplibregl.Map({
-        container: mapElement,
-        style: style(geography),
-        bounds: bounds(limits.length > 0 ? limits : geography.features),
-        fitBoundsOptions: { padding: 20 },
-        attributionControl: { compact: true },
-        maxZoom: 16,
-        minZoom: 8,
+      const { createMapCanvas } = await canvasChunk;
+      if (stopped) return;
+      listed = vessels.length;
+      canvas = createMapCanvas(mapElement, geography, features(), {
+        onSelect: (mmsi) => void select(mmsi),
+        onDrawn: drawn,
       });
     } catch (error) {
       replaceChildren(
@@ -473,30 +305,12 @@ export function render(root: HTMLElement, _context: ViewContext): Cleanup {
           `The map cannot be drawn in this browser (${String(error)}); the list has every vessel.`,
         ),
       );
-      startFeed();
-      return;
     }
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'nautical' }), 'bottom-left');
-    void labelTerminals(map, geography);
-    map.on('click', 'vessels', (event) => {
-      const mmsi: unknown = event.features?.[0]?.properties['mmsi'];
-      if (typeof mmsi === 'string') void select(mmsi);
-    });
-    map.on('mouseenter', 'vessels', () => {
-      if (map) map.getCanvas().style.cursor = 'pointer';
-    });
-    map.on('mouseleave', 'vessels', () => {
-      if (map) map.getCanvas().style.cursor = '';
-    });
-    map.once('load', () => {
-      if (!stopped) startFeed();
-    });
   })();
 
   return () => {
     stopped = true;
     stop();
-    map?.remove();
+    canvas?.remove();
   };
 }
