@@ -12,7 +12,7 @@ import { definitions, h, replaceChildren, timeElement } from '../dom';
 import { duration, portTime, statusWords } from '../format';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, heading, problemMessage } from '../ui';
-import { kilograms, tonnes, type CallEmissionsRow, type ShorePower } from './green-emissions';
+import { kilograms, particularsText, tonnes, type CallEmissionsRow, type ShorePower } from './green-emissions';
 import { liveJitLines, type LiveJitAdvice } from './live-jit';
 
 /** A call id as the API lists it: `<MMSI>:<UTC minute the call started>`. */
@@ -168,7 +168,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
           'p',
           { class: 'summary-line', 'data-testid': 'call-co2' },
           `${tonnes(e.totals.co2G)} t CO2, ${kilograms(e.totals.noxG)} kg NOx over ${round(e.hours)} h ` +
-            `(${e.positionsUsed} AIS positions; particulars ${e.particulars}); shore power ${e.shorePower.shorePowerKwh} kWh.`,
+            `(${e.positionsUsed} AIS positions; particulars ${particularsText(e)}); shore power ${e.shorePower.shorePowerKwh} kWh.`,
         ),
         h(
           'div',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corridorTrendContent, intensityTargetIn, type CorridorDetail } from './green-emissions';
+import { corridorTrendContent, intensityTargetIn, particularsText, type CorridorDetail } from './green-emissions';
 
 const PATHWAY = [
   { year: 2025, maxWtwGCo2ePerMj: 89.34 },
@@ -91,5 +91,30 @@ describe('corridor trend', () => {
       ['2030-01', 1, 84, 85.69, 0, 16.8],
     ]);
     expect([one.asOf, one.note?.includes('No voyages yet')]).toEqual(['2030-01-09T00:00:00.000Z', false]);
+  });
+});
+
+describe('particularsText', () => {
+  it('names who stated the particulars, when, and which fields were still estimated', () => {
+    expect(
+      particularsText({
+        particulars: 'stated',
+        particularsSource: { sourceOrg: 'coscon', asOf: '2022-01-01T00:00:00.000Z' },
+        estimatedFields: ['builtYear', 'sulphurPct'],
+      }),
+    ).toBe('stated by coscon (as of 2022-01-01T00:00:00.000Z); estimated: builtYear, sulphurPct');
+    expect(
+      particularsText({
+        particulars: 'stated',
+        particularsSource: { sourceOrg: 'coscon', asOf: '2022-01-01T00:00:00.000Z' },
+        estimatedFields: [],
+      }),
+    ).toBe('stated by coscon (as of 2022-01-01T00:00:00.000Z)');
+  });
+
+  it('says estimated when only AIS static data was used', () => {
+    expect(particularsText({ particulars: 'estimated', particularsSource: null, estimatedFields: ['mcrKw'] })).toBe(
+      'estimated',
+    );
   });
 });

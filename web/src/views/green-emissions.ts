@@ -117,7 +117,11 @@ export interface CallEmissionsRow {
   readonly end: string | null;
   readonly status: 'computed' | 'no_particulars';
   readonly reason: string | null;
-  readonly particulars: 'estimated' | 'reported' | 'none';
+  readonly particulars: 'estimated' | 'reported' | 'stated' | 'none';
+  /** The particulars statement used (its sender and as-of); null unless `stated`. */
+  readonly particularsSource: { readonly sourceOrg: string; readonly asOf: string } | null;
+  /** Ship fields estimated (the statement left them empty, or no statement). */
+  readonly estimatedFields: readonly string[];
   readonly method: string;
   readonly hours: number;
   readonly totals: EmissionTotals;
@@ -129,6 +133,15 @@ type Content = Omit<PanelContent, 'stale'>;
 /** Grams as tonnes (2 decimals) and as kilograms (1 decimal), for the charts. */
 export const tonnes = (grams: number) => Math.round(grams / 1e4) / 100;
 export const kilograms = (grams: number) => Math.round(grams / 100) / 10;
+
+/** "stated by coscon (as of …), estimated: builtYear, sulphurPct", or "estimated" / "none". */
+export function particularsText(
+  row: Pick<CallEmissionsRow, 'particulars' | 'particularsSource' | 'estimatedFields'>,
+): string {
+  if (row.particulars !== 'stated' || row.particularsSource === null) return row.particulars;
+  const estimated = row.estimatedFields.length > 0 ? `; estimated: ${row.estimatedFields.join(', ')}` : '';
+  return `stated by ${row.particularsSource.sourceOrg} (as of ${row.particularsSource.asOf})${estimated}`;
+}
 
 export function emissionsSource(summary: EmissionsSummary): string {
   return `per-call emissions (${summary.source.method}) from ${summary.source.track}; particulars ${summary.source.particulars}`;
