@@ -93,6 +93,11 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
       revokeKey: (keyId) => platform.organisations.revokeKey(keyId),
       operatedTerminals: async (id) => (await platform.operatedTerminals.list(id)).map((l) => l.terminalCode),
       setOperatedTerminals: (id, codes) => platform.operatedTerminals.replace(id, codes, 'local'),
+      carrierScacs: async (id) => (await platform.carrierScacs.list(id)).map((l) => l.scac),
+      setCarrierScacs: async (id, scacs) => {
+        const links = await platform.carrierScacs.replace(id, scacs, 'local');
+        return { taken: 'taken' in links ? links.taken.map((t) => t.scac) : [] };
+      },
     }),
     say,
   );

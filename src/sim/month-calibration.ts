@@ -6,6 +6,7 @@
  * turn of the month from the cargo statistics (`cargo/cargo-stats.ts`). Pure.
  */
 import { callCargo } from './cargo/cargo-model.js';
+import { gateClosures } from './cargo/gate-closures.js';
 import { CargoStatsAccumulator, type CargoStats } from './cargo/cargo-stats.js';
 import { simulateContainerPort, type PortModelInputs } from './port-model.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
@@ -60,10 +61,11 @@ export function calibrateMonth(
   const calls: Record<SimPort, number> = { USLAX: 0, USLGB: 0 };
   const inMonth = (ms: number): boolean => ms >= fromMs && ms < toMs;
   const perCarrier = new Map<string, number>();
+  const closures = gateClosures(scenario.seed, run.calls);
   run.calls.forEach((call, callIndex) => {
     const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
     perCarrier.set(call.carrierScac, carrierCallIndex + 1);
-    const cargo = callCargo(scenario.seed, call, { callIndex, carrierCallIndex });
+    const cargo = callCargo(scenario.seed, call, { callIndex, carrierCallIndex }, closures);
     stats.add(cargo);
     for (const box of cargo.imports) if (inMonth(box.dischargeMs)) teu[call.port] += box.type.teu;
     for (const box of cargo.exports) if (inMonth(box.loadMs)) teu[call.port] += box.type.teu;

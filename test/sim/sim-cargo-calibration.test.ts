@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateContainerNumber } from '../../src/domain/identifiers/iso6346.js';
 import { teuOf, validateSizeTypeCode } from '../../src/domain/identifiers/iso6346-size-type.js';
+import { gateClosures } from '../../src/sim/cargo/gate-closures.js';
 import { callCargo, type CallCargo } from '../../src/sim/cargo/cargo-model.js';
 import { CargoStatsAccumulator } from '../../src/sim/cargo/cargo-stats.js';
 import { loadSimInputs } from '../../src/sim/io/load-sim-inputs.js';
@@ -24,11 +25,12 @@ function week(): { cargo: CallCargo[]; stats: ReturnType<CargoStatsAccumulator['
   if (!parsed.ok) throw new Error(parsed.errors.join());
   const run = simulate(parsed.scenario, loadSimInputs());
   const perCarrier = new Map<string, number>();
+  const closures = gateClosures(7, run.calls);
   const acc = new CargoStatsAccumulator(parsed.scenario.startMs, parsed.scenario.endMs);
   const cargo = run.calls.map((call, callIndex) => {
     const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
     perCarrier.set(call.carrierScac, carrierCallIndex + 1);
-    const c = callCargo(7, call, { callIndex, carrierCallIndex });
+    const c = callCargo(7, call, { callIndex, carrierCallIndex }, closures);
     acc.add(c);
     return c;
   });

@@ -66,6 +66,8 @@ describe.each(ENGINES)('simulated cargo messages posted to /ingest on $name', (e
         keys.set(org, authorization);
         // As the simulator's party keys do: a terminal party operates its own SMDG code.
         if (m.party.role === 'terminal') await operates(platform, org, [m.party.code]);
+        // … and a carrier party speaks for its own SCAC (its own empty-return receivables).
+        if (m.party.role === 'carrier') await platform.carrierScacs.replace(org, [m.party.code], 'test');
       }
       const res = await server.app.inject({
         method: 'POST',

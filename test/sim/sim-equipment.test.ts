@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ChargingSessionMessage, EquipmentStatusMessage } from '../../src/domain/equipment-telemetry.js';
 import { equipmentTelemetryParser } from '../../src/ingest/telemetry/equipment-telemetry-parser.js';
+import { gateClosures } from '../../src/sim/cargo/gate-closures.js';
 import { callCargo } from '../../src/sim/cargo/cargo-model.js';
 import { drayageTrucks } from '../../src/sim/equipment/drayage-trucks.js';
 import { equipmentFleets } from '../../src/sim/equipment/equipment-fleet.js';
@@ -113,7 +114,7 @@ describe('equipment fleet and drayage trucks', () => {
     const calls = electricRun.calls.slice(0, 6);
     let visits = 0;
     calls.forEach((call, callIndex) => {
-      const cargo = callCargo(7, call, { callIndex, carrierCallIndex: callIndex });
+      const cargo = callCargo(7, call, { callIndex, carrierCallIndex: callIndex }, gateClosures(7, electricRun.calls));
       for (const box of cargo.imports) {
         if (box.leaves.mode !== 'truck') continue;
         for (const visit of [box.leaves.visit, box.leaves.emptyReturn]) {

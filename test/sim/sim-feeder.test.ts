@@ -99,6 +99,9 @@ describe.each(ENGINES)('simulated parties over HTTP on $name', (engine) => {
       .execute();
     expect(audited).toHaveLength(8);
     expect(audited.every((a) => a.org_id === 'port-authority')).toBe(true);
+    // The carrier speaks for its own SCAC (it states its own empty returns), linked by the port authority.
+    expect((await platform.carrierScacs.list('sim-eglv')).map((l) => l.scac)).toEqual(['EGLV']);
+    expect(await platform.carrierScacs.list('sim-yusen')).toEqual([]);
     // The story the parties told is the product's: the box gated out with every hold released.
     await platform.projections.catchUpAll();
     const box = await platform.database.db
@@ -165,6 +168,11 @@ describe.each(ENGINES)('simulated parties over HTTP on $name', (engine) => {
       operatedTerminals: async (id: string) => (await platform.operatedTerminals.list(id)).map((l) => l.terminalCode),
       setOperatedTerminals: (id: string, codes: readonly string[]) =>
         platform.operatedTerminals.replace(id, codes, 'local'),
+      carrierScacs: async (id: string) => (await platform.carrierScacs.list(id)).map((l) => l.scac),
+      setCarrierScacs: async (id: string, scacs: readonly string[]) => {
+        const links = await platform.carrierScacs.replace(id, scacs, 'local');
+        return { taken: 'taken' in links ? links.taken.map((t) => t.scac) : [] };
+      },
     };
     const party = { code: 'YUSEN', name: 'Yusen Terminals', role: 'terminal' } as const;
     const keys: string[] = [];
@@ -177,6 +185,11 @@ describe.each(ENGINES)('simulated parties over HTTP on $name', (engine) => {
     expect((await platform.organisations.authenticate(keys[2]!))?.organisation.id).toBe('sim-yusen');
     expect(await platform.organisations.authenticate(keys[0]!)).toBeUndefined();
     expect(await platform.organisations.list().then((o) => o.filter((x) => x.id === 'sim-yusen'))).toHaveLength(1);
+    // A carrier party is linked to its own SCAC once, however often it starts.
+    const carrier = { code: 'EGLV', name: 'Evergreen', role: 'carrier' } as const;
+    for (let start = 0; start < 2; start++) await inProcessPartyKeys(administration).keyFor(carrier);
+    expect((await platform.carrierScacs.list('sim-eglv')).map((l) => l.scac)).toEqual(['EGLV']);
+    expect(await platform.carrierScacs.list('sim-yusen')).toEqual([]);
   }, 180_000);
 
   it('should retry a message the busy product answered 503 to, and store each message once', async () => {

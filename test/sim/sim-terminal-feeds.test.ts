@@ -4,6 +4,7 @@
  * below it; empty-return receivables that change within a shift; notices; every message parsing with zero
  * rejections; the same messages whatever the windows the run is asked for in.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
@@ -12,6 +13,7 @@ import { operatesEveryTerminal, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { defaultParsers } from '../../src/ingest/default-parsers.js';
 import { callEvents } from '../../src/sim/cargo/cargo-events.js';
+import { gateClosures } from '../../src/sim/cargo/gate-closures.js';
 import { callCargo } from '../../src/sim/cargo/cargo-model.js';
 import { cargoMessageSource } from '../../src/sim/cargo/cargo-message-source.js';
 import { bookingsOf, TERMINAL_FEED_FORMATS } from '../../src/sim/cargo/terminal-feeds.js';
@@ -41,16 +43,17 @@ function feedMessages(r: SimRun, windowHours: number, untilMs = r.scenario.endMs
 }
 
 /** Every booking of the run's cargo flows, recomputed from the cargo model as the cargo source numbers calls. */
-function allBookings(r: SimRun): Map<string, number[]> {
+function allBookings(r: SimRun): Map<string, { from: number; until: number }[]> {
   const perCarrier = new Map<string, number>();
-  const out = new Map<string, number[]>();
+  const out = new Map<string, { from: number; until: number }[]>();
+  const closures = gateClosures(r.scenario.seed, r.calls);
   r.calls.forEach((call, callIndex) => {
     const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
     perCarrier.set(call.carrierScac, carrierCallIndex + 1);
-    const cargo = callCargo(r.scenario.seed, call, { callIndex, carrierCallIndex });
+    const cargo = callCargo(r.scenario.seed, call, { callIndex, carrierCallIndex }, closures);
     for (const b of bookingsOf(callEvents(cargo))) {
       const key = `${b.terminal}|${b.type}|${b.slotStartMs}`;
-      out.set(key, [...(out.get(key) ?? []), b.bookedMs]);
+      out.set(key, [...(out.get(key) ?? []), { from: b.bookedMs, until: b.untilMs ?? Infinity }]);
     }
   });
   return out;
@@ -80,7 +83,7 @@ describe('simulated terminal feeds', () => {
         const b = Number(row['booked']);
         const statedMs = Date.parse(row['stated_at']!);
         const key = `${row['terminal']}|${row['transaction_type']}|${Date.parse(row['slot_start']!)}`;
-        const expected = (bookings.get(key) ?? []).filter((at) => at <= statedMs).length;
+        const expected = (bookings.get(key) ?? []).filter((b) => b.from <= statedMs && statedMs < b.until).length;
         expect(b, key).toBe(expected);
         expect(b).toBeLessThanOrEqual(capacity);
         expect(Number(row['free'])).toBe(capacity - b);
@@ -96,7 +99,7 @@ describe('simulated terminal feeds', () => {
 
   it('should change empty-return receivables during a shift as empties come back', () => {
     const series = new Map<string, { at: number; remaining: number; accepting: string }[]>();
-    for (const m of byFormat('csv-empty-returns')) {
+    for (const m of byFormat('csv-empty-returns').filter((x) => x.party.role === 'terminal')) {
       for (const row of rowsOf(m)) {
         const key = `${row['location']}|${row['carrier_scac']}|${row['iso_type']}`;
         series.set(key, [
@@ -121,6 +124,32 @@ describe('simulated terminal feeds', () => {
     }
     expect(falls).toBeGreaterThan(10);
     expect(closes).toBeGreaterThan(0);
+  });
+
+  it('should have each carrier state its own empties, for its own SCAC only, sometimes closing what the terminal takes', () => {
+    const own = byFormat('csv-empty-returns').filter((m) => m.party.role === 'carrier');
+    expect(own.length).toBeGreaterThan(10);
+    /** The terminal's newest word per location|carrier|iso before each instant. */
+    const terminalWords = byFormat('csv-empty-returns')
+      .filter((m) => m.party.role === 'terminal')
+      .flatMap((m) => rowsOf(m).map((row) => ({ at: m.atMs, row })));
+    let disagreements = 0;
+    let closed = 0;
+    for (const m of own) {
+      for (const row of rowsOf(m)) {
+        expect(row['carrier_scac']).toBe(m.party.code);
+        expect(row['remaining_capacity']).toBe('');
+        if (row['accepting'] !== 'N') continue;
+        closed++;
+        const key = `${row['location']}|${row['carrier_scac']}|${row['iso_type']}`;
+        const before = terminalWords.filter(
+          (w) => w.at <= m.atMs && `${w.row['location']}|${w.row['carrier_scac']}|${w.row['iso_type']}` === key,
+        );
+        if (before.at(-1)?.row['accepting'] === 'Y') disagreements++;
+      }
+    }
+    expect(closed).toBeGreaterThan(0);
+    expect(disagreements).toBeGreaterThan(0);
   });
 
   it('should parse every feed message with zero rejections, with notices among them', () => {
@@ -156,7 +185,8 @@ describe.each(ENGINES)('simulated terminal feeds posted to /ingest on $name', (e
   // The first messages of each feed, from each kind of sender (terminals, the port authority).
   const picked = TERMINAL_FEED_FORMATS.flatMap((f) => messages.filter((m) => m.format === f).slice(0, 2));
   const authority = messages.find((m) => m.party.role === 'port_authority');
-  const sample = authority && !picked.includes(authority) ? [...picked, authority] : picked;
+  const carrier = messages.find((m) => m.party.role === 'carrier');
+  const sample = [...picked, ...[authority, carrier].filter((m): m is SimMessage => !!m && !picked.includes(m))];
   let platform: Platform;
   let server: Server;
   beforeAll(async () => {
@@ -177,6 +207,8 @@ describe.each(ENGINES)('simulated terminal feeds posted to /ingest on $name', (e
       if (!authorization) {
         keys.set(org, (authorization = (await orgWithKey(platform, org, m.party.role)).authorization));
         if (m.party.role === 'terminal') await operatesEveryTerminal(platform, org);
+        // As the simulator's party keys do: a carrier party speaks for its own SCAC.
+        if (m.party.role === 'carrier') await platform.carrierScacs.replace(org, [m.party.code], 'test');
       }
       const res = await server.app.inject({
         method: 'POST',
@@ -192,5 +224,12 @@ describe.each(ENGINES)('simulated terminal feeds posted to /ingest on $name', (e
     const slots = await platform.database.db.selectFrom('appointment_slot').select('visibility').execute();
     expect(slots.length).toBeGreaterThan(0);
     expect(new Set(slots.map((s) => s.visibility))).toEqual(new Set(['community']));
+    // The carrier's receivables are stored as its own word, beside the terminal's.
+    const words = await platform.database.db
+      .selectFrom('event')
+      .select(sql<string>`payload->>'statedBy'`.as('statedBy'))
+      .where('event_type_code', '=', 'ERCV')
+      .execute();
+    expect(new Set(words.map((w) => w.statedBy))).toEqual(new Set(['CARRIER', 'LOCATION']));
   }, 600_000);
 });

@@ -39,6 +39,12 @@ export type CargoEvent =
       readonly cargo: CallRef;
       readonly visit: TruckVisit;
       readonly box: ImportBox | ExportBox;
+      /** BOOKED: the first booking; RESCHEDULED: moved past a gate closure (`visit.rescheduled`). */
+      readonly status: 'BOOKED' | 'RESCHEDULED';
+      /** The slot this statement books (the first slot for a booking later rescheduled). */
+      readonly slotStartMs: number;
+      /** When the booking of this slot ends (the reschedule), or null while it holds. */
+      readonly untilMs: number | null;
     }
   | {
       readonly kind: 'GATE';
@@ -114,7 +120,29 @@ function pushVisit(
   emptyIn: boolean,
 ): void {
   const box = (boxIn ?? boxOut)!;
-  events.push({ kind: 'APPOINTMENT', atMs: visit.bookedMs, cargo, visit, box });
+  const moved = visit.rescheduled;
+  events.push({
+    kind: 'APPOINTMENT',
+    atMs: visit.bookedMs,
+    cargo,
+    visit,
+    box,
+    status: 'BOOKED',
+    slotStartMs: moved ? moved.firstSlotMs : visit.slotStartMs,
+    untilMs: moved ? moved.atMs : null,
+  });
+  if (moved) {
+    events.push({
+      kind: 'APPOINTMENT',
+      atMs: moved.atMs,
+      cargo,
+      visit,
+      box,
+      status: 'RESCHEDULED',
+      slotStartMs: visit.slotStartMs,
+      untilMs: null,
+    });
+  }
   events.push({ kind: 'GATE', atMs: visit.gateInMs, cargo, visit, direction: 'IN', box: boxIn, empty: emptyIn });
   events.push({ kind: 'GATE', atMs: visit.gateOutMs, cargo, visit, direction: 'OUT', box: boxOut, empty: false });
 }

@@ -17,6 +17,7 @@ import type { SimMessage, SimMessageSource, SimParty } from '../sim-message.js';
 import type { SimRun } from '../simulate.js';
 import { callEvents, type CargoEvent } from './cargo-events.js';
 import { callCargo, cargoHorizonStart } from './cargo-model.js';
+import { gateClosures } from './gate-closures.js';
 import { carrierParty, terminalParty } from './cargo-parties.js';
 import { CargoStatsAccumulator, type CargoStats } from './cargo-stats.js';
 import {
@@ -195,6 +196,8 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
   const stats = new CargoStatsAccumulator(run.scenario.startMs, run.scenario.endMs);
   // The terminal feeds (slots, empty receivables, notices) count the same appointments and gate moves.
   const feeds = terminalFeeds(run);
+  // The truckers obey the gate closures and outages those feeds announce.
+  const closures = gateClosures(seed, run.calls);
 
   /** Oldest instant the window [fromMs, …) reads happenings from (hourly messages of the hour before). */
   const behind = (fromMs: number): number => Math.floor((fromMs - MAX_LAG) / HOUR) * HOUR - HOUR;
@@ -202,7 +205,7 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
   /** Generates the next call whose horizon is before `toMs`; false when there is none. */
   function generateNext(lo: number, toMs: number): boolean {
     if (next >= pending.length || pending[next]!.horizon >= toMs) return false;
-    const cargo = callCargo(seed, pending[next]!.call, pending[next]!.numbering);
+    const cargo = callCargo(seed, pending[next]!.call, pending[next]!.numbering, closures);
     const events = callEvents(cargo);
     stats.add(cargo);
     feeds.addCall(cargo, events);

@@ -13,6 +13,7 @@ import { drawBoxType, type BoxType } from './box-mix.js';
 import { CARGO } from './cargo-parameters.js';
 import { BCOS, CUSTOMS_BROKERS, carrierParty, truckPlate, TRUCKER_WEIGHTS, truckerParty } from './cargo-parties.js';
 import { drawContainerNumber, type CallNumbering } from './container-numbers.js';
+import type { GateClosures } from './gate-closures.js';
 import { nextOpenInstant, pacificDate, pacificHour } from './pacific-time.js';
 
 const MINUTE = 60_000;
@@ -46,6 +47,11 @@ export interface TruckVisit {
   readonly gateOutMs: number;
   readonly inLane: string;
   readonly outLane: string;
+  /**
+   * Set when a gate closure or outage notice of the terminal covered the slot first booked and the trucker moved
+   * the appointment (status RESCHEDULED) to `slotStartMs`, the first open slot after the closure, at `atMs`.
+   */
+  readonly rescheduled: { readonly firstSlotMs: number; readonly atMs: number; readonly noticeId: string } | null;
 }
 
 interface BoxBase {
@@ -128,7 +134,19 @@ function addBusinessDays(localDate: string, n: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** A truck visit on an appointment in the first open hour at or after `targetMs` (not before `earliestMs`). */
+/** The first open slot at or after `ms`. */
+const openSlot = (ms: number): number => nextOpenInstant(ceilHour(ms), CARGO.gateOpenHour, CARGO.gateCloseHour);
+
+/** Minutes a trucker takes to move an appointment once a closure is announced. */
+const RESCHEDULE_MINUTES = [5, 45] as const;
+
+/**
+ * A truck visit on an appointment in the first open hour at or after `targetMs` (not before `earliestMs`), at a
+ * terminal whose gate closures and outages the trucker obeys: a slot the truck would reach while a closure is in
+ * force moves to the first open slot after it — booked there at once when the notice was out before the booking,
+ * else re-booked (RESCHEDULED) a few minutes after the notice; a truck already at the gate when an outage is
+ * announced (system-down notices come after the outage began) is served as a walk-in in its slot.
+ */
 function truckVisit(
   rng: Prng,
   id: string,
@@ -136,31 +154,58 @@ function truckVisit(
   targetMs: number,
   earliestMs: number,
   inTerminal: { readonly median: number; readonly sigma: number },
+  terminal: string,
+  closures: GateClosures,
 ): TruckVisit {
   const trucker = truckerParty(rng.weighted(TRUCKER_WEIGHTS));
-  const slotStartMs = nextOpenInstant(
-    ceilHour(Math.max(targetMs, earliestMs)),
-    CARGO.gateOpenHour,
-    CARGO.gateCloseHour,
-  );
-  const bookFrom = Math.max(earliestMs, slotStartMs - 3 * DAY);
-  const bookedMs = Math.round(bookFrom + (slotStartMs - bookFrom) * rng.uniform(0.3, 0.9));
-  const arriveMs = slotStartMs + Math.round(rng.uniform(0, 50) * MINUTE);
-  const gateInMs = arriveMs + Math.round(logNormal(rng, CARGO.queueMinutes) * MINUTE);
-  const gateOutMs = gateInMs + Math.round(Math.max(8, logNormal(rng, inTerminal)) * MINUTE);
+  const firstSlotMs = openSlot(Math.max(targetMs, earliestMs));
+  const bookFrom = Math.max(earliestMs, firstSlotMs - 3 * DAY);
+  const bookedMs = Math.round(bookFrom + (firstSlotMs - bookFrom) * rng.uniform(0.3, 0.9));
+  const arriveOffset = Math.round(rng.uniform(0, 50) * MINUTE);
+  const queue = Math.round(logNormal(rng, CARGO.queueMinutes) * MINUTE);
+  const inside = Math.round(Math.max(8, logNormal(rng, inTerminal)) * MINUTE);
+  const plate = plateOf(rng, trucker);
+  const inLane = `IN-${String(rng.int(1, 12)).padStart(2, '0')}`;
+  const outLane = `OUT-${String(rng.int(1, 8)).padStart(2, '0')}`;
+  // Closures: the slot moves past each closure the truck would meet (a closure can follow another).
+  let slotStartMs = firstSlotMs;
+  let movedAtMs: number | null = null;
+  let movedBy = '';
+  for (let hops = 0; hops < 8; hops++) {
+    const notice =
+      closures.closureAt(terminal, slotStartMs) ?? closures.closureAt(terminal, slotStartMs + arriveOffset);
+    if (!notice) break;
+    // The trucker learns of it when it is stated (or, booking later, when booking); one already at the gate stays.
+    const learnedMs = Math.max(notice.statedMs, movedAtMs ?? bookedMs);
+    if (learnedMs >= slotStartMs + arriveOffset) break;
+    slotStartMs = openSlot(notice.validToMs);
+    if (notice.statedMs > bookedMs) {
+      const delay = rng.derive('reschedule', id, hops).uniform(...RESCHEDULE_MINUTES) * MINUTE;
+      movedAtMs = Math.min(Math.round(learnedMs + delay), slotStartMs - MINUTE);
+      movedBy = notice.id;
+    }
+  }
+  // Booked and moved within one clock hour: one hourly appointments message states only the moved booking.
+  const rescheduled =
+    movedAtMs !== null && Math.floor(movedAtMs / HOUR) !== Math.floor(bookedMs / HOUR)
+      ? { firstSlotMs, atMs: movedAtMs, noticeId: movedBy }
+      : null;
+  const arriveMs = slotStartMs + arriveOffset;
+  const gateInMs = arriveMs + queue;
   return {
     id: `V-${id}`,
     appointmentId: `APT-${id}`,
     trucker,
-    plate: plateOf(rng, trucker),
+    plate,
     move,
     bookedMs,
     slotStartMs,
     arriveMs,
     gateInMs,
-    gateOutMs,
-    inLane: `IN-${String(rng.int(1, 12)).padStart(2, '0')}`,
-    outLane: `OUT-${String(rng.int(1, 8)).padStart(2, '0')}`,
+    gateOutMs: gateInMs + inside,
+    inLane,
+    outLane,
+    rescheduled,
   };
 }
 
@@ -179,7 +224,14 @@ function spread(rng: Prng, n: number, fromMs: number, toMs: number): number[] {
   return Array.from({ length: n }, (_, i) => Math.round(fromMs + step * (i + rng.uniform(0.1, 0.9))));
 }
 
-function importBox(rng: Prng, cargoCall: ContainerCall, key: string, dischargeMs: number, number: string): ImportBox {
+function importBox(
+  rng: Prng,
+  cargoCall: ContainerCall,
+  key: string,
+  dischargeMs: number,
+  number: string,
+  closures: GateClosures,
+): ImportBox {
   const carrier = cargoCall.carrierScac;
   const type = drawBoxType(rng, CARGO.importReeferShare);
   const bco = rng.pick(BCOS);
@@ -236,13 +288,30 @@ function importBox(rng: Prng, cargoCall: ContainerCall, key: string, dischargeMs
     return { ...base, leaves: { mode: 'rail', loadMs, trainId: train.trainId }, leftMs: loadMs };
   }
   const target = dischargeMs + logNormal(rng, CARGO.truckPickupDays) * DAY;
-  const visit = truckVisit(rng, `${key}-P`, 'PICKUP', target, availableMs, CARGO.inTerminalMinutes);
+  const terminal = cargoCall.terminal;
+  const visit = truckVisit(rng, `${key}-P`, 'PICKUP', target, availableMs, CARGO.inTerminalMinutes, terminal, closures);
   const back = visit.gateOutMs + logNormal(rng, CARGO.streetDays) * DAY;
-  const emptyReturn = truckVisit(rng, `${key}-E`, 'DROPOFF', back, visit.gateOutMs + 12 * HOUR, CARGO.dropOffMinutes);
+  const emptyReturn = truckVisit(
+    rng,
+    `${key}-E`,
+    'DROPOFF',
+    back,
+    visit.gateOutMs + 12 * HOUR,
+    CARGO.dropOffMinutes,
+    terminal,
+    closures,
+  );
   return { ...base, leaves: { mode: 'truck', visit, emptyReturn }, leftMs: visit.gateOutMs };
 }
 
-function exportBox(rng: Prng, cargoCall: ContainerCall, key: string, loadMs: number, number: string): ExportBox {
+function exportBox(
+  rng: Prng,
+  cargoCall: ContainerCall,
+  key: string,
+  loadMs: number,
+  number: string,
+  closures: GateClosures,
+): ExportBox {
   const carrier = cargoCall.carrierScac;
   const full = rng.chance(CARGO.exportFullShare);
   const type = drawBoxType(rng, full ? CARGO.exportReeferShare : CARGO.importReeferShare);
@@ -261,12 +330,29 @@ function exportBox(rng: Prng, cargoCall: ContainerCall, key: string, loadMs: num
     const train = nextTrain(cargoCall.terminal, target - DAY);
     return { ...base, arrived: { mode: 'rail', unloadMs: train.departMs, trainId: train.trainId } };
   }
-  const visit = truckVisit(rng, `${key}-D`, 'DROPOFF', target, target, CARGO.dropOffMinutes);
+  const visit = truckVisit(
+    rng,
+    `${key}-D`,
+    'DROPOFF',
+    target,
+    target,
+    CARGO.dropOffMinutes,
+    cargoCall.terminal,
+    closures,
+  );
   return { ...base, arrived: { mode: 'truck', visit } };
 }
 
-/** The boxes of a call: discharge first, then load, over the crane work window. */
-export function callCargo(seed: number, cargoCall: ContainerCall, numbering: CallNumbering): CallCargo {
+/**
+ * The boxes of a call: discharge first, then load, over the crane work window; the trucks obey the run's gate
+ * closures (`gateClosures(seed, run.calls)`).
+ */
+export function callCargo(
+  seed: number,
+  cargoCall: ContainerCall,
+  numbering: CallNumbering,
+  closures: GateClosures,
+): CallCargo {
   const rng = Prng.ofSeed(seed).derive('cargo', cargoCall.id);
   const nDischarge = Math.round(cargoCall.dischargeTeu / TEU_PER_MOVE);
   const nLoad = Math.round(cargoCall.loadTeu / TEU_PER_MOVE);
@@ -278,10 +364,10 @@ export function callCargo(seed: number, cargoCall: ContainerCall, numbering: Cal
   const numbers = rng.derive('numbers');
   const number = (slot: number): string => drawContainerNumber(numbers, cargoCall.carrierScac, numbering, slot);
   const imports = discharges.map((at, i) =>
-    importBox(rng.derive('i', i), cargoCall, `${cargoCall.id}-I${i}`, at, number(i)),
+    importBox(rng.derive('i', i), cargoCall, `${cargoCall.id}-I${i}`, at, number(i), closures),
   );
   const exports = loads.map((at, i) =>
-    exportBox(rng.derive('e', i), cargoCall, `${cargoCall.id}-X${i}`, at, number(nDischarge + i)),
+    exportBox(rng.derive('e', i), cargoCall, `${cargoCall.id}-X${i}`, at, number(nDischarge + i), closures),
   );
   return { call: cargoCall, imports, exports, exportVoyage: cargoCall.voyage.replace(/E$/, 'W') };
 }

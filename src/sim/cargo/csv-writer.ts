@@ -128,12 +128,12 @@ export function truckAppointmentsCsv(events: readonly Of<'APPOINTMENT'>[]): stri
       e.cargo.call.terminal,
       e.visit.trucker.code,
       e.visit.plate,
-      pacificIso(e.visit.slotStartMs),
-      pacificIso(e.visit.slotStartMs + 3_600_000),
+      pacificIso(e.slotStartMs),
+      pacificIso(e.slotStartMs + 3_600_000),
       e.visit.move,
       e.box.number,
       e.box.kind === 'export' ? e.box.booking : '',
-      'BOOKED',
+      e.status,
     ]),
   );
 }

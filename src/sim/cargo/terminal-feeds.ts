@@ -13,12 +13,16 @@
  *   shift (day 07–17, night 17–03 local): the shift's room is set at its start (the same shift's returns a day
  *   earlier × 0.7–1.4, at least 3) and falls with every empty gated in; at zero the row says `accepting N`. A carrier
  *   closes receiving at a terminal for a shift now and then (seeded), and an `EMPTIES_NOT_ACCEPTED` notice closes it.
+ * - **The carriers' own receivables** (`csv-empty-returns` from each carrier, for its own SCAC, at :25 at each shift
+ *   start and in the hour a closure of its own begins): accepting or not per terminal and ISO size/type, no room
+ *   figure; a carrier also closes one size/type mid-shift on its own (seeded), where its word and the terminal's
+ *   disagree.
  * - **Notices** (`csv-terminal-notices`): a few a week (seeded): gate closures and system outages from terminals,
  *   empties not accepted for a carrier, and fog advisories from the port authority; each stated before (or, for
  *   outages, just after) it begins.
  *
- * The trucks of the cargo flows do not obey the feeds (an empty may still come back to a full location): the feeds
- * report, they do not steer. Pure and deterministic: the same windows in any partition give the same messages.
+ * The trucks of the cargo flows obey the gate closures and outages of the notices (gate-closures.ts) and nothing
+ * else here (an empty may still come back to a full location): the other feeds report, they do not steer. Pure and deterministic: the same windows in any partition give the same messages.
  */
 import { APPOINTMENT_SLOTS_FORMAT } from '../../ingest/csv/cargo/appointment-slot-parser.js';
 import { EMPTY_RETURNS_FORMAT } from '../../ingest/csv/cargo/empty-return-parser.js';
@@ -30,7 +34,7 @@ import type { CargoEvent } from './cargo-events.js';
 import type { CallCargo } from './cargo-model.js';
 import { CARGO } from './cargo-parameters.js';
 import { csv } from './csv-writer.js';
-import { terminalParty } from './cargo-parties.js';
+import { carrierParty, terminalParty } from './cargo-parties.js';
 import { pacificHour, pacificIso } from './pacific-time.js';
 
 const MINUTE = 60_000;
@@ -42,6 +46,8 @@ export const TERMINAL_FEED_FORMATS = ['csv-appointment-slots', 'csv-empty-return
 /** Minutes after each hour that the hourly feeds are sent. */
 export const SLOT_FEED_MINUTE = 4;
 export const RECEIVABLE_FEED_MINUTE = 20;
+/** Minutes after the hour that a carrier states its own receivables (at a shift's start and when it closes one). */
+export const CARRIER_RECEIVABLE_MINUTE = 25;
 /** Slots starting within this many hours of a statement are in it. */
 export const SLOT_HORIZON_HOURS = 12;
 const TYPES = ['IMPORT_PICKUP', 'EXPORT_DROPOFF', 'EMPTY_RETURN', 'DUAL'] as const;
@@ -59,6 +65,8 @@ export interface SlotBooking {
   readonly type: SlotType;
   readonly slotStartMs: number;
   readonly bookedMs: number;
+  /** When the booking left the slot (rescheduled past a gate closure); null: it holds. */
+  readonly untilMs: number | null;
 }
 
 /** Instants (sorted on read) of the empties a terminal received, per carrier|iso type. */
@@ -148,8 +156,9 @@ export function bookingsOf(events: readonly CargoEvent[]): SlotBooking[] {
     out.push({
       terminal: e.cargo.call.terminal,
       type: slotTypeOf(e),
-      slotStartMs: e.visit.slotStartMs,
-      bookedMs: e.visit.bookedMs,
+      slotStartMs: e.slotStartMs,
+      bookedMs: e.atMs,
+      untilMs: e.untilMs,
     });
   }
   return out;
@@ -263,8 +272,8 @@ export function terminalFeeds(run: SimRun): TerminalFeeds {
   const terminals = [...new Set(run.calls.map((c) => c.terminal))].sort();
   const carriers = [...new Set(run.calls.map((c) => c.carrierScac))].sort();
   const ports = new Map(run.calls.map((c) => [c.terminal, c.port]));
-  /** terminal|type → slot start → booking instants (sorted when read). */
-  const bookings = new Map<string, Map<number, number[]>>();
+  /** terminal|type → slot start → bookings (from, until: the reschedule, or Infinity). */
+  const bookings = new Map<string, Map<number, { readonly from: number; readonly until: number }[]>>();
   /** terminal|type|slot start → planned capacity, fixed at the slot's first statement. */
   const planned = new Map<string, number>();
   /** terminal → empties gated in. */
@@ -283,7 +292,7 @@ export function terminalFeeds(run: SimRun): TerminalFeeds {
   }
 
   const bookedBy = (terminal: string, type: SlotType, slotMs: number, atMs: number): number =>
-    (bookings.get(`${terminal}|${type}`)?.get(slotMs) ?? []).filter((b) => b <= atMs).length;
+    (bookings.get(`${terminal}|${type}`)?.get(slotMs) ?? []).filter((b) => b.from <= atMs && atMs < b.until).length;
 
   function plannedCapacity(terminal: string, type: SlotType, slotMs: number, atMs: number): number {
     const key = `${terminal}|${type}|${slotMs}`;
@@ -291,7 +300,7 @@ export function terminalFeeds(run: SimRun): TerminalFeeds {
     if (cap === undefined) {
       const finals: number[] = [];
       for (const [start, list] of bookings.get(`${terminal}|${type}`) ?? []) {
-        if (start + HOUR <= atMs && start >= atMs - WEEK) finals.push(list.length);
+        if (start + HOUR <= atMs && start >= atMs - WEEK) finals.push(list.filter((b) => b.until > start).length);
       }
       const mean = finals.length > 0 ? finals.reduce((a, b) => a + b, 0) / finals.length : 0;
       cap = Math.max(2, Math.ceil(1.2 * mean));
@@ -344,6 +353,64 @@ export function terminalFeeds(run: SimRun): TerminalFeeds {
   function carrierClosure(terminal: string, carrier: string, shiftMs: number): number | null {
     const rng = new Prng(`openpcs-sim:${seed}/closure/${terminal}/${carrier}/${shiftMs}`);
     return rng.chance(0.04) ? shiftMs + rng.int(1, 8) * HOUR : null;
+  }
+
+  /**
+   * Whether the carrier closed one ISO size/type at the terminal mid-shift on its own (it wants those empties at a
+   * depot, or back on a vessel): the carrier says so, the terminal does not know (seeded: 1 in 12 shifts).
+   */
+  function sizeTypeClosure(terminal: string, carrier: string, iso: string, shiftMs: number): number | null {
+    const rng = new Prng(`openpcs-sim:${seed}/iso-closure/${terminal}/${carrier}/${iso}/${shiftMs}`);
+    return rng.chance(1 / 12) ? shiftMs + rng.int(1, 8) * HOUR : null;
+  }
+
+  /** The carrier's closures in force at `atMs` (its whole-terminal closure, its size/type closures). */
+  const carrierCloses = (terminal: string, carrier: string, iso: string, shiftMs: number, atMs: number): boolean => {
+    const whole = carrierClosure(terminal, carrier, shiftMs);
+    const one = sizeTypeClosure(terminal, carrier, iso, shiftMs);
+    return (whole !== null && whole <= atMs) || (one !== null && one <= atMs);
+  };
+
+  /**
+   * A carrier's own word on where its empties may go back (`csv-empty-returns` from the carrier, stated by CARRIER
+   * once its organisation is linked to its SCAC): each terminal and ISO size/type it had empties returned to in the
+   * previous 7 days, accepting or closed, no room figure (the room is the terminal's word). Sent at the start of
+   * each shift and in the hour a closure of its own begins; null when it has nothing to say at `atMs`.
+   */
+  function carrierReceivablesMessage(carrier: string, atMs: number): SimMessage | null {
+    const shiftMs = shiftStart(atMs);
+    if (shiftMs === null) return null;
+    const hourMs = Math.floor(atMs / HOUR) * HOUR;
+    const rows: (string | number)[][] = [];
+    let changes = hourMs === shiftMs;
+    for (const terminal of terminals) {
+      const returns = empties.get(terminal);
+      if (!returns) continue;
+      for (const key of returns.keysWithin(atMs - WEEK, atMs)) {
+        const [scac, iso] = key.split('|') as [string, string];
+        if (scac !== carrier) continue;
+        if (carrierClosure(terminal, carrier, shiftMs) === hourMs) changes = true;
+        if (sizeTypeClosure(terminal, carrier, iso, shiftMs) === hourMs) changes = true;
+        const closed = carrierCloses(terminal, carrier, iso, shiftMs, atMs);
+        rows.push([
+          terminal,
+          'TERMINAL',
+          ports.get(terminal) ?? '',
+          carrier,
+          iso,
+          closed ? 'N' : 'Y',
+          '',
+          pacificIso(atMs),
+        ]);
+      }
+    }
+    if (!changes || rows.length === 0) return null;
+    return {
+      atMs,
+      party: carrierParty(carrier),
+      format: EMPTY_RETURNS_FORMAT,
+      body: csv(EMPTY_RETURNS_COLUMNS, rows),
+    };
   }
 
   function receivablesMessage(terminal: string, atMs: number): SimMessage | null {
@@ -444,10 +511,10 @@ export function terminalFeeds(run: SimRun): TerminalFeeds {
       for (const b of bookingsOf(events)) {
         const key = `${b.terminal}|${b.type}`;
         let slots = bookings.get(key);
-        if (!slots) bookings.set(key, (slots = new Map<number, number[]>()));
+        if (!slots) bookings.set(key, (slots = new Map<number, { readonly from: number; readonly until: number }[]>()));
         let list = slots.get(b.slotStartMs);
         if (!list) slots.set(b.slotStartMs, (list = []));
-        list.push(b.bookedMs);
+        list.push({ from: b.bookedMs, until: b.untilMs ?? Infinity });
       }
       for (const e of events) {
         if (e.kind !== 'GATE' || e.direction !== 'IN' || !e.empty || !e.box) continue;
@@ -466,6 +533,13 @@ export function terminalFeeds(run: SimRun): TerminalFeeds {
           if (slotAt >= fromMs && slotAt < toMs) out.push(slotsMessage(terminal, slotAt));
           if (receivableAt >= fromMs && receivableAt < toMs) {
             const m = receivablesMessage(terminal, receivableAt);
+            if (m) out.push(m);
+          }
+        }
+        const carrierAt = h + CARRIER_RECEIVABLE_MINUTE * MINUTE;
+        if (carrierAt >= fromMs && carrierAt < toMs) {
+          for (const carrier of carriers) {
+            const m = carrierReceivablesMessage(carrier, carrierAt);
             if (m) out.push(m);
           }
         }

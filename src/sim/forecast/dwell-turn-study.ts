@@ -7,6 +7,7 @@
  * Hours of day are Pacific local (the terminals' zone). Pure: the caller loads the inputs.
  */
 import { callCargo } from '../cargo/cargo-model.js';
+import { gateClosures } from '../cargo/gate-closures.js';
 import { pacificHour } from '../cargo/pacific-time.js';
 import type { ContainerCall } from '../container-call.js';
 import type { PortModelInputs } from '../port-model.js';
@@ -40,10 +41,11 @@ export function cargoFacts(calls: readonly ContainerCall[], seed: number): Cargo
   const dwell: DwellFact[] = [];
   const turns: TurnFact[] = [];
   const perCarrier = new Map<string, number>();
+  const closures = gateClosures(seed, calls);
   calls.forEach((call, callIndex) => {
     const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
     perCarrier.set(call.carrierScac, carrierCallIndex + 1);
-    const cargo = callCargo(seed, call, { callIndex, carrierCallIndex });
+    const cargo = callCargo(seed, call, { callIndex, carrierCallIndex }, closures);
     const visit = (v: { gateInMs: number; gateOutMs: number }): void => {
       turns.push({ terminal: call.terminal, gateInMs: v.gateInMs, gateOutMs: v.gateOutMs });
     };

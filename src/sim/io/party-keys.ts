@@ -7,7 +7,9 @@
  * earlier run left (active, label `openpcs sim`) are revoked first, so restarts do not pile keys up (two
  * simulators feeding one server as the same parties would revoke each other's keys: run one). A terminal
  * party's organisation is linked to its SMDG code (`PUT /admin/organisations/{id}/terminals`, kept links
- * stay), since a terminal states facts only at the terminals it operates (access/operated-terminals.ts).
+ * stay), since a terminal states facts only at the terminals it operates (access/operated-terminals.ts); a
+ * carrier party's organisation is linked to its SCAC (`PUT /admin/organisations/{id}/scacs`, kept links stay),
+ * since a carrier states empty-return receivables only for its own SCACs (access/carrier-scacs.ts).
  */
 import type { Role, Scope } from '../../access/roles.js';
 import type { SimParty } from '../sim-message.js';
@@ -34,11 +36,20 @@ export interface OrganisationAdministration {
   operatedTerminals(orgId: string): Promise<readonly string[]>;
   /** Makes `codes` the terminals the organisation operates. */
   setOperatedTerminals(orgId: string, codes: readonly string[]): Promise<unknown>;
+  /** The carrier SCACs the organisation speaks for (`store/carrier-scacs.ts`). */
+  carrierScacs(orgId: string): Promise<readonly string[]>;
+  /** Makes `scacs` the SCACs the organisation speaks for; `taken` when one is another organisation's. */
+  setCarrierScacs(orgId: string, scacs: readonly string[]): Promise<{ readonly taken: readonly string[] }>;
 }
 
 /** The terminals a party's organisation must operate: a terminal party's own SMDG code (its `code`). */
 function terminalsOf(party: SimParty): readonly string[] {
   return party.role === 'terminal' ? [party.code] : [];
+}
+
+/** The SCACs a party's organisation must speak for: a carrier party's own SCAC (its `code`). */
+function scacsOf(party: SimParty): readonly string[] {
+  return party.role === 'carrier' ? [party.code] : [];
 }
 
 const SCOPES: readonly Scope[] = ['read', 'ingest'];
@@ -77,6 +88,14 @@ export function inProcessPartyKeys(administration: OrganisationAdministration): 
     const operated = await administration.operatedTerminals(orgId);
     const missing = terminalsOf(party).filter((code) => !operated.includes(code));
     if (missing.length > 0) await administration.setOperatedTerminals(orgId, [...operated, ...missing]);
+    const linked = await administration.carrierScacs(orgId);
+    const unlinked = scacsOf(party).filter((scac) => !linked.includes(scac));
+    if (unlinked.length > 0) {
+      const { taken } = await administration.setCarrierScacs(orgId, [...linked, ...unlinked]);
+      if (taken.length > 0) {
+        throw new ProvisioningError(`linking ${orgId} to ${taken.join(', ')} failed: linked to another organisation`);
+      }
+    }
     for (const key of await administration.listKeys(orgId)) {
       if (key.label === SIM_KEY_LABEL && key.revoked_at === null) await administration.revokeKey(key.id);
     }
@@ -132,6 +151,25 @@ export function httpPartyKeys(baseUrl: string, adminKey: string, fetcher: typeof
       );
     }
   };
+  /** Links a carrier party's organisation to its SCAC, keeping the links it has. */
+  const linkScacs = async (orgId: string, party: SimParty): Promise<void> => {
+    const wanted = scacsOf(party);
+    if (wanted.length === 0) return;
+    const path = `/admin/organisations/${orgId}/scacs`;
+    const current = await call('GET', path);
+    if (current.status !== 200) {
+      throw new ProvisioningError(`reading the SCACs of ${orgId} failed (${current.status}): ${detail(current.json)}`);
+    }
+    const linked = scacCodesOf(current.json);
+    const missing = wanted.filter((scac) => !linked.includes(scac));
+    if (missing.length === 0) return;
+    const set = await call('PUT', path, { scacs: [...linked, ...missing] });
+    if (set.status !== 200) {
+      throw new ProvisioningError(
+        `linking ${orgId} to ${missing.join(', ')} failed (${set.status}): ${detail(set.json)}`,
+      );
+    }
+  };
   const detail = (json: unknown): string =>
     typeof json === 'object' && json !== null && 'detail' in json ? String(json.detail) : JSON.stringify(json);
   /** Revokes the keys an earlier run left to the organisation (active, labelled `openpcs sim`). */
@@ -156,6 +194,7 @@ export function httpPartyKeys(baseUrl: string, adminKey: string, fetcher: typeof
       throw new ProvisioningError(`registering organisation ${orgId} failed (${org.status}): ${detail(org.json)}`);
     }
     await linkTerminals(orgId, party);
+    await linkScacs(orgId, party);
     if (org.status === 409) await revokeEarlierKeys(orgId);
     const key = await post(`/admin/organisations/${orgId}/keys`, { scopes: SCOPES, label: SIM_KEY_LABEL });
     const secret =
@@ -191,5 +230,13 @@ function codesOf(json: unknown): string[] {
   if (typeof json !== 'object' || json === null || !('terminals' in json) || !Array.isArray(json.terminals)) return [];
   return json.terminals.flatMap((t: unknown) =>
     typeof t === 'object' && t !== null && 'code' in t && typeof t.code === 'string' ? [t.code] : [],
+  );
+}
+
+/** The SCACs of a `GET /admin/organisations/{id}/scacs` answer. */
+function scacCodesOf(json: unknown): string[] {
+  if (typeof json !== 'object' || json === null || !('scacs' in json) || !Array.isArray(json.scacs)) return [];
+  return json.scacs.flatMap((l: unknown) =>
+    typeof l === 'object' && l !== null && 'scac' in l && typeof l.scac === 'string' ? [l.scac] : [],
   );
 }
