@@ -431,7 +431,16 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect(text).toContain('120');
     expect(text).toContain('(9 free)');
     // Stated 3 hours ago, beyond the 60-minute default: the API flags it stale and the portal says so.
-    expect(text).toMatch(/As of .+ · Source: portal-yti \(inbox \d+\) · stale/);
+    expect(text).toMatch(/Location: As of .+ · Source: portal-yti \(inbox \d+\) · stale/);
+    // Dated by the receivable statement itself, not by the newer notice in force at the same terminal.
+    const answer = JSON.parse(
+      (await api('/empty-returns?scac=MAEU&isoType=45G1', { key: keys.get('portal-trucker')! })).body,
+    ) as { locations: { location: string; statements: { statedBy: string; asOf: string }[] }[] };
+    const word = answer.locations
+      .find((l) => l.location === 'YUSEN')
+      ?.statements.find((w) => w.statedBy === 'LOCATION');
+    expect(word).toBeDefined();
+    expect(await row.locator('[data-stated-by="LOCATION"] time').getAttribute('datetime')).toBe(word?.asOf);
     const slots = page.locator('[data-testid="slots"] tbody tr');
     await expect.poll(() => slots.count()).toBe(2);
     for (const r of await slots.allTextContents()) {

@@ -220,6 +220,15 @@ export interface EmptyReturnAnswer {
     readonly name: string | null;
     readonly unLocationCode: string | null;
     readonly remainingCapacity: number | null;
+    /** Each party's newest statement, the location's first: both must accept (docs/truckers.md). */
+    readonly statements: readonly {
+      readonly statedBy: 'LOCATION' | 'CARRIER';
+      readonly accepting: boolean;
+      readonly remainingCapacity: number | null;
+      readonly asOf: string;
+      readonly stale: boolean;
+      readonly source: FeedSource;
+    }[];
     readonly nextSlot: {
       readonly slotStart: string;
       readonly slotEnd: string;

@@ -171,7 +171,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
         ? h('p', { class: 'empty' }, 'No location states that it takes this empty now.')
         : cellTable(
             'Return locations',
-            ['Location', 'Room left', 'Next free appointment', 'Notices', 'As of · source'],
+            ['Location', 'Room left', 'Next free appointment', 'Notices', 'Stated by · as of · source'],
             a.locations.map((l) => [
               h(
                 'span',
@@ -190,7 +190,22 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
                   )
                 : 'none free',
               l.notices.length === 0 ? '—' : h('ul', {}, l.notices.map(noticeLine)),
-              provenance(l.asOf, l.source, l.stale),
+              // Each party's word with its own as-of and stale mark: the location's newest time also counts
+              // notices and slots, which carry their own as-of, so it would date an old statement as new.
+              l.statements.length === 0
+                ? provenance(l.asOf, l.source, l.stale)
+                : h(
+                    'ul',
+                    { class: 'statements' },
+                    l.statements.map((w) =>
+                      h(
+                        'li',
+                        { 'data-stated-by': w.statedBy },
+                        w.statedBy === 'LOCATION' ? 'Location: ' : 'Carrier: ',
+                        provenance(w.asOf, w.source, w.stale),
+                      ),
+                    ),
+                  ),
             ]),
           ),
       a.closed.length === 0
