@@ -287,6 +287,14 @@ describe.each(ENGINES)('per-call emissions API on $name', (engine) => {
       ship: { teu: 13_386, mainEngineMcrKw: 68_640, designSpeedKn: 24.5, builtYear: 2011, designDraughtM: 15.5 },
     });
     expect(stated.totals.co2G).not.toBe(estimated.totals.co2G);
+    // The CSV export says whose particulars each call used and which fields were still estimated.
+    const csv = (await get('/emissions/calls?format=csv')).body.trim().split(/\r?\n/);
+    const header = csv[0]!.split(',');
+    const row = csv.find((line) => line.startsWith(COMMUNITY_CALL))!.split(',');
+    expect(row[header.indexOf('particulars')]).toBe('stated');
+    expect(row[header.indexOf('particularsSourceOrg')]).toBe('acme');
+    expect(row[header.indexOf('particularsAsOf')]).toBe('2022-01-04T00:00:00.000Z');
+    expect(row[header.indexOf('estimatedFields')]).toBe('');
     // the carrier's private call of another vessel (no IMO) stays estimated
     expect((await get(`/emissions/calls/${PRIVATE_CALL}`, owner)).json().particulars).toBe('estimated');
   });
