@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { payloadFields, type NewCanonicalEvent } from '../../src/domain/canonical-event.js';
 import { defaultParsers } from '../../src/ingest/default-parsers.js';
-import type { ParseContext } from '../../src/ingest/message-parser.js';
 import { cargoMessageSource, CARGO_FORMATS } from '../../src/sim/cargo/cargo-message-source.js';
 import { loadSimInputs } from '../../src/sim/io/load-sim-inputs.js';
 import { parseScenario } from '../../src/sim/scenario.js';
 import type { SimMessage } from '../../src/sim/sim-message.js';
 import { simulate } from '../../src/sim/simulate.js';
+import { parseSimMessage } from '../support/parser-under-test.js';
 
 const HOUR = 3_600_000;
 
@@ -43,13 +43,7 @@ function parseAll(messages: readonly SimMessage[]): Parsed {
   for (const [i, m] of messages.entries()) {
     const parser = registry.get(m.format);
     if (!parser) throw new Error(`no parser for ${m.format}`);
-    const context: ParseContext = {
-      inboxId: `sim-${i}`,
-      receivedAt: new Date(m.atMs).toISOString(),
-      sourceOrg: m.party.code.toLowerCase(),
-      timeZone: 'UTC',
-    };
-    const result = parser.parse(new TextEncoder().encode(m.body), context);
+    const result = parseSimMessage(parser, m, i);
     for (const r of result.rejected) rejected.push(`${m.format} from ${m.party.code}: ${r.code} ${r.message}`);
     if (result.events.length === 0) rejected.push(`${m.format} from ${m.party.code}: no events`);
     for (const e of result.events) {

@@ -21,6 +21,7 @@ import { parseScenario } from '../../src/sim/scenario.js';
 import type { SimMessage } from '../../src/sim/sim-message.js';
 import { messageSourcesOf } from '../../src/sim/sim-sources.js';
 import { simulate } from '../../src/sim/simulate.js';
+import { parseSimMessage } from '../support/parser-under-test.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
@@ -42,12 +43,7 @@ describe('simulated drayage truck registrations', () => {
     for (const [i, m] of messages.entries()) {
       expect(m.party.role).toBe('trucker');
       expect(m.format).toBe('csv-drayage-trucks');
-      const r = parser.parse(new TextEncoder().encode(m.body), {
-        inboxId: `sim-${i}`,
-        receivedAt: new Date(m.atMs).toISOString(),
-        sourceOrg: m.party.code.toLowerCase(),
-        timeZone: 'UTC',
-      });
+      const r = parseSimMessage(parser, m, i);
       expect(r.rejected).toEqual([]);
       for (const e of r.events) {
         const p = e.payload as { truckId: string; operatorScac: string; fuel: string; engineModelYear: number };

@@ -15,6 +15,7 @@ import { parseScenario } from '../../src/sim/scenario.js';
 import type { SimMessage } from '../../src/sim/sim-message.js';
 import { messageSourcesOf } from '../../src/sim/sim-sources.js';
 import { simulate } from '../../src/sim/simulate.js';
+import { parseSimMessage } from '../support/parser-under-test.js';
 import { ENGINES } from '../support/engines.js';
 import { operates, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
@@ -37,12 +38,7 @@ describe('simulated shore power sessions', () => {
     let closed = 0;
     for (const [i, m] of messages.entries()) {
       expect(m.party.role).toBe('terminal');
-      const r = parser.parse(new TextEncoder().encode(m.body), {
-        inboxId: `sim-${i}`,
-        receivedAt: new Date(m.atMs).toISOString(),
-        sourceOrg: m.party.code.toLowerCase(),
-        timeZone: 'UTC',
-      });
+      const r = parseSimMessage(parser, m, i);
       expect(r.rejected).toEqual([]);
       expect(r.events).toHaveLength(1);
       const event = r.events[0]!;

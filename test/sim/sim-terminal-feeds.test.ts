@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../src/api/build-server.js';
 import type { Platform } from '../../src/platform.js';
+import { parseSimMessage } from '../support/parser-under-test.js';
 import { ENGINES } from '../support/engines.js';
 import { operatesEveryTerminal, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
@@ -156,12 +157,7 @@ describe('simulated terminal feeds', () => {
     const registry = defaultParsers();
     const rejected: string[] = [];
     for (const [i, m] of messages.entries()) {
-      const result = registry.get(m.format)!.parse(new TextEncoder().encode(m.body), {
-        inboxId: `sim-${i}`,
-        receivedAt: new Date(m.atMs).toISOString(),
-        sourceOrg: m.party.code.toLowerCase(),
-        timeZone: 'UTC',
-      });
+      const result = parseSimMessage(registry.get(m.format)!, m, i);
       for (const x of result.rejected) rejected.push(`${m.format}: ${x.code} ${x.message}`);
       expect(result.events.length).toBeGreaterThan(0);
     }

@@ -14,6 +14,7 @@ import { loadSimInputs } from '../../src/sim/io/load-sim-inputs.js';
 import { parseScenario } from '../../src/sim/scenario.js';
 import { messageSourcesOf } from '../../src/sim/sim-sources.js';
 import { simulate } from '../../src/sim/simulate.js';
+import { parseSimMessage } from '../support/parser-under-test.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
@@ -32,12 +33,7 @@ describe('simulated vessel particulars', () => {
     const statedBy = new Map<string, string>();
     for (const [i, m] of messages.entries()) {
       expect(m.party.role).toBe('carrier');
-      const r = parser.parse(new TextEncoder().encode(m.body), {
-        inboxId: `sim-${i}`,
-        receivedAt: new Date(m.atMs).toISOString(),
-        sourceOrg: m.party.code.toLowerCase(),
-        timeZone: 'UTC',
-      });
+      const r = parseSimMessage(parser, m, i);
       expect(r.rejected).toEqual([]);
       for (const event of r.events) {
         if (event.eventTypeCode !== VESSEL_PARTICULARS) throw new Error(event.eventTypeCode);

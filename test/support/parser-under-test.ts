@@ -1,4 +1,5 @@
 import type { MessageParser, ParseContext, ParseResult } from '../../src/ingest/message-parser.js';
+import type { SimMessage } from '../../src/sim/sim-message.js';
 import { fixture } from './fixtures.js';
 
 /**
@@ -20,4 +21,21 @@ export function parserUnderTest(parser: MessageParser, context: TestParseContext
     parser.parse(typeof body === 'string' ? new TextEncoder().encode(body) : body, ctx);
   const parseFixture = (path: string): ParseResult => parse(fixture(path));
   return { ctx, parse, parseFixture };
+}
+
+/**
+ * A simulated message parsed as the product would receive it: sent by its party's organisation at its simulated
+ * instant, times in UTC as the simulator writes them; `index` names the inbox row.
+ */
+export function parseSimMessage(
+  parser: MessageParser,
+  message: Pick<SimMessage, 'body' | 'atMs' | 'party'>,
+  index: number,
+): ParseResult {
+  return parser.parse(new TextEncoder().encode(message.body), {
+    inboxId: `sim-${index}`,
+    receivedAt: new Date(message.atMs).toISOString(),
+    sourceOrg: message.party.code.toLowerCase(),
+    timeZone: 'UTC',
+  });
 }
