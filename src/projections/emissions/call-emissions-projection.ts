@@ -320,13 +320,17 @@ export const callEmissionsProjection: Projection = {
           );
       for (const mmsi of mmsis) touch(mmsi, at, false);
     }
-    for (const statement of await storeParticulars(trx, page)) {
-      // New particulars change every call of the vessel, whatever MMSI it called under.
-      const mmsis = (
-        await trx.selectFrom('vessel_call').select('mmsi').distinct().where('imo', '=', statement.imo).execute()
-      ).map((r) => r.mmsi);
-      if (statement.mmsi !== null && !mmsis.includes(statement.mmsi)) mmsis.push(statement.mmsi);
-      for (const mmsi of mmsis) touch(mmsi, Number.NEGATIVE_INFINITY, true);
+    const statements = await storeParticulars(trx, page);
+    if (statements.length > 0) {
+      // New particulars change every call of the vessel, whatever MMSI it called under: one query for the page.
+      const called = await trx
+        .selectFrom('vessel_call')
+        .select('mmsi')
+        .distinct()
+        .where('imo', 'in', [...new Set(statements.map((s) => s.imo))])
+        .execute();
+      for (const { mmsi } of called) touch(mmsi, Number.NEGATIVE_INFINITY, true);
+      for (const { mmsi } of statements) if (mmsi !== null) touch(mmsi, Number.NEGATIVE_INFINITY, true);
     }
     for (const event of page) {
       if (event.eventTypeCode === SHORE_POWER_CONNECTION || event.eventTypeCode === VESSEL_PARTICULARS) continue;
