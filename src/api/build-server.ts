@@ -8,7 +8,12 @@ import type { FeeTariff } from '../domain/fees/fee-tariff.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifySchemaValidationError,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -356,19 +361,21 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
 
 function toProblem(error: FastifyError, instance: string): Problem {
   if (error instanceof ProblemError) return error.toProblem(instance);
+  // Read before the zod guard narrows `error`: fastify's own type of the issues is the one that resolves.
+  const issues: readonly FastifySchemaValidationError[] = error.validation ?? [];
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? 'request';
     const where = context === 'querystring' ? 'query' : context;
-    const issues = error.validation as unknown as readonly ValidationIssue[];
-    const errors = issues.flatMap((issue): ProblemFieldError[] =>
-      issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params?.keys)
-        ? issue.params.keys.map((key) => ({
+    const errors = issues.flatMap((issue): ProblemFieldError[] => {
+      const keys: unknown = issue.params.keys;
+      return issue.keyword === 'unrecognized_keys' && Array.isArray(keys)
+        ? keys.map((key: unknown) => ({
             pointer: `/${where}${issue.instancePath.replace(/\/$/, '')}/${jsonPointerToken(String(key))}`,
             detail: issue.message ?? 'unknown parameter',
             code: 'PCS_API_UNKNOWN_PARAMETER',
           }))
-        : [{ pointer: `/${where}${issue.instancePath}`, detail: issue.message ?? 'invalid' }],
-    );
+        : [{ pointer: `/${where}${issue.instancePath}`, detail: issue.message ?? 'invalid' }];
+    });
     return problem(
       errors.every((e) => e.code === 'PCS_API_UNKNOWN_PARAMETER') ? 'PCS_API_UNKNOWN_PARAMETER' : 'PCS_API_VALIDATION',
       errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '),
@@ -381,13 +388,6 @@ function toProblem(error: FastifyError, instance: string): Problem {
     return problem(code, error.message, [{ pointer: '/body', detail: error.message }]).toProblem(instance);
   }
   return problem('PCS_API_INTERNAL', 'an unexpected error occurred; it has been logged').toProblem(instance);
-}
-
-interface ValidationIssue {
-  readonly keyword?: string;
-  readonly instancePath: string;
-  readonly message?: string;
-  readonly params?: { readonly keys?: readonly unknown[] };
 }
 
 /** RFC 6901: `~` and `/` inside a reference token are escaped. */

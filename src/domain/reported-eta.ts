@@ -13,6 +13,7 @@
  *   January's, one of 09 Mar reported on 10 Mar is the day before's (and stale), one of 29 Feb takes the next
  *   leap year.
  */
+import { DAY } from './time-units.js';
 
 /** The ETA fields of a type 5 report as decoded; null where the report says "not available". */
 export interface BroadcastEta {
@@ -24,7 +25,6 @@ export interface BroadcastEta {
 
 /** Days an ETA may lie before its report time and still be of the report's year. */
 export const STALE_ETA_GRACE_DAYS = 31;
-const DAY_MS = 86_400_000;
 
 const inRange = (v: number | null, lo: number, hi: number): v is number =>
   v !== null && Number.isInteger(v) && v >= lo && v <= hi;
@@ -35,7 +35,7 @@ export function resolveReportedEta(eta: BroadcastEta, reportedAtMs: number): num
   if (!inRange(month, 1, 12) || !inRange(day, 1, 31) || !inRange(hour, 0, 23)) return null;
   const minute = eta.minute === null || eta.minute === 60 ? 0 : eta.minute;
   if (!inRange(minute, 0, 59)) return null;
-  const earliest = reportedAtMs - STALE_ETA_GRACE_DAYS * DAY_MS;
+  const earliest = reportedAtMs - STALE_ETA_GRACE_DAYS * DAY;
   const firstYear = new Date(earliest).getUTCFullYear();
   // 29 February recurs within 8 years (1900-type century years skip one leap year).
   for (let year = firstYear; year <= firstYear + 8; year++) {

@@ -6,13 +6,13 @@
  * (02:30 in Los Angeles on the second Sunday of March) is read with the offset before the gap (→ 03:30 PDT);
  * a local time that occurs twice at fall-back (01:30 on the first Sunday of November) is the earlier one.
  */
+import { DAY } from './time-units.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Offset cache keyed by zone and 15-minute UTC bucket: modern zone transitions fall on quarter hours UTC. */
 const offsets = new Map<string, number>();
 const OFFSET_CACHE_MAX = 50_000;
 const QUARTER_HOUR_MS = 15 * 60_000;
-const DAY_MS = 86_400_000;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   let f = formatters.get(timeZone);
@@ -87,8 +87,8 @@ export function zonedLocalToUtc(
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
   const f = formatterFor(timeZone);
   if (!f) return null;
-  const before = offsetAt(f, timeZone, wallMs - DAY_MS);
-  const after = offsetAt(f, timeZone, wallMs + DAY_MS);
+  const before = offsetAt(f, timeZone, wallMs - DAY);
+  const after = offsetAt(f, timeZone, wallMs + DAY);
   const early = wallMs - Math.max(before, after);
   const late = wallMs - Math.min(before, after);
   const fits = (t: number): boolean => t + offsetAt(f, timeZone, t) === wallMs;

@@ -4,8 +4,8 @@ import { approachJitAdvice } from './approach-jit-advice.js';
 import { ghg4FuelOf } from './container-ship-estimate.js';
 import type { Ghg4Ship } from './ghg4-interval-schema.js';
 import { mainEngineLoad } from './ghg4-interval.js';
+import { HOUR } from '../domain/time-units.js';
 
-const HOUR = 3_600_000;
 const NOW = Date.parse('2026-03-10T00:00:00Z');
 
 /** A 10,000 TEU ship on MDO with its auxiliary and boiler power stated (as in jit-arrival.test.ts). */

@@ -13,8 +13,7 @@
  */
 import type { Ghg4Ship } from './ghg4-interval-schema.js';
 import { jitAdvice, type JitPlan } from './jit-arrival.js';
-
-const HOUR = 3_600_000;
+import { HOUR } from '../domain/time-units.js';
 
 export interface ApproachJitInput {
   readonly ship: Ghg4Ship;

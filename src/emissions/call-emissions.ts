@@ -24,6 +24,7 @@ import { computeGhg4Interval, mainEngineLoad } from './ghg4-interval.js';
 import type { Ghg4Phase } from './ghg4-factors.js';
 import type { Ghg4Ship } from './ghg4-interval-schema.js';
 import { addPollutants, type PollutantsG, ZERO_POLLUTANTS } from './pollutants.js';
+import { HOUR } from '../domain/time-units.js';
 
 export const CALL_MODES = ['transit', 'manoeuvring', 'anchorage', 'hotelling'] as const;
 export type CallMode = (typeof CALL_MODES)[number];
@@ -121,8 +122,6 @@ export interface CallEmissionsResult {
   readonly pollutants: PollutantsG;
 }
 
-const HOUR_MS = 3_600_000;
-
 function inside(t: number, w: TimeWindow | null): boolean {
   return w !== null && t >= Date.parse(w.from) && t < Date.parse(w.to);
 }
@@ -169,7 +168,7 @@ export function splitCall(input: Omit<CallEmissionsInput, 'shorePower'>): { piec
         sogKn = 0;
       }
     }
-    const hours = (t1 - t0) / HOUR_MS;
+    const hours = (t1 - t0) / HOUR;
     const last = pieces.at(-1);
     if (last && last.mode === mode && last.sogKn === sogKn) {
       pieces[pieces.length - 1] = { ...last, hours: last.hours + hours };

@@ -9,6 +9,7 @@
  */
 import type { ShorePowerSessionFacts } from '../domain/shore-power/shore-power-connection.js';
 import type { TimeWindow } from './call-emissions.js';
+import { HOUR } from '../domain/time-units.js';
 
 /** A session as stated (ISO instants). */
 export interface ShorePowerSession extends ShorePowerSessionFacts {
@@ -44,8 +45,6 @@ export interface CallShorePower {
   /** The sessions' metered energy when every used session has a reading, else null (estimated from hours). */
   readonly meteredKwh: number | null;
 }
-
-const HOUR_MS = 3_600_000;
 
 function sameVessel(call: CallOfSessions, s: ShorePowerSession): boolean {
   if (s.mmsi !== null) return s.mmsi === call.mmsi;
@@ -83,7 +82,7 @@ export function callShorePower(call: CallOfSessions, candidates: readonly ShoreP
       berth: s.berth,
       connectedAt: s.connectedAt,
       disconnectedAt: s.disconnectedAt,
-      connectedHours: (end - start) / HOUR_MS,
+      connectedHours: (end - start) / HOUR,
       energyKwh: s.energyKwh,
       start,
       end,
@@ -100,7 +99,7 @@ export function callShorePower(call: CallOfSessions, candidates: readonly ShoreP
   const metered = used.length > 0 && used.every((u) => u.energyKwh !== null);
   return {
     sessions: used.map(({ start: _s, end: _e, ...u }) => u),
-    connectedHours: covered / HOUR_MS,
+    connectedHours: covered / HOUR,
     meteredKwh: metered ? used.reduce((a, u) => a + u.energyKwh!, 0) : null,
   };
 }

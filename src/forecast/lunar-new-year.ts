@@ -17,6 +17,7 @@
  * so using a future month's x is no look-ahead.
  */
 import type { YearMonth } from './monthly-series.js';
+import { DAY } from '../domain/time-units.js';
 
 /** Year → [month, day] of the first day of the lunar year (Hong Kong Observatory conversion table). */
 export const LUNAR_NEW_YEAR: Readonly<Record<number, readonly [number, number]>> = {
@@ -58,7 +59,6 @@ export const LUNAR_NEW_YEAR: Readonly<Record<number, readonly [number, number]>>
   2030: [2, 3],
 };
 
-const DAY = 86_400_000;
 /** The arrival trough: from 7 days after the first day of the lunar year, 21 days long. */
 export const LNY_TROUGH = { fromDays: 7, days: 21 } as const;
 

@@ -12,9 +12,8 @@ import type { Scenario } from './scenario.js';
 import type { SimPort } from './teu-calibration.js';
 import { NAV, passageHours, TrackBuilder, type LatLon, type Track } from './track.js';
 import { harbourCraft, type SimVessel } from './vessel-particulars.js';
+import { HOUR, DAY } from '../domain/time-units.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const p = (lat: number, lon: number): LatLon => Object.freeze({ lat, lon });
 
 /** Liquid-bulk berths: centres of the AIS-derived berth boxes of the product geography (`berth-obs-*`). */

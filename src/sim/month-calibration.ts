@@ -11,8 +11,8 @@ import { CargoStatsAccumulator, type CargoStats } from './cargo/cargo-stats.js';
 import { simulateContainerPort, type PortModelInputs } from './port-model.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import type { SimPort } from './teu-calibration.js';
+import { DAY } from '../domain/time-units.js';
 
-const DAY = 86_400_000;
 /** Days simulated before the month so that it starts with ships alongside and boxes in the yards. */
 const WARMUP_DAYS = 10;
 

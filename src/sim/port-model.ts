@@ -20,10 +20,8 @@ import { capacityOf } from './terminal-capacity.js';
 import { importShare, SIM_PORTS, type SimPort, type TeuCalibration } from './teu-calibration.js';
 import { NAV, passageHours, TrackBuilder, type LatLon, type Track } from './track.js';
 import { containerShip, type SimVessel } from './vessel-particulars.js';
+import { HOUR, DAY, WEEK } from '../domain/time-units.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
 /** 1970-01-05T00:00Z, a Monday: week k of a service starts at MONDAY0 + k weeks. */
 const MONDAY0 = 4 * DAY;
 /** Average TEU per box move at San Pedro Bay terminals (about 22% 20', 70% 40', 8% 45' boxes). */

@@ -3,8 +3,7 @@
  * with these fields; anything left out takes the default below, an unknown field is refused.
  */
 import { z } from 'zod';
-
-const DAY_MS = 86_400_000;
+import { DAY } from '../domain/time-units.js';
 
 export const FUELS = ['HFO', 'VLSFO', 'MGO', 'LNG', 'methanol', 'ammonia'] as const;
 export type Fuel = (typeof FUELS)[number];
@@ -106,6 +105,6 @@ export function parseScenario(input: unknown): ScenarioResult {
   const startMs = Date.parse(result.data.start);
   return {
     ok: true,
-    scenario: Object.freeze({ ...result.data, startMs, endMs: startMs + Math.round(result.data.days * DAY_MS) }),
+    scenario: Object.freeze({ ...result.data, startMs, endMs: startMs + Math.round(result.data.days * DAY) }),
   };
 }

@@ -5,6 +5,7 @@
  * anchored line); `speed: 'max'` is the as-fast-as-possible mode (the whole run is due at once). Pure: the
  * wall-clock instants are arguments.
  */
+import { MINUTE } from '../domain/time-units.js';
 
 export interface LiveClockPlan {
   /** First simulated instant of the run (ms since the epoch). */
@@ -46,14 +47,12 @@ export function wallMsUntil(plan: LiveClockPlan, simMs: number, wallMs: number):
   return Math.max(0, dueAtWall - wallMs);
 }
 
-const MINUTE_MS = 60_000;
-
 /**
  * The plan of the simulator inside `serve`: anchored at the wall clock (whole minute), so what a newcomer sees
  * is now; it starts `backfillMs` earlier (sent as fast as the product takes it), then runs at `speed`.
  */
 export function anchoredAtNow(wallNowMs: number, backfillMs: number, days: number, speed: number): LiveClockPlan {
-  const anchorSimMs = Math.floor(wallNowMs / MINUTE_MS) * MINUTE_MS;
-  const simStartMs = anchorSimMs - Math.ceil(backfillMs / MINUTE_MS) * MINUTE_MS;
+  const anchorSimMs = Math.floor(wallNowMs / MINUTE) * MINUTE;
+  const simStartMs = anchorSimMs - Math.ceil(backfillMs / MINUTE) * MINUTE;
   return { simStartMs, simEndMs: simStartMs + days * 86_400_000, anchorSimMs, wallStartMs: wallNowMs, speed };
 }

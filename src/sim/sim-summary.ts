@@ -5,8 +5,7 @@ import type { ContainerCall } from './container-call.js';
 import { berthHours, monthlyTeu, shipsWaiting } from './sim-metrics.js';
 import type { SimRun } from './simulate.js';
 import { SIM_PORTS } from './teu-calibration.js';
-
-const HOUR = 3_600_000;
+import { HOUR } from '../domain/time-units.js';
 
 const quantile = (sorted: readonly number[], q: number): number =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;

@@ -6,6 +6,7 @@
 import { distanceNm } from '../geo/geo-distance.js';
 import type { MasterEtaPlan } from './ais/master-eta.js';
 import type { SimVessel } from './vessel-particulars.js';
+import { HOUR } from '../domain/time-units.js';
 
 export interface LatLon {
   readonly lat: number;
@@ -51,7 +52,6 @@ export interface Fix {
   readonly navStatus: number;
 }
 
-const HOUR_MS = 3_600_000;
 /** Longest straight run of an ocean passage, nautical miles. */
 const OFFSHORE_RUN_NM = 20;
 
@@ -89,7 +89,7 @@ export function fixOf(leg: Leg, t: number): Fix {
     };
   }
   const f = Math.min(1, Math.max(0, (t - leg.startMs) / (leg.endMs - leg.startMs)));
-  const sogKn = leg.sogKn ?? legDistanceNm(leg.from, leg.to) / ((leg.endMs - leg.startMs) / HOUR_MS);
+  const sogKn = leg.sogKn ?? legDistanceNm(leg.from, leg.to) / ((leg.endMs - leg.startMs) / HOUR);
   return {
     lat: leg.from.lat + (leg.to.lat - leg.from.lat) * f,
     lon: leg.from.lon + (leg.to.lon - leg.from.lon) * f,
@@ -165,7 +165,7 @@ export class TrackBuilder {
     for (const to of points) {
       const nm = legDistanceNm(this.#at, to);
       if (nm < 1e-6) continue;
-      const endMs = this.#t + Math.round((nm / speedKn) * HOUR_MS);
+      const endMs = this.#t + Math.round((nm / speedKn) * HOUR);
       this.#heading = bearingDeg(this.#at, to);
       this.#legs.push({
         startMs: this.#t,

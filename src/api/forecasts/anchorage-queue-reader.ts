@@ -34,9 +34,8 @@ import { berthsOf } from '../../forecast/anchorage/terminal-berths.js';
 import type { Geography } from '../../geo/geography.js';
 import type { DB } from '../../store/schema.js';
 import { vesselsAt } from '../vessels/vessels-at-reader.js';
+import { HOUR, DAY } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const PORTS = ['USLAX', 'USLGB'];
 export { DEFAULT_QUEUE_DAYS, MAX_QUEUE_DAYS } from '../../forecast/anchorage/queue-horizon.js';
 export const ANCHORAGE_REPORT_ID = 'san-pedro-bay-anchorage-queue';

@@ -37,9 +37,8 @@ import {
 import type { DB } from '../../store/schema.js';
 import { ContainerReader } from '../cargo/container-reader.js';
 import { RefittedModel } from './refitted-model.js';
+import { HOUR, DAY } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** How long a fitted model answers before it is refitted (1 minute). */
 export const MODEL_TTL_MS = 60_000;
 

@@ -34,11 +34,10 @@ import { predictEta, STALE_MS, UNKNOWN_QUEUE, type AisFix, type EtaPrediction } 
 import type { DB, VesselScheduleTable } from '../../store/schema.js';
 import { VesselCallReader } from '../vessels/vessel-call-reader.js';
 import type { VesselCallView } from '../vessels/vessel-call-view.js';
+import { MINUTE, HOUR } from '../../domain/time-units.js';
 
 const SOURCE = 'openpcs ETA model (docs/forecast.md) over AIS positions (vessel_track) and vessel_schedule';
 const iso = (ms: number): string => new Date(ms).toISOString();
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 /** A prediction interval of an ETA: the instants between which the arrival falls with probability `level`. */
 export interface EtaIntervalView {

@@ -22,8 +22,8 @@ import { terminalTimeZone } from '../../projections/terminal-kpis/terminal-time-
 import type { DB } from '../../store/schema.js';
 import { MODEL_TTL_MS } from './dwell-reader.js';
 import { RefittedModel } from './refitted-model.js';
+import { DAY } from '../../domain/time-units.js';
 
-const DAY = 86_400_000;
 /** Every zone offset in use is a multiple of 15 minutes, so the local hour is constant within a quarter hour. */
 const QUARTER = 900_000;
 

@@ -26,9 +26,9 @@ import { QueryInstant } from '../query-instant.js';
 import { QueryTerminalCode } from '../query-terminal-code.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
+import { DAY } from '../../domain/time-units.js';
 
 const route = routesTagged('truckers');
-const DAY = 86_400_000;
 /** Longest period `/appointments/outcomes` counts at once. */
 const MAX_OUTCOME_DAYS = 92;
 /** Most appointments one `/appointments/outcomes` answer counts. */

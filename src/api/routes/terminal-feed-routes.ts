@@ -20,13 +20,13 @@ import { QueryTerminalCode } from '../query-terminal-code.js';
 import { checkPeriod } from '../query-period.js';
 import { auditedRead } from '../read-audit-hook.js';
 import { routesTagged } from '../route-options.js';
+import { HOUR } from '../../domain/time-units.js';
 
 const route = routesTagged('truckers');
 /** What a bad query or a refused key is answered with on every route here. */
 const READ_PROBLEMS = { 400: ProblemSchema, 401: ProblemSchema } as const;
 /** The instant asked about: `at`, else now. */
 const atOrNow = (at: string | undefined): number => (at ? Date.parse(at) : Date.now());
-const HOUR = 3_600_000;
 /** Longest window `/appointments/availability` answers at once. */
 const MAX_WINDOW_HOURS = 7 * 24;
 

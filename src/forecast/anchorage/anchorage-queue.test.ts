@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorageQueueForecast, berthSchedule, type AnchorageInput } from './anchorage-queue.js';
+import { HOUR } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
 const O = Date.UTC(2021, 9, 1);
 
 describe('anchorage queue forecast', () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { anchorageQueueForecast, queueIntervals } from './anchorage-queue.js';
 import { DEFAULT_STAY_MS, expectedStayMs, liveAnchorageInput, type LiveQueueFacts } from './live-queue-input.js';
 import { berthsOf } from './terminal-berths.js';
+import { HOUR } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
 const O = Date.UTC(2026, 11, 4, 18);
 
 describe('anchorage queue input from the read models', () => {

@@ -16,8 +16,8 @@
  * The two passages are the backtest's fallbacks (2 h each) when it has learnt nothing yet.
  */
 import type { AnchorageInput, QueueShip, TerminalBerths } from './anchorage-queue.js';
+import { HOUR } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
 export const ANCHOR_TO_BERTH_MS = 2 * HOUR;
 export const LANE_TO_BERTH_MS = 2 * HOUR;
 export const BERTH_GAP_MS = HOUR / 2;

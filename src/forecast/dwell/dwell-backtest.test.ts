@@ -3,9 +3,8 @@ import { Prng } from '../../sim/prng.js';
 import { dwellFactsAt, holdClassAt, type DwellFact } from './dwell-facts.js';
 import { dwellBacktest, dwellForecastsAt, scoreDwell } from './dwell-backtest.js';
 import { fitDwellModel, predictDwell } from './dwell-model.js';
+import { HOUR, DAY } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const T0 = Date.UTC(2018, 2, 5);
 
 /**

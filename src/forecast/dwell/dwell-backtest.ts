@@ -9,9 +9,7 @@
 import { scoreDurations } from '../duration-sample.js';
 import { dwellFactsAt, holdClassAt, type DwellFact, type HoldClass } from './dwell-facts.js';
 import { fitDwellModel, predictDwell, type DwellModelOptions, DWELL_MODEL } from './dwell-model.js';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { HOUR, DAY } from '../../domain/time-units.js';
 
 export interface DwellBacktestPoint {
   readonly originMs: number;

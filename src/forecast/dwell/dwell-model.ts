@@ -20,9 +20,7 @@ import {
   type DurationSample,
 } from '../duration-sample.js';
 import { holdClassAt, type DwellFact, type HoldClass } from './dwell-facts.js';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { HOUR, DAY } from '../../domain/time-units.js';
 
 /** Elapsed-time steps (hours in the yard) at which a box's open holds are read. */
 export const ELAPSED_STEPS_H: readonly number[] = [0, 12, 24, 48, 72, 120, 168];

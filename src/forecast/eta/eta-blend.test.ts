@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blendedEta, fitEtaBlend, MIN_BLEND_GROUP, type BlendTrainingPoint } from './eta-blend.js';
 import type { EtaPrediction } from './vessel-eta.js';
+import { MINUTE, HOUR } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
-const MINUTE = 60_000;
 const O = Date.UTC(2021, 9, 1);
 
 /** A deterministic pseudo-random stream in [-1, 1) (LCG), so the training sets are fixed. */

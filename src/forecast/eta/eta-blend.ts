@@ -14,8 +14,8 @@
  */
 import { leadBucket, type EtaTarget } from './eta-intervals.js';
 import type { EtaMethod, EtaPrediction } from './vessel-eta.js';
+import { HOUR } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
 export const MIN_BLEND_GROUP = 20;
 const GRID = Array.from({ length: 21 }, (_, i) => i / 20);
 

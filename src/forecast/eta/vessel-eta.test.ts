@@ -9,8 +9,8 @@ import {
   type BerthQueue,
   type EtaInput,
 } from './vessel-eta.js';
+import { HOUR } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
 const MIN = 60_000;
 // A north-bound lane along 118° W: 0.1° of latitude is 6.004 nm on the haversine sphere (R = 6,371,008.8 m).
 const NM_PER_TENTH_DEG = (6_371_008.8 * Math.PI * 0.1) / 180 / 1852;

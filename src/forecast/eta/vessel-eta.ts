@@ -14,8 +14,7 @@
  * Intervals come from an `EtaErrorModel` (eta-intervals.ts) fitted on residuals of another run.
  */
 import { distanceNm, polylineNm, projectOntoRoute, type LatLon } from './route-geometry.js';
-
-const HOUR = 3_600_000;
+import { HOUR } from '../../domain/time-units.js';
 
 /** One AIS position report (navigational status per ITU-R M.1371-5 Table 45). */
 export interface AisFix {

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../sim/prng.js';
 import { scoreTurnTime, turnTimeBacktest } from './turn-time-backtest.js';
 import { fitTurnTimeModel, predictTurnTime, turnFactsAt, type TurnFact } from './turn-time-model.js';
+import { MINUTE, HOUR, DAY } from '../../domain/time-units.js';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 const T0 = Date.UTC(2018, 2, 5);
 
 /** Known truth: median turn 40 min, 75 min for in-gates 07:00-09:59 UTC (the morning rush), +15 min at BBB. */

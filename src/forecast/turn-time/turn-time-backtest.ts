@@ -13,9 +13,7 @@ import {
   type TurnFact,
   type TurnTimeOptions,
 } from './turn-time-model.js';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { HOUR, DAY } from '../../domain/time-units.js';
 
 export interface TurnBacktestPoint {
   readonly originMs: number;

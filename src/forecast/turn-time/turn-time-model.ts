@@ -11,9 +11,7 @@ import {
   type DurationForecast,
   type DurationSample,
 } from '../duration-sample.js';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { DAY } from '../../domain/time-units.js';
 
 export interface TurnFact {
   readonly terminal: string;

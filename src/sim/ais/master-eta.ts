@@ -11,9 +11,7 @@
  * one update period gives the same ETA, whatever window the reporter is asked for. Pure.
  */
 import { Prng } from '../prng.js';
-
-const HOUR = 3_600_000;
-const MINUTE = 60_000;
+import { MINUTE, HOUR } from '../../domain/time-units.js';
 
 /** How often the master revises the ETA under way (every 4 hours: once a navigational watch). */
 export const ETA_UPDATE_EVERY_MS = 4 * HOUR;

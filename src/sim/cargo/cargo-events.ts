@@ -5,8 +5,7 @@
  * carrier sends on berthing, and the terminal's COARRI at the end of each crane-work direction.
  */
 import type { CallCargo, ExportBox, Hold, ImportBox, TruckVisit } from './cargo-model.js';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../../domain/time-units.js';
 
 /**
  * What a happening needs of its call: the call and its export voyage, not the call's boxes. Only the container

@@ -31,9 +31,7 @@ import { dcsaEventsBody } from './dcsa-writer.js';
 import { codecoBody, coarriBody } from './edifact-writer.js';
 import { x12322Body } from './x12-322-writer.js';
 import { TERMINAL_FEED_FORMATS, terminalFeeds } from './terminal-feeds.js';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { MINUTE, HOUR } from '../../domain/time-units.js';
 
 /** Minutes after the end of its hour that each hourly message is sent. */
 export const HOURLY_LAG_MINUTES = Object.freeze({

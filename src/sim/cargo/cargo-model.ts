@@ -15,10 +15,7 @@ import { BCOS, CUSTOMS_BROKERS, carrierParty, truckPlate, TRUCKER_WEIGHTS, truck
 import { drawContainerNumber, type CallNumbering } from './container-numbers.js';
 import type { GateClosures } from './gate-closures.js';
 import { nextOpenInstant, pacificDate, pacificHour } from './pacific-time.js';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { MINUTE, HOUR, DAY } from '../../domain/time-units.js';
 
 export interface Hold {
   readonly id: string;

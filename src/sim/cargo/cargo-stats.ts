@@ -4,9 +4,7 @@
  * calibration test checks against forecast-and-scale.md Table 7.
  */
 import type { CallCargo, TruckVisit } from './cargo-model.js';
-
-const MINUTE = 60_000;
-const DAY = 86_400_000;
+import { MINUTE, DAY } from '../../domain/time-units.js';
 
 export interface Distribution {
   readonly n: number;

@@ -7,8 +7,7 @@
  */
 import type { ContainerCall } from '../container-call.js';
 import { weekNotices, type SimNotice } from './terminal-feeds.js';
-
-const WEEK = 7 * 24 * 3_600_000;
+import { WEEK } from '../../domain/time-units.js';
 
 export interface GateClosures {
   /** The gate closure or outage notice of `terminal` in force at `ms` (the one ending last), or null. */

@@ -5,9 +5,7 @@
  * Policy Act of 2005): Pacific Daylight Time (UTC−7) from the second Sunday of March 02:00 PST to the first
  * Sunday of November 02:00 PDT, Pacific Standard Time (UTC−8) otherwise. Pure arithmetic, no Intl (hot path).
  */
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { HOUR, DAY } from '../../domain/time-units.js';
 
 /** UTC ms of the n-th Sunday (1-based) of a month at `utcHour`. */
 function nthSunday(year: number, month: number, n: number, utcHour: number): number {

@@ -17,9 +17,7 @@ import type { SimRun } from '../simulate.js';
 import { terminalParty } from './cargo-parties.js';
 import { csv } from './csv-writer.js';
 import { pacificIso } from './pacific-time.js';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { MINUTE, HOUR } from '../../domain/time-units.js';
 
 /** A connected session of one call, as the simulator's ground truth. */
 export interface SimShorePowerSession {

@@ -36,11 +36,7 @@ import { CARGO } from './cargo-parameters.js';
 import { csv } from './csv-writer.js';
 import { carrierParty, terminalParty } from './cargo-parties.js';
 import { pacificHour, pacificIso } from './pacific-time.js';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
+import { MINUTE, HOUR, DAY, WEEK } from '../../domain/time-units.js';
 
 export const TERMINAL_FEED_FORMATS = ['csv-appointment-slots', 'csv-empty-returns', 'csv-terminal-notices'] as const;
 /** Minutes after each hour that the hourly feeds are sent. */

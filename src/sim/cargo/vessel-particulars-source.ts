@@ -18,8 +18,7 @@ import { maxDraughtMOfTeu, type SimVessel } from '../vessel-particulars.js';
 import { carrierParty } from './cargo-parties.js';
 import { csv } from './csv-writer.js';
 import { pacificIso } from './pacific-time.js';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../../domain/time-units.js';
 
 /** The simulator's fuels as the feed names them; ammonia has no row in the emission methods, so it is not stated. */
 const FUEL_CELL: Readonly<Record<Fuel, string>> = {

@@ -12,8 +12,7 @@ import { pacificIso } from '../cargo/pacific-time.js';
 import type { SimMessage, SimMessageSource } from '../sim-message.js';
 import type { SimRun } from '../simulate.js';
 import { drayageTrucks } from './drayage-trucks.js';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../../domain/time-units.js';
 
 /** The columns the simulator sends (docs/drayage.md). */
 export const DRAYAGE_TRUCK_COLUMNS: readonly string[] = [

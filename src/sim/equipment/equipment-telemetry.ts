@@ -33,9 +33,7 @@ import {
   WORKING_PER_ACTIVE_CRANE,
 } from './equipment-parameters.js';
 import { equipmentFleets, type EquipmentUnit, type TerminalFleet } from './equipment-fleet.js';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { MINUTE, HOUR } from '../../domain/time-units.js';
 
 /** One telemetry message at its simulated instant, with the MQTT topic it is published on. */
 export interface TimedTelemetry {

@@ -6,13 +6,12 @@ import { SURGE_2021 } from '../scenario.js';
 import { anchorageInputAt } from './anchorage-backtest.js';
 import { runAnchorageStudy } from './anchorage-study.js';
 import { simulatedEtaRun } from './eta-study.js';
+import { DAY } from '../../domain/time-units.js';
 
 let inputs: PortModelInputs;
 beforeAll(() => {
   inputs = loadSimInputs();
 });
-
-const DAY = 86_400_000;
 
 /** Every instant of a call at or after the origin moved 3 days later (the schedule, known before, stays). */
 function rewriteFuture(c: ContainerCall, o: number): ContainerCall {

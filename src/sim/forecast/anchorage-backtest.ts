@@ -16,9 +16,8 @@ import {
   type AnchorageInput,
   type QueueShip,
 } from '../../forecast/anchorage/anchorage-queue.js';
+import { HOUR, DAY } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const HISTORY_MS = 21 * DAY;
 const BERTH_OVERHEAD_MS = 2.5 * HOUR;
 const BERTH_GAP_MS = HOUR / 2;

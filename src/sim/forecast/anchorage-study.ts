@@ -6,8 +6,8 @@
 import type { PortModelInputs } from '../port-model.js';
 import { anchorageBacktest, QUEUE_DAYS, scoreQueue, type QueueScore } from './anchorage-backtest.js';
 import { ETA_CALIBRATION_SEED, ETA_SCENARIOS, ETA_TEST_SEED, simulatedEtaRun } from './eta-study.js';
+import { DAY } from '../../domain/time-units.js';
 
-const DAY = 86_400_000;
 export const ANCHORAGE_STUDY_DAYS = 28;
 
 export interface AnchorageStudyPart {

@@ -22,8 +22,8 @@ import {
 } from '../../forecast/turn-time/turn-time-backtest.js';
 import type { TurnFact } from '../../forecast/turn-time/turn-time-model.js';
 import { ETA_TEST_SEED, simulatedEtaRun } from './eta-study.js';
+import { DAY } from '../../domain/time-units.js';
 
-const DAY = 86_400_000;
 export const DWELL_TURN_REPORT_ID = 'san-pedro-bay-dwell-turn-time';
 export const DWELL_TURN_DAYS = 42;
 /** Days between origins (each origin scores some 50,000 boxes in the yard). */

@@ -7,8 +7,8 @@ import { approachGeometry } from '../../forecast/eta/san-pedro-bay-approach.js';
 import { etaStudyPart, portViewAt, scoredCalls, type EtaRun } from './eta-backtest.js';
 import { simulatedEtaRun } from './eta-study.js';
 import { predictEta } from '../../forecast/eta/vessel-eta.js';
+import { HOUR } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
 let inputs: PortModelInputs;
 beforeAll(() => {
   inputs = loadSimInputs();

@@ -38,10 +38,8 @@ import {
   type BlendTrainingPoint,
   type EtaBlendWeights,
 } from '../../forecast/eta/eta-blend.js';
+import { MINUTE, HOUR, DAY } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const MINUTE = 60_000;
 const FIX_WINDOW_MS = 30 * MINUTE;
 const STATIC_INTERVAL_MS = 6 * MINUTE;
 const STAY_HISTORY_MS = 21 * DAY;

@@ -15,8 +15,8 @@ import {
   type CompletedCall,
   type ScheduledCall,
 } from '../../forecast/terminal-lookahead.js';
+import { HOUR } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
 /** 1970-01-05T00:00Z, a Monday. */
 const MONDAY0 = 4 * 86_400_000;
 export const LOOKAHEAD_WEEKS = 3;

@@ -20,8 +20,7 @@ import { equipmentTelemetrySource } from '../equipment/equipment-telemetry.js';
 import { callRecord, summarise, type SimSummary } from '../sim-summary.js';
 import { messageSourceOf } from '../sim-sources.js';
 import type { SimRun } from '../simulate.js';
-
-const HOUR = 3_600_000;
+import { HOUR } from '../../domain/time-units.js';
 
 async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
