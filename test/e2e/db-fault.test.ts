@@ -1,16 +1,19 @@
 /**
  * PostgreSQL dropping its connections must not take the server down. The real `openpcs serve` runs on a
  * scratch database under concurrent ingest load (sync and async DCSA messages, each with its own event ids, and
- * beside them CSV layout changes and terminal availability lists, each with its own marker);
- * that database's backends are terminated three times mid-load. Afterwards: the process is still up, `/health`
+ * beside them CSV layout changes and the CSV feeds of the other parties, each with its own marker: a terminal's
+ * availability lists and shore power sessions, a carrier's vessel particulars and empty-return receivables for its own
+ * SCAC, a trucker's drayage truck registrations); that database's backends are terminated three times mid-load. Afterwards: the process is still up, `/health`
  * and `/ready` answer 200, every request answered 2xx has all its events stored exactly once, every other
  * answer was a 503 problem+json (`PCS_STORE_UNAVAILABLE`, with `Retry-After`, no SQL text) — never a dropped
- * socket or a 500 — and re-sending the 503'd messages stores them once.
+ * socket or a 500 — and re-sending the 503'd messages stores them once. Every acknowledged feed statement is one
+ * event, never two, and its row is in the feed's read model once the projections caught up.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { imoCheckDigit } from '../../src/domain/identifiers/imo-number.js';
 import { DATABASE_URL } from '../support/engines.js';
 import { CLI, cliBuilt, scratchDatabaseForServer, startServer, firstStartKey } from '../support/server-process.js';
 import { until } from '../support/until.js';
@@ -19,10 +22,89 @@ const CLIENTS = 6;
 const MESSAGES_PER_CLIENT = 40;
 const EVENTS_PER_MESSAGE = 5;
 const TERMINATIONS = 3;
-/** Besides the DCSA load: a layout PUT and a `csv-availability` list per round, sent by one more client. */
+/** Besides the DCSA load: a layout PUT and one statement of each feed (FEEDS) per round, sent by one more client. */
 const SIDE_ROUNDS = 30;
 const BOOTSTRAP_ORG = 'port-authority';
 const AVAILABILITY_BOX = 'MSKU9070323';
+/** The parties of the feeds besides the port authority: their organisation and role. */
+const PARTIES = [
+  ['wbct', 'terminal'],
+  ['maeu', 'carrier'],
+  ['sbtl', 'trucker'],
+] as const;
+type Party = (typeof PARTIES)[number][0] | typeof BOOTSTRAP_ORG;
+
+/** A vessel's IMO number of the round (valid check digit): each round's particulars are another vessel's. */
+function imoOf(round: number): string {
+  const first6 = `95${String(round).padStart(4, '0')}`;
+  return `${first6}${imoCheckDigit(first6)}`;
+}
+
+/**
+ * The CSV feeds of the load, each sent by the party that may state it: the round's statement (dated `at`, a minute
+ * apart per round, so each is its own fact) as a CSV body, its event type code, and the key of the read-model row
+ * it makes (`row`) with the query that lists those keys.
+ */
+interface Feed {
+  readonly format: string;
+  readonly sender: Party;
+  readonly code: string;
+  readonly body: (round: number, at: string) => string;
+  readonly row: (round: number) => string;
+  readonly rows: string;
+}
+const FEEDS = {
+  availability: {
+    format: 'csv-availability',
+    sender: BOOTSTRAP_ORG,
+    code: 'AVLB',
+    body: (_round, at) =>
+      `container_number,terminal,port,available,stated_at\n${AVAILABILITY_BOX},APMT,USLAX,Y,${at}\n`,
+    // One box's availability: the read model keeps its newest statement only (the events are counted instead).
+    row: () => AVAILABILITY_BOX,
+    rows: `select equipment_reference as key from container_status`,
+  },
+  particulars: {
+    format: 'csv-vessel-particulars',
+    sender: 'maeu',
+    code: 'VPAR',
+    body: (round, at) =>
+      'imo,mmsi,vessel_name,ship_type,teu,main_engine_kw,design_speed_kn,fuel,as_of\n' +
+      `${imoOf(round)},,FAULT ${round},container,8000,40000,22.5,VLSFO,${at}\n`,
+    row: imoOf,
+    rows: `select imo as key from vessel_particulars where source_org = 'maeu'`,
+  },
+  'shore-power': {
+    format: 'csv-shore-power',
+    sender: 'wbct',
+    code: 'SHPC',
+    body: (round, at) =>
+      'terminal,port,berth,imo,mmsi,connected_at,disconnected_at,energy_kwh,as_of\n' +
+      `WBCT,USLAX,B${round},9516442,477776200,${at},,,${at}\n`,
+    row: (round) => `B${round}`,
+    rows: `select berth as key from shore_power_connection where source_org = 'wbct'`,
+  },
+  drayage: {
+    format: 'csv-drayage-trucks',
+    sender: 'sbtl',
+    code: 'DTRK',
+    body: (round, at) =>
+      `truck_id,scac,engine_model_year,fuel,low_nox,registered_at\n7FLT${String(round).padStart(3, '0')},SBTL,2024,battery-electric,,${at}\n`,
+    row: (round) => `7FLT${String(round).padStart(3, '0')}`,
+    rows: `select truck_id as key from drayage_truck where source_org = 'sbtl'`,
+  },
+  'empty-return': {
+    format: 'csv-empty-returns',
+    sender: 'maeu',
+    code: 'ERCV',
+    body: (round, at) =>
+      `location,location_type,port,carrier_scac,iso_type,accepting,remaining_capacity,stated_at\nDF-${round},DEPOT,USLAX,MAEU,45G1,Y,5,${at}\n`,
+    row: (round) => `DF-${round}`,
+    rows: `select location_code as key from empty_receivable where source_org = 'maeu'`,
+  },
+} as const satisfies Record<string, Feed>;
+type FeedKind = keyof typeof FEEDS;
+const FEED_KINDS = Object.keys(FEEDS) as FeedKind[];
 
 if (!DATABASE_URL) {
   console.warn('[openpcs tests] DATABASE_URL is not set: the PostgreSQL fault test (db-fault) is skipped.');
@@ -71,11 +153,15 @@ function message(mode: 'sync' | 'async'): Message {
   return { mode, body: JSON.stringify(events), eventIds };
 }
 
-/** A request besides the DCSA load: a layout version or an availability list, marked so it can be found after. */
+/** A request besides the DCSA load: a layout version or a feed's statement, marked so it can be found after. */
 interface SideRequest {
-  readonly kind: 'layout' | 'availability';
-  /** The header the layout renames (layout) or the `stated_at` of the list's one row (availability). */
+  readonly kind: 'layout' | FeedKind;
+  /** Whose key sends it. */
+  readonly sender: Party;
+  /** The header the layout renames (layout) or the statement's instant, its event's `event_date_time` (feeds). */
   readonly marker: string;
+  /** The key of the read-model row the statement makes (feeds). */
+  readonly row: string;
   readonly method: 'PUT' | 'POST';
   readonly path: string;
   readonly contentType: string;
@@ -87,22 +173,27 @@ function sideRequest(kind: SideRequest['kind'], round: number): SideRequest {
     const marker = `Unit ${randomUUID()}`;
     return {
       kind,
+      sender: BOOTSTRAP_ORG,
       marker,
+      row: '',
       method: 'PUT',
       path: `/admin/organisations/${BOOTSTRAP_ORG}/csv-layouts/csv-holds`,
       contentType: 'application/json',
       body: JSON.stringify({ columns: { [marker]: 'container_number' } }),
     };
   }
-  // One statement a minute apart per round: each list is its own fact (its own idempotency key).
+  // One statement a minute apart per round: each is its own fact (its own idempotency key).
+  const feed: Feed = FEEDS[kind];
   const at = new Date(Date.UTC(2026, 1, 15, 8, round)).toISOString();
   return {
     kind,
+    sender: feed.sender,
     marker: at,
+    row: feed.row(round),
     method: 'POST',
-    path: '/ingest/csv-availability',
+    path: `/ingest/${feed.format}`,
     contentType: 'text/csv',
-    body: `container_number,terminal,port,available,stated_at\n${AVAILABILITY_BOX},APMT,USLAX,Y,${at}\n`,
+    body: feed.body(round, at),
   };
 }
 
@@ -165,24 +256,55 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
         const key = await firstStartKey(server);
         expect(key, 'serve prints a bootstrap admin key at first start').not.toBe('');
         await until(async () => (await fetch(`${server.baseUrl}/ready`)).status === 200, 'ready before load');
+        const keys = new Map<Party, string>([[BOOTSTRAP_ORG, key]]);
+        const adminCall = async (method: 'POST' | 'PUT', path: string, body: unknown) => {
+          const res = await fetch(`${server.baseUrl}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+          const text = await res.text();
+          expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
+          return JSON.parse(text) as Record<string, unknown>;
+        };
+        for (const [id, role] of PARTIES) {
+          await adminCall('POST', '/admin/organisations', { id, name: id, role });
+          keys.set(
+            id,
+            String((await adminCall('POST', `/admin/organisations/${id}/keys`, { scopes: ['ingest'] })).key),
+          );
+        }
+        // The terminal meters its own berths; the carrier states empty returns for its own SCAC only.
+        await adminCall('PUT', '/admin/organisations/wbct/terminals', { terminals: ['WBCT'] });
+        await adminCall('PUT', '/admin/organisations/maeu/scacs', { scacs: ['MAEU'] });
 
         const total = CLIENTS * MESSAGES_PER_CLIENT;
         const sent: { message: Message; answer: Answer }[] = [];
         const side: { request: SideRequest; answer: Answer }[] = [];
         // Terminations at about a quarter, a half and three quarters of the load.
         const terminations: number[] = [];
+        /** How many requests of each side kind had been answered at each termination. */
+        const sideAtTermination: Map<SideRequest['kind'], number>[] = [];
+        const sideTotal = (1 + FEED_KINDS.length) * SIDE_ROUNDS;
         const terminator = (async () => {
           for (let round = 1; round <= TERMINATIONS; round++) {
-            await until(() => sent.length >= (total * round) / (TERMINATIONS + 1), `load point ${round}`, 120_000);
+            const share = round / (TERMINATIONS + 1);
+            await until(
+              () => sent.length >= total * share && side.length >= sideTotal * share,
+              `load point ${round}`,
+              120_000,
+            );
+            const answered = new Map<SideRequest['kind'], number>();
+            for (const { request } of side) answered.set(request.kind, (answered.get(request.kind) ?? 0) + 1);
+            sideAtTermination.push(answered);
             terminations.push(await terminateBackends(admin, database));
           }
         })();
-        const sideClient = async () => {
+        // One client per side kind, beside the DCSA clients: each kind's requests run through the terminations.
+        const sideClient = async (kind: SideRequest['kind']) => {
           for (let round = 0; round < SIDE_ROUNDS; round++) {
-            for (const kind of ['layout', 'availability'] as const) {
-              const request = sideRequest(kind, round);
-              side.push({ request, answer: await send(server.baseUrl, key, request) });
-            }
+            const request = sideRequest(kind, round);
+            side.push({ request, answer: await send(server.baseUrl, keys.get(request.sender)!, request) });
           }
         };
         await Promise.all([
@@ -192,7 +314,7 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
               sent.push({ message: m, answer: await send(server.baseUrl, key, m) });
             }
           }),
-          sideClient(),
+          ...(['layout', ...FEED_KINDS] as const).map(sideClient),
         ]);
         await terminator;
 
@@ -224,7 +346,15 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
                 (JSON.parse(s.answer.body) as { code?: string }).code !== 'PCS_STORE_UNAVAILABLE')),
         );
         expect(badSide.map((s) => [s.request.kind, s.answer])).toEqual([]);
-        expect(side).toHaveLength(2 * SIDE_ROUNDS);
+        expect(side).toHaveLength(sideTotal);
+        // Each side kind was under way at a termination: some of its requests answered before it, some after.
+        for (const kind of ['layout', ...FEED_KINDS] as const) {
+          const during = sideAtTermination.map((answered) => answered.get(kind) ?? 0);
+          expect(
+            during.some((n) => n > 0 && n < SIDE_ROUNDS),
+            `${kind} requests answered at each termination: ${during.join('/')}`,
+          ).toBe(true);
+        }
 
         // The 503'd messages, sent again, are now accepted.
         // (A client that honours Retry-After tries a few times: a pooled connection terminated at the very end
@@ -269,7 +399,7 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
           expect(rows).toHaveLength(total * EVENTS_PER_MESSAGE);
           expect(lost).toBe(0);
           expect(duplicates).toBe(0);
-          // Every acknowledged layout version is stored, once; every acknowledged availability list is one event.
+          // Every acknowledged layout version is stored, once.
           const layouts = await store.query<{ layout: { columns: Record<string, string> } }>(
             `select layout from csv_layout where org_id = $1 and format = 'csv-holds'`,
             [BOOTSTRAP_ORG],
@@ -285,23 +415,51 @@ describe.skipIf(!cliBuilt() || !DATABASE_URL)('database faults (PostgreSQL only;
           }
           // A 503'd PUT stored nothing, or (answer lost with the connection) its one version: never two.
           expect(new Set(storedMarkers).size).toBe(storedMarkers.length);
-          const statements = await store.query<{ at: Date; n: string }>(
-            `select event_date_time as at, count(*)::text as n from event where event_type_code = 'AVLB'
-              group by event_date_time`,
-          );
-          const statedAt = new Map(statements.rows.map((r) => [new Date(r.at).toISOString(), Number(r.n)]));
-          const okLists = okSide.filter((s) => s.request.kind === 'availability').map((s) => s.request.marker);
-          for (const at of okLists) expect(statedAt.get(at), at).toBe(1);
-          expect([...statedAt.values()].every((n) => n === 1)).toBe(true);
+          // Every acknowledged feed statement is one event (a 503'd one none, or one when its answer was lost with
+          // the connection: never two), and its row is in the feed's read model once the projections caught up.
+          let feedEvents = 0;
+          const acknowledgedFeeds: string[] = [];
+          for (const kind of FEED_KINDS) {
+            const feed: Feed = FEEDS[kind];
+            const statements = await store.query<{ at: Date; n: string }>(
+              `select event_date_time as at, count(*)::text as n from event where event_type_code = $1
+                group by event_date_time`,
+              [feed.code],
+            );
+            const statedAt = new Map(statements.rows.map((r) => [new Date(r.at).toISOString(), Number(r.n)]));
+            const ok = okSide.filter((s) => s.request.kind === kind);
+            for (const { request } of ok) expect(statedAt.get(request.marker), `${kind} ${request.marker}`).toBe(1);
+            expect(
+              [...statedAt.values()].every((n) => n === 1),
+              kind,
+            ).toBe(true);
+            feedEvents += statements.rows.length;
+            const rowKeys = async () => new Set((await store.query<{ key: string }>(feed.rows)).rows.map((r) => r.key));
+            await until(
+              async () => {
+                const held = await rowKeys();
+                return ok.every(({ request }) => held.has(request.row));
+              },
+              `${kind}: the read-model row of every acknowledged statement`,
+              60_000,
+            );
+            const held = await rowKeys();
+            expect(
+              ok.filter(({ request }) => !held.has(request.row)).map(({ request }) => request.row),
+              kind,
+            ).toEqual([]);
+            expect(ok.length, `${kind}: some statements acknowledged`).toBeGreaterThan(0);
+            acknowledgedFeeds.push(`${kind} ${ok.length}`);
+          }
           console.info(
-            `[db-fault] side requests ${side.length}: layouts acknowledged ${okLayouts.length}, availability lists acknowledged ${okLists.length}, 503 ${side.length - okSide.length}`,
+            `[db-fault] side requests ${side.length}: layouts acknowledged ${okLayouts.length}, feed statements acknowledged ${acknowledgedFeeds.join(', ')}, 503 ${side.length - okSide.length}`,
           );
-          const avlb = statements.rows.length;
-          const avlbInbox = await store.query<{ n: string }>(
-            `select count(*)::text as n from inbox where format = 'csv-availability'`,
+          const feedInbox = await store.query<{ n: string }>(
+            `select count(*)::text as n from inbox where format = any($1::text[])`,
+            [FEED_KINDS.map((kind) => FEEDS[kind].format)],
           );
-          expect(Number(inbox.rows[0]!.n) - Number(avlbInbox.rows[0]!.n)).toBe(total);
-          expect(Number(events.rows[0]!.n)).toBe(total * EVENTS_PER_MESSAGE + avlb);
+          expect(Number(inbox.rows[0]!.n) - Number(feedInbox.rows[0]!.n)).toBe(total);
+          expect(Number(events.rows[0]!.n)).toBe(total * EVENTS_PER_MESSAGE + feedEvents);
         } finally {
           await store.end();
         }

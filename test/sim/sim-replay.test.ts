@@ -2,10 +2,12 @@
  * Replay twice (issue 12 "How it is judged": a seeded run replays into the same projections twice): one
  * seeded run — AIS over the simulator's TCP source into the product's feed client, and the parties' messages
  * over HTTP with their own keys (the cargo story of `cargo-story-source.ts` until the cargo flows exist) — is
- * sent into two fresh stores, and every read model holds the same rows in both (vessels, positions, tracks,
- * vessel calls and the detector's state, containers, milestones, truck visits, KPIs…). Positions in the event
+ * sent into two fresh stores, and every read model (the tables of every projection: vessels, positions, tracks,
+ * vessel calls and the detector's state, containers, milestones, truck visits, KPIs, the terminals' feeds, drayage
+ * trucks, vessel particulars, shore power, the calls' emissions…) holds the same rows in both. Positions in the event
  * log (`seq`) depend on how the two transports interleave, and what derives from the wall-clock instant a
- * CSV message was received (`createdAt`) differs by nature: both are left out; everything else is compared.
+ * CSV message was received (`createdAt`) and the id the store draws for each event (`event_id`) differ by nature:
+ * they are left out; everything else is compared.
  * Length: REPLAY_DAYS simulated days, 6 hours unless `OPENPCS_SIM_REPLAY_DAYS` says otherwise (6 h is what the
  * suite affords on both engines; `OPENPCS_SIM_REPLAY_DAYS=31` is the month of the criterion, run by hand on one
  * engine: `-t postgres`). A run of a day or more sends the simulator's own cargo flows (`sim/sim-sources.ts`)
@@ -18,9 +20,11 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/build-server.js';
+import { defaultProjections } from '../../src/projections/default-projections.js';
 import { startAisFeeds } from '../../src/ingest/transports/start-ais-feeds.js';
 import { AisTcpServer } from '../../src/sim/io/ais-tcp-server.js';
 import type { Platform } from '../../src/platform.js';
+import type { DB } from '../../src/store/schema.js';
 import { SimFeeder } from '../../src/sim/io/http-feeder.js';
 import { runLive } from '../../src/sim/io/live-run.js';
 import { loadSimInputs } from '../../src/sim/io/load-sim-inputs.js';
@@ -56,28 +60,19 @@ const STALL_MS = 300_000;
 /** Rows kept as they are for a readable diff (beyond this, a table is compared by count and hash). */
 const ROWS_KEPT = 100_000;
 
-const READ_MODELS = [
-  'vessel',
-  'vessel_identity',
-  'vessel_position',
-  'vessel_track',
-  'vessel_call_detector_state',
-  'vessel_call',
-  'vessel_schedule',
-  'container_fact',
-  'container_link',
-  'container_link_fact',
-  'container_status',
-  'container_milestone',
-  'rail_move',
-  'truck_appointment',
-  'truck_visit',
-  'terminal_kpi_daily',
-  'terminal_kpi_source',
-] as const;
+/**
+ * Every read model the product maintains: the tables of its projections (vessels, positions, tracks, calls and
+ * the detector's state, containers, milestones, truck visits, KPIs, the terminals' feeds, equipment, drayage
+ * trucks, vessel particulars, shore power and the calls' emissions, the alerts' watch state…), so that a new
+ * projection is compared without being listed here.
+ */
+const READ_MODELS: readonly (keyof DB)[] = [...new Set(defaultProjections().flatMap((p) => p.tables))];
 
-/** Columns that hold a position in the event log or a wall-clock instant of the run, not a fact. */
-const NOT_COMPARED = /(^|_)seq$|^updated_at$|^inbox_id$/;
+/**
+ * Columns that hold a position in the event log, a wall-clock instant of the run or the store's own stamp of an
+ * event (`event_id`: drawn by the store at append, the event's fact identity is its idempotency key), not a fact.
+ */
+const NOT_COMPARED = /(^|_)seq$|^updated_at$|^inbox_id$|^event_id$/;
 /**
  * The instant a message was received is wall clock, not simulation: a CSV message carries no creation time,
  * so its events' `createdAt` is the receipt instant. It shows in stored container facts (`createdAt`) and
@@ -265,6 +260,19 @@ describe.each(ENGINES)('a seeded run replayed twice on $name', (engine) => {
       // The run is not empty where it matters: ships, positions, calls and the containers.
       for (const table of ['vessel', 'vessel_position', 'vessel_track', 'vessel_call', 'container_status'] as const) {
         expect(first.tables[table]!.count, table).toBeGreaterThan(0);
+      }
+      if (SIM_CARGO) {
+        // The simulator's other parties too: particulars, shore power, drayage trucks, the terminals' feeds.
+        for (const table of [
+          'vessel_particulars',
+          'vessel_call_emissions',
+          'shore_power_connection',
+          'drayage_truck',
+          'appointment_slot',
+          'empty_receivable',
+        ] as const) {
+          expect(first.tables[table]!.count, table).toBeGreaterThan(0);
+        }
       }
       for (const table of READ_MODELS) {
         const [a, b] = [first.tables[table]!.rows, second.tables[table]!.rows];
