@@ -21,6 +21,7 @@ import type { AnchorageCalibrationFile, AnchorageAccuracy } from '../../forecast
 import {
   anchorageQueueForecast,
   queueIntervals,
+  type AnchorageInput,
   type QueueInterval,
 } from '../../forecast/anchorage/anchorage-queue.js';
 import {
@@ -89,6 +90,15 @@ export interface AnchorageQueueAnswer {
   readonly backtest: { readonly reportId: string; readonly design: string; readonly accuracy: AnchorageAccuracy[] };
 }
 
+/** The live queue input of every modelled terminal, and the facts it was built from. */
+export interface LiveQueue {
+  readonly input: AnchorageInput;
+  readonly atAnchor: ShipAtAnchorView[];
+  readonly anchored: readonly AnchoredShipFact[];
+  readonly due: readonly DueCallFact[];
+  readonly asOfMs: number | null;
+}
+
 export class AnchorageQueueReader {
   constructor(
     private readonly db: Kysely<DB>,
@@ -96,7 +106,13 @@ export class AnchorageQueueReader {
     private readonly calibration: AnchorageCalibrationFile,
   ) {}
 
-  async queue(days: number, scope: AccessScope, now: Date): Promise<AnchorageQueueAnswer> {
+  /**
+   * The live berth queue of every modelled terminal at `now` (the model's input), built only from what the caller
+   * may see: the ships at anchor are the positions the caller may see (`vesselsAt`), the schedule is community
+   * data. Shared with `GET /forecasts/eta/{callId}` (eta-reader.ts), which cuts one call's queue from it
+   * (forecast/anchorage/berth-queue.ts). `asOfMs`: the newest fact used (null: none).
+   */
+  async liveQueue(days: number, scope: AccessScope, now: Date): Promise<LiveQueue> {
     const originMs = now.getTime();
     const found = await vesselsAt(this.db, this.geography, {
       at: now.toISOString(),
@@ -150,7 +166,7 @@ export class AnchorageQueueReader {
       newest = Math.max(newest, Date.parse(v.asOf));
       if (plan) newest = Math.max(newest, plan.updated_at.getTime());
       if (modelled) {
-        anchored.push({ terminal, sinceMs: Date.parse(v.since) });
+        anchored.push({ terminal, imo: imo!, sinceMs: Date.parse(v.since) });
         anchoredImos.add(imo!);
       }
       atAnchor.push({
@@ -187,10 +203,15 @@ export class AnchorageQueueReader {
       if (r.atb !== null) {
         moored.push({ terminal, berthedMs: r.atb.getTime(), plannedDepartureMs: r.etd?.getTime() ?? null });
       } else if (r.eta !== null && !anchoredImos.has(r.vessel_imo_number)) {
-        due.push({ terminal, etaMs: r.eta.getTime() });
+        due.push({ terminal, imo: r.vessel_imo_number, etaMs: r.eta.getTime() });
       }
     }
     const input = liveAnchorageInput({ originMs, anchored, moored, due, stays, berths: berthsOf });
+    return { input, atAnchor, anchored, due, asOfMs: Number.isFinite(newest) ? newest : null };
+  }
+
+  async queue(days: number, scope: AccessScope, now: Date): Promise<AnchorageQueueAnswer> {
+    const { input, atAnchor, anchored, due, asOfMs } = await this.liveQueue(days, scope, now);
     const residuals = this.calibration.residuals;
     const forecast = anchorageQueueForecast(input, days).map((d) => {
       const res = residuals[Math.min(d.dayAhead, residuals.length) - 1] ?? [];
@@ -209,7 +230,7 @@ export class AnchorageQueueReader {
       xs.filter((x) => x.terminal === t).length;
     return {
       generatedAt: now.toISOString(),
-      asOf: Number.isFinite(newest) ? iso(newest) : null,
+      asOf: asOfMs === null ? null : iso(asOfMs),
       days,
       model: ANCHORAGE_QUEUE_MODEL,
       source: SOURCE,

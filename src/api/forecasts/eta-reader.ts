@@ -9,11 +9,16 @@
  * - Schedule: the newest `vessel_schedule` row of the vessel's IMO number at the call's port that has not
  *   berthed yet gives the carrier's ETA (used when no fresh position exists) and the terminal (its registry
  *   position is the berth); without one, the inner end of the harbour fairway stands for the berth.
- * - Berth queue: not modelled here yet (no berth-stay estimate in the read models); the answer says so with
- *   `queue: "not modelled"` and `queueWaitH: 0`.
+ * - Berth queue: the live queue of the call's terminal as of the origin, from the one reader of it
+ *   (`AnchorageQueueReader.liveQueue`, the input of `GET /forecasts/anchorage-queue`, built only from what the
+ *   caller may see: positions at anchor the caller may see, community schedules), cut to this call by
+ *   forecast/anchorage/berth-queue.ts: the terminal's berths, the expected departures of the ships moored there,
+ *   and the ships of the terminal that joined the line before this one (at anchor since earlier, or due earlier by
+ *   their schedule), the call's own ship left out. The answer states it (`queue`) and the wait it adds
+ *   (`queueWaitH`); `queue: null` when the call has no scheduled terminal with a berth count.
  * - Intervals: 80 % and 95 %, the empirical residual quantiles of the shipped error model
- *   (data-static/forecast/eta-error-model.json: the simulator backtest with the queue unknown, as here) for the
- *   target, method and lead (forecast − origin); none when the model has too few residuals for it.
+ *   (data-static/forecast/eta-error-model.json: the simulator backtest with the berth queue modelled, as here) for
+ *   the target, method and lead (forecast − origin); none when the model has too few residuals for it.
  * - Own broadcast ETA (`ownEta`): the ETA of the vessel's AIS type 5 reports as the registry keeps it
  *   (`vessel.own_eta`, year resolved by domain/reported-eta.ts; migration 0023), from the newest report the caller
  *   may see that stated one, with the time of that report (`reportedAt`); null when none did.
@@ -30,9 +35,21 @@ import { blendedEta, blendWeight } from '../../forecast/eta/eta-blend.js';
 import { etaIntervals, type EtaErrorModel, type EtaTarget } from '../../forecast/eta/eta-intervals.js';
 import type { LatLon } from '../../forecast/eta/route-geometry.js';
 import { approachGeometry, isApproachPort, type ApproachPort } from '../../forecast/eta/san-pedro-bay-approach.js';
-import { predictEta, STALE_MS, UNKNOWN_QUEUE, type AisFix, type EtaPrediction } from '../../forecast/eta/vessel-eta.js';
+import { berthQueueFor } from '../../forecast/anchorage/berth-queue.js';
+import { MAX_QUEUE_DAYS } from '../../forecast/anchorage/queue-horizon.js';
+import { berthsOf } from '../../forecast/anchorage/terminal-berths.js';
+import {
+  predictEta,
+  STALE_MS,
+  UNKNOWN_QUEUE,
+  type AisFix,
+  type ApproachGeometry,
+  type EtaInput,
+  type EtaPrediction,
+} from '../../forecast/eta/vessel-eta.js';
 import type { DB, VesselScheduleTable } from '../../store/schema.js';
 import { VesselCallReader } from '../vessels/vessel-call-reader.js';
+import type { AnchorageQueueReader } from './anchorage-queue-reader.js';
 import type { VesselCallView } from '../vessels/vessel-call-view.js';
 import { MINUTE, HOUR } from '../../domain/time-units.js';
 
@@ -52,12 +69,25 @@ export interface EtaForecastView {
   readonly pilotBoardingArea: { readonly eta: string; readonly intervals: EtaIntervalView[] };
   readonly berth: { readonly eta: string; readonly intervals: EtaIntervalView[] };
   readonly toPilotNm: number | null;
-  readonly queue: 'not modelled';
+  /** The berth queue the forecast saw; null when not modelled (no scheduled terminal with a berth count). */
+  readonly queue: EtaQueueView | null;
   readonly queueWaitH: number;
   readonly berthLocation: 'terminal' | 'inner fairway';
   readonly terminal: string | null;
   /** The forecast with the ship's own ETA blended in (weight of the own ETA at the pilot area); null without one. */
   readonly withOwnEta: { readonly pilotBoardingArea: string; readonly berth: string; readonly weight: number } | null;
+}
+
+/** The berth queue of the call's terminal as the forecast saw it. */
+export interface EtaQueueView {
+  readonly terminal: string;
+  readonly berths: number;
+  /** Expected departure of each ship moored at the terminal. */
+  readonly occupiedUntil: string[];
+  /** The ships of the terminal ahead of this one: when each could be alongside, and its expected berth time. */
+  readonly shipsAhead: { readonly readyAt: string; readonly stayH: number }[];
+  /** Newest fact the queue was built from (position of a ship at anchor, schedule statement); null: none. */
+  readonly asOf: string | null;
 }
 
 export interface EtaAnswer {
@@ -80,7 +110,7 @@ export interface OwnEta {
   readonly reportedAt: string;
 }
 
-/** What the ETA model saw of a call and what it predicted (no berth queue). */
+/** What the ETA model saw of a call and what it predicted (no berth queue: `prediction` is unhindered). */
 export interface CallApproach {
   /** The call's port, else its schedule's (UN/LOCODE). */
   readonly port: ApproachPort;
@@ -90,6 +120,8 @@ export interface CallApproach {
   /** The newest schedule statement of the vessel at the port not yet berthed (carrier ETA, planned berthing). */
   readonly schedule: ScheduleRow | undefined;
   readonly terminal: Terminal | undefined;
+  readonly input: EtaInput;
+  readonly geometry: ApproachGeometry;
   readonly prediction: EtaPrediction;
 }
 
@@ -106,6 +138,8 @@ export class EtaReader {
     private readonly db: Kysely<DB>,
     private readonly registry: TerminalRegistry,
     private readonly errors: EtaErrorModel & { readonly blend: Readonly<Record<string, number>> },
+    /** The live berth queues; without it (the just-in-time advice, which uses `approach` only) none is modelled. */
+    private readonly queues?: AnchorageQueueReader,
   ) {
     this.calls = new VesselCallReader(db);
   }
@@ -134,7 +168,9 @@ export class EtaReader {
     });
     const approach = await this.approach(call, scope);
     if (typeof approach === 'string') return none(approach);
-    const { prediction, originMs, schedule, terminal } = approach;
+    const { originMs, schedule, terminal } = approach;
+    const queued = await this.queued(approach, call.vessel.imo, scope);
+    const prediction = queued?.prediction ?? approach.prediction;
     const asOfMs = prediction.asOfMs ?? (schedule ? schedule.updated_at.getTime() : null);
     const intervals = (target: EtaTarget, etaMs: number): EtaIntervalView[] =>
       etaIntervals(this.errors, target, prediction.method, (etaMs - originMs) / HOUR, ETA_INTERVAL_LEVELS).map(
@@ -162,8 +198,8 @@ export class EtaReader {
         pilotBoardingArea: { eta: iso(prediction.pilotMs), intervals: intervals('pilot', prediction.pilotMs) },
         berth: { eta: iso(prediction.berthMs), intervals: intervals('berth', prediction.berthMs) },
         toPilotNm: prediction.toPilotNm === null ? null : Math.round(prediction.toPilotNm * 100) / 100,
-        queue: 'not modelled',
-        queueWaitH: prediction.queueWaitH,
+        queue: queued?.view ?? null,
+        queueWaitH: Math.round(prediction.queueWaitH * 100) / 100,
         berthLocation: terminal ? 'terminal' : 'inner fairway',
         terminal: terminal?.smdgCode ?? null,
         withOwnEta,
@@ -198,7 +234,48 @@ export class EtaReader {
       geometry,
     );
     if (prediction === null) return 'no AIS position in the last 6 hours and no scheduled arrival';
-    return { port, fixes, originMs, schedule, terminal, prediction };
+    const input = { originMs, fixes, berth, scheduledArrivalMs: schedule?.eta?.getTime() ?? null };
+    return { port, fixes, originMs, schedule, terminal, input, geometry, prediction };
+  }
+
+  /**
+   * The forecast with the live berth queue of the call's terminal as of the origin; undefined when not modelled
+   * (no reader, no terminal, a terminal without a berth count).
+   */
+  private async queued(
+    approach: CallApproach,
+    imo: string | null,
+    scope: AccessScope,
+  ): Promise<{ prediction: EtaPrediction; view: EtaQueueView } | undefined> {
+    const { terminal, originMs, prediction } = approach;
+    if (!this.queues || !terminal || berthsOf(terminal.smdgCode) === undefined) return undefined;
+    const live = await this.queues.liveQueue(MAX_QUEUE_DAYS, scope, new Date(originMs));
+    // First come first served: the line is joined when anchoring (the ship at anchor now: since when), else on
+    // arrival at the pilot boarding area.
+    const anchoredSince =
+      prediction.method === 'anchored'
+        ? (live.anchored.find((a) => a.imo !== undefined && a.imo === imo)?.sinceMs ?? anchoredSinceOf(approach.fixes))
+        : null;
+    const queue = berthQueueFor(
+      live.input,
+      { terminal: terminal.smdgCode, id: imo, arrivalMs: anchoredSince ?? prediction.pilotMs },
+      berthsOf,
+    );
+    if (queue === null) return undefined;
+    const queuedPrediction = predictEta(approach.input, queue, approach.geometry) ?? prediction;
+    return {
+      prediction: queuedPrediction,
+      view: {
+        terminal: terminal.smdgCode,
+        berths: queue.berths,
+        occupiedUntil: queue.occupiedUntilMs.map(iso),
+        shipsAhead: queue.ahead.map((a) => ({
+          readyAt: iso(a.naturalBerthMs),
+          stayH: Math.round((a.stayMs / HOUR) * 100) / 100,
+        })),
+        asOf: live.asOfMs === null ? null : iso(live.asOfMs),
+      },
+    };
   }
 
   /** The broadcast ETA of the newest visible registry row of the vessel that holds one. */
@@ -259,4 +336,11 @@ export class EtaReader {
       .limit(1)
       .executeTakeFirst();
   }
+}
+
+/** Time of the first of the trailing positions at anchor (navigational status 1); null when the newest is not. */
+function anchoredSinceOf(fixes: readonly AisFix[]): number | null {
+  let since: number | null = null;
+  for (let i = fixes.length - 1; i >= 0 && fixes[i]!.navStatus === 1; i--) since = fixes[i]!.tMs;
+  return since;
 }

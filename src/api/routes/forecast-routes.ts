@@ -160,8 +160,25 @@ const EtaSchema = z
         pilotBoardingArea: EtaPoint,
         berth: EtaPoint,
         toPilotNm: z.number().nullable(),
-        queue: z.literal('not modelled'),
-        queueWaitH: z.number(),
+        queue: z
+          .object({
+            terminal: z.string(),
+            berths: z.number().int(),
+            occupiedUntil: z.array(z.string()).describe('expected departure of each ship moored at the terminal'),
+            shipsAhead: z
+              .array(z.object({ readyAt: z.string(), stayH: z.number() }))
+              .describe(
+                'ships of the terminal that joined the line before this one (at anchor, or due earlier): when each ' +
+                  'could be alongside and its expected berth time, hours',
+              ),
+            asOf: z.string().nullable().describe('newest fact the queue was built from'),
+          })
+          .nullable()
+          .describe(
+            "the live berth queue of the call's terminal as of the forecast (as GET /forecasts/anchorage-queue " +
+              'builds it, from what the caller may see); null when not modelled (no scheduled terminal with a berth count)',
+          ),
+        queueWaitH: z.number().describe('hours the queue adds to the unhindered berth arrival'),
         berthLocation: z.enum(['terminal', 'inner fairway']),
         terminal: z.string().nullable().describe('SMDG code of the scheduled terminal'),
         withOwnEta: z
@@ -214,10 +231,16 @@ const EtaSchema = z
             ],
           },
           toPilotNm: 8.4,
-          queue: 'not modelled',
+          queue: {
+            terminal: 'ITS',
+            berths: 2,
+            occupiedUntil: ['2026-03-10T20:00:00.000Z'],
+            shipsAhead: [],
+            asOf: '2026-03-10T12:40:00.000Z',
+          },
           queueWaitH: 0,
-          berthLocation: 'inner fairway',
-          terminal: null,
+          berthLocation: 'terminal',
+          terminal: 'ITS',
           withOwnEta: { pilotBoardingArea: '2026-03-10T13:48:00.000Z', berth: '2026-03-10T14:09:00.000Z', weight: 0.9 },
         },
         reason: null,
@@ -443,11 +466,11 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ platform: Platform; reportD
 ) => {
   const cache = new Map<string, MonthlyVolumeForecast | null>();
   const registry = loadTerminalRegistry();
-  const eta = new EtaReader(platform.database.db, registry, loadEtaCalibration());
   const lookahead = new VolumeLookaheadReader(platform.database.db, registry, loadLookaheadCalibration());
   const dwell = new DwellReader(platform.database.db, registry);
   const turnTime = new TurnTimeReader(platform.database.db, registry);
   const anchorage = new AnchorageQueueReader(platform.database.db, loadGeography(), loadAnchorageCalibration());
+  const eta = new EtaReader(platform.database.db, registry, loadEtaCalibration(), anchorage);
 
   app.get(
     '/forecasts/anchorage-queue',

@@ -9,6 +9,8 @@
  */
 export interface QueueShip {
   readonly terminal: string;
+  /** Which ship or call it is (IMO number on the route, call id in the backtest), to find a call's own place. */
+  readonly id?: string;
   /** When it joins the line: its anchoring time (at anchor now) or expected arrival off the port. */
   readonly arrivalMs: number;
   /** Earliest it could be alongside if a berth were free (arrival + passage; at anchor: origin + passage). */

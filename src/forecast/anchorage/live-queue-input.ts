@@ -30,6 +30,8 @@ export const MIN_STAYS = 3;
 
 export interface AnchoredShipFact {
   readonly terminal: string;
+  /** The ship's IMO number (the ETA route finds a call's own place by it). */
+  readonly imo?: string;
   readonly sinceMs: number;
 }
 export interface MooredShipFact {
@@ -39,6 +41,7 @@ export interface MooredShipFact {
 }
 export interface DueCallFact {
   readonly terminal: string;
+  readonly imo?: string;
   readonly etaMs: number;
 }
 export interface CompletedStayFact {
@@ -87,6 +90,7 @@ export function liveAnchorageInput(facts: LiveQueueFacts): AnchorageInput {
     if (!known(a.terminal)) continue;
     ships.push({
       terminal: a.terminal,
+      ...(a.imo === undefined ? {} : { id: a.imo }),
       arrivalMs: a.sinceMs,
       readyMs: originMs + ANCHOR_TO_BERTH_MS,
       stayMs: expectedStayMs(facts.stays, a.terminal),
@@ -97,6 +101,7 @@ export function liveAnchorageInput(facts: LiveQueueFacts): AnchorageInput {
     const arrivalMs = Math.max(originMs, d.etaMs);
     ships.push({
       terminal: d.terminal,
+      ...(d.imo === undefined ? {} : { id: d.imo }),
       arrivalMs,
       readyMs: arrivalMs + LANE_TO_BERTH_MS,
       stayMs: expectedStayMs(facts.stays, d.terminal),
