@@ -27,6 +27,8 @@ export const Ghg4ShipSchema = z.strictObject({
   sulphurPct: z.number().finite().min(0).max(5).optional(),
   nitrogenTier: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
   auxKw: phasePower.optional(),
+  /** Installed auxiliary power (sum of the generator sets): no phase's auxiliary load may exceed it. */
+  auxInstalledKw: kw.optional(),
   boilerKw: phasePower.optional(),
 });
 

@@ -99,8 +99,15 @@ export function operatingPhase(ship: Ghg4Ship, interval: Ghg4Interval, load: num
 const tableColumn = (phase: Ghg4OperatingPhase): Ghg4Phase =>
   phase === 'slow_steaming' || phase === 'normal_cruising' ? 'sea' : phase;
 
-/** Auxiliary and boiler power of the phase, kW: the request's, else the small-engine rules, else Table 17. */
-export function auxiliaryAndBoilerKw(ship: Ghg4Ship, column: Ghg4Phase): { auxKw: number; boilerKw: number } {
+/**
+ * Auxiliary and boiler power of the phase, kW: the request's, else the small-engine rules, else Table 17; the
+ * auxiliary load is then bounded by the installed auxiliary power when it is known (`auxInstalledKw`: a generator
+ * set cannot deliver more than its rating; docs/emissions.md Decisions). `auxCapped` says the bound applied.
+ */
+export function auxiliaryAndBoilerKw(
+  ship: Ghg4Ship,
+  column: Ghg4Phase,
+): { auxKw: number; boilerKw: number; auxCapped: boolean } {
   const table = ship.shipType === 'container' && ship.teu !== undefined ? containerAuxBoilerKw(ship.teu) : undefined;
   let auxKw = ship.auxKw?.[column];
   if (auxKw === undefined) {
@@ -122,7 +129,8 @@ export function auxiliaryAndBoilerKw(ship: Ghg4Ship, column: Ghg4Phase): { auxKw
       'GHG4 Table 17 defaults are carried for container ships only (give ship.teu); give the boiler power',
     );
   }
-  return { auxKw, boilerKw };
+  const auxCapped = ship.auxInstalledKw !== undefined && auxKw > ship.auxInstalledKw;
+  return { auxKw: auxCapped ? ship.auxInstalledKw! : auxKw, boilerKw, auxCapped };
 }
 
 export interface Ghg4GroupResult {

@@ -13,7 +13,8 @@ import {
   type AisStaticParticulars,
 } from './estimated-particulars.js';
 import { FUELS, type Fuel } from './fuels.js';
-import { GHG4_ENGINES, type Ghg4Engine } from './ghg4-factors.js';
+import { GHG4_ENGINES, GHG4_PHASES, type Ghg4Engine } from './ghg4-factors.js';
+import { auxiliaryAndBoilerKw } from './ghg4-interval.js';
 import type { Ghg4Ship } from './ghg4-interval-schema.js';
 import { typicalDesignSpeedKnOfTeu, typicalMcrKwOfTeu, typicalTeuOfLength } from './typical-container-ship.js';
 
@@ -168,14 +169,6 @@ export function particularsOf(ais: AisStaticParticulars, stated: StatedParticula
       rule: 'CARB OGV fuel rule: distillate within 24 nm',
     });
   }
-  assumptions.push({
-    field: 'auxKw, boilerKw',
-    value: 'GHG4 Table 17',
-    rule:
-      stated.auxEngineKw === null
-        ? 'container row of the TEU'
-        : `container row of the TEU (installed auxiliary power ${stated.auxEngineKw} kW stated, not a load)`,
-  });
   const ship: Ghg4Ship = {
     shipType: 'container',
     teu,
@@ -189,7 +182,9 @@ export function particularsOf(ais: AisStaticParticulars, stated: StatedParticula
     fuel,
     ...(auxFuel !== undefined ? { auxFuel, boilerFuel: auxFuel } : {}),
     sulphurPct,
+    ...(stated.auxEngineKw !== null ? { auxInstalledKw: stated.auxEngineKw } : {}),
   };
+  assumptions.push(auxAssumption(ship));
   return {
     kind: 'stated',
     ship,
@@ -197,4 +192,22 @@ export function particularsOf(ais: AisStaticParticulars, stated: StatedParticula
     estimatedFields: estimated,
     source: { sourceOrg: stated.sourceOrg, asOf: stated.asOf },
   };
+}
+
+/**
+ * Which auxiliary load the call used, phase by phase: GHG4 Table 17's container row of the TEU, bounded by the
+ * stated installed auxiliary power where that is lower (docs/emissions.md Decisions, "Installed auxiliary power").
+ */
+export function auxAssumption(ship: Ghg4Ship): Assumption {
+  const used = GHG4_PHASES.map((phase) => ({ phase, ...auxiliaryAndBoilerKw(ship, phase) }));
+  const capped = used.filter((u) => u.auxCapped).map((u) => u.phase);
+  const value = used.map((u) => `${u.phase} ${u.auxKw}`).join(', ');
+  const installed = ship.auxInstalledKw;
+  const rule =
+    installed === undefined
+      ? 'auxiliary kW by phase: GHG4 Table 17 container row of the TEU (installed auxiliary power not stated); boiler Table 17'
+      : capped.length === 0
+        ? `auxiliary kW by phase: GHG4 Table 17 container row of the TEU, within the stated installed ${installed} kW; boiler Table 17`
+        : `auxiliary kW by phase: GHG4 Table 17 container row of the TEU, capped at the stated installed ${installed} kW in ${capped.join(', ')}; boiler Table 17`;
+  return { field: 'auxKw', value, rule };
 }

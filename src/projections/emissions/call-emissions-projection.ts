@@ -297,8 +297,9 @@ export function emissionsRows(
 
 export const callEmissionsProjection: Projection = {
   name: 'call-emissions',
-  // 2: shore power sessions (migration 0024). 3: vessel particulars statements (migration 0027).
-  version: 3,
+  // 2: shore power sessions (migration 0024). 3: vessel particulars statements (migration 0027). 4: the stated
+  // installed auxiliary power bounds the auxiliary load.
+  version: 4,
   tables: ['vessel_call_emissions', 'shore_power_connection', 'vessel_particulars'],
   // A call is recomputed when its vessel's positions, static data or detected arrivals/departures arrive.
   sources: [VESSEL_POSITION, VESSEL_STATIC, ...TRANSPORT_EVENT_CODES, SHORE_POWER_CONNECTION, VESSEL_PARTICULARS],
