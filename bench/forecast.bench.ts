@@ -24,7 +24,7 @@ import { fitModel } from '../src/forecast/fit-model.js';
 import { modelName } from '../src/forecast/forecast-model.js';
 import { loadMonthlyTeu } from '../src/forecast/io/teu-data-file.js';
 import { monthlySeries } from '../src/forecast/monthly-series.js';
-import { BASELINES, candidatesFor, runTeuBacktestStudy, selectionBeta } from '../src/forecast/teu-backtest-study.js';
+import { BASELINES, CANDIDATES, runTeuBacktestStudy } from '../src/forecast/teu-backtest-study.js';
 import { Prng } from '../src/sim/prng.js';
 import { loadSimInputs } from '../src/sim/io/load-sim-inputs.js';
 import { SURGE_2021 } from '../src/sim/scenario.js';
@@ -60,7 +60,7 @@ const suite: BenchSuite = async (emit, { quick }) => {
     ['USLAX 2017-2018 (24 months)', real],
     ['simulated (120 months)', simulated],
   ] as const) {
-    for (const spec of [...candidatesFor(selectionBeta(rows)), ...BASELINES]) {
+    for (const spec of [...CANDIDATES, ...BASELINES]) {
       let n = 0;
       const t0 = performance.now();
       while (performance.now() - t0 < seconds * 1000) {

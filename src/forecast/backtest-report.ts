@@ -19,6 +19,8 @@ export interface BacktestReport {
 
 const pct = (v: number | null | undefined): string =>
   v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : `${v.toFixed(2)}%`;
+const ratio = (v: number | null | undefined): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(2);
 const share = (v: number | undefined): string =>
   v === undefined || !Number.isFinite(v) ? 'n/a' : `${Math.round(v * 100)}%`;
 
@@ -32,7 +34,8 @@ export function teuBacktestReport(study: TeuBacktestStudy, generatedAt: string, 
     generatedAt,
     summary:
       `USLAX 2018, horizons 1-12: ${model?.model ?? 'model'} MAPE ${pct(model?.mape)} vs seasonal naive ` +
-      `${pct(snaive?.mape)} (ratio ${headline?.ratioToSeasonalNaive?.toFixed(2) ?? 'n/a'}, goal <= 0.80)`,
+      `${pct(snaive?.mape)} (ratio ${headline?.ratioToSeasonalNaive?.toFixed(2) ?? 'n/a'}, goal <= 0.80; ` +
+      `selection-set ratio ${study.selection.ratio.toFixed(2)})`,
     dataset: {
       file: 'data-static/teu/monthly_teu.csv',
       rows,
@@ -56,17 +59,30 @@ export function reportMarkdown(report: BacktestReport): string {
     '',
     study.design,
     '',
-    `## Model choice (USLAX ${study.selection.targetYear}, before the hold-out)`,
+    `## Model choice (selection set: ${study.selection.set}, before the hold-out)`,
     '',
-    '| model | MAPE | MAE (TEU) | n |',
+    '| model | MAPE | ratio to seasonal naive | one-step ratio | MAE (TEU) | n |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...study.selection.scores.map(
+      (s) =>
+        `| ${s.model} | ${pct(s.mape)} | ${ratio(s.ratio)} | ${ratio(s.ratioOneStep)} | ${Math.round(s.mae)} | ${s.n} |`,
+    ),
+    '',
+    `Chosen (lowest ratio among the candidates; the baselines are listed for reference): **${study.selection.chosen}**, ` +
+      `selection-set ratio ${ratio(study.selection.ratio)}.`,
+    '',
+    'Split-conformal intervals (half-width as a share of the forecast, from the chosen model’s selection-set residuals):',
+    '',
+    '| horizons | residuals | 80% | 95% |',
     '| --- | ---: | ---: | ---: |',
-    ...study.selection.scores.map((s) => `| ${s.model} | ${pct(s.mape)} | ${Math.round(s.mae)} | ${s.n} |`),
-    '',
-    `Chosen (lowest MAPE among the candidates; the baselines are listed for reference): **${study.selection.chosen}**.`,
+    ...study.selection.intervals.map(
+      (b, i, all) =>
+        `| ${i === 0 ? 1 : all[i - 1]!.maxHorizon + 1}-${b.maxHorizon} | ${b.n} | ${share(b.halfWidth['0.8'])} | ${share(b.halfWidth['0.95'])} |`,
+    ),
     '',
     `Lunar New Year effect: y = y* · exp(beta · x), x = share of the window [LNY + ${study.lunarNewYear.fromDays} d, ` +
-      `LNY + ${study.lunarNewYear.fromDays + study.lunarNewYear.days} d) in the month; beta = ` +
-      `${study.lunarNewYear.beta.toFixed(3)}, estimated on ${study.lunarNewYear.estimatedOn} and then held fixed.`,
+      `LNY + ${study.lunarNewYear.fromDays + study.lunarNewYear.days} d) in the month; beta ${study.lunarNewYear.estimatedOn} ` +
+      `(on all USLAX data: ${study.lunarNewYear.betaAllData === null ? 'n/a' : study.lunarNewYear.betaAllData.toFixed(3)}).`,
     '',
     '## Hold-out',
     '',

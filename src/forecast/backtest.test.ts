@@ -86,6 +86,42 @@ describe('rolling-origin backtest: no look-ahead', () => {
     }
   });
 
+  it('the same holds for the models refitted per origin (LNY β, drift, seasonal index, conformal) with an earlier stretch', () => {
+    const values = seasonal(60, 'property-refit');
+    const start = { year: 2014, month: 1 };
+    // An earlier era of the same series, ending before the history begins (as USLAX 1997-1998 before 2017).
+    const earlier = [{ start: { year: 1997, month: 1 }, values: seasonal(24, 'earlier-era') }];
+    const singles: ModelSpec[] = [
+      { kind: 'holt-winters', period: 12, season: 'multiplicative', trend: 'damped' },
+      { kind: 'seasonal-naive-drift', period: 12, k: 12 },
+      { kind: 'seasonal-index', period: 12, levelMonths: 3 },
+    ].map((base): ModelSpec => ({ kind: 'lny-refit', base: base as ModelSpec }));
+    const mean: ModelSpec = { kind: 'combination', statistic: 'mean', members: singles };
+    const rng = new Prng('tamper-refit');
+    for (const spec of [
+      ...singles,
+      { kind: 'combination', statistic: 'median', members: singles },
+      { kind: 'conformal', base: mean, bands: [{ maxHorizon: 12, halfWidth: { '0.8': 0.1 } }] },
+    ] as ModelSpec[]) {
+      const model: ForecastFunction = (history, horizon, levels) =>
+        fitModel(spec, history, start, earlier).forecast(horizon, levels);
+      for (const origin of [14, 24, 37, 48]) {
+        const tampered = values.map((v, i) => (i >= origin ? v * rng.uniform(0.2, 5) : v));
+        const options = { origins: [origin], maxHorizon: 12, levels: [0.8] };
+        const clean = rollingOriginBacktest(values, model, options);
+        const dirty = rollingOriginBacktest(tampered, model, options);
+        expect(dirty.map((p) => [p.forecast, p.intervals])).toEqual(clean.map((p) => [p.forecast, p.intervals]));
+        expect(dirty.map((p) => p.actual)).not.toEqual(clean.map((p) => p.actual));
+      }
+    }
+    // An "earlier" stretch that overlaps the history would be data the history already holds, or later: refused.
+    expect(() =>
+      fitModel(singles[0]!, values.slice(0, 24), start, [
+        { start: { year: 2013, month: 6 }, values: values.slice(0, 12) },
+      ]),
+    ).toThrow(/earlier stretch/);
+  });
+
   it('skips unpublished values (null) as targets and refuses a history with a gap', () => {
     const values: (number | null)[] = [...seasonal(24, 'gaps'), null, null, 1000];
     const points = rollingOriginBacktest(values, modelOf({ kind: 'naive' }), {

@@ -107,3 +107,39 @@ export function estimateLnyBeta(values: readonly (number | null)[], start: YearM
   });
   return sxx > 1e-12 ? sxy / sxx : null;
 }
+
+/**
+ * β as `estimateLnyBeta`, pooled over several stretches of the same series (an earlier era and the current
+ * history) with one intercept per stretch (growth differs between eras): the year-on-year pairs of each stretch
+ * are centred on that stretch's means. Null when fewer than 3 pairs in all or the regressor does not vary.
+ */
+export function estimateLnyBetaPooled(
+  stretches: readonly { readonly values: readonly (number | null)[]; readonly start: YearMonth }[],
+): number | null {
+  let sxy = 0;
+  let sxx = 0;
+  let pairs = 0;
+  for (const { values, start } of stretches) {
+    const dy: number[] = [];
+    const dx: number[] = [];
+    for (let t = 12; t < values.length; t++) {
+      const y = values[t];
+      const prior = values[t - 12];
+      if (y === null || y === undefined || prior === null || prior === undefined || !(y > 0) || !(prior > 0)) continue;
+      const k = start.year * 12 + start.month - 1;
+      const at = (i: number): YearMonth => ({ year: Math.floor((k + i) / 12), month: ((k + i) % 12) + 1 });
+      dy.push(Math.log(y / prior));
+      dx.push(lnyShare(at(t)) - lnyShare(at(t - 12)));
+    }
+    if (dy.length === 0) continue;
+    pairs += dy.length;
+    const my = dy.reduce((s, v) => s + v, 0) / dy.length;
+    const mx = dx.reduce((s, v) => s + v, 0) / dx.length;
+    dx.forEach((x, i) => {
+      sxy += (x - mx) * (dy[i]! - my);
+      sxx += (x - mx) ** 2;
+    });
+  }
+  if (pairs < 3) return null;
+  return sxx > 1e-12 ? sxy / sxx : null;
+}

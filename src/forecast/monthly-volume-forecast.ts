@@ -1,23 +1,26 @@
 /**
- * The monthly TEU forecast of a port (`GET /forecasts/volume`): the model the backtest chose
- * (teu-backtest-study.ts; a test keeps `monthlyTeuModel` equal to its choice: multiplicative Holt-Winters on the
- * history with the Lunar New Year effect taken out, β estimated on USLAX 1997-1998) fitted on the newest run of
- * consecutive published months of the port, forecasting the months after it with 80% and 95% intervals.
+ * The monthly TEU forecast of a port (`GET /forecasts/volume`): the model the backtest chose on its selection set
+ * (teu-backtest-study.ts `selectMonthlyTeuModel`, with its split-conformal intervals; a test keeps the two equal)
+ * fitted on the newest run of consecutive published months of the port, with the port's earlier runs of 12+
+ * months as earlier stretches, forecasting the months after it with 80% and 95% intervals.
  * `asOf` is the last month the model saw: the shipped dataset is historical, so the forecast starts after it.
  */
 import { fitModel } from './fit-model.js';
 import { modelName, type ModelSpec } from './forecast-model.js';
 import type { MonthlyTeuRow } from './monthly-teu-csv.js';
 import { formatYearMonth, monthIndex, monthlySeries, yearMonthAt } from './monthly-series.js';
-import { selectionBeta } from './teu-backtest-study.js';
+import { earlierStretches, selectMonthlyTeuModel } from './teu-backtest-study.js';
 
-/** The chosen model, with the Lunar New Year β estimated on the selection window of `rows`. */
+const chosenFor = new WeakMap<readonly MonthlyTeuRow[], ModelSpec>();
+
+/** The chosen model with its split-conformal intervals (the selection runs once per rows array). */
 export function monthlyTeuModel(rows: readonly MonthlyTeuRow[]): ModelSpec {
-  return {
-    kind: 'lny-adjusted',
-    beta: selectionBeta(rows),
-    base: { kind: 'holt-winters', period: 12, season: 'multiplicative', trend: 'none' },
-  };
+  let spec = chosenFor.get(rows);
+  if (spec === undefined) {
+    spec = selectMonthlyTeuModel(rows).model;
+    chosenFor.set(rows, spec);
+  }
+  return spec;
 }
 export const VOLUME_LEVELS = [0.8, 0.95] as const;
 export const MAX_VOLUME_MONTHS = 24;
@@ -67,7 +70,9 @@ export function monthlyVolumeForecast(
   const { start: s, end: e } = best as { start: number; end: number };
   const history = series.values.slice(s, e + 1) as number[];
   const spec = monthlyTeuModel(rows);
-  const forecast = fitModel(spec, history, yearMonthAt(series.start, s)).forecast(months, VOLUME_LEVELS);
+  const historyStart = yearMonthAt(series.start, s);
+  const earlier = earlierStretches(rows, [port], historyStart);
+  const forecast = fitModel(spec, history, historyStart, earlier).forecast(months, VOLUME_LEVELS);
   const finite = (v: number): number | null => (Number.isFinite(v) ? Math.round(v) : null);
   return {
     port,

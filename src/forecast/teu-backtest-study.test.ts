@@ -13,7 +13,7 @@ import { parseMonthlyTeuCsv } from './monthly-teu-csv.js';
 import { monthlySeries } from './monthly-series.js';
 import { monthlyTeuModel } from './monthly-volume-forecast.js';
 import { modelName } from './forecast-model.js';
-import { runTeuBacktestStudy } from './teu-backtest-study.js';
+import { CANDIDATES, runTeuBacktestStudy } from './teu-backtest-study.js';
 
 const SHARED = new URL('../../../shared/datasets/san-pedro-bay-teu/monthly_teu.csv', import.meta.url);
 const SHIPPED = new URL('../../data-static/teu/monthly_teu.csv', import.meta.url);
@@ -76,21 +76,44 @@ describe('San Pedro Bay monthly TEU: the backtest report', () => {
   const result = (series: string, year: number) =>
     study.results.find((r) => r.series === series && r.holdoutYear === year)!;
 
-  it('estimates the Lunar New Year β on 1997-1998 only and chooses the model there, before the hold-out', () => {
-    expect(study.lunarNewYear.beta).toBeCloseTo(-0.169, 3);
-    expect(study.selection.chosen).toBe('lny-adjusted(beta=-0.169,holt-winters(multiplicative,trend=none,12))');
-    // GET /forecasts/volume uses the model the backtest chose.
-    expect(modelName(monthlyTeuModel(rows))).toBe(study.selection.chosen);
-    const mape = (model: string) => study.selection.scores.find((s) => s.model === model)!.mape;
-    expect(mape(study.selection.chosen)).toBeCloseTo(6.52, 1);
-    expect(mape('holt-winters(multiplicative,trend=none,12)')).toBeCloseTo(7.04, 1);
-    expect(mape('seasonal-naive(12)')).toBeCloseTo(13.02, 1);
-    // The chosen one is the lowest among the candidates (the baselines are listed for reference only).
-    const candidates = study.selection.scores.filter((s) => s.model !== 'seasonal-naive(12)' && s.model !== 'naive');
-    expect(Math.min(...candidates.map((s) => s.mape))).toBe(mape(study.selection.chosen));
+  it('chooses among the twelve pre-registered candidates on USLAX 1998 only, by ratio to seasonal naive', () => {
+    expect(study.selection.set).toBe('USLAX 1998 (history from 1997)');
+    const candidates = study.selection.scores.slice(0, CANDIDATES.length);
+    expect(candidates.map((s) => s.model)).toEqual(CANDIDATES.map(modelName));
+    expect(candidates.every((s) => s.n === 78)).toBe(true);
+    const ratio = (model: string) => study.selection.scores.find((s) => s.model === model)!.ratio;
+    expect(ratio('seasonal-naive(12)')).toBe(1);
+    expect(study.selection.chosen).toBe(
+      'mean(lny-refit(holt-winters(multiplicative,trend=none,12)) + lny-refit(holt-winters(multiplicative,trend=damped,12))' +
+        ' + lny-refit(seasonal-naive-drift(k=12,12)) + lny-refit(seasonal-index(level=3,12)))',
+    );
+    expect(study.selection.ratio).toBeCloseTo(0.514, 3);
+    expect(Math.min(...candidates.map((s) => s.ratio))).toBe(study.selection.ratio);
+    expect(ratio('holt-winters(multiplicative,trend=none,12)')).toBeCloseTo(0.54, 2);
+    expect(ratio('holt-winters(multiplicative,trend=damped,12)')).toBeCloseTo(0.852, 2);
+    // GET /forecasts/volume uses the chosen model, with the intervals calibrated on the same selection set.
+    const api = monthlyTeuModel(rows);
+    expect(api.kind).toBe('conformal');
+    expect(modelName(api)).toBe(`conformal(${study.selection.chosen})`);
   });
 
-  it('USLAX 2018: 12 origins, horizons 1..12, model and seasonal naive side by side (ratio 0.92, goal 0.8 not met)', () => {
+  it('calibrates split-conformal intervals per horizon band on the selection set’s residuals', () => {
+    const bands = study.selection.intervals;
+    expect(bands.map((b) => [b.maxHorizon, b.n])).toEqual([
+      [3, 33],
+      [6, 24],
+      [12, 21],
+    ]);
+    for (const b of bands) expect(b.halfWidth['0.95']!).toBeGreaterThanOrEqual(b.halfWidth['0.8']!);
+    expect(bands[0]!.halfWidth['0.8']).toBeCloseTo(0.0845, 4);
+    expect(bands[2]!.halfWidth['0.95']).toBeCloseTo(0.2195, 4);
+  });
+
+  it('the LNY β is refitted per origin: on all USLAX data (1998 and 2018 pairs) it is −0.30', () => {
+    expect(study.lunarNewYear.betaAllData).toBeCloseTo(-0.3, 2);
+  });
+
+  it('USLAX 2018, scored once: 9.03% vs seasonal naive 9.77% (ratio 0.92, goal 0.8 not met), coverage 65% / 85%', () => {
     const r = result('USLAX', 2018);
     expect(r.origins).toEqual([
       '2017-12',
@@ -110,25 +133,24 @@ describe('San Pedro Bay monthly TEU: the backtest report', () => {
     expect(model!.role).toBe('chosen');
     expect(snaive!.model).toBe('seasonal-naive(12)');
     expect(model!.n).toBe(78);
-    expect(model!.mape).toBeCloseTo(8.98, 1);
-    expect(snaive!.mape).toBeCloseTo(9.77, 1);
-    expect(r.ratioToSeasonalNaive).toBeCloseTo(0.919, 2);
-    // The plain Holt-Winters of the previous choice collapses to seasonal naive.
-    expect(r.scores.find((s) => s.model === 'holt-winters(multiplicative,trend=none,12)')!.mape).toBeCloseTo(9.76, 1);
-    // Interval coverage on the hold-out: the 80% / 95% intervals cover 56% / 73% of the 66 forecasts with a spread.
-    expect(model!.coverageN).toBe(66);
-    expect(model!.coverage['0.8']).toBeCloseTo(37 / 66, 6);
-    expect(model!.coverage['0.95']).toBeCloseTo(48 / 66, 6);
+    expect(model!.mape).toBeCloseTo(9.03, 2);
+    expect(snaive!.mape).toBeCloseTo(9.77, 2);
+    expect(r.ratioToSeasonalNaive).toBeCloseTo(0.924, 3);
+    expect(model!.coverageN).toBe(78);
+    expect(model!.coverage['0.8']).toBeCloseTo(51 / 78, 6);
+    expect(model!.coverage['0.95']).toBeCloseTo(66 / 78, 6);
     expect(r.byHorizon[0]).toMatchObject({ horizon: 1, n: 12 });
+    expect(r.byHorizon[0]!.model).toBeCloseTo(8.3, 1);
     expect(r.byHorizon[0]!.seasonalNaive).toBeCloseTo(9.7, 1);
   });
 
-  it('USLAX 2019: only July and August are published; scored from origins 2018-07..2018-12', () => {
+  it('USLAX 2019: only July and August are published; scored from origins 2018-07..2018-12, worse than seasonal naive', () => {
     const r = result('USLAX', 2019);
     expect(r.origins).toEqual(['2018-07', '2018-08', '2018-09', '2018-10', '2018-11', '2018-12']);
     expect(r.scores[0]!.n).toBe(11);
-    expect(r.scores[0]!.mape).toBeCloseTo(6.61, 1);
-    expect(r.scores[1]!.mape).toBeCloseTo(6.52, 1);
+    expect(r.scores[0]!.mape).toBeCloseTo(8.56, 2);
+    expect(r.scores[1]!.mape).toBeCloseTo(6.52, 2);
+    expect(r.ratioToSeasonalNaive).toBeCloseTo(1.31, 2);
   });
 
   it('USLGB and the combined series are reported as not scored, with the reason', () => {

@@ -3,20 +3,22 @@
  * (data-static/teu/monthly_teu.csv), hold-out years 2018 and 2019, rolling origin monthly, horizons 1..12,
  * model MAPE beside the seasonal-naive and naive baselines. Pure: rows in, report out.
  *
- * Model choice without looking at the hold-out: every candidate (the six Holt-Winters variants, the same with the
- * Lunar New Year effect taken out (lunar-new-year.ts), seasonal naive with it, and equal-weight combinations of
- * Holt-Winters and seasonal naive) is backtested the same way on the only complete stretch before the hold-out
- * (USLAX 1997-1998: 1998 from POLA's 1998 table, 1997 backed out of its year-on-year column), and the candidate with
- * the lowest MAPE there is the model reported on 2018/2019. The Lunar New Year β is estimated on that same stretch
- * (1998 over 1997) and then held fixed. The other candidates' hold-out numbers are listed too, marked as not chosen.
+ * Protocol (pre-registered in docs/forecast.md, "Second attempt"): twelve candidates (`CANDIDATES`) are run through
+ * the same design on the selection set — every year before the hold-out with 24 consecutive months of history up
+ * to its end, on every series with 12 consecutive months: in this dataset USLAX 1998 only — and the one with the
+ * lowest MAPE ratio to seasonal naive there is chosen. Its relative residuals there give split-conformal
+ * intervals (conformal.ts, horizon bands 1-3, 4-6, 7-12). Only then is the chosen model scored on 2018 and 2019.
+ * Every parameter is fitted per origin on data before it (the Lunar New Year β included: `lny-refit`); the hold-out
+ * models also see the series' earlier stretch (USLAX 1997-1998), which ends before their history begins.
  */
 import { accuracyOf, type Accuracy } from './accuracy.js';
 import { rollingOriginBacktest, type BacktestPoint } from './backtest.js';
+import { conformalBands } from './conformal.js';
 import { fitModel } from './fit-model.js';
-import { modelName, type ModelSpec } from './forecast-model.js';
-import { estimateLnyBeta, LNY_TROUGH } from './lunar-new-year.js';
+import { modelName, type ConformalBand, type EarlierStretch, type ModelSpec } from './forecast-model.js';
+import { estimateLnyBetaPooled, LNY_TROUGH } from './lunar-new-year.js';
 import type { MonthlyTeuRow } from './monthly-teu-csv.js';
-import { monthlySeries, yearMonthAt, type MonthlySeries, type YearMonth } from './monthly-series.js';
+import { monthIndex, monthlySeries, yearMonthAt, type MonthlySeries, type YearMonth } from './monthly-series.js';
 
 export const PERIOD = 12;
 export const MAX_HORIZON = 12;
@@ -24,47 +26,45 @@ export const LEVELS = [0.8, 0.95] as const;
 export const HOLDOUT_YEARS = [2018, 2019] as const;
 export const SELECTION_WINDOW = { from: { year: 1997, month: 1 }, to: { year: 1998, month: 12 }, targetYear: 1998 };
 export const HOLDOUT_WINDOW = { from: { year: 2017, month: 1 }, to: { year: 2019, month: 12 } };
+/** Horizon bands of the split-conformal intervals: 1-3, 4-6, 7-12 (and beyond, the last band). */
+export const CONFORMAL_BAND_ENDS = [3, 6, 12] as const;
 
-export const BASELINES: readonly ModelSpec[] = [{ kind: 'seasonal-naive', period: PERIOD }, { kind: 'naive' }];
-export const HOLT_WINTERS_VARIANTS: readonly ModelSpec[] = (['additive', 'multiplicative'] as const).flatMap((season) =>
-  (['none', 'additive', 'damped'] as const).map((trend): ModelSpec => ({
-    kind: 'holt-winters',
-    period: PERIOD,
-    season,
-    trend,
-  })),
-);
+export const SEASONAL_NAIVE: ModelSpec = { kind: 'seasonal-naive', period: PERIOD };
+export const BASELINES: readonly ModelSpec[] = [SEASONAL_NAIVE, { kind: 'naive' }];
 
-/** The candidates the selection window chooses from, with the Lunar New Year β estimated there. */
-export function candidatesFor(beta: number): ModelSpec[] {
-  const lny = (base: ModelSpec): ModelSpec => ({ kind: 'lny-adjusted', base, beta });
-  const snaive = BASELINES[0]!;
-  const hwMultiplicative = HOLT_WINTERS_VARIANTS[3]!;
+const HW_NONE: ModelSpec = { kind: 'holt-winters', period: PERIOD, season: 'multiplicative', trend: 'none' };
+const HW_DAMPED: ModelSpec = { kind: 'holt-winters', period: PERIOD, season: 'multiplicative', trend: 'damped' };
+const DRIFT: ModelSpec = { kind: 'seasonal-naive-drift', period: PERIOD, k: 12 };
+const INDEX: ModelSpec = { kind: 'seasonal-index', period: PERIOD, levelMonths: 3 };
+
+/** The twelve pre-registered candidates, in the protocol's order: 1-6 without, then with the LNY adjustment. */
+export const CANDIDATES: readonly ModelSpec[] = [false, true].flatMap((lny) => {
+  const wrap = (base: ModelSpec): ModelSpec => (lny ? { kind: 'lny-refit', base } : base);
+  const singles = [HW_NONE, HW_DAMPED, DRIFT, INDEX].map(wrap);
   return [
-    ...HOLT_WINTERS_VARIANTS,
-    ...HOLT_WINTERS_VARIANTS.map(lny),
-    lny(snaive),
-    { kind: 'combination', members: [hwMultiplicative, snaive] },
-    { kind: 'combination', members: [lny(hwMultiplicative), lny(snaive)] },
+    ...singles,
+    { kind: 'combination', statistic: 'median', members: singles },
+    { kind: 'combination', statistic: 'mean', members: singles },
   ];
-}
-
-/** β of the Lunar New Year effect, estimated on the selection window only (USLAX 1998 over 1997). */
-export function selectionBeta(rows: readonly MonthlyTeuRow[]): number {
-  const s = monthlySeries(rows, ['USLAX'], SELECTION_WINDOW.from, SELECTION_WINDOW.to);
-  return estimateLnyBeta(s.values, s.start) ?? 0;
-}
+});
 
 export interface ModelScore extends Accuracy {
   readonly model: string;
+}
+
+export interface SelectionScore extends ModelScore {
+  /** MAPE / seasonal-naive MAPE over the selection set (the criterion). */
+  readonly ratio: number;
+  /** The same over the one-step forecasts only (reported, not used to choose). */
+  readonly ratioOneStep: number;
 }
 
 export interface HoldoutResult {
   readonly series: string;
   readonly holdoutYear: number;
   readonly origins: readonly string[];
-  /** The chosen model, then the baselines, then the other candidates. */
-  readonly scores: readonly (ModelScore & { readonly role: 'chosen' | 'baseline' | 'candidate' })[];
+  /** The chosen model, then the baselines. */
+  readonly scores: readonly (ModelScore & { readonly role: 'chosen' | 'baseline' })[];
   /** MAPE of the chosen model / MAPE of seasonal naive (goal ≤ 0.8); null when nothing could be scored. */
   readonly ratioToSeasonalNaive: number | null;
   readonly byHorizon: readonly {
@@ -79,24 +79,23 @@ export interface HoldoutResult {
 export interface TeuBacktestStudy {
   readonly design: string;
   readonly lunarNewYear: {
-    /** y_t = y*_t·exp(β·x_t), x_t the share of [LNY + fromDays, LNY + fromDays + days) in month t. */
-    readonly beta: number;
     readonly fromDays: number;
     readonly days: number;
     readonly estimatedOn: string;
+    /** β on all of USLAX's data (what `GET /forecasts/volume` uses when the chosen model has the adjustment). */
+    readonly betaAllData: number | null;
   };
   readonly selection: {
+    readonly set: string;
     readonly series: string;
     readonly targetYear: number;
-    readonly scores: readonly ModelScore[];
+    readonly scores: readonly SelectionScore[];
     readonly chosen: string;
+    readonly ratio: number;
+    readonly intervals: readonly (ConformalBand & { readonly n: number })[];
   };
   readonly results: readonly HoldoutResult[];
 }
-
-const forecaster =
-  (spec: ModelSpec, start: YearMonth) => (history: readonly number[], horizon: number, levels: readonly number[]) =>
-    fitModel(spec, history, start).forecast(horizon, levels);
 
 /** Origins whose history (from the window start) is gap-free and that forecast a known value of `targetYear`. */
 export function originsFor(series: MonthlySeries, targetYear: number): number[] {
@@ -111,18 +110,52 @@ export function originsFor(series: MonthlySeries, targetYear: number): number[] 
   return origins;
 }
 
+/**
+ * The runs of at least 12 consecutive published months of `ports` that end before `before` (the earlier eras a
+ * model may use besides its own history).
+ */
+export function earlierStretches(
+  rows: readonly MonthlyTeuRow[],
+  ports: readonly string[],
+  before: YearMonth,
+): EarlierStretch[] {
+  const own = rows.filter((r) => ports.includes(r.port));
+  if (own.length === 0) return [];
+  const first = own.reduce((a, b) => (monthIndex(b) < monthIndex(a) ? b : a));
+  // One year earlier than the first row: months backed out of a year-on-year column land there.
+  const from = { year: first.year - 1, month: first.month };
+  const end = monthIndex(before) - 1;
+  if (end < monthIndex(from)) return [];
+  const series = monthlySeries(rows, ports, from, yearMonthAt({ year: 0, month: 1 }, end));
+  const out: EarlierStretch[] = [];
+  let run: number[] = [];
+  let runStart = 0;
+  const close = () => {
+    if (run.length >= PERIOD) out.push({ start: yearMonthAt(series.start, runStart), values: run });
+    run = [];
+  };
+  series.values.forEach((v, i) => {
+    if (v === null) return close();
+    if (run.length === 0) runStart = i;
+    run.push(v);
+  });
+  close();
+  return out;
+}
+
 function score(
   series: MonthlySeries,
   spec: ModelSpec,
   origins: readonly number[],
   targetYear: number,
+  earlier: readonly EarlierStretch[],
 ): BacktestPoint[] {
   if (origins.length === 0) return [];
-  return rollingOriginBacktest(series.values, forecaster(spec, series.start), {
-    origins,
-    maxHorizon: MAX_HORIZON,
-    levels: LEVELS,
-  }).filter((p) => yearMonthAt(series.start, p.target).year === targetYear);
+  return rollingOriginBacktest(
+    series.values,
+    (history, horizon, levels) => fitModel(spec, history, series.start, earlier).forecast(horizon, levels),
+    { origins, maxHorizon: MAX_HORIZON, levels: LEVELS },
+  ).filter((p) => yearMonthAt(series.start, p.target).year === targetYear);
 }
 
 const label = (start: YearMonth, origin: number): string => {
@@ -130,30 +163,69 @@ const label = (start: YearMonth, origin: number): string => {
   return `${last.year}-${String(last.month).padStart(2, '0')}`;
 };
 
+interface Selection {
+  /** The candidates', then the baselines' scores. */
+  readonly scores: SelectionScore[];
+  readonly chosen: ModelSpec;
+  readonly chosenIndex: number;
+  readonly model: ModelSpec;
+  readonly bands: (ConformalBand & { readonly n: number })[];
+}
+
+/** Runs the selection set; `model` is the chosen candidate with its split-conformal intervals. */
+export function selectMonthlyTeuModel(rows: readonly MonthlyTeuRow[]): Selection {
+  const series = monthlySeries(rows, ['USLAX'], SELECTION_WINDOW.from, SELECTION_WINDOW.to);
+  const origins = originsFor(series, SELECTION_WINDOW.targetYear);
+  const earlier = earlierStretches(rows, ['USLAX'], SELECTION_WINDOW.from);
+  const run = (spec: ModelSpec) => score(series, spec, origins, SELECTION_WINDOW.targetYear, earlier);
+  const snaive = run(SEASONAL_NAIVE);
+  const snaiveMape = accuracyOf(snaive).mape;
+  const snaiveOneStep = accuracyOf(snaive.filter((p) => p.horizon === 1)).mape;
+  const specs = [...CANDIDATES, ...BASELINES];
+  const points = specs.map(run);
+  const scores = specs.map((spec, i) => {
+    const a = accuracyOf(points[i]!);
+    return {
+      model: modelName(spec),
+      ...a,
+      ratio: a.mape / snaiveMape,
+      ratioOneStep: accuracyOf(points[i]!.filter((p) => p.horizon === 1)).mape / snaiveOneStep,
+    };
+  });
+  // Lowest ratio; on a tie within 0.005 the earlier candidate.
+  let chosenIndex = 0;
+  scores.slice(0, CANDIDATES.length).forEach((s, i) => {
+    if (s.ratio < scores[chosenIndex]!.ratio - 0.005) chosenIndex = i;
+  });
+  const chosen = CANDIDATES[chosenIndex]!;
+  const bands = conformalBands(points[chosenIndex]!, CONFORMAL_BAND_ENDS, LEVELS);
+  return {
+    scores,
+    chosen,
+    chosenIndex,
+    model: {
+      kind: 'conformal',
+      base: chosen,
+      bands: bands.map(({ maxHorizon, halfWidth }) => ({ maxHorizon, halfWidth })),
+    },
+    bands,
+  };
+}
+
 export function runTeuBacktestStudy(rows: readonly MonthlyTeuRow[]): TeuBacktestStudy {
-  const selectionSeries = monthlySeries(rows, ['USLAX'], SELECTION_WINDOW.from, SELECTION_WINDOW.to);
-  const selectionOrigins = originsFor(selectionSeries, SELECTION_WINDOW.targetYear);
-  const beta = selectionBeta(rows);
-  const candidates = candidatesFor(beta);
-  const selectionScores = [...candidates, ...BASELINES].map((spec) => ({
-    model: modelName(spec),
-    ...accuracyOf(score(selectionSeries, spec, selectionOrigins, SELECTION_WINDOW.targetYear)),
-  }));
-  const candidateScores = selectionScores.slice(0, candidates.length);
-  const best = candidateScores.reduce((a, b) => (b.mape < a.mape ? b : a));
-  const chosen = candidates[candidateScores.indexOf(best)]!;
+  const selection = selectMonthlyTeuModel(rows);
 
   const results: HoldoutResult[] = [];
   for (const ports of [['USLAX'], ['USLGB'], ['USLAX', 'USLGB']]) {
     const series = monthlySeries(rows, ports, HOLDOUT_WINDOW.from, HOLDOUT_WINDOW.to);
+    const earlier = earlierStretches(rows, ports, HOLDOUT_WINDOW.from);
     for (const year of HOLDOUT_YEARS) {
       const origins = originsFor(series, year);
-      const specs: { spec: ModelSpec; role: 'chosen' | 'baseline' | 'candidate' }[] = [
-        { spec: chosen, role: 'chosen' },
+      const specs: { spec: ModelSpec; role: 'chosen' | 'baseline' }[] = [
+        { spec: selection.model, role: 'chosen' },
         ...BASELINES.map((spec) => ({ spec, role: 'baseline' as const })),
-        ...candidates.filter((c) => c !== chosen).map((spec) => ({ spec, role: 'candidate' as const })),
       ];
-      const points = specs.map(({ spec }) => score(series, spec, origins, year));
+      const points = specs.map(({ spec }) => score(series, spec, origins, year, earlier));
       const scores = specs.map(({ spec, role }, i) => ({ model: modelName(spec), role, ...accuracyOf(points[i]!) }));
       const model = scores[0]!;
       const snaive = scores[1]!;
@@ -179,24 +251,31 @@ export function runTeuBacktestStudy(rows: readonly MonthlyTeuRow[]): TeuBacktest
       });
     }
   }
+  const all = earlierStretches(rows, ['USLAX'], { year: 9999, month: 1 });
   return {
     design:
       'Rolling origin, monthly: from every month-end whose history since the window start is complete (at least ' +
       `${PERIOD} months), forecast horizons 1..${MAX_HORIZON}; score the forecasts whose target lies in the hold-out ` +
-      'year and is published in the dataset. MAPE = mean |actual - forecast| / actual (%). Model chosen on USLAX ' +
-      `${SELECTION_WINDOW.targetYear} (same design, history from ${SELECTION_WINDOW.from.year}) before any hold-out score was computed; ` +
-      'the Lunar New Year beta is estimated on the same window (the in-sample fit flatters the LNY candidates there).',
+      'year and is published in the dataset. MAPE = mean |actual - forecast| / actual (%). Protocol pre-registered ' +
+      '(docs/forecast.md, "Second attempt"): twelve candidates, chosen by MAPE ratio to seasonal naive on the ' +
+      `selection set (USLAX ${SELECTION_WINDOW.targetYear}, the only year before the hold-out with 24 consecutive ` +
+      'months of history), every parameter (the Lunar New Year beta included) fitted per origin on data before it; ' +
+      'intervals split-conformal from the chosen model’s selection-set residuals; the hold-out scored once.',
     lunarNewYear: {
-      beta,
       fromDays: LNY_TROUGH.fromDays,
       days: LNY_TROUGH.days,
-      estimatedOn: `USLAX ${SELECTION_WINDOW.from.year}-${SELECTION_WINDOW.to.year} (year-on-year log ratios)`,
+      estimatedOn:
+        'refitted at every origin on the year-on-year log ratios of the data before it (one intercept per stretch)',
+      betaAllData: estimateLnyBetaPooled(all),
     },
     selection: {
+      set: `USLAX ${SELECTION_WINDOW.targetYear} (history from ${SELECTION_WINDOW.from.year})`,
       series: 'USLAX',
       targetYear: SELECTION_WINDOW.targetYear,
-      scores: selectionScores,
-      chosen: modelName(chosen),
+      scores: selection.scores,
+      chosen: modelName(selection.chosen),
+      ratio: selection.scores[selection.chosenIndex]!.ratio,
+      intervals: selection.bands,
     },
     results,
   };

@@ -70,7 +70,7 @@ describe.each(ENGINES)('forecast API on $name', (engine) => {
     ]);
     expect(backtests[0]!.summary).toMatch(/surge, 1 day ahead: MAE \d+\.\d ships vs persistence \d+\.\d/);
     expect(backtests[1]!.summary).toMatch(
-      /USLAX 2018.*MAPE 8\.98% vs seasonal naive 9\.77% \(ratio 0\.92, goal <= 0\.80\)/,
+      /USLAX 2018.*MAPE 9\.03% vs seasonal naive 9\.77% \(ratio 0\.92, goal <= 0\.80; selection-set ratio 0\.51\)/,
     );
     expect(backtests[2]!.summary).toMatch(/pilot ETA 24 h ahead, MAE minutes: normal \d+ vs schedule \d+; surge \d+/);
     const one = await server.app.inject({
@@ -84,7 +84,9 @@ describe.each(ENGINES)('forecast API on $name', (engine) => {
         results: { series: string; holdoutYear: number; ratioToSeasonalNaive: number | null }[];
       };
     }>();
-    expect(report.study.selection.chosen).toBe('lny-adjusted(beta=-0.169,holt-winters(multiplicative,trend=none,12))');
+    expect(report.study.selection.chosen).toMatch(
+      /^mean\(lny-refit\(holt-winters\(multiplicative,trend=none,12\)\) \+ /,
+    );
     const headline = report.study.results.find((r) => r.series === 'USLAX' && r.holdoutYear === 2018)!;
     expect(headline.ratioToSeasonalNaive).toBeGreaterThan(0.9);
     expect(report.study.results.find((r) => r.series === 'USLGB')!.ratioToSeasonalNaive).toBeNull();
@@ -135,7 +137,10 @@ describe.each(ENGINES)('forecast API on $name', (engine) => {
     const v = res.json<Volume>();
     expect(v).toMatchObject({ port: 'USLAX', asOf: '2018-12', historyFrom: '2017-01', historyMonths: 24 });
     expect(v.months.map((m) => m.month)).toEqual(['2019-01', '2019-02', '2019-03']);
+    // The model the backtest chose, with split-conformal intervals: ±8.45% (80%) for horizons 1-3.
+    expect(v.model).toMatch(/^conformal\(mean\(lny-refit\(/);
     for (const m of v.months) {
+      expect((m.intervals[0]!.upper - m.teu) / m.teu).toBeCloseTo(0.0845, 4);
       const [i80, i95] = m.intervals;
       expect(i80!.level).toBe(0.8);
       expect(i95!.lower).toBeLessThan(i80!.lower);
