@@ -1,25 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { approachJitAdvice } from './approach-jit-advice.js';
-import { ghg4FuelOf } from './container-ship-estimate.js';
-import type { Ghg4Ship } from './ghg4-interval-schema.js';
+import { containerShipOn, TEN_THOUSAND_TEU_ON_MDO } from './ghg4-test-ships.js';
 import { mainEngineLoad } from './ghg4-interval.js';
 import { HOUR } from '../domain/time-units.js';
 
 const NOW = Date.parse('2026-03-10T00:00:00Z');
 
-/** A 10,000 TEU ship on MDO with its auxiliary and boiler power stated (as in jit-arrival.test.ts). */
-const SHIP: Ghg4Ship = {
-  shipType: 'container',
-  teu: 10_000,
-  mainEngineMcrKw: 50_000,
-  designSpeedKn: 24,
-  mainEngine: 'SSD',
-  builtYear: 2010,
-  fuel: 'MDO',
-  auxKw: { berth: 1_000, anchored: 1_500, manoeuvring: 2_500, sea: 1_000 },
-  boilerKw: { berth: 500, anchored: 500, manoeuvring: 500, sea: 0 },
-};
+const SHIP = TEN_THOUSAND_TEU_ON_MDO;
 
 describe('just-in-time advice for an approaching vessel', () => {
   it('should advise the speed that reaches the pilot station as the berth window opens (hand-checked)', () => {
@@ -85,16 +73,7 @@ describe('just-in-time advice for an approaching vessel', () => {
         fc.double({ min: 1_000, max: 20_000, noNaN: true }),
         fc.constantFrom('HFO', 'MDO', 'LNG_OTTO_MS', 'E_METHANOL' as const),
         (distanceNm, currentSpeedKn, hoursToWindow, teu, pathway) => {
-          const { fuel, engine } = ghg4FuelOf(pathway);
-          const ship: Ghg4Ship = {
-            shipType: 'container',
-            teu,
-            mainEngineMcrKw: 60_000,
-            designSpeedKn: 23,
-            mainEngine: engine,
-            builtYear: 2015,
-            fuel,
-          };
+          const ship = containerShipOn(teu, pathway);
           // GHG4 caps the load at MCR: above that speed the model cannot tell speeds apart (docs/emissions.md).
           fc.pre(mainEngineLoad(ship, { speedOverGroundKn: currentSpeedKn }).load < 1);
           const pilotStationAtMs = NOW + Math.round(hoursToWindow * HOUR);

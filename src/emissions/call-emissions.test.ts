@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeCallEmissions, gridCo2, splitCall, type CallEmissionsInput } from './call-emissions.js';
-import type { Ghg4Ship } from './ghg4-interval-schema.js';
+import { THREE_THOUSAND_TEU } from './ghg4-test-ships.js';
 import { estimateParticulars } from './estimated-particulars.js';
 
-/** 3,000 TEU container ship: GHG4 Table 17 row 3,000–4,999 (aux 1,100 / 1,350 / 2,500 / 1,400; boiler 480 / 480 / 430 / 0). */
-const SHIP: Ghg4Ship = {
-  shipType: 'container',
-  teu: 3_000,
-  mainEngineMcrKw: 30_000,
-  designSpeedKn: 20,
-  mainEngine: 'SSD',
-  builtYear: 2012,
-  fuel: 'MDO',
-  sulphurPct: 0.1,
-};
+const SHIP = THREE_THOUSAND_TEU;
 
 const at = (hh: number, mm = 0): string =>
   `2026-01-05T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00Z`;

@@ -1,22 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Ghg4Ship } from './ghg4-interval-schema.js';
+import { containerShipOn, TEN_THOUSAND_TEU_ON_MDO } from './ghg4-test-ships.js';
 import { mainEngineLoad } from './ghg4-interval.js';
-import { ghg4FuelOf } from './container-ship-estimate.js';
 import { jitAdvice } from './jit-arrival.js';
 
-/** A 10,000 TEU ship on MDO with its auxiliary and boiler power stated, so every figure can be checked by hand. */
-const SHIP: Ghg4Ship = {
-  shipType: 'container',
-  teu: 10_000,
-  mainEngineMcrKw: 50_000,
-  designSpeedKn: 24,
-  mainEngine: 'SSD',
-  builtYear: 2010,
-  fuel: 'MDO',
-  auxKw: { berth: 1_000, anchored: 1_500, manoeuvring: 2_500, sea: 1_000 },
-  boilerKw: { berth: 500, anchored: 500, manoeuvring: 500, sea: 0 },
-};
+const SHIP = TEN_THOUSAND_TEU_ON_MDO;
 
 /** GHG4 Table 19 (≥2001): SSD on MDO 165 g/kWh × the load curve; auxiliaries on MDO 185; boiler (ST) on MDO 320. */
 function mainFuelT(speedKn: number, hours: number): number {
@@ -71,16 +59,7 @@ describe('just-in-time arrival advice', () => {
         fc.double({ min: 2, max: 14, noNaN: true }),
         (speedKn, hours, wait, teu, pathway, floor) => {
           const nm = speedKn * hours;
-          const { fuel, engine } = ghg4FuelOf(pathway);
-          const ship: Ghg4Ship = {
-            shipType: 'container',
-            teu,
-            mainEngineMcrKw: 60_000,
-            designSpeedKn: 23,
-            mainEngine: engine,
-            builtYear: 2015,
-            fuel,
-          };
+          const ship = containerShipOn(teu, pathway);
           // GHG4 caps the load at MCR: above that speed the model cannot tell speeds apart (docs/emissions.md).
           fc.pre(mainEngineLoad(ship, { speedOverGroundKn: speedKn }).load < 1);
           const a = jitAdvice({ ship, approachNm: nm, approachHours: hours, waitingHours: wait, minSpeedKn: floor });

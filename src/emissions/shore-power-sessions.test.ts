@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeCallEmissions, type CallEmissionsInput } from './call-emissions.js';
-import type { Ghg4Ship } from './ghg4-interval-schema.js';
+import { THREE_THOUSAND_TEU } from './ghg4-test-ships.js';
 import { callShorePower, type CallOfSessions, type ShorePowerSession } from './shore-power-sessions.js';
 
-const SHIP: Ghg4Ship = {
-  shipType: 'container',
-  teu: 3_000,
-  mainEngineMcrKw: 30_000,
-  designSpeedKn: 20,
-  mainEngine: 'SSD',
-  builtYear: 2012,
-  fuel: 'MDO',
-  sulphurPct: 0.1,
-};
+const SHIP = THREE_THOUSAND_TEU;
 const T0 = Date.parse('2026-01-05T05:00:00Z');
 const iso = (hours: number): string => new Date(T0 + hours * 3_600_000).toISOString();
 

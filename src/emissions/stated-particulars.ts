@@ -16,26 +16,33 @@ import { FUELS, type Fuel } from './fuels.js';
 import { GHG4_ENGINES, GHG4_PHASES, type Ghg4Engine } from './ghg4-factors.js';
 import { auxiliaryAndBoilerKw } from './ghg4-interval.js';
 import type { Ghg4Ship } from './ghg4-interval-schema.js';
+import type { VesselParticularsPayload } from '../domain/vessel-particulars/vessel-particulars-statement.js';
 import { typicalDesignSpeedKnOfTeu, typicalMcrKwOfTeu, typicalTeuOfLength } from './typical-container-ship.js';
 
-/** A stored statement as the merge reads it (null = not stated). */
-export interface StatedParticulars {
+/** The fields of a particulars statement (`VPAR`) that the merge reads (null = not stated). */
+type StatedFields = Pick<
+  VesselParticularsPayload,
+  | 'shipType'
+  | 'teu'
+  | 'dwt'
+  | 'gt'
+  | 'mainEngineKw'
+  | 'auxEngineKw'
+  | 'designSpeedKn'
+  | 'maxDraughtM'
+  | 'mainEngine'
+  | 'fuel'
+  | 'sulphurPct'
+  | 'builtYear'
+>;
+
+/** A stored statement as the merge reads it: the statement's fields, its sender and its date. */
+export interface StatedParticulars extends StatedFields {
   readonly sourceOrg: string;
   /** ISO instant of the statement. */
   readonly asOf: string;
-  readonly shipType: string | null;
-  readonly teu: number | null;
-  readonly dwt: number | null;
-  readonly gt: number | null;
-  readonly mainEngineKw: number | null;
-  readonly auxEngineKw: number | null;
-  readonly designSpeedKn: number | null;
-  readonly maxDraughtM: number | null;
-  readonly mainEngine: string | null;
+  /** As stored (an integer column); the statement itself holds 2 or 4. */
   readonly engineStroke: number | null;
-  readonly fuel: string | null;
-  readonly sulphurPct: number | null;
-  readonly builtYear: number | null;
 }
 
 export interface Assumption {

@@ -3,8 +3,10 @@
  * name) and particulars plausible for the ship kind and size. Container-ship dimensions, installed power
  * and design speed are interpolated from typical ships of each size class (Panamax 4,500 TEU: 294 x 32 m,
  * ~36 MW, 24.5 kn; neo-Panamax 14,000 TEU: 366 x 51 m, ~70 MW; 20,000 TEU: 400 x 59 m, ~60 MW at 22.5 kn).
+ * Power and speed come from the emissions estimate's own table (`emissions/typical-container-ship.ts`).
  */
 import { interpolate, type PiecewiseLinear as Table } from '../domain/piecewise-linear.js';
+import { typicalDesignSpeedKnOfTeu, typicalMcrKwOfTeu } from '../emissions/typical-container-ship.js';
 import { imoCheckDigit } from '../domain/identifiers/imo-number.js';
 import type { Prng } from './prng.js';
 import type { Fuel } from './scenario.js';
@@ -56,24 +58,6 @@ const DRAUGHT: Table = [
   [10_000, 15],
   [14_000, 15.5],
   [20_000, 16],
-];
-const POWER_KW: Table = [
-  [1_000, 9_000],
-  [2_500, 22_000],
-  [4_500, 36_000],
-  [8_000, 57_000],
-  [10_000, 57_000],
-  [14_000, 70_000],
-  [20_000, 60_000],
-];
-const SPEED_KN: Table = [
-  [1_000, 19],
-  [2_500, 22],
-  [4_500, 24.5],
-  [8_000, 25],
-  [10_000, 24.5],
-  [14_000, 23],
-  [20_000, 22.5],
 ];
 
 /** Maximum (design) draught of a container ship of `teu`, m, one decimal: what a carrier states as its particular. */
@@ -167,8 +151,8 @@ export function containerShip(rng: Prng, spec: ContainerShipSpec): SimVessel {
     beamM: Math.round(interpolate(BEAM, teu) * 10) / 10,
     draughtM: Math.round(interpolate(DRAUGHT, teu) * rng.uniform(0.78, 0.95) * 10) / 10,
     teu,
-    installedPowerKw: Math.round((interpolate(POWER_KW, teu) * rng.uniform(0.92, 1.08)) / 100) * 100,
-    designSpeedKn: Math.round(interpolate(SPEED_KN, teu) * 10) / 10,
+    installedPowerKw: Math.round((typicalMcrKwOfTeu(teu) * rng.uniform(0.92, 1.08)) / 100) * 100,
+    designSpeedKn: Math.round(typicalDesignSpeedKnOfTeu(teu) * 10) / 10,
     fuel,
     shorePower: rng.chance(teu >= 8_000 ? 0.8 : 0.5),
   });
