@@ -6,7 +6,12 @@
  * own gate transactions and holds (for the terminal KPIs). The projections detect the calls. Then every
  * organisation and an anonymous caller read every vessel resource: who was at anchor / at berth / underway
  * (`GET /vessels?at=`), each vessel by MMSI and by IMO number, the detected calls (list, CSV and NDJSON exports,
- * and each call by id), the AIS and detected events, and the published terminal KPIs. No answer may contain an identifier of another organisation's data, its own data
+ * and each call by id), the AIS and detected events, the calls' emissions (list and each call by id) and the published
+ * terminal KPIs. The organisations that may state vessel particulars (carriers, the port authority) each state,
+ * PRIVATE, their own vessel's particulars and, dated later, the other such organisations' vessels' particulars: a
+ * call's emissions use the statement of its own organisation (`particularsSource`), never a newer one its readers
+ * may not see. No answer may contain an identifier of another organisation's data (nor the name of a statement's
+ * sender in `particularsSource`), its own data
  * must be there (so an API that answers nothing cannot pass), the port authority sees everything, and a foreign
  * private vessel or call answers 404 exactly like one that does not exist. (There is no track sub-resource:
  * `GET /vessels/{id}` carries the latest position.)
@@ -42,6 +47,8 @@ interface Owner {
   readonly org: Org;
   readonly vessel: OwnVessel;
   readonly callId: string;
+  /** It stated particulars (its own vessel's and the others'): the roles that may (format-senders.ts). */
+  readonly statesParticulars: boolean;
   /** Identifiers that only this organisation's data contains: its vessel's and its cargo's. */
   readonly tokens: readonly string[];
 }
@@ -63,7 +70,24 @@ const MUST_SHOW: Readonly<Record<string, (o: Owner) => readonly string[]>> = {
   'vessel by MMSI': (o) => [o.vessel.mmsi, o.vessel.imo, o.vessel.name, o.vessel.callSign],
   'vessel by IMO': (o) => [o.vessel.mmsi, o.vessel.imo, o.vessel.name, o.vessel.callSign],
   'vessel call by id': (o) => [o.callId, o.vessel.imo, o.vessel.name],
+  'call emissions': (o) => [o.callId, o.vessel.imo, ...usedParticulars(o)],
+  'call emissions by id': (o) => [o.callId, o.vessel.imo, ...usedParticulars(o)],
 };
+
+/** Where a call's emissions name whose particulars they used: the sender's organisation, in `particularsSource`. */
+const particularsSourceOf = (orgId: string): string => `"particularsSource":{"sourceOrg":"${orgId}"`;
+/** What an owner's call emissions show of the particulars: its own statement, when it made one. */
+const usedParticulars = (o: Owner): string[] => (o.statesParticulars ? [particularsSourceOf(o.org.id)] : []);
+const STATES_PARTICULARS = (role: string) => role === 'carrier' || role === 'port_authority';
+
+/** A particulars statement (`csv-vessel-particulars`) of a vessel (by IMO number alone), as of `asOf`. */
+function particularsCsv(v: OwnVessel, teu: number, asOf: string): string {
+  return [
+    'imo,ship_type,teu,main_engine_kw,design_speed_kn,as_of',
+    `${v.imo},container,${teu},40000,22,${asOf}`,
+    '',
+  ].join('\n');
+}
 
 describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
   let platform: Platform;
@@ -89,12 +113,43 @@ describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
       await ingestOwnVessel(server, org);
       await ingestOwnData(server, org);
       const vessel = vesselOf(org.n);
+      const statesParticulars = STATES_PARTICULARS(org.role);
       owners.push({
         org,
         vessel,
         callId: callIdOf(vessel),
-        tokens: [vessel.mmsi, vessel.imo, vessel.name, vessel.callSign, callIdOf(vessel), ...org.tokens],
+        statesParticulars,
+        tokens: [
+          vessel.mmsi,
+          vessel.imo,
+          vessel.name,
+          vessel.callSign,
+          callIdOf(vessel),
+          ...org.tokens,
+          ...(statesParticulars ? [particularsSourceOf(org.id)] : []),
+        ],
       });
+    }
+    // Each that may state particulars states, PRIVATE, its own vessel's and (a day later: newer) every other such
+    // owner's vessel's: the foreign statements are the newest, so a call that took a statement its readers may not
+    // see would show it.
+    const stating = owners.filter((o) => o.statesParticulars);
+    for (const sender of stating) {
+      for (const about of stating) {
+        const own = about === sender;
+        const res = await server.app.inject({
+          method: 'POST',
+          url: '/ingest/csv-vessel-particulars?visibility=private',
+          headers: { authorization: sender.org.authorization, 'content-type': 'text/csv' },
+          payload: particularsCsv(
+            about.vessel,
+            own ? 8000 : 9000 + sender.org.n,
+            own ? '2026-03-16T00:00:00Z' : '2026-03-17T00:00:00Z',
+          ),
+        });
+        expect(res.statusCode, res.body).toBe(202);
+        expect(res.json()).toMatchObject({ status: 'processed', eventsAppended: 1, deadLetters: [] });
+      }
     }
     await platform.projections.catchUpAll();
   }, 120_000);
@@ -131,6 +186,7 @@ describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
         ['AIS events', await get(reader, '/events?eventType=VESSEL&limit=1000')],
         ['detected events', await get(reader, '/events?eventType=TRANSPORT&limit=1000')],
         ['v2 transport events', await get(reader, '/v2/events?eventType=TRANSPORT&limit=1000')],
+        ['call emissions', await get(reader, '/emissions/calls?limit=1000')],
         ['terminal KPIs', await get(reader, '/terminals/YUSEN/kpis')],
       ];
       kpis.set(reader.id, lists.find(([name]) => name === 'terminal KPIs')![1]);
@@ -141,16 +197,24 @@ describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
         const byMmsi = await get(reader, `/vessels/${owner.vessel.mmsi}`);
         const byImo = await get(reader, `/vessels/${owner.vessel.imo}`);
         const call = await get(reader, `/vessel-calls/${owner.callId}`);
+        const emissions = await get(reader, `/emissions/calls/${owner.callId}`);
         const answers: [string, string][] = [
           ...lists.map(([resource, res]): [string, string] => [resource, res.body]),
           // A 404 names what was asked for: that echo is not a leak.
           ['vessel by MMSI', byMmsi.statusCode === 404 ? byMmsi.body.replaceAll(owner.vessel.mmsi, '') : byMmsi.body],
           ['vessel by IMO', byImo.statusCode === 404 ? byImo.body.replaceAll(owner.vessel.imo, '') : byImo.body],
           ['vessel call by id', call.statusCode === 404 ? call.body.replaceAll(owner.callId, '') : call.body],
+          [
+            'call emissions by id',
+            emissions.statusCode === 404 ? emissions.body.replaceAll(owner.callId, '') : emissions.body,
+          ],
         ];
         for (const [resource, body] of answers) {
           cells += 1;
-          const found = owner.tokens.filter((t) => body.includes(t));
+          // A sender of particulars about another owner's vessel named its IMO number itself (its own statement
+          // events show it): that number is not a leak to it.
+          const statedIt = reader.org !== null && STATES_PARTICULARS(reader.org.role) && owner.statesParticulars;
+          const found = owner.tokens.filter((t) => body.includes(t) && !(statedIt && t === owner.vessel.imo));
           if (!shown && found.length > 0) {
             leaks.push(`${owner.org.id} → ${reader.id} via ${resource}: ${found.join(' ')}`);
           }
@@ -163,12 +227,13 @@ describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
           ['vessel by MMSI', byMmsi, 'PCS_VESSEL_NOT_FOUND'],
           ['vessel by IMO', byImo, 'PCS_VESSEL_NOT_FOUND'],
           ['vessel call by id', call, 'PCS_VESSEL_CALL_NOT_FOUND'],
+          ['call emissions by id', emissions, 'PCS_EMISSIONS_CALL_NOT_FOUND'],
         ] as const) {
           const code = res.json<{ code?: string }>().code ?? '';
           if (res.statusCode !== (shown ? 200 : 404) || (!shown && code !== notFound)) {
             wrongStatus.push(`${owner.org.id} → ${reader.id} via ${resource}: ${res.statusCode} ${code}`);
           }
-          if (shown && res.statusCode === 200 && resource !== 'vessel call by id') {
+          if (shown && res.statusCode === 200 && resource.startsWith('vessel by')) {
             expect(res.json(), `${owner.org.id} → ${reader.id} via ${resource}`).toMatchObject({
               ...owner.vessel,
               mmsiHistory: [{ mmsi: owner.vessel.mmsi }],
@@ -185,8 +250,8 @@ describe.each(ENGINES)('vessel access matrix on $name', (engine) => {
     expect(leaks).toEqual([]);
     expect(missing).toEqual([]);
     expect(wrongStatus).toEqual([]);
-    // 21 readers (20 organisations and an anonymous caller) × 18 owners × (11 lists + 3 details).
-    expect(cells).toBe(21 * 18 * 14);
+    // 21 readers (20 organisations and an anonymous caller) × 18 owners × (12 lists + 4 details).
+    expect(cells).toBe(21 * 18 * 16);
 
     // The KPIs are published aggregates: the same answer for every caller (anonymous included), counting every
     // organisation's private data, and naming none of it.
