@@ -23,7 +23,7 @@
  *   (`vessel.own_eta`, year resolved by domain/reported-eta.ts; migration 0023), from the newest report the caller
  *   may see that stated one, with the time of that report (`reportedAt`); null when none did.
  * - With the own ETA (`forecast.withOwnEta`): the forecast with the ship's own ETA blended in (eta/eta-blend.ts),
- *   the weights of the shipped calibration file (fitted on the same simulator backtest, queue unknown); a point
+ *   the weights of the shipped calibration file (fitted on the same simulator backtest, berth queue modelled); a point
  *   forecast only: the intervals are those of the model alone. Null without an own ETA.
  * A call already at berth (or gone) is answered with its actual times, no forecast.
  */

@@ -58,7 +58,7 @@ export interface BerthQueue {
   readonly ahead: readonly { readonly naturalBerthMs: number; readonly stayMs: number }[];
 }
 
-/** The queue when nothing is known of it (as `GET /forecasts/eta/{callId}` today): a free berth on arrival. */
+/** The queue when nothing is known of it (a terminal without a berth count): a free berth on arrival. */
 export const UNKNOWN_QUEUE: BerthQueue = Object.freeze({ berths: 1, occupiedUntilMs: [], ahead: [] });
 
 export interface EtaInput {

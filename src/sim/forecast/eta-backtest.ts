@@ -32,6 +32,8 @@ import {
 } from '../../forecast/eta/vessel-eta.js';
 import type { LatLon } from '../../forecast/eta/route-geometry.js';
 import { approachGeometry } from '../../forecast/eta/san-pedro-bay-approach.js';
+import type { AnchorageInput, QueueShip } from '../../forecast/anchorage/anchorage-queue.js';
+import { berthQueueFor } from '../../forecast/anchorage/berth-queue.js';
 import {
   blendedEta,
   fitEtaBlend,
@@ -179,22 +181,28 @@ export function portViewAt(run: EtaRun, registry: TerminalRegistry, k: number, o
       ? ownAnchorLeg.startMs
       : null,
   );
-  const ahead: { naturalBerthMs: number; stayMs: number }[] = [];
+  // The terminal's queue as the anchorage queue model holds it, cut to this call by the function the route uses.
+  const ships: QueueShip[] = [];
   for (const o of others) {
     const n = naturalArrival(o.input, geometry);
-    if (n !== null && orderKey(n, o.anchoredSince) < ownKey) {
-      ahead.push({ naturalBerthMs: n.berthMs, stayMs: stayOf(o.call) });
-    }
+    if (n === null) continue;
+    const arrivalMs = orderKey(n, o.anchoredSince);
+    ships.push({ terminal: call.terminal, id: o.call.id, arrivalMs, readyMs: n.berthMs, stayMs: stayOf(o.call) });
   }
-  return {
-    input,
-    queue: {
-      berths: capacityOf(call.terminal).berths,
-      occupiedUntilMs: moored.map((m) => m.since + stayOf(m.call)),
-      ahead,
-    },
-    broadcastEtaMs: broadcastEtaBefore(track, originMs),
+  const terminalQueue: AnchorageInput = {
+    originMs,
+    terminals: [
+      {
+        terminal: call.terminal,
+        berths: capacityOf(call.terminal).berths,
+        occupiedUntilMs: moored.map((m) => m.since + stayOf(m.call)),
+      },
+    ],
+    ships,
+    anchorToBerthMs: 0,
   };
+  const queue = berthQueueFor(terminalQueue, { terminal: call.terminal, id: call.id, arrivalMs: ownKey }, () => 1)!;
+  return { input, queue, broadcastEtaMs: broadcastEtaBefore(track, originMs) };
 }
 
 export interface EtaBacktestPoint {
@@ -218,8 +226,9 @@ export function scoredCalls(run: EtaRun): number[] {
 }
 
 /**
- * @param queue `modelled`: the model sees the berth queue of its terminal (`portViewAt`); `unknown`: it does not
- *   (`UNKNOWN_QUEUE`), as `GET /forecasts/eta/{callId}`, whose intervals are calibrated this way.
+ * @param queue `modelled`: the model sees the berth queue of its terminal (`portViewAt`), as
+ *   `GET /forecasts/eta/{callId}` does, whose intervals are calibrated this way; `unknown`: it does not
+ *   (`UNKNOWN_QUEUE`), as the route for a terminal without a berth count.
  */
 export function runEtaBacktest(
   run: EtaRun,

@@ -36,7 +36,7 @@ describe('shipped forecast calibration', () => {
     let n = 0;
     for (const s of ETA_SCENARIOS) {
       const run = simulatedEtaRun(inputs, ETA_TEST_SEED, s.knobs);
-      for (const score of scoreEtaBacktest(runEtaBacktest(run, inputs.registry, 'unknown'), model)) {
+      for (const score of scoreEtaBacktest(runEtaBacktest(run, inputs.registry, 'modelled'), model)) {
         const m = score.model;
         lines.push(
           `${s.name.split(' ')[0]} ${score.target} ${score.horizonH}h: MAE ${Math.round(m.maeMin ?? NaN)} min ` +
@@ -48,7 +48,9 @@ describe('shipped forecast calibration', () => {
         n += m.coverageN;
       }
     }
-    console.log(`ETA intervals on seed ${ETA_TEST_SEED} (queue unknown, as the route):\n  ${lines.join('\n  ')}`);
+    console.log(
+      `ETA intervals on seed ${ETA_TEST_SEED} (berth queue modelled, as the route):\n  ${lines.join('\n  ')}`,
+    );
     expect(n).toBeGreaterThan(500);
     // Pooled over targets, horizons and both scenarios: with n > 500 one binomial standard deviation is under
     // 2 points; the band allows for the calibration run being another traffic sample.

@@ -4,8 +4,8 @@
  * them and forecast-calibration.test.ts checks that the shipped files are what this code computes and that
  * their intervals cover as promised on a run of another seed. Pure: the caller loads the inputs.
  *
- * - ETA: the residuals of the rolling-origin ETA backtest (eta-backtest.ts) with the queue unknown, as the
- *   route runs the model, on the calibration seed of both scenarios of the ETA study (normal and surge).
+ * - ETA: the residuals of the rolling-origin ETA backtest (eta-backtest.ts) with the berth queue modelled, as
+ *   the route runs the model, on the calibration seed of both scenarios of the ETA study (normal and surge).
  * - Terminal look-ahead: relative errors of the weekly look-ahead backtest (lookahead-backtest.ts) with
  *   schedules and terminal history only (no announced counts, no services), as the route runs it, on
  *   `LOOKAHEAD_DAYS` of normal traffic of the calibration seed; its accuracy (MAE/MAPE against last week's
@@ -37,7 +37,7 @@ const roundAll = (values: readonly number[], step: number): number[] =>
 
 export function etaCalibration(inputs: PortModelInputs, days = ETA_STUDY_DAYS): EtaCalibrationFile {
   const points = ETA_SCENARIOS.flatMap((s) =>
-    runEtaBacktest(simulatedEtaRun(inputs, ETA_CALIBRATION_SEED, s.knobs, days), inputs.registry, 'unknown'),
+    runEtaBacktest(simulatedEtaRun(inputs, ETA_CALIBRATION_SEED, s.knobs, days), inputs.registry, 'modelled'),
   );
   const { groups } = fitEtaErrorModel(residualsOf(points));
   const { weights } = fitEtaBlend(blendTrainingPoints(points));
@@ -47,8 +47,8 @@ export function etaCalibration(inputs: PortModelInputs, days = ETA_STUDY_DAYS): 
     design:
       `Residuals (actual − forecast, minutes, to 0.1) of the rolling-origin ETA backtest on simulated San Pedro Bay, ` +
       `seed ${ETA_CALIBRATION_SEED}, ${days} days of each scenario (${ETA_SCENARIOS.map((s) => s.name).join('; ')}), ` +
-      'origins 1 h, 6 h and 24 h before pilot boarding and berthing, the berth queue unknown to the model (as the ' +
-      'route runs it). Grouped by target, method and lead (under 2 h, 2-12 h, 12 h and more). `blend`: the weight of ' +
+      'origins 1 h, 6 h and 24 h before pilot boarding and berthing, the berth queue of the terminal modelled ' +
+      '(as the route runs it, forecast/anchorage/berth-queue.ts). Grouped by target, method and lead (under 2 h, 2-12 h, 12 h and more). `blend`: the weight of ' +
       "the ship's own AIS ETA per group (eta/eta-blend.ts), fitted on the same forecasts. Written by " +
       'scripts/write-forecast-calibration.ts.',
     groups: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, roundAll(v, 0.1)])),
