@@ -25,6 +25,10 @@
  * position) and estimates each field it leaves empty (`emissions/stated-particulars.ts`); the row says
  * `particulars: "stated"` with the sender, the statement's `as_of` and the estimated fields. A statement recomputes
  * every call of its vessel (like a static report).
+ *
+ * Shore-power capability (version 5, migration 0028): each row says whether the statement used says the ship is
+ * fitted for shore power, whether its berth offers it, and whether the call missed a connection
+ * (`emissions/missed-shore-power.ts`), with what that connection could have avoided.
  */
 import { sql, type Selectable, type Transaction } from 'kysely';
 import { audienceSees } from '../../access/audience-sees.js';
@@ -39,6 +43,7 @@ import { particularsOf, type StatedParticulars } from '../../emissions/stated-pa
 import { VESSEL_PARTICULARS } from '../../domain/vessel-particulars/vessel-particulars-statement.js';
 import { DEFAULT_GRID_LOSS_PCT } from '../../emissions/shore-power.js';
 import { callShorePower, type ShorePowerSession } from '../../emissions/shore-power-sessions.js';
+import { berthOffersShorePower, shorePowerUse } from '../../emissions/missed-shore-power.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
 import type {
   DB,
@@ -60,6 +65,8 @@ type ParticularsRow = Selectable<VesselParticularsTable>;
 /** A stored particulars statement as the merge reads it, with its IMO, position and ownership. */
 export type AudienceParticulars = StatedParticulars & {
   readonly imo: string;
+  /** The statement's `shore_power` (fitted for shore power); null when left empty. */
+  readonly shorePowerCapable: boolean | null;
   readonly seq: number;
   readonly visibility: string;
   readonly ownerOrgs: readonly string[];
@@ -84,6 +91,7 @@ function statementOf(r: ParticularsRow): AudienceParticulars {
     fuel: r.fuel,
     sulphurPct: r.sulphur_pct,
     builtYear: r.built_year,
+    shorePowerCapable: r.shore_power_capable,
     visibility: r.visibility,
     ownerOrgs: r.owner_orgs,
   };
@@ -150,7 +158,8 @@ export function emissionsRows(
     beamM: vessel?.beam_m ?? null,
   };
   return sorted.map((call, n) => {
-    const particulars = particularsOf(ais, statementFor(call, statements));
+    const statement = statementFor(call, statements);
+    const particulars = particularsOf(ais, statement);
     const start = callStart(call);
     const next = sorted[n + 1];
     const closedAt = call.atd_port;
@@ -177,15 +186,13 @@ export function emissionsRows(
     const visible = sessions.filter((s) =>
       audienceSees({ visibility: call.visibility, ownerOrgs: call.owner_orgs }, s),
     );
-    const shore = callShorePower(
-      {
-        mmsi: call.mmsi,
-        imo: call.imo,
-        terminals: call.berth === null ? [] : registry.inZone(call.berth).map((t) => t.smdgCode),
-        berth,
-      },
-      visible,
-    );
+    const terminals = call.berth === null ? [] : registry.inZone(call.berth).map((t) => t.smdgCode);
+    const shore = callShorePower({ mmsi: call.mmsi, imo: call.imo, terminals, berth }, visible);
+    const shorePowerInput = {
+      capable: statement?.shorePowerCapable ?? null,
+      berthEquipped: berthOffersShorePower(terminals.length, shore.sessions.length, call.atb !== null),
+      berthDeparted: call.atd !== null,
+    };
     const base = {
       call_id: call.call_id,
       audience: call.audience,
@@ -259,10 +266,16 @@ export function emissionsRows(
         shore_power_kwh_source: 'none' as const,
         shore_power_sessions: [],
         modes: [],
+        shore_power_capable: shorePowerInput.capable,
+        berth_shore_power: shorePowerInput.berthEquipped,
+        missed_shore_power: false,
+        missed_shore_power_kwh: 0,
+        missed_avoidable_co2_g: 0,
       };
     }
     const { used, result } = outcome;
     const t = result.pollutants;
+    const use = shorePowerUse(shorePowerInput, used.ship, result);
     return {
       ...base,
       status: 'computed' as const,
@@ -291,6 +304,11 @@ export function emissionsRows(
       shore_power_kwh_source: result.shorePower.kwhSource,
       shore_power_sessions: shore.sessions.map((u) => ({ ...u })),
       modes: result.modes.map((m) => ({ ...m })),
+      shore_power_capable: use.capable,
+      berth_shore_power: use.berthEquipped,
+      missed_shore_power: use.missed,
+      missed_shore_power_kwh: use.missedShorePowerKwh,
+      missed_avoidable_co2_g: use.missedAvoidableCo2G,
     };
   });
 }
@@ -298,8 +316,8 @@ export function emissionsRows(
 export const callEmissionsProjection: Projection = {
   name: 'call-emissions',
   // 2: shore power sessions (migration 0024). 3: vessel particulars statements (migration 0027). 4: the stated
-  // installed auxiliary power bounds the auxiliary load.
-  version: 4,
+  // installed auxiliary power bounds the auxiliary load. 5: shore-power capability and missed connections (0028).
+  version: 5,
   tables: ['vessel_call_emissions', 'shore_power_connection', 'vessel_particulars'],
   // A call is recomputed when its vessel's positions, static data or detected arrivals/departures arrive.
   sources: [VESSEL_POSITION, VESSEL_STATIC, ...TRANSPORT_EVENT_CODES, SHORE_POWER_CONNECTION, VESSEL_PARTICULARS],
