@@ -22,7 +22,8 @@
  * Vessel particulars (version 3): the `csv-vessel-particulars` statements (event `VPAR`) are kept here too, in
  * `vessel_particulars` (the newest per sender × IMO), before the page's calls are recomputed. A call uses the newest
  * statement of its IMO that every reader of the row may see (`audienceSees`; by `as_of`, then the highest event
- * position) and estimates each field it leaves empty (`emissions/stated-particulars.ts`); the row says
+ * position; a carrier's statement of a vessel it never named before yields to one of a sender that speaks for
+ * the vessel, `speakingFor`) and estimates each field it leaves empty (`emissions/stated-particulars.ts`); the row says
  * `particulars: "stated"` with the sender, the statement's `as_of` and the estimated fields. A statement recomputes
  * every call of its vessel (like a static report).
  *
@@ -67,13 +68,20 @@ export type AudienceParticulars = StatedParticulars & {
   readonly imo: string;
   /** The statement's `shore_power` (fitted for shore power); null when left empty. */
   readonly shorePowerCapable: boolean | null;
+  /**
+   * The sender speaks for this vessel: the port authority or the local operator, or a carrier that sent an event
+   * naming the IMO (a schedule, a call, a transport event) before this statement. Only when no such statement is
+   * visible does a call use a carrier's word about a vessel it never named.
+   */
+  readonly speaksForVessel: boolean;
   readonly seq: number;
   readonly visibility: string;
   readonly ownerOrgs: readonly string[];
 };
 
-function statementOf(r: ParticularsRow): AudienceParticulars {
+function statementOf(r: ParticularsRow, speaksForVessel: boolean): AudienceParticulars {
   return {
+    speaksForVessel,
     sourceOrg: r.source_org,
     asOf: r.as_of.toISOString(),
     imo: r.imo,
@@ -97,16 +105,63 @@ function statementOf(r: ParticularsRow): AudienceParticulars {
   };
 }
 
-/** The statement a call uses: of its IMO, visible to every reader of its row, the newest (as of, then position). */
+/**
+ * The statement a call uses: of its IMO, visible to every reader of its row; of a sender that speaks for the vessel
+ * when there is one (`speaksForVessel`), then the newest (as of, then position).
+ */
 export function statementFor(call: CallRow, statements: readonly AudienceParticulars[]): AudienceParticulars | null {
   let best: AudienceParticulars | null = null;
   for (const s of statements) {
     if (call.imo === null || s.imo !== call.imo) continue;
     if (!audienceSees({ visibility: call.visibility, ownerOrgs: call.owner_orgs }, s)) continue;
-    const newer = best === null || s.asOf > best.asOf || (s.asOf === best.asOf && s.seq > best.seq);
-    if (newer) best = s;
+    const better =
+      best === null ||
+      (s.speaksForVessel && !best.speaksForVessel) ||
+      (s.speaksForVessel === best.speaksForVessel &&
+        (s.asOf > best.asOf || (s.asOf === best.asOf && s.seq > best.seq)));
+    if (better) best = s;
   }
   return best;
+}
+
+/**
+ * Which stored statements' senders speak for their vessel: every sender but a carrier (the feed's senders are
+ * carriers, the port authority and the local operator, `access/format-senders.ts`), and a carrier that sent an event
+ * other than a particulars statement naming the IMO before the statement (by event position, so a rebuild, which
+ * sees the same earlier events, decides the same). One query for every carrier statement of the vessel.
+ */
+async function speakingFor(trx: Transaction<DB>, rows: readonly ParticularsRow[]): Promise<AudienceParticulars[]> {
+  const senders = [...new Set(rows.map((r) => r.source_org))];
+  const carriers = new Set(
+    senders.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom('organisation')
+            .select('id')
+            .where('id', 'in', senders)
+            .where('role', '=', 'carrier')
+            .execute()
+        ).map((o) => o.id),
+  );
+  const asked = rows.filter((r) => carriers.has(r.source_org));
+  const firstNamed = new Map<string, bigint>();
+  if (asked.length > 0) {
+    const named = await trx
+      .selectFrom('event')
+      .select(['source_org', 'vessel_imo_number', (eb) => eb.fn.min('seq').as('first_seq')])
+      .where('vessel_imo_number', 'in', [...new Set(asked.map((r) => r.imo))])
+      .where('source_org', 'in', [...new Set(asked.map((r) => r.source_org))])
+      .where('event_type_code', '<>', VESSEL_PARTICULARS)
+      .groupBy(['source_org', 'vessel_imo_number'])
+      .execute();
+    for (const n of named) firstNamed.set(JSON.stringify([n.source_org, n.vessel_imo_number]), BigInt(n.first_seq));
+  }
+  return rows.map((r) => {
+    if (!carriers.has(r.source_org)) return statementOf(r, true);
+    const first = firstNamed.get(JSON.stringify([r.source_org, r.imo]));
+    return statementOf(r, first !== undefined && first < BigInt(r.last_event_seq));
+  });
 }
 
 /** A stored session as the pure matcher reads it, with the ownership columns of its statement. */
@@ -317,7 +372,8 @@ export const callEmissionsProjection: Projection = {
   name: 'call-emissions',
   // 2: shore power sessions (migration 0024). 3: vessel particulars statements (migration 0027). 4: the stated
   // installed auxiliary power bounds the auxiliary load. 5: shore-power capability and missed connections (0028).
-  version: 5,
+  // 6: a carrier's statement of a vessel it never named yields to one of a sender that speaks for it.
+  version: 6,
   tables: ['vessel_call_emissions', 'shore_power_connection', 'vessel_particulars'],
   // A call is recomputed when its vessel's positions, static data or detected arrivals/departures arrive.
   sources: [VESSEL_POSITION, VESSEL_STATIC, ...TRANSPORT_EVENT_CODES, SHORE_POWER_CONNECTION, VESSEL_PARTICULARS],
@@ -508,7 +564,10 @@ async function recompute(trx: Transaction<DB>, mmsi: string, touch: Touch): Prom
   const statements =
     imos.length === 0
       ? []
-      : (await trx.selectFrom('vessel_particulars').selectAll().where('imo', 'in', imos).execute()).map(statementOf);
+      : await speakingFor(
+          trx,
+          await trx.selectFrom('vessel_particulars').selectAll().where('imo', 'in', imos).execute(),
+        );
   const existing = await trx
     .selectFrom('vessel_call_emissions')
     .select(['call_id', 'audience'])
