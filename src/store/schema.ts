@@ -732,6 +732,16 @@ export interface VesselCallEmissionsTable {
   particulars_as_of: Instant | null;
   /** `Ghg4Ship` fields estimated because the statement left them empty (all of them when `estimated`). */
   estimated_fields: string[];
+  /** The statement's `shore_power` (migration 0028); null without a statement or when it left it empty. */
+  shore_power_capable: boolean | null;
+  /** Whether the berth offers shore power; null when unknown (`emissions/missed-shore-power.ts`). */
+  berth_shore_power: boolean | null;
+  /** Capable ship, equipped berth, left the berth without connecting. */
+  missed_shore_power: boolean;
+  /** Hotelling auxiliary energy a missed call could have taken from shore, kWh. */
+  missed_shore_power_kwh: number;
+  /** Ship CO2 of that energy, g (grid CO2 applied when answering). */
+  missed_avoidable_co2_g: number;
 }
 
 /** The newest particulars statement of a vessel per sender (migration 0027; `csv-vessel-particulars`, `VPAR`). */

@@ -227,8 +227,16 @@ describe.each(ENGINES)('per-call emissions API on $name', (engine) => {
     expect(call.shorePower.avoidedCo2G).toBeGreaterThan(0);
     // the acme carrier's private call of another vessel is untouched
     expect((await get(`/emissions/calls/${PRIVATE_CALL}`, owner)).json().shorePowerKwhSource).toBe('none');
+    // connected: no missed connection, whatever the particulars say
+    expect(call.shorePower).toMatchObject({ berthEquipped: true, connected: true, missed: false });
     const terminal = (await get('/emissions/summary?groupBy=terminal')).json();
-    expect(terminal.groups[0].shorePower).toMatchObject({ shorePowerKwh: 10_500, connectedHours: 8.5 });
+    expect(terminal.groups[0].shorePower).toMatchObject({
+      shorePowerKwh: 10_500,
+      connectedHours: 8.5,
+      connectedCalls: 1,
+      missedCalls: 0,
+      connectionRatePct: 100,
+    });
     const csv = (await get('/emissions/calls?format=csv')).body.trim().split(/\r?\n/);
     const header = csv[0]!.split(',');
     const row = csv[1]!.split(',');
@@ -287,6 +295,22 @@ describe.each(ENGINES)('per-call emissions API on $name', (engine) => {
       ship: { teu: 13_386, mainEngineMcrKw: 68_640, designSpeedKn: 24.5, builtYear: 2011, designDraughtM: 15.5 },
     });
     expect(stated.totals.co2G).not.toBe(estimated.totals.co2G);
+    // Stated fitted for shore power (Y), berthed at LBCT (which offers it), left without connecting (the session is
+    // private now): a missed connection, worth the 10 h of hotelling auxiliary power (Table 17 1,300 kW, 13,000 kWh)
+    // at 185 g/kWh MDO × 3.206 = 7,710,430 g CO2, less the grid's 13,000 / 0.95 × 300 g/kWh.
+    expect(stated.shorePower).toMatchObject({ capable: true, berthEquipped: true, connected: false, missed: true });
+    expect(stated.shorePower.missedShorePowerKwh).toBeCloseTo(13_000, 6);
+    expect(stated.shorePower.missedAvoidableCo2G).toBeCloseTo(13_000 * 185 * 3.206, 3);
+    expect(stated.shorePower.missedNetCo2ReductionG).toBeCloseTo(13_000 * 185 * 3.206 - (13_000 / 0.95) * 300, 3);
+    for (const groupBy of ['terminal', 'day']) {
+      const summary = (await get(`/emissions/summary?groupBy=${groupBy}`)).json();
+      expect(summary.groups[0].shorePower).toMatchObject({ connectedCalls: 0, missedCalls: 1, connectionRatePct: 0 });
+      expect(summary.groups[0].shorePower.missedAvoidableCo2G).toBeCloseTo(13_000 * 185 * 3.206, 3);
+    }
+    const byMode = (await get('/emissions/summary?groupBy=mode')).json().groups;
+    const missedOf = (mode: string) =>
+      byMode.find((g: { key: string }) => g.key === mode).shorePower.missedCalls as number;
+    expect([missedOf('hotelling'), missedOf('transit')]).toEqual([1, 0]);
     // The CSV export says whose particulars each call used and which fields were still estimated.
     const csv = (await get('/emissions/calls?format=csv')).body.trim().split(/\r?\n/);
     const header = csv[0]!.split(',');
@@ -295,6 +319,8 @@ describe.each(ENGINES)('per-call emissions API on $name', (engine) => {
     expect(row[header.indexOf('particularsSourceOrg')]).toBe('acme');
     expect(row[header.indexOf('particularsAsOf')]).toBe('2022-01-04T00:00:00.000Z');
     expect(row[header.indexOf('estimatedFields')]).toBe('');
+    expect(row[header.indexOf('shorePowerCapable')]).toBe('true');
+    expect(row[header.indexOf('missedShorePower')]).toBe('true');
     // the carrier's private call of another vessel (no IMO) stays estimated
     expect((await get(`/emissions/calls/${PRIVATE_CALL}`, owner)).json().particulars).toBe('estimated');
   });

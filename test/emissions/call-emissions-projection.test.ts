@@ -6,6 +6,7 @@ import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { vesselProjections } from '../../src/projections/vessels/vessel-projections.js';
 import { shorePowerParser } from '../../src/ingest/csv/cargo/shore-power-parser.js';
 import { vesselParticularsParser } from '../../src/ingest/csv/vessel-particulars/vessel-particulars-parser.js';
+import { vesselScheduleParser } from '../../src/ingest/csv/vessel-schedule-parser.js';
 import { ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
 import { COSCO_SPAIN, coscoSpainCallEvents } from '../vessels/cosco-spain-call.js';
@@ -33,6 +34,19 @@ function shorePowerEvents(energyKwh: string, disconnectedAt = '2022-01-03T12:10:
     inboxId: 'test-shore-power',
     receivedAt: '2022-01-03T12:21:00Z',
     sourceOrg: 'lbct',
+    timeZone: 'UTC',
+  });
+  expect(result.rejected).toEqual([]);
+  return result.events;
+}
+
+/** A carrier's schedule naming COSCO SPAIN (its next call, at Shanghai): the carrier speaks of the vessel. */
+function scheduleEvents(sourceOrg: string) {
+  const body = ['vessel_imo,voyage,port,eta', '9516442,055W,CNSHA,2022-01-20T00:00:00Z'].join('\n');
+  const result = vesselScheduleParser.parse(new TextEncoder().encode(body), {
+    inboxId: 'test-schedule',
+    receivedAt: '2022-01-04T12:00:00Z',
+    sourceOrg,
     timeZone: 'UTC',
   });
   expect(result.rejected).toEqual([]);
@@ -288,6 +302,46 @@ describe.each(ENGINES)('per-call emissions projection on $name', (engine) => {
     await runner.catchUpAll();
     const newer = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().executeTakeFirstOrThrow();
     expect(newer.ship).toMatchObject({ mainEngineMcrKw: 60_000 });
+
+    const built = await rows(platform);
+    await runner.rebuild('call-emissions');
+    expect(await rows(platform)).toEqual(built);
+  });
+
+  it('a carrier’s statement of a vessel it never named yields to the port authority’s and to the operating carrier’s; a rebuild gives the same rows', async () => {
+    await platform.organisations.create('coscon', 'COSCON', 'carrier');
+    await platform.organisations.create('other', 'OTHER', 'carrier');
+    await platform.organisations.create('pa', 'PA', 'port_authority');
+    await platform.events.append(coscoSpainCallEvents(), PROVENANCE);
+    // the port authority's register (older) and a carrier that has not named the vessel before (newer)
+    await platform.events.append(particularsEvents('2022-01-02T00:00:00Z', '50000'), {
+      ...CARRIER,
+      sourceOrg: 'pa',
+      ownerOrgs: ['pa'],
+    });
+    await platform.events.append(particularsEvents('2022-01-04T00:00:00Z', '68640'), CARRIER);
+    await runner.catchUpAll();
+    const used = async () =>
+      platform.database.db
+        .selectFrom('vessel_call_emissions')
+        .select(['particulars_source', 'ship'])
+        .executeTakeFirstOrThrow();
+    expect(await used()).toMatchObject({ particulars_source: 'pa', ship: { mainEngineMcrKw: 50_000 } });
+
+    // COSCON publishes the vessel's schedule, then states again: it now speaks for the vessel, and is newer
+    await platform.events.append(scheduleEvents('coscon'), { ...CARRIER, source: 'csv-vessel-schedule' });
+    await platform.events.append(particularsEvents('2022-01-05T00:00:00Z', '60000'), CARRIER);
+    await runner.catchUpAll();
+    expect(await used()).toMatchObject({ particulars_source: 'coscon', ship: { mainEngineMcrKw: 60_000 } });
+
+    // another carrier that never named the vessel does not override COSCON, however new its statement
+    await platform.events.append(particularsEvents('2022-01-06T00:00:00Z', '40000'), {
+      ...CARRIER,
+      sourceOrg: 'other',
+      ownerOrgs: ['other'],
+    });
+    await runner.catchUpAll();
+    expect(await used()).toMatchObject({ particulars_source: 'coscon', ship: { mainEngineMcrKw: 60_000 } });
 
     const built = await rows(platform);
     await runner.rebuild('call-emissions');

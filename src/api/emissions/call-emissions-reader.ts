@@ -12,6 +12,7 @@ import type { DB } from '../../store/schema.js';
 import {
   callEmissionsDetail,
   callEmissionsView,
+  missedNetCo2G,
   type CallEmissionsDetail,
   type CallEmissionsView,
   type EmissionsSummary,
@@ -59,6 +60,10 @@ interface SummaryRow {
   shore_power_kwh: number;
   grid_kwh: number;
   avoided_co2_g: number;
+  connected_calls: number;
+  missed_calls: number;
+  missed_shore_power_kwh: number;
+  missed_avoidable_co2_g: number;
   as_of: Date | string | null;
 }
 
@@ -117,6 +122,8 @@ export class CallEmissionsReader {
       groupBy === 'mode'
         ? sql`coalesce(sum(case when m.value->>'mode' = 'hotelling' then c.${sql.raw(column)} else 0 end), 0)`
         : sql`coalesce(sum(c.${sql.raw(column)}), 0)`;
+    // By mode, a call's shore power counts in its hotelling group only.
+    const hotelFilter = groupBy === 'mode' ? sql` and m.value->>'mode' = 'hotelling'` : sql``;
     const key =
       groupBy === 'terminal'
         ? sql`c.terminal`
@@ -141,6 +148,10 @@ export class CallEmissionsReader {
         ${hotelOnly('shore_power_kwh')} as shore_power_kwh,
         ${hotelOnly('grid_kwh')} as grid_kwh,
         ${hotelOnly('avoided_co2_g')} as avoided_co2_g,
+        count(distinct c.call_id) filter (where c.shore_power_hours > 0${hotelFilter})::int as connected_calls,
+        count(distinct c.call_id) filter (where c.missed_shore_power${hotelFilter})::int as missed_calls,
+        ${hotelOnly('missed_shore_power_kwh')} as missed_shore_power_kwh,
+        ${hotelOnly('missed_avoidable_co2_g')} as missed_avoidable_co2_g,
         max(c.as_of) as as_of
       from ${from}
       group by 1 order by 1 nulls last`.execute(this.db);
@@ -172,6 +183,19 @@ export class CallEmissionsReader {
           gridCo2G: grid.gridCo2G,
           avoidedCo2G: num(r.avoided_co2_g),
           netCo2ReductionG: grid.netCo2ReductionG,
+          connectedCalls: num(r.connected_calls),
+          missedCalls: num(r.missed_calls),
+          connectionRatePct:
+            num(r.connected_calls) + num(r.missed_calls) === 0
+              ? null
+              : (100 * num(r.connected_calls)) / (num(r.connected_calls) + num(r.missed_calls)),
+          missedShorePowerKwh: num(r.missed_shore_power_kwh),
+          missedAvoidableCo2G: num(r.missed_avoidable_co2_g),
+          missedNetCo2ReductionG: missedNetCo2G(
+            num(r.missed_shore_power_kwh),
+            num(r.missed_avoidable_co2_g),
+            this.gridCo2GPerKwh,
+          ),
         },
       };
     });

@@ -7,6 +7,7 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { CALL_MODES, gridCo2 } from '../../emissions/call-emissions.js';
+import { DEFAULT_GRID_LOSS_PCT } from '../../emissions/shore-power.js';
 import type { VesselCallEmissionsTable } from '../../store/schema.js';
 
 type Row = Selectable<VesselCallEmissionsTable>;
@@ -42,6 +43,27 @@ const EXAMPLE_CALL_FIGURES = {
   },
 };
 
+/** The example call's shore-power capability: a capable ship at an equipped berth that did not connect. */
+const EXAMPLE_CALL_CAPABILITY = {
+  capable: true,
+  berthEquipped: true,
+  connected: false,
+  missed: true,
+  missedShorePowerKwh: 9_100,
+  missedAvoidableCo2G: 5_397_000,
+  missedNetCo2ReductionG: 3_241_737,
+};
+
+/** The example summary group's connection figures. */
+const EXAMPLE_GROUP_CONNECTIONS = {
+  connectedCalls: 0,
+  missedCalls: 1,
+  connectionRatePct: 0,
+  missedShorePowerKwh: 9_100,
+  missedAvoidableCo2G: 5_397_000,
+  missedNetCo2ReductionG: 3_241_737,
+};
+
 const SourceSchema = z.object({ method: z.string(), track: z.string(), particulars: z.string() });
 
 const TotalsSchema = z.object({
@@ -63,6 +85,30 @@ const ShorePowerSchema = z.object({
   gridCo2G: z.number(),
   avoidedCo2G: z.number().describe('ship CO2 avoided'),
   netCo2ReductionG: z.number().describe('avoidedCo2G − gridCo2G'),
+});
+
+const MissedFiguresSchema = {
+  missedShorePowerKwh: z
+    .number()
+    .describe('hotelling auxiliary energy a missed connection could have taken from shore'),
+  missedAvoidableCo2G: z.number().describe('ship CO2 of that energy (auxiliary fuel × Cf)'),
+  missedNetCo2ReductionG: z
+    .number()
+    .describe('missedAvoidableCo2G − grid CO2 of that energy (with the 5 % loss, at the configured grid factor)'),
+};
+
+const CallShorePowerSchema = ShorePowerSchema.extend({
+  capable: z
+    .boolean()
+    .nullable()
+    .describe('fitted for shore power, as the particulars statement used says (shore_power); null: not stated'),
+  berthEquipped: z
+    .boolean()
+    .nullable()
+    .describe('the berth offers shore power (a registered terminal’s berth, or a session was stated); null: unknown'),
+  connected: z.boolean().describe('a shore-power session was used'),
+  missed: z.boolean().describe('capable ship, equipped berth, left the berth without connecting'),
+  ...MissedFiguresSchema,
 });
 
 export const CallEmissionsSchema = z
@@ -94,7 +140,7 @@ export const CallEmissionsSchema = z
     hours: z.number(),
     positionsUsed: z.number().int(),
     totals: TotalsSchema.describe('the ship’s emissions over the call, grams, shore power applied'),
-    shorePower: ShorePowerSchema,
+    shorePower: CallShorePowerSchema,
     shorePowerKwhSource: z
       .enum(['feed', 'estimated', 'none'])
       .describe(
@@ -123,6 +169,7 @@ export const CallEmissionsSchema = z
         hours: 13.2,
         positionsUsed: 793,
         ...EXAMPLE_CALL_FIGURES,
+        shorePower: { ...EXAMPLE_CALL_FIGURES.shorePower, ...EXAMPLE_CALL_CAPABILITY },
         shorePowerKwhSource: 'none',
         asOf: '2022-01-03T13:21:00.000Z',
         source: CALL_EMISSIONS_SOURCE,
@@ -166,6 +213,11 @@ export const CallEmissionsDetailSchema = CallEmissionsSchema.extend({
 });
 export type CallEmissionsDetail = z.infer<typeof CallEmissionsDetailSchema>;
 
+/** Net CO2 a missed connection could have saved: its ship CO2 less the grid's for the same energy. */
+export function missedNetCo2G(missedKwh: number, missedCo2G: number, gridCo2GPerKwh: number): number {
+  return gridCo2(missedKwh / (1 - DEFAULT_GRID_LOSS_PCT / 100), missedCo2G, gridCo2GPerKwh).netCo2ReductionG;
+}
+
 export function callEmissionsView(row: Row, gridCo2GPerKwh: number): CallEmissionsView {
   const grid = gridCo2(row.grid_kwh, row.avoided_co2_g, gridCo2GPerKwh);
   return {
@@ -206,6 +258,13 @@ export function callEmissionsView(row: Row, gridCo2GPerKwh: number): CallEmissio
       gridCo2G: grid.gridCo2G,
       avoidedCo2G: row.avoided_co2_g,
       netCo2ReductionG: grid.netCo2ReductionG,
+      capable: row.shore_power_capable,
+      berthEquipped: row.berth_shore_power,
+      connected: row.shore_power_hours > 0,
+      missed: row.missed_shore_power,
+      missedShorePowerKwh: row.missed_shore_power_kwh,
+      missedAvoidableCo2G: row.missed_avoidable_co2_g,
+      missedNetCo2ReductionG: missedNetCo2G(row.missed_shore_power_kwh, row.missed_avoidable_co2_g, gridCo2GPerKwh),
     },
     shorePowerKwhSource: row.shore_power_kwh_source,
     asOf: row.as_of?.toISOString() ?? null,
@@ -250,6 +309,10 @@ export const CALL_EMISSIONS_CSV_COLUMNS = [
   'shorePowerKwhSource',
   'avoidedCo2G',
   'gridCo2G',
+  'shorePowerCapable',
+  'berthShorePower',
+  'missedShorePower',
+  'missedAvoidableCo2G',
   'asOf',
 ] as const;
 
@@ -274,6 +337,10 @@ export function callEmissionsCsvRow(v: CallEmissionsView): Record<string, unknow
     shorePowerKwhSource: v.shorePowerKwhSource,
     avoidedCo2G: v.shorePower.avoidedCo2G,
     gridCo2G: v.shorePower.gridCo2G,
+    shorePowerCapable: v.shorePower.capable,
+    berthShorePower: v.shorePower.berthEquipped,
+    missedShorePower: v.shorePower.missed,
+    missedAvoidableCo2G: v.shorePower.missedAvoidableCo2G,
     asOf: v.asOf,
   };
 }
@@ -287,7 +354,16 @@ export const SummaryGroupSchema = z.object({
   computedCalls: z.number().int().describe('calls with particulars (status computed)'),
   hours: z.number(),
   totals: TotalsSchema,
-  shorePower: ShorePowerSchema.omit({ connectedHours: true }).extend({ connectedHours: z.number() }),
+  shorePower: ShorePowerSchema.omit({ connectedHours: true }).extend({
+    connectedHours: z.number(),
+    connectedCalls: z.number().int().describe('calls that used a shore-power session'),
+    missedCalls: z.number().int().describe('missed connections: capable ship, equipped berth, never connected'),
+    connectionRatePct: z
+      .number()
+      .nullable()
+      .describe('connectedCalls / (connectedCalls + missedCalls) × 100 (CARB At-Berth measure); null when neither'),
+    ...MissedFiguresSchema,
+  }),
 });
 
 export const EmissionsSummarySchema = z
@@ -308,6 +384,7 @@ export const EmissionsSummarySchema = z
             computedCalls: 1,
             hours: 13.2,
             ...EXAMPLE_CALL_FIGURES,
+            shorePower: { ...EXAMPLE_CALL_FIGURES.shorePower, ...EXAMPLE_GROUP_CONNECTIONS },
           },
         ],
         asOf: '2022-01-03T13:21:00.000Z',

@@ -22,9 +22,14 @@
  * Vessel particulars (version 3): the `csv-vessel-particulars` statements (event `VPAR`) are kept here too, in
  * `vessel_particulars` (the newest per sender × IMO), before the page's calls are recomputed. A call uses the newest
  * statement of its IMO that every reader of the row may see (`audienceSees`; by `as_of`, then the highest event
- * position) and estimates each field it leaves empty (`emissions/stated-particulars.ts`); the row says
+ * position; a carrier's statement of a vessel it never named before yields to one of a sender that speaks for
+ * the vessel, `speakingFor`) and estimates each field it leaves empty (`emissions/stated-particulars.ts`); the row says
  * `particulars: "stated"` with the sender, the statement's `as_of` and the estimated fields. A statement recomputes
  * every call of its vessel (like a static report).
+ *
+ * Shore-power capability (version 5, migration 0028): each row says whether the statement used says the ship is
+ * fitted for shore power, whether its berth offers it, and whether the call missed a connection
+ * (`emissions/missed-shore-power.ts`), with what that connection could have avoided.
  */
 import { sql, type Selectable, type Transaction } from 'kysely';
 import { audienceSees } from '../../access/audience-sees.js';
@@ -39,6 +44,7 @@ import { particularsOf, type StatedParticulars } from '../../emissions/stated-pa
 import { VESSEL_PARTICULARS } from '../../domain/vessel-particulars/vessel-particulars-statement.js';
 import { DEFAULT_GRID_LOSS_PCT } from '../../emissions/shore-power.js';
 import { callShorePower, type ShorePowerSession } from '../../emissions/shore-power-sessions.js';
+import { berthOffersShorePower, shorePowerUse } from '../../emissions/missed-shore-power.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
 import type {
   DB,
@@ -60,13 +66,22 @@ type ParticularsRow = Selectable<VesselParticularsTable>;
 /** A stored particulars statement as the merge reads it, with its IMO, position and ownership. */
 export type AudienceParticulars = StatedParticulars & {
   readonly imo: string;
+  /** The statement's `shore_power` (fitted for shore power); null when left empty. */
+  readonly shorePowerCapable: boolean | null;
+  /**
+   * The sender speaks for this vessel: the port authority or the local operator, or a carrier that sent an event
+   * naming the IMO (a schedule, a call, a transport event) before this statement. Only when no such statement is
+   * visible does a call use a carrier's word about a vessel it never named.
+   */
+  readonly speaksForVessel: boolean;
   readonly seq: number;
   readonly visibility: string;
   readonly ownerOrgs: readonly string[];
 };
 
-function statementOf(r: ParticularsRow): AudienceParticulars {
+function statementOf(r: ParticularsRow, speaksForVessel: boolean): AudienceParticulars {
   return {
+    speaksForVessel,
     sourceOrg: r.source_org,
     asOf: r.as_of.toISOString(),
     imo: r.imo,
@@ -84,21 +99,69 @@ function statementOf(r: ParticularsRow): AudienceParticulars {
     fuel: r.fuel,
     sulphurPct: r.sulphur_pct,
     builtYear: r.built_year,
+    shorePowerCapable: r.shore_power_capable,
     visibility: r.visibility,
     ownerOrgs: r.owner_orgs,
   };
 }
 
-/** The statement a call uses: of its IMO, visible to every reader of its row, the newest (as of, then position). */
+/**
+ * The statement a call uses: of its IMO, visible to every reader of its row; of a sender that speaks for the vessel
+ * when there is one (`speaksForVessel`), then the newest (as of, then position).
+ */
 export function statementFor(call: CallRow, statements: readonly AudienceParticulars[]): AudienceParticulars | null {
   let best: AudienceParticulars | null = null;
   for (const s of statements) {
     if (call.imo === null || s.imo !== call.imo) continue;
     if (!audienceSees({ visibility: call.visibility, ownerOrgs: call.owner_orgs }, s)) continue;
-    const newer = best === null || s.asOf > best.asOf || (s.asOf === best.asOf && s.seq > best.seq);
-    if (newer) best = s;
+    const better =
+      best === null ||
+      (s.speaksForVessel && !best.speaksForVessel) ||
+      (s.speaksForVessel === best.speaksForVessel &&
+        (s.asOf > best.asOf || (s.asOf === best.asOf && s.seq > best.seq)));
+    if (better) best = s;
   }
   return best;
+}
+
+/**
+ * Which stored statements' senders speak for their vessel: every sender but a carrier (the feed's senders are
+ * carriers, the port authority and the local operator, `access/format-senders.ts`), and a carrier that sent an event
+ * other than a particulars statement naming the IMO before the statement (by event position, so a rebuild, which
+ * sees the same earlier events, decides the same). One query for every carrier statement of the vessel.
+ */
+async function speakingFor(trx: Transaction<DB>, rows: readonly ParticularsRow[]): Promise<AudienceParticulars[]> {
+  const senders = [...new Set(rows.map((r) => r.source_org))];
+  const carriers = new Set(
+    senders.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom('organisation')
+            .select('id')
+            .where('id', 'in', senders)
+            .where('role', '=', 'carrier')
+            .execute()
+        ).map((o) => o.id),
+  );
+  const asked = rows.filter((r) => carriers.has(r.source_org));
+  const firstNamed = new Map<string, bigint>();
+  if (asked.length > 0) {
+    const named = await trx
+      .selectFrom('event')
+      .select(['source_org', 'vessel_imo_number', (eb) => eb.fn.min('seq').as('first_seq')])
+      .where('vessel_imo_number', 'in', [...new Set(asked.map((r) => r.imo))])
+      .where('source_org', 'in', [...new Set(asked.map((r) => r.source_org))])
+      .where('event_type_code', '<>', VESSEL_PARTICULARS)
+      .groupBy(['source_org', 'vessel_imo_number'])
+      .execute();
+    for (const n of named) firstNamed.set(JSON.stringify([n.source_org, n.vessel_imo_number]), BigInt(n.first_seq));
+  }
+  return rows.map((r) => {
+    if (!carriers.has(r.source_org)) return statementOf(r, true);
+    const first = firstNamed.get(JSON.stringify([r.source_org, r.imo]));
+    return statementOf(r, first !== undefined && first < BigInt(r.last_event_seq));
+  });
 }
 
 /** A stored session as the pure matcher reads it, with the ownership columns of its statement. */
@@ -150,7 +213,8 @@ export function emissionsRows(
     beamM: vessel?.beam_m ?? null,
   };
   return sorted.map((call, n) => {
-    const particulars = particularsOf(ais, statementFor(call, statements));
+    const statement = statementFor(call, statements);
+    const particulars = particularsOf(ais, statement);
     const start = callStart(call);
     const next = sorted[n + 1];
     const closedAt = call.atd_port;
@@ -177,15 +241,13 @@ export function emissionsRows(
     const visible = sessions.filter((s) =>
       audienceSees({ visibility: call.visibility, ownerOrgs: call.owner_orgs }, s),
     );
-    const shore = callShorePower(
-      {
-        mmsi: call.mmsi,
-        imo: call.imo,
-        terminals: call.berth === null ? [] : registry.inZone(call.berth).map((t) => t.smdgCode),
-        berth,
-      },
-      visible,
-    );
+    const terminals = call.berth === null ? [] : registry.inZone(call.berth).map((t) => t.smdgCode);
+    const shore = callShorePower({ mmsi: call.mmsi, imo: call.imo, terminals, berth }, visible);
+    const shorePowerInput = {
+      capable: statement?.shorePowerCapable ?? null,
+      berthEquipped: berthOffersShorePower(terminals.length, shore.sessions.length, call.atb !== null),
+      berthDeparted: call.atd !== null,
+    };
     const base = {
       call_id: call.call_id,
       audience: call.audience,
@@ -259,10 +321,16 @@ export function emissionsRows(
         shore_power_kwh_source: 'none' as const,
         shore_power_sessions: [],
         modes: [],
+        shore_power_capable: shorePowerInput.capable,
+        berth_shore_power: shorePowerInput.berthEquipped,
+        missed_shore_power: false,
+        missed_shore_power_kwh: 0,
+        missed_avoidable_co2_g: 0,
       };
     }
     const { used, result } = outcome;
     const t = result.pollutants;
+    const use = shorePowerUse(shorePowerInput, used.ship, result);
     return {
       ...base,
       status: 'computed' as const,
@@ -291,6 +359,11 @@ export function emissionsRows(
       shore_power_kwh_source: result.shorePower.kwhSource,
       shore_power_sessions: shore.sessions.map((u) => ({ ...u })),
       modes: result.modes.map((m) => ({ ...m })),
+      shore_power_capable: use.capable,
+      berth_shore_power: use.berthEquipped,
+      missed_shore_power: use.missed,
+      missed_shore_power_kwh: use.missedShorePowerKwh,
+      missed_avoidable_co2_g: use.missedAvoidableCo2G,
     };
   });
 }
@@ -298,8 +371,9 @@ export function emissionsRows(
 export const callEmissionsProjection: Projection = {
   name: 'call-emissions',
   // 2: shore power sessions (migration 0024). 3: vessel particulars statements (migration 0027). 4: the stated
-  // installed auxiliary power bounds the auxiliary load.
-  version: 4,
+  // installed auxiliary power bounds the auxiliary load. 5: shore-power capability and missed connections (0028).
+  // 6: a carrier's statement of a vessel it never named yields to one of a sender that speaks for it.
+  version: 6,
   tables: ['vessel_call_emissions', 'shore_power_connection', 'vessel_particulars'],
   // A call is recomputed when its vessel's positions, static data or detected arrivals/departures arrive.
   sources: [VESSEL_POSITION, VESSEL_STATIC, ...TRANSPORT_EVENT_CODES, SHORE_POWER_CONNECTION, VESSEL_PARTICULARS],
@@ -490,7 +564,10 @@ async function recompute(trx: Transaction<DB>, mmsi: string, touch: Touch): Prom
   const statements =
     imos.length === 0
       ? []
-      : (await trx.selectFrom('vessel_particulars').selectAll().where('imo', 'in', imos).execute()).map(statementOf);
+      : await speakingFor(
+          trx,
+          await trx.selectFrom('vessel_particulars').selectAll().where('imo', 'in', imos).execute(),
+        );
   const existing = await trx
     .selectFrom('vessel_call_emissions')
     .select(['call_id', 'audience'])
