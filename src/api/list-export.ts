@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportFormatOf, sendExport, type ExportFormat } from './export-format.js';
 import { encodeListCursor } from './list-cursor.js';
+import { ProblemSchema } from './problem.js';
 
 /** Query parameters of every list resource; spread into its querystring schema. */
 export const LIST_PAGE_QUERY = {
@@ -26,6 +27,18 @@ export interface ListExport<N extends string, T> {
   readonly cursorKey: (item: T) => string;
   readonly csvColumns: readonly string[];
   readonly csvRow: (item: T) => Record<string, unknown>;
+}
+
+/** The zod shape of a JSON page: the items under the list's field, and the cursor of the next page. */
+type ListPageShape<N extends string, T> = Record<N, z.ZodArray<z.ZodType<T>>> & {
+  nextCursor: z.ZodNullable<z.ZodString>;
+};
+
+/** The responses of a list route: the JSON page of `item`s under the list's field, and its 400 and 401 problems. */
+export function listPageResponses<N extends string, T>(list: ListExport<N, T>, item: z.ZodType<T>) {
+  // A computed key widens to an index signature; the page has exactly the list's field and the cursor.
+  const page = { [list.field]: z.array(item), nextCursor: z.string().nullable() } as ListPageShape<N, T>;
+  return { 200: z.object(page), 400: ProblemSchema, 401: ProblemSchema };
 }
 
 /** One page of a list as readers return it: the items under the list's field, and whether more follow. */

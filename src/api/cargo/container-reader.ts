@@ -65,6 +65,9 @@ export function provenanceOf(facts: readonly ScopedFact[]): Pick<ContainerSummar
 }
 
 /** A fact row read with its event's id, type and visibility to the caller, and how it reaches the box. */
+/** The columns of a fact's event that say where it came from (`scopedFact`). */
+const FACT_PROVENANCE = ['event.event_id', 'event.event_type', 'event.source_org', 'event.inbox_id'] as const;
+
 function scopedFact(
   r: {
     readonly equipment_reference: string;
@@ -324,14 +327,7 @@ export class ContainerReader {
     const own = await this.db
       .selectFrom('container_fact')
       .innerJoin('event', 'event.seq', 'container_fact.seq')
-      .select([
-        'container_fact.equipment_reference',
-        'container_fact.fact',
-        'event.event_id',
-        'event.event_type',
-        'event.source_org',
-        'event.inbox_id',
-      ])
+      .select(['container_fact.equipment_reference', 'container_fact.fact', ...FACT_PROVENANCE])
       .select(visible.as('visible'))
       .where('container_fact.equipment_reference', 'in', refs)
       .execute();
@@ -346,10 +342,7 @@ export class ContainerReader {
         'container_link.equipment_reference',
         'container_link.link_key',
         'container_link_fact.fact',
-        'event.event_id',
-        'event.event_type',
-        'event.source_org',
-        'event.inbox_id',
+        ...FACT_PROVENANCE,
       ])
       .select(visible.as('visible'))
       .where('container_link.equipment_reference', 'in', refs)

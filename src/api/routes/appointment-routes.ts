@@ -18,7 +18,7 @@ import {
   appointmentCsvRow,
   type Appointment,
 } from '../cargo/appointment-schema.js';
-import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
+import { answerListPage, listPageResponses, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
 import { ProblemSchema } from '../problem.js';
 import { checkPeriod, periodDates } from '../query-period.js';
@@ -72,11 +72,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ platform: Platform; grac
         to: QueryInstant.optional(),
         ...LIST_PAGE_QUERY,
       }),
-      response: {
-        200: z.object({ appointments: z.array(AppointmentSchema), nextCursor: z.string().nullable() }),
-        400: ProblemSchema,
-        401: ProblemSchema,
-      },
+      response: listPageResponses(APPOINTMENT_LIST, AppointmentSchema),
     }),
     async (request, reply) => {
       const q = request.query;

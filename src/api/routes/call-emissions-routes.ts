@@ -22,7 +22,7 @@ import {
   SUMMARY_GROUPS,
   type CallEmissionsView,
 } from '../emissions/call-emissions-view.js';
-import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
+import { answerListPage, listPageResponses, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
@@ -75,11 +75,7 @@ export const callEmissionsRoutes: FastifyPluginAsyncZod<CallEmissionsRoutesOptio
         'particulars’ origin (`estimated` from AIS static data) and `asOf` = the newest position used. Page with ' +
         '`cursor` = `nextCursor` (CSV/NDJSON: the `Next-Page-Cursor` header).',
       querystring: z.object({ ...FILTERS, ...LIST_PAGE_QUERY }),
-      response: {
-        200: z.object({ calls: z.array(CallEmissionsSchema), nextCursor: z.string().nullable() }),
-        400: ProblemSchema,
-        401: ProblemSchema,
-      },
+      response: listPageResponses(LIST, CallEmissionsSchema),
     }),
     async (request, reply) => {
       const { terminal, mmsi, imo, limit, cursor, format } = request.query;

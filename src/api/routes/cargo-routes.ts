@@ -17,7 +17,7 @@ import {
   containerCsvRow,
   type ContainerSummary,
 } from '../cargo/container-schema.js';
-import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
+import { answerListPage, listPageResponses, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
 import { QueryInstant } from '../query-instant.js';
 import { QueryLocalDate, periodDates } from '../query-period.js';
@@ -147,11 +147,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform; feedStaleM
           .describe('the same filter under the name the issue uses: an alias of transportDocumentReference'),
         ...LIST_PAGE_QUERY,
       }),
-      response: {
-        200: z.object({ containers: z.array(ContainerSummarySchema), nextCursor: z.string().nullable() }),
-        400: ProblemSchema,
-        401: ProblemSchema,
-      },
+      response: listPageResponses(CONTAINER_LIST, ContainerSummarySchema),
     }),
     async (request, reply) => {
       const access = request.accessScope;
@@ -183,11 +179,7 @@ export const cargoRoutes: FastifyPluginAsyncZod<{ platform: Platform; feedStaleM
           .describe('SCAC'),
         ...LIST_PAGE_QUERY,
       }),
-      response: {
-        200: z.object({ visits: z.array(TruckVisitSchema), nextCursor: z.string().nullable() }),
-        400: ProblemSchema,
-        401: ProblemSchema,
-      },
+      response: listPageResponses(TRUCK_VISIT_LIST, TruckVisitSchema),
     }),
     async (request, reply) => {
       const access = request.accessScope;

@@ -14,6 +14,8 @@ import {
   MIN_DISCLOSED_VISITS,
   cleanTruckFundByTerminal,
   zeShareByTerminal,
+  type ByTerminal,
+  type DrayageVisit,
 } from '../../domain/zero-emission/drayage-terminal-figures.js';
 import { DRAYAGE_TARGET } from '../../domain/zero-emission/ze-share.js';
 import type { Platform } from '../../platform.js';
@@ -26,7 +28,7 @@ import {
   drayageTruckCsvRow,
   type DrayageTruckView,
 } from '../cargo/drayage-schema.js';
-import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
+import { answerListPage, listPageResponses, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
@@ -59,6 +61,28 @@ function periodOf(q: { from?: string | undefined; to?: string | undefined }) {
   return period;
 }
 
+/**
+ * A public drayage aggregate per terminal over the truck visits that started in the query's period: the period, the
+ * disclosure floor, the figures, and the newest gate event of the shown terminals as its "as of".
+ */
+async function disclosedFigures<F>(
+  reader: DrayageReader,
+  query: { from?: string | undefined; to?: string | undefined },
+  figuresOf: (visits: readonly DrayageVisit[]) => ByTerminal<F>,
+) {
+  const { from, to } = periodOf(query);
+  const figures = figuresOf(await reader.visits(from, to));
+  const shown = figures.terminals.map((t) => t.terminalCode);
+  return {
+    from: from?.toISOString() ?? null,
+    to: to?.toISOString() ?? null,
+    asOf: await reader.newestVisit(from, to, shown),
+    minVisits: MIN_DISCLOSED_VISITS,
+    ...figures,
+    terminals: [...figures.terminals],
+  };
+}
+
 export const drayageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const reader = new DrayageReader(platform.database.db);
 
@@ -80,11 +104,7 @@ export const drayageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
         zeroEmission: z.enum(['true', 'false']).optional(),
         ...LIST_PAGE_QUERY,
       }),
-      response: {
-        200: z.object({ trucks: z.array(DrayageTruckSchema), nextCursor: z.string().nullable() }),
-        400: ProblemSchema,
-        401: ProblemSchema,
-      },
+      response: listPageResponses(TRUCK_LIST, DrayageTruckSchema),
     }),
     async (request, reply) => {
       const q = request.query;
@@ -114,16 +134,8 @@ export const drayageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
       response: { 200: DrayageZeShareSchema, 400: ProblemSchema },
     }),
     async (request) => {
-      const { from, to } = periodOf(request.query);
-      const figures = zeShareByTerminal(await reader.visits(from, to));
-      const shown = figures.terminals.map((t) => t.terminalCode);
       return {
-        from: from?.toISOString() ?? null,
-        to: to?.toISOString() ?? null,
-        asOf: await reader.newestVisit(from, to, shown),
-        minVisits: MIN_DISCLOSED_VISITS,
-        ...figures,
-        terminals: [...figures.terminals],
+        ...(await disclosedFigures(reader, request.query, zeShareByTerminal)),
         target: { share: DRAYAGE_TARGET.share, year: DRAYAGE_TARGET.year },
       };
     },
@@ -143,21 +155,13 @@ export const drayageRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = asyn
       response: { 200: CleanTruckFundSchema, 400: ProblemSchema },
     }),
     async (request) => {
-      const { from, to } = periodOf(request.query);
-      const figures = cleanTruckFundByTerminal(await reader.visits(from, to));
-      const shown = figures.terminals.map((t) => t.terminalCode);
       return {
         rateUsdPerTeu: CLEAN_TRUCK_FUND_USD_PER_TEU,
         currency: 'USD' as const,
         rule: `USD ${CLEAN_TRUCK_FUND_USD_PER_TEU} per TEU on loaded containers moved into or out of a terminal by a non-exempt drayage truck`,
         lowNoxExemptUntil: LOW_NOX_EXEMPT_UNTIL,
         effectiveFrom: '2022-04-01',
-        from: from?.toISOString() ?? null,
-        to: to?.toISOString() ?? null,
-        asOf: await reader.newestVisit(from, to, shown),
-        minVisits: MIN_DISCLOSED_VISITS,
-        ...figures,
-        terminals: [...figures.terminals],
+        ...(await disclosedFigures(reader, request.query, cleanTruckFundByTerminal)),
       };
     },
   );

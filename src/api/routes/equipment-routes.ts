@@ -22,7 +22,7 @@ import {
   type ChargingSessionView,
   type EquipmentUnit,
 } from '../cargo/equipment-schema.js';
-import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
+import { answerListPage, listPageResponses, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { QueryLocalDate } from '../query-period.js';
@@ -75,11 +75,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
         powertrain: z.enum(POWERTRAINS).optional(),
         ...LIST_PAGE_QUERY,
       }),
-      response: {
-        200: z.object({ units: z.array(EquipmentUnitSchema), nextCursor: z.string().nullable() }),
-        400: ProblemSchema,
-        401: ProblemSchema,
-      },
+      response: listPageResponses(UNIT_LIST, EquipmentUnitSchema),
     }),
     async (request, reply) => {
       const q = request.query;
@@ -138,11 +134,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = as
         equipmentId: equipmentId.optional(),
         ...LIST_PAGE_QUERY,
       }),
-      response: {
-        200: z.object({ sessions: z.array(ChargingSessionSchema), nextCursor: z.string().nullable() }),
-        400: ProblemSchema,
-        401: ProblemSchema,
-      },
+      response: listPageResponses(SESSION_LIST, ChargingSessionSchema),
     }),
     async (request, reply) => {
       const q = request.query;

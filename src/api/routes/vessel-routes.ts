@@ -24,7 +24,7 @@ import {
 } from '../vessels/vessel-call-view.js';
 import { VesselReader } from '../vessels/vessel-reader.js';
 import { VesselAtSchema, VesselSchema } from '../vessels/vessel-schema.js';
-import { answerListPage, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
+import { answerListPage, listPageResponses, LIST_PAGE_QUERY, type ListExport } from '../list-export.js';
 import { afterKey } from '../list-cursor.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
@@ -119,11 +119,7 @@ export const vesselRoutes: FastifyPluginAsyncZod<{ platform: Platform; staleAfte
         to: instant.optional().describe('calls that started at or before this instant'),
         ...LIST_PAGE_QUERY,
       }),
-      response: {
-        200: z.object({ calls: z.array(VesselCallSchema), nextCursor: z.string().nullable() }),
-        400: ProblemSchema,
-        401: ProblemSchema,
-      },
+      response: listPageResponses(CALL_LIST, VesselCallSchema),
     }),
     async (request, reply) => {
       const { terminal, status, mmsi, imo, from, to, limit, cursor, format } = request.query;
