@@ -26,6 +26,12 @@ import { describeProjectionFailure, type ProjectionFailure } from './projection-
 import type { ProjectionObserver } from './projection-observer.js';
 import type { Projection } from './projection.js';
 
+/**
+ * How many pages' worth of positions one page may look through (`ReadOptions.scanWindow`): enough that a
+ * projection of a few codes among many still fills most pages, small enough that a page never scans the backlog.
+ */
+const SCAN_WINDOW_PAGES = 20;
+
 interface Quarantined {
   readonly projection: string;
   readonly eventSeq: string;
@@ -161,7 +167,7 @@ export class ProjectionRunner {
     let applied = 0;
     for (;;) {
       const quarantined: Quarantined[] = [];
-      const n = await this.db.transaction().execute(async (trx) => {
+      const { n, done } = await this.db.transaction().execute(async (trx) => {
         await trx
           .insertInto('projection_checkpoint')
           .values({ name: projection.name, position: '0', version: projection.version, updated_at: new Date() })
@@ -175,26 +181,28 @@ export class ProjectionRunner {
           .executeTakeFirstOrThrow();
         // Only the events of its declared codes (`sources`) reach it: the others are not read, decoded or handed
         // over (the container read models skip the AIS positions, the vessel models the cargo events).
+        // A window of positions per page: a page's read stays one short index range however far behind it is.
         const page = await this.events.read(
           checkpoint.position,
           this.pageSize,
           { ...projection.filter, eventTypeCodes: projection.sources, visibleTo: LOCAL_OPERATOR },
           trx,
+          { scanWindow: this.pageSize * SCAN_WINDOW_PAGES },
         );
         // The checkpoint moves past the events it does not take too, so the next run does not scan them again
         // (and an idle run is skipped: see catchUpAll).
-        if (page.scannedTo === checkpoint.position) return 0;
+        if (page.scannedTo === checkpoint.position) return { n: 0, done: true };
         if (page.events.length > 0) await this.#applyOrQuarantine(trx, projection, page.events, quarantined);
         await trx
           .updateTable('projection_checkpoint')
           .set({ position: page.scannedTo, updated_at: new Date() })
           .where('name', '=', projection.name)
           .execute();
-        return page.events.length;
+        return { n: page.events.length, done: page.reachedHead };
       });
       this.#report(quarantined);
       applied += n;
-      if (n < this.pageSize) return applied;
+      if (done) return applied;
     }
   }
 

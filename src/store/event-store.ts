@@ -59,6 +59,23 @@ export interface ReadResult {
    * between `after` and it.
    */
   readonly scannedTo: string;
+  /**
+   * Nothing after `scannedTo` was settled when it read: the follower is caught up. False when the page is full or
+   * the scan window (`scanWindow`) ended before the settled horizon, even if the page holds fewer than `limit`.
+   */
+  readonly reachedHead: boolean;
+}
+
+/** A read's options beside its filter. */
+export interface ReadOptions {
+  /**
+   * Looks at most this many positions after `after` (the page ends there, full or not; `reachedHead` says whether
+   * that was the horizon). A follower catching up over a long backlog pays one short index range per page instead
+   * of the whole backlog: without statistics on `event` (PGlite never gathers them; a PostgreSQL server without
+   * autovacuum neither) the planner guesses a range of positions holds few rows, scans all the range's rows of the
+   * page's codes and sorts them for every page, so catching up grew with the square of the backlog.
+   */
+  readonly scanWindow?: number;
 }
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -232,13 +249,21 @@ export class EventStore {
    * Events after position `after` (exclusive; "0" = from the start), in `seq` order, up to the settled
    * horizon: an event still being committed by another writer is not returned, nor anything after it.
    */
-  async read(after: string, limit: number, filter: EventFilter, executor: Executor = this.db): Promise<ReadResult> {
+  async read(
+    after: string,
+    limit: number,
+    filter: EventFilter,
+    executor: Executor = this.db,
+    { scanWindow }: ReadOptions = {},
+  ): Promise<ReadResult> {
     const settled = await this.horizon.settled(executor);
+    const windowEnd = scanWindow === undefined ? null : (BigInt(after) + BigInt(scanWindow)).toString();
+    const bound = windowEnd !== null && compareSeq(windowEnd, settled) < 0 ? windowEnd : settled;
     let query = executor
       .selectFrom('event')
       .selectAll()
       .where('seq', '>', after)
-      .where('seq', '<=', settled)
+      .where('seq', '<=', bound)
       .orderBy('seq')
       .limit(limit);
     if (filter.eventType) query = query.where('event_type', '=', filter.eventType);
@@ -261,8 +286,8 @@ export class EventStore {
     const events = rows.map(rowToEvent);
     const lastSeq = events.at(-1)?.seq ?? null;
     const full = events.length >= limit;
-    const scannedTo = full ? lastSeq! : compareSeq(settled, after) > 0 ? settled : after;
-    return { events, lastSeq, scannedTo };
+    const scannedTo = full ? lastSeq! : compareSeq(bound, after) > 0 ? bound : after;
+    return { events, lastSeq, scannedTo, reachedHead: !full && bound === settled };
   }
 
   /** Position of the newest settled event ("0" when empty): what a reader following the cursor can reach. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewCanonicalEvent } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { vesselScheduleProjection } from '../../src/projections/vessel-schedule/vessel-schedule-projection.js';
@@ -131,6 +132,47 @@ describe.each(ENGINES)('projections on $name', (engine) => {
     await departures.catchUpAll();
     expect(handed).toEqual((await codes()).filter((c) => c === 'DEPA'));
     expect(handed.length).toBeGreaterThan(0);
+    expect((await departures.status('departures-only'))?.position).toBe(await platform.events.head());
+  });
+
+  it('should catch a projection up in one call across a backlog longer than a page’s scan window', async () => {
+    // 60 arrivals, then 3 departures: with pages of one event, a page looks through 20 positions, so the first
+    // three pages find no departure, and catching up must go on past them to the head.
+    const event = (i: number, code: 'ARRI' | 'DEPA'): NewCanonicalEvent => ({
+      idempotencyKey: `backlog:${i}`,
+      eventType: 'TRANSPORT',
+      eventTypeCode: code,
+      eventClassifierCode: 'ACT',
+      eventDateTime: new Date(Date.UTC(2026, 2, 16, 0, i)).toISOString(),
+      eventCreatedDateTime: new Date(Date.UTC(2026, 2, 16, 0, i)).toISOString(),
+      location: { unLocationCode: 'USLAX', facilityCode: 'WBCT', facilityTypeCode: 'POTE' },
+      references: { vesselIMONumber: '9321483' },
+      payload: { transportEventTypeCode: code },
+    });
+    await platform.events.append(
+      Array.from({ length: 63 }, (_, i) => event(i, i < 60 ? 'ARRI' : 'DEPA')),
+      { source: 'test', inboxId: null, sourceOrg: 'local', ownerOrgs: ['local'], visibility: 'community' },
+    );
+    const handed: string[] = [];
+    const departures = new ProjectionRunner(
+      platform.database.db,
+      platform.events,
+      [
+        {
+          name: 'departures-only',
+          version: 1,
+          tables: [],
+          sources: ['DEPA'],
+          copiesVisibility: false,
+          async apply(_trx, events) {
+            handed.push(...events.map((e) => e.idempotencyKey));
+          },
+        },
+      ],
+      1,
+    );
+    expect(await departures.catchUp(departures.projections[0]!)).toBe(3);
+    expect(handed).toEqual(['backlog:60', 'backlog:61', 'backlog:62']);
     expect((await departures.status('departures-only'))?.position).toBe(await platform.events.head());
   });
 
