@@ -32,6 +32,9 @@ export interface EtaCalibrationFile {
   readonly groups: Readonly<Record<string, readonly number[]>>;
   /** Weight of the ship's own ETA per `target/method/lead bucket` and `target/*\/*` (eta/eta-blend.ts). */
   readonly blend: Readonly<Record<string, number>>;
+  /** Residuals of the blend (actual − blended forecast, minutes) on the forecasts with an own ETA, grouped as
+   * `groups` (eta/eta-blend.ts `blendResiduals`): the intervals around the blended forecast. */
+  readonly blendGroups: Readonly<Record<string, readonly number[]>>;
 }
 
 export interface LookaheadCalibrationFile {
@@ -79,7 +82,9 @@ function header(json: unknown, kind: string): Record<string, unknown> {
   return json;
 }
 
-export function parseEtaCalibration(json: unknown): EtaCalibrationFile & EtaErrorModel {
+export function parseEtaCalibration(
+  json: unknown,
+): EtaCalibrationFile & EtaErrorModel & { readonly blendErrors: EtaErrorModel } {
   const h = header(json, ETA_CALIBRATION_KIND);
   const groups = h['groups'];
   if (!isRecord(groups) || !Object.values(groups).every(isSortedNumbers)) {
@@ -89,12 +94,18 @@ export function parseEtaCalibration(json: unknown): EtaCalibrationFile & EtaErro
   if (!isRecord(blend) || !Object.values(blend).every((w) => typeof w === 'number' && w >= 0 && w <= 1)) {
     throw new Error(`${ETA_CALIBRATION_KIND}: blend must map group keys to weights in [0, 1]`);
   }
+  const blendGroups = h['blendGroups'];
+  if (!isRecord(blendGroups) || !Object.values(blendGroups).every(isSortedNumbers)) {
+    throw new Error(`${ETA_CALIBRATION_KIND}: blendGroups must be sorted lists of numbers`);
+  }
   return {
     kind: ETA_CALIBRATION_KIND,
     version: CALIBRATION_FORMAT_VERSION,
     design: h['design'] as string,
     groups: groups as Record<string, number[]>,
     blend: blend as Record<string, number>,
+    blendGroups: blendGroups as Record<string, number[]>,
+    blendErrors: { groups: blendGroups as Record<string, number[]> },
   };
 }
 

@@ -201,7 +201,13 @@ interface EtaBody {
     pilotBoardingArea: { eta: string; intervals: { level: number; lower: string; upper: string }[] };
     berth: { eta: string; intervals: { level: number; lower: string; upper: string }[] };
     toPilotNm: number | null;
-    withOwnEta: { pilotBoardingArea: string; berth: string; weight: number } | null;
+    withOwnEta: {
+      pilotBoardingArea: string;
+      berth: string;
+      weight: number;
+      pilotIntervals: { level: number; lower: string; upper: string }[];
+      berthIntervals: { level: number; lower: string; upper: string }[];
+    } | null;
   } | null;
   actual: { atb: string | null } | null;
   ownEta: { at: string; reportedAt: string } | null;
@@ -338,10 +344,15 @@ describe.each(ENGINES)('vessel ETA API on $name', (engine) => {
     const bb = Date.parse(blended.berth);
     expect(bb).toBeGreaterThanOrEqual(Math.min(berth, own + berth - pilot) - 1000);
     expect(bb).toBeLessThanOrEqual(Math.max(berth, own + berth - pilot) + 1000);
-    // 80% and 95% intervals from the shipped error model: the 95% one holds the 80% one.
-    for (const point of [f.pilotBoardingArea, f.berth]) {
-      expect(point.intervals.map((i) => i.level)).toEqual([0.8, 0.95]);
-      const [i80, i95] = point.intervals.map((i) => [Date.parse(i.lower), Date.parse(i.upper)] as const);
+    // 80% and 95% intervals from the shipped error model, and from the blend's own: the 95% one holds the 80% one.
+    for (const intervals of [
+      f.pilotBoardingArea.intervals,
+      f.berth.intervals,
+      blended.pilotIntervals,
+      blended.berthIntervals,
+    ]) {
+      expect(intervals.map((i) => i.level)).toEqual([0.8, 0.95]);
+      const [i80, i95] = intervals.map((i) => [Date.parse(i.lower), Date.parse(i.upper)] as const);
       expect(i80![0]).toBeLessThan(i80![1]);
       expect(i95![0]).toBeLessThanOrEqual(i80![0]);
       expect(i95![1]).toBeGreaterThanOrEqual(i80![1]);

@@ -23,8 +23,9 @@
  *   (`vessel.own_eta`, year resolved by domain/reported-eta.ts; migration 0023), from the newest report the caller
  *   may see that stated one, with the time of that report (`reportedAt`); null when none did.
  * - With the own ETA (`forecast.withOwnEta`): the forecast with the ship's own ETA blended in (eta/eta-blend.ts),
- *   the weights of the shipped calibration file (fitted on the same simulator backtest, berth queue modelled); a point
- *   forecast only: the intervals are those of the model alone. Null without an own ETA.
+ *   the weights of the shipped calibration file (fitted on the same simulator backtest, berth queue modelled), with
+ *   80 % and 95 % intervals from the residuals of that blend on the same backtest (`blendGroups`, split conformal as
+ *   the model's). Null without an own ETA.
  * A call already at berth (or gone) is answered with its actual times, no forecast.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
@@ -75,7 +76,14 @@ export interface EtaForecastView {
   readonly berthLocation: 'terminal' | 'inner fairway';
   readonly terminal: string | null;
   /** The forecast with the ship's own ETA blended in (weight of the own ETA at the pilot area); null without one. */
-  readonly withOwnEta: { readonly pilotBoardingArea: string; readonly berth: string; readonly weight: number } | null;
+  readonly withOwnEta: {
+    readonly pilotBoardingArea: string;
+    readonly berth: string;
+    readonly weight: number;
+    /** 80% and 95% intervals around the blend, from the blend's own residuals (eta/eta-blend.ts). */
+    readonly pilotIntervals: EtaIntervalView[];
+    readonly berthIntervals: EtaIntervalView[];
+  } | null;
 }
 
 /** The berth queue of the call's terminal as the forecast saw it. */
@@ -137,7 +145,11 @@ export class EtaReader {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly registry: TerminalRegistry,
-    private readonly errors: EtaErrorModel & { readonly blend: Readonly<Record<string, number>> },
+    private readonly errors: EtaErrorModel & {
+      readonly blend: Readonly<Record<string, number>>;
+      /** The error model of the blend (residuals of `blendedEta`), for the intervals of `withOwnEta`. */
+      readonly blendErrors: EtaErrorModel;
+    },
     /** The live berth queues; without it (the just-in-time advice, which uses `approach` only) none is modelled. */
     private readonly queues?: AnchorageQueueReader,
   ) {
@@ -172,24 +184,26 @@ export class EtaReader {
     const queued = await this.queued(approach, call.vessel.imo, scope);
     const prediction = queued?.prediction ?? approach.prediction;
     const asOfMs = prediction.asOfMs ?? (schedule ? schedule.updated_at.getTime() : null);
-    const intervals = (target: EtaTarget, etaMs: number): EtaIntervalView[] =>
-      etaIntervals(this.errors, target, prediction.method, (etaMs - originMs) / HOUR, ETA_INTERVAL_LEVELS).map(
-        (iv) => ({
-          level: iv.level,
-          lower: iso(etaMs + iv.lowerMin * MINUTE),
-          upper: iso(etaMs + iv.upperMin * MINUTE),
-        }),
-      );
+    const intervals = (target: EtaTarget, etaMs: number, errors: EtaErrorModel = this.errors): EtaIntervalView[] =>
+      etaIntervals(errors, target, prediction.method, (etaMs - originMs) / HOUR, ETA_INTERVAL_LEVELS).map((iv) => ({
+        level: iv.level,
+        lower: iso(etaMs + iv.lowerMin * MINUTE),
+        upper: iso(etaMs + iv.upperMin * MINUTE),
+      }));
     const ownMs = ownEta === null ? null : Date.parse(ownEta.at);
     const blend = { weights: this.errors.blend };
-    const withOwnEta =
-      ownMs === null
-        ? null
-        : {
-            pilotBoardingArea: iso(blendedEta(blend, 'pilot', prediction, ownMs, originMs)),
-            berth: iso(blendedEta(blend, 'berth', prediction, ownMs, originMs)),
-            weight: blendWeight(blend, 'pilot', prediction.method, (prediction.pilotMs - originMs) / HOUR),
-          };
+    const withOwnEta = ((): EtaForecastView['withOwnEta'] => {
+      if (ownMs === null) return null;
+      const pilotMs = blendedEta(blend, 'pilot', prediction, ownMs, originMs);
+      const berthMs = blendedEta(blend, 'berth', prediction, ownMs, originMs);
+      return {
+        pilotBoardingArea: iso(pilotMs),
+        berth: iso(berthMs),
+        weight: blendWeight(blend, 'pilot', prediction.method, (prediction.pilotMs - originMs) / HOUR),
+        pilotIntervals: intervals('pilot', pilotMs, this.errors.blendErrors),
+        berthIntervals: intervals('berth', berthMs, this.errors.blendErrors),
+      };
+    })();
     return {
       ...base,
       asOf: asOfMs === null ? null : iso(asOfMs),

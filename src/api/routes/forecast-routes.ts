@@ -186,11 +186,13 @@ const EtaSchema = z
             pilotBoardingArea: z.string(),
             berth: z.string(),
             weight: z.number().describe("weight of the ship's own ETA at the pilot boarding area, 0-1"),
+            pilotIntervals: EtaPoint.shape.intervals,
+            berthIntervals: EtaPoint.shape.intervals,
           })
           .nullable()
           .describe(
             "the forecast with the ship's own AIS ETA blended in (docs/forecast.md \"The ship's own ETA as a model " +
-              'input"); a point forecast, the intervals above are the model\'s; null without an own ETA',
+              'input"), with 80% and 95% intervals from the residuals of the blend itself; null without an own ETA',
           ),
       })
       .nullable(),
@@ -241,7 +243,19 @@ const EtaSchema = z
           queueWaitH: 0,
           berthLocation: 'terminal',
           terminal: 'ITS',
-          withOwnEta: { pilotBoardingArea: '2026-03-10T13:48:00.000Z', berth: '2026-03-10T14:09:00.000Z', weight: 0.9 },
+          withOwnEta: {
+            pilotBoardingArea: '2026-03-10T13:48:00.000Z',
+            berth: '2026-03-10T14:09:00.000Z',
+            weight: 0.9,
+            pilotIntervals: [
+              { level: 0.8, lower: '2026-03-10T13:40:00.000Z', upper: '2026-03-10T14:01:00.000Z' },
+              { level: 0.95, lower: '2026-03-10T13:31:00.000Z', upper: '2026-03-10T14:19:00.000Z' },
+            ],
+            berthIntervals: [
+              { level: 0.8, lower: '2026-03-10T14:01:00.000Z', upper: '2026-03-10T14:22:00.000Z' },
+              { level: 0.95, lower: '2026-03-10T13:52:00.000Z', upper: '2026-03-10T14:40:00.000Z' },
+            ],
+          },
         },
         reason: null,
         actual: null,

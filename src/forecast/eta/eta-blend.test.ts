@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blendedEta, fitEtaBlend, MIN_BLEND_GROUP, type BlendTrainingPoint } from './eta-blend.js';
+import { blendedEta, blendResiduals, fitEtaBlend, MIN_BLEND_GROUP, type BlendTrainingPoint } from './eta-blend.js';
+import { etaIntervals, fitEtaErrorModel } from './eta-intervals.js';
 import type { EtaPrediction } from './vessel-eta.js';
 import { MINUTE, HOUR } from '../../domain/time-units.js';
 
@@ -65,5 +66,34 @@ describe('own ETA blend', () => {
     const model = prediction(O + 10 * HOUR);
     expect(blendedEta(blend, 'berth', model, O + 8 * HOUR, O)).toBe(model.berthMs - HOUR);
     expect(blendedEta(blend, 'berth', model, null, O)).toBe(model.berthMs);
+  });
+
+  it('puts intervals around the blend from the blend’s own residuals, narrower than the model’s when the ship is right', () => {
+    // The model errs by up to ±120 min, the ship by up to ±5: the blend leans on the ship, its residuals are small.
+    const points = training(200, 120, 5, 6);
+    const blend = fitEtaBlend(points);
+    const residuals = blendResiduals(blend, points);
+    expect(residuals).toHaveLength(200);
+    const p = points[0]!;
+    const blended = blendedEta(blend, 'pilot', p.model, p.ownEtaMs, O);
+    expect(residuals[0]!.errorMin).toBeCloseTo((p.actualMs - blended) / MINUTE, 9);
+    expect(residuals[0]!.leadH).toBeCloseTo((blended - O) / HOUR, 9);
+    const [ofBlend] = etaIntervals(fitEtaErrorModel(residuals), 'pilot', 'track', 24, [0.8]);
+    const [ofModel] = etaIntervals(
+      fitEtaErrorModel(
+        points.map((q) => ({
+          target: 'pilot',
+          method: 'track',
+          leadH: 24,
+          errorMin: (q.actualMs - q.model.pilotMs) / MINUTE,
+        })),
+      ),
+      'pilot',
+      'track',
+      24,
+      [0.8],
+    );
+    expect(ofBlend!.upperMin - ofBlend!.lowerMin).toBeLessThan(20);
+    expect(ofModel!.upperMin - ofModel!.lowerMin).toBeGreaterThan(100);
   });
 });

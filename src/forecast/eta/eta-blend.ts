@@ -12,9 +12,9 @@
  * than MIN_BLEND_GROUP training points takes the weight of its target over all methods and leads, and with
  * none of those either w = 0 (the model alone). Without an own ETA the forecast is the model's. Pure.
  */
-import { leadBucket, type EtaTarget } from './eta-intervals.js';
+import { leadBucket, type EtaResidual, type EtaTarget } from './eta-intervals.js';
 import type { EtaMethod, EtaPrediction } from './vessel-eta.js';
-import { HOUR } from '../../domain/time-units.js';
+import { HOUR, MINUTE } from '../../domain/time-units.js';
 
 export const MIN_BLEND_GROUP = 20;
 const GRID = Array.from({ length: 21 }, (_, i) => i / 20);
@@ -92,4 +92,21 @@ export function blendedEta(
   if (ownEtaMs === null) return pointOf(target, model);
   const w = blendWeight(blend, target, model.method, (pointOf(target, model) - originMs) / HOUR);
   return blendWith(target, model, ownEtaMs, w);
+}
+
+/**
+ * Residuals of the blend (actual − blended forecast, minutes) on points with an own ETA, grouped like the
+ * model's (eta-intervals.ts: target, model method, lead = blended forecast − origin): fitted into an
+ * `EtaErrorModel` they give split-conformal intervals around `blendedEta`.
+ */
+export function blendResiduals(blend: EtaBlendWeights, points: readonly BlendTrainingPoint[]): EtaResidual[] {
+  return points.map((p) => {
+    const forecast = blendedEta(blend, p.target, p.model, p.ownEtaMs, p.originMs);
+    return {
+      target: p.target,
+      method: p.model.method,
+      leadH: (forecast - p.originMs) / HOUR,
+      errorMin: (p.actualMs - forecast) / MINUTE,
+    };
+  });
 }

@@ -18,12 +18,12 @@ export const LOOKAHEAD_CALIBRATION_FILE = join('data-static', 'forecast', 'termi
 export const ANCHORAGE_CALIBRATION_FILE = join('data-static', 'forecast', 'anchorage-queue-calibration.json');
 
 let anchorage: AnchorageCalibrationFile | undefined;
-let eta: (EtaCalibrationFile & EtaErrorModel) | undefined;
+let eta: (EtaCalibrationFile & EtaErrorModel & { readonly blendErrors: EtaErrorModel }) | undefined;
 let lookahead: LookaheadCalibrationFile | undefined;
 
 const read = (file: string): unknown => JSON.parse(readFileSync(join(packageRoot(), file), 'utf8'));
 
-export function loadEtaCalibration(): EtaCalibrationFile & EtaErrorModel {
+export function loadEtaCalibration(): EtaCalibrationFile & EtaErrorModel & { readonly blendErrors: EtaErrorModel } {
   eta ??= parseEtaCalibration(read(ETA_CALIBRATION_FILE));
   return eta;
 }

@@ -36,6 +36,7 @@ import type { AnchorageInput, QueueShip } from '../../forecast/anchorage/anchora
 import { berthQueueFor } from '../../forecast/anchorage/berth-queue.js';
 import {
   blendedEta,
+  blendResiduals,
   fitEtaBlend,
   type BlendTrainingPoint,
   type EtaBlendWeights,
@@ -295,8 +296,9 @@ export interface EtaHorizonScore {
     readonly methods: Readonly<Record<string, number>>;
   };
   readonly ownEta: EtaScore;
-  /** The model with the own ETA blended in (weights fitted on another run), the model alone where none. */
-  readonly blend: EtaScore;
+  /** The model with the own ETA blended in (weights fitted on another run), the model alone where none;
+   * coverage of the blend's own intervals over the forecasts with an own ETA. */
+  readonly blend: EtaScore & { readonly coverage: Readonly<Record<string, number>>; readonly coverageN: number };
   readonly distanceOverSog: EtaScore;
   readonly schedule: EtaScore;
 }
@@ -328,6 +330,7 @@ export function scoreEtaBacktest(
   points: readonly EtaBacktestPoint[],
   errors: EtaErrorModel,
   blend: EtaBlendWeights = NO_BLEND,
+  blendErrors: EtaErrorModel = { groups: {} },
 ): EtaHorizonScore[] {
   const out: EtaHorizonScore[] = [];
   for (const target of ['pilot', 'berth'] as const) {
@@ -350,6 +353,20 @@ export function scoreEtaBacktest(
           inside.set(iv.level, (inside.get(iv.level) ?? 0) + (e >= iv.lowerMin && e <= iv.upperMin ? 1 : 0));
         }
       }
+      const blendInside = new Map<number, number>();
+      let blendN = 0;
+      for (const p of ps) {
+        if (p.model === null || p.ownEtaMs === null) continue;
+        const originMs = p.actualMs - horizonH * HOUR;
+        const f = blendedEta(blend, target, p.model, p.ownEtaMs, originMs);
+        const ivs = etaIntervals(blendErrors, target, p.model.method, (f - originMs) / HOUR, ETA_LEVELS);
+        if (ivs.length === 0) continue;
+        blendN++;
+        const e = (p.actualMs - f) / MINUTE;
+        for (const iv of ivs) {
+          blendInside.set(iv.level, (blendInside.get(iv.level) ?? 0) + (e >= iv.lowerMin && e <= iv.upperMin ? 1 : 0));
+        }
+      }
       out.push({
         target,
         horizonH,
@@ -360,15 +377,21 @@ export function scoreEtaBacktest(
           methods,
         },
         ownEta: score(ps.map((p) => [p.actualMs, p.ownEtaMs] as const)),
-        blend: score(
-          ps.map(
-            (p) =>
-              [
-                p.actualMs,
-                p.model === null ? null : blendedEta(blend, target, p.model, p.ownEtaMs, p.actualMs - horizonH * HOUR),
-              ] as const,
+        blend: {
+          ...score(
+            ps.map(
+              (p) =>
+                [
+                  p.actualMs,
+                  p.model === null
+                    ? null
+                    : blendedEta(blend, target, p.model, p.ownEtaMs, p.actualMs - horizonH * HOUR),
+                ] as const,
+            ),
           ),
-        ),
+          coverage: Object.fromEntries([...blendInside].map(([l, k]) => [String(l), k / blendN])),
+          coverageN: blendN,
+        },
         distanceOverSog: score(ps.map((p) => [p.actualMs, p.distanceOverSogMs] as const)),
         schedule: score(ps.map((p) => [p.actualMs, p.scheduleMs] as const)),
       });
@@ -398,12 +421,14 @@ export function etaStudyPart(
 ): EtaBacktestStudyPart {
   const training = runEtaBacktest(calibration, registry);
   const errors = fitEtaErrorModel(residualsOf(training));
-  const blend = fitEtaBlend(blendTrainingPoints(training));
+  const blendPoints = blendTrainingPoints(training);
+  const blend = fitEtaBlend(blendPoints);
+  const blendErrors = fitEtaErrorModel(blendResiduals(blend, blendPoints));
   return {
     scenario,
     arrivals: scoredCalls(test).length,
     calibrationArrivals: scoredCalls(calibration).length,
     blend,
-    scores: scoreEtaBacktest(runEtaBacktest(test, registry), errors, blend),
+    scores: scoreEtaBacktest(runEtaBacktest(test, registry), errors, blend, blendErrors),
   };
 }

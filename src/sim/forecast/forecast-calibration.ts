@@ -22,7 +22,7 @@ import {
 } from '../../forecast/calibration-file.js';
 import { fitEtaErrorModel } from '../../forecast/eta/eta-intervals.js';
 import type { PortModelInputs } from '../port-model.js';
-import { fitEtaBlend } from '../../forecast/eta/eta-blend.js';
+import { blendResiduals, fitEtaBlend } from '../../forecast/eta/eta-blend.js';
 import { blendTrainingPoints, residualsOf, runEtaBacktest } from './eta-backtest.js';
 import { ETA_CALIBRATION_SEED, ETA_SCENARIOS, ETA_STUDY_DAYS, ETA_TEST_SEED, simulatedEtaRun } from './eta-study.js';
 import { anchorageBacktest, QUEUE_DAYS, scoreQueue, type QueuePoint } from './anchorage-backtest.js';
@@ -40,7 +40,9 @@ export function etaCalibration(inputs: PortModelInputs, days = ETA_STUDY_DAYS): 
     runEtaBacktest(simulatedEtaRun(inputs, ETA_CALIBRATION_SEED, s.knobs, days), inputs.registry, 'modelled'),
   );
   const { groups } = fitEtaErrorModel(residualsOf(points));
-  const { weights } = fitEtaBlend(blendTrainingPoints(points));
+  const training = blendTrainingPoints(points);
+  const blend = fitEtaBlend(training);
+  const blendGroups = fitEtaErrorModel(blendResiduals(blend, training)).groups;
   return {
     kind: ETA_CALIBRATION_KIND,
     version: CALIBRATION_FORMAT_VERSION,
@@ -49,10 +51,12 @@ export function etaCalibration(inputs: PortModelInputs, days = ETA_STUDY_DAYS): 
       `seed ${ETA_CALIBRATION_SEED}, ${days} days of each scenario (${ETA_SCENARIOS.map((s) => s.name).join('; ')}), ` +
       'origins 1 h, 6 h and 24 h before pilot boarding and berthing, the berth queue of the terminal modelled ' +
       '(as the route runs it, forecast/anchorage/berth-queue.ts). Grouped by target, method and lead (under 2 h, 2-12 h, 12 h and more). `blend`: the weight of ' +
-      "the ship's own AIS ETA per group (eta/eta-blend.ts), fitted on the same forecasts. Written by " +
+      "the ship's own AIS ETA per group (eta/eta-blend.ts), fitted on the same forecasts; `blendGroups`: the " +
+      'residuals of that blend on the forecasts with an own ETA, grouped alike (its intervals). Written by ' +
       'scripts/write-forecast-calibration.ts.',
     groups: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, roundAll(v, 0.1)])),
-    blend: weights,
+    blend: blend.weights,
+    blendGroups: Object.fromEntries(Object.entries(blendGroups).map(([k, v]) => [k, roundAll(v, 0.1)])),
   };
 }
 
