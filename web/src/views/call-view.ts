@@ -1,7 +1,8 @@
 /**
  * One vessel call (`#/call?id=<MMSI>:<YYYY-MM-DDTHH:MM>`): its times (arrival in port limits, at anchor, at berth,
  * departures), terminal and berth (`GET /vessel-calls/{callId}`, with the API's `asOf` and source), its emissions
- * by mode (`GET /emissions/calls/{callId}`: every quantity per mode, the particulars used and what was assumed) and
+ * by mode (`GET /emissions/calls/{callId}`: every quantity per mode, the particulars used and what was assumed, shore
+ * power — the ship's fitting, the berth's equipment, connected or missed — and the auxiliary-power cap) and
  * the just-in-time arrival advice (`GET /vessel-calls/{callId}/jit`; for a call still approaching, the live advice of
  * `GET /vessel-calls/{callId}/jit-advice` first). A call the caller may not see is the API's
  * 404, shown as "no call that your organisation may see"; each part says its own as-of and source.
@@ -12,7 +13,15 @@ import { definitions, h, replaceChildren, timeElement } from '../dom';
 import { duration, portTime, statusWords } from '../format';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, heading, problemMessage } from '../ui';
-import { kilograms, particularsText, tonnes, type CallEmissionsRow, type ShorePower } from './green-emissions';
+import {
+  auxCapLine,
+  callShorePowerLine,
+  kilograms,
+  particularsText,
+  tonnes,
+  type CallEmissionsRow,
+  type CallShorePower,
+} from './green-emissions';
 import { liveJitLines, type LiveJitAdvice } from './live-jit';
 
 /** A call id as the API lists it: `<MMSI>:<UTC minute the call started>`. */
@@ -27,7 +36,8 @@ export interface VesselCallDetail extends VesselCall {
 /** `GET /emissions/calls/{callId}` */
 export interface CallEmissionsDetail extends Omit<CallEmissionsRow, 'vessel'> {
   readonly positionsUsed: number;
-  readonly shorePower: ShorePower;
+  readonly shorePower: CallShorePower;
+  readonly shorePowerKwhSource: 'feed' | 'estimated' | 'none';
   readonly source: { readonly method: string; readonly track: string; readonly particulars: string };
   readonly assumptions: readonly { readonly field: string; readonly value: number | string; readonly rule: string }[];
   readonly modes: readonly {
@@ -154,6 +164,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     } else {
       const e = detail.data;
       const pollutant = (m: CallEmissionsDetail['modes'][number], name: string) => m.pollutants[name] ?? 0;
+      const auxLine = auxCapLine(e.assumptions);
       replaceChildren(
         emissions,
         emissionsTitle,
@@ -168,8 +179,10 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
           'p',
           { class: 'summary-line', 'data-testid': 'call-co2' },
           `${tonnes(e.totals.co2G)} t CO2, ${kilograms(e.totals.noxG)} kg NOx over ${round(e.hours)} h ` +
-            `(${e.positionsUsed} AIS positions; particulars ${particularsText(e)}); shore power ${e.shorePower.shorePowerKwh} kWh.`,
+            `(${e.positionsUsed} AIS positions; particulars ${particularsText(e)}).`,
         ),
+        h('p', { class: 'summary-line', 'data-testid': 'call-shore-power' }, callShorePowerLine(e)),
+        auxLine === null ? null : h('p', { class: 'summary-line', 'data-testid': 'call-aux-cap' }, auxLine),
         h(
           'div',
           { class: 'table-wrap' },
