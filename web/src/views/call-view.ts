@@ -4,8 +4,9 @@
  * by mode (`GET /emissions/calls/{callId}`: every quantity per mode, the particulars used and what was assumed, shore
  * power — the ship's fitting, the berth's equipment, connected or missed — and the auxiliary-power cap) and
  * the just-in-time arrival advice (`GET /vessel-calls/{callId}/jit`; for a call still approaching, the live advice of
- * `GET /vessel-calls/{callId}/jit-advice` first). A call the caller may not see is the API's
- * 404, shown as "no call that your organisation may see"; each part says its own as-of and source.
+ * `GET /vessel-calls/{callId}/jit-advice` first) and the arrival forecast (`GET /forecasts/eta/{callId}`: the ETA
+ * with its interval, the wait behind the berth queue, the blend with the ship's own ETA). A call the caller may not
+ * see is the API's 404, shown as "no call that your organisation may see"; each part says its own as-of and source.
  */
 import { apiGet, type ApiResult } from '../api';
 import type { Terminal, VesselCall } from '../api-types';
@@ -22,6 +23,7 @@ import {
   type CallEmissionsRow,
   type CallShorePower,
 } from './green-emissions';
+import { etaLines, type EtaForecastAnswer } from './eta-forecast';
 import { liveJitLines, type LiveJitAdvice } from './live-jit';
 
 /** A call id as the API lists it: `<MMSI>:<UTC minute the call started>`. */
@@ -87,18 +89,20 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     return () => undefined;
   }
   const times = h('section', { 'aria-labelledby': 'call-times', 'data-testid': 'call-times' });
+  const eta = h('section', { 'aria-labelledby': 'call-eta', 'data-testid': 'call-eta' });
   const emissions = h('section', { 'aria-labelledby': 'call-emissions', 'data-testid': 'call-emissions' });
   const jit = h('section', { 'aria-labelledby': 'call-jit', 'data-testid': 'call-jit' });
-  root.append(h('p', { class: 'loading' }, 'Loading the call…'), times, emissions, jit);
+  root.append(h('p', { class: 'loading' }, 'Loading the call…'), times, eta, emissions, jit);
   let stopped = false;
 
   void (async () => {
-    const [call, detail, advice, terminals, live] = await Promise.all([
+    const [call, detail, advice, terminals, live, forecast] = await Promise.all([
       apiGet<VesselCallDetail>(`/vessel-calls/${encodeURIComponent(id)}`),
       apiGet<CallEmissionsDetail>(`/emissions/calls/${encodeURIComponent(id)}`),
       apiGet<JitAnswer>(`/vessel-calls/${encodeURIComponent(id)}/jit`),
       apiGet<{ terminals: readonly Terminal[] }>('/terminals'),
       apiGet<LiveJitAdvice>(`/vessel-calls/${encodeURIComponent(id)}/jit-advice`),
+      apiGet<EtaForecastAnswer>(`/forecasts/eta/${encodeURIComponent(id)}`),
     ]);
     if (stopped) return;
     root.querySelector('.loading')?.remove();
@@ -151,6 +155,21 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
           : 'vessel-call detector on AIS (the detections are no longer stored)',
       ),
     );
+
+    const etaTitle = h('h2', { id: 'call-eta' }, 'Arrival forecast');
+    // A call at or past its berth has actual times (above), not a forecast.
+    if (c.atb !== null || c.status === 'departed') {
+      eta.remove();
+    } else if (forecast.ok) {
+      replaceChildren(
+        eta,
+        etaTitle,
+        asOf(forecast.data.asOf, forecast.data.source),
+        definitions(etaLines(forecast.data)),
+      );
+    } else {
+      replaceChildren(eta, etaTitle, problemMessage(forecast.problem, 'The arrival forecast could not be loaded'));
+    }
 
     const emissionsTitle = h('h2', { id: 'call-emissions' }, 'Emissions by mode');
     if (notVisible(detail)) {
