@@ -627,7 +627,12 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect(calls.calls.length).toBeGreaterThan(0);
     type Summary = {
       asOf: string;
-      groups: { key: string | null; calls: number; totals: { co2G: number; noxG: number } }[];
+      groups: {
+        key: string | null;
+        calls: number;
+        totals: { co2G: number; noxG: number };
+        shorePower: { connectedCalls: number; missedCalls: number };
+      }[];
     };
     const summaryOf = async (groupBy: string) =>
       JSON.parse((await api(`/emissions/summary?groupBy=${groupBy}&${window}`, { key: yti })).body) as Summary;
@@ -654,11 +659,17 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect(await page.getByTestId('emissions-co2').textContent()).toBe(`${Math.round(co2 / 1e4) / 100} t`);
     const modePng = await exported(page, /Export Vessel emissions by mode as PNG/);
     expect(modePng.bytes.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
-    // Shore power is 0 today (no connection feed): drawn as 0 with the reason, not hidden.
+    // Shore power is 0 when no terminal stated a session: drawn as 0 with the reason, not hidden; the connection
+    // rate says its counts and its time.
     await rendered(page, 'green-shore-power');
     expect(await page.getByTestId('shore-power-kwh').textContent()).toBe('0 kWh');
     expect(await page.locator('[data-chart="green-shore-power"] .help').textContent()).toMatch(
-      /No feed says yet when a ship is connected/,
+      /a call without a session was on its engines at berth/,
+    );
+    const connected = byTerminal.groups.reduce((sum, g) => sum + g.shorePower.connectedCalls, 0);
+    const missed = byTerminal.groups.reduce((sum, g) => sum + g.shorePower.missedCalls, 0);
+    expect(await page.getByTestId('shore-power-connection-rate').textContent()).toBe(
+      connected + missed === 0 ? '—' : `${Math.round((100 * connected) / (connected + missed))} %`,
     );
     const shore = csvRows((await exported(page, /Export Shore power as CSV/)).bytes.toString('utf8'));
     expect(shore.at(-1)!.slice(0, 3)).toEqual(['Port', '0', '0']);
@@ -764,6 +775,7 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect(await times.locator('.as-of time').getAttribute('datetime')).toBe(call.asOf);
     const detail = JSON.parse((await api(`/emissions/calls/${first.callId}`, { key: yti })).body) as {
       modes: { mode: string }[];
+      shorePower: { connected: boolean };
     };
     const modes = page.getByTestId('call-modes');
     await expect
@@ -771,6 +783,10 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       .toEqual(detail.modes.map((m) => m.mode));
     expect(await page.getByTestId('call-co2').textContent()).toMatch(
       new RegExp(`^${Math.round(first.totals.co2G / 1e4) / 100} t CO2`),
+    );
+    // Its shore power says the ship's fitting, the berth's equipment and whether it connected, as the API does.
+    expect(await page.getByTestId('call-shore-power').textContent()).toMatch(
+      detail.shorePower.connected ? /^Shore power: .*, connected / : /^Shore power: .*, not connected/,
     );
     await expect.poll(() => page.getByTestId('call-jit').locator('.as-of').count()).toBe(1);
     await shot('call', true);

@@ -1,10 +1,12 @@
 /**
  * One vessel call (`#/call?id=<MMSI>:<YYYY-MM-DDTHH:MM>`): its times (arrival in port limits, at anchor, at berth,
  * departures), terminal and berth (`GET /vessel-calls/{callId}`, with the API's `asOf` and source), its emissions
- * by mode (`GET /emissions/calls/{callId}`: every quantity per mode, the particulars used and what was assumed) and
+ * by mode (`GET /emissions/calls/{callId}`: every quantity per mode, the particulars used and what was assumed, shore
+ * power — the ship's fitting, the berth's equipment, connected or missed — and the auxiliary-power cap) and
  * the just-in-time arrival advice (`GET /vessel-calls/{callId}/jit`; for a call still approaching, the live advice of
- * `GET /vessel-calls/{callId}/jit-advice` first). A call the caller may not see is the API's
- * 404, shown as "no call that your organisation may see"; each part says its own as-of and source.
+ * `GET /vessel-calls/{callId}/jit-advice` first) and the arrival forecast (`GET /forecasts/eta/{callId}`: the ETA
+ * with its interval, the wait behind the berth queue, the blend with the ship's own ETA). A call the caller may not
+ * see is the API's 404, shown as "no call that your organisation may see"; each part says its own as-of and source.
  */
 import { apiGet, type ApiResult } from '../api';
 import type { Terminal, VesselCall } from '../api-types';
@@ -12,7 +14,16 @@ import { definitions, h, replaceChildren, timeElement } from '../dom';
 import { duration, portTime, statusWords } from '../format';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, heading, problemMessage } from '../ui';
-import { kilograms, particularsText, tonnes, type CallEmissionsRow, type ShorePower } from './green-emissions';
+import {
+  auxCapLine,
+  callShorePowerLine,
+  kilograms,
+  particularsText,
+  tonnes,
+  type CallEmissionsRow,
+  type CallShorePower,
+} from './green-emissions';
+import { etaLines, type EtaForecastAnswer } from './eta-forecast';
 import { liveJitLines, type LiveJitAdvice } from './live-jit';
 
 /** A call id as the API lists it: `<MMSI>:<UTC minute the call started>`. */
@@ -27,7 +38,8 @@ export interface VesselCallDetail extends VesselCall {
 /** `GET /emissions/calls/{callId}` */
 export interface CallEmissionsDetail extends Omit<CallEmissionsRow, 'vessel'> {
   readonly positionsUsed: number;
-  readonly shorePower: ShorePower;
+  readonly shorePower: CallShorePower;
+  readonly shorePowerKwhSource: 'feed' | 'estimated' | 'none';
   readonly source: { readonly method: string; readonly track: string; readonly particulars: string };
   readonly assumptions: readonly { readonly field: string; readonly value: number | string; readonly rule: string }[];
   readonly modes: readonly {
@@ -77,18 +89,20 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     return () => undefined;
   }
   const times = h('section', { 'aria-labelledby': 'call-times', 'data-testid': 'call-times' });
+  const eta = h('section', { 'aria-labelledby': 'call-eta', 'data-testid': 'call-eta' });
   const emissions = h('section', { 'aria-labelledby': 'call-emissions', 'data-testid': 'call-emissions' });
   const jit = h('section', { 'aria-labelledby': 'call-jit', 'data-testid': 'call-jit' });
-  root.append(h('p', { class: 'loading' }, 'Loading the call…'), times, emissions, jit);
+  root.append(h('p', { class: 'loading' }, 'Loading the call…'), times, eta, emissions, jit);
   let stopped = false;
 
   void (async () => {
-    const [call, detail, advice, terminals, live] = await Promise.all([
+    const [call, detail, advice, terminals, live, forecast] = await Promise.all([
       apiGet<VesselCallDetail>(`/vessel-calls/${encodeURIComponent(id)}`),
       apiGet<CallEmissionsDetail>(`/emissions/calls/${encodeURIComponent(id)}`),
       apiGet<JitAnswer>(`/vessel-calls/${encodeURIComponent(id)}/jit`),
       apiGet<{ terminals: readonly Terminal[] }>('/terminals'),
       apiGet<LiveJitAdvice>(`/vessel-calls/${encodeURIComponent(id)}/jit-advice`),
+      apiGet<EtaForecastAnswer>(`/forecasts/eta/${encodeURIComponent(id)}`),
     ]);
     if (stopped) return;
     root.querySelector('.loading')?.remove();
@@ -142,6 +156,21 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
       ),
     );
 
+    const etaTitle = h('h2', { id: 'call-eta' }, 'Arrival forecast');
+    // A call at or past its berth has actual times (above), not a forecast.
+    if (c.atb !== null || c.status === 'departed') {
+      eta.remove();
+    } else if (forecast.ok) {
+      replaceChildren(
+        eta,
+        etaTitle,
+        asOf(forecast.data.asOf, forecast.data.source),
+        definitions(etaLines(forecast.data)),
+      );
+    } else {
+      replaceChildren(eta, etaTitle, problemMessage(forecast.problem, 'The arrival forecast could not be loaded'));
+    }
+
     const emissionsTitle = h('h2', { id: 'call-emissions' }, 'Emissions by mode');
     if (notVisible(detail)) {
       replaceChildren(
@@ -154,6 +183,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     } else {
       const e = detail.data;
       const pollutant = (m: CallEmissionsDetail['modes'][number], name: string) => m.pollutants[name] ?? 0;
+      const auxLine = auxCapLine(e.assumptions);
       replaceChildren(
         emissions,
         emissionsTitle,
@@ -168,8 +198,10 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
           'p',
           { class: 'summary-line', 'data-testid': 'call-co2' },
           `${tonnes(e.totals.co2G)} t CO2, ${kilograms(e.totals.noxG)} kg NOx over ${round(e.hours)} h ` +
-            `(${e.positionsUsed} AIS positions; particulars ${particularsText(e)}); shore power ${e.shorePower.shorePowerKwh} kWh.`,
+            `(${e.positionsUsed} AIS positions; particulars ${particularsText(e)}).`,
         ),
+        h('p', { class: 'summary-line', 'data-testid': 'call-shore-power' }, callShorePowerLine(e)),
+        auxLine === null ? null : h('p', { class: 'summary-line', 'data-testid': 'call-aux-cap' }, auxLine),
         h(
           'div',
           { class: 'table-wrap' },

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { corridorTrendContent, intensityTargetIn, particularsText, type CorridorDetail } from './green-emissions';
+import {
+  auxCapLine,
+  callShorePowerLine,
+  connectionRateFigure,
+  corridorTrendContent,
+  intensityTargetIn,
+  particularsText,
+  shorePowerContent,
+  type CallShorePower,
+  type CorridorDetail,
+  type EmissionsSummary,
+  type GroupShorePower,
+} from './green-emissions';
 
 const PATHWAY = [
   { year: 2025, maxWtwGCo2ePerMj: 89.34 },
@@ -116,5 +128,150 @@ describe('particularsText', () => {
     expect(particularsText({ particulars: 'estimated', particularsSource: null, estimatedFields: ['mcrKw'] })).toBe(
       'estimated',
     );
+  });
+});
+
+const NO_SHORE_POWER = {
+  connectedHours: 0,
+  shorePowerKwh: 0,
+  gridKwh: 0,
+  gridCo2GPerKwh: 225,
+  gridCo2G: 0,
+  avoidedCo2G: 0,
+  netCo2ReductionG: 0,
+  missedShorePowerKwh: 0,
+  missedAvoidableCo2G: 0,
+  missedNetCo2ReductionG: 0,
+};
+const STATED = { sourceOrg: 'coscon', asOf: '2022-01-01T08:00:00.000Z' };
+const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+describe('call shore-power line', () => {
+  it('should say a fitted ship at an equipped berth that did not connect missed, with what it could have avoided', () => {
+    const shorePower: CallShorePower = {
+      ...NO_SHORE_POWER,
+      capable: true,
+      berthEquipped: true,
+      connected: false,
+      missed: true,
+      missedShorePowerKwh: 9_100,
+      missedAvoidableCo2G: 5_397_000,
+      missedNetCo2ReductionG: 3_241_737,
+    };
+    expect(callShorePowerLine({ shorePower, shorePowerKwhSource: 'none', particularsSource: STATED }, utc)).toBe(
+      'Shore power: fitted (stated by coscon, as of 2022-01-01 08:00 UTC), berth equipped, not connected — ' +
+        'missed: 9100 kWh / 5.4 t CO2 avoidable (3.24 t net of grid at 225 g/kWh).',
+    );
+  });
+
+  it('should give a connected call its hours, energy, where the energy comes from and the CO2 avoided', () => {
+    const shorePower: CallShorePower = {
+      ...NO_SHORE_POWER,
+      connectedHours: 11.04,
+      shorePowerKwh: 8_400,
+      avoidedCo2G: 4_980_000,
+      capable: true,
+      berthEquipped: true,
+      connected: true,
+      missed: false,
+    };
+    expect(callShorePowerLine({ shorePower, shorePowerKwhSource: 'feed', particularsSource: STATED }, utc)).toBe(
+      'Shore power: fitted (stated by coscon, as of 2022-01-01 08:00 UTC), berth equipped, connected 11 h — ' +
+        '8400 kWh, metered by the terminal, 4.98 t CO2 avoided.',
+    );
+  });
+
+  it('should not guess the fitting of a ship without a particulars statement (AIS does not carry it)', () => {
+    const shorePower: CallShorePower = {
+      ...NO_SHORE_POWER,
+      capable: null,
+      berthEquipped: null,
+      connected: false,
+      missed: false,
+    };
+    const line = callShorePowerLine({ shorePower, particularsSource: null }, utc);
+    expect(line).toBe('Shore power: fitting not stated, berth equipment unknown, not connected.');
+    expect(line).not.toContain('missed');
+  });
+});
+
+describe('auxiliary-power cap line', () => {
+  const rule = (tail: string) =>
+    `auxiliary kW by phase: GHG4 Table 17 container row of the TEU${tail}; boiler Table 17`;
+
+  it('should show the cap and the kW used by phase when the stated installed power bound the load', () => {
+    const line = auxCapLine([
+      { field: 'builtYear', value: 2008, rule: 'estimated' },
+      {
+        field: 'auxKw',
+        value: 'berth 1200, anchored 1200, manoeuvring 1200, sea 1000',
+        rule: rule(', capped at the stated installed 1200 kW in berth, anchored, manoeuvring'),
+      },
+    ]);
+    expect(line).toBe(
+      'Auxiliary power capped at the stated installed 1200 kW in berth, anchored, manoeuvring: kW by phase used ' +
+        'berth 1200, anchored 1200, manoeuvring 1200, sea 1000.',
+    );
+  });
+
+  it('should say nothing when the cap did not bind or no installed power was stated', () => {
+    const value = 'berth 1000, anchored 1000, manoeuvring 1200, sea 900';
+    expect(auxCapLine([{ field: 'auxKw', value, rule: rule(', within the stated installed 3000 kW') }])).toBeNull();
+    expect(auxCapLine([{ field: 'auxKw', value, rule: rule(' (installed auxiliary power not stated)') }])).toBeNull();
+    expect(auxCapLine([])).toBeNull();
+  });
+});
+
+describe('shore-power connection rate', () => {
+  const group = (key: string, connectedCalls: number, missedCalls: number, missedCo2G: number) => ({
+    key,
+    calls: connectedCalls + missedCalls + 1,
+    computedCalls: connectedCalls + missedCalls + 1,
+    hours: 30,
+    totals: { fuelG: 0, co2G: 0, ch4G: 0, n2oG: 0, so2G: 0, noxG: 0, pm10G: 0, pm25G: 0 },
+    shorePower: {
+      ...NO_SHORE_POWER,
+      connectedCalls,
+      missedCalls,
+      connectionRatePct:
+        connectedCalls + missedCalls === 0 ? null : (100 * connectedCalls) / (connectedCalls + missedCalls),
+      missedShorePowerKwh: missedCalls * 9_100,
+      missedAvoidableCo2G: missedCo2G,
+    } satisfies GroupShorePower,
+  });
+  const summary = (groups: EmissionsSummary['groups']): EmissionsSummary => ({
+    groupBy: 'terminal',
+    groups,
+    asOf: '2026-12-03T20:00:00.000Z',
+    source: { method: 'ghg4-interval', track: 'AIS', particulars: 'stated' },
+  });
+
+  it('should count the port’s connected and missed calls over its terminals, with its time', () => {
+    const answer = summary([group('polb-lbct', 2, 1, 5_397_000), group('polb-pier-t', 0, 1, 4_000_000)]);
+    expect(connectionRateFigure(answer, utc)).toEqual({
+      value: '50 %',
+      label:
+        'shore-power connection rate: 2 of 4 calls of fitted ships at equipped berths connected, 2 missed ' +
+        '(9.4 t CO2 avoidable), as of 2026-12-03 20:00 UTC',
+    });
+    const table = shorePowerContent(answer).table;
+    expect(table.columns.slice(-5)).toEqual([
+      'connectedCalls',
+      'missedCalls',
+      'connectionRatePct',
+      'missedShorePowerKwh',
+      'missedAvoidableCo2G',
+    ]);
+    expect(table.rows.map((r) => [r[0], ...r.slice(-5)])).toEqual([
+      ['polb-lbct', 2, 1, (100 * 2) / 3, 9_100, 5_397_000],
+      ['polb-pier-t', 0, 1, 0, 9_100, 4_000_000],
+      ['Port', 2, 2, 50, 18_200, 9_397_000],
+    ]);
+  });
+
+  it('should show no rate, not 0 %, when no fitted ship called at an equipped berth', () => {
+    const figure = connectionRateFigure(summary([group('polb-lbct', 0, 0, 0)]), utc);
+    expect(figure.value).toBe('—');
+    expect(figure.label).toContain('as of 2026-12-03 20:00 UTC');
   });
 });

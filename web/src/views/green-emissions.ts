@@ -2,11 +2,12 @@
  * The green dashboard's emissions, corridor and just-in-time panels: what the API answers, turned into the chart
  * option and the figures table of each panel (the table, the CSV export and the chart draw the same rows). The
  * tables keep the API's own units (grams, kWh, tonnes); the charts draw tonnes and kilograms. No figure is made
- * up: a corridor without voyages has no attained intensity, and shore power is 0 while no feed says when a ship
- * is connected.
+ * up: a corridor without voyages has no attained intensity, and a call without a stated shore-power session has
+ * 0 kWh.
  */
 import type { ChartOption, PanelContent } from '../charts';
 import type { Cell } from '../dashboard-data';
+import { portTime } from '../format';
 
 export interface EmissionTotals {
   readonly fuelG: number;
@@ -29,6 +30,28 @@ export interface ShorePower {
   readonly netCo2ReductionG: number;
 }
 
+/** What a missed shore-power connection could have avoided (docs/emissions.md "missed connections"). */
+export interface MissedShorePower {
+  readonly missedShorePowerKwh: number;
+  readonly missedAvoidableCo2G: number;
+  readonly missedNetCo2ReductionG: number;
+}
+
+/** One call's shore power with the ship's capability, the berth's equipment and whether it connected. */
+export interface CallShorePower extends ShorePower, MissedShorePower {
+  readonly capable: boolean | null;
+  readonly berthEquipped: boolean | null;
+  readonly connected: boolean;
+  readonly missed: boolean;
+}
+
+/** A summary group's shore power with its connected and missed calls. */
+export interface GroupShorePower extends ShorePower, MissedShorePower {
+  readonly connectedCalls: number;
+  readonly missedCalls: number;
+  readonly connectionRatePct: number | null;
+}
+
 /** `GET /emissions/summary?groupBy=` */
 export interface EmissionsSummary {
   readonly groupBy: 'terminal' | 'day' | 'mode';
@@ -38,7 +61,7 @@ export interface EmissionsSummary {
     readonly computedCalls: number;
     readonly hours: number;
     readonly totals: EmissionTotals;
-    readonly shorePower: ShorePower;
+    readonly shorePower: GroupShorePower;
   }[];
   readonly asOf: string | null;
   readonly source: { readonly method: string; readonly track: string; readonly particulars: string };
@@ -143,6 +166,102 @@ export function particularsText(
   return `stated by ${row.particularsSource.sourceOrg} (as of ${row.particularsSource.asOf})${estimated}`;
 }
 
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * The call card's shore-power line: "Shore power: fitted (stated by coscon, as of …), berth equipped, not connected —
+ * missed: 9100 kWh / 5.4 t CO2 avoidable (3.24 t net of grid)". The ship's fitting comes from the particulars
+ * statement used (with its time); a ship without one is "not stated", never guessed from AIS.
+ */
+export function callShorePowerLine(
+  call: {
+    readonly shorePower: CallShorePower;
+    readonly shorePowerKwhSource?: 'feed' | 'estimated' | 'none';
+    readonly particularsSource: { readonly sourceOrg: string; readonly asOf: string } | null;
+  },
+  time: (iso: string) => string = portTime,
+): string {
+  const s = call.shorePower;
+  const statement = call.particularsSource
+    ? ` (stated by ${call.particularsSource.sourceOrg}, as of ${time(call.particularsSource.asOf)})`
+    : '';
+  const fitted = s.capable === null ? 'fitting not stated' : `${s.capable ? 'fitted' : 'not fitted'}${statement}`;
+  const berth =
+    s.berthEquipped === null ? 'berth equipment unknown' : s.berthEquipped ? 'berth equipped' : 'berth not equipped';
+  const source =
+    call.shorePowerKwhSource === 'feed'
+      ? ', metered by the terminal'
+      : call.shorePowerKwhSource === 'estimated'
+        ? ', estimated from auxiliary power'
+        : '';
+  const use = s.connected
+    ? `connected ${oneDecimal(s.connectedHours)} h — ${s.shorePowerKwh} kWh${source}, ${tonnes(s.avoidedCo2G)} t CO2 avoided`
+    : 'not connected';
+  const missed = s.missed
+    ? ` — missed: ${s.missedShorePowerKwh} kWh / ${tonnes(s.missedAvoidableCo2G)} t CO2 avoidable ` +
+      `(${tonnes(s.missedNetCo2ReductionG)} t net of grid at ${s.gridCo2GPerKwh} g/kWh)`
+    : '';
+  return `Shore power: ${fitted}, ${berth}, ${use}${missed}.`;
+}
+
+/**
+ * The auxiliary-power line when the stated installed auxiliary power bounded the load GHG4 assumes (the `auxKw`
+ * assumption's rule says "capped at"); null when it did not bind or was not stated.
+ */
+export function auxCapLine(
+  assumptions: readonly { readonly field: string; readonly value: number | string; readonly rule: string }[],
+): string | null {
+  const aux = assumptions.find((a) => a.field === 'auxKw');
+  if (!aux || !aux.rule.includes('capped at')) return null;
+  const cap = /capped at the stated installed (\d+(?:\.\d+)?) kW in (.+?);/.exec(aux.rule);
+  const bound = cap ? `capped at the stated installed ${cap[1]} kW in ${cap[2]}` : aux.rule;
+  return `Auxiliary power ${bound}: kW by phase used ${aux.value}.`;
+}
+
+/** The port's shore-power connections over the terminal groups (connected, missed and the rate). */
+export function portConnections(byTerminal: EmissionsSummary): {
+  readonly connectedCalls: number;
+  readonly missedCalls: number;
+  readonly connectionRatePct: number | null;
+  readonly missedAvoidableCo2G: number;
+} {
+  const sum = (f: (s: GroupShorePower) => number) => byTerminal.groups.reduce((t, g) => t + f(g.shorePower), 0);
+  const connectedCalls = sum((s) => s.connectedCalls);
+  const missedCalls = sum((s) => s.missedCalls);
+  return {
+    connectedCalls,
+    missedCalls,
+    connectionRatePct:
+      connectedCalls + missedCalls === 0 ? null : (100 * connectedCalls) / (connectedCalls + missedCalls),
+    missedAvoidableCo2G: sum((s) => s.missedAvoidableCo2G),
+  };
+}
+
+/**
+ * The dashboard's connection-rate figure: its value ("67 %" or "—") and the label with the counts and the as-of
+ * ("2 of 3 capable calls at equipped berths connected, 1 missed (5.4 t CO2 avoidable), as of …").
+ */
+export function connectionRateFigure(
+  byTerminal: EmissionsSummary,
+  time: (iso: string) => string = portTime,
+): { readonly value: string; readonly label: string } {
+  const c = portConnections(byTerminal);
+  const when = byTerminal.asOf === null ? 'no call counted yet' : `as of ${time(byTerminal.asOf)}`;
+  if (c.connectionRatePct === null) {
+    return {
+      value: '—',
+      label: `shore-power connection rate: no ship stated as fitted called at an equipped berth, ${when}`,
+    };
+  }
+  return {
+    value: `${Math.round(c.connectionRatePct)} %`,
+    label:
+      `shore-power connection rate: ${c.connectedCalls} of ${c.connectedCalls + c.missedCalls} calls of fitted ` +
+      `ships at equipped berths connected, ${c.missedCalls} missed (${tonnes(c.missedAvoidableCo2G)} t CO2 ` +
+      `avoidable), ${when}`,
+  };
+}
+
 export function emissionsSource(summary: EmissionsSummary): string {
   return `per-call emissions (${summary.source.method}) from ${summary.source.track}; particulars ${summary.source.particulars}`;
 }
@@ -190,7 +309,10 @@ export function emissionsContent(summary: EmissionsSummary): Content {
   };
 }
 
-/** Shore power per terminal and for the port: 0 today, drawn as 0 with the reason. */
+/**
+ * Shore power per terminal and for the port: the energy the terminals stated (csv-shore-power) and the ship CO2 it
+ * avoided, with the connected and missed calls and the connection rate in the table.
+ */
 export function shorePowerContent(byTerminal: EmissionsSummary): Content & { readonly port: ShorePower } {
   const zero: ShorePower = {
     connectedHours: 0,
@@ -213,9 +335,26 @@ export function shorePowerContent(byTerminal: EmissionsSummary): Content & { rea
     }),
     zero,
   );
+  const connections = portConnections(byTerminal);
   const rows = [
-    ...byTerminal.groups.map((g) => ({ name: g.key ?? 'no terminal', s: g.shorePower })),
-    { name: 'Port', s: port },
+    ...byTerminal.groups.map((g) => ({
+      name: g.key ?? 'no terminal',
+      s: g.shorePower,
+      connectedCalls: g.shorePower.connectedCalls,
+      missedCalls: g.shorePower.missedCalls,
+      rate: g.shorePower.connectionRatePct,
+      missedKwh: g.shorePower.missedShorePowerKwh,
+      missedCo2: g.shorePower.missedAvoidableCo2G,
+    })),
+    {
+      name: 'Port',
+      s: port,
+      connectedCalls: connections.connectedCalls,
+      missedCalls: connections.missedCalls,
+      rate: connections.connectionRatePct,
+      missedKwh: byTerminal.groups.reduce((t, g) => t + g.shorePower.missedShorePowerKwh, 0),
+      missedCo2: connections.missedAvoidableCo2G,
+    },
   ];
   const grid = port.gridCo2GPerKwh;
   return {
@@ -223,8 +362,9 @@ export function shorePowerContent(byTerminal: EmissionsSummary): Content & { rea
     asOf: byTerminal.asOf,
     source: emissionsSource(byTerminal),
     note:
-      'No feed says yet when a ship is connected to shore power (neither AIS nor the equipment telemetry does), ' +
-      'so every call is computed on its engines: 0 kWh and 0 avoided are the figures today, not missing ones. ' +
+      'Shore power as the terminals state their sessions (csv-shore-power): a call without a session was on its ' +
+      'engines at berth, so 0 kWh and 0 avoided are figures, not missing ones. A missed call is a ship stated as ' +
+      'fitted at an equipped berth that left without connecting. ' +
       `Grid CO2 at ${grid} g/kWh (OPENPCS_GRID_CO2_G_PER_KWH).`,
     option: {
       xAxis: { type: 'category', data: rows.map((r) => r.name) },
@@ -251,6 +391,11 @@ export function shorePowerContent(byTerminal: EmissionsSummary): Content & { rea
         'gridCo2G',
         'avoidedCo2G',
         'netCo2ReductionG',
+        'connectedCalls',
+        'missedCalls',
+        'connectionRatePct',
+        'missedShorePowerKwh',
+        'missedAvoidableCo2G',
       ],
       rows: rows.map((r) => [
         r.name,
@@ -260,6 +405,11 @@ export function shorePowerContent(byTerminal: EmissionsSummary): Content & { rea
         r.s.gridCo2G,
         r.s.avoidedCo2G,
         r.s.netCo2ReductionG,
+        r.connectedCalls,
+        r.missedCalls,
+        r.rate,
+        r.missedKwh,
+        r.missedCo2,
       ]),
     },
   };

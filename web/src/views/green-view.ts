@@ -22,6 +22,7 @@ import {
   jitContent,
   particularsText,
   shorePowerContent,
+  connectionRateFigure,
   tonnes,
   kilograms,
   type CallEmissionsRow,
@@ -287,6 +288,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     else byDay.unavailable(problemMessage(day.problem, 'The emissions by day could not be loaded'));
     if (terminal.ok) {
       const shorePower = shorePowerContent(terminal.data);
+      const connectionRate = connectionRateFigure(terminal.data);
       const total = (f: (g: EmissionsSummary['groups'][number]) => number) =>
         terminal.data.groups.reduce((sum, g) => sum + f(g), 0);
       replaceChildren(
@@ -295,9 +297,10 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
         figure(`${tonnes(total((g) => g.totals.noxG))} t`, 'NOx of the vessel calls', 'emissions-nox'),
         figure(
           `${shorePower.port.shorePowerKwh} kWh`,
-          `shore power, ${tonnes(shorePower.port.avoidedCo2G)} t CO2 avoided (no connection feed yet)`,
+          `shore power stated by the terminals, ${tonnes(shorePower.port.avoidedCo2G)} t CO2 avoided`,
           'shore-power-kwh',
         ),
+        figure(connectionRate.value, connectionRate.label, 'shore-power-connection-rate'),
         jitAnswer.ok
           ? figure(`${jitAnswer.data.co2SavedT} t`, 'CO2 just-in-time arrival would have saved', 'jit-co2-saved')
           : null,
