@@ -3,8 +3,8 @@ import { queuedBerthMs } from '../eta/vessel-eta.js';
 import { berthQueueFor } from './berth-queue.js';
 import { liveAnchorageInput } from './live-queue-input.js';
 import { berthsOf } from './terminal-berths.js';
+import { HOUR } from '../../domain/time-units.js';
 
-const HOUR = 3_600_000;
 const O = Date.UTC(2026, 11, 4, 18);
 
 describe('one call’s berth queue from the port’s queue input', () => {

@@ -19,6 +19,7 @@ import { etaIntervals, leadBucket, type EtaErrorModel } from '../../forecast/eta
 import { runEtaBacktest, scoreEtaBacktest, type EtaBacktestPoint } from './eta-backtest.js';
 import { anchorageCalibration, etaCalibration, lookaheadCalibration } from './forecast-calibration.js';
 import { ETA_SCENARIOS, ETA_TEST_SEED, simulatedEtaRun } from './eta-study.js';
+import { HOUR } from '../../domain/time-units.js';
 
 const shipped = (name: string): unknown =>
   JSON.parse(readFileSync(join(packageRoot(), 'data-static', 'forecast', name), 'utf8'));
@@ -27,8 +28,6 @@ let inputs: PortModelInputs;
 beforeAll(() => {
   inputs = loadSimInputs();
 });
-
-const HOUR = 3_600_000;
 
 /** Coverage of the 80/95% intervals per `target lead-bucket`: [inside 80, inside 95, n]. */
 function coverageByLead(
