@@ -12,8 +12,7 @@
  *   berthed with an ETA from 12 hours ago (late ships) to the end of the horizon; stays: berthing → departure of
  *   the schedule rows that departed in the 21 days before. `vessel_schedule` is community data (no owner).
  * - The model: forecast/anchorage/ (live-queue-input.ts → anchorage-queue.ts); intervals: split conformal,
- *   the shipped residuals per day ahead (data-static/forecast/anchorage-queue-calibration.json; days 8-14 use
- *   day 7's); `backtest`: that file's accuracy, MAE against persistence.
+ *   the shipped residuals per day ahead 1-14 (data-static/forecast/anchorage-queue-calibration.json); `backtest`: that file's accuracy, MAE against persistence.
  */
 import type { Kysely } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';

@@ -1,6 +1,6 @@
 /**
  * Anchorage queue for the next days (issue 16): how many container ships will be waiting at anchor at
- * origin + d days, d = 1..7, from what is known at the origin — the ships at anchor now, the ships moored and
+ * origin + d days, d = 1..14, from what is known at the origin — the ships at anchor now, the ships moored and
  * when each is expected to leave, the calls due (carrier schedules) and each call's expected berth stay.
  * Per terminal, first come first served, as the berth queue of the ETA model (`queuedBerthMs` in
  * eta/vessel-eta.ts, here for every ship of the terminal at once): each ship takes the berth that frees first,

@@ -1,7 +1,7 @@
 /**
  * Backtest of the anchorage queue forecast (forecast/anchorage/anchorage-queue.ts) on simulated San Pedro Bay
  * runs with known truth: at each origin (daily, 00:00 UTC) the container ships waiting at anchor at origin + d
- * days, d = 1..7 (both ports share the anchorages). What the model is given at an origin (`anchorageInputAt`),
+ * days, d = 1..14 (both ports share the anchorages). What the model is given at an origin (`anchorageInputAt`),
  * all of it known then: the ships moored (since when; moves and cranes of each call, from stowage and berth
  * plans), the ships at anchor (since when), the ships arrived and on their way in, the carrier schedule of the
  * calls not yet arrived, each terminal's berths, and what it learns from calls completed in the 21 days before:
@@ -17,12 +17,14 @@ import {
   type QueueShip,
 } from '../../forecast/anchorage/anchorage-queue.js';
 import { HOUR, DAY } from '../../domain/time-units.js';
+import { MAX_QUEUE_DAYS } from '../../forecast/anchorage/queue-horizon.js';
 
 const HISTORY_MS = 21 * DAY;
 const BERTH_OVERHEAD_MS = 2.5 * HOUR;
 const BERTH_GAP_MS = HOUR / 2;
 const DEFAULT_CRANE_MS_PER_MOVE = (HOUR / 25) * (24 / 18);
-export const QUEUE_DAYS = 7;
+/** Days ahead scored: as far as the route forecasts (`MAX_QUEUE_DAYS`), so each day has its own residuals. */
+export const QUEUE_DAYS = MAX_QUEUE_DAYS;
 
 const median = (xs: readonly number[], fallback: number): number => {
   if (xs.length === 0) return fallback;

@@ -8,7 +8,8 @@ import { anchorageBacktest, QUEUE_DAYS, scoreQueue, type QueueScore } from './an
 import { ETA_CALIBRATION_SEED, ETA_SCENARIOS, ETA_TEST_SEED, simulatedEtaRun } from './eta-study.js';
 import { DAY } from '../../domain/time-units.js';
 
-export const ANCHORAGE_STUDY_DAYS = 28;
+/** 35 days: 21 daily origins that each see 14 days ahead before the end of the run. */
+export const ANCHORAGE_STUDY_DAYS = 35;
 
 export interface AnchorageStudyPart {
   readonly scenario: string;

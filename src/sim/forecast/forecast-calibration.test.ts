@@ -153,11 +153,12 @@ describe('shipped forecast calibration', () => {
   it('anchorage queue: the shipped residuals and accuracy are the backtest’s; better than persistence in the surge', () => {
     const file = parseAnchorageCalibration(shipped('anchorage-queue-calibration.json'));
     expect(file).toEqual(parseAnchorageCalibration(JSON.parse(JSON.stringify(anchorageCalibration(inputs)))));
-    expect(file.residuals).toHaveLength(7);
+    // Every day the route forecasts (1-14) has its own residuals and accuracy.
+    expect(file.residuals).toHaveLength(14);
     const surge = file.accuracy.filter((a) => a.scenario.startsWith('surge'));
-    expect(surge.map((a) => a.dayAhead)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(surge.map((a) => a.dayAhead)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
     for (const a of surge) expect(a.mae).toBeLessThan(a.persistenceMae);
-    // 21 origins per day ahead: pooled over the 7 days (147, not independent) the 80% interval covers 75-100%.
+    // 21 origins per day ahead: pooled over the 14 days (294, not independent) the 80% interval covers 75-100%.
     const mean80 = surge.reduce((t, a) => t + a.coverage80, 0) / surge.length;
     expect(mean80).toBeGreaterThan(0.75);
     expect(surge.every((a) => a.coverage95 >= a.coverage80)).toBe(true);

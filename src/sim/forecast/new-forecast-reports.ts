@@ -5,6 +5,7 @@
  */
 import type { AnchorageStudyPart } from './anchorage-study.js';
 import { ANCHORAGE_STUDY_DESIGN } from './anchorage-study.js';
+import { QUEUE_DAYS } from './anchorage-backtest.js';
 import { DWELL_TURN_REPORT_ID, type DwellTurnStudy } from './dwell-turn-study.js';
 
 export const ANCHORAGE_REPORT_ID = 'san-pedro-bay-anchorage-queue';
@@ -73,7 +74,7 @@ export function anchorageReport(
   const d1 = surge?.scores[0];
   return {
     id: ANCHORAGE_REPORT_ID,
-    title: 'Anchorage queue, 1-7 days ahead: rolling-origin backtest on simulated runs',
+    title: `Anchorage queue, 1-${QUEUE_DAYS} days ahead: rolling-origin backtest on simulated runs`,
     generatedAt,
     summary:
       `surge, 1 day ahead: MAE ${f1(d1?.modelMae ?? Number.NaN)} ships vs persistence ` +
