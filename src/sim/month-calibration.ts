@@ -5,9 +5,8 @@
  * exchange) against the 2018 monthly figures of the shipped calibration, and takes the import dwell and truck
  * turn of the month from the cargo statistics (`cargo/cargo-stats.ts`). Pure.
  */
-import { callCargo } from './cargo/cargo-model.js';
-import { gateClosures } from './cargo/gate-closures.js';
 import { CargoStatsAccumulator, type CargoStats } from './cargo/cargo-stats.js';
+import { cargoLedger } from './cargo/slot-ledger.js';
 import { simulateContainerPort, type PortModelInputs } from './port-model.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import type { SimPort } from './teu-calibration.js';
@@ -60,17 +59,15 @@ export function calibrateMonth(
   const teu: Record<SimPort, number> = { USLAX: 0, USLGB: 0 };
   const calls: Record<SimPort, number> = { USLAX: 0, USLGB: 0 };
   const inMonth = (ms: number): boolean => ms >= fromMs && ms < toMs;
-  const perCarrier = new Map<string, number>();
-  const closures = gateClosures(scenario.seed, run.calls);
-  run.calls.forEach((call, callIndex) => {
-    const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
-    perCarrier.set(call.carrierScac, carrierCallIndex + 1);
-    const cargo = callCargo(scenario.seed, call, { callIndex, carrierCallIndex }, closures);
+  // One slot ledger places every truck visit, as for the messages (cargo/slot-ledger.ts).
+  const ledger = cargoLedger(scenario.seed, run.calls);
+  for (let cargo = ledger.nextCall(); cargo; cargo = ledger.nextCall()) {
+    const call = cargo.call;
     stats.add(cargo);
     for (const box of cargo.imports) if (inMonth(box.dischargeMs)) teu[call.port] += box.type.teu;
     for (const box of cargo.exports) if (inMonth(box.loadMs)) teu[call.port] += box.type.teu;
     if (inMonth(call.arrivalMs)) calls[call.port]++;
-  });
+  }
   const portMonth = (port: SimPort): PortMonth => {
     const targetTeu = inputs.calibration.months[port][month - 1]!.totalTeu;
     const simulatedTeu = Math.round(teu[port]);

@@ -11,9 +11,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateContainerNumber } from '../../src/domain/identifiers/iso6346.js';
 import { teuOf, validateSizeTypeCode } from '../../src/domain/identifiers/iso6346-size-type.js';
-import { gateClosures } from '../../src/sim/cargo/gate-closures.js';
-import { callCargo, type CallCargo } from '../../src/sim/cargo/cargo-model.js';
+import type { CallCargo } from '../../src/sim/cargo/cargo-model.js';
 import { CargoStatsAccumulator } from '../../src/sim/cargo/cargo-stats.js';
+import { allCallCargo } from '../../src/sim/cargo/slot-ledger.js';
 import { loadSimInputs } from '../../src/sim/io/load-sim-inputs.js';
 import { parseScenario } from '../../src/sim/scenario.js';
 import { simulate } from '../../src/sim/simulate.js';
@@ -24,16 +24,9 @@ function week(): { cargo: CallCargo[]; stats: ReturnType<CargoStatsAccumulator['
   const parsed = parseScenario({ seed: 7, days: 7, start: '2018-05-07T08:00:00Z', warmupDays: 10 });
   if (!parsed.ok) throw new Error(parsed.errors.join());
   const run = simulate(parsed.scenario, loadSimInputs());
-  const perCarrier = new Map<string, number>();
-  const closures = gateClosures(7, run.calls);
   const acc = new CargoStatsAccumulator(parsed.scenario.startMs, parsed.scenario.endMs);
-  const cargo = run.calls.map((call, callIndex) => {
-    const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
-    perCarrier.set(call.carrierScac, carrierCallIndex + 1);
-    const c = callCargo(7, call, { callIndex, carrierCallIndex }, closures);
-    acc.add(c);
-    return c;
-  });
+  const cargo = allCallCargo(7, run.calls);
+  for (const c of cargo) acc.add(c);
   return { cargo, stats: acc.result() };
 }
 

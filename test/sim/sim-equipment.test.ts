@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ChargingSessionMessage, EquipmentStatusMessage } from '../../src/domain/equipment-telemetry.js';
 import { equipmentTelemetryParser } from '../../src/ingest/telemetry/equipment-telemetry-parser.js';
-import { gateClosures } from '../../src/sim/cargo/gate-closures.js';
-import { callCargo } from '../../src/sim/cargo/cargo-model.js';
+import { cargoLedger } from '../../src/sim/cargo/slot-ledger.js';
 import { drayageTrucks } from '../../src/sim/equipment/drayage-trucks.js';
 import { equipmentFleets } from '../../src/sim/equipment/equipment-fleet.js';
 import { DEFAULT_CHE_POWERTRAIN_MIX } from '../../src/sim/equipment/equipment-parameters.js';
@@ -111,10 +110,9 @@ describe('equipment fleet and drayage trucks', () => {
       expect(t.engineModelYear).toBeGreaterThanOrEqual(t.fuel === 'diesel' ? 2007 : 2010);
     }
     // Every plate the cargo model puts on a truck visit is a truck of the registry.
-    const calls = electricRun.calls.slice(0, 6);
+    const ledger = cargoLedger(7, electricRun.calls.slice(0, 6));
     let visits = 0;
-    calls.forEach((call, callIndex) => {
-      const cargo = callCargo(7, call, { callIndex, carrierCallIndex: callIndex }, gateClosures(7, electricRun.calls));
+    for (let cargo = ledger.nextCall(); cargo; cargo = ledger.nextCall()) {
       for (const box of cargo.imports) {
         if (box.leaves.mode !== 'truck') continue;
         for (const visit of [box.leaves.visit, box.leaves.emptyReturn]) {
@@ -122,7 +120,7 @@ describe('equipment fleet and drayage trucks', () => {
           expect(trucks.get(visit.plate)?.trucker, visit.plate).toBe(visit.trucker.code);
         }
       }
-    });
+    }
     expect(visits).toBeGreaterThan(100);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The simulator's terminal feeds (src/sim/cargo/terminal-feeds.ts): appointment slots whose `booked` is the cargo
  * flows' own appointments for that terminal, type and slot as booked by the statement's time; capacity never
- * below it; empty-return receivables that change within a shift; notices; every message parsing with zero
+ * below it because the slot ledger admits no booking into a full slot (src/sim/cargo/slot-ledger.ts), the truckers
+ * taking the next slot with room, and DUAL visits booked in DUAL slots; empty-return receivables that change within a shift; notices; every message parsing with zero
  * rejections; the same messages whatever the windows the run is asked for in.
  */
 import { sql } from 'kysely';
@@ -14,9 +15,8 @@ import { operatesEveryTerminal, orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 import { defaultParsers } from '../../src/ingest/default-parsers.js';
 import { callEvents } from '../../src/sim/cargo/cargo-events.js';
-import { gateClosures } from '../../src/sim/cargo/gate-closures.js';
-import { callCargo } from '../../src/sim/cargo/cargo-model.js';
 import { cargoMessageSource } from '../../src/sim/cargo/cargo-message-source.js';
+import { allCallCargo } from '../../src/sim/cargo/slot-ledger.js';
 import { bookingsOf, TERMINAL_FEED_FORMATS } from '../../src/sim/cargo/terminal-feeds.js';
 import { loadSimInputs } from '../../src/sim/io/load-sim-inputs.js';
 import { parseScenario } from '../../src/sim/scenario.js';
@@ -43,20 +43,17 @@ function feedMessages(r: SimRun, windowHours: number, untilMs = r.scenario.endMs
   return out;
 }
 
-/** Every booking of the run's cargo flows, recomputed from the cargo model as the cargo source numbers calls. */
-function allBookings(r: SimRun): Map<string, { from: number; until: number }[]> {
-  const perCarrier = new Map<string, number>();
+const cargo = (r: SimRun) => allCallCargo(r.scenario.seed, r.calls);
+
+/** Every booking of the run's cargo flows, recomputed from the slot ledger in another order than the source's. */
+function allBookings(calls: ReturnType<typeof cargo>): Map<string, { from: number; until: number }[]> {
   const out = new Map<string, { from: number; until: number }[]>();
-  const closures = gateClosures(r.scenario.seed, r.calls);
-  r.calls.forEach((call, callIndex) => {
-    const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
-    perCarrier.set(call.carrierScac, carrierCallIndex + 1);
-    const cargo = callCargo(r.scenario.seed, call, { callIndex, carrierCallIndex }, closures);
-    for (const b of bookingsOf(callEvents(cargo))) {
+  for (const c of calls) {
+    for (const b of bookingsOf(callEvents(c))) {
       const key = `${b.terminal}|${b.type}|${b.slotStartMs}`;
       out.set(key, [...(out.get(key) ?? []), { from: b.bookedMs, until: b.untilMs ?? Infinity }]);
     }
-  });
+  }
   return out;
 }
 
@@ -72,11 +69,13 @@ const messages = feedMessages(r, 1);
 describe('simulated terminal feeds', () => {
   const byFormat = (format: string) => messages.filter((m) => m.format === format);
 
-  it('should state booked slots as the cargo flows booked them, never above capacity', () => {
-    const bookings = allBookings(r);
+  it('should state booked slots as the cargo flows booked them, never above capacity, full ones pushing truckers on', () => {
+    const calls = cargo(r);
+    const bookings = allBookings(calls);
     let rows = 0;
     let booked = 0;
     let full = 0;
+    let dual = 0;
     for (const m of byFormat('csv-appointment-slots')) {
       for (const row of rowsOf(m)) {
         rows++;
@@ -88,7 +87,7 @@ describe('simulated terminal feeds', () => {
         expect(b, key).toBe(expected);
         expect(b).toBeLessThanOrEqual(capacity);
         expect(Number(row['free'])).toBe(capacity - b);
-        if (row['transaction_type'] === 'DUAL') expect(b).toBe(0); // the cargo flows book single moves only
+        if (row['transaction_type'] === 'DUAL') dual += b;
         booked += b;
         if (capacity > 0 && b === capacity) full++;
       }
@@ -96,6 +95,21 @@ describe('simulated terminal feeds', () => {
     expect(rows).toBeGreaterThan(1_000);
     expect(booked).toBeGreaterThan(1_000);
     expect(full).toBeGreaterThan(0);
+    expect(dual).toBeGreaterThan(100);
+    // Truckers who found their slot full took a later one: their visit moved with the slot.
+    const visits = calls.flatMap((c) => [
+      ...c.imports.flatMap((b) => (b.leaves.mode === 'truck' ? [b.leaves.visit, b.leaves.emptyReturn] : [])),
+      ...c.exports.flatMap((b) => (b.arrived.mode === 'truck' ? [b.arrived.visit] : [])),
+    ]);
+    const moved = visits.filter((v) => v.movedForCapacity);
+    expect(moved.length).toBeGreaterThan(100);
+    for (const v of moved) {
+      expect(v.slotStartMs).toBeGreaterThan(v.wantedSlotMs);
+      expect(v.arriveMs).toBeGreaterThanOrEqual(v.slotStartMs);
+    }
+    // A DUAL visit drops one box at its in-gate and picks up another at its out-gate.
+    const duals = visits.filter((v) => v.move === 'DUAL');
+    expect(duals.length).toBeGreaterThan(100);
   }, 600_000);
 
   it('should change empty-return receivables during a shift as empties come back', () => {

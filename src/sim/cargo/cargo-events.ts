@@ -38,6 +38,8 @@ export type CargoEvent =
       readonly cargo: CallRef;
       readonly visit: TruckVisit;
       readonly box: ImportBox | ExportBox;
+      /** This transaction's move (a DUAL visit's appointment has one of each, one row apiece). */
+      readonly move: 'PICKUP' | 'DROPOFF';
       /** BOOKED: the first booking; RESCHEDULED: moved past a gate closure (`visit.rescheduled`). */
       readonly status: 'BOOKED' | 'RESCHEDULED';
       /** The slot this statement books (the first slot for a booking later rescheduled). */
@@ -119,6 +121,7 @@ function pushVisit(
   emptyIn: boolean,
 ): void {
   const box = (boxIn ?? boxOut)!;
+  const move = boxIn ? 'DROPOFF' : 'PICKUP';
   const moved = visit.rescheduled;
   events.push({
     kind: 'APPOINTMENT',
@@ -126,6 +129,7 @@ function pushVisit(
     cargo,
     visit,
     box,
+    move,
     status: 'BOOKED',
     slotStartMs: moved ? moved.firstSlotMs : visit.slotStartMs,
     untilMs: moved ? moved.atMs : null,
@@ -137,11 +141,19 @@ function pushVisit(
       cargo,
       visit,
       box,
+      move,
       status: 'RESCHEDULED',
       slotStartMs: visit.slotStartMs,
       untilMs: null,
     });
   }
-  events.push({ kind: 'GATE', atMs: visit.gateInMs, cargo, visit, direction: 'IN', box: boxIn, empty: emptyIn });
-  events.push({ kind: 'GATE', atMs: visit.gateOutMs, cargo, visit, direction: 'OUT', box: boxOut, empty: false });
+  // A DUAL visit's drop-off (of this call's box) is its in-gate, its pick-up (of another call's box, maybe) its
+  // out-gate: each call states its own side, so the visit has one gate-in and one gate-out.
+  const dual = visit.move === 'DUAL';
+  if (!dual || boxIn) {
+    events.push({ kind: 'GATE', atMs: visit.gateInMs, cargo, visit, direction: 'IN', box: boxIn, empty: emptyIn });
+  }
+  if (!dual || boxOut) {
+    events.push({ kind: 'GATE', atMs: visit.gateOutMs, cargo, visit, direction: 'OUT', box: boxOut, empty: false });
+  }
 }

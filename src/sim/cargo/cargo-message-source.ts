@@ -1,7 +1,7 @@
 /**
  * `cargoMessageSource(run)`: the cargo messages of a simulation run, generated lazily window by window. A
- * call's boxes are generated when the first window reaches the call's horizon (a week before its crane
- * work); its happenings still to come are all that is kept (`cargo-events.ts`: a happening holds its call
+ * call's boxes are taken from the slot ledger (slot-ledger.ts) when the first window reaches the call's
+ * horizon (a week before its crane work); its happenings still to come are all that is kept (`cargo-events.ts`: a happening holds its call
  * and its own box, only the container master and the COARRI hold the call's box lists), and those behind
  * the windows are dropped as the windows pass, so a box is released once its last message is handed out
  * and a simulated month never sits in memory: only the boxes with messages still to come.
@@ -16,8 +16,6 @@ import { Prng } from '../prng.js';
 import type { SimMessage, SimMessageSource, SimParty } from '../sim-message.js';
 import type { SimRun } from '../simulate.js';
 import { callEvents, type CargoEvent } from './cargo-events.js';
-import { callCargo, cargoHorizonStart } from './cargo-model.js';
-import { gateClosures } from './gate-closures.js';
 import { carrierParty, terminalParty } from './cargo-parties.js';
 import { CargoStatsAccumulator, type CargoStats } from './cargo-stats.js';
 import {
@@ -30,6 +28,7 @@ import {
 import { dcsaEventsBody } from './dcsa-writer.js';
 import { codecoBody, coarriBody } from './edifact-writer.js';
 import { x12322Body } from './x12-322-writer.js';
+import { cargoLedger } from './slot-ledger.js';
 import { TERMINAL_FEED_FORMATS, terminalFeeds } from './terminal-feeds.js';
 import { MINUTE, HOUR } from '../../domain/time-units.js';
 
@@ -181,35 +180,26 @@ function immediate(e: CargoEvent): SimMessage | null {
 
 export function cargoMessageSource(run: SimRun): CargoMessageSource {
   const seed = run.scenario.seed;
-  const perCarrier = new Map<string, number>();
-  const pending = run.calls
-    .map((call, callIndex) => {
-      const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
-      perCarrier.set(call.carrierScac, carrierCallIndex + 1);
-      return { call, numbering: { callIndex, carrierCallIndex }, horizon: cargoHorizonStart(call) };
-    })
-    .sort((a, b) => a.horizon - b.horizon || (a.call.id < b.call.id ? -1 : 1));
-  let next = 0;
   let active: Active[] = [];
   const stats = new CargoStatsAccumulator(run.scenario.startMs, run.scenario.endMs);
+  // One slot ledger generates the calls' cargo (in horizon order) and places their truck visits; the truckers
+  // obey the gate closures and outages the feeds announce and the slots' capacity.
+  const ledger = cargoLedger(seed, run.calls);
   // The terminal feeds (slots, empty receivables, notices) count the same appointments and gate moves.
-  const feeds = terminalFeeds(run);
-  // The truckers obey the gate closures and outages those feeds announce.
-  const closures = gateClosures(seed, run.calls);
+  const feeds = terminalFeeds(run, (terminal, type, slotMs) => ledger.capacity(terminal, type, slotMs));
 
   /** Oldest instant the window [fromMs, …) reads happenings from (hourly messages of the hour before). */
   const behind = (fromMs: number): number => Math.floor((fromMs - MAX_LAG) / HOUR) * HOUR - HOUR;
 
   /** Generates the next call whose horizon is before `toMs`; false when there is none. */
   function generateNext(lo: number, toMs: number): boolean {
-    if (next >= pending.length || pending[next]!.horizon >= toMs) return false;
-    const cargo = callCargo(seed, pending[next]!.call, pending[next]!.numbering, closures);
+    const cargo = ledger.nextCall(toMs);
+    if (!cargo) return false;
     const events = callEvents(cargo);
     stats.add(cargo);
     feeds.addCall(cargo, events);
     const lastMs = events[events.length - 1]?.atMs ?? 0;
     if (lastMs >= lo) active.push({ events, lastMs }); // a warm-up call may be over already
-    next++;
     return true;
   }
 

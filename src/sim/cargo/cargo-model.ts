@@ -13,7 +13,6 @@ import { drawBoxType, type BoxType } from './box-mix.js';
 import { CARGO } from './cargo-parameters.js';
 import { BCOS, CUSTOMS_BROKERS, carrierParty, truckPlate, TRUCKER_WEIGHTS, truckerParty } from './cargo-parties.js';
 import { drawContainerNumber, type CallNumbering } from './container-numbers.js';
-import type { GateClosures } from './gate-closures.js';
 import { nextOpenInstant, pacificDate, pacificHour } from './pacific-time.js';
 import { MINUTE, HOUR, DAY } from '../../domain/time-units.js';
 
@@ -35,9 +34,14 @@ export interface TruckVisit {
   readonly appointmentId: string;
   readonly trucker: SimParty;
   readonly plate: string;
-  readonly move: 'PICKUP' | 'DROPOFF';
+  /** DUAL: one visit that drops a box (export or empty) at the in-gate and picks up an import at the out-gate. */
+  readonly move: 'PICKUP' | 'DROPOFF' | 'DUAL';
   readonly bookedMs: number;
   readonly slotStartMs: number;
+  /** The slot the trucker wanted (the first open one at its target), before closures and full slots moved it. */
+  readonly wantedSlotMs: number;
+  /** The slot ledger had no room in a slot the trucker tried, so it booked the next one with room. */
+  readonly movedForCapacity: boolean;
   /** Joins the queue outside the in-gate. */
   readonly arriveMs: number;
   readonly gateInMs: number;
@@ -46,7 +50,7 @@ export interface TruckVisit {
   readonly outLane: string;
   /**
    * Set when a gate closure or outage notice of the terminal covered the slot first booked and the trucker moved
-   * the appointment (status RESCHEDULED) to `slotStartMs`, the first open slot after the closure, at `atMs`.
+   * the appointment (status RESCHEDULED) to `slotStartMs`, the first open slot with room after the closure, at `atMs`.
    */
   readonly rescheduled: { readonly firstSlotMs: number; readonly atMs: number; readonly noticeId: string } | null;
 }
@@ -131,80 +135,86 @@ function addBusinessDays(localDate: string, n: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** Whether the gates are open in the hour starting at `ms` (07:00–03:00 local). */
+export const isGateHour = (ms: number): boolean => {
+  const h = pacificHour(ms);
+  return CARGO.gateCloseHour > CARGO.gateOpenHour
+    ? h >= CARGO.gateOpenHour && h < CARGO.gateCloseHour
+    : h >= CARGO.gateOpenHour || h < CARGO.gateCloseHour;
+};
+
 /** The first open slot at or after `ms`. */
-const openSlot = (ms: number): number => nextOpenInstant(ceilHour(ms), CARGO.gateOpenHour, CARGO.gateCloseHour);
+export const openSlot = (ms: number): number => nextOpenInstant(ceilHour(ms), CARGO.gateOpenHour, CARGO.gateCloseHour);
 
-/** Minutes a trucker takes to move an appointment once a closure is announced. */
-const RESCHEDULE_MINUTES = [5, 45] as const;
+/** The transaction types of a terminal's appointment slots (the slot feed's `transaction_type`). */
+export const SLOT_TYPES = ['IMPORT_PICKUP', 'EXPORT_DROPOFF', 'EMPTY_RETURN', 'DUAL'] as const;
+export type SlotType = (typeof SLOT_TYPES)[number];
 
-/**
- * A truck visit on an appointment in the first open hour at or after `targetMs` (not before `earliestMs`), at a
- * terminal whose gate closures and outages the trucker obeys: a slot the truck would reach while a closure is in
- * force moves to the first open slot after it — booked there at once when the notice was out before the booking,
- * else re-booked (RESCHEDULED) a few minutes after the notice; a truck already at the gate when an outage is
- * announced (system-down notices come after the outage began) is served as a walk-in in its slot.
- */
-function truckVisit(
-  rng: Prng,
-  id: string,
-  move: TruckVisit['move'],
-  targetMs: number,
-  earliestMs: number,
-  inTerminal: { readonly median: number; readonly sigma: number },
-  terminal: string,
-  closures: GateClosures,
-): TruckVisit {
+/** What a truck visit draws from its box's stream, whatever slot it gets (so admission changes no other draw). */
+export interface VisitDraw {
+  readonly trucker: SimParty;
+  /** Where between the first day it may book and its slot the trucker books (0.3–0.9). */
+  readonly bookFraction: number;
+  readonly arriveOffsetMs: number;
+  readonly queueMs: number;
+  readonly insideMs: number;
+  readonly plate: string;
+  readonly inLane: string;
+  readonly outLane: string;
+}
+
+function drawVisit(rng: Prng, inTerminal: { readonly median: number; readonly sigma: number }): VisitDraw {
   const trucker = truckerParty(rng.weighted(TRUCKER_WEIGHTS));
-  const firstSlotMs = openSlot(Math.max(targetMs, earliestMs));
-  const bookFrom = Math.max(earliestMs, firstSlotMs - 3 * DAY);
-  const bookedMs = Math.round(bookFrom + (firstSlotMs - bookFrom) * rng.uniform(0.3, 0.9));
-  const arriveOffset = Math.round(rng.uniform(0, 50) * MINUTE);
-  const queue = Math.round(logNormal(rng, CARGO.queueMinutes) * MINUTE);
-  const inside = Math.round(Math.max(8, logNormal(rng, inTerminal)) * MINUTE);
+  const bookFraction = rng.uniform(0.3, 0.9);
+  const arriveOffsetMs = Math.round(rng.uniform(0, 50) * MINUTE);
+  const queueMs = Math.round(logNormal(rng, CARGO.queueMinutes) * MINUTE);
+  const insideMs = Math.round(Math.max(8, logNormal(rng, inTerminal)) * MINUTE);
   const plate = plateOf(rng, trucker);
   const inLane = `IN-${String(rng.int(1, 12)).padStart(2, '0')}`;
   const outLane = `OUT-${String(rng.int(1, 8)).padStart(2, '0')}`;
-  // Closures: the slot moves past each closure the truck would meet (a closure can follow another).
-  let slotStartMs = firstSlotMs;
-  let movedAtMs: number | null = null;
-  let movedBy = '';
-  for (let hops = 0; hops < 8; hops++) {
-    const notice =
-      closures.closureAt(terminal, slotStartMs) ?? closures.closureAt(terminal, slotStartMs + arriveOffset);
-    if (!notice) break;
-    // The trucker learns of it when it is stated (or, booking later, when booking); one already at the gate stays.
-    const learnedMs = Math.max(notice.statedMs, movedAtMs ?? bookedMs);
-    if (learnedMs >= slotStartMs + arriveOffset) break;
-    slotStartMs = openSlot(notice.validToMs);
-    if (notice.statedMs > bookedMs) {
-      const delay = rng.derive('reschedule', id, hops).uniform(...RESCHEDULE_MINUTES) * MINUTE;
-      movedAtMs = Math.min(Math.round(learnedMs + delay), slotStartMs - MINUTE);
-      movedBy = notice.id;
-    }
-  }
-  // Booked and moved within one clock hour: one hourly appointments message states only the moved booking.
-  const rescheduled =
-    movedAtMs !== null && Math.floor(movedAtMs / HOUR) !== Math.floor(bookedMs / HOUR)
-      ? { firstSlotMs, atMs: movedAtMs, noticeId: movedBy }
-      : null;
-  const arriveMs = slotStartMs + arriveOffset;
-  const gateInMs = arriveMs + queue;
-  return {
-    id: `V-${id}`,
-    appointmentId: `APT-${id}`,
-    trucker,
-    plate,
-    move,
-    bookedMs,
-    slotStartMs,
-    arriveMs,
-    gateInMs,
-    gateOutMs: gateInMs + inside,
-    inLane,
-    outLane,
-    rescheduled,
-  };
+  return { trucker, bookFraction, arriveOffsetMs, queueMs, insideMs, plate, inLane, outLane };
 }
+
+/**
+ * A truck visit the slot ledger (slot-ledger.ts) still has to admit: the trucker wants the first open slot at or
+ * after `max(target, earliest)` and books it at `bookedMs`, up to 3 days ahead; the ledger decides the slot and
+ * hands the visit to `admit`.
+ */
+export interface VisitRequest {
+  /** The visit's key (`V-${id}`, `APT-${id}`). */
+  readonly id: string;
+  readonly terminal: string;
+  readonly move: 'PICKUP' | 'DROPOFF';
+  readonly type: Exclude<SlotType, 'DUAL'>;
+  readonly draw: VisitDraw;
+  readonly earliestMs: number;
+  readonly wantedSlotMs: number;
+  readonly bookedMs: number;
+  /** The stream reschedule delays are derived from. */
+  readonly rng: Prng;
+  /** Takes the admitted visit; returns the visit it leads to (an import's empty return), if any. */
+  readonly admit: (visit: TruckVisit) => VisitRequest | null;
+}
+
+function visitRequest(
+  rng: Prng,
+  id: string,
+  move: VisitRequest['move'],
+  type: VisitRequest['type'],
+  draw: VisitDraw,
+  targetMs: number,
+  earliestMs: number,
+  terminal: string,
+  admit: VisitRequest['admit'],
+): VisitRequest {
+  const wantedSlotMs = openSlot(Math.max(targetMs, earliestMs));
+  const bookFrom = Math.max(earliestMs, wantedSlotMs - 3 * DAY);
+  const bookedMs = Math.round(bookFrom + (wantedSlotMs - bookFrom) * draw.bookFraction);
+  return { id, terminal, move, type, draw, earliestMs, wantedSlotMs, bookedMs, rng, admit };
+}
+
+/** Minutes a trucker takes to move an appointment once a closure is announced. */
+export const RESCHEDULE_MINUTES = [5, 45] as const;
 
 /** The first on-dock train departure (local CARGO.trainHours) at least an hour after `readyMs`. */
 function nextTrain(terminal: string, readyMs: number): { departMs: number; trainId: string } {
@@ -221,13 +231,15 @@ function spread(rng: Prng, n: number, fromMs: number, toMs: number): number[] {
   return Array.from({ length: n }, (_, i) => Math.round(fromMs + step * (i + rng.uniform(0.1, 0.9))));
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function importBox(
   rng: Prng,
   cargoCall: ContainerCall,
   key: string,
   dischargeMs: number,
   number: string,
-  closures: GateClosures,
+  requests: VisitRequest[],
 ): ImportBox {
   const carrier = cargoCall.carrierScac;
   const type = drawBoxType(rng, CARGO.importReeferShare);
@@ -286,19 +298,34 @@ function importBox(
   }
   const target = dischargeMs + logNormal(rng, CARGO.truckPickupDays) * DAY;
   const terminal = cargoCall.terminal;
-  const visit = truckVisit(rng, `${key}-P`, 'PICKUP', target, availableMs, CARGO.inTerminalMinutes, terminal, closures);
-  const back = visit.gateOutMs + logNormal(rng, CARGO.streetDays) * DAY;
-  const emptyReturn = truckVisit(
-    rng,
-    `${key}-E`,
-    'DROPOFF',
-    back,
-    visit.gateOutMs + 12 * HOUR,
-    CARGO.dropOffMinutes,
-    terminal,
-    closures,
+  const pickup = drawVisit(rng, CARGO.inTerminalMinutes);
+  const streetMs = logNormal(rng, CARGO.streetDays) * DAY;
+  const back = drawVisit(rng, CARGO.dropOffMinutes);
+  // The visits are the ledger's to place: the box is completed when they are admitted.
+  const box = { ...base, leaves: null, leftMs: 0 } as unknown as Mutable<ImportBox>;
+  requests.push(
+    visitRequest(rng, `${key}-P`, 'PICKUP', 'IMPORT_PICKUP', pickup, target, availableMs, terminal, (visit) => {
+      box.leftMs = visit.gateOutMs;
+      const leaves = { mode: 'truck' as const, visit, emptyReturn: null as unknown as TruckVisit };
+      box.leaves = leaves;
+      const earliest = visit.gateOutMs + 12 * HOUR;
+      return visitRequest(
+        rng,
+        `${key}-E`,
+        'DROPOFF',
+        'EMPTY_RETURN',
+        back,
+        visit.gateOutMs + streetMs,
+        earliest,
+        terminal,
+        (emptyReturn) => {
+          leaves.emptyReturn = emptyReturn;
+          return null;
+        },
+      );
+    }),
   );
-  return { ...base, leaves: { mode: 'truck', visit, emptyReturn }, leftMs: visit.gateOutMs };
+  return box;
 }
 
 function exportBox(
@@ -307,7 +334,7 @@ function exportBox(
   key: string,
   loadMs: number,
   number: string,
-  closures: GateClosures,
+  requests: VisitRequest[],
 ): ExportBox {
   const carrier = cargoCall.carrierScac;
   const full = rng.chance(CARGO.exportFullShare);
@@ -327,29 +354,29 @@ function exportBox(
     const train = nextTrain(cargoCall.terminal, target - DAY);
     return { ...base, arrived: { mode: 'rail', unloadMs: train.departMs, trainId: train.trainId } };
   }
-  const visit = truckVisit(
-    rng,
-    `${key}-D`,
-    'DROPOFF',
-    target,
-    target,
-    CARGO.dropOffMinutes,
-    cargoCall.terminal,
-    closures,
+  const draw = drawVisit(rng, CARGO.dropOffMinutes);
+  const box = { ...base, arrived: null } as unknown as Mutable<ExportBox>;
+  requests.push(
+    visitRequest(rng, `${key}-D`, 'DROPOFF', 'EXPORT_DROPOFF', draw, target, target, cargoCall.terminal, (visit) => {
+      box.arrived = { mode: 'truck', visit };
+      return null;
+    }),
   );
-  return { ...base, arrived: { mode: 'truck', visit } };
+  return box;
+}
+
+/** A call's boxes before the slot ledger placed their truck visits, and the visits it has to place. */
+export interface CallDraft {
+  readonly cargo: CallCargo;
+  readonly requests: readonly VisitRequest[];
 }
 
 /**
- * The boxes of a call: discharge first, then load, over the crane work window; the trucks obey the run's gate
- * closures (`gateClosures(seed, run.calls)`).
+ * The boxes of a call: discharge first, then load, over the crane work window. The truck visits are requests the
+ * slot ledger admits in booking order over the whole run (slot-ledger.ts: `cargoLedger`), which completes the boxes;
+ * use the ledger, not this, for a call's cargo.
  */
-export function callCargo(
-  seed: number,
-  cargoCall: ContainerCall,
-  numbering: CallNumbering,
-  closures: GateClosures,
-): CallCargo {
+export function draftCallCargo(seed: number, cargoCall: ContainerCall, numbering: CallNumbering): CallDraft {
   const rng = Prng.ofSeed(seed).derive('cargo', cargoCall.id);
   const nDischarge = Math.round(cargoCall.dischargeTeu / TEU_PER_MOVE);
   const nLoad = Math.round(cargoCall.loadTeu / TEU_PER_MOVE);
@@ -360,13 +387,15 @@ export function callCargo(
   const loads = spread(rng, nLoad, split, cargoCall.workEndMs);
   const numbers = rng.derive('numbers');
   const number = (slot: number): string => drawContainerNumber(numbers, cargoCall.carrierScac, numbering, slot);
+  const requests: VisitRequest[] = [];
   const imports = discharges.map((at, i) =>
-    importBox(rng.derive('i', i), cargoCall, `${cargoCall.id}-I${i}`, at, number(i), closures),
+    importBox(rng.derive('i', i), cargoCall, `${cargoCall.id}-I${i}`, at, number(i), requests),
   );
   const exports = loads.map((at, i) =>
-    exportBox(rng.derive('e', i), cargoCall, `${cargoCall.id}-X${i}`, at, number(nDischarge + i), closures),
+    exportBox(rng.derive('e', i), cargoCall, `${cargoCall.id}-X${i}`, at, number(nDischarge + i), requests),
   );
-  return { call: cargoCall, imports, exports, exportVoyage: cargoCall.voyage.replace(/E$/, 'W') };
+  const cargo = { call: cargoCall, imports, exports, exportVoyage: cargoCall.voyage.replace(/E$/, 'W') };
+  return { cargo, requests };
 }
 
 /** Earliest instant any message about a call's cargo can have (before generating it). */

@@ -31,6 +31,10 @@ export interface CargoStats {
     readonly queueMean: number;
     readonly inTerminalMean: number;
     readonly shareOver2h: number;
+    /** Share of the visits that were DUAL (a drop-off and a pick-up in one visit). */
+    readonly dualShare: number;
+    /** Visits the slot ledger moved to a later slot because the one wanted was full. */
+    readonly movedForCapacity: number;
   };
 }
 
@@ -61,6 +65,8 @@ export class CargoStatsAccumulator {
   #full = 0;
   #customs = 0;
   #freight = 0;
+  #dual = 0;
+  #movedForCapacity = 0;
 
   constructor(fromMs: number, toMs: number) {
     this.#from = fromMs;
@@ -71,8 +77,12 @@ export class CargoStatsAccumulator {
     return ms >= this.#from && ms < this.#to;
   }
 
-  #visit(v: TruckVisit): void {
+  /** A DUAL visit (drop and pick-up in one) is counted once, with its pick-up. */
+  #visit(v: TruckVisit, side: 'pickup' | 'drop'): void {
+    if (v.move === 'DUAL' && side === 'drop') return;
     if (!this.#inWindow(v.gateInMs)) return;
+    if (v.move === 'DUAL') this.#dual++;
+    if (v.movedForCapacity) this.#movedForCapacity++;
     this.#turn.push((v.gateOutMs - v.arriveMs) / MINUTE);
     this.#queue += (v.gateInMs - v.arriveMs) / MINUTE;
     this.#inTerminal += (v.gateOutMs - v.gateInMs) / MINUTE;
@@ -81,8 +91,8 @@ export class CargoStatsAccumulator {
   add(cargo: CallCargo): void {
     for (const box of cargo.imports) {
       if (box.leaves.mode === 'truck') {
-        this.#visit(box.leaves.visit);
-        this.#visit(box.leaves.emptyReturn);
+        this.#visit(box.leaves.visit, 'pickup');
+        this.#visit(box.leaves.emptyReturn, 'drop');
       }
       if (!this.#inWindow(box.dischargeMs)) continue;
       (box.leaves.mode === 'truck' ? this.#truckDwell : this.#railDwell).push((box.leftMs - box.dischargeMs) / DAY);
@@ -90,7 +100,7 @@ export class CargoStatsAccumulator {
       if (box.holds.some((h) => h.type === 'FREIGHT')) this.#freight++;
     }
     for (const box of cargo.exports) {
-      if (box.arrived.mode === 'truck') this.#visit(box.arrived.visit);
+      if (box.arrived.mode === 'truck') this.#visit(box.arrived.visit, 'drop');
       if (!this.#inWindow(box.loadMs)) continue;
       this.#loaded++;
       if (box.full) this.#full++;
@@ -117,6 +127,8 @@ export class CargoStatsAccumulator {
         queueMean: n > 0 ? round(this.#queue / n, 1) : 0,
         inTerminalMean: n > 0 ? round(this.#inTerminal / n, 1) : 0,
         shareOver2h: n > 0 ? round(this.#turn.filter((t) => t >= 120).length / n, 3) : 0,
+        dualShare: n > 0 ? round(this.#dual / n, 3) : 0,
+        movedForCapacity: this.#movedForCapacity,
       },
     };
   }

@@ -2,7 +2,8 @@
  * The cargo CSV messages, in the product's own columns (docs/formats-dcsa-csv.md; fixtures in
  * test/fixtures/csv-cargo and test/fixtures/cargo-story): terminal availability, holds and releases (customs
  * brokers for CBP, carriers for freight), the carrier's container master, the truckers' appointments and gate
- * transactions. Date-times are ISO 8601 with the Los Angeles offset, so no organisation setting is needed.
+ * transactions (a DUAL visit: two appointment rows with one appointment_id, its drop-off at the in-gate and its
+ * pick-up at the out-gate of one visit_id). Date-times are ISO 8601 with the Los Angeles offset, so no organisation setting is needed.
  */
 import type { CargoEvent } from './cargo-events.js';
 import type { CallCargo } from './cargo-model.js';
@@ -130,7 +131,7 @@ export function truckAppointmentsCsv(events: readonly Of<'APPOINTMENT'>[]): stri
       e.visit.plate,
       pacificIso(e.slotStartMs),
       pacificIso(e.slotStartMs + 3_600_000),
-      e.visit.move,
+      e.move,
       e.box.number,
       e.box.kind === 'export' ? e.box.booking : '',
       e.status,

@@ -5,9 +5,8 @@
  * - **Appointment slots** (`csv-appointment-slots`, each terminal, hourly at :04): the 1-hour slots of the gate
  *   hours (07:00–03:00 local) starting in the next 12 hours, per transaction type (import pick-up, export drop-off,
  *   empty return, dual), with `booked` = the appointments of the cargo flows for that terminal, type and slot booked
- *   by the statement's time. Capacity is planned when the slot is first published (1.2 × the mean final booking of
- *   the terminal's slots of that type over the previous 7 days, at least 2) and raised to `booked` when bookings
- *   pass it (the terminal adds a lane): booked ≤ capacity always, and busy slots fill to zero free.
+ *   by the statement's time and `capacity` the slot ledger's plan (slot-ledger.ts). The ledger admits a booking
+ *   only into a slot with room, so booked ≤ capacity holds by admission, and busy slots fill to zero free.
  * - **Empty-return receivables** (`csv-empty-returns`, each terminal, hourly at :20): per carrier and ISO size/type
  *   the terminal received empties of in the previous 7 days, whether it accepts them and the room left in the
  *   shift (day 07–17, night 17–03 local): the shift's room is set at its start (the same shift's returns a day
@@ -21,8 +20,8 @@
  *   empties not accepted for a carrier, and fog advisories from the port authority; each stated before (or, for
  *   outages, just after) it begins.
  *
- * The trucks of the cargo flows obey the gate closures and outages of the notices (gate-closures.ts) and nothing
- * else here (an empty may still come back to a full location): the other feeds report, they do not steer. Pure and deterministic: the same windows in any partition give the same messages.
+ * The trucks of the cargo flows obey the gate closures and outages of the notices (gate-closures.ts) and the slot
+ * capacities (slot-ledger.ts), and nothing else here (an empty may still come back to a full location): the other feeds report, they do not steer. Pure and deterministic: the same windows in any partition give the same messages.
  */
 import { APPOINTMENT_SLOTS_FORMAT } from '../../ingest/csv/cargo/appointment-slot-parser.js';
 import { EMPTY_RETURNS_FORMAT } from '../../ingest/csv/cargo/empty-return-parser.js';
@@ -31,8 +30,7 @@ import { Prng } from '../prng.js';
 import type { SimMessage, SimParty } from '../sim-message.js';
 import type { SimRun } from '../simulate.js';
 import type { CargoEvent } from './cargo-events.js';
-import type { CallCargo } from './cargo-model.js';
-import { CARGO } from './cargo-parameters.js';
+import { isGateHour, SLOT_TYPES, type CallCargo, type SlotType } from './cargo-model.js';
 import { csv } from './csv-writer.js';
 import { carrierParty, terminalParty } from './cargo-parties.js';
 import { pacificHour, pacificIso } from './pacific-time.js';
@@ -46,8 +44,6 @@ export const RECEIVABLE_FEED_MINUTE = 20;
 export const CARRIER_RECEIVABLE_MINUTE = 25;
 /** Slots starting within this many hours of a statement are in it. */
 export const SLOT_HORIZON_HOURS = 12;
-const TYPES = ['IMPORT_PICKUP', 'EXPORT_DROPOFF', 'EMPTY_RETURN', 'DUAL'] as const;
-type SlotType = (typeof TYPES)[number];
 
 export const PORT_AUTHORITY: SimParty = Object.freeze({
   code: 'PORT-AUTHORITY',
@@ -138,8 +134,9 @@ export interface TerminalFeeds {
   messagesIn(fromMs: number, toMs: number): SimMessage[];
 }
 
-/** The transaction type of an appointment of the cargo flows (they book single moves only: no DUAL). */
+/** The transaction type of an appointment of the cargo flows. */
 export function slotTypeOf(e: Extract<CargoEvent, { kind: 'APPOINTMENT' }>): SlotType {
+  if (e.visit.move === 'DUAL') return 'DUAL';
   if (e.visit.move === 'PICKUP') return 'IMPORT_PICKUP';
   return e.box.kind === 'import' ? 'EMPTY_RETURN' : 'EXPORT_DROPOFF';
 }
@@ -149,6 +146,7 @@ export function bookingsOf(events: readonly CargoEvent[]): SlotBooking[] {
   const out: SlotBooking[] = [];
   for (const e of events) {
     if (e.kind !== 'APPOINTMENT') continue;
+    if (e.visit.move === 'DUAL' && e.move === 'DROPOFF') continue; // one DUAL booking: counted with its pick-up
     out.push({
       terminal: e.cargo.call.terminal,
       type: slotTypeOf(e),
@@ -159,13 +157,6 @@ export function bookingsOf(events: readonly CargoEvent[]): SlotBooking[] {
   }
   return out;
 }
-
-const isGateHour = (ms: number): boolean => {
-  const h = pacificHour(ms);
-  return CARGO.gateCloseHour > CARGO.gateOpenHour
-    ? h >= CARGO.gateOpenHour && h < CARGO.gateCloseHour
-    : h >= CARGO.gateOpenHour || h < CARGO.gateCloseHour;
-};
 
 /** Start of the shift `ms` lies in: day 07–17, night 17–03 local; null between 03 and 07 (gates closed). */
 function shiftStart(ms: number): number | null {
@@ -263,15 +254,16 @@ export function weekNotices(
   return out;
 }
 
-export function terminalFeeds(run: SimRun): TerminalFeeds {
+/** The planned capacity of a terminal's slot (the slot ledger's `capacity`). */
+export type SlotCapacity = (terminal: string, type: SlotType, slotMs: number) => number;
+
+export function terminalFeeds(run: SimRun, capacityOf: SlotCapacity): TerminalFeeds {
   const seed = run.scenario.seed;
   const terminals = [...new Set(run.calls.map((c) => c.terminal))].sort();
   const carriers = [...new Set(run.calls.map((c) => c.carrierScac))].sort();
   const ports = new Map(run.calls.map((c) => [c.terminal, c.port]));
   /** terminal|type → slot start → bookings (from, until: the reschedule, or Infinity). */
   const bookings = new Map<string, Map<number, { readonly from: number; readonly until: number }[]>>();
-  /** terminal|type|slot start → planned capacity, fixed at the slot's first statement. */
-  const planned = new Map<string, number>();
   /** terminal → empties gated in. */
   const empties = new Map<string, EmptyReturns>();
   /** terminal|carrier|iso|shift start → the shift's room. */
@@ -290,28 +282,13 @@ export function terminalFeeds(run: SimRun): TerminalFeeds {
   const bookedBy = (terminal: string, type: SlotType, slotMs: number, atMs: number): number =>
     (bookings.get(`${terminal}|${type}`)?.get(slotMs) ?? []).filter((b) => b.from <= atMs && atMs < b.until).length;
 
-  function plannedCapacity(terminal: string, type: SlotType, slotMs: number, atMs: number): number {
-    const key = `${terminal}|${type}|${slotMs}`;
-    let cap = planned.get(key);
-    if (cap === undefined) {
-      const finals: number[] = [];
-      for (const [start, list] of bookings.get(`${terminal}|${type}`) ?? []) {
-        if (start + HOUR <= atMs && start >= atMs - WEEK) finals.push(list.filter((b) => b.until > start).length);
-      }
-      const mean = finals.length > 0 ? finals.reduce((a, b) => a + b, 0) / finals.length : 0;
-      cap = Math.max(2, Math.ceil(1.2 * mean));
-      planned.set(key, cap);
-    }
-    return cap;
-  }
-
   function slotsMessage(terminal: string, atMs: number): SimMessage {
     const rows: (string | number)[][] = [];
     for (let s = Math.ceil(atMs / HOUR) * HOUR; s < atMs + SLOT_HORIZON_HOURS * HOUR; s += HOUR) {
       if (!isGateHour(s)) continue;
-      for (const type of TYPES) {
+      for (const type of SLOT_TYPES) {
         const booked = bookedBy(terminal, type, s, atMs);
-        const capacity = Math.max(plannedCapacity(terminal, type, s, atMs), booked);
+        const capacity = capacityOf(terminal, type, s);
         rows.push([
           terminal,
           ports.get(terminal) ?? '',
@@ -491,9 +468,6 @@ export function terminalFeeds(run: SimRun): TerminalFeeds {
   function prune(beforeMs: number): void {
     for (const slots of bookings.values()) {
       for (const start of [...slots.keys()]) if (start < beforeMs) slots.delete(start);
-    }
-    for (const key of [...planned.keys()]) {
-      if (Number(key.slice(key.lastIndexOf('|') + 1)) < beforeMs) planned.delete(key);
     }
     for (const returns of empties.values()) returns.prune(beforeMs);
     for (const key of [...shiftRoom.keys()]) {

@@ -6,8 +6,7 @@
  * The models never see the simulator: they get `dwellFactsAt` / `turnFactsAt` of the facts at each origin.
  * Hours of day are Pacific local (the terminals' zone). Pure: the caller loads the inputs.
  */
-import { callCargo } from '../cargo/cargo-model.js';
-import { gateClosures } from '../cargo/gate-closures.js';
+import { allCallCargo } from '../cargo/slot-ledger.js';
 import { pacificHour } from '../cargo/pacific-time.js';
 import type { ContainerCall } from '../container-call.js';
 import type { PortModelInputs } from '../port-model.js';
@@ -40,13 +39,11 @@ export interface CargoFacts {
 export function cargoFacts(calls: readonly ContainerCall[], seed: number): CargoFacts {
   const dwell: DwellFact[] = [];
   const turns: TurnFact[] = [];
-  const perCarrier = new Map<string, number>();
-  const closures = gateClosures(seed, calls);
-  calls.forEach((call, callIndex) => {
-    const carrierCallIndex = perCarrier.get(call.carrierScac) ?? 0;
-    perCarrier.set(call.carrierScac, carrierCallIndex + 1);
-    const cargo = callCargo(seed, call, { callIndex, carrierCallIndex }, closures);
-    const visit = (v: { gateInMs: number; gateOutMs: number }): void => {
+  for (const cargo of allCallCargo(seed, calls)) {
+    const call = cargo.call;
+    // A DUAL visit (drop and pick-up in one) is one visit: counted with its pick-up.
+    const visit = (v: { move: string; gateInMs: number; gateOutMs: number }, side: 'pickup' | 'drop'): void => {
+      if (v.move === 'DUAL' && side === 'drop') return;
       turns.push({ terminal: call.terminal, gateInMs: v.gateInMs, gateOutMs: v.gateOutMs });
     };
     for (const b of cargo.imports) {
@@ -58,12 +55,12 @@ export function cargoFacts(calls: readonly ContainerCall[], seed: number): Cargo
         holds: b.holds.map((h) => ({ type: h.type, placedMs: h.placedMs, releasedMs: h.releasedMs })),
       });
       if (b.leaves.mode === 'truck') {
-        visit(b.leaves.visit);
-        visit(b.leaves.emptyReturn);
+        visit(b.leaves.visit, 'pickup');
+        visit(b.leaves.emptyReturn, 'drop');
       }
     }
-    for (const b of cargo.exports) if (b.arrived.mode === 'truck') visit(b.arrived.visit);
-  });
+    for (const b of cargo.exports) if (b.arrived.mode === 'truck') visit(b.arrived.visit, 'drop');
+  }
   return { dwell, turns };
 }
 
