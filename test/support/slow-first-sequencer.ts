@@ -63,6 +63,11 @@ export function testsPostgres(env: NodeJS.ProcessEnv = process.env): boolean {
   return list === undefined || list.trim() === '' || list.split(',').some((name) => name.trim() === 'postgres');
 }
 
+/** 1 for a file of a project that shares one module graph per worker (isolate: false), else 0. */
+export function sharesModules(spec: Pick<TestSpecification, 'project'>): number {
+  return spec.project.config.isolate === false ? 1 : 0;
+}
+
 /** The file's place in SLOW_FIRST, or the list's length when it is not listed. */
 export function slowRank(root: string, moduleId: string, list: readonly string[] = SLOW_FIRST): number {
   const relative = moduleId.startsWith(`${root}/`) ? moduleId.slice(root.length + 1) : moduleId;
@@ -75,10 +80,10 @@ export default class SlowFirstSequencer extends BaseSequencer {
     const root = this.ctx.config.root.replaceAll('\\', '/');
     const ordered = await super.sort(files);
     const list = testsPostgres() ? SLOW_FIRST : SLOW_FIRST_PGLITE;
-    // Array.prototype.sort is stable: unlisted files keep vitest's order.
-    return ordered.sort(
-      (a, b) =>
-        slowRank(root, a.moduleId.replaceAll('\\', '/'), list) - slowRank(root, b.moduleId.replaceAll('\\', '/'), list),
-    );
+    const rank = (spec: TestSpecification): number => slowRank(root, spec.moduleId.replaceAll('\\', '/'), list);
+    // Array.prototype.sort is stable: unlisted files keep vitest's order, except that the files sharing a module
+    // graph (the `unit` project, isolate: false) come last and together: a worker keeps its module graph only
+    // while the next file in the queue is also a shared one.
+    return ordered.sort((a, b) => rank(a) - rank(b) || sharesModules(a) - sharesModules(b));
   }
 }
