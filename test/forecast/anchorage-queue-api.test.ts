@@ -12,20 +12,9 @@ import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
+import { anchoredCsv, ingestAisCsv, insertMatuSchedule } from './queue-fixtures.js';
 
 const HOUR = 3_600_000;
-const HEADER =
-  'MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass';
-
-/** MarineCadastre rows of a ship lying still (navigational status 1, at anchor) over the last 20 minutes. */
-function anchoredCsv(mmsi: string, name: string, imo: string, lat: number, lon: number, nowMs: number): string {
-  const rows = [HEADER];
-  for (let m = 20; m >= 1; m--) {
-    const t = new Date(nowMs - m * 60_000).toISOString().slice(0, 19);
-    rows.push(`${mmsi},${t},${lat},${lon},0.0,0,90,${name},IMO${imo},A8Q${mmsi.slice(-2)},70,1,300,48,14,70,A`);
-  }
-  return rows.join('\n') + '\n';
-}
 
 interface QueueBody {
   generatedAt: string;
@@ -68,50 +57,27 @@ describe.each(ENGINES)('anchorage queue API on $name', (engine) => {
     carrier = (await orgWithKey(platform, 'queue-carrier', 'carrier')).authorization;
     other = (await orgWithKey(platform, 'queue-other', 'carrier')).authorization;
     nowMs = Date.now();
-    const ingest = async (visibility: string, body: string) => {
-      const res = await server.app.inject({
-        method: 'POST',
-        url: `/ingest/ais-csv-marinecadastre?visibility=${visibility}`,
-        payload: body,
-        headers: { authorization: carrier, 'content-type': 'text/csv' },
-      });
-      expect(res.statusCode, res.body).toBe(202);
-    };
     // In Commercial Anchorage G, for MATU; in Anchorage F with no schedule; stopped off Huntington Beach, outside
-    // every zone; and a private one only its owner sees.
-    await ingest('community', anchoredCsv('477000021', 'QUEUE ONE', '9386500', 33.7, -118.21, nowMs));
-    await ingest('community', anchoredCsv('477000022', 'NO SCHEDULE', '9386512', 33.68, -118.15, nowMs));
-    await ingest('community', anchoredCsv('477000023', 'OVERFLOW', '9386524', 33.6, -118.05, nowMs));
-    await ingest('private', anchoredCsv('477000024', 'PRIVATE QUEUE', '9386536', 33.69, -118.2, nowMs));
+    // every zone; and a private one only its owner sees. The last position a minute before now.
+    const anchored = (mmsi: string, name: string, imo: string, lat: number, lon: number) =>
+      anchoredCsv({ mmsi, name, imo }, { lat, lon }, nowMs - 60_000);
+    await ingestAisCsv(server, carrier, 'community', anchored('477000021', 'QUEUE ONE', '9386500', 33.7, -118.21));
+    await ingestAisCsv(server, carrier, 'community', anchored('477000022', 'NO SCHEDULE', '9386512', 33.68, -118.15));
+    await ingestAisCsv(server, carrier, 'community', anchored('477000023', 'OVERFLOW', '9386524', 33.6, -118.05));
+    await ingestAisCsv(server, carrier, 'private', anchored('477000024', 'PRIVATE QUEUE', '9386536', 33.69, -118.2));
     await platform.projections.catchUpAll();
     const at = (h: number): Date => new Date(nowMs + h * HOUR);
-    const row = (key: string, imo: string, times: { eta?: Date; atb?: Date; etd?: Date; atd?: Date }) => ({
-      call_key: key,
-      vessel_imo_number: imo,
-      vessel_name: key,
-      carrier_code: 'MATS',
-      carrier_voyage_number: key,
-      un_location_code: 'USLGB',
-      terminal_code: 'MATU',
-      eta: times.eta ?? null,
-      etb: null,
-      etd: times.etd ?? null,
-      ata: null,
-      atb: times.atb ?? null,
-      atd: times.atd ?? null,
-      last_event_seq: '1',
-      updated_at: at(-2),
-    });
-    await platform.database.db
-      .insertInto('vessel_schedule')
-      .values([
-        row('ANCHORED', '9386500', { eta: at(-30) }),
-        row('MOORED', '9000010', { atb: at(-20), etd: at(30) }),
-        row('DUE', '9000011', { eta: at(10) }),
-        row('FAR', '9000012', { eta: at(24 * 5) }),
-        ...[1, 2, 3].map((k) => row(`PAST${k}`, `900002${k}`, { atb: at(-24 * k - 30), atd: at(-24 * k - 6) })),
-      ])
-      .execute();
+    await insertMatuSchedule(platform, at(-2), [
+      { key: 'ANCHORED', imo: '9386500', times: { eta: at(-30) } },
+      { key: 'MOORED', imo: '9000010', times: { atb: at(-20), etd: at(30) } },
+      { key: 'DUE', imo: '9000011', times: { eta: at(10) } },
+      { key: 'FAR', imo: '9000012', times: { eta: at(24 * 5) } },
+      ...[1, 2, 3].map((k) => ({
+        key: `PAST${k}`,
+        imo: `900002${k}`,
+        times: { atb: at(-24 * k - 30), atd: at(-24 * k - 6) },
+      })),
+    ]);
   }, 120_000);
   afterAll(async () => {
     await server?.shutdown();

@@ -13,32 +13,20 @@ import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
+import { anchoredCsv, ingestAisCsv, insertMatuSchedule, MARINECADASTRE_HEADER } from './queue-fixtures.js';
 
 const HOUR = 3_600_000;
-const HEADER =
-  'MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass';
 /** The newest position of every ship. */
 const T = Date.UTC(2026, 2, 10, 12, 29);
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** A container ship sailing north at 12 kn into the Long Beach pilot boarding area, 30 minutes up to T. */
 function approachCsv(mmsi: string, imo: string): string {
-  const rows = [HEADER];
+  const rows = [MARINECADASTRE_HEADER];
   for (let m = 29; m >= 0; m--) {
     const lat = (33.697 - (m * 12) / 3600).toFixed(5);
     rows.push(
       `${mmsi},${iso(T - m * 60_000).slice(0, 19)},${lat},-118.18300,12.0,0,0,QUEUED CALL,IMO${imo},A8Q01,70,0,300,48,14,70,A`,
-    );
-  }
-  return rows.join('\n') + '\n';
-}
-
-/** A ship lying at anchor (navigational status 1) in Commercial Anchorage G over the 20 minutes up to T. */
-function anchoredCsv(mmsi: string, name: string, imo: string, lat: number): string {
-  const rows = [HEADER];
-  for (let m = 19; m >= 0; m--) {
-    rows.push(
-      `${mmsi},${iso(T - m * 60_000).slice(0, 19)},${lat},-118.21,0.0,0,90,${name},IMO${imo},A8Q${mmsi.slice(-2)},70,1,300,48,14,70,A`,
     );
   }
   return rows.join('\n') + '\n';
@@ -74,49 +62,27 @@ describe.each(ENGINES)('vessel ETA with the berth queue on $name', (engine) => {
     server = await buildServer({ platform, logLevel: 'silent' });
     carrier = (await orgWithKey(platform, 'eta-queue-carrier', 'carrier')).authorization;
     other = (await orgWithKey(platform, 'eta-queue-other', 'carrier')).authorization;
-    const ingest = async (visibility: string, body: string) => {
-      const res = await server.app.inject({
-        method: 'POST',
-        url: `/ingest/ais-csv-marinecadastre?visibility=${visibility}`,
-        payload: body,
-        headers: { authorization: carrier, 'content-type': 'text/csv' },
-      });
-      expect(res.statusCode, res.body).toBe(202);
-    };
-    await ingest('community', approachCsv('477000031', '9386603'));
-    await ingest('community', anchoredCsv('477000032', 'QUEUE AHEAD', '9386615', 33.7));
-    await ingest('private', anchoredCsv('477000033', 'PRIVATE AHEAD', '9386627', 33.69));
+    // Ships lying at anchor in Commercial Anchorage G over the 20 minutes up to T.
+    const anchored = (mmsi: string, name: string, imo: string, lat: number) =>
+      anchoredCsv({ mmsi, name, imo }, { lat, lon: -118.21 }, T);
+    await ingestAisCsv(server, carrier, 'community', approachCsv('477000031', '9386603'));
+    await ingestAisCsv(server, carrier, 'community', anchored('477000032', 'QUEUE AHEAD', '9386615', 33.7));
+    await ingestAisCsv(server, carrier, 'private', anchored('477000033', 'PRIVATE AHEAD', '9386627', 33.69));
     await platform.projections.catchUpAll();
     const at = (h: number): Date => new Date(T + h * HOUR);
-    const row = (key: string, imo: string, times: { eta?: Date; ata?: Date; atb?: Date; etd?: Date; atd?: Date }) => ({
-      call_key: key,
-      vessel_imo_number: imo,
-      vessel_name: key,
-      carrier_code: 'MATS',
-      carrier_voyage_number: key,
-      un_location_code: 'USLGB',
-      terminal_code: 'MATU',
-      eta: times.eta ?? null,
-      etb: null,
-      etd: times.etd ?? null,
-      ata: times.ata ?? null,
-      atb: times.atb ?? null,
-      atd: times.atd ?? null,
-      last_event_seq: '1',
-      updated_at: at(-2),
-    });
-    await platform.database.db
-      .insertInto('vessel_schedule')
-      .values([
-        // The call itself, an hour late by its schedule: not a ship ahead of itself.
-        row('CALL', '9386603', { eta: at(-1) }),
-        row('AHEAD', '9386615', { eta: at(-30) }),
-        // Arrived by the schedule: only its (private) position puts it in the line.
-        row('PRIVATE', '9386627', { eta: at(-20), ata: at(-20) }),
-        row('MOORED', '9000030', { atb: at(-20), etd: at(30) }),
-        ...[1, 2, 3].map((k) => row(`PAST${k}`, `900003${k}`, { atb: at(-24 * k - 30), atd: at(-24 * k - 6) })),
-      ])
-      .execute();
+    await insertMatuSchedule(platform, at(-2), [
+      // The call itself, an hour late by its schedule: not a ship ahead of itself.
+      { key: 'CALL', imo: '9386603', times: { eta: at(-1) } },
+      { key: 'AHEAD', imo: '9386615', times: { eta: at(-30) } },
+      // Arrived by the schedule: only its (private) position puts it in the line.
+      { key: 'PRIVATE', imo: '9386627', times: { eta: at(-20), ata: at(-20) } },
+      { key: 'MOORED', imo: '9000030', times: { atb: at(-20), etd: at(30) } },
+      ...[1, 2, 3].map((k) => ({
+        key: `PAST${k}`,
+        imo: `900003${k}`,
+        times: { atb: at(-24 * k - 30), atd: at(-24 * k - 6) },
+      })),
+    ]);
   }, 120_000);
   afterAll(async () => {
     await server?.shutdown();
