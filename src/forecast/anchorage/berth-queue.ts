@@ -24,9 +24,10 @@ export function berthQueueFor(
   own: OwnPlace,
   berths: (terminal: string) => number | undefined,
 ): BerthQueue | null {
-  const count = input.terminals.find((t) => t.terminal === own.terminal)?.berths ?? berths(own.terminal);
+  const known = input.terminals.find((t) => t.terminal === own.terminal);
+  const count = known?.berths ?? berths(own.terminal);
   if (count === undefined) return null;
-  const occupied = input.terminals.find((t) => t.terminal === own.terminal)?.occupiedUntilMs ?? [];
+  const occupied = known?.occupiedUntilMs ?? [];
   const ahead = input.ships
     .filter((s) => s.terminal === own.terminal && (own.id === null || s.id !== own.id) && s.arrivalMs < own.arrivalMs)
     .map((s) => ({ naturalBerthMs: s.readyMs, stayMs: s.stayMs }));
