@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewCanonicalEvent } from '../../src/domain/canonical-event.js';
+import type { NewCanonicalEvent, StoredEvent } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { vesselScheduleProjection } from '../../src/projections/vessel-schedule/vessel-schedule-projection.js';
@@ -104,15 +104,10 @@ describe.each(ENGINES)('projections on $name', (engine) => {
     expect((await v2.status('vessel-schedule'))?.version).toBe(2);
   });
 
-  it('should hand a projection only the events of its source codes, its checkpoint past the others', async () => {
-    await ingest(platform, good);
-    const codes = async () =>
-      (await platform.database.db.selectFrom('event').select('event_type_code').orderBy('seq').execute()).map(
-        (e) => e.event_type_code,
-      );
-    expect(new Set(await codes())).toEqual(new Set(['ARRI', 'DEPA']));
+  /** A runner of one projection taking only departures (`DEPA`), recording what it is handed, pages of `pageSize`. */
+  const departuresOnly = (pageSize: number, record: (e: StoredEvent) => string) => {
     const handed: string[] = [];
-    const departures = new ProjectionRunner(
+    const runner = new ProjectionRunner(
       platform.database.db,
       platform.events,
       [
@@ -123,12 +118,24 @@ describe.each(ENGINES)('projections on $name', (engine) => {
           sources: ['DEPA'],
           copiesVisibility: false,
           async apply(_trx, events) {
-            handed.push(...events.map((e) => e.eventTypeCode));
+            handed.push(...events.map(record));
           },
         },
       ],
-      2, // pages of two: a page of departures reaches past the arrivals between them
+      pageSize,
     );
+    return { runner, handed };
+  };
+
+  it('should hand a projection only the events of its source codes, its checkpoint past the others', async () => {
+    await ingest(platform, good);
+    const codes = async () =>
+      (await platform.database.db.selectFrom('event').select('event_type_code').orderBy('seq').execute()).map(
+        (e) => e.event_type_code,
+      );
+    expect(new Set(await codes())).toEqual(new Set(['ARRI', 'DEPA']));
+    // Pages of two: a page of departures reaches past the arrivals between them.
+    const { runner: departures, handed } = departuresOnly(2, (e) => e.eventTypeCode);
     await departures.catchUpAll();
     expect(handed).toEqual((await codes()).filter((c) => c === 'DEPA'));
     expect(handed.length).toBeGreaterThan(0);
@@ -153,24 +160,7 @@ describe.each(ENGINES)('projections on $name', (engine) => {
       Array.from({ length: 63 }, (_, i) => event(i, i < 60 ? 'ARRI' : 'DEPA')),
       { source: 'test', inboxId: null, sourceOrg: 'local', ownerOrgs: ['local'], visibility: 'community' },
     );
-    const handed: string[] = [];
-    const departures = new ProjectionRunner(
-      platform.database.db,
-      platform.events,
-      [
-        {
-          name: 'departures-only',
-          version: 1,
-          tables: [],
-          sources: ['DEPA'],
-          copiesVisibility: false,
-          async apply(_trx, events) {
-            handed.push(...events.map((e) => e.idempotencyKey));
-          },
-        },
-      ],
-      1,
-    );
+    const { runner: departures, handed } = departuresOnly(1, (e) => e.idempotencyKey);
     expect(await departures.catchUp(departures.projections[0]!)).toBe(3);
     expect(handed).toEqual(['backlog:60', 'backlog:61', 'backlog:62']);
     expect((await departures.status('departures-only'))?.position).toBe(await platform.events.head());
