@@ -11,6 +11,15 @@
  */
 import type { Visibility } from '../domain/canonical-event.js';
 
+/** Source of the arrivals and departures the vessel-call detector derives from AIS positions. */
+export const VESSEL_CALL_DETECTOR_SOURCE = 'vessel-call-detector';
+
+/**
+ * Sources whose events are derived from others: their visibility follows their sources', so an owner cannot change it
+ * (`PATCH /events/{eventId}` answers `PCS_EVENT_DERIVED`); changing the sources' changes theirs.
+ */
+export const DERIVED_EVENT_SOURCES: readonly string[] = [VESSEL_CALL_DETECTOR_SOURCE];
+
 const WIDTH: Readonly<Record<Visibility, number>> = { private: 0, community: 1, public: 2 };
 
 /** The narrowest of the visibilities; `private` when there are none (nothing vouches for a wider audience). */

@@ -175,7 +175,7 @@ export class ProjectionRunner {
           .execute();
         const checkpoint = await trx
           .selectFrom('projection_checkpoint')
-          .select('position')
+          .select(['position', 'rebuilding'])
           .where('name', '=', projection.name)
           .forUpdate()
           .executeTakeFirstOrThrow();
@@ -191,14 +191,19 @@ export class ProjectionRunner {
         );
         // The checkpoint moves past the events it does not take too, so the next run does not scan them again
         // (and an idle run is skipped: see catchUpAll).
-        if (page.scannedTo === checkpoint.position) return { n: 0, done: true };
+        const nothingNew = page.scannedTo === checkpoint.position;
+        const done = nothingNew || page.reachedHead;
+        // A rebuild is finished by the page that reaches the head, under this lock (see `rebuild`).
+        const settling = done && checkpoint.rebuilding;
+        if (nothingNew && !settling) return { n: 0, done: true };
         if (page.events.length > 0) await this.#applyOrQuarantine(trx, projection, page.events, quarantined);
+        if (settling) await projection.settle?.(trx);
         await trx
           .updateTable('projection_checkpoint')
-          .set({ position: page.scannedTo, updated_at: new Date() })
+          .set({ position: page.scannedTo, updated_at: new Date(), ...(settling ? { rebuilding: false } : {}) })
           .where('name', '=', projection.name)
           .execute();
-        return { n: page.events.length, done: page.reachedHead };
+        return { n: page.events.length, done };
       });
       this.#report(quarantined);
       applied += n;
@@ -317,22 +322,23 @@ export class ProjectionRunner {
   }
 
   /**
-   * Empties the projection's tables (and resets what else it declares, `Projection.reset`) and applies every event
-   * again. Its quarantined events are resolved
-   * first: the rebuild applies them too, and quarantines again (one attempt more) those that still fail.
+   * Empties the projection's tables and applies every event again; the page that reaches the head then calls
+   * `Projection.settle` (the checkpoint's `rebuilding` flag survives an interruption: the next catch-up that reaches
+   * the head settles). The tables are emptied in one transaction and refilled page by page, so their readers see them
+   * fill up again; events a projection appended (the detector's) keep their visibility meanwhile. Its quarantined
+   * events are resolved first: the rebuild applies them too, and quarantines again (one attempt more) those that
+   * still fail.
    */
   async rebuild(name: string): Promise<number> {
     const projection = this.#projection(name);
     await this.db.transaction().execute(async (trx) => {
       for (const table of projection.tables) await sql`delete from ${sql.table(table)}`.execute(trx);
-      await projection.reset?.(trx);
       await this.quarantine.resolve(trx, name);
+      const restart = { position: '0', version: projection.version, updated_at: new Date(), rebuilding: true };
       await trx
         .insertInto('projection_checkpoint')
-        .values({ name, position: '0', version: projection.version, updated_at: new Date() })
-        .onConflict((oc) =>
-          oc.column('name').doUpdateSet({ position: '0', version: projection.version, updated_at: new Date() }),
-        )
+        .values({ name, ...restart })
+        .onConflict((oc) => oc.column('name').doUpdateSet(restart))
         .execute();
     });
     return this.catchUp(projection);

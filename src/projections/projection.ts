@@ -33,10 +33,11 @@ export interface Projection {
   /** Codes of the events it appends itself (the vessel-call detector's ARRI/DEPA): read by the projections after it. */
   readonly emits?: readonly EventTypeCode[] | undefined;
   /**
-   * What a rebuild resets besides emptying `tables`, in the same transaction, before the events are applied again:
-   * the vessel-call detector narrows the events it appended to `private` until it derives them again
-   * (`access/derived-visibility.ts`).
+   * Finishes a rebuild, in the transaction of the page that reaches the head (the rebuild's last page, or the next
+   * catch-up's when the rebuild was interrupted): the vessel-call detector narrows to `private` the events it appended
+   * and did not derive again (`access/derived-visibility.ts`). Until then its events keep their visibility, so a
+   * reader never loses sight of one the rebuild derives again alike.
    */
-  readonly reset?: ((trx: Transaction<DB>) => Promise<void>) | undefined;
+  readonly settle?: ((trx: Transaction<DB>) => Promise<void>) | undefined;
   apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void>;
 }

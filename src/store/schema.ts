@@ -152,6 +152,8 @@ export interface ProjectionCheckpointTable {
   position: Int8;
   version: Generated<number>;
   updated_at: Instant;
+  /** A rebuild began and has not reached the head yet: the page that does calls `Projection.settle` (migration 0031). */
+  rebuilding: Generated<boolean>;
 }
 
 export type ProjectionQuarantineState = 'open' | 'resolved';
@@ -233,6 +235,7 @@ export interface DB {
   vessel_position: VesselPositionTable;
   vessel_track: VesselTrackTable;
   vessel_call_detector_state: VesselCallDetectorStateTable;
+  vessel_call_detector_derived: VesselCallDetectorDerivedTable;
   vessel_call: VesselCallTable;
   appointment_slot: AppointmentSlotTable;
   empty_receivable: EmptyReceivableTable;
@@ -544,6 +547,15 @@ export interface VesselCallDetectorStateTable {
   /** Who the row is for (`audienceKey` of visibility and owners): part of the key (migration 0010). */
   audience: string;
   state: JSONColumnType<VesselCallState>;
+}
+
+/**
+ * The detected events the detector derived since its last rebuild began, by sender and key (migration 0031): when the
+ * rebuild reaches the head, those of its events not listed here are narrowed to `private`.
+ */
+export interface VesselCallDetectorDerivedTable {
+  source_org: string;
+  idempotency_key: string;
 }
 
 /** Vessel calls detected from AIS (`buildVesselCalls` over the detector's ARRI/DEPA events). */

@@ -5,8 +5,11 @@
  * owners (the sender is always one). Readers that join `event` (event lists, DCSA API, stream,
  * subscriptions, containers, truck visits) see the change at once; read models that copy visibility into their
  * rows are rebuilt by the caller, chosen by the changed events' codes (`projections/projections-fed-by.ts`).
+ * A derived event (the vessel-call detector's) is refused: its visibility follows the events it was derived from
+ * (`access/derived-visibility.ts`), and a rebuild would set it again from them.
  */
 import { sql, type Kysely } from 'kysely';
+import { DERIVED_EVENT_SOURCES } from '../access/derived-visibility.js';
 import type { Visibility } from '../domain/canonical-event.js';
 import type { DB } from './schema.js';
 
@@ -23,17 +26,24 @@ export interface VisibilityChange {
   readonly codes: readonly string[];
 }
 
+/** An owner asked to change a derived event: nothing changed (the caller answers `PCS_EVENT_DERIVED`). */
+export interface DerivedEventRefused {
+  readonly refused: 'derived';
+  readonly source: string;
+}
+
 /**
  * Changes the visibility of one event or of every event of one inbox message, in one transaction.
  * Undefined when the target does not exist or `orgId` is not among its owners: the caller answers both
- * alike (404), so the answer never tells another organisation that the event exists.
+ * alike (404), so the answer never tells another organisation that the event exists. A derived event (only an
+ * owner learns that) is refused. A message holds no derived event (they have no inbox message).
  */
 export async function changeVisibility(
   db: Kysely<DB>,
   target: VisibilityTarget,
   orgId: string,
   visibility: Visibility,
-): Promise<VisibilityChange | undefined> {
+): Promise<VisibilityChange | DerivedEventRefused | undefined> {
   return db.transaction().execute(async (trx) => {
     let previous: Visibility;
     let events: number;
@@ -42,12 +52,13 @@ export async function changeVisibility(
       // Locks the row, so two changes of one event take turns.
       const row = await trx
         .selectFrom('event')
-        .select(['seq', 'visibility'])
+        .select(['seq', 'visibility', 'source'])
         .where('event_id', '=', target.eventId)
         .where(sql<boolean>`${orgId} = any(owner_orgs)`)
         .forUpdate()
         .executeTakeFirst();
       if (!row) return undefined;
+      if (DERIVED_EVENT_SOURCES.includes(row.source)) return { refused: 'derived', source: row.source };
       previous = row.visibility as Visibility;
       events = 1;
       changed = await trx

@@ -4,14 +4,15 @@
  * is a duplicate (idempotency), so this is the way to change it. Only an owner of the data (the sender, or
  * a co-owner it declared) with the `ingest` or `admin` scope may; anyone else gets the same 404 as for a
  * missing event, so the answer never reveals that another organisation's event exists. Every change is
- * written to the audit log at once. See `store/visibility-change.ts` for what changes.
+ * written to the audit log at once. See `store/visibility-change.ts` for what changes. A derived event (the
+ * vessel-call detector's) is refused to its owners with 409 `PCS_EVENT_DERIVED`: its visibility follows its sources'.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { VISIBILITIES } from '../../domain/canonical-event.js';
 import type { Platform } from '../../platform.js';
-import { changeVisibility, type VisibilityChange, type VisibilityTarget } from '../../store/visibility-change.js';
+import { changeVisibility, type VisibilityTarget } from '../../store/visibility-change.js';
 import { ACCESS } from '../../access/route-access.js';
 import { projectionsFedBy } from '../../projections/projections-fed-by.js';
 import { ProblemSchema, problem, type ProblemError } from '../problem.js';
@@ -40,6 +41,9 @@ const VISIBILITY_RESPONSES = {
   404: ProblemSchema,
 };
 
+/** `PATCH /events/{eventId}` also refuses a derived event of yours (409). */
+const EVENT_VISIBILITY_RESPONSES = { ...VISIBILITY_RESPONSES, 409: ProblemSchema };
+
 export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const apply = async (
     request: FastifyRequest,
@@ -49,13 +53,13 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
     resource: string,
   ): Promise<z.infer<typeof VisibilityChangedSchema>> => {
     const access = request.accessScope;
-    const change: VisibilityChange | undefined = await changeVisibility(
-      platform.database.db,
-      target,
-      access.orgId,
-      visibility,
-    );
+    const change = await changeVisibility(platform.database.db, target, access.orgId, visibility);
     if (!change) throw notFound();
+    if ('refused' in change) {
+      throw problem('PCS_EVENT_DERIVED', `this event is derived from others (source ${change.source})`, [
+        { pointer: '/params/eventId', detail: 'its visibility follows the events it was derived from: change theirs' },
+      ]);
+    }
     await platform.audit.record({
       orgId: access.orgId,
       apiKeyId: access.keyId,
@@ -76,10 +80,10 @@ export const visibilityRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = a
     eventsRoute(ACCESS.ingest, {
       summary: 'Change the visibility of one event you sent (or co-own)',
       description:
-        'Only the visibility changes; the event is otherwise immutable. An event that is not yours answers 404, exactly like one that does not exist. Audited.',
+        'Only the visibility changes; the event is otherwise immutable. An event that is not yours answers 404, exactly like one that does not exist. A derived event of yours (source `vessel-call-detector`: arrivals and departures detected from AIS positions) answers 409 `PCS_EVENT_DERIVED`: it takes the visibility of the positions it comes from, so change theirs (`PATCH /inbox/{id}`) and it follows. Audited.',
       params: z.object({ eventId: z.string().uuid().describe('eventId of the event') }),
       body: VisibilityBody,
-      response: VISIBILITY_RESPONSES,
+      response: EVENT_VISIBILITY_RESPONSES,
     }),
     async (request) =>
       apply(

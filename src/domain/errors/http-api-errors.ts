@@ -46,6 +46,11 @@ export const HTTP_API_ERRORS = {
     title: 'No such event',
     text: "`PATCH /events/{eventId}`: no such event among those you own (another organisation's event answers the same)",
   },
+  PCS_EVENT_DERIVED: {
+    status: 409,
+    title: 'Derived event',
+    text: "`PATCH /events/{eventId}`: the event is derived from others (the vessel-call detector's arrivals and departures, from AIS positions) and takes the visibility of the events it comes from; change theirs (`PATCH /inbox/{id}` of the AIS message) and it follows",
+  },
   PCS_API_RATE_LIMITED: {
     status: 429,
     title: 'Too many requests',

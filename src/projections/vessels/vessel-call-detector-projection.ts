@@ -16,10 +16,15 @@
  *
  * A detected event is visible to exactly those who may see every position it was derived from
  * (`access/derived-visibility.ts`). Its sources are one audience's positions, so it takes their audience; when the
- * visibility of positions changes, the detector is rebuilt (`projections-fed-by.ts`): the rebuild first narrows every
- * event it appended to `private` (`reset`), then widens again those it derives anew from the events as they are now
- * (same key: same vessel, call and audience). What it no longer derives stays `private`, seen only by its owners —
- * who own the positions — so hiding an AIS file hides the calls detected from it from whoever lost sight of it.
+ * visibility of positions changes, the detector is rebuilt (`projections-fed-by.ts`). Every event it derives (new
+ * or again) is listed in `vessel_call_detector_derived`, which the rebuild empties; when the rebuild reaches the head,
+ * `settle` narrows to `private` those of its events it did not derive again, in the transaction of that last page
+ * (mark and sweep). Meanwhile its events keep their visibility, so a reader never loses sight of an event the rebuild
+ * derives again alike (same key: same vessel, call and audience, hence the same visibility); one it had narrowed and
+ * derives again is widened back. What it no longer derives becomes `private`, seen only by its owners — who own the
+ * positions — so hiding an AIS file hides the calls detected from it from whoever lost sight of it by the time the
+ * rebuild ends (before `PATCH` answers). A detected event's own visibility cannot be changed (`PCS_EVENT_DERIVED`):
+ * it follows its positions.
  *
  * Most of a national or satellite feed is far from the port: a position outside the bounding box of every
  * zone, of a vessel the detector holds nothing open for, cannot change anything but the state's clock, so
@@ -32,14 +37,14 @@ import type { EventProvenance, NewCanonicalEvent, StoredEvent, StoredEventOf } f
 import { TRANSPORT_EVENT_CODES } from '../../domain/cargo-event-codes.js';
 import { VESSEL_POSITION, VESSEL_STATIC } from '../../domain/vessel-observation.js';
 import type { Geography } from '../../geo/geography.js';
-import { derivedAudience, narrowestVisibility } from '../../access/derived-visibility.js';
+import { derivedAudience, narrowestVisibility, VESSEL_CALL_DETECTOR_SOURCE } from '../../access/derived-visibility.js';
 import { appendEvents } from '../../store/event-store.js';
 import type { DB } from '../../store/schema.js';
 import type { Projection } from '../projection.js';
 import { audienceKey } from './audience.js';
 import { initialVesselCallState, step, type VesselCallState } from '../../domain/vessel-calls/vessel-call-detector.js';
 
-export const VESSEL_CALL_DETECTOR_SOURCE = 'vessel-call-detector';
+export { VESSEL_CALL_DETECTOR_SOURCE };
 
 /** [minLon, minLat, maxLon, maxLat] around every zone of the geography. */
 function outerBox(geography: Geography): readonly [number, number, number, number] {
@@ -72,19 +77,30 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
   return {
     name: 'vessel-call-detector',
     version: 3,
-    tables: ['vessel_call_detector_state'],
+    tables: ['vessel_call_detector_state', 'vessel_call_detector_derived'],
     sources: [VESSEL_POSITION, VESSEL_STATIC],
     // Its state is kept per audience, and its events carry the audience of the position that confirmed them.
     copiesVisibility: true,
     emits: TRANSPORT_EVENT_CODES,
     filter: { eventType: 'VESSEL' },
-    async reset(trx: Transaction<DB>): Promise<void> {
-      // Nothing derives them until the events are applied again: narrowest (derived-visibility.ts).
+    async settle(trx: Transaction<DB>): Promise<void> {
+      // Not derived again since the rebuild began: nothing vouches for a wider audience (derived-visibility.ts).
       await trx
         .updateTable('event')
         .set({ visibility: narrowestVisibility([]) })
         .where('source', '=', VESSEL_CALL_DETECTOR_SOURCE)
         .where('visibility', '<>', narrowestVisibility([]))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('vessel_call_detector_derived as d')
+                .select('d.idempotency_key')
+                .whereRef('d.source_org', '=', 'event.source_org')
+                .whereRef('d.idempotency_key', '=', 'event.idempotency_key'),
+            ),
+          ),
+        )
         .execute();
     },
     async apply(trx: Transaction<DB>, page: readonly StoredEvent[]): Promise<void> {
@@ -131,6 +147,12 @@ export function vesselCallDetectorProjection(geography: Geography): Projection {
       // Appended in this transaction (not published on the bus: the runner catches `vessel-calls` up next).
       for (const { provenance, events } of detected.values()) {
         const { duplicates } = await appendEvents(trx, events, provenance);
+        // Marked as derived (since the last rebuild began): `settle` leaves it as it is.
+        await trx
+          .insertInto('vessel_call_detector_derived')
+          .values(events.map((e) => ({ source_org: provenance.sourceOrg, idempotency_key: e.idempotencyKey })))
+          .onConflict((oc) => oc.columns(['source_org', 'idempotency_key']).doNothing())
+          .execute();
         // Derived again (a rebuild): it is visible again to its audience, which sees every source.
         if (duplicates === 0) continue;
         await trx
