@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NewCanonicalEvent, StoredEvent } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
@@ -104,9 +104,13 @@ describe.each(ENGINES)('projections on $name', (engine) => {
     expect((await v2.status('vessel-schedule'))?.version).toBe(2);
   });
 
-  /** A runner of one projection taking only departures (`DEPA`), recording what it is handed, pages of `pageSize`. */
+  /**
+   * A runner of one projection taking only departures (`DEPA`), recording what it is handed, pages of `pageSize`, and
+   * how many events it had been handed each time it was told to settle a rebuild.
+   */
   const departuresOnly = (pageSize: number, record: (e: StoredEvent) => string) => {
     const handed: string[] = [];
+    const settled: number[] = [];
     const runner = new ProjectionRunner(
       platform.database.db,
       platform.events,
@@ -120,12 +124,40 @@ describe.each(ENGINES)('projections on $name', (engine) => {
           async apply(_trx, events) {
             handed.push(...events.map(record));
           },
+          async settle() {
+            settled.push(handed.length);
+          },
         },
       ],
       pageSize,
     );
-    return { runner, handed };
+    return { runner, handed, settled };
   };
+
+  it('should settle a rebuild once, on the page that reaches the head, and after an interruption on the next catch-up', async () => {
+    await ingest(platform, good);
+    const { runner: departures, handed, settled } = departuresOnly(2, (e) => e.idempotencyKey);
+    await departures.catchUpAll();
+    const all = handed.length;
+    expect(all).toBeGreaterThan(2);
+    expect(settled).toEqual([]); // catching up is not a rebuild
+    await departures.rebuild('departures-only');
+    expect(settled).toEqual([2 * all]); // once, after every page of the replay
+    await departures.catchUpAll();
+    expect(settled).toHaveLength(1);
+
+    // Interrupted after its reset (a lost connection on its first page): nothing settles until a catch-up ends it.
+    const projection = departures.projections[0]!;
+    const apply = vi
+      .spyOn(projection, 'apply')
+      .mockRejectedValueOnce(Object.assign(new Error('connection lost'), { code: '08006' }));
+    await expect(departures.rebuild('departures-only')).rejects.toThrow('connection lost');
+    apply.mockRestore();
+    expect(settled).toHaveLength(1);
+    await departures.catchUpAll();
+    expect(settled).toEqual([2 * all, 3 * all]);
+    expect((await departures.status('departures-only'))?.position).toBe(await platform.events.head());
+  });
 
   it('should hand a projection only the events of its source codes, its checkpoint past the others', async () => {
     await ingest(platform, good);
