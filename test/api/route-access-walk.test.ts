@@ -63,6 +63,8 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /corridors/{corridorId}': 'read',
   'GET /jit/summary': 'read',
   'GET /jit/advice': 'read',
+  'GET /jit/approaching': 'read',
+  'GET /vessels/{mmsi}/jit-advice': 'read',
   'GET /v2/events/{eventID}': 'read',
   'PUT /v2/event-subscriptions/{subscriptionID}': 'readOwn',
   'PATCH /events/{eventId}': 'ingest',

@@ -3,7 +3,8 @@
  * `GET /vessel-calls/{callId}/jit-advice` and `GET /jit/advice` (every approaching call the caller may see, and the
  * totals). The ETA model's view of the call (`EtaReader.approach`: the AIS track the caller may see, the newest
  * schedule statement, the approach geometry) gives the distance to the pilot boarding area and the harbour transit;
- * the schedule's planned berthing (`vessel_schedule.etb`, stated by the carrier or terminal) is the berth window;
+ * the berth window is the later of the schedule's planned berthing (`vessel_schedule.etb`, stated by the carrier or
+ * terminal) and the berth the live queue of the scheduled terminal frees for the ship (the queue-aware ETA);
  * the ship's speed is its mean SOG over the last 15 minutes; the particulars are those of the per-call emissions
  * (estimated from the AIS static data the caller may see). The pure rule is `emissions/approach-jit-advice.ts`.
  */
@@ -14,15 +15,15 @@ import { approachJitAdvice, type ApproachJitAdvice } from '../../emissions/appro
 import { estimateParticulars } from '../../emissions/estimated-particulars.js';
 import { recentSog } from '../../forecast/eta/vessel-eta.js';
 import type { DB } from '../../store/schema.js';
-import type { EtaReader } from '../forecasts/eta-reader.js';
+import type { ApproachSubject, CallApproach, EtaReader } from '../forecasts/eta-reader.js';
 import { VesselCallReader } from '../vessels/vessel-call-reader.js';
 import type { VesselCallView } from '../vessels/vessel-call-view.js';
 
 export const JIT_ADVICE_SOURCE =
-  'openpcs just-in-time advice: AIS position and speed (vessel_track), planned berthing (vessel_schedule.etb), ETA model approach geometry, IMO Fourth GHG Study interval method';
+  'openpcs just-in-time advice: AIS position and speed (vessel_track), planned berthing (vessel_schedule.etb), live berth queue, ETA model approach geometry, IMO Fourth GHG Study interval method';
 
 /** Below this speed a ship is not making way towards the port: no advice. */
-const MIN_MAKING_WAY_KN = 3;
+export const MIN_MAKING_WAY_KN = 3;
 /** At most this many approaching calls in one `GET /jit/advice` (San Pedro Bay sees a few at a time). */
 export const MAX_APPROACHING_CALLS = 500;
 
@@ -39,10 +40,15 @@ export interface JitAdviceAnswer {
   readonly source: string;
   readonly berthWindow: {
     readonly start: string;
+    /** What opens the window: the carrier's planned berthing, or the berth the live queue frees later than that. */
+    readonly basis: 'planned berthing' | 'berth queue';
     readonly terminal: string | null;
+    /** When the schedule stated it (planned berthing), or the newest fact of the queue (berth queue). */
     readonly statedAt: string;
     /** When the window needs the ship at the pilot boarding area: start − harbour transit. */
     readonly pilotBoardingAreaAt: string;
+    /** Hours the live berth queue adds to the ship's arrival; null when not modelled. */
+    readonly queueWaitH: number | null;
   } | null;
   readonly distanceToPilotNm: number | null;
   readonly currentSpeedKn: number | null;
@@ -51,6 +57,8 @@ export interface JitAdviceAnswer {
     readonly advisedSpeedKn: number;
     readonly arrivalAtCurrentSpeed: string;
     readonly advisedArrival: string;
+    /** When to slow down to the advised speed (the advice's position: now); null when it is the current speed. */
+    readonly slowDownAt: string | null;
     readonly waitAtCurrentSpeedHours: number;
     readonly remainingWaitHours: number;
     readonly lateHours: number;
@@ -64,6 +72,23 @@ export interface JitAdviceAnswer {
   } | null;
   /** Why there is no advice, when there is none. */
   readonly reason: string | null;
+}
+
+/** The advice without the call's or vessel's head. */
+export type AdviceBody = Omit<JitAdviceAnswer, 'callId' | 'vessel' | 'status' | 'source'>;
+
+function noAdvice(reason: string, asOfMs: number | null = null, more: Partial<AdviceBody> = {}): AdviceBody {
+  return {
+    port: null,
+    asOf: asOfMs === null ? null : iso(asOfMs),
+    berthWindow: null,
+    distanceToPilotNm: null,
+    currentSpeedKn: null,
+    particulars: null,
+    advice: null,
+    reason,
+    ...more,
+  };
 }
 
 export class JitAdviceReader {
@@ -108,31 +133,33 @@ export class JitAdviceReader {
       port: call.port,
       source: JIT_ADVICE_SOURCE,
     };
-    const none = (reason: string, asOfMs: number | null = null, more: Partial<JitAdviceAnswer> = {}) => ({
-      ...head,
-      asOf: asOfMs === null ? null : iso(asOfMs),
-      berthWindow: null,
-      distanceToPilotNm: null,
-      currentSpeedKn: null,
-      particulars: null,
-      advice: null,
-      reason,
-      ...more,
-    });
+    const body = await this.callAdvice(call, scope);
+    return { ...head, ...body, port: body.port ?? call.port };
+  }
+
+  private async callAdvice(call: VesselCallView, scope: AccessScope): Promise<AdviceBody> {
     if (call.status !== 'arrived') {
-      return none(
+      return noAdvice(
         call.status === 'at_anchor'
           ? 'at anchor: the ship already waits (GET /vessel-calls/{callId}/jit says what arriving just in time would have saved)'
           : 'the call has berthed or left: GET /vessel-calls/{callId}/jit says what arriving just in time would have saved',
       );
     }
     const approach = await this.eta.approach(call, scope);
-    if (typeof approach === 'string') return none(approach);
+    return typeof approach === 'string' ? noAdvice(approach) : this.adviceFrom(call, approach, scope);
+  }
+
+  /**
+   * The advice from the ETA model's view of the vessel: its newest position and speed, and the berth window: the
+   * later of the planned berthing (`vessel_schedule.etb`) and the berth the live queue of the scheduled terminal
+   * frees for it (the queue-aware ETA, `EtaReader.queued`).
+   */
+  async adviceFrom(subject: ApproachSubject, approach: CallApproach, scope: AccessScope): Promise<AdviceBody> {
     const { prediction, schedule, terminal, fixes } = approach;
     const asOfMs = prediction.asOfMs;
     const at = { port: approach.port };
     if (prediction.method !== 'track' || asOfMs === null || prediction.toPilotNm === null) {
-      return none(
+      return noAdvice(
         prediction.method === 'harbour'
           ? 'past the pilot boarding area: inside the harbour'
           : prediction.method === 'anchored'
@@ -146,24 +173,37 @@ export class JitAdviceReader {
     const currentSpeedKn = recentSog(fixes);
     const seen = { ...at, distanceToPilotNm: r3(distanceToPilotNm), currentSpeedKn: r3(currentSpeedKn) };
     if (currentSpeedKn < MIN_MAKING_WAY_KN) {
-      return none(`not making way (${r3(currentSpeedKn)} kn over the last 15 minutes)`, asOfMs, seen);
+      return noAdvice(`not making way (${r3(currentSpeedKn)} kn over the last 15 minutes)`, asOfMs, seen);
     }
-    if (distanceToPilotNm <= 0) return none('at the pilot boarding area', asOfMs, seen);
-    if (!schedule?.etb) {
-      return none('no berth window: the vessel schedule states no planned berthing (etb) for this call', asOfMs, seen);
+    if (distanceToPilotNm <= 0) return noAdvice('at the pilot boarding area', asOfMs, seen);
+    const queued = await this.eta.queued(approach, subject.vessel.imo, scope);
+    const etbMs = schedule?.etb ? schedule.etb.getTime() : null;
+    // The queue holds the ship only when it adds a wait; its berth time is then when a berth frees for it.
+    const queueBerthMs = queued && queued.prediction.queueWaitH > 0 ? queued.prediction.berthMs : null;
+    if (etbMs === null && queueBerthMs === null) {
+      return noAdvice(
+        queued
+          ? 'no berth window: the vessel schedule states no planned berthing (etb) and the berth queue ahead frees a berth on arrival'
+          : 'no berth window: the vessel schedule states no planned berthing (etb) and the berth queue is not modelled (no scheduled terminal with a berth count)',
+        asOfMs,
+        seen,
+      );
     }
+    const byQueue = queueBerthMs !== null && (etbMs === null || queueBerthMs > etbMs);
+    const windowMs = byQueue ? queueBerthMs : etbMs!;
     const harbourTransitMs = prediction.berthMs - prediction.pilotMs;
-    const windowMs = schedule.etb.getTime();
     const berthWindow = {
       start: iso(windowMs),
-      terminal: terminal?.smdgCode ?? schedule.terminal_code,
-      statedAt: iso(new Date(schedule.updated_at).getTime()),
+      basis: byQueue ? ('berth queue' as const) : ('planned berthing' as const),
+      terminal: terminal?.smdgCode ?? schedule?.terminal_code ?? null,
+      statedAt: byQueue ? (queued!.view.asOf ?? iso(asOfMs)) : iso(new Date(schedule!.updated_at).getTime()),
       pilotBoardingAreaAt: iso(windowMs - harbourTransitMs),
+      queueWaitH: queued ? r3(queued.prediction.queueWaitH) : null,
     };
     const vessel = await this.db
       .selectFrom('vessel')
       .select(['ship_type', 'length_m', 'beam_m'])
-      .where('mmsi', '=', call.vessel.mmsi)
+      .where('mmsi', '=', subject.vessel.mmsi)
       .where(visibleTo(scope, 'vessel'))
       .orderBy('static_at', 'desc')
       .limit(1)
@@ -173,7 +213,7 @@ export class JitAdviceReader {
       lengthM: vessel?.length_m ?? null,
       beamM: vessel?.beam_m ?? null,
     });
-    if (estimate.kind === 'none') return none(estimate.reason, asOfMs, { ...seen, berthWindow });
+    if (estimate.kind === 'none') return noAdvice(estimate.reason, asOfMs, { ...seen, berthWindow });
     const a: ApproachJitAdvice = approachJitAdvice({
       ship: estimate.ship,
       distanceNm: distanceToPilotNm,
@@ -182,7 +222,6 @@ export class JitAdviceReader {
       pilotStationAtMs: windowMs - harbourTransitMs,
     });
     return {
-      ...head,
       asOf: iso(asOfMs),
       berthWindow,
       ...seen,
@@ -191,6 +230,7 @@ export class JitAdviceReader {
         advisedSpeedKn: r3(a.advisedSpeedKn),
         arrivalAtCurrentSpeed: iso(Math.round(a.arrivalAtCurrentMs)),
         advisedArrival: iso(Math.round(a.advisedArrivalMs)),
+        slowDownAt: a.advisedSpeedKn < currentSpeedKn ? iso(asOfMs) : null,
         waitAtCurrentSpeedHours: r3(a.waitAtCurrentHours),
         remainingWaitHours: r3(a.remainingWaitHours),
         lateHours: r3(a.lateHours),

@@ -137,7 +137,13 @@ type ScheduleRow = Pick<
   Selectable<VesselScheduleTable>,
   'terminal_code' | 'un_location_code' | 'eta' | 'etb' | 'updated_at'
 >;
-const SAN_PEDRO_BAY_PORTS: readonly ApproachPort[] = ['USLAX', 'USLGB'];
+export const SAN_PEDRO_BAY_PORTS: readonly ApproachPort[] = ['USLAX', 'USLGB'];
+
+/** Whose approach: a call's vessel and port, or a vessel not yet in a call (port null: either San Pedro Bay port). */
+export interface ApproachSubject {
+  readonly vessel: { readonly mmsi: string; readonly imo: string | null };
+  readonly port: string | null;
+}
 
 export class EtaReader {
   private readonly calls: VesselCallReader;
@@ -150,7 +156,7 @@ export class EtaReader {
       /** The error model of the blend (residuals of `blendedEta`), for the intervals of `withOwnEta`. */
       readonly blendErrors: EtaErrorModel;
     },
-    /** The live berth queues; without it (the just-in-time advice, which uses `approach` only) none is modelled. */
+    /** The live berth queues; without it none is modelled. */
     private readonly queues?: AnchorageQueueReader,
   ) {
     this.calls = new VesselCallReader(db);
@@ -226,15 +232,16 @@ export class EtaReader {
   /**
    * The ETA model's view of a call not yet at berth: its positions, schedule, berth and the unhindered prediction
    * (no queue); a string says why there is none. Shared with the live just-in-time advice
-   * (api/emissions/jit-advice-reader.ts), so both answer from the same position, schedule and geometry.
+   * (api/emissions/jit-advice-reader.ts), so both answer from the same position, schedule and geometry. With
+   * `at`, only the positions at or before it are used (the vessel as it was then).
    */
-  async approach(call: VesselCallView, scope: AccessScope): Promise<CallApproach | string> {
+  async approach(call: ApproachSubject, scope: AccessScope, at?: Date): Promise<CallApproach | string> {
     const schedule = await this.schedule(call);
     // Inside the port limits but short of a pilot area or berth the detector does not know the port yet; the
     // carrier's schedule of the vessel does.
     const port = call.port ?? schedule?.un_location_code ?? null;
     if (!isApproachPort(port)) return 'no approach geometry for this port (San Pedro Bay ports only)';
-    const fixes = await this.track(call.vessel.mmsi, scope);
+    const fixes = await this.track(call.vessel.mmsi, scope, at);
     const last = fixes[fixes.length - 1];
     const originMs = last === undefined ? Date.now() : last.tMs + 1;
     const terminal = schedule?.terminal_code ? this.registry.byCode(schedule.terminal_code) : undefined;
@@ -254,9 +261,9 @@ export class EtaReader {
 
   /**
    * The forecast with the live berth queue of the call's terminal as of the origin; undefined when not modelled
-   * (no reader, no terminal, a terminal without a berth count).
+   * (no reader, no terminal, a terminal without a berth count). Shared with the live just-in-time advice.
    */
-  private async queued(
+  async queued(
     approach: CallApproach,
     imo: string | null,
     scope: AccessScope,
@@ -307,14 +314,15 @@ export class EtaReader {
     return { at: iso(new Date(row.own_eta).getTime()), reportedAt: iso(new Date(row.own_eta_reported_at).getTime()) };
   }
 
-  /** The vessel's positions in the STALE_MS before its newest one the caller may see, oldest first. */
-  private async track(mmsi: string, scope: AccessScope): Promise<AisFix[]> {
-    const newest = await this.db
+  /** The vessel's positions in the STALE_MS before its newest one the caller may see (at or before `at`), oldest first. */
+  private async track(mmsi: string, scope: AccessScope, at?: Date): Promise<AisFix[]> {
+    let newestQuery = this.db
       .selectFrom('vessel_track')
       .select(sql<Date>`max(observed_at)`.as('t'))
       .where('mmsi', '=', mmsi)
-      .where(visibleTo(scope, 'vessel_track'))
-      .executeTakeFirst();
+      .where(visibleTo(scope, 'vessel_track'));
+    if (at) newestQuery = newestQuery.where('observed_at', '<=', at);
+    const newest = await newestQuery.executeTakeFirst();
     const t = newest?.t ?? null;
     if (t === null) return [];
     const newestMs = new Date(t).getTime();
@@ -325,6 +333,7 @@ export class EtaReader {
       .where('mmsi', '=', mmsi)
       .where(visibleTo(scope, 'vessel_track'))
       .where('observed_at', '>=', new Date(newestMs - STALE_MS))
+      .where('observed_at', '<=', new Date(newestMs))
       .orderBy('minute')
       .orderBy('observed_at')
       .execute();
@@ -338,7 +347,7 @@ export class EtaReader {
   }
 
   /** The call's port's newest schedule statement not yet berthed; either San Pedro Bay port while the port is unknown. */
-  private async schedule(call: VesselCallView): Promise<ScheduleRow | undefined> {
+  private async schedule(call: ApproachSubject): Promise<ScheduleRow | undefined> {
     if (call.vessel.imo === null) return undefined;
     return this.db
       .selectFrom('vessel_schedule')

@@ -10,11 +10,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../access/route-access.js';
 import type { GreenCorridorConfig } from '../../emissions/green-corridor-config.js';
-import { loadEtaCalibration } from '../../forecast/io/calibration-files.js';
+import { loadAnchorageCalibration, loadEtaCalibration } from '../../forecast/io/calibration-files.js';
+import { loadGeography } from '../../geo/load-geography.js';
 import { loadTerminalRegistry } from '../../geo/load-terminal-registry.js';
 import type { Platform } from '../../platform.js';
 import { CorridorReader } from '../corridors/corridor-reader.js';
+import {
+  APPROACH_HORIZON_NM,
+  ApproachingJitReader,
+  MAX_APPROACHING_VESSELS,
+} from '../emissions/approaching-jit-reader.js';
 import { JitAdviceReader, MAX_APPROACHING_CALLS } from '../emissions/jit-advice-reader.js';
+import { AnchorageQueueReader } from '../forecasts/anchorage-queue-reader.js';
 import { EtaReader } from '../forecasts/eta-reader.js';
 import { ProblemSchema, problem } from '../problem.js';
 import { QueryInstant } from '../query-instant.js';
@@ -112,10 +119,14 @@ const JitLiveAdviceSchema = z
     source: z.string(),
     berthWindow: z
       .object({
-        start: z.string().describe('planned berthing (vessel schedule `etb`)'),
+        start: z
+          .string()
+          .describe('the later of the planned berthing (vessel schedule `etb`) and the berth the live queue frees'),
+        basis: z.enum(['planned berthing', 'berth queue']).describe('which of the two opens the window'),
         terminal: z.string().nullable(),
-        statedAt: z.string().describe('when the schedule stated it'),
+        statedAt: z.string().describe('when the schedule stated it, or the newest fact of the queue'),
         pilotBoardingAreaAt: z.string().describe('window start − harbour transit: when the ship is needed there'),
+        queueWaitH: z.number().nullable().describe('hours the live berth queue adds; null: not modelled'),
       })
       .nullable(),
     distanceToPilotNm: z.number().nullable(),
@@ -126,6 +137,7 @@ const JitLiveAdviceSchema = z
         advisedSpeedKn: z.number(),
         arrivalAtCurrentSpeed: z.string(),
         advisedArrival: z.string(),
+        slowDownAt: z.string().nullable().describe('when to slow down (the advice position); null: keep speed'),
         waitAtCurrentSpeedHours: z.number(),
         remainingWaitHours: z.number(),
         lateHours: z.number(),
@@ -151,9 +163,11 @@ const JitLiveAdviceSchema = z
         source: 'openpcs just-in-time advice: …',
         berthWindow: {
           start: '2026-03-10T16:00:00.000Z',
+          basis: 'planned berthing',
           terminal: 'LGBTT',
           statedAt: '2026-03-09T08:00:00.000Z',
           pilotBoardingAreaAt: '2026-03-10T15:12:00.000Z',
+          queueWaitH: 0,
         },
         distanceToPilotNm: 8.4,
         currentSpeedKn: 18,
@@ -162,6 +176,7 @@ const JitLiveAdviceSchema = z
           advisedSpeedKn: 10,
           arrivalAtCurrentSpeed: '2026-03-10T12:57:00.000Z',
           advisedArrival: '2026-03-10T13:19:00.000Z',
+          slowDownAt: '2026-03-10T12:29:00.000Z',
           waitAtCurrentSpeedHours: 2.25,
           remainingWaitHours: 1.88,
           lateHours: 0,
@@ -178,6 +193,10 @@ const JitLiveAdviceSchema = z
     ],
   });
 
+const VesselJitAdviceSchema = JitLiveAdviceSchema.omit({ status: true }).extend({
+  callId: z.string().nullable().describe('the open call of the vessel you may see; null: not in a call yet'),
+});
+
 function checkedWindow(q: { from?: string | undefined; to?: string | undefined }): { from?: Date; to?: Date } {
   if (q.from && q.to && q.to < q.from) {
     throw problem('PCS_API_VALIDATION', '`to` is before `from`', [
@@ -192,10 +211,11 @@ export const corridorRoutes: FastifyPluginAsyncZod<{ platform: Platform; config:
   { platform, config },
 ) => {
   const reader = new CorridorReader(platform.database.db, config);
-  const advice = new JitAdviceReader(
-    platform.database.db,
-    new EtaReader(platform.database.db, loadTerminalRegistry(), loadEtaCalibration()),
-  );
+  const db = platform.database.db;
+  const queues = new AnchorageQueueReader(db, loadGeography(), loadAnchorageCalibration());
+  const eta = new EtaReader(db, loadTerminalRegistry(), loadEtaCalibration(), queues);
+  const advice = new JitAdviceReader(db, eta);
+  const approaching = new ApproachingJitReader(db, eta, advice);
 
   app.get(
     '/corridors',
@@ -364,6 +384,75 @@ export const corridorRoutes: FastifyPluginAsyncZod<{ platform: Platform; config:
     async (request) => {
       const answer = await advice.approaching(request.accessScope);
       auditedRead(platform.audit, request, request.accessScope, '/jit/advice', true);
+      return answer;
+    },
+  );
+
+  const AtQuery = z.object({
+    at: QueryInstant.optional().describe(
+      'the instant the advice is given as of (default: now), e.g. 2026-03-10T02:00Z',
+    ),
+  });
+
+  app.get(
+    '/jit/approaching',
+    route(ACCESS.read, {
+      summary:
+        'Live just-in-time advice for vessels still on the approach (no call yet), and the fuel and CO2 it saves in total',
+      description:
+        'The vessels you may see (positions and AIS static data) with a San Pedro Bay call not yet berthed in their ' +
+        `carrier's schedule, under way and closing on the pilot boarding area within ${APPROACH_HORIZON_NM} nm of it, ` +
+        'their newest position at most 6 h before `at`, nearest first (at most ' +
+        `${MAX_APPROACHING_VESSELS}; \`truncated\` says when there were more). Each as ` +
+        '`GET /vessels/{mmsi}/jit-advice`: the speed that meets its berth window (the later of the planned berthing ' +
+        'and the berth the live queue frees), fuel and CO2 against continuing and waiting at anchor, or a `reason`. ' +
+        'A vessel the caller sees in an open call is left out (counted in `vesselsInCall`; `GET /jit/advice` lists ' +
+        'it). Example: `GET /jit/approaching?at=2026-03-10T02:00Z`',
+      querystring: AtQuery,
+      response: {
+        200: z.object({
+          at: z.string(),
+          asOf: z.string().nullable().describe('the newest position used'),
+          source: z.string(),
+          horizonNm: z.number(),
+          vesselsApproaching: z.number().int(),
+          vesselsAdvised: z.number().int(),
+          vesselsInCall: z.number().int().describe('approaching vessels already in a call: listed by /jit/advice'),
+          truncated: z.boolean(),
+          fuelSavedT: z.number(),
+          co2SavedT: z.number(),
+          vessels: z.array(VesselJitAdviceSchema),
+        }),
+        400: ProblemSchema,
+        401: ProblemSchema,
+      },
+    }),
+    async (request) => {
+      const at = request.query.at ? new Date(request.query.at) : new Date();
+      const answer = await approaching.approaching(request.accessScope, at);
+      auditedRead(platform.audit, request, request.accessScope, '/jit/approaching', true);
+      return answer;
+    },
+  );
+
+  app.get(
+    '/vessels/:mmsi/jit-advice',
+    route(ACCESS.read, {
+      summary: 'Live just-in-time advice for one vessel on the approach, before or in its call',
+      description:
+        'As one entry of `GET /jit/approaching`, for any vessel whose positions you may see (`callId` names its open ' +
+        'call when it has one; `reason` says why there is no advice, e.g. beyond the horizon or not heading in). A ' +
+        'vessel whose positions you may not see answers 404. Example: `GET /vessels/477000031/jit-advice`',
+      params: z.object({ mmsi: z.string().regex(/^\d{9}$/, 'an MMSI (9 digits)') }),
+      querystring: AtQuery,
+      response: { 200: VesselJitAdviceSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+    }),
+    async (request) => {
+      const { mmsi } = request.params;
+      const at = request.query.at ? new Date(request.query.at) : new Date();
+      const answer = await approaching.vessel(mmsi, request.accessScope, at);
+      if (!answer) throw problem('PCS_VESSEL_NOT_FOUND', `no vessel with MMSI ${mmsi}`);
+      auditedRead(platform.audit, request, request.accessScope, `/vessels/${mmsi}/jit-advice`, true);
       return answer;
     },
   );
