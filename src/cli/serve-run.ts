@@ -187,6 +187,11 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       topic: env.OPENPCS_MQTT_TOPIC,
       log: (level, message) => server.app.log[level](message),
     });
+    // The embedded broker runs on this process's event loop, and so does the simulator, whose first steps (the
+    // model, the backfill) hold the loop for seconds on a loaded machine: a CONNACK still queued behind them timed
+    // out and a clean first start warned "broker unreachable". The subscription to our own broker is up in
+    // milliseconds once asked for, so the rest of the start waits for it (bounded: the feed warns by itself after).
+    if (workers.broker) await settledWithin(workers.mqtt.subscribed, EMBEDDED_SUBSCRIBE_WAIT_MS);
   }
   if (simulatorEnabled(env, false)) {
     const say = (line: string) => {
@@ -220,6 +225,21 @@ export async function runServe(flags: ServeFlags): Promise<void> {
         server.app.log.error({ err: error }, 'inbox sweep failed; the next sweep tries again'),
       );
     });
+}
+
+/** How long a start waits for the telemetry subscription to the embedded broker before it goes on without it. */
+const EMBEDDED_SUBSCRIBE_WAIT_MS = 10_000;
+
+/** Resolves when `promise` settles or after `ms`, whichever is first; leaves no timer behind. */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 /** The first admin key, framed so it stands out in a terminal full of JSON log lines. */

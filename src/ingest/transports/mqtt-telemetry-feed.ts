@@ -11,7 +11,8 @@
  * time and sends the PUBACK when the handler returns, so holding the PUBACK until the inbox commit would store
  * one message at a time). A batch waits at most `maxDelayMs` in memory: a crash in that window loses it, as it
  * loses an AIS feed's pending line batch. A failed store is retried with backoff; the client reconnects by
- * itself. A message delivered twice (QoS 1 allows it) is recognised by its idempotency key (equipment and
+ * itself; an unreachable broker is one warning per outage (and one line when it answers again), not one a second. A
+ * message delivered twice (QoS 1 allows it) is recognised by its idempotency key (equipment and
  * observation time, per sender).
  */
 import mqtt, { type MqttClient } from 'mqtt';
@@ -51,6 +52,8 @@ interface Pending {
   readonly topic: string;
   readonly payload: Buffer;
 }
+
+const RECONNECT_MS = 1000;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -114,7 +117,7 @@ export function startMqttTelemetryFeed(target: FeedTarget, options: MqttTelemetr
 
   const client: MqttClient = mqtt.connect(options.url, {
     clientId: options.clientId ?? `openpcs-telemetry-${process.pid}-${Math.random().toString(16).slice(2, 8)}`,
-    reconnectPeriod: 1000,
+    reconnectPeriod: RECONNECT_MS,
     connectTimeout: 5000,
   });
   client.on('message', (messageTopic, payload) => {
@@ -129,10 +132,28 @@ export function startMqttTelemetryFeed(target: FeedTarget, options: MqttTelemetr
     if (batch.length >= maxMessages) flush();
     else timer ??= setTimeout(flush, maxDelayMs);
   });
-  client.on('error', (error) => log('warn', `mqtt ${options.url}: ${error.message}`));
-  client.on('offline', () => log('warn', `mqtt ${options.url}: broker unreachable, reconnecting`));
+  // One warning per outage, not one per reconnect attempt (every second): the broker is down until `connect` says
+  // it is back, and that is said once too.
+  let down = false;
+  let lastError: string | undefined;
+  const wentDown = (what: string) => {
+    if (down || stopped) return;
+    down = true;
+    log(
+      'warn',
+      `mqtt ${options.url}: ${what}${lastError ? ` (${lastError})` : ''}; retrying every ${RECONNECT_MS / 1000} s, no telemetry until it answers`,
+    );
+  };
+  client.on('error', (error) => {
+    lastError = error.message;
+    wentDown('broker unreachable');
+  });
+  client.on('offline', () => wentDown('broker unreachable'));
   const subscribed = new Promise<void>((resolve) => {
     client.on('connect', () => {
+      if (down) log('info', `mqtt ${options.url}: broker reachable again`);
+      down = false;
+      lastError = undefined;
       client.subscribe(topic, { qos: 1 }, (error) => {
         if (error) log('error', `mqtt ${options.url}: subscribing to ${topic} failed: ${error.message}`);
         else {
