@@ -155,7 +155,10 @@ export class IngestPipeline {
   }
 
   /** Stores the raw message durably; when this resolves it may be acknowledged to the sender. */
-  async receive(request: IngestRequest): Promise<{ inboxId: string; duplicate: boolean; status: InboxStatus }> {
+  async receive(
+    request: IngestRequest,
+    { attempting = false }: { readonly attempting?: boolean } = {},
+  ): Promise<{ inboxId: string; duplicate: boolean; status: InboxStatus }> {
     this.parserFor(request.format);
     if (request.body.byteLength === 0) throw new EmptyBodyError();
     const defaults = await this.senderDefaults(request);
@@ -170,6 +173,7 @@ export class IngestPipeline {
       timeZone: defaults.timeZone,
       timeZoneSource: defaults.timeZoneSource,
       metadata: request.metadata,
+      attempting,
     });
     this.#observer?.received?.(request.format, received.duplicate, request.body.byteLength);
     return received;
@@ -177,8 +181,15 @@ export class IngestPipeline {
 
   /** Receives and processes now; the caller gets the full outcome (used by the CLI and synchronous HTTP). */
   async ingest(request: IngestRequest, options: ProcessOptions = {}): Promise<IngestOutcome> {
-    const received = await this.receive(request);
-    const outcome = received.status === 'received' ? await this.process(received.inboxId, options) : null;
+    // A new message's first attempt is counted in the commit that stores it (one commit per message less than
+    // receive, then count the attempt); a re-delivered one still waiting is counted as any other attempt.
+    const received = await this.receive(request, { attempting: true });
+    const outcome =
+      received.status !== 'received'
+        ? null
+        : received.duplicate
+          ? await this.process(received.inboxId, options)
+          : await this.run(received.inboxId, 'first', options, 1);
     return { ...(outcome ?? (await this.describe(received.inboxId))), duplicateMessage: received.duplicate };
   }
 
@@ -309,14 +320,23 @@ export class IngestPipeline {
     }
   }
 
-  private async run(inboxId: string, mode: 'first' | 'replay', options: ProcessOptions): Promise<ProcessOutcome> {
+  /** `counted`: the attempt the receiving commit already counted (`ingest`); else this counts one. */
+  private async run(
+    inboxId: string,
+    mode: 'first' | 'replay',
+    options: ProcessOptions,
+    counted?: number,
+  ): Promise<ProcessOutcome> {
     // One worker of this process at a time per message (the request or queue that received it, start-up
     // recovery, the sweep): a second would count an attempt it then does not make, and a message whose
     // attempts were counted twice would be taken for one that crashed the process twice.
-    if (this.#inFlight.has(inboxId)) return this.describe(inboxId);
+    if (this.#inFlight.has(inboxId)) {
+      if (counted !== undefined) await this.deps.inbox.forgetAttempt(inboxId);
+      return this.describe(inboxId);
+    }
     this.#inFlight.add(inboxId);
     try {
-      return await this.runCounted(inboxId, mode, options);
+      return await this.runCounted(inboxId, mode, options, counted);
     } finally {
       this.#inFlight.delete(inboxId);
     }
@@ -326,9 +346,10 @@ export class IngestPipeline {
     inboxId: string,
     mode: 'first' | 'replay',
     options: ProcessOptions,
+    counted: number | undefined,
   ): Promise<ProcessOutcome> {
     // Committed before the parser runs: if this attempt kills the process, the next start knows.
-    const attempt = await this.deps.inbox.beginAttempt(inboxId, mode === 'first');
+    const attempt = counted ?? (await this.deps.inbox.beginAttempt(inboxId, mode === 'first'));
     if (attempt === undefined) return this.describe(inboxId);
     let result;
     try {

@@ -21,6 +21,11 @@ export interface NewInboxMessage {
   /** Where `timeZone` came from (DESIGN §7 "Times"); default `default`. */
   readonly timeZoneSource?: TimeZoneSource | undefined;
   readonly metadata?: Record<string, unknown> | undefined;
+  /**
+   * The receiver processes the message at once (`IngestPipeline.ingest`): its first attempt is counted in the
+   * receiving commit instead of a commit of its own (`beginAttempt`) before the parser runs.
+   */
+  readonly attempting?: boolean | undefined;
 }
 
 export interface ReceivedMessage {
@@ -61,6 +66,7 @@ export class InboxRepository {
         time_zone: message.timeZone,
         time_zone_source: message.timeZoneSource ?? 'default',
         metadata: JSON.stringify(storableJson(message.metadata ?? {})),
+        attempts: message.attempting === true ? 1 : 0,
       })
       .onConflict((oc) => oc.columns(['source_org', 'format', 'content_hash']).doNothing())
       .returning(['id', 'status'])

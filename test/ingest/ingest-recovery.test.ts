@@ -92,6 +92,37 @@ describe.each(ENGINES)('ingest recovery on $name', (engine) => {
     expect((await platform.inbox.get(inboxId))!.attempts).toBe(2);
     expect((await platform.deadLetters.list({ inboxId, status: 'open' })).map((d) => d.attempts)).toEqual([1, 2]);
   });
+  it('should count the first attempt of a message ingested at once in the commit that stores it', async () => {
+    const counted: string[] = [];
+    const count = platform.inbox.beginAttempt.bind(platform.inbox);
+    platform.inbox.beginAttempt = async (id, onlyIfReceived) => {
+      counted.push(id);
+      return count(id, onlyIfReceived);
+    };
+    const request = { format: FORMAT, body: message(1), channel: 'test', sourceOrg: 'local' };
+    const first = await platform.pipeline.ingest(request);
+    expect(await platform.inbox.get(first.inboxId)).toMatchObject({ status: 'processed', attempts: 1 });
+    // The same bytes again: recognised, nothing attempted.
+    expect(await platform.pipeline.ingest(request)).toMatchObject({ inboxId: first.inboxId, duplicateMessage: true });
+    expect(await platform.inbox.get(first.inboxId)).toMatchObject({ status: 'processed', attempts: 1 });
+    expect(counted).toEqual([]);
+  });
+  it('should take back the attempt counted at receipt when the store goes away while processing', async () => {
+    const append = platform.events.appendIn.bind(platform.events);
+    let outage = true;
+    platform.events.appendIn = (trx, events, provenance) => {
+      if (outage) throw Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
+      return append(trx, events, provenance);
+    };
+    const request = { format: FORMAT, body: message(2), channel: 'test', sourceOrg: 'local' };
+    await expect(platform.pipeline.ingest(request)).rejects.toThrow('connection reset');
+    const [row] = await platform.database.db.selectFrom('inbox').selectAll().execute();
+    // An outage is not a crash: the message waits, with no attempt against it, and is processed once the store is back.
+    expect(row).toMatchObject({ status: 'received', attempts: 0 });
+    outage = false;
+    expect(await platform.pipeline.processPending()).toBe(1);
+    expect(await platform.inbox.get(row!.id)).toMatchObject({ status: 'processed', attempts: 1 });
+  });
   it('should count one attempt when two workers of the process take a message at once', async () => {
     const { inboxId } = await receive(message(1));
     // Each worker pauses after counting its attempt until a second one has counted too (or 500 ms passed),
