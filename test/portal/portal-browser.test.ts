@@ -147,6 +147,28 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     const post = (org: string, format: string, query: string, body: string) =>
       api(`/ingest/${format}?${query}`, { key: keys.get(org)!, method: 'POST', body, type: 'text/plain' });
     expect((await post('portal-ais', 'ais-nmea', 'visibility=public', seedAis(Date.now()))).status).toBe(202);
+    // A container ship still 100 nm south of the Long Beach pilots at 18 kn (ten positions up to now, private to the
+    // port authority, so no other test's map or list sees it), its carrier's berth window at LBCT 10 hours from now:
+    // the green dashboard's list of ships approaching with their just-in-time advice.
+    const approachingAt = Date.now();
+    const approaching = [
+      'MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass',
+      ...Array.from({ length: 10 }, (_, m) => {
+        const t = new Date(approachingAt - (9 - m) * 60_000).toISOString().slice(0, 19);
+        const lat = (33.7 - 100 / 60 - ((9 - m) * 18) / 3600).toFixed(5);
+        return `477000091,${t},${lat},-118.183,18.0,0,0,PORTAL APPROACHING,IMO9505027,A8R91,70,0,300,48,14,70,A`;
+      }),
+    ].join('\n');
+    expect((await post('portal-ais', 'ais-csv-marinecadastre', 'visibility=private', `${approaching}\n`)).status).toBe(
+      202,
+    );
+    const utcIso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
+    const approachingSchedule =
+      'vessel_imo,vessel_name,carrier_scac,voyage,service,port,terminal,schedule_type,eta,etb,etd,ata,atb,atd\n' +
+      `9505027,PORTAL APPROACHING,CMDU,091N,,USLGB,LBCT,EST,${utcIso(approachingAt + 6 * 3_600_000)},${utcIso(approachingAt + 10 * 3_600_000)},,,,\n`;
+    expect((await post('portal-ais', 'csv-vessel-schedule', 'visibility=community', approachingSchedule)).status).toBe(
+      202,
+    );
     const tz = 'timeZone=America/Los_Angeles';
     expect((await post('portal-yti', 'edifact-coarri', `${tz}&owners=portal-bco`, dischargeOf(MINE))).status).toBe(202);
     expect((await post('portal-yti', 'edifact-coarri', `${tz}&owners=other-bco`, dischargeOf(THEIRS))).status).toBe(
@@ -737,6 +759,40 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       'CAAP goal of 100% by 2035',
     );
     await shot('green', true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should list the ships still approaching on the green dashboard with their just-in-time advice and its as-of', async () => {
+    await signIn('portal-ais');
+    const key = keys.get('portal-ais')!;
+    await until('the approaching ship', async () => {
+      const answer = JSON.parse((await api('/jit/approaching', { key })).body) as { vessels?: unknown[] };
+      return (answer.vessels?.length ?? 0) > 0;
+    });
+    const listing = JSON.parse((await api('/jit/approaching', { key })).body) as {
+      vessels: { vessel: { mmsi: string }; advice: { advisedSpeedKn: number; co2SavedT: number } | null }[];
+    };
+    const advice = listing.vessels.find((v) => v.vessel.mmsi === '477000091')!.advice!;
+    expect(advice.advisedSpeedKn).toBeLessThan(18);
+    await page.goto(`${server.baseUrl}/#/green?from=2026-11-01&to=${today()}`);
+    const row = page.locator('[data-testid="approaching-list"] tr[data-mmsi="477000091"]');
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[0]).toBe('PORTAL APPROACHING');
+    expect(cells[1]).toBe('100 nm');
+    expect(cells[4]).toBe(`${advice.advisedSpeedKn} kn`);
+    expect(cells[8]).toBe(`${advice.co2SavedT} t`);
+    const section = page.getByTestId('green-approaching');
+    expect(await section.locator('.as-of').textContent()).toMatch(/As of .+ · Source: openpcs just-in-time advice/);
+    expect(await page.getByTestId('approaching-summary').textContent()).toMatch(
+      /\d+ ships? approaching within 200 nm, \d+ advised/,
+    );
+    await section.screenshot({ path: join(shots, 'green-approaching.png') });
+    // Anyone else sees none of the port authority's private ship.
+    const others = JSON.parse((await api('/jit/approaching', { key: keys.get('portal-yti')! })).body) as {
+      vessels: { vessel: { mmsi: string } }[];
+    };
+    expect(others.vessels.map((v) => v.vessel.mmsi)).not.toContain('477000091');
     expect(pageErrors).toEqual([]);
   });
 

@@ -3,7 +3,8 @@
  * Clean Air Action Plan goal (100% ZE by 2030), and its energy and charging (`GET /equipment/ze-share`, members
  * only); the vessel calls' emissions by mode, terminal and day and their shore power (`GET /emissions/summary`);
  * the green corridors' WtW intensity against their target pathway and their fuel mix (`GET /corridors`); and the
- * fuel and CO2 just-in-time arrival would have saved (`GET /jit/summary`); the ZE share of drayage truck visits
+ * fuel and CO2 just-in-time arrival would have saved (`GET /jit/summary`) and the ships still approaching with
+ * their live advice (`GET /jit/approaching`, as of now); the ZE share of drayage truck visits
  * against the 2035 goal and the Clean Truck Fund (`GET /drayage/ze-share`, `GET /drayage/clean-truck-fund`). No figure is made up here: a panel
  * whose API answers a problem says so and draws nothing.
  */
@@ -31,6 +32,7 @@ import {
   type JitSummary,
 } from './green-emissions';
 import { drayageContent, type CleanTruckFund, type DrayageZeShare } from './green-drayage';
+import { APPROACHING_COLUMNS, approachingRows, approachingSummary, type ApproachingJit } from './live-jit';
 
 interface Share {
   readonly units: number;
@@ -110,6 +112,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
   const summary = h('div', { class: 'summary', 'data-testid': 'ze-summary' });
   const corridorLinks = h('nav', { class: 'corridor-links', 'aria-label': 'Green corridors' });
   const callList = h('section', { 'aria-labelledby': 'green-calls', 'data-testid': 'green-calls' });
+  const approachingList = h('section', { 'aria-labelledby': 'green-approaching', 'data-testid': 'green-approaching' });
   const emissionsSummary = h('div', { class: 'summary', 'data-testid': 'emissions-summary' });
   replaceChildren(
     root,
@@ -133,6 +136,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
       { class: 'dashboard' },
       panels.slice(2).map((p) => p.element),
     ),
+    approachingList,
     corridorLinks,
     callList,
   );
@@ -342,6 +346,59 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     else drayage.unavailable(problemMessage(drayageZe.problem, 'The drayage figures could not be loaded'));
   };
 
+  /** `GET /jit/approaching` now: the ships still on the approach with their live advice (not bound to the period). */
+  const loadApproaching = async () => {
+    const answer = await apiGet<ApproachingJit>('/jit/approaching');
+    if (stopped) return;
+    const title = h('h2', { id: 'green-approaching' }, 'Ships approaching: just-in-time advice now');
+    if (!answer.ok) {
+      replaceChildren(
+        approachingList,
+        title,
+        problemMessage(answer.problem, 'The advice for approaching ships could not be loaded'),
+      );
+      return;
+    }
+    const listing = answer.data;
+    const rows = approachingRows(listing);
+    replaceChildren(
+      approachingList,
+      title,
+      asOf(listing.asOf, `${listing.source}, GET /jit/approaching`),
+      h('p', { class: 'help', 'data-testid': 'approaching-summary' }, approachingSummary(listing)),
+      rows.length === 0
+        ? h('p', { class: 'empty' }, `No ship approaching within ${listing.horizonNm} nm that you may see.`)
+        : h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              { 'data-testid': 'approaching-list', 'aria-label': 'Ships approaching with just-in-time advice' },
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  APPROACHING_COLUMNS.map((l) => h('th', { scope: 'col' }, l)),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                rows.map((cells, i) =>
+                  h(
+                    'tr',
+                    { 'data-mmsi': listing.vessels[i]!.vessel.mmsi },
+                    cells.map((c) => h('td', {}, c)),
+                  ),
+                ),
+              ),
+            ),
+          ),
+    );
+  };
+
   /** One page of `GET /emissions/calls` in the period; `before` holds the cursors of the pages before it. */
   const loadCalls = async (
     window: { from: string; to: string },
@@ -465,6 +522,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     });
   }
   void load();
+  void loadApproaching();
 
   return () => {
     stopped = true;

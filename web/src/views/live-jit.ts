@@ -58,3 +58,71 @@ export function liveJitLines(a: LiveJitAdvice): (readonly [string, string])[] {
   }
   return lines;
 }
+
+/** One vessel of `GET /jit/approaching` (no call yet). */
+export interface ApproachingVessel extends Omit<LiveJitAdvice, 'callId' | 'status' | 'berthWindow' | 'advice'> {
+  readonly vessel: { readonly mmsi: string; readonly imo: string | null; readonly name: string | null };
+  readonly callId: string | null;
+  readonly berthWindow: (NonNullable<LiveJitAdvice['berthWindow']> & { readonly basis: string }) | null;
+  readonly advice: (NonNullable<LiveJitAdvice['advice']> & { readonly slowDownAt: string | null }) | null;
+}
+
+/** `GET /jit/approaching` */
+export interface ApproachingJit {
+  readonly at: string;
+  readonly asOf: string | null;
+  readonly source: string;
+  readonly horizonNm: number;
+  readonly vesselsApproaching: number;
+  readonly vesselsAdvised: number;
+  readonly vesselsInCall: number;
+  readonly truncated: boolean;
+  readonly fuelSavedT: number;
+  readonly co2SavedT: number;
+  readonly vessels: readonly ApproachingVessel[];
+}
+
+export const APPROACHING_COLUMNS = [
+  'Vessel',
+  'Distance to pilots',
+  'Speed now',
+  'Berth window',
+  'Advised speed',
+  'Slow down',
+  'At the pilots (advised)',
+  'Fuel saved',
+  'CO2 saved',
+  'As of',
+] as const;
+
+/** The table cells of each approaching vessel, in `APPROACHING_COLUMNS` order (times in the port's zone). */
+export function approachingRows(listing: ApproachingJit): string[][] {
+  return listing.vessels.map((v) => {
+    const w = v.berthWindow;
+    const a = v.advice;
+    return [
+      v.vessel.name ?? `MMSI ${v.vessel.mmsi}`,
+      v.distanceToPilotNm === null ? '—' : `${Math.round(v.distanceToPilotNm)} nm`,
+      v.currentSpeedKn === null ? '—' : `${v.currentSpeedKn} kn`,
+      w ? `${portTime(w.start)}${w.terminal ? ` at ${w.terminal}` : ''} (${w.basis})` : '—',
+      a ? `${a.advisedSpeedKn} kn` : (v.reason ?? 'no advice'),
+      a ? (a.slowDownAt === null ? 'keep speed' : portTime(a.slowDownAt)) : '—',
+      a ? portTime(a.advisedArrival) : '—',
+      a ? `${a.fuelSavedT} t` : '—',
+      a ? `${a.co2SavedT} t` : '—',
+      v.asOf === null ? '—' : portTime(v.asOf),
+    ];
+  });
+}
+
+/** The line above the table: how many ships, advised, what they save, and those counted under their call. */
+export function approachingSummary(listing: ApproachingJit): string {
+  const inCall =
+    listing.vesselsInCall > 0 ? `; ${listing.vesselsInCall} more already in a call (advice on the call page)` : '';
+  const more = listing.truncated ? ' (first ones only)' : '';
+  const ships = listing.vesselsApproaching === 1 ? 'ship' : 'ships';
+  return (
+    `${listing.vesselsApproaching} ${ships} approaching within ${listing.horizonNm} nm${more}, ${listing.vesselsAdvised} ` +
+    `advised: ${listing.fuelSavedT} t fuel and ${listing.co2SavedT} t CO2 saved by arriving just in time${inCall}`
+  );
+}
