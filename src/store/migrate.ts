@@ -26,6 +26,7 @@ import * as m0025 from './migrations/0025-drayage-trucks.js';
 import * as m0026 from './migrations/0026-organisation-scacs.js';
 import * as m0027 from './migrations/0027-vessel-particulars.js';
 import * as m0028 from './migrations/0028-missed-shore-power.js';
+import * as m0029 from './migrations/0029-vessel-schedule-owner.js';
 import * as m0031 from './migrations/0031-detector-rebuild-sweep.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0026-organisation-scacs': m0026,
   '0027-vessel-particulars': m0027,
   '0028-missed-shore-power': m0028,
+  '0029-vessel-schedule-owner': m0029,
   '0031-detector-rebuild-sweep': m0031,
 };
 

@@ -183,8 +183,11 @@ export interface AuditLogTable {
   detail: JSONColumnType<Record<string, unknown>>;
 }
 
+/** One sender's statement of a vessel call (migration 0029: keyed by call and sender). */
 export interface VesselScheduleTable {
   call_key: string;
+  /** The organisation that stated the row (the events' sender); rows of other senders are rows of their own. */
+  source_org: string;
   vessel_imo_number: string;
   vessel_name: string | null;
   carrier_code: string | null;

@@ -90,6 +90,7 @@ async function seed(platform: Platform): Promise<void> {
     .insertInto('vessel_schedule')
     .values({
       call_key: `${IMO}:V1:CNSHA`,
+      source_org: 'maersk',
       vessel_imo_number: IMO,
       vessel_name: 'TEST SHIP',
       carrier_code: 'MAEU',

@@ -428,6 +428,7 @@ describe.each(ENGINES)('weekly terminal look-ahead API on $name', (engine) => {
     const db = platform.database.db;
     const schedule = (key: string, terminal: string, eta: Date, atb: Date | null, updated: Date) => ({
       call_key: key,
+      source_org: 'maersk',
       vessel_imo_number: '9386483',
       vessel_name: 'LOOKAHEAD',
       carrier_code: 'MAEU',

@@ -62,6 +62,7 @@ export async function insertMatuSchedule(
     .values(
       calls.map(({ key, imo, times }) => ({
         call_key: key,
+        source_org: 'matson',
         vessel_imo_number: imo,
         vessel_name: key,
         carrier_code: 'MATS',

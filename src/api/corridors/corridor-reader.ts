@@ -10,6 +10,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AccessScope } from '../../access/access-scope.js';
 import { visibleTo } from '../../access/visibility-filter.js';
+import { statedSchedule } from '../forecasts/stated-schedule.js';
 import { estimateContainerShip } from '../../emissions/container-ship-estimate.js';
 import {
   corridorFigures,
@@ -111,7 +112,7 @@ export class CorridorReader {
       imos.length === 0
         ? []
         : await this.db
-            .selectFrom('vessel_schedule')
+            .selectFrom(statedSchedule(this.db, { imos }))
             .select(['vessel_imo_number', 'un_location_code', 'eta', 'ata', 'etd', 'atd'])
             .where('vessel_imo_number', 'in', imos)
             .execute();

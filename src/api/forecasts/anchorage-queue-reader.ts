@@ -10,7 +10,8 @@
  *   listed but not modelled (`notModelled`).
  * - Moored: schedule rows berthed in the last 7 days and not departed; due: schedule rows not arrived nor
  *   berthed with an ETA from 12 hours ago (late ships) to the end of the horizon; stays: berthing → departure of
- *   the schedule rows that departed in the 21 days before. `vessel_schedule` is community data (no owner).
+ *   the schedule rows that departed in the 21 days before. `vessel_schedule` is community data, one row per call and
+ *   sender (migration 0029): each call counts once, by the row stated-schedule.ts chooses (a speaking sender's first).
  * - The model: forecast/anchorage/ (live-queue-input.ts → anchorage-queue.ts); intervals: split conformal,
  *   the shipped residuals per day ahead 1-14 (data-static/forecast/anchorage-queue-calibration.json); `backtest`: that file's accuracy, MAE against persistence.
  */
@@ -35,6 +36,7 @@ import type { Geography } from '../../geo/geography.js';
 import type { DB } from '../../store/schema.js';
 import { vesselsAt } from '../vessels/vessels-at-reader.js';
 import { HOUR, DAY } from '../../domain/time-units.js';
+import { statedSchedule } from './stated-schedule.js';
 
 const PORTS = ['USLAX', 'USLGB'];
 export { DEFAULT_QUEUE_DAYS, MAX_QUEUE_DAYS } from '../../forecast/anchorage/queue-horizon.js';
@@ -108,7 +110,7 @@ export class AnchorageQueueReader {
   /**
    * The live berth queue of every modelled terminal at `now` (the model's input), built only from what the caller
    * may see: the ships at anchor are the positions the caller may see (`vesselsAt`), the schedule is community
-   * data. Shared with `GET /forecasts/eta/{callId}` (eta-reader.ts), which cuts one call's queue from it
+   * data, one row per call (stated-schedule.ts). Shared with `GET /forecasts/eta/{callId}` (eta-reader.ts), which cuts one call's queue from it
    * (forecast/anchorage/berth-queue.ts). `asOfMs`: the newest fact used (null: none).
    */
   async liveQueue(days: number, scope: AccessScope, now: Date): Promise<LiveQueue> {
@@ -123,18 +125,19 @@ export class AnchorageQueueReader {
       imos.length === 0
         ? []
         : await this.db
-            .selectFrom('vessel_schedule')
+            .selectFrom(statedSchedule(this.db, { imos, ports: PORTS }))
             .select(['vessel_imo_number', 'terminal_code', 'un_location_code', 'updated_at'])
             .where('vessel_imo_number', 'in', imos)
             .where('un_location_code', 'in', PORTS)
             .where('atb', 'is', null)
             .where('terminal_code', 'is not', null)
+            .orderBy('speaks_for', 'desc')
             .orderBy('updated_at', 'desc')
             .execute();
     const planOf = new Map<string, (typeof plans)[number]>();
     for (const p of plans) if (!planOf.has(p.vessel_imo_number)) planOf.set(p.vessel_imo_number, p);
     const schedule = await this.db
-      .selectFrom('vessel_schedule')
+      .selectFrom(statedSchedule(this.db, { ports: PORTS }))
       .select(['vessel_imo_number', 'terminal_code', 'eta', 'ata', 'atb', 'etd', 'atd', 'updated_at'])
       .where('un_location_code', 'in', PORTS)
       .where('terminal_code', 'is not', null)

@@ -7,8 +7,9 @@
  *   up to its newest point, rows the caller may see. The forecast is made as of that newest position
  *   (`asOf`): the origin is one millisecond after it, so the model sees every position and nothing later.
  * - Schedule: the newest `vessel_schedule` row of the vessel's IMO number at the call's port that has not
- *   berthed yet gives the carrier's ETA (used when no fresh position exists) and the terminal (its registry
- *   position is the berth); without one, the inner end of the harbour fairway stands for the berth.
+ *   berthed yet, of the rows each call's speaking sender stated first (stated-schedule.ts), gives the carrier's ETA
+ *   (used when no fresh position exists) and the terminal (its registry position is the berth); without one, the
+ *   inner end of the harbour fairway stands for the berth. The answer says who stated it and as of when (`schedule`).
  * - Berth queue: the live queue of the call's terminal as of the origin, from the one reader of it
  *   (`AnchorageQueueReader.liveQueue`, the input of `GET /forecasts/anchorage-queue`, built only from what the
  *   caller may see: positions at anchor the caller may see, community schedules), cut to this call by
@@ -52,6 +53,7 @@ import type { DB, VesselScheduleTable } from '../../store/schema.js';
 import { VesselCallReader } from '../vessels/vessel-call-reader.js';
 import type { AnchorageQueueReader } from './anchorage-queue-reader.js';
 import type { VesselCallView } from '../vessels/vessel-call-view.js';
+import { statedSchedule } from './stated-schedule.js';
 import { MINUTE, HOUR } from '../../domain/time-units.js';
 
 const SOURCE = 'openpcs ETA model (docs/forecast.md) over AIS positions (vessel_track) and vessel_schedule';
@@ -75,6 +77,9 @@ export interface EtaForecastView {
   readonly queueWaitH: number;
   readonly berthLocation: 'terminal' | 'inner fairway';
   readonly terminal: string | null;
+  /** The schedule row the forecast used: its sender, when that sender's newest event of the call was recorded, and
+   * whether the sender speaks for the call (stated-schedule.ts); null when no schedule was used. */
+  readonly schedule: ScheduleUsedView | null;
   /** The forecast with the ship's own ETA blended in (weight of the own ETA at the pilot area); null without one. */
   readonly withOwnEta: {
     readonly pilotBoardingArea: string;
@@ -84,6 +89,12 @@ export interface EtaForecastView {
     readonly pilotIntervals: EtaIntervalView[];
     readonly berthIntervals: EtaIntervalView[];
   } | null;
+}
+
+export interface ScheduleUsedView {
+  readonly statedBy: string;
+  readonly asOf: string;
+  readonly speaksForCall: boolean;
 }
 
 /** The berth queue of the call's terminal as the forecast saw it. */
@@ -135,8 +146,8 @@ export interface CallApproach {
 
 type ScheduleRow = Pick<
   Selectable<VesselScheduleTable>,
-  'terminal_code' | 'un_location_code' | 'eta' | 'etb' | 'updated_at'
->;
+  'terminal_code' | 'un_location_code' | 'eta' | 'etb' | 'updated_at' | 'source_org'
+> & { readonly speaks_for: boolean };
 export const SAN_PEDRO_BAY_PORTS: readonly ApproachPort[] = ['USLAX', 'USLGB'];
 
 /** Whose approach: a call's vessel and port, or a vessel not yet in a call (port null: either San Pedro Bay port). */
@@ -222,6 +233,13 @@ export class EtaReader {
         queueWaitH: Math.round(prediction.queueWaitH * 100) / 100,
         berthLocation: terminal ? 'terminal' : 'inner fairway',
         terminal: terminal?.smdgCode ?? null,
+        schedule: schedule
+          ? {
+              statedBy: schedule.source_org,
+              asOf: iso(schedule.updated_at.getTime()),
+              speaksForCall: schedule.speaks_for,
+            }
+          : null,
         withOwnEta,
       },
       reason: null,
@@ -350,11 +368,12 @@ export class EtaReader {
   private async schedule(call: ApproachSubject): Promise<ScheduleRow | undefined> {
     if (call.vessel.imo === null) return undefined;
     return this.db
-      .selectFrom('vessel_schedule')
-      .select(['terminal_code', 'un_location_code', 'eta', 'etb', 'updated_at'])
+      .selectFrom(statedSchedule(this.db, { imos: [call.vessel.imo] }))
+      .select(['terminal_code', 'un_location_code', 'eta', 'etb', 'updated_at', 'source_org', 'speaks_for'])
       .where('vessel_imo_number', '=', call.vessel.imo)
       .where('un_location_code', 'in', call.port === null ? SAN_PEDRO_BAY_PORTS : [call.port])
       .where('atb', 'is', null)
+      .orderBy('speaks_for', 'desc')
       .orderBy('updated_at', 'desc')
       .limit(1)
       .executeTakeFirst();

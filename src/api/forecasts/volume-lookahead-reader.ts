@@ -15,6 +15,7 @@
  * A published aggregate: counts only, nothing names a vessel, container or organisation.
  */
 import { sql, type Kysely } from 'kysely';
+import { statedSchedule } from './stated-schedule.js';
 import type { LookaheadAccuracy, LookaheadCalibrationFile } from '../../forecast/calibration-file.js';
 import {
   terminalVolumeForecast,
@@ -90,7 +91,7 @@ export class VolumeLookaheadReader {
     const historyFrom = LocalDates.addDays(thisWeek, -7 * HISTORY_WEEKS);
     const teu = await this.stats.teu({ from: historyFrom, to: LocalDates.addDays(thisWeek, -1), terminal: code });
     const berthed = await this.db
-      .selectFrom('vessel_schedule')
+      .selectFrom(statedSchedule(this.db))
       .select(['atb', 'updated_at'])
       .where('terminal_code', '=', code)
       .where('atb', '>=', new Date(LocalDates.startUtc(historyFrom, zone)))
@@ -117,7 +118,7 @@ export class VolumeLookaheadReader {
     for (const b of berthed) asOf = newer(asOf, b.updated_at);
     const arrival = sql<Date | null>`coalesce(eta, etb)`;
     const due = await this.db
-      .selectFrom('vessel_schedule')
+      .selectFrom(statedSchedule(this.db))
       .select([arrival.as('arrival'), 'updated_at'])
       .where('terminal_code', '=', code)
       .where('atb', 'is', null)

@@ -181,6 +181,19 @@ const EtaSchema = z
         queueWaitH: z.number().describe('hours the queue adds to the unhindered berth arrival'),
         berthLocation: z.enum(['terminal', 'inner fairway']),
         terminal: z.string().nullable().describe('SMDG code of the scheduled terminal'),
+        schedule: z
+          .object({
+            statedBy: z.string().describe('organisation that stated the schedule row used'),
+            asOf: z.string().describe("when that organisation's newest event of the call was recorded"),
+            speaksForCall: z
+              .boolean()
+              .describe(
+                'the sender speaks for the call (the carrier of its SCAC, the terminal operating its berth, the port ' +
+                  "authority); another sender's row is used only while no speaking sender stated the call",
+              ),
+          })
+          .nullable()
+          .describe('the carrier or terminal schedule the forecast used (docs/forecast.md); null when none'),
         withOwnEta: z
           .object({
             pilotBoardingArea: z.string(),
@@ -243,6 +256,7 @@ const EtaSchema = z
           queueWaitH: 0,
           berthLocation: 'terminal',
           terminal: 'ITS',
+          schedule: { statedBy: 'evergreen', asOf: '2026-03-10T06:00:00.000Z', speaksForCall: true },
           withOwnEta: {
             pilotBoardingArea: '2026-03-10T13:48:00.000Z',
             berth: '2026-03-10T14:09:00.000Z',

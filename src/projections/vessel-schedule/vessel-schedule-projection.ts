@@ -3,6 +3,10 @@
  * estimate of each milestone and the actuals. Estimates replace each other in event order; an actual is
  * kept once known (a later estimate does not overwrite it). Fed by any TRANSPORT ARRI/DEPA event that
  * names a vessel, a voyage and a port (CSV schedules, DCSA transport events, X12 315 VA/VD…).
+ *
+ * Rows are kept per sender (`source_org`, migration 0029): one organisation's events never change another's row of
+ * the same call, so no sender can overwrite a carrier's estimate or pre-empt its call with an actual; readers choose
+ * among a call's rows (api/forecasts/stated-schedule.ts: the rows of senders that speak for the call first).
  */
 import type { Selectable, Transaction } from 'kysely';
 import { payloadFields, type StoredEvent } from '../../domain/canonical-event.js';
@@ -35,7 +39,7 @@ function vesselName(event: StoredEvent): string | null {
 
 export const vesselScheduleProjection: Projection = {
   name: 'vessel-schedule',
-  version: 1,
+  version: 2,
   tables: ['vessel_schedule'],
   sources: TRANSPORT_EVENT_CODES,
   copiesVisibility: false,
@@ -50,15 +54,18 @@ export const vesselScheduleProjection: Projection = {
       const milestone = milestoneOf(event);
       if (!imo || !voyage || !port || !milestone) continue;
       const key = `${imo}:${voyage}:${port}`;
-      let row = calls.get(key);
+      const sender = event.sourceOrg;
+      let row = calls.get(`${key}\n${sender}`);
       if (!row) {
         const stored = await trx
           .selectFrom('vessel_schedule')
           .selectAll()
           .where('call_key', '=', key)
+          .where('source_org', '=', sender)
           .executeTakeFirst();
         row = stored ?? {
           call_key: key,
+          source_org: sender,
           vessel_imo_number: imo,
           vessel_name: null,
           carrier_code: null,
@@ -74,7 +81,7 @@ export const vesselScheduleProjection: Projection = {
           last_event_seq: event.seq,
           updated_at: new Date(event.recordedAt),
         };
-        calls.set(key, row);
+        calls.set(`${key}\n${sender}`, row);
       }
       row[milestone] = new Date(event.eventDateTime);
       row.vessel_name = vesselName(event) ?? row.vessel_name;
@@ -91,7 +98,7 @@ export const vesselScheduleProjection: Projection = {
         .values(row)
         .onConflict((oc) =>
           oc
-            .column('call_key')
+            .columns(['call_key', 'source_org'])
             .doUpdateSet(
               fromExcluded('vessel_schedule', [
                 'vessel_name',

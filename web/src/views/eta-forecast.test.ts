@@ -35,6 +35,7 @@ const ANSWER: EtaForecastAnswer = {
     },
     queueWaitH: 6.64,
     terminal: 'ITS',
+    schedule: { statedBy: 'evergreen', asOf: '2026-03-10T06:00:00.000Z', speaksForCall: true },
     withOwnEta: {
       pilotBoardingArea: '2026-03-10T13:48:00.000Z',
       berth: '2026-03-10T21:09:00.000Z',
@@ -69,6 +70,7 @@ describe('arrival forecast lines', () => {
       ['At the pilot boarding area', '2026-03-10 13:21 UTC (80%: 2026-03-10 13:14 UTC – 2026-03-10 13:33 UTC)'],
       ['At the berth', '2026-03-10 20:42 UTC (80%: 2026-03-10 20:35 UTC – 2026-03-10 21:02 UTC)'],
       ['Berth queue', expect.stringMatching(/^waits ~6\.6 h for a berth \(2 ships ahead;/)],
+      ['Schedule', 'stated by evergreen as of 2026-03-10 06:00 UTC'],
       [
         'With the ship’s own ETA',
         'at the berth 2026-03-10 21:09 UTC (80%: 2026-03-10 20:50 UTC – 2026-03-10 21:40 UTC); own ETA ' +
@@ -77,13 +79,24 @@ describe('arrival forecast lines', () => {
     ]);
   });
 
+  it('should say when the schedule used was stated by someone who does not speak for the call', () => {
+    const schedule = { statedBy: 'intruder', asOf: '2026-03-10T07:00:00.000Z', speaksForCall: false };
+    const lines = etaLines({ ...ANSWER, forecast: { ...ANSWER.forecast!, schedule } }, utc);
+    expect(lines.find(([label]) => label === 'Schedule')?.[1]).toBe(
+      'stated by intruder as of 2026-03-10 07:00 UTC (not the call’s carrier or terminal: no one who speaks for the call stated it)',
+    );
+  });
+
   it('should show the time alone, not an invented interval, where the API gives none', () => {
     expect(etaWithInterval('2026-03-10T13:21:00.000Z', [], utc)).toBe('2026-03-10 13:21 UTC');
     expect(etaWithInterval('2026-03-10T13:21:00.000Z', undefined, utc)).toBe('2026-03-10 13:21 UTC');
   });
 
   it('should say the queue is not modelled, and give the API’s reason when there is no forecast', () => {
-    const lines = etaLines({ ...ANSWER, forecast: { ...ANSWER.forecast!, queue: null, withOwnEta: null } }, utc);
+    const lines = etaLines(
+      { ...ANSWER, forecast: { ...ANSWER.forecast!, queue: null, schedule: null, withOwnEta: null } },
+      utc,
+    );
     expect(lines.map(([label]) => label)).toEqual(['At the pilot boarding area', 'At the berth', 'Berth queue']);
     expect(lines[2]![1]).toMatch(/^not modelled/);
     const none = { ...ANSWER, forecast: null, reason: 'no AIS position in the last 6 hours and no scheduled arrival' };

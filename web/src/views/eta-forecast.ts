@@ -1,7 +1,7 @@
 /**
  * The call page's arrival forecast (`GET /forecasts/eta/{callId}`; docs/forecast.md "ETA"): the model's ETA at the
  * pilot boarding area and at the berth with its 80% interval, the wait behind the terminal's berth queue (ships
- * ahead, berths and when they free up, with the queue's own as-of) and the forecast with the ship's own ETA blended
+ * ahead, berths and when they free up, with the queue's own as-of), who stated the schedule used and as of when, and the forecast with the ship's own ETA blended
  * in. The labels and values as the API gives them (times in the port's zone); pure.
  */
 import { portTime } from '../format';
@@ -33,6 +33,12 @@ export interface EtaForecastAnswer {
     } | null;
     readonly queueWaitH: number;
     readonly terminal: string | null;
+    /** Who stated the schedule row the forecast used, as of when (absent from API versions before it). */
+    readonly schedule?: {
+      readonly statedBy: string;
+      readonly asOf: string;
+      readonly speaksForCall: boolean;
+    } | null;
     readonly withOwnEta: {
       readonly pilotBoardingArea: string;
       readonly berth: string;
@@ -96,6 +102,15 @@ export function etaLines(
       queueLine(f, time) ?? 'not modelled (no scheduled terminal with a berth count): the berth ETA assumes no wait',
     ],
   ];
+  if (f.schedule) {
+    lines.push([
+      'Schedule',
+      `stated by ${f.schedule.statedBy} as of ${time(f.schedule.asOf)}` +
+        (f.schedule.speaksForCall
+          ? ''
+          : ' (not the call’s carrier or terminal: no one who speaks for the call stated it)'),
+    ]);
+  }
   if (f.withOwnEta !== null && a.ownEta !== null) {
     lines.push([
       'With the ship’s own ETA',
