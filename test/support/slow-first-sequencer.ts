@@ -20,6 +20,10 @@ export const SLOW_FIRST: readonly string[] = [
   'test/e2e/crash-set-aside.test.ts',
   'test/api/route-access-walk.test.ts',
   'test/sim/sim-serve.test.ts',
+  // Pure CPU (a month of cargo; two weeks of cargo placed twice), the same on either engine: measured on the
+  // newcomer leg only. They share a module graph (the `unit` project), which would otherwise start them last.
+  'test/sim/sim-month-calibration.test.ts',
+  'test/sim/sim-gate-closures.test.ts',
   'test/e2e/crash-durability.test.ts',
   'test/projections/projection-quarantine.test.ts',
   'test/emissions/call-emissions-projection.test.ts',
@@ -47,6 +51,10 @@ export const SLOW_FIRST_PGLITE: readonly string[] = [
     'test/portal/portal-simulator.test.ts',
     'test/e2e/trucker-cli.test.ts',
     'test/portal/portal-browser.test.ts',
+    // Minutes of CPU in one file each, no store: in the shared-module project they would start last and end the
+    // run on one worker.
+    'test/sim/sim-month-calibration.test.ts',
+    'test/sim/sim-gate-closures.test.ts',
     'test/sim/sim-replay.test.ts',
     'test/e2e/crash-set-aside.test.ts',
     'test/sim/sim-determinism.test.ts',
