@@ -336,6 +336,9 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     expect(text).toContain('366000002');
     expect(text).toMatch(/At anchor, .*for/);
     expect(text).toContain('300 m');
+    // The current call's anchorage by its name, as the "Now" line says it, not by its zone id.
+    expect(text).toContain('AnchorageCommercial Anchorage F');
+    expect(text).not.toContain('anchorage-f');
     // The card's heading takes the focus (keyboard users land on it), and Escape-free closing is a button.
     expect(await page.evaluate('document.activeElement?.id')).toBe('vessel-card-title');
     expect(await card.getByTestId('card-as-of').textContent()).toMatch(/^As of .+ · Source: AIS/);
@@ -446,7 +449,19 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
 
   it('should show a trucker where to return an empty, the free slots and the notices, each with as-of and source', async () => {
     await signIn('portal-trucker');
+    // Until the API answers, the panel says it is loading instead of standing blank (held here, so it is seen).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/notices?*', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`${server.baseUrl}/#/truckers?scac=maeu&isoType=45g1`);
+    await expect
+      .poll(() => page.locator('[data-testid="notices"]').textContent())
+      .toBe('Loading the notices in force…');
+    // Released, the held request and every later one go through.
+    release();
     const row = page.locator('[data-testid="empty-returns"] tbody tr').filter({ hasText: 'YUSEN' });
     await row.waitFor();
     const text = (await row.textContent()) ?? '';
@@ -513,6 +528,22 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
         .toContain('No location states that it takes this empty now.');
       expect(await anonymous.locator('main').textContent()).not.toMatch(/YUSEN|Gate system/);
       await anonymous.screenshot({ path: join(shots, 'public-truckers.png'), fullPage: true });
+      // A port whose AIS is all community data (the simulator's is) shows the public an empty map: it says why, and
+      // where to sign in. The vessel picture is answered empty here, as the API answers the public there.
+      const empty = JSON.stringify({ at: new Date().toISOString(), vessels: [] });
+      await anonymous.route(/\/vessels(\/stream)?(\?.*)?$/, (route) =>
+        route.request().url().includes('/vessels/stream')
+          ? route.fulfill({ contentType: 'text/event-stream', body: `event: vessels\ndata: ${empty}\n\n` })
+          : route.fulfill({ contentType: 'application/json', body: empty }),
+      );
+      await anonymous.goto(`${server.baseUrl}/#/map`);
+      await expect
+        .poll(() => anonymous.getByTestId('no-vessels').textContent())
+        .toBe(
+          'No vessel that you may see reported a position in the last 30 minutes. Most AIS is shared with members ' +
+            "only (the simulator’s too): sign in with your organisation's API key to see it.",
+        );
+      expect(await anonymous.getByTestId('no-vessels').getByRole('link').getAttribute('href')).toBe('#/sign-in');
       expect(errors).toEqual([]);
     } finally {
       await publicContext.close();
@@ -601,6 +632,16 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     const yusen = csvRows((await exported(page, /Export TEU per week by terminal as CSV/)).bytes.toString('utf8'));
     expect(new Set(yusen.slice(1).map((r) => r[1]))).toEqual(new Set(['YUSEN']));
     await shot('operations-terminal', true);
+    // A chart with figures draws them without a note; a period with nothing counted says so on every chart instead of
+    // drawing bare axes.
+    expect(await page.locator('[data-chart="ops-teu"] [data-testid="no-figures"]').count()).toBe(0);
+    await page.goto(`${server.baseUrl}/#/operations?from=2025-01-06&to=2025-01-12`);
+    for (const chart of ['ops-teu', 'ops-dwell', 'ops-turn', 'ops-anchor', 'ops-gate']) {
+      await rendered(page, chart);
+      expect(await page.locator(`[data-chart="${chart}"] [data-testid="no-figures"]`).textContent(), chart).toBe(
+        'Nothing to draw: every figure of this period is zero or not reported yet.',
+      );
+    }
     expect(pageErrors).toEqual([]);
   });
 
@@ -828,6 +869,8 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       asOf: string;
     };
     expect(await times.textContent()).toContain(call.vessel.mmsi);
+    // A measure not reported is a dash, not a dash with a unit (the seeded ships leave no draught out).
+    expect(await times.textContent()).not.toContain('— m');
     expect(await times.locator('.as-of time').getAttribute('datetime')).toBe(call.asOf);
     const detail = JSON.parse((await api(`/emissions/calls/${first.callId}`, { key: yti })).body) as {
       modes: { mode: string }[];

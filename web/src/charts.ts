@@ -19,7 +19,7 @@ import {
 import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { h, replaceChildren } from './dom';
-import { toCsv, type FigureTable } from './dashboard-data';
+import { hasFigures, toCsv, type FigureTable } from './dashboard-data';
 import { asOf } from './ui';
 
 use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -44,6 +44,8 @@ export interface PanelContent {
   readonly stale: boolean;
   /** A line under the chart (what is left out, what is not available). */
   readonly note?: string | undefined;
+  /** Why the chart is empty when it has no figure other than zero (the default says only that it is). */
+  readonly emptyReason?: string | undefined;
 }
 
 export interface ChartPanel {
@@ -65,7 +67,8 @@ function download(href: string, fileName: string): void {
 
 export function chartPanel(id: string, title: string, fileBase: () => string): ChartPanel {
   const titleId = `${id}-title`;
-  const status = h('div', { class: 'panel-status' });
+  // Until the API answers, the panel says it is loading (a slow answer left a blank box with greyed buttons).
+  const status = h('div', { class: 'panel-status' }, h('p', { class: 'loading' }, 'Loading the figures…'));
   const canvasBox = h('div', { class: 'chart', role: 'img', 'aria-labelledby': titleId });
   const note = h('p', { class: 'help' });
   const figures = h('details', { class: 'figures' });
@@ -123,6 +126,13 @@ export function chartPanel(id: string, title: string, fileBase: () => string): C
         status,
         asOf(content.asOf, content.source),
         content.stale ? h('p', { class: 'stale', 'data-testid': 'stale' }, 'Stale: no newer figures than this.') : null,
+        hasFigures(content.table)
+          ? null
+          : h(
+              'p',
+              { class: 'empty', 'data-testid': 'no-figures' },
+              content.emptyReason ?? 'Nothing to draw: every figure of this period is zero or not reported yet.',
+            ),
       );
       replaceChildren(note, content.note ?? '');
       note.hidden = !content.note;

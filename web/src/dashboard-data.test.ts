@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   daysOf,
+  hasFigures,
   isStaleAggregate,
   weeksOf,
   lookAheadWeeks,
@@ -12,6 +13,30 @@ import {
 } from './dashboard-data';
 
 describe('dashboard figures', () => {
+  it('should count a chart as empty when its figures are only zeros and gaps, and labels do not count', () => {
+    const columns = ['day', 'terminal', 'gate in', 'gate out'];
+    expect(hasFigures({ columns, rows: [] })).toBe(false);
+    expect(
+      hasFigures({
+        columns,
+        rows: [
+          ['2026-12-01', 'LBCT', 0, null],
+          ['2026-12-02', 'YUSEN', null, 0],
+        ],
+      }),
+    ).toBe(false);
+    expect(
+      hasFigures({
+        columns,
+        rows: [
+          ['2026-12-01', 'LBCT', 0, null],
+          ['2026-12-02', 'YUSEN', null, 3],
+        ],
+      }),
+    ).toBe(true);
+    expect(hasFigures({ columns, rows: [['2026-12-01', 'LBCT', -0.5, null]] })).toBe(true);
+  });
+
   it('should write CSV with a header, CRLF lines, empty cells for null and quotes only where needed', () => {
     expect(
       toCsv({

@@ -19,6 +19,14 @@ export function toCsv(table: FigureTable): string {
   return [table.columns, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
+/**
+ * Whether a chart's figures hold anything to see: some number other than zero (text cells are labels: days, weeks,
+ * terminals). A panel of only zeros and gaps draws bare axes, so it says why instead of leaving the reader to guess.
+ */
+export function hasFigures(table: FigureTable): boolean {
+  return table.rows.some((row) => row.some((cell) => typeof cell === 'number' && cell !== 0));
+}
+
 export const PORT_ZONE = 'America/Los_Angeles';
 
 /** Today's local date in the port's zone. */

@@ -10,6 +10,7 @@ import {
   portTime,
   since,
   statusWords,
+  withUnit,
 } from './format';
 import type { VesselCall } from './api-types';
 
@@ -32,6 +33,12 @@ const CALL: VesselCall = {
 };
 
 describe('portal formatting', () => {
+  it('should write a measure with its unit, and a missing one as a dash without a unit', () => {
+    expect(withUnit(12.5, 'm')).toBe('12.5 m');
+    expect(withUnit(0, 'm')).toBe('0 m');
+    expect(withUnit(null, 'm')).toBe('—');
+  });
+
   it('should show instants in the port zone with the zone name, and leave a non-instant as it is', () => {
     expect(portTime('2026-12-03T16:20:00Z')).toBe('Dec 3, 08:20 PST');
     expect(portTime('2026-07-01T16:20:00Z')).toBe('Jul 1, 09:20 PDT');

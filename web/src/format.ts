@@ -21,6 +21,11 @@ export function portTime(iso: string): string {
 }
 
 /** "2 d 4 h", "3 h 12 min", "45 min", "< 1 min"; negative spans count as zero. */
+/** A measure with its unit, or "—" alone when there is none (not "— m"). */
+export function withUnit(value: number | null, unit: string): string {
+  return value === null ? '—' : `${value} ${unit}`;
+}
+
 export function duration(ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
   if (minutes < 1) return '< 1 min';

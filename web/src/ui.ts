@@ -14,6 +14,11 @@ export function asOf(at: string | null, source: string): HTMLParagraphElement {
     : h('p', { class: 'as-of' }, 'As of ', timeElement(at, portTime), ' · Source: ', source);
 }
 
+/** What a part of a view shows until the API answers (a busy server answered in seconds, and a blank looked broken). */
+export function loading(what: string): HTMLParagraphElement {
+  return h('p', { class: 'loading', 'data-testid': 'loading' }, `Loading ${what}…`);
+}
+
 export function problemMessage(problem: Problem, what: string): HTMLParagraphElement {
   const text =
     problem.status === 0

@@ -8,10 +8,10 @@ import type { VesselAt, VesselsAtAnswer } from '../api-types';
 import { h, replaceChildren, timeElement } from '../dom';
 import { duration, isStale, portTime, since } from '../format';
 import type { Cleanup, ViewContext } from '../main';
-import { asOf, every, heading, problemMessage } from '../ui';
+import { asOf, every, heading, loading, problemMessage } from '../ui';
 
 export function render(root: HTMLElement, _context: ViewContext): Cleanup {
-  const status = h('div', { 'aria-live': 'polite' });
+  const status = h('div', { 'aria-live': 'polite' }, loading('the ships at anchor'));
   const summary = h('div', { class: 'summary' });
   const body = h('div', {});
   replaceChildren(

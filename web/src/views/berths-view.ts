@@ -11,7 +11,7 @@ import { h, replaceChildren, timeElement } from '../dom';
 import { boardGroup, duration, portTime, since } from '../format';
 import { callHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
-import { asOf, every, heading, problemMessage } from '../ui';
+import { asOf, every, heading, loading, problemMessage } from '../ui';
 
 const REFRESH_MS = 60_000;
 const WINDOW_MS = 24 * 3_600_000;
@@ -57,7 +57,7 @@ function table(label: string, columns: readonly Column[], rows: readonly VesselC
 
 export function render(root: HTMLElement, context: ViewContext): Cleanup {
   const select = h('select', { id: 'berths-terminal', name: 'terminal' });
-  const status = h('div', { 'aria-live': 'polite' });
+  const status = h('div', { 'aria-live': 'polite' }, loading('the terminals and their calls'));
   const body = h('div', { class: 'board' });
   replaceChildren(
     root,

@@ -11,7 +11,7 @@
 import { apiGet, type ApiResult } from '../api';
 import type { Terminal, VesselCall } from '../api-types';
 import { definitions, h, replaceChildren, timeElement } from '../dom';
-import { duration, portTime, statusWords } from '../format';
+import { duration, portTime, statusWords, withUnit } from '../format';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, heading, problemMessage } from '../ui';
 import {
@@ -146,7 +146,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
         ['Berthed', timeElement(c.atb, portTime)],
         ['Left the berth', timeElement(c.atd, portTime)],
         ['Left port limits', timeElement(c.atdPort, portTime)],
-        ['Draught in / out', `${c.draughtInM ?? '—'} m / ${c.draughtOutM ?? '—'} m`],
+        ['Draught in / out', `${withUnit(c.draughtInM, 'm')} / ${withUnit(c.draughtOutM, 'm')}`],
       ]),
       asOf(
         c.asOf,

@@ -9,7 +9,7 @@ import { h, replaceChildren, timeElement } from '../dom';
 import { boardGroup, callMatches, duration, portTime, since, type BoardGroup } from '../format';
 import { callHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
-import { asOf, every, heading, problemMessage } from '../ui';
+import { asOf, every, heading, loading, problemMessage } from '../ui';
 
 const WINDOWS = [
   { hours: 24, label: 'last 24 hours' },
@@ -46,7 +46,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
   });
   const exportButton = h('button', { type: 'button' }, 'Export CSV');
   const exportStatus = h('span', { class: 'help', 'aria-live': 'polite' });
-  const status = h('div', { 'aria-live': 'polite' });
+  const status = h('div', { 'aria-live': 'polite' }, loading('the vessel calls'));
   const board = h('div', { class: 'board' });
   replaceChildren(
     root,

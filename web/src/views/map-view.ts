@@ -32,7 +32,7 @@ function vesselName(v: Pick<VesselAt, 'name' | 'mmsi'>): string {
   return v.name?.trim() || `MMSI ${v.mmsi}`;
 }
 
-export function render(root: HTMLElement, _context: ViewContext): Cleanup {
+export function render(root: HTMLElement, context: ViewContext): Cleanup {
   const mapElement = h('div', {
     id: 'map',
     class: 'map',
@@ -108,7 +108,20 @@ export function render(root: HTMLElement, _context: ViewContext): Cleanup {
     replaceChildren(
       list,
       sorted.length === 0
-        ? h('li', { class: 'empty' }, 'No vessel that you may see reported a position in the last 30 minutes.')
+        ? h(
+            'li',
+            { class: 'empty', 'data-testid': 'no-vessels' },
+            'No vessel that you may see reported a position in the last 30 minutes.',
+            // The public sees only AIS published openly; members' feeds and the simulator's are community data, so a
+            // newcomer's first look at `npm start` was an empty map with no word on why.
+            context.session.key
+              ? null
+              : [
+                  ' Most AIS is shared with members only (the simulator’s too): ',
+                  h('a', { href: '#/sign-in' }, "sign in with your organisation's API key"),
+                  ' to see it.',
+                ],
+          )
         : sorted.map((v) => {
             const button = h(
               'button',
@@ -250,7 +263,8 @@ export function render(root: HTMLElement, _context: ViewContext): Cleanup {
             ['Status', call.status.replaceAll('_', ' ')],
             ['Port', call.port],
             ['Arrived', timeElement(call.ata, portTime)],
-            call.anchorage ? ['Anchorage', call.anchorage] : undefined,
+            // The call names the anchorage by its zone id; the card says its name where the position has it.
+            call.anchorage ? ['Anchorage', at?.zone?.id === call.anchorage ? at.zone.name : call.anchorage] : undefined,
             call.ataAnchorage ? ['At anchor since', timeElement(call.ataAnchorage, portTime)] : undefined,
             call.terminal
               ? ['Terminal', call.terminalSmdgCode ? `${call.terminalSmdgCode} (${call.terminal})` : call.terminal]

@@ -10,7 +10,7 @@ import type { EmptyReturnAnswer, FeedSource, Notice, Slot } from '../api-types';
 import { h, replaceChildren, timeElement, type Child } from '../dom';
 import { portTime } from '../format';
 import type { Cleanup, ViewContext } from '../main';
-import { every, heading, problemMessage } from '../ui';
+import { every, heading, loading, problemMessage } from '../ui';
 
 const REFRESH_MS = 60_000;
 const TYPES = ['EMPTY_RETURN', 'IMPORT_PICKUP', 'EXPORT_DROPOFF', 'DUAL'] as const;
@@ -123,8 +123,8 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     h('div', { class: 'field' }, h('label', { for: 'slots-type' }, 'Transaction'), typeSelect),
     h('div', { class: 'field' }, h('button', { type: 'submit' }, 'Show slots')),
   );
-  const slots = h('div', { 'aria-live': 'polite', 'data-testid': 'slots' });
-  const notices = h('div', { 'aria-live': 'polite', 'data-testid': 'notices' });
+  const slots = h('div', { 'aria-live': 'polite', 'data-testid': 'slots' }, loading('the appointment slots'));
+  const notices = h('div', { 'aria-live': 'polite', 'data-testid': 'notices' }, loading('the notices in force'));
   replaceChildren(
     root,
     heading('For truckers', 'Empty returns, appointment slots and notices, as the terminals last stated them.'),
