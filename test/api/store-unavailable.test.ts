@@ -68,6 +68,8 @@ describe('API while the database refuses connections', () => {
       '/forecasts/turn-time?terminal=YUSEN',
       '/forecasts/anchorage-queue?days=2',
       '/jit/advice',
+      '/jit/approaching',
+      '/vessels/477000031/jit-advice',
     ]) {
       expectStoreUnavailable(await server.app.inject(url));
     }

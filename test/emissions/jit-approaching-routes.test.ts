@@ -11,6 +11,7 @@ import type { Platform } from '../../src/platform.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
+import { insertMatuSchedule } from '../forecast/queue-fixtures.js';
 
 interface VesselAdvice {
   vessel: { mmsi: string; imo: string | null };
@@ -100,12 +101,14 @@ describe.each(ENGINES)('just-in-time advice before the call on $name', (engine) 
     other = (await orgWithKey(platform, 'jita-other', 'carrier')).authorization;
     // 031: 100 nm out at 18 kn, berth window 10 h after its last position. 032: no window stated (and a terminal
     // without a berth count: no queue). 033: as 031 but private to the carrier. 034: inside the port limits, in a
-    // call. 035: 100 nm out, steaming away.
+    // call. 035: 100 nm out, steaming away. 036: 100 nm out for Matson's terminal (MATU, one berth), no planned
+    // berthing, the berth taken by a moored ship until 30 h after 036's last position: the queue is the window.
     await ingest(carrier, 'ais-csv-marinecadastre', 'community', track('477000031', 9500003, 100, 18));
     await ingest(carrier, 'ais-csv-marinecadastre', 'community', track('477000032', 9501007, 100, 18));
     await ingest(carrier, 'ais-csv-marinecadastre', 'private', track('477000033', 9502013, 100, 18));
     await ingest(carrier, 'ais-csv-marinecadastre', 'community', track('477000034', 9503017, 3, 18));
     await ingest(carrier, 'ais-csv-marinecadastre', 'community', track('477000035', 9504023, 100, 18, true));
+    await ingest(carrier, 'ais-csv-marinecadastre', 'community', track('477000036', 9505027, 100, 18));
     const window = iso(LAST_FIX + 10 * HOUR);
     const eta = iso(LAST_FIX + 6 * HOUR);
     await ingest(
@@ -120,6 +123,14 @@ describe.each(ENGINES)('just-in-time advice before the call on $name', (engine) 
         `9504023,JIT 477000035,CMDU,105N,,USLGB,LBCT,EST,${eta},${window},,,,`,
       ]),
     );
+    await insertMatuSchedule(platform, new Date(LAST_FIX - HOUR), [
+      { key: 'QUEUED', imo: '9505027', times: { eta: new Date(LAST_FIX + 6 * HOUR) } },
+      {
+        key: 'MOORED',
+        imo: '9000030',
+        times: { atb: new Date(LAST_FIX - 20 * HOUR), etd: new Date(LAST_FIX + 30 * HOUR) },
+      },
+    ]);
     await platform.projections.catchUpAll();
   }, 120_000);
   afterAll(async () => {
@@ -157,19 +168,31 @@ describe.each(ENGINES)('just-in-time advice before the call on $name', (engine) 
     const body = res.json<Listing>();
     expect(body.at).toBe('2026-03-10T02:10:00.000Z');
     // Not the private ship (033), not the one in a call (034, counted), not the one steaming away (035).
-    expect(body.vessels.map((v) => v.vessel.mmsi).sort()).toEqual(['477000031', '477000032']);
-    expect(body.vesselsApproaching).toBe(2);
-    expect(body.vesselsAdvised).toBe(1);
+    expect(body.vessels.map((v) => v.vessel.mmsi).sort()).toEqual(['477000031', '477000032', '477000036']);
+    expect(body.vesselsApproaching).toBe(3);
+    expect(body.vesselsAdvised).toBe(2);
     expect(body.vesselsInCall).toBe(1);
     const noWindow = body.vessels.find((v) => v.vessel.mmsi === '477000032')!;
     expect(noWindow.advice).toBeNull();
     expect(noWindow.reason).toMatch(/no berth window/);
-    const advised = body.vessels.find((v) => v.vessel.mmsi === '477000031')!;
-    expect(body.co2SavedT).toBeCloseTo(advised.advice!.co2SavedT, 3);
+    const sum = body.vessels.reduce((t, v) => t + (v.advice?.co2SavedT ?? 0), 0);
+    expect(body.co2SavedT).toBeCloseTo(sum, 3);
     expect(body.co2SavedT).toBeGreaterThan(0);
     // The owner of the private ship sees it too.
     const own = (await get(`/jit/approaching?at=${AT}`, carrier)).json<Listing>();
-    expect(own.vessels.map((v) => v.vessel.mmsi).sort()).toEqual(['477000031', '477000032', '477000033']);
+    expect(own.vessels.map((v) => v.vessel.mmsi).sort()).toEqual(['477000031', '477000032', '477000033', '477000036']);
+  });
+
+  it('takes the berth the live queue frees as the window when no berthing is planned', async () => {
+    const a = (await get(`/vessels/477000036/jit-advice?at=${AT}`, other)).json<VesselAdvice>();
+    expect(a.berthWindow).toMatchObject({
+      basis: 'berth queue',
+      terminal: 'MATU',
+      start: new Date(LAST_FIX + 30 * HOUR).toISOString(),
+    });
+    // Some 28 h ahead of the berth at 18 kn: the advice is the 10 kn minimum, and it saves fuel and CO2.
+    expect(a.advice!.advisedSpeedKn).toBe(10);
+    expect(a.advice!.co2SavedT).toBeGreaterThan(0);
   });
 
   it('answers 404 for a vessel whose positions the caller may not see', async () => {
