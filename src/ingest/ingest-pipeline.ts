@@ -421,7 +421,8 @@ export class IngestPipeline {
       let batch: NewCanonicalEvent[] = [];
       const flush = async (): Promise<void> => {
         if (batch.length === 0) return;
-        const append = await events.appendIn(trx, batch, provenance);
+        // The row lock took the transaction id and read its timestamp: the append need not ask again.
+        const append = await events.appendIn(trx, batch, provenance, { now: row.transaction_now });
         batch = [];
         appended += append.appended.length;
         duplicates += append.duplicates;

@@ -148,7 +148,17 @@ export async function appendEvents(
   trx: Transaction<DB>,
   events: readonly NewCanonicalEvent[],
   provenance: EventProvenance,
-  { racing = true }: { readonly racing?: boolean } = {},
+  {
+    racing = true,
+    started,
+  }: {
+    readonly racing?: boolean;
+    /**
+     * The caller's transaction already took its transaction id (before this call) and read its `now()`
+     * (`InboxRepository.lockForProcessing`): the append skips that round trip.
+     */
+    readonly started?: { readonly now: Date } | undefined;
+  } = {},
 ): Promise<AppendResult> {
   if (events.length === 0) return { appended: [], duplicates: 0 };
   // A key repeated within the batch: the first event wins (deduplicated here, not by a sort on the server).
@@ -160,8 +170,9 @@ export async function appendEvents(
   const batch = JSON.stringify(Array.from(byKey.values(), toWireRow));
   // The transaction id first, then the positions: the settled horizon relies on that order. `now()` is the
   // transaction's timestamp, which is every row's `recorded_at`.
-  const started = await sql<{ now: Date }>`select pg_current_xact_id(), now()`.execute(trx);
-  const recordedAt = started.rows[0]!.now.toISOString();
+  const transactionNow =
+    started?.now ?? (await sql<{ now: Date }>`select pg_current_xact_id(), now()`.execute(trx)).rows[0]!.now;
+  const recordedAt = transactionNow.toISOString();
   // The anti-join skips keys this sender already stored without drawing a position (a skipped row would leave a gap);
   // ON CONFLICT DO NOTHING settles the race with a concurrent writer of the same key (the unique index
   // decides; the loser's row is not stored). Without `racing` (PGlite: one connection, writers take turns)
@@ -241,8 +252,9 @@ export class EventStore {
     trx: Transaction<DB>,
     events: readonly NewCanonicalEvent[],
     provenance: EventProvenance,
+    started?: { readonly now: Date },
   ): Promise<AppendResult> {
-    return appendEvents(trx, events, provenance, { racing: this.racing });
+    return appendEvents(trx, events, provenance, { racing: this.racing, started });
   }
 
   /**

@@ -86,9 +86,23 @@ export class InboxRepository {
     return executor.selectFrom('inbox').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  /** Locks the row for processing; undefined if another worker holds it. */
-  async lockForProcessing(trx: Transaction<DB>, id: string): Promise<InboxRow | undefined> {
-    return trx.selectFrom('inbox').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
+  /**
+   * Locks the row for processing; undefined if another worker holds it. With the row, the transaction's id (taken
+   * now, if the lock had not taken it) and its timestamp: what an append needs first (`appendEvents`' `started`),
+   * read in this one round trip.
+   */
+  async lockForProcessing(
+    trx: Transaction<DB>,
+    id: string,
+  ): Promise<(InboxRow & { readonly transaction_now: Date }) | undefined> {
+    return trx
+      .selectFrom('inbox')
+      .selectAll()
+      .select([sql<string>`pg_current_xact_id()::text`.as('transaction_id'), sql<Date>`now()`.as('transaction_now')])
+      .where('id', '=', id)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
   }
 
   /**
