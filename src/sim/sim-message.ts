@@ -37,7 +37,8 @@ export interface SimMessageSource {
   /** The messages with `fromMs <= atMs < toMs`, in time order (ties in a stable order). */
   messagesIn(fromMs: number, toMs: number): readonly SimMessage[];
   /**
-   * Does one slice of the work `messagesIn(fromMs, toMs)` needs (the cargo flows: one call's boxes) and says
+   * Does one slice of the work `messagesIn(fromMs, toMs)` needs (the cargo flows: up to 500 slot-ledger steps, or
+   * one call's boxes) and says
    * whether it did (false: nothing left to prepare), so a live caller can let its event loop run between slices
    * (`while (source.prepare?.(from, to)) await setImmediate()`). Optional: `messagesIn` does what is left.
    */

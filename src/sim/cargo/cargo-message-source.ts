@@ -53,6 +53,13 @@ export const CARGO_FORMATS: readonly string[] = [
   ...TERMINAL_FEED_FORMATS,
 ].sort();
 
+/**
+ * Slot-ledger steps (a call generated or a booking decided, ~0.1 ms each) one `prepare` slice does at most: a
+ * server feeding itself answers between slices, also while the first window waits for the weeks of bookings the
+ * warm-up calls need (~1 million steps for the first hour of `serve`).
+ */
+const PREPARE_STEPS = 500;
+
 /** Happenings behind the windows a call may keep before they are dropped (besides the half of its list). */
 const KEEP_BEHIND = 256;
 
@@ -206,7 +213,9 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
   return {
     stats: () => stats.result(),
     prepare(fromMs: number, toMs: number): boolean {
-      return generateNext(behind(fromMs), toMs);
+      const state = ledger.advance(toMs, PREPARE_STEPS);
+      if (state === 'working') return true;
+      return state === 'ready' && generateNext(behind(fromMs), toMs);
     },
     messagesIn(fromMs: number, toMs: number): readonly SimMessage[] {
       const lo = behind(fromMs);

@@ -79,6 +79,12 @@ export interface SlotLedgerCounts {
 export interface CargoLedger {
   /** The next call's cargo (in cargo-horizon order) with its truck visits placed, if its horizon is before `beforeMs`. */
   nextCall(beforeMs?: number): CallCargo | null;
+  /**
+   * At most `maxSteps` of the work `nextCall(beforeMs)` would do at once (generating calls, deciding bookings), so
+   * a live caller can let its event loop run between slices: `ready` (nextCall hands the call out without more
+   * work), `working` (call again) or `none` (no call before `beforeMs`). The steps are the same, in the same order.
+   */
+  advance(beforeMs: number, maxSteps: number): 'ready' | 'working' | 'none';
   /** The planned capacity of a slot. */
   capacity(terminal: string, type: SlotType, slotMs: number): number;
   counts(): SlotLedgerCounts;
@@ -410,6 +416,15 @@ export function cargoLedger(
       const cargo = s.draft!.cargo;
       s.draft = null;
       return cargo;
+    },
+    advance(beforeMs, maxSteps) {
+      const s = states[handedOut];
+      if (!s || s.horizon >= beforeMs) return 'none';
+      for (let n = 0; n < maxSteps; n++) {
+        if (s.draft !== null && s.outstanding === 0) return 'ready';
+        if (!step()) return 'ready';
+      }
+      return s.draft !== null && s.outstanding === 0 ? 'ready' : 'working';
     },
     capacity,
     counts: () => ({ visits, dual, movedForCapacity, overCapacity }),
