@@ -24,7 +24,13 @@ import { recentSog, STALE_MS } from '../../forecast/eta/vessel-eta.js';
 import { MINUTE } from '../../domain/time-units.js';
 import type { DB } from '../../store/schema.js';
 import { SAN_PEDRO_BAY_PORTS, type EtaReader } from '../forecasts/eta-reader.js';
-import { JIT_ADVICE_SOURCE, MIN_MAKING_WAY_KN, type AdviceBody, type JitAdviceReader } from './jit-advice-reader.js';
+import {
+  JIT_ADVICE_SOURCE,
+  MIN_MAKING_WAY_KN,
+  noAdvice,
+  type AdviceBody,
+  type JitAdviceReader,
+} from './jit-advice-reader.js';
 
 /** Advice is given from this many nautical miles of the pilot boarding area in (about 11 h at 18 kn). */
 export const APPROACH_HORIZON_NM = 200;
@@ -155,18 +161,7 @@ export class ApproachingJitReader {
       .executeTakeFirst();
     const head = { vessel, callId: call?.call_id ?? null, source: JIT_ADVICE_SOURCE };
     const none = (reason: string, more: Partial<AdviceBody> = {}): Judged => ({
-      answer: {
-        ...head,
-        port: null,
-        asOf: null,
-        berthWindow: null,
-        distanceToPilotNm: null,
-        currentSpeedKn: null,
-        particulars: null,
-        advice: null,
-        reason,
-        ...more,
-      },
+      answer: { ...head, ...noAdvice(reason, null, more) },
       approaching: false,
     });
     const subject = { vessel: { mmsi: vessel.mmsi, imo: vessel.imo }, port: call?.port ?? null };

@@ -77,7 +77,8 @@ export interface JitAdviceAnswer {
 /** The advice without the call's or vessel's head. */
 export type AdviceBody = Omit<JitAdviceAnswer, 'callId' | 'vessel' | 'status' | 'source'>;
 
-function noAdvice(reason: string, asOfMs: number | null = null, more: Partial<AdviceBody> = {}): AdviceBody {
+/** An answer without advice: the reason, and what is known (`more`). */
+export function noAdvice(reason: string, asOfMs: number | null = null, more: Partial<AdviceBody> = {}): AdviceBody {
   return {
     port: null,
     asOf: asOfMs === null ? null : iso(asOfMs),
