@@ -16,7 +16,9 @@
  * knob that makes a month affordable. Each table is compared as a count and a hash of its sorted rows (the rows
  * themselves too when there are few, for a readable diff); a summary line (JSON) states what was replayed.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/build-server.js';
@@ -229,65 +231,141 @@ async function replayInto(engine: EngineCase): Promise<Replayed> {
   }
 }
 
-describe.each(ENGINES)('a seeded run replayed twice on $name', (engine) => {
-  const length = REPLAY_DAYS < 1 ? `${REPLAY_DAYS * 24} simulated hours` : `${REPLAY_DAYS} simulated days`;
-  it(
-    `should give identical read models in two fresh stores (${length})`,
-    async () => {
-      const first = await replayInto(engine);
-      const second = await replayInto(engine);
-      const same = READ_MODELS.every((t) => first.tables[t]!.sha256 === second.tables[t]!.sha256);
-      console.log(
-        JSON.stringify({
-          replay: engine.name,
-          simulatedDays: REPLAY_DAYS,
-          aisPositionEveryS: AIS_EVERY_S,
-          cargo: SIM_CARGO ? 'sim cargo flows' : 'cargo story',
-          aisLines: first.aisLines,
-          messages: first.messages,
-          events: [first.events, second.events],
-          deadLetters: [first.deadLetters, second.deadLetters],
-          rows: Object.fromEntries(READ_MODELS.map((t) => [t, first.tables[t]!.count])),
-          sameTwice: same,
-          wallS: [first.wallS, second.wallS],
-        }),
-      );
-      expect(first.aisLines).toBeGreaterThan(5_000);
-      expect(second.aisLines).toBe(first.aisLines);
-      expect(second.messages).toBe(first.messages);
-      expect(second.events).toBe(first.events);
-      expect(second.deadLetters).toBe(first.deadLetters);
-      // The run is not empty where it matters: ships, positions, calls and the containers.
-      for (const table of ['vessel', 'vessel_position', 'vessel_track', 'vessel_call', 'container_status'] as const) {
-        expect(first.tables[table]!.count, table).toBeGreaterThan(0);
-      }
-      if (SIM_CARGO) {
-        // The simulator's other parties too: particulars, shore power, drayage trucks, the terminals' feeds.
-        for (const table of [
-          'vessel_particulars',
-          'vessel_call_emissions',
-          'shore_power_connection',
-          'drayage_truck',
-          'appointment_slot',
-          'empty_receivable',
-        ] as const) {
-          expect(first.tables[table]!.count, table).toBeGreaterThan(0);
-        }
-      }
-      for (const table of READ_MODELS) {
-        const [a, b] = [first.tables[table]!.rows, second.tables[table]!.rows];
-        if (a && b) {
-          // The first rows that only one store holds: a readable diff even for a large table.
-          const inA = new Set(a);
-          const inB = new Set(b);
-          const onlyFirst = a.filter((row) => !inB.has(row)).slice(0, 3);
-          const onlySecond = b.filter((row) => !inA.has(row)).slice(0, 3);
-          expect({ onlyFirst, onlySecond }, table).toEqual({ onlyFirst: [], onlySecond: [] });
-        }
-        expect(second.tables[table]!.count, table).toBe(first.tables[table]!.count);
-        expect(second.tables[table]!.sha256, table).toBe(first.tables[table]!.sha256);
-      }
-    },
-    Math.max(600_000, REPLAY_DAYS * 2 * 3_600_000),
-  );
-});
+/** What two replays must agree on: the counts of what was sent and stored, and every read model's rows. */
+function expectSameReplays(first: Replayed, second: Replayed): void {
+  expect(first.aisLines).toBeGreaterThan(5_000);
+  expect(second.aisLines).toBe(first.aisLines);
+  expect(second.messages).toBe(first.messages);
+  expect(second.events).toBe(first.events);
+  expect(second.deadLetters).toBe(first.deadLetters);
+  // The run is not empty where it matters: ships, positions, calls and the containers.
+  for (const table of ['vessel', 'vessel_position', 'vessel_track', 'vessel_call', 'container_status'] as const) {
+    expect(first.tables[table]!.count, table).toBeGreaterThan(0);
+  }
+  if (SIM_CARGO) {
+    // The simulator's other parties too: particulars, shore power, drayage trucks, the terminals' feeds.
+    for (const table of [
+      'vessel_particulars',
+      'vessel_call_emissions',
+      'shore_power_connection',
+      'drayage_truck',
+      'appointment_slot',
+      'empty_receivable',
+    ] as const) {
+      expect(first.tables[table]!.count, table).toBeGreaterThan(0);
+    }
+  }
+  for (const table of READ_MODELS) {
+    const [a, b] = [first.tables[table]!.rows, second.tables[table]!.rows];
+    if (a && b) {
+      // The first rows that only one store holds: a readable diff even for a large table.
+      const inA = new Set(a);
+      const inB = new Set(b);
+      const onlyFirst = a.filter((row) => !inB.has(row)).slice(0, 3);
+      const onlySecond = b.filter((row) => !inA.has(row)).slice(0, 3);
+      expect({ onlyFirst, onlySecond }, table).toEqual({ onlyFirst: [], onlySecond: [] });
+    }
+    expect(second.tables[table]!.count, table).toBe(first.tables[table]!.count);
+    expect(second.tables[table]!.sha256, table).toBe(first.tables[table]!.sha256);
+  }
+}
+
+function summary(engine: string, first: Replayed, second: Replayed): string {
+  return JSON.stringify({
+    replay: engine,
+    simulatedDays: REPLAY_DAYS,
+    aisPositionEveryS: AIS_EVERY_S,
+    cargo: SIM_CARGO ? 'sim cargo flows' : 'cargo story',
+    aisLines: first.aisLines,
+    messages: first.messages,
+    events: [first.events, second.events],
+    deadLetters: [first.deadLetters, second.deadLetters],
+    rows: Object.fromEntries(READ_MODELS.map((t) => [t, first.tables[t]!.count])),
+    sameTwice: READ_MODELS.every((t) => first.tables[t]!.sha256 === second.tables[t]!.sha256),
+    wallS: [first.wallS, second.wallS],
+  });
+}
+
+/**
+ * The two replays of a long run in two processes at once (each replay is bound by one core: two at once use both):
+ * `OPENPCS_SIM_REPLAY_ONCE_TO=<file>` runs one replay and writes its digests (the commit, the scenario, the counts,
+ * each read model's row count and hash) to the file; `OPENPCS_SIM_REPLAY_COMPARE=<a>,<b>` then compares two such
+ * files, which must come from the same commit (a clean tree) and the same scenario.
+ */
+const ONCE_TO = process.env['OPENPCS_SIM_REPLAY_ONCE_TO'];
+const COMPARE = process.env['OPENPCS_SIM_REPLAY_COMPARE'];
+
+interface SavedReplay extends Replayed {
+  readonly commit: string;
+  readonly engine: string;
+  readonly run: { seed: number; startMs: number; days: number; aisPositionEveryS: number; cargo: string };
+}
+
+function commitOfTree(): string {
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+  return dirty === '' ? head : `${head}+uncommitted changes`;
+}
+
+if (COMPARE !== undefined) {
+  describe('two seeded replays saved by two processes', () => {
+    it('should hold identical read models', () => {
+      const files = COMPARE.split(',');
+      expect(files, 'OPENPCS_SIM_REPLAY_COMPARE=<a>,<b>').toHaveLength(2);
+      const [first, second] = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as SavedReplay) as [
+        SavedReplay,
+        SavedReplay,
+      ];
+      expect(first.commit, 'a replay of a tree with uncommitted changes').not.toMatch(/uncommitted/);
+      expect(second.commit).toBe(first.commit);
+      expect(second.run).toEqual(first.run);
+      expect(first.run).toEqual({ ...first.run, days: REPLAY_DAYS, aisPositionEveryS: AIS_EVERY_S });
+      console.log(summary(`${first.engine} + ${second.engine}`, first, second));
+      expectSameReplays(first, second);
+    });
+  });
+} else if (ONCE_TO !== undefined) {
+  describe.each(ENGINES)('a seeded run replayed once and saved on $name', (engine) => {
+    it(
+      `should write its read models' digests to ${ONCE_TO}`,
+      async () => {
+        const commit = commitOfTree();
+        const replayed = await replayInto(engine);
+        const tables = Object.fromEntries(
+          Object.entries(replayed.tables).map(([t, d]) => [t, { count: d.count, sha256: d.sha256 }]),
+        );
+        const saved: SavedReplay = {
+          ...replayed,
+          tables,
+          commit,
+          engine: engine.name,
+          run: {
+            seed: scenario.seed,
+            startMs: scenario.startMs,
+            days: REPLAY_DAYS,
+            aisPositionEveryS: AIS_EVERY_S,
+            cargo: CARGO,
+          },
+        };
+        writeFileSync(ONCE_TO, `${JSON.stringify(saved, null, 1)}\n`);
+        console.log(JSON.stringify({ saved: ONCE_TO, commit, events: replayed.events, wallS: replayed.wallS }));
+        expect(replayed.aisLines).toBeGreaterThan(5_000);
+      },
+      Math.max(600_000, REPLAY_DAYS * 3_600_000),
+    );
+  });
+} else {
+  describe.each(ENGINES)('a seeded run replayed twice on $name', (engine) => {
+    const length = REPLAY_DAYS < 1 ? `${REPLAY_DAYS * 24} simulated hours` : `${REPLAY_DAYS} simulated days`;
+    it(
+      `should give identical read models in two fresh stores (${length})`,
+      async () => {
+        const first = await replayInto(engine);
+        const second = await replayInto(engine);
+        console.log(summary(engine.name, first, second));
+        expectSameReplays(first, second);
+      },
+      Math.max(600_000, REPLAY_DAYS * 2 * 3_600_000),
+    );
+  });
+}
