@@ -1,6 +1,6 @@
 /**
  * The cargo source prepared in slices (`prepare`, what a live run does so that `serve` keeps answering while the
- * boxes of the calls in port are generated) hands out exactly the messages it hands out unprepared, window by
+ * boxes of the calls in port are generated: a call's boxes, or at most 500 steps of the slot ledger's bookings) hands out exactly the messages it hands out unprepared, window by
  * window: slicing changes when the work is done, never what is sent.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { simulate } from '../../src/sim/simulate.js';
 const HOUR = 3_600_000;
 
 describe('cargo messages prepared in slices', () => {
-  it('should hand out the same messages as without slices, one call per slice', () => {
+  it('should hand out the same messages as without slices, whatever the slices', () => {
     const parsed = parseScenario({ seed: 7, days: 0.25, warmupDays: 3, start: '2018-03-05T06:00:00Z' });
     if (!parsed.ok) throw new Error(parsed.errors.join());
     const run = simulate(parsed.scenario, loadSimInputs());
@@ -30,9 +30,9 @@ describe('cargo messages prepared in slices', () => {
       expect(sliced.messagesIn(from, to)).toEqual(plain.messagesIn(from, to));
       windows++;
     }
-    // One slice per call generated: as many as the calls whose horizon the windows reached.
+    // A slice is a call generated or at most 500 slot-ledger steps (the bookings the warm-up calls need first): the
+    // first window alone takes more slices than there are calls.
     expect(sliced.stats()).toEqual(plain.stats());
-    expect(slices).toBeGreaterThan(3);
-    expect(slices).toBeLessThanOrEqual(run.calls.length);
+    expect(slices).toBeGreaterThan(run.calls.length);
   }, 300_000);
 });
