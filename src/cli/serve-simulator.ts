@@ -19,7 +19,8 @@ import { SimFeeder } from '../sim/io/http-feeder.js';
 import { runLive } from '../sim/io/live-run.js';
 import { loadSimInputs } from '../sim/io/load-sim-inputs.js';
 import { inProcessPartyKeys, type PartyKeys } from '../sim/io/party-keys.js';
-import { parseScenario } from '../sim/scenario.js';
+import { parseScenario, type ScenarioInput } from '../sim/scenario.js';
+import { workerMessageSource, workerSourceAvailable } from '../sim/io/worker-message-source.js';
 import { anchoredAtNow } from '../sim/sim-clock.js';
 import { messageSourcesOf } from '../sim/sim-sources.js';
 import { mergeSources } from '../sim/merge-sources.js';
@@ -57,20 +58,27 @@ export interface ServeSimulatorOptions {
 export async function startServeSimulator(platform: Platform, options: ServeSimulatorOptions): Promise<ServeSimulator> {
   const { say, log } = options;
   const plan = anchoredAtNow(Date.now(), options.backfillHours * 3_600_000, SERVE_SIM_DAYS, options.speed);
-  const parsed = parseScenario({
+  const scenario: ScenarioInput = {
     seed: SERVE_SIM_SEED,
     start: new Date(plan.simStartMs).toISOString(),
     days: SERVE_SIM_DAYS,
     ...(options.aisPositionEveryS ? { aisPositionEveryS: options.aisPositionEveryS } : {}),
-  });
+  };
+  const parsed = parseScenario(scenario);
   if (!parsed.ok) throw new Error(`simulator scenario: ${parsed.errors.join('; ')}`);
+  // The parties' messages come from a worker thread that starts on the first window's boxes now, on a core of its
+  // own (in the main thread, in slices, where the compiled worker is absent: run from the TypeScript sources).
+  const worker = workerSourceAvailable() ? workerMessageSource({ scenario, firstFromMs: plan.simStartMs }) : undefined;
   const inputs = loadSimInputs();
-  await yieldToLoop(); // the model below is one synchronous step (about a second); the boxes come in slices
+  await yieldToLoop(); // the model below is one synchronous step (about a second)
   const run = simulate(parsed.scenario, inputs);
   const telemetry = equipmentTelemetrySource(run);
   // With a broker, telemetry takes the road real equipment takes (MQTT → serve's subscription); else HTTP.
   const publisher = options.mqttUrl ? await connectOrNone(options.mqttUrl, log) : undefined;
-  const sources = [...messageSourcesOf(run), ...(publisher ? [] : [telemetryMessageSource(telemetry)])];
+  const sources = [
+    ...(worker ? [worker] : messageSourcesOf(run)),
+    ...(publisher ? [] : [telemetryMessageSource(telemetry)]),
+  ];
 
   const ais = new AisTcpServer();
   const aisPort = await ais.listen(0, '127.0.0.1');
@@ -82,6 +90,7 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
   } catch (error) {
     await ais.close();
     await publisher?.close();
+    await worker?.close();
     throw error;
   }
   const keys = announcing(
@@ -122,13 +131,17 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
     telemetry: publisher ? telemetry : undefined,
     telemetryPublisher: publisher,
     signal: abort.signal,
-    // The server's own work keeps at least half of the event loop while the warm-up boxes are generated.
+    // In slices (no worker), the server's own work keeps at least half of the event loop while the warm-up boxes
+    // are generated; with the worker, this is how often the run looks for its answer.
     preparePauseMs: 25,
     onPrepared: (slices) => {
       if (announcedCargo) return;
       announcedCargo = true;
+      const warmMs = worker?.warmMs();
       say(
-        `sim: the boxes of the container calls in port generated (${slices} slices, the server answering between them)`,
+        worker
+          ? `sim: the boxes of the container calls in port generated (in a worker thread, ${Math.round((warmMs ?? 0) / 1000)} s)`
+          : `sim: the boxes of the container calls in port generated (${slices} slices, the server answering between them)`,
       );
     },
     onWindow: (reachedMs) => {
@@ -136,18 +149,20 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
       announcedLive = true;
       say(`sim: backfill done (${ais.linesSent} AIS lines); live at ×${options.speed}`);
     },
-  }).then(
-    (result) => {
-      if (!abort.signal.aborted) {
-        say(`sim: the simulated ${SERVE_SIM_DAYS} days are over (${result.aisLines} AIS lines)`);
-      }
-    },
-    (error: unknown) => {
-      if (!abort.signal.aborted) {
-        log('error', `sim: stopped: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    },
-  );
+  })
+    .then(
+      (result) => {
+        if (!abort.signal.aborted) {
+          say(`sim: the simulated ${SERVE_SIM_DAYS} days are over (${result.aisLines} AIS lines)`);
+        }
+      },
+      (error: unknown) => {
+        if (!abort.signal.aborted) {
+          log('error', `sim: stopped: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
+    )
+    .finally(() => worker?.close());
   return {
     async stop() {
       abort.abort();
@@ -155,6 +170,7 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
       await ais.close();
       await done;
       await publisher?.close();
+      await worker?.close();
       await feeds?.stop();
     },
   };
