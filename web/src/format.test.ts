@@ -10,6 +10,7 @@ import {
   portTime,
   since,
   statusWords,
+  withCodes,
   withUnit,
 } from './format';
 import type { VesselCall } from './api-types';
@@ -93,5 +94,15 @@ describe('portal formatting', () => {
   it('should turn status codes into words', () => {
     expect(statusWords('GATED_OUT')).toBe('Gated out');
     expect(statusWords('AVAILABLE')).toBe('Available');
+  });
+});
+
+describe('withCodes', () => {
+  it('should put the codes in the name’s own bracket, not a second one', () => {
+    expect(withCodes('Long Beach Container Terminal (Pier E)', 'LBCT')).toBe(
+      'Long Beach Container Terminal (Pier E, LBCT)',
+    );
+    expect(withCodes('TraPac Container Terminal', 'TRAP', 'USLAX')).toBe('TraPac Container Terminal (TRAP, USLAX)');
+    expect(withCodes('Yusen Terminals (YTI)', null, undefined, '')).toBe('Yusen Terminals (YTI)');
   });
 });

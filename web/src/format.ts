@@ -20,12 +20,22 @@ export function portTime(iso: string): string {
   return Number.isNaN(ms) ? iso : DATE_TIME.format(new Date(ms));
 }
 
-/** "2 d 4 h", "3 h 12 min", "45 min", "< 1 min"; negative spans count as zero. */
 /** A measure with its unit, or "—" alone when there is none (not "— m"). */
 export function withUnit(value: number | null, unit: string): string {
   return value === null ? '—' : `${value} ${unit}`;
 }
 
+/**
+ * A name with its codes in one bracket, also where the name ends in one: "Long Beach Container Terminal (Pier E,
+ * LBCT)", not "… (Pier E) (LBCT)"; the name alone when there is no code.
+ */
+export function withCodes(name: string, ...codes: readonly (string | null | undefined)[]): string {
+  const said = codes.filter((c): c is string => typeof c === 'string' && c !== '').join(', ');
+  if (said === '') return name;
+  return name.endsWith(')') ? `${name.slice(0, -1)}, ${said})` : `${name} (${said})`;
+}
+
+/** "2 d 4 h", "3 h 12 min", "45 min", "< 1 min"; negative spans count as zero. */
 export function duration(ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
   if (minutes < 1) return '< 1 min';

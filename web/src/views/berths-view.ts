@@ -8,7 +8,7 @@
 import { apiGet } from '../api';
 import type { Terminal, VesselCall, VesselCallPage } from '../api-types';
 import { h, replaceChildren, timeElement } from '../dom';
-import { boardGroup, duration, portTime, since } from '../format';
+import { boardGroup, duration, portTime, since, withCodes } from '../format';
 import { callHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, every, heading, loading, problemMessage } from '../ui';
@@ -187,9 +187,9 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     const chosen = terminals.data.terminals.find((t) => t.zoneId === wanted || t.smdgCode === wanted.toUpperCase());
     for (const t of terminals.data.terminals) {
       if (t.zoneId === null || names.has(t.zoneId)) continue;
-      names.set(t.zoneId, `${t.name} (${t.smdgCode})`);
+      names.set(t.zoneId, withCodes(t.name, t.smdgCode));
       select.append(
-        h('option', { value: t.zoneId, selected: t.zoneId === chosen?.zoneId }, `${t.name} (${t.smdgCode})`),
+        h('option', { value: t.zoneId, selected: t.zoneId === chosen?.zoneId }, withCodes(t.name, t.smdgCode)),
       );
     }
     restart();

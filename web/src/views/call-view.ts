@@ -11,7 +11,8 @@
 import { apiGet, type ApiResult } from '../api';
 import type { Terminal, VesselCall } from '../api-types';
 import { definitions, h, replaceChildren, timeElement } from '../dom';
-import { duration, portTime, statusWords, withUnit } from '../format';
+import { duration, portTime, statusWords, withCodes, withUnit } from '../format';
+import { zoneName, zoneNames } from '../zone-names';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, heading, problemMessage } from '../ui';
 import {
@@ -96,13 +97,14 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
   let stopped = false;
 
   void (async () => {
-    const [call, detail, advice, terminals, live, forecast] = await Promise.all([
+    const [call, detail, advice, terminals, live, forecast, zones] = await Promise.all([
       apiGet<VesselCallDetail>(`/vessel-calls/${encodeURIComponent(id)}`),
       apiGet<CallEmissionsDetail>(`/emissions/calls/${encodeURIComponent(id)}`),
       apiGet<JitAnswer>(`/vessel-calls/${encodeURIComponent(id)}/jit`),
       apiGet<{ terminals: readonly Terminal[] }>('/terminals'),
       apiGet<LiveJitAdvice>(`/vessel-calls/${encodeURIComponent(id)}/jit-advice`),
       apiGet<EtaForecastAnswer>(`/forecasts/eta/${encodeURIComponent(id)}`),
+      zoneNames(),
     ]);
     if (stopped) return;
     root.querySelector('.loading')?.remove();
@@ -134,15 +136,20 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
         ['Status', statusWords(c.status)],
         ['Port', c.port],
         ['Arrived in port limits', timeElement(c.ata, portTime)],
-        ['At anchor', c.ataAnchorage ? [timeElement(c.ataAnchorage, portTime), ` (${c.anchorage ?? '—'})`] : '—'],
+        [
+          'At anchor',
+          c.ataAnchorage
+            ? [timeElement(c.ataAnchorage, portTime), ` (${c.anchorage ? zoneName(zones, c.anchorage) : '—'})`]
+            : '—',
+        ],
         ['Waited at anchor', c.timeAtAnchorMin === null ? '—' : duration(c.timeAtAnchorMin * 60_000)],
         [
           'Terminal',
           terminal
-            ? `${terminal.name} (${terminal.smdgCode}, ${terminal.unLocode})`
+            ? withCodes(terminal.name, terminal.smdgCode, terminal.unLocode)
             : (c.terminalSmdgCode ?? (c.terminal ? '—' : 'not berthed')),
         ],
-        ['Berth', c.terminal],
+        ['Berth', c.terminal ? zoneName(zones, c.terminal) : null],
         ['Berthed', timeElement(c.atb, portTime)],
         ['Left the berth', timeElement(c.atd, portTime)],
         ['Left port limits', timeElement(c.atdPort, portTime)],

@@ -6,7 +6,7 @@
 import { apiDownload, apiGet } from '../api';
 import type { Terminal, VesselCall, VesselCallPage } from '../api-types';
 import { h, replaceChildren, timeElement } from '../dom';
-import { boardGroup, callMatches, duration, portTime, since, type BoardGroup } from '../format';
+import { boardGroup, callMatches, duration, portTime, since, withCodes, type BoardGroup } from '../format';
 import { callHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, every, heading, loading, problemMessage } from '../ui';
@@ -211,8 +211,8 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     if (stopped || !terminals.ok) return;
     for (const t of terminals.data.terminals) {
       if (t.zoneId === null) continue;
-      terminalNames.set(t.zoneId, `${t.name} (${t.smdgCode})`);
-      terminalSelect.append(option(t.zoneId, `${t.name} (${t.smdgCode}, ${t.unLocode})`, false));
+      terminalNames.set(t.zoneId, withCodes(t.name, t.smdgCode));
+      terminalSelect.append(option(t.zoneId, withCodes(t.name, t.smdgCode, t.unLocode), false));
     }
     if (calls.length > 0) renderBoard();
   })();

@@ -15,7 +15,8 @@ import geographyUrl from '../../../data-static/geo/san-pedro-bay.geojson?url';
 import { apiGet } from '../api';
 import type { Vessel, VesselAt, VesselCallPage, VesselsAtAnswer } from '../api-types';
 import { definitions, h, replaceChildren, timeElement } from '../dom';
-import { activityLabel, isStale, MAP_STATES, mapState, portTime, since } from '../format';
+import { activityLabel, isStale, MAP_STATES, mapState, portTime, since, withCodes } from '../format';
+import { zoneName, zoneNames } from '../zone-names';
 import type { Cleanup, ViewContext } from '../main';
 import { openStream } from '../live-stream';
 import { asOf, every, heading, problemMessage } from '../ui';
@@ -214,13 +215,14 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
       h('h2', { id: 'vessel-card-title', tabindex: '-1' }, at ? vesselName(at) : `MMSI ${mmsi}`),
       h('p', {}, 'Loading…'),
     );
-    const [vessel, calls] = await Promise.all([
+    const [vessel, calls, zones] = await Promise.all([
       apiGet<Vessel>(`/vessels/${mmsi}`),
       apiGet<VesselCallPage>('/vessel-calls', {
         mmsi,
         from: new Date(Date.now() - 6 * 3_600_000).toISOString(),
         limit: 20,
       }),
+      zoneNames(),
     ]);
     if (stopped || selected !== mmsi) return;
     const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close the vessel card' }, '×');
@@ -263,12 +265,10 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
             ['Status', call.status.replaceAll('_', ' ')],
             ['Port', call.port],
             ['Arrived', timeElement(call.ata, portTime)],
-            // The call names the anchorage by its zone id; the card says its name where the position has it.
-            call.anchorage ? ['Anchorage', at?.zone?.id === call.anchorage ? at.zone.name : call.anchorage] : undefined,
+            // The call names the anchorage and the berth by zone id; the card says the zones' names.
+            call.anchorage ? ['Anchorage', zoneName(zones, call.anchorage)] : undefined,
             call.ataAnchorage ? ['At anchor since', timeElement(call.ataAnchorage, portTime)] : undefined,
-            call.terminal
-              ? ['Terminal', call.terminalSmdgCode ? `${call.terminalSmdgCode} (${call.terminal})` : call.terminal]
-              : undefined,
+            call.terminal ? ['Terminal', withCodes(zoneName(zones, call.terminal), call.terminalSmdgCode)] : undefined,
             call.atb ? ['Berthed', timeElement(call.atb, portTime)] : undefined,
             call.atd ? ['Left berth', timeElement(call.atd, portTime)] : undefined,
           ])
