@@ -25,6 +25,11 @@ export function withUnit(value: number | null, unit: string): string {
   return value === null ? '—' : `${value} ${unit}`;
 }
 
+/** A figure for reading, not for computing: at most `digits` decimals, thousands grouped ("10.6", "1,234.5"). */
+export function decimal(value: number, digits = 1): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
 /**
  * A name with its codes in one bracket, also where the name ends in one: "Long Beach Container Terminal (Pier E,
  * LBCT)", not "… (Pier E) (LBCT)"; the name alone when there is no code.

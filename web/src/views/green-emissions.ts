@@ -7,7 +7,7 @@
  */
 import type { ChartOption, PanelContent } from '../charts';
 import type { Cell } from '../dashboard-data';
-import { portTime } from '../format';
+import { decimal, portTime } from '../format';
 
 export interface EmissionTotals {
   readonly fuelG: number;
@@ -521,8 +521,8 @@ export function jitContent(answer: JitSummary): Content {
     asOf: answer.asOf,
     source: answer.source,
     note:
-      `${answer.callsWaited} calls waited at anchor, ${answer.callsAdvised} with advice: ${answer.fuelSavedT} t fuel ` +
-      `and ${answer.co2SavedT} t CO2 saved in total had they sailed at the advised speed.`,
+      `${answer.callsWaited} calls waited at anchor, ${answer.callsAdvised} with advice: ${decimal(answer.fuelSavedT)} t fuel ` +
+      `and ${decimal(answer.co2SavedT)} t CO2 saved in total had they sailed at the advised speed.`,
     option: {
       xAxis: { type: 'category', data: advised.map((c) => c.vesselName ?? c.callId) },
       yAxis: { type: 'value', name: 't' },

@@ -39,8 +39,8 @@ describe('call page live just-in-time advice', () => {
     expect(lines.get('Berth window opens')).toBe(`${portTime('2026-03-10T16:00:00.000Z')} at LBCT`);
     expect(lines.get('Current speed')).toBe('18 kn');
     expect(lines.get('Advised speed')).toBe('10 kn');
-    expect(lines.get('Arrival at the current speed')).toContain('then 3.33 h at anchor');
-    expect(lines.get('CO2 saved')).toBe('1.28 t');
+    expect(lines.get('Arrival at the current speed')).toContain('then 3.3 h at anchor');
+    expect(lines.get('CO2 saved')).toBe('1.3 t');
     expect(lines.has('No advice')).toBe(false);
   });
 
@@ -97,9 +97,9 @@ describe('green dashboard: ships approaching with live just-in-time advice', () 
     expect(cell(one, 'Vessel')).toBe('JIT ONE');
     expect(cell(one, 'Distance to pilots')).toBe('100 nm');
     expect(cell(one, 'Berth window')).toBe(`${portTime('2026-03-10T16:00:00.000Z')} at LBCT (planned berthing)`);
-    expect(cell(one, 'Advised speed')).toBe('10.628 kn');
+    expect(cell(one, 'Advised speed')).toBe('10.6 kn');
     expect(cell(one, 'Slow down')).toBe(portTime('2026-03-10T02:09:00.000Z'));
-    expect(cell(one, 'CO2 saved')).toBe('37.277 t');
+    expect(cell(one, 'CO2 saved')).toBe('37.3 t');
     // No advice: the API's reason where the advised speed would be, nothing saved.
     expect(cell(two, 'Vessel')).toBe('MMSI 477000032');
     expect(cell(two, 'Advised speed')).toMatch(/^no berth window/);
@@ -109,7 +109,7 @@ describe('green dashboard: ships approaching with live just-in-time advice', () 
   it('should total the savings and say how many approaching ships are shown under their call instead', () => {
     const line = approachingSummary(LISTING);
     expect(line).toContain('2 ships approaching within 200 nm, 1 advised');
-    expect(line).toContain('37.277 t CO2');
+    expect(line).toContain('37.3 t CO2');
     expect(line).toContain('1 more already in a call');
     expect(approachingSummary({ ...LISTING, vesselsInCall: 0 })).not.toContain('in a call');
     expect(approachingSummary({ ...LISTING, vesselsApproaching: 1 })).toContain('1 ship approaching');

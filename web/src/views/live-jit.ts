@@ -4,7 +4,7 @@
  * goes, and the speed that meets the window with the fuel and CO2 it saves. The labels and values as the API gives
  * them (times in the port's zone); pure.
  */
-import { portTime } from '../format';
+import { decimal, portTime } from '../format';
 
 /** `GET /vessel-calls/{callId}/jit-advice` */
 export interface LiveJitAdvice {
@@ -39,20 +39,22 @@ export function liveJitLines(a: LiveJitAdvice): (readonly [string, string])[] {
     lines.push(['Berth window opens', `${portTime(a.berthWindow.start)}${at}`]);
     lines.push(['Needed at the pilot boarding area', portTime(a.berthWindow.pilotBoardingAreaAt)]);
   }
-  if (a.distanceToPilotNm !== null) lines.push(['Distance to the pilot boarding area', `${a.distanceToPilotNm} nm`]);
-  if (a.currentSpeedKn !== null) lines.push(['Current speed', `${a.currentSpeedKn} kn`]);
+  if (a.distanceToPilotNm !== null) {
+    lines.push(['Distance to the pilot boarding area', `${decimal(a.distanceToPilotNm)} nm`]);
+  }
+  if (a.currentSpeedKn !== null) lines.push(['Current speed', `${decimal(a.currentSpeedKn)} kn`]);
   if (a.advice) {
     const v = a.advice;
-    lines.push(['Advised speed', `${v.advisedSpeedKn} kn`]);
+    lines.push(['Advised speed', `${decimal(v.advisedSpeedKn)} kn`]);
     lines.push([
       'Arrival at the current speed',
       v.lateHours > 0
-        ? `${portTime(v.arrivalAtCurrentSpeed)} (${v.lateHours} h late)`
-        : `${portTime(v.arrivalAtCurrentSpeed)} (then ${v.waitAtCurrentSpeedHours} h at anchor)`,
+        ? `${portTime(v.arrivalAtCurrentSpeed)} (${decimal(v.lateHours)} h late)`
+        : `${portTime(v.arrivalAtCurrentSpeed)} (then ${decimal(v.waitAtCurrentSpeedHours)} h at anchor)`,
     ]);
     lines.push(['Arrival at the advised speed', portTime(v.advisedArrival)]);
-    lines.push(['Fuel saved', `${v.fuelSavedT} t`]);
-    lines.push(['CO2 saved', `${v.co2SavedT} t`]);
+    lines.push(['Fuel saved', `${decimal(v.fuelSavedT)} t`]);
+    lines.push(['CO2 saved', `${decimal(v.co2SavedT)} t`]);
   } else {
     lines.push(['No advice', a.reason ?? 'none given']);
   }
@@ -103,13 +105,13 @@ export function approachingRows(listing: ApproachingJit): string[][] {
     return [
       v.vessel.name ?? `MMSI ${v.vessel.mmsi}`,
       v.distanceToPilotNm === null ? '—' : `${Math.round(v.distanceToPilotNm)} nm`,
-      v.currentSpeedKn === null ? '—' : `${v.currentSpeedKn} kn`,
+      v.currentSpeedKn === null ? '—' : `${decimal(v.currentSpeedKn)} kn`,
       w ? `${portTime(w.start)}${w.terminal ? ` at ${w.terminal}` : ''} (${w.basis})` : '—',
-      a ? `${a.advisedSpeedKn} kn` : (v.reason ?? 'no advice'),
+      a ? `${decimal(a.advisedSpeedKn)} kn` : (v.reason ?? 'no advice'),
       a ? (a.slowDownAt === null ? 'keep speed' : portTime(a.slowDownAt)) : '—',
       a ? portTime(a.advisedArrival) : '—',
-      a ? `${a.fuelSavedT} t` : '—',
-      a ? `${a.co2SavedT} t` : '—',
+      a ? `${decimal(a.fuelSavedT)} t` : '—',
+      a ? `${decimal(a.co2SavedT)} t` : '—',
       v.asOf === null ? '—' : portTime(v.asOf),
     ];
   });
@@ -123,6 +125,6 @@ export function approachingSummary(listing: ApproachingJit): string {
   const ships = listing.vesselsApproaching === 1 ? 'ship' : 'ships';
   return (
     `${listing.vesselsApproaching} ${ships} approaching within ${listing.horizonNm} nm${more}, ${listing.vesselsAdvised} ` +
-    `advised: ${listing.fuelSavedT} t fuel and ${listing.co2SavedT} t CO2 saved by arriving just in time${inCall}`
+    `advised: ${decimal(listing.fuelSavedT)} t fuel and ${decimal(listing.co2SavedT)} t CO2 saved by arriving just in time${inCall}`
   );
 }
