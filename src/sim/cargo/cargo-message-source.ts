@@ -283,7 +283,6 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
   let recentStart = 0;
   /** The generated calls not yet in the stats, in generation order; by cargo, those whose visits are undecided. */
   const uncounted: Generated[] = [];
-  let uncountedStart = 0;
   const undecided = new Map<CallCargo, Generated>();
   let generatedCalls = 0;
   /** The furthest window end asked for: the stats count the calls whose horizon lies before it, as they complete. */
@@ -333,15 +332,9 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
 
   /** Counts the complete calls whose horizon lies before the windows' reach, in generation order (the stats' order). */
   function count(): void {
-    while (uncountedStart < uncounted.length) {
-      const g = uncounted[uncountedStart]!;
-      if (!g.complete || g.horizonMs >= reachMs) break;
+    for (let g = uncounted[0]; g?.complete && g.horizonMs < reachMs; g = uncounted[0]) {
       stats.add(g.cargo);
-      uncounted[uncountedStart++] = undefined as unknown as Generated; // released with its boxes' last happening
-    }
-    if (uncountedStart > 64 && uncountedStart > uncounted.length / 2) {
-      uncounted.splice(0, uncountedStart);
-      uncountedStart = 0;
+      uncounted.shift(); // a few hundred calls at most: released with its boxes' last happening
     }
   }
 
@@ -350,7 +343,7 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
       // A call counts with all its visits: decide those of the calls the windows reached (past the windows' end).
       for (;;) {
         count();
-        const g = uncounted[uncountedStart];
+        const g = uncounted[0];
         if (!g || g.horizonMs >= reachMs) break;
         if (ledger.decideBefore(Infinity, PREPARE_STEPS) && !g.complete) break; // cannot be: g waits for a booking
       }
