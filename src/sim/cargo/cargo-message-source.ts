@@ -1,10 +1,14 @@
 /**
- * `cargoMessageSource(run)`: the cargo messages of a simulation run, generated lazily window by window. A
- * call's boxes are taken from the slot ledger (slot-ledger.ts) when the first window reaches the call's
- * horizon (a week before its crane work); its happenings still to come are all that is kept (`cargo-events.ts`: a happening holds its call
- * and its own box, only the container master and the COARRI hold the call's box lists), and those behind
- * the windows are dropped as the windows pass, so a box is released once its last message is handed out
- * and a simulated month never sits in memory: only the boxes with messages still to come.
+ * `cargoMessageSource(run)`: the cargo messages of a simulation run, generated lazily window by window. The slot
+ * ledger (slot-ledger.ts) hands the source each call's boxes when it generates the call (at its horizon, a week
+ * before its crane work) and each truck visit's happenings when it decides the visit's booking, in booking order;
+ * every happening of a visit is at or after its booking, so a window [from, to) only waits for the calls whose
+ * horizon is before `to` and the bookings made before `to`, not for the last empty return of every call it reaches
+ * (weeks later). The happenings still to come are kept in one heap ordered by (time, call, place in the call's
+ * listing: `listCallEvents`), which is the order each call's time-sorted list had, call by call, so the messages
+ * are the same as when a call came whole; those behind the windows are dropped as the windows pass, so a box is
+ * released once its last message is handed out and a simulated month never sits in memory. A call counts in the
+ * stats once its last visit is decided (`stats()` decides those of the calls the windows reached).
  *
  * Batching, as the parties' systems send: carriers one DCSA batch an hour; terminals one CODECO, one
  * availability CSV and one X12 322 an hour, one COARRI per call and direction when the cranes finish it;
@@ -15,7 +19,9 @@
 import { Prng } from '../prng.js';
 import type { SimMessage, SimMessageSource, SimParty } from '../sim-message.js';
 import type { SimRun } from '../simulate.js';
-import { callEvents, type CargoEvent } from './cargo-events.js';
+import { callRefOf, listCallEvents, visitEvents, type CallRef, type CargoEvent } from './cargo-events.js';
+import { cargoHorizonStart, type CallCargo } from './cargo-model.js';
+import { gateClosures } from './gate-closures.js';
 import { carrierParty, terminalParty } from './cargo-parties.js';
 import { CargoStatsAccumulator, type CargoStats } from './cargo-stats.js';
 import {
@@ -55,19 +61,21 @@ export const CARGO_FORMATS: readonly string[] = [
 
 /**
  * Slot-ledger steps (a call generated or a booking decided, ~0.1 ms each) one `prepare` slice does at most: a
- * server feeding itself answers between slices, also while the first window waits for the weeks of bookings the
- * warm-up calls need (~1 million steps for the first hour of `serve`).
+ * server feeding itself answers between slices, also while the first window waits for the warm-up's bookings
+ * (~260 000 steps for the first window of `serve` with 14 days of warm-up).
  */
 const PREPARE_STEPS = 500;
 
-/** Happenings behind the windows a call may keep before they are dropped (besides the half of its list). */
-const KEEP_BEHIND = 256;
+/**
+ * How far past a window's end the slot ledger decides bookings before the window is handed out: none. A window
+ * [from, to) needs every happening before `to`, and a truck visit's happenings (booking, reschedule, gate moves) are
+ * all at or after its booking; the terminal feeds look ahead only at slots (12 h), and count in them the bookings
+ * made by the statement's time, and the empties gated in by then (terminal-feeds.ts), never a later one.
+ */
+const FEED_LOOK_AHEAD_MS = 0;
 
-interface Active {
-  /** The call's happenings not yet behind the windows (the handed-out ones are dropped). */
-  events: readonly CargoEvent[];
-  readonly lastMs: number;
-}
+/** Happenings behind the windows the source may keep before they are dropped (besides the half of its list). */
+const KEEP_BEHIND = 4096;
 
 interface Batch {
   readonly format: HourlyFormat;
@@ -79,18 +87,32 @@ interface Batch {
 }
 
 export interface CargoMessageSource extends SimMessageSource {
-  /** Counts, dwell and turn of what fell in [statsFromMs, statsToMs), over the calls generated so far. */
+  /**
+   * Counts, dwell and turn of what fell in [statsFromMs, statsToMs), over the calls whose horizon is before the
+   * windows' end so far (their visits decided to the last: the ledger goes on as far as they need).
+   */
   stats(): CargoStats;
 }
 
-/** Index of the first event at or after `ms` (events sorted by time). */
-function firstAtOrAfter(events: readonly CargoEvent[], ms: number): number {
-  let lo = 0;
-  let hi = events.length;
+/** Index of the first happening at or after `ms`, from `lo` on (sorted by time). */
+function firstAtOrAfter(known: readonly Known[], ms: number, lo: number): number {
+  let hi = known.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (events[mid]!.atMs < ms) lo = mid + 1;
+    if (known[mid]!.atMs < ms) lo = mid + 1;
     else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first happening after `k` in (atMs, call, ordinal) order. */
+function firstAfter(known: readonly Known[], k: Known): number {
+  let lo = 0;
+  let hi = known.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(k, known[mid]!)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
@@ -185,78 +207,202 @@ function immediate(e: CargoEvent): SimMessage | null {
   return null;
 }
 
+/** A happening known to the source, ordered by (atMs, call, ordinal): the order the calls' lists had in one pass. */
+interface Known {
+  readonly atMs: number;
+  /** The call's place in generation (cargo-horizon) order. */
+  readonly seq: number;
+  /** Its place in its call's listing (`listCallEvents`): ties at one instant keep it. */
+  readonly ord: number;
+  readonly event: CargoEvent;
+}
+
+const before = (a: Known, b: Known): boolean =>
+  a.atMs < b.atMs || (a.atMs === b.atMs && (a.seq < b.seq || (a.seq === b.seq && a.ord < b.ord)));
+
+/** A binary min-heap of the happenings not yet reached by the windows. */
+class KnownHeap {
+  readonly #items: Known[] = [];
+
+  get size(): number {
+    return this.#items.length;
+  }
+
+  peek(): Known | undefined {
+    return this.#items[0];
+  }
+
+  push(k: Known): void {
+    const items = this.#items;
+    items.push(k);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >>> 1;
+      if (!before(items[i]!, items[parent]!)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): Known | undefined {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < items.length && before(items[l]!, items[m]!)) m = l;
+      if (r < items.length && before(items[r]!, items[m]!)) m = r;
+      if (m === i) break;
+      [items[i], items[m]] = [items[m]!, items[i]!];
+      i = m;
+    }
+    return top;
+  }
+}
+
+/** A call the ledger generated and the source has not yet counted in its stats (its visits not all decided). */
+interface Generated {
+  readonly cargo: CallCargo;
+  readonly seq: number;
+  readonly ref: CallRef;
+  readonly horizonMs: number;
+  complete: boolean;
+}
+
 export function cargoMessageSource(run: SimRun): CargoMessageSource {
   const seed = run.scenario.seed;
-  let active: Active[] = [];
   const stats = new CargoStatsAccumulator(run.scenario.startMs, run.scenario.endMs);
-  // One slot ledger generates the calls' cargo (in horizon order) and places their truck visits; the truckers
-  // obey the gate closures and outages the feeds announce and the slots' capacity.
-  const ledger = cargoLedger(seed, run.calls);
+  /** The happenings after the windows' reach, and those read by the windows (sorted, from `recentStart` on). */
+  const ahead = new KnownHeap();
+  let recent: Known[] = [];
+  let recentStart = 0;
+  /** The generated calls not yet in the stats, in generation order; by cargo, those whose visits are undecided. */
+  const uncounted: Generated[] = [];
+  const undecided = new Map<CallCargo, Generated>();
+  let generatedCalls = 0;
+  /** The furthest window end asked for: the stats count the calls whose horizon lies before it, as they complete. */
+  let reachMs = -Infinity;
+  /** What the windows read from (`behind` the latest window's start): older happenings are never read again. */
+  let floorMs = -Infinity;
+  const take = (k: Known): void => {
+    if (k.atMs >= floorMs) ahead.push(k); // a warm-up call's happenings behind the first window are not kept
+  };
+
+  // One slot ledger generates the calls' cargo (in horizon order) and decides their truck visits in booking order;
+  // the source takes each call's happenings when it is generated and each visit's when it is decided, so a window
+  // only waits for the bookings made before its end, not for every visit of the calls it reaches. The truckers obey
+  // the gate closures and outages the feeds announce and the slots' capacity.
+  const ledger = cargoLedger(seed, run.calls, gateClosures(seed, run.calls), {
+    generated(cargo) {
+      const g: Generated = {
+        cargo,
+        seq: generatedCalls++,
+        ref: callRefOf(cargo),
+        horizonMs: cargoHorizonStart(cargo.call),
+        complete: false,
+      };
+      uncounted.push(g);
+      undecided.set(cargo, g);
+      listCallEvents(cargo, g.ref, (event, ord) => take({ atMs: event.atMs, seq: g.seq, ord, event }));
+    },
+    decided(cargo, req, visit) {
+      const g = undecided.get(cargo)!;
+      const events: CargoEvent[] = [];
+      visitEvents(g.ref, req.box, req.boxSlot, req.type, visit, (event, ord) => {
+        events.push(event);
+        take({ atMs: event.atMs, seq: g.seq, ord, event });
+      });
+      feeds.addEvents(events);
+    },
+    completed(cargo) {
+      undecided.get(cargo)!.complete = true;
+      undecided.delete(cargo);
+    },
+  });
   // The terminal feeds (slots, empty receivables, notices) count the same appointments and gate moves.
   const feeds = terminalFeeds(run, (terminal, type, slotMs) => ledger.capacity(terminal, type, slotMs));
 
   /** Oldest instant the window [fromMs, …) reads happenings from (hourly messages of the hour before). */
   const behind = (fromMs: number): number => Math.floor((fromMs - MAX_LAG) / HOUR) * HOUR - HOUR;
 
-  /** Generates the next call whose horizon is before `toMs`; false when there is none. */
-  function generateNext(lo: number, toMs: number): boolean {
-    const cargo = ledger.nextCall(toMs);
-    if (!cargo) return false;
-    const events = callEvents(cargo);
-    stats.add(cargo);
-    feeds.addCall(cargo, events);
-    const lastMs = events[events.length - 1]?.atMs ?? 0;
-    if (lastMs >= lo) active.push({ events, lastMs }); // a warm-up call may be over already
-    return true;
+  /** Counts the complete calls whose horizon lies before the windows' reach, in generation order (the stats' order). */
+  function count(): void {
+    for (let g = uncounted[0]; g?.complete && g.horizonMs < reachMs; g = uncounted[0]) {
+      stats.add(g.cargo);
+      uncounted.shift(); // a few hundred calls at most: released with its boxes' last happening
+    }
   }
 
   return {
-    stats: () => stats.result(),
+    stats() {
+      // A call counts with all its visits: decide those of the calls the windows reached (past the windows' end).
+      for (;;) {
+        count();
+        const g = uncounted[0];
+        if (!g || g.horizonMs >= reachMs) break;
+        if (ledger.decideBefore(Infinity, PREPARE_STEPS) && !g.complete) break; // cannot be: g waits for a booking
+      }
+      return stats.result();
+    },
     prepare(fromMs: number, toMs: number): boolean {
-      const state = ledger.advance(toMs, PREPARE_STEPS);
-      if (state === 'working') return true;
-      return state === 'ready' && generateNext(behind(fromMs), toMs);
+      reachMs = Math.max(reachMs, toMs);
+      floorMs = Math.max(floorMs, behind(fromMs));
+      return !ledger.decideBefore(toMs + FEED_LOOK_AHEAD_MS, PREPARE_STEPS);
     },
     messagesIn(fromMs: number, toMs: number): readonly SimMessage[] {
+      reachMs = Math.max(reachMs, toMs);
       const lo = behind(fromMs);
-      while (generateNext(lo, toMs));
-      active = active.filter((a) => a.lastMs >= lo);
+      floorMs = Math.max(floorMs, lo);
+      ledger.decideBefore(toMs + FEED_LOOK_AHEAD_MS, Infinity);
+      count();
+      // Every happening before `toMs` is known now (a visit's are at or after its booking): take them in order.
+      for (let k = ahead.peek(); k && k.atMs < toMs; k = ahead.peek()) {
+        ahead.pop();
+        if (k.atMs < lo) continue; // a warm-up call's, over already
+        const last = recent[recent.length - 1];
+        if (!last || before(last, k)) recent.push(k);
+        else recent.splice(firstAfter(recent, k), 0, k); // a window reaching back (windows go forward as a rule)
+      }
+      let i = firstAtOrAfter(recent, lo, recentStart);
+      if (i > KEEP_BEHIND && i > recent.length / 2) {
+        recent = recent.slice(i); // amortised: forget what is behind the windows, and the boxes with it
+        i = 0;
+      }
+      recentStart = i;
 
       const batches = new Map<string, Batch>();
       const out: SimMessage[] = [];
-      for (const a of active) {
-        let i = firstAtOrAfter(a.events, lo);
-        if (i > KEEP_BEHIND || i > a.events.length / 2) {
-          a.events = a.events.slice(i); // amortised: forget what is behind the windows, and the boxes with it
-          i = 0;
+      for (; i < recent.length; i++) {
+        const e = recent[i]!.event;
+        if (e.atMs >= toMs) break;
+        if (e.kind === 'MASTER' || e.kind === 'COARRI') {
+          if (e.atMs >= fromMs) {
+            const m = immediate(e);
+            if (m) out.push(m);
+          }
+          continue;
         }
-        for (; i < a.events.length; i++) {
-          const e = a.events[i]!;
-          if (e.atMs >= toMs) break;
-          if (e.kind === 'MASTER' || e.kind === 'COARRI') {
-            if (e.atMs >= fromMs) {
-              const m = immediate(e);
-              if (m) out.push(m);
-            }
-            continue;
+        const bucketMs = Math.floor(e.atMs / HOUR) * HOUR;
+        for (const [format, party] of routes(e)) {
+          const sendMs = bucketMs + HOUR + HOURLY_LAG_MINUTES[format] * MINUTE;
+          if (sendMs < fromMs || sendMs >= toMs) continue;
+          const owner = ownerOf(e);
+          const key = `${bucketMs}|${format}|${party.code}|${owner?.code ?? ''}`;
+          let b = batches.get(key);
+          if (!b) {
+            b = { format, party, owner, bucketMs, events: [] };
+            batches.set(key, b);
           }
-          const bucketMs = Math.floor(e.atMs / HOUR) * HOUR;
-          for (const [format, party] of routes(e)) {
-            const sendMs = bucketMs + HOUR + HOURLY_LAG_MINUTES[format] * MINUTE;
-            if (sendMs < fromMs || sendMs >= toMs) continue;
-            const owner = ownerOf(e);
-            const key = `${bucketMs}|${format}|${party.code}|${owner?.code ?? ''}`;
-            let b = batches.get(key);
-            if (!b) {
-              b = { format, party, owner, bucketMs, events: [] };
-              batches.set(key, b);
-            }
-            b.events.push(e);
-          }
+          b.events.push(e);
         }
       }
       for (const b of batches.values()) {
-        b.events.sort((x, y) => x.atMs - y.atMs);
+        // b.events are in (atMs, call, ordinal) order: what sorting each call's list by time gave, call by call.
         const sendMs = b.bucketMs + HOUR + HOURLY_LAG_MINUTES[b.format] * MINUTE;
         const body = hourlyBody(seed, b, sendMs);
         if (body) {

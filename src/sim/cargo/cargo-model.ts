@@ -185,7 +185,11 @@ export interface VisitRequest {
   readonly id: string;
   readonly terminal: string;
   readonly move: 'PICKUP' | 'DROPOFF';
+  /** Its role: an import's pick-up, the empty return after it, or an export's drop-off. */
   readonly type: Exclude<SlotType, 'DUAL'>;
+  /** The box it moves (completed by `admit`) and the box's place in its call (imports, then exports). */
+  readonly box: ImportBox | ExportBox;
+  readonly boxSlot: number;
   readonly draw: VisitDraw;
   readonly earliestMs: number;
   readonly wantedSlotMs: number;
@@ -201,6 +205,8 @@ function visitRequest(
   id: string,
   move: VisitRequest['move'],
   type: VisitRequest['type'],
+  box: ImportBox | ExportBox,
+  boxSlot: number,
   draw: VisitDraw,
   targetMs: number,
   earliestMs: number,
@@ -210,7 +216,7 @@ function visitRequest(
   const wantedSlotMs = openSlot(Math.max(targetMs, earliestMs));
   const bookFrom = Math.max(earliestMs, wantedSlotMs - 3 * DAY);
   const bookedMs = Math.round(bookFrom + (wantedSlotMs - bookFrom) * draw.bookFraction);
-  return { id, terminal, move, type, draw, earliestMs, wantedSlotMs, bookedMs, rng, admit };
+  return { id, terminal, move, type, box, boxSlot, draw, earliestMs, wantedSlotMs, bookedMs, rng, admit };
 }
 
 /** Minutes a trucker takes to move an appointment once a closure is announced. */
@@ -239,6 +245,7 @@ function importBox(
   key: string,
   dischargeMs: number,
   number: string,
+  slot: number,
   requests: VisitRequest[],
 ): ImportBox {
   const carrier = cargoCall.carrierScac;
@@ -304,26 +311,40 @@ function importBox(
   // The visits are the ledger's to place: the box is completed when they are admitted.
   const box = { ...base, leaves: null, leftMs: 0 } as unknown as Mutable<ImportBox>;
   requests.push(
-    visitRequest(rng, `${key}-P`, 'PICKUP', 'IMPORT_PICKUP', pickup, target, availableMs, terminal, (visit) => {
-      box.leftMs = visit.gateOutMs;
-      const leaves = { mode: 'truck' as const, visit, emptyReturn: null as unknown as TruckVisit };
-      box.leaves = leaves;
-      const earliest = visit.gateOutMs + 12 * HOUR;
-      return visitRequest(
-        rng,
-        `${key}-E`,
-        'DROPOFF',
-        'EMPTY_RETURN',
-        back,
-        visit.gateOutMs + streetMs,
-        earliest,
-        terminal,
-        (emptyReturn) => {
-          leaves.emptyReturn = emptyReturn;
-          return null;
-        },
-      );
-    }),
+    visitRequest(
+      rng,
+      `${key}-P`,
+      'PICKUP',
+      'IMPORT_PICKUP',
+      box,
+      slot,
+      pickup,
+      target,
+      availableMs,
+      terminal,
+      (visit) => {
+        box.leftMs = visit.gateOutMs;
+        const leaves = { mode: 'truck' as const, visit, emptyReturn: null as unknown as TruckVisit };
+        box.leaves = leaves;
+        const earliest = visit.gateOutMs + 12 * HOUR;
+        return visitRequest(
+          rng,
+          `${key}-E`,
+          'DROPOFF',
+          'EMPTY_RETURN',
+          box,
+          slot,
+          back,
+          visit.gateOutMs + streetMs,
+          earliest,
+          terminal,
+          (emptyReturn) => {
+            leaves.emptyReturn = emptyReturn;
+            return null;
+          },
+        );
+      },
+    ),
   );
   return box;
 }
@@ -334,6 +355,7 @@ function exportBox(
   key: string,
   loadMs: number,
   number: string,
+  slot: number,
   requests: VisitRequest[],
 ): ExportBox {
   const carrier = cargoCall.carrierScac;
@@ -357,10 +379,22 @@ function exportBox(
   const draw = drawVisit(rng, CARGO.dropOffMinutes);
   const box = { ...base, arrived: null } as unknown as Mutable<ExportBox>;
   requests.push(
-    visitRequest(rng, `${key}-D`, 'DROPOFF', 'EXPORT_DROPOFF', draw, target, target, cargoCall.terminal, (visit) => {
-      box.arrived = { mode: 'truck', visit };
-      return null;
-    }),
+    visitRequest(
+      rng,
+      `${key}-D`,
+      'DROPOFF',
+      'EXPORT_DROPOFF',
+      box,
+      slot,
+      draw,
+      target,
+      target,
+      cargoCall.terminal,
+      (visit) => {
+        box.arrived = { mode: 'truck', visit };
+        return null;
+      },
+    ),
   );
   return box;
 }
@@ -389,10 +423,18 @@ export function draftCallCargo(seed: number, cargoCall: ContainerCall, numbering
   const number = (slot: number): string => drawContainerNumber(numbers, cargoCall.carrierScac, numbering, slot);
   const requests: VisitRequest[] = [];
   const imports = discharges.map((at, i) =>
-    importBox(rng.derive('i', i), cargoCall, `${cargoCall.id}-I${i}`, at, number(i), requests),
+    importBox(rng.derive('i', i), cargoCall, `${cargoCall.id}-I${i}`, at, number(i), i, requests),
   );
   const exports = loads.map((at, i) =>
-    exportBox(rng.derive('e', i), cargoCall, `${cargoCall.id}-X${i}`, at, number(nDischarge + i), requests),
+    exportBox(
+      rng.derive('e', i),
+      cargoCall,
+      `${cargoCall.id}-X${i}`,
+      at,
+      number(nDischarge + i),
+      nDischarge + i,
+      requests,
+    ),
   );
   const cargo = { call: cargoCall, imports, exports, exportVoyage: cargoCall.voyage.replace(/E$/, 'W') };
   return { cargo, requests };

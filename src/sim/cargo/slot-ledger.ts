@@ -20,7 +20,9 @@
  *   empty at the in-gate and picks up the import at the out-gate, in one DUAL slot.
  *
  * Pure and deterministic: the ledger's steps (generate the next call, decide the next booking) follow one fixed
- * order, and a consumer only says how far to go.
+ * order, and a consumer only says how far to go. A consumer takes a call whole (`nextCall`: once every visit of it
+ * is decided, weeks after its horizon) or, with a `LedgerListener`, as the steps go: the call when it is generated,
+ * each visit when it is decided (the cargo message source, which so waits only for the bookings before its window).
  */
 import type { ContainerCall } from '../container-call.js';
 import { Prng } from '../prng.js';
@@ -76,6 +78,17 @@ export interface SlotLedgerCounts {
   readonly overCapacity: number;
 }
 
+/**
+ * Takes a ledger's work as it is done (a source that hands a call's happenings out before all its visits are
+ * decided): each call when it is generated (its truck visits still undecided: `box.leaves` / `box.arrived` null),
+ * each visit request when it is decided (the box completed), and each call once its last visit is decided.
+ */
+export interface LedgerListener {
+  generated(cargo: CallCargo): void;
+  decided(cargo: CallCargo, req: VisitRequest, visit: TruckVisit): void;
+  completed(cargo: CallCargo): void;
+}
+
 export interface CargoLedger {
   /** The next call's cargo (in cargo-horizon order) with its truck visits placed, if its horizon is before `beforeMs`. */
   nextCall(beforeMs?: number): CallCargo | null;
@@ -85,6 +98,12 @@ export interface CargoLedger {
    * work), `working` (call again) or `none` (no call before `beforeMs`). The steps are the same, in the same order.
    */
   advance(beforeMs: number, maxSteps: number): 'ready' | 'working' | 'none';
+  /**
+   * For a ledger with a listener (which takes the calls instead of `nextCall`): at most `maxSteps` steps towards
+   * generating every call whose horizon is before `beforeMs` and deciding every booking made before it; true when
+   * that is done (every truck-visit happening before `beforeMs` is then known: each is at or after its booking).
+   */
+  decideBefore(beforeMs: number, maxSteps: number): boolean;
   /** The planned capacity of a slot. */
   capacity(terminal: string, type: SlotType, slotMs: number): number;
   counts(): SlotLedgerCounts;
@@ -178,6 +197,7 @@ export function cargoLedger(
   seed: number,
   calls: readonly ContainerCall[],
   closures: GateClosures = gateClosures(seed, calls),
+  listener: LedgerListener | null = null,
 ): CargoLedger {
   const states = numbered(calls);
   const steadyFromMs = (states[0]?.horizon ?? 0) + SLOT_CAPACITY.rampUpDays * DAY;
@@ -216,9 +236,22 @@ export function cargoLedger(
     const set = open.get(key);
     set?.delete(p);
     if (set?.size === 0) open.delete(key);
-    p.owner.outstanding--;
+    const s = p.owner;
+    s.outstanding--;
     const follow = p.req.admit(visit);
-    if (follow) enqueue(follow, p.owner);
+    if (follow) enqueue(follow, s);
+    if (listener) {
+      const cargo = s.draft!.cargo;
+      listener.decided(cargo, p.req, visit);
+      if (s.outstanding === 0) complete(s);
+    }
+  }
+
+  /** A listener's call is complete: it takes it, and the ledger forgets it. */
+  function complete(s: CallState): void {
+    const cargo = s.draft!.cargo;
+    s.draft = null;
+    listener!.completed(cargo);
   }
 
   function capacity(terminal: string, type: SlotType, slotMs: number): number {
@@ -385,6 +418,10 @@ export function cargoLedger(
       const s = states[generated++]!;
       s.draft = draftCallCargo(seed, s.call, s.numbering);
       for (const req of s.draft.requests) enqueue(req, s);
+      if (listener) {
+        listener.generated(s.draft.cargo);
+        if (s.outstanding === 0) complete(s);
+      }
       return true;
     }
     heap.pop();
@@ -397,14 +434,15 @@ export function cargoLedger(
     return true;
   }
 
+  /** When the next step happens (a call's horizon or a booking); Infinity: none left. */
+  function nextStepMs(): number {
+    const nextHorizon = generated < states.length ? states[generated]!.horizon : Infinity;
+    return Math.min(nextHorizon, heap.peek()?.req.bookedMs ?? Infinity);
+  }
+
   /** Decides every booking made before `ms` (and generates the calls whose horizon comes before it). */
   function advanceTo(ms: number): void {
-    for (;;) {
-      const nextHorizon = generated < states.length ? states[generated]!.horizon : Infinity;
-      const top = heap.peek();
-      if (Math.min(nextHorizon, top?.req.bookedMs ?? Infinity) >= ms) return;
-      step();
-    }
+    while (nextStepMs() < ms) step();
   }
 
   return {
@@ -425,6 +463,10 @@ export function cargoLedger(
         if (!step()) return 'ready';
       }
       return s.draft !== null && s.outstanding === 0 ? 'ready' : 'working';
+    },
+    decideBefore(beforeMs, maxSteps) {
+      for (let n = 0; n < maxSteps && nextStepMs() < beforeMs; n++) step();
+      return nextStepMs() >= beforeMs;
     },
     capacity,
     counts: () => ({ visits, dual, movedForCapacity, overCapacity }),

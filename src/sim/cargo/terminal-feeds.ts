@@ -30,7 +30,7 @@ import { Prng } from '../prng.js';
 import type { SimMessage, SimParty } from '../sim-message.js';
 import type { SimRun } from '../simulate.js';
 import type { CargoEvent } from './cargo-events.js';
-import { isGateHour, SLOT_TYPES, type CallCargo, type SlotType } from './cargo-model.js';
+import { isGateHour, SLOT_TYPES, type SlotType } from './cargo-model.js';
 import { csv } from './csv-writer.js';
 import { carrierParty, terminalParty } from './cargo-parties.js';
 import { pacificHour, pacificIso } from './pacific-time.js';
@@ -128,8 +128,13 @@ export interface SimNotice {
 }
 
 export interface TerminalFeeds {
-  /** Takes a call's cargo when the cargo source generates it (before any of its happenings is handed out). */
-  addCall(cargo: CallCargo, events: readonly CargoEvent[]): void;
+  /**
+   * Takes happenings of the cargo flows as they become known (the cargo source gives each truck visit's when the
+   * slot ledger decides it, before any of them is handed out; the other happenings count for nothing here). A
+   * statement at `t` counts only the bookings made and the empties gated in by `t`, so the happenings before a
+   * window's end are all it needs (no look-ahead: the capacity it states is the ledger's own).
+   */
+  addEvents(events: readonly CargoEvent[]): void;
   /** The feed messages sent in [fromMs, toMs). */
   messagesIn(fromMs: number, toMs: number): SimMessage[];
 }
@@ -477,7 +482,7 @@ export function terminalFeeds(run: SimRun, capacityOf: SlotCapacity): TerminalFe
   }
 
   return {
-    addCall(cargo, events) {
+    addEvents(events) {
       for (const b of bookingsOf(events)) {
         const key = `${b.terminal}|${b.type}`;
         let slots = bookings.get(key);
@@ -488,10 +493,10 @@ export function terminalFeeds(run: SimRun, capacityOf: SlotCapacity): TerminalFe
       }
       for (const e of events) {
         if (e.kind !== 'GATE' || e.direction !== 'IN' || !e.empty || !e.box) continue;
-        const terminal = cargo.call.terminal;
-        let returns = empties.get(terminal);
-        if (!returns) empties.set(terminal, (returns = new EmptyReturns()));
-        returns.add(`${cargo.call.carrierScac}|${e.box.type.sizeType}`, e.atMs);
+        const call = e.cargo.call;
+        let returns = empties.get(call.terminal);
+        if (!returns) empties.set(call.terminal, (returns = new EmptyReturns()));
+        returns.add(`${call.carrierScac}|${e.box.type.sizeType}`, e.atMs);
       }
     },
     messagesIn(fromMs, toMs) {
