@@ -821,8 +821,10 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
     const cells = await row.locator('td').allTextContents();
     expect(cells[0]).toBe('PORTAL APPROACHING');
     expect(cells[1]).toBe('100 nm');
-    expect(cells[4]).toBe(`${advice.advisedSpeedKn} kn`);
-    expect(cells[8]).toBe(`${advice.co2SavedT} t`);
+    // The API's figures as a reader takes them: one decimal.
+    const oneDecimal = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
+    expect(cells[4]).toBe(`${oneDecimal(advice.advisedSpeedKn)} kn`);
+    expect(cells[8]).toBe(`${oneDecimal(advice.co2SavedT)} t`);
     const section = page.getByTestId('green-approaching');
     expect(await section.locator('.as-of').textContent()).toMatch(/As of .+ · Source: openpcs just-in-time advice/);
     expect(await page.getByTestId('approaching-summary').textContent()).toMatch(
