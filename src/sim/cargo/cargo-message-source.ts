@@ -16,6 +16,7 @@
  * CSV an hour; carriers a container master per call when the vessel berths. An hourly message holds what
  * happened in the clock hour and is sent a few minutes after it.
  */
+import { MinHeap } from '../min-heap.js';
 import { Prng } from '../prng.js';
 import type { SimMessage, SimMessageSource, SimParty } from '../sim-message.js';
 import type { SimRun } from '../simulate.js';
@@ -220,51 +221,6 @@ interface Known {
 const before = (a: Known, b: Known): boolean =>
   a.atMs < b.atMs || (a.atMs === b.atMs && (a.seq < b.seq || (a.seq === b.seq && a.ord < b.ord)));
 
-/** A binary min-heap of the happenings not yet reached by the windows. */
-class KnownHeap {
-  readonly #items: Known[] = [];
-
-  get size(): number {
-    return this.#items.length;
-  }
-
-  peek(): Known | undefined {
-    return this.#items[0];
-  }
-
-  push(k: Known): void {
-    const items = this.#items;
-    items.push(k);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >>> 1;
-      if (!before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
-      i = parent;
-    }
-  }
-
-  pop(): Known | undefined {
-    const items = this.#items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length === 0 || last === undefined) return top;
-    items[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < items.length && before(items[l]!, items[m]!)) m = l;
-      if (r < items.length && before(items[r]!, items[m]!)) m = r;
-      if (m === i) break;
-      [items[i], items[m]] = [items[m]!, items[i]!];
-      i = m;
-    }
-    return top;
-  }
-}
-
 /** A call the ledger generated and the source has not yet counted in its stats (its visits not all decided). */
 interface Generated {
   readonly cargo: CallCargo;
@@ -278,7 +234,7 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
   const seed = run.scenario.seed;
   const stats = new CargoStatsAccumulator(run.scenario.startMs, run.scenario.endMs);
   /** The happenings after the windows' reach, and those read by the windows (sorted, from `recentStart` on). */
-  const ahead = new KnownHeap();
+  const ahead = new MinHeap<Known>(before); // the happenings not yet reached by the windows
   let recent: Known[] = [];
   let recentStart = 0;
   /** The generated calls not yet in the stats, in generation order; by cargo, those whose visits are undecided. */

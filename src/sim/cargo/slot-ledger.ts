@@ -25,6 +25,7 @@
  * each visit when it is decided (the cargo message source, which so waits only for the bookings before its window).
  */
 import type { ContainerCall } from '../container-call.js';
+import { MinHeap } from '../min-heap.js';
 import { Prng } from '../prng.js';
 import type { CallNumbering } from './container-numbers.js';
 import {
@@ -123,54 +124,26 @@ interface Pending {
   done: boolean;
 }
 
-/** A binary min-heap of pending bookings by (bookedMs, id). */
+/** The pending bookings by (bookedMs, id); those decided meanwhile (a DUAL's partner) are dropped on the way. */
 class BookingHeap {
-  readonly #items: Pending[] = [];
-
-  static #less(a: Pending, b: Pending): boolean {
-    return a.req.bookedMs < b.req.bookedMs || (a.req.bookedMs === b.req.bookedMs && a.req.id < b.req.id);
-  }
+  readonly #heap = new MinHeap<Pending>(
+    (a, b) => a.req.bookedMs < b.req.bookedMs || (a.req.bookedMs === b.req.bookedMs && a.req.id < b.req.id),
+  );
 
   push(p: Pending): void {
-    const items = this.#items;
-    items.push(p);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >>> 1;
-      if (!BookingHeap.#less(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
-      i = parent;
-    }
+    this.#heap.push(p);
   }
 
-  /** The next booking not yet decided (decided ones are dropped on the way). */
+  /** The next booking not yet decided. */
   peek(): Pending | null {
-    while (this.#items.length > 0 && this.#items[0]!.done) this.#pop();
-    return this.#items[0] ?? null;
+    while (this.#heap.peek()?.done) this.#heap.pop();
+    return this.#heap.peek() ?? null;
   }
 
   pop(): Pending | null {
     const top = this.peek();
-    if (top) this.#pop();
+    if (top) this.#heap.pop();
     return top;
-  }
-
-  #pop(): void {
-    const items = this.#items;
-    const last = items.pop()!;
-    if (items.length === 0) return;
-    items[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < items.length && BookingHeap.#less(items[l]!, items[m]!)) m = l;
-      if (r < items.length && BookingHeap.#less(items[r]!, items[m]!)) m = r;
-      if (m === i) break;
-      [items[i], items[m]] = [items[m]!, items[i]!];
-      i = m;
-    }
   }
 }
 
