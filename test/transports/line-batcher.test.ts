@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LineBatcher } from '../../src/ingest/transports/line-batcher.js';
+import { INCOMPLETE_WAIT_MS, LineBatcher } from '../../src/ingest/transports/line-batcher.js';
 import { endsNmeaMessage } from '../../src/ingest/transports/nmea-message-boundary.js';
 import { backoffDelayMs } from '../../src/ingest/transports/reconnect-backoff.js';
 
@@ -48,7 +48,7 @@ describe('LineBatcher', () => {
     expect(batcher.stats.droppedBytes).toBe(single(3).length);
   });
 
-  it('should hand over a partial batch after the delay, keeping a trailing incomplete message one period more', async () => {
+  it('should hand over a partial batch after the delay, keeping a trailing incomplete message two periods more', async () => {
     vi.useFakeTimers();
     const { batches, sink } = collecting();
     const batcher = new LineBatcher(sink, { maxLines: 1000, maxDelayMs: 1000 });
@@ -56,7 +56,29 @@ describe('LineBatcher', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(batches).toEqual([[single(1)]]);
     await vi.advanceTimersByTimeAsync(1000);
+    expect(batches).toEqual([[single(1)]]);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(batches).toEqual([[single(1)], [part1]]);
+  });
+
+  it('should keep a message whole when its last fragment comes after a short delay has passed', async () => {
+    // A feed cut every 50 ms (the replay's) on a busy event loop: the second fragment is read 400 ms after the first.
+    vi.useFakeTimers();
+    const { batches, sink } = collecting();
+    const batcher = new LineBatcher(sink, { maxLines: 2000, maxDelayMs: 50 });
+    void batcher.push(`${single(1)}\n${part1}\n`);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(batches).toEqual([[single(1)]]);
+    await vi.advanceTimersByTimeAsync(400);
+    void batcher.push(`${part2}\n`);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(batches).toEqual([[single(1)], [part1, part2]]);
+    // A fragment whose successor never comes still goes, after INCOMPLETE_WAIT_MS more: kept raw, not lost.
+    void batcher.push(`${part1}\n`);
+    await vi.advanceTimersByTimeAsync(50 + INCOMPLETE_WAIT_MS - 10);
+    expect(batches).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(batches).toEqual([[single(1)], [part1, part2], [part1]]);
   });
 
   it('should retry a batch the sink failed to store, in order, and count what it gave up', async () => {

@@ -5,7 +5,10 @@
  * A batch is cut only after a line that ends a message (`endsNmeaMessage`), so the fragments of a
  * multi-sentence AIS message stay in one inbox message (the decoder reassembles within a message body).
  * A batch may therefore run up to 8 lines over `maxLines`; a run of lines with no boundary at all (a
- * broken feed) is cut anyway after `maxLines + 9` lines or after waiting twice `maxDelayMs`.
+ * broken feed) is cut anyway after `maxLines + 9` lines. A trailing incomplete message, once the lines before it
+ * are handed over, waits `max(maxDelayMs, INCOMPLETE_WAIT_MS)` more for its last fragment before it goes as it is:
+ * with a short `maxDelayMs` (50 ms) a fragment whose successor was already in the socket, but not yet read by a
+ * busy event loop, was handed over alone (a month's replay: 7 type 5 messages dead-lettered in two halves).
  *
  * Bytes are read as latin1, so every byte survives the round trip to the inbox unchanged.
  */
@@ -37,6 +40,8 @@ export interface LineBatcherStats {
 
 /** Fragment count is one digit (IEC 61162-1 VDM field 1). */
 const MAX_FRAGMENTS = 9;
+/** Least wait for the last fragment of a trailing incomplete message (a real source sends them together). */
+export const INCOMPLETE_WAIT_MS = 1000;
 /** A "line" longer than this without a newline is garbage; it is cut so memory stays bounded. */
 const MAX_LINE_CHARS = 64 * 1024;
 
@@ -51,6 +56,8 @@ export class LineBatcher {
   #safe = 0;
   #partial = '';
   #timer: NodeJS.Timeout | null = null;
+  /** The buffer holds only an incomplete message and its timer was extended once. */
+  #held = false;
   #tail: Promise<void> = Promise.resolve();
   #stats = { lines: 0, batches: 0, droppedBytes: 0, lostLines: 0 };
 
@@ -107,7 +114,13 @@ export class LineBatcher {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') return;
     this.#lines.push(line);
-    if (endsNmeaMessage(line)) this.#safe = this.#lines.length;
+    if (endsNmeaMessage(line)) {
+      this.#safe = this.#lines.length;
+      if (this.#held) {
+        this.#held = false; // the held message is whole: it goes after the usual delay
+        this.#arm();
+      }
+    }
     if (this.#lines.length === 1) this.#arm();
     if (this.#safe >= this.#maxLines) this.#cut(this.#safe);
     else if (this.#lines.length >= this.#maxLines + MAX_FRAGMENTS) {
@@ -115,13 +128,20 @@ export class LineBatcher {
     }
   }
 
-  #arm(): void {
+  #arm(delayMs = this.#maxDelayMs): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      // A trailing incomplete message waits one more period for its last fragment, then goes as it is.
-      this.#cut(this.#safe > 0 ? this.#safe : this.#lines.length);
-    }, this.#maxDelayMs);
+      if (this.#safe > 0) {
+        this.#cut(this.#safe); // the trailing incomplete message, if any, waits on (re-armed by #cut)
+      } else if (!this.#held) {
+        // Only an incomplete message: it waits once more, at least INCOMPLETE_WAIT_MS, for its last fragment.
+        this.#held = true;
+        this.#arm(Math.max(this.#maxDelayMs, INCOMPLETE_WAIT_MS));
+      } else {
+        this.#cut(this.#lines.length);
+      }
+    }, delayMs);
     this.#timer.unref();
   }
 
@@ -129,6 +149,7 @@ export class LineBatcher {
     if (n <= 0) return;
     const batch = this.#lines.splice(0, n);
     this.#safe = Math.max(0, this.#safe - n);
+    this.#held = false;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     if (this.#lines.length > 0) this.#arm();
