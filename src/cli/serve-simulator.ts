@@ -170,7 +170,6 @@ export async function startServeSimulator(platform: Platform, options: ServeSimu
       await ais.close();
       await done;
       await publisher?.close();
-      await worker?.close();
       await feeds?.stop();
     },
   };

@@ -221,13 +221,12 @@ interface Known {
 const before = (a: Known, b: Known): boolean =>
   a.atMs < b.atMs || (a.atMs === b.atMs && (a.seq < b.seq || (a.seq === b.seq && a.ord < b.ord)));
 
-/** A call the ledger generated and the source has not yet counted in its stats (its visits not all decided). */
+/** A call the ledger generated and the source has not yet counted in its stats. */
 interface Generated {
   readonly cargo: CallCargo;
   readonly seq: number;
   readonly ref: CallRef;
   readonly horizonMs: number;
-  complete: boolean;
 }
 
 export function cargoMessageSource(run: SimRun): CargoMessageSource {
@@ -260,7 +259,6 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
         seq: generatedCalls++,
         ref: callRefOf(cargo),
         horizonMs: cargoHorizonStart(cargo.call),
-        complete: false,
       };
       uncounted.push(g);
       undecided.set(cargo, g);
@@ -276,7 +274,6 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
       feeds.addEvents(events);
     },
     completed(cargo) {
-      undecided.get(cargo)!.complete = true;
       undecided.delete(cargo);
     },
   });
@@ -288,7 +285,7 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
 
   /** Counts the complete calls whose horizon lies before the windows' reach, in generation order (the stats' order). */
   function count(): void {
-    for (let g = uncounted[0]; g?.complete && g.horizonMs < reachMs; g = uncounted[0]) {
+    for (let g = uncounted[0]; g && !undecided.has(g.cargo) && g.horizonMs < reachMs; g = uncounted[0]) {
       stats.add(g.cargo);
       uncounted.shift(); // a few hundred calls at most: released with its boxes' last happening
     }
@@ -301,7 +298,7 @@ export function cargoMessageSource(run: SimRun): CargoMessageSource {
         count();
         const g = uncounted[0];
         if (!g || g.horizonMs >= reachMs) break;
-        if (ledger.decideBefore(Infinity, PREPARE_STEPS) && !g.complete) break; // cannot be: g waits for a booking
+        if (ledger.decideBefore(Infinity, PREPARE_STEPS) && undecided.has(g.cargo)) break; // cannot be: g waits for a booking
       }
       return stats.result();
     },

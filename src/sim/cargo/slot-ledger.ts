@@ -94,12 +94,6 @@ export interface CargoLedger {
   /** The next call's cargo (in cargo-horizon order) with its truck visits placed, if its horizon is before `beforeMs`. */
   nextCall(beforeMs?: number): CallCargo | null;
   /**
-   * At most `maxSteps` of the work `nextCall(beforeMs)` would do at once (generating calls, deciding bookings), so
-   * a live caller can let its event loop run between slices: `ready` (nextCall hands the call out without more
-   * work), `working` (call again) or `none` (no call before `beforeMs`). The steps are the same, in the same order.
-   */
-  advance(beforeMs: number, maxSteps: number): 'ready' | 'working' | 'none';
-  /**
    * For a ledger with a listener (which takes the calls instead of `nextCall`): at most `maxSteps` steps towards
    * generating every call whose horizon is before `beforeMs` and deciding every booking made before it; true when
    * that is done (every truck-visit happening before `beforeMs` is then known: each is at or after its booking).
@@ -413,9 +407,13 @@ export function cargoLedger(
     return Math.min(nextHorizon, heap.peek()?.req.bookedMs ?? Infinity);
   }
 
-  /** Decides every booking made before `ms` (and generates the calls whose horizon comes before it). */
-  function advanceTo(ms: number): void {
-    while (nextStepMs() < ms) step();
+  /**
+   * At most `maxSteps` steps towards deciding every booking made before `ms` (and generating the calls whose horizon
+   * comes before it); true when that is done.
+   */
+  function advanceTo(ms: number, maxSteps = Infinity): boolean {
+    for (let n = 0; n < maxSteps && nextStepMs() < ms; n++) step();
+    return nextStepMs() >= ms;
   }
 
   return {
@@ -428,19 +426,7 @@ export function cargoLedger(
       s.draft = null;
       return cargo;
     },
-    advance(beforeMs, maxSteps) {
-      const s = states[handedOut];
-      if (!s || s.horizon >= beforeMs) return 'none';
-      for (let n = 0; n < maxSteps; n++) {
-        if (s.draft !== null && s.outstanding === 0) return 'ready';
-        if (!step()) return 'ready';
-      }
-      return s.draft !== null && s.outstanding === 0 ? 'ready' : 'working';
-    },
-    decideBefore(beforeMs, maxSteps) {
-      for (let n = 0; n < maxSteps && nextStepMs() < beforeMs; n++) step();
-      return nextStepMs() >= beforeMs;
-    },
+    decideBefore: advanceTo,
     capacity,
     counts: () => ({ visits, dual, movedForCapacity, overCapacity }),
   };
