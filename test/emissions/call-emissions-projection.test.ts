@@ -9,15 +9,11 @@ import { vesselParticularsParser } from '../../src/ingest/csv/vessel-particulars
 import { vesselScheduleParser } from '../../src/ingest/csv/vessel-schedule-parser.js';
 import { ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
-import { COSCO_SPAIN, coscoSpainCallEvents } from '../vessels/cosco-spain-call.js';
-
-const PROVENANCE: EventProvenance = {
-  source: 'test-ais',
-  inboxId: null,
-  sourceOrg: 'local',
-  ownerOrgs: ['local'],
-  visibility: 'community',
-};
+import {
+  COSCO_SPAIN,
+  COSCO_SPAIN_PROVENANCE as PROVENANCE,
+  coscoSpainCallEvents,
+} from '../vessels/cosco-spain-call.js';
 
 async function rows(platform: Platform): Promise<string[]> {
   const all = await platform.database.db.selectFrom('vessel_call_emissions').selectAll().execute();

@@ -7,21 +7,12 @@
  */
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventProvenance } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { vesselProjections } from '../../src/projections/vessels/vessel-projections.js';
 import { ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
-import { coscoSpainCallEvents } from '../vessels/cosco-spain-call.js';
-
-const PROVENANCE: EventProvenance = {
-  source: 'test-ais',
-  inboxId: null,
-  sourceOrg: 'local',
-  ownerOrgs: ['local'],
-  visibility: 'community',
-};
+import { coscoSpainCallEvents, COSCO_SPAIN_PROVENANCE as PROVENANCE } from '../vessels/cosco-spain-call.js';
 
 async function trackStatistics(platform: Platform): Promise<{ estimated: number; rows: number }> {
   const db = platform.database.db;

@@ -3,13 +3,22 @@
  * pilot area, 2 h at anchor in anchorage F, 10 h moored at LBCT, then out to sea (positions are real ones
  * from the 2022-01-03 MarineCadastre extract; the legs are the detector test's). Draught 14.5 m in, 12.8 m out.
  */
-import type { CanonicalEventOf } from '../../src/domain/canonical-event.js';
+import type { CanonicalEventOf, EventProvenance } from '../../src/domain/canonical-event.js';
 
 export type AisEvent = CanonicalEventOf<'STAT'> | CanonicalEventOf<'POSN'>;
 import { positionIdempotencyKey } from '../../src/domain/vessel-observation.js';
 
 const T0 = Date.parse('2022-01-03T00:00:00Z');
 export const COSCO_SPAIN = { mmsi: '477776200', imo: '9516442', name: 'COSCO SPAIN' } as const;
+
+/** How the call's AIS is stored when the local feed takes it: the operator's, seen by the community. */
+export const COSCO_SPAIN_PROVENANCE: EventProvenance = {
+  source: 'test-ais',
+  inboxId: null,
+  sourceOrg: 'local',
+  ownerOrgs: ['local'],
+  visibility: 'community',
+};
 
 function staticEvent(at: string, draughtM: number, mmsi: string = COSCO_SPAIN.mmsi): CanonicalEventOf<'STAT'> {
   return {

@@ -1,20 +1,17 @@
 import { LOCAL_OPERATOR } from '../../src/access/access-scope.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventProvenance } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { vesselProjections } from '../../src/projections/vessels/vessel-projections.js';
 import { ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
-import { COSCO_SPAIN, coscoSpainCallEvents, reflaggedStatic } from './cosco-spain-call.js';
+import {
+  COSCO_SPAIN,
+  COSCO_SPAIN_PROVENANCE as PROVENANCE,
+  coscoSpainCallEvents,
+  reflaggedStatic,
+} from './cosco-spain-call.js';
 
-const PROVENANCE: EventProvenance = {
-  source: 'test-ais',
-  inboxId: null,
-  sourceOrg: 'local',
-  ownerOrgs: ['local'],
-  visibility: 'community',
-};
 const TABLES = [
   'vessel',
   'vessel_identity',
