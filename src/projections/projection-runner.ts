@@ -71,6 +71,8 @@ export class ProjectionRunner {
   #observer: ProjectionObserver | null = null;
   readonly #caughtUp = new Set<() => void>();
   readonly quarantine: ProjectionQuarantineRepository;
+  /** The projections whose tables each one reads (`Projection.reads`), by name: it never passes their checkpoints. */
+  readonly #upstream: ReadonlyMap<string, readonly string[]>;
   /** Events each projection applied since its tables' statistics were last refreshed by this runner. */
   readonly #sinceAnalyze = new Map<string, number>();
 
@@ -84,6 +86,7 @@ export class ProjectionRunner {
   ) {
     const names = new Set(projections.map((p) => p.name));
     if (names.size !== projections.length) throw new Error('projection names must be unique');
+    this.#upstream = upstreamOf(projections);
     this.#projections = projections;
     this.quarantine = new ProjectionQuarantineRepository(db);
     this.#rounds = new CoalescedRounds({
@@ -197,19 +200,21 @@ export class ProjectionRunner {
         // Only the events of its declared codes (`sources`) reach it: the others are not read, decoded or handed
         // over (the container read models skip the AIS positions, the vessel models the cargo events).
         // A window of positions per page: a page's read stays one short index range however far behind it is.
+        const upTo = await this.#upstreamPosition(trx, projection);
         const page = await this.events.read(
           checkpoint.position,
           this.pageSize,
           { ...projection.filter, eventTypeCodes: projection.sources, visibleTo: LOCAL_OPERATOR },
           trx,
-          { scanWindow: this.pageSize * SCAN_WINDOW_PAGES },
+          { scanWindow: this.pageSize * SCAN_WINDOW_PAGES, ...(upTo === undefined ? {} : { upTo }) },
         );
         // The checkpoint moves past the events it does not take too, so the next run does not scan them again
         // (and an idle run is skipped: see catchUpAll).
         const nothingNew = page.scannedTo === checkpoint.position;
         const done = nothingNew || page.reachedHead;
-        // A rebuild is finished by the page that reaches the head, under this lock (see `rebuild`).
-        const settling = done && checkpoint.rebuilding;
+        // A rebuild is finished by the page that reaches the head, under this lock (see `rebuild`); one held back
+        // by the projections it reads has not reached it.
+        const settling = page.reachedHead && checkpoint.rebuilding;
         if (nothingNew && !settling) return { n: 0, done: true };
         if (page.events.length > 0) await this.#applyOrQuarantine(trx, projection, page.events, quarantined);
         if (settling) await projection.settle?.(trx);
@@ -225,6 +230,19 @@ export class ProjectionRunner {
       await this.#analyzeWhenGrown(projection, n);
       if (done) return applied;
     }
+  }
+
+  /** The lowest checkpoint of the projections `projection` reads (none yet: "0"); undefined when it reads none. */
+  async #upstreamPosition(trx: Transaction<DB>, projection: Projection): Promise<string | undefined> {
+    const upstream = this.#upstream.get(projection.name) ?? [];
+    if (upstream.length === 0) return undefined;
+    const rows = await trx
+      .selectFrom('projection_checkpoint')
+      .select(['name', 'position'])
+      .where('name', 'in', upstream)
+      .execute();
+    if (rows.length < upstream.length) return '0';
+    return rows.map((r) => r.position).reduce((a, b) => (compareSeq(a, b) <= 0 ? a : b));
   }
 
   /** Refreshes the planner statistics of the projection's tables once it applied `analyzeEvery` events more. */
@@ -380,4 +398,30 @@ export class ProjectionRunner {
       .executeTakeFirst();
     return row;
   }
+}
+
+/**
+ * For each projection, the names of those among `projections` that own a table it `reads`. A projection reads
+ * only the tables of projections before it (so one round of `catchUpAll` brings it as far as they got); a table
+ * no projection of this runner owns bounds nothing.
+ */
+function upstreamOf(projections: readonly Projection[]): Map<string, string[]> {
+  const owner = new Map<string, { name: string; index: number }>();
+  projections.forEach((p, index) => {
+    for (const table of p.tables) owner.set(table, { name: p.name, index });
+  });
+  const upstream = new Map<string, string[]>();
+  projections.forEach((p, index) => {
+    const names = new Set<string>();
+    for (const table of p.reads ?? []) {
+      const o = owner.get(table);
+      if (o === undefined) continue;
+      if (o.index >= index) {
+        throw new Error(`projection ${p.name} reads ${table} of ${o.name}, which must come before it`);
+      }
+      names.add(o.name);
+    }
+    upstream.set(p.name, [...names]);
+  });
+  return upstream;
 }

@@ -30,6 +30,14 @@ export interface Projection {
    * when its readers join `event` for visibility (containers, truck visits) and so follow a change at once.
    */
   readonly copiesVisibility: boolean;
+  /**
+   * Tables of other projections it reads while it applies (per-call emissions read the calls, tracks and static
+   * data of the vessel models). The runner never applies it past the checkpoints of their owners, so it never
+   * takes an event before the rows that event makes in them exist: a read model that followed the bus ahead of
+   * them computed a call's emissions from a track that lacked the page's positions, and never again. The owners
+   * come before it in the runner's order.
+   */
+  readonly reads?: readonly (keyof DB)[] | undefined;
   /** Codes of the events it appends itself (the vessel-call detector's ARRI/DEPA): read by the projections after it. */
   readonly emits?: readonly EventTypeCode[] | undefined;
   /**

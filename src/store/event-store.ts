@@ -76,6 +76,11 @@ export interface ReadOptions {
    * page's codes and sorts them for every page, so catching up grew with the square of the backlog.
    */
   readonly scanWindow?: number;
+  /**
+   * Reads nothing after this position (a projection that reads another's tables stops where that one stands). A
+   * page bounded by it never `reachedHead` unless it is the settled horizon itself.
+   */
+  readonly upTo?: string;
 }
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -266,11 +271,12 @@ export class EventStore {
     limit: number,
     filter: EventFilter,
     executor: Executor = this.db,
-    { scanWindow }: ReadOptions = {},
+    { scanWindow, upTo }: ReadOptions = {},
   ): Promise<ReadResult> {
     const settled = await this.horizon.settled(executor);
     const windowEnd = scanWindow === undefined ? null : (BigInt(after) + BigInt(scanWindow)).toString();
-    const bound = windowEnd !== null && compareSeq(windowEnd, settled) < 0 ? windowEnd : settled;
+    let bound = windowEnd !== null && compareSeq(windowEnd, settled) < 0 ? windowEnd : settled;
+    if (upTo !== undefined && compareSeq(upTo, bound) < 0) bound = upTo;
     let query = executor
       .selectFrom('event')
       .selectAll()

@@ -256,6 +256,7 @@ export const alertProjection: Projection = {
   name: 'alerts',
   version: 1,
   tables: ['alert_watch_state'],
+  reads: ['container_status'],
   sources: ALERT_SOURCES,
   // Raised alerts are history: they are judged against what each rule's owner could see when the change came.
   copiesVisibility: false,

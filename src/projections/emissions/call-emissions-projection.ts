@@ -375,6 +375,7 @@ export const callEmissionsProjection: Projection = {
   // 6: a carrier's statement of a vessel it never named yields to one of a sender that speaks for it.
   version: 6,
   tables: ['vessel_call_emissions', 'shore_power_connection', 'vessel_particulars'],
+  reads: ['vessel_call', 'vessel_track', 'vessel'],
   // A call is recomputed when its vessel's positions, static data or detected arrivals/departures arrive.
   sources: [VESSEL_POSITION, VESSEL_STATIC, ...TRANSPORT_EVENT_CODES, SHORE_POWER_CONNECTION, VESSEL_PARTICULARS],
   copiesVisibility: true,

@@ -162,6 +162,7 @@ export const terminalKpiProjection: Projection = {
   name: 'terminal-kpis',
   version: 1,
   tables: ['terminal_kpi_daily', 'terminal_kpi_source'],
+  reads: ['container_status', 'container_milestone', 'truck_visit'],
   // The truck visits' facts and the boxes' facts (dwell).
   sources: [...TRUCK_FACT_CODES, ...CONTAINER_FACT_CODES],
   copiesVisibility: false,
