@@ -77,6 +77,8 @@ export interface VesselCall {
   readonly atdPort: string | null;
   readonly draughtInM: number | null;
   readonly draughtOutM: number | null;
+  /** The newest detection of the call (arrival, anchoring, berthing, departure). */
+  readonly asOf: string;
 }
 
 export interface VesselCallPage {

@@ -7,6 +7,7 @@ import {
   lookupReferences,
   mapState,
   MAX_LOOKUP,
+  newestAsOf,
   portTime,
   since,
   statusWords,
@@ -31,6 +32,7 @@ const CALL: VesselCall = {
   atdPort: null,
   draughtInM: null,
   draughtOutM: null,
+  asOf: '2026-12-03T07:00:00.000Z',
 };
 
 describe('portal formatting', () => {
@@ -78,6 +80,14 @@ describe('portal formatting', () => {
     expect(callMatches(CALL, 'ANCHORAGE-B')).toBe(true);
     expect(callMatches(CALL, 'maersk')).toBe(false);
     expect(callMatches(CALL, '')).toBe(true);
+  });
+
+  it('should date a board by its newest detection, not by when it was fetched', () => {
+    const berthed = { ...CALL, asOf: '2026-12-03T09:30:00.000Z' };
+    // Offsets other than Z compare as instants: 10:15+02:00 is 08:15Z, older than the berthing.
+    const earlier = { ...CALL, asOf: '2026-12-03T10:15:00+02:00' };
+    expect(newestAsOf([CALL, berthed, earlier])).toBe('2026-12-03T09:30:00.000Z');
+    expect(newestAsOf([])).toBeNull();
   });
 
   it('should split a pasted list of numbers, upper-case them, drop repeats and cap the count', () => {

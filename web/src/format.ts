@@ -113,6 +113,16 @@ export function boardGroup(call: Pick<VesselCall, 'status'>): BoardGroup {
   }
 }
 
+/**
+ * What a board of calls is "as of": the newest detection among them (ISO 8601), not the instant it was fetched (a
+ * board fetched now of calls last detected an hour ago is an hour old); null for no call.
+ */
+export function newestAsOf(calls: readonly Pick<VesselCall, 'asOf'>[]): string | null {
+  let newest: string | null = null;
+  for (const { asOf } of calls) if (newest === null || Date.parse(asOf) > Date.parse(newest)) newest = asOf;
+  return newest;
+}
+
 /** Whether a call matches a free-text search (vessel name, IMO, MMSI, terminal, anchorage), case-insensitive. */
 export function callMatches(call: VesselCall, search: string): boolean {
   const needle = search.trim().toLowerCase();

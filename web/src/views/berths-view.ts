@@ -8,7 +8,7 @@
 import { apiGet } from '../api';
 import type { Terminal, VesselCall, VesselCallPage } from '../api-types';
 import { h, replaceChildren, timeElement } from '../dom';
-import { boardGroup, duration, portTime, since, withCodes } from '../format';
+import { boardGroup, duration, newestAsOf, portTime, since, withCodes } from '../format';
 import { callHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, every, heading, loading, problemMessage } from '../ui';
@@ -107,7 +107,10 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
       .sort((a, b) => Date.parse(a.ataAnchorage ?? a.ata ?? '') - Date.parse(b.ataAnchorage ?? b.ata ?? ''));
     replaceChildren(
       status,
-      asOf(new Date(now).toISOString(), `vessel calls detected from AIS (GET /vessel-calls?terminal=${zone})`),
+      asOf(
+        newestAsOf([...mine.data.calls, ...port.data.calls]),
+        `vessel calls detected from AIS (GET /vessel-calls?terminal=${zone})`,
+      ),
     );
     replaceChildren(
       body,

@@ -6,7 +6,7 @@
 import { apiDownload, apiGet } from '../api';
 import type { Terminal, VesselCall, VesselCallPage } from '../api-types';
 import { h, replaceChildren, timeElement } from '../dom';
-import { boardGroup, callMatches, duration, portTime, since, withCodes, type BoardGroup } from '../format';
+import { boardGroup, callMatches, duration, newestAsOf, portTime, since, withCodes, type BoardGroup } from '../format';
 import { callHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, every, heading, loading, problemMessage } from '../ui';
@@ -179,7 +179,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     }
     calls = collected;
     fetchedAt = new Date().toISOString();
-    replaceChildren(status, asOf(fetchedAt, 'vessel calls detected from AIS (GET /vessel-calls)'));
+    replaceChildren(status, asOf(newestAsOf(calls), 'vessel calls detected from AIS (GET /vessel-calls)'));
     renderBoard();
   };
 
