@@ -346,6 +346,20 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
     // Before the period's end only: a later report does not date an earlier period.
     const before = (await get('/statistics/operations?from=2026-03-10&to=2026-03-12')).json<Anchor>().shipsAtAnchor;
     expect(before.asOf).toBeNull();
+    // A period the ship reported in and then went on reporting after (every latest position past the period's end:
+    // "today" once the simulator's clock passed the port's midnight): dated by its last report inside, not undated.
+    await platform.pipeline.ingest({
+      format: 'ais-nmea',
+      body: Buffer.from(positionReport(SEED_VESSELS[0]!.mmsi, lon, lat, Date.parse('2026-03-16T20:00:00Z'))),
+      channel: 'test',
+      sourceOrg: 'pa',
+      ownerOrgs: ['pa'],
+      visibility: 'community',
+    });
+    await platform.projections.catchUpAll();
+    const day = '/statistics/operations?from=2026-03-16&to=2026-03-16';
+    expect((await get(day, 'pa')).json<Anchor>().shipsAtAnchor.asOf).toBe('2026-03-16T20:00:00.000Z');
+    expect((await get(day)).json<Anchor>().shipsAtAnchor.asOf).toBe('2026-03-16T20:00:00.000Z');
   });
 
   it('should refuse a reversed or over-long period and unknown parameters with 400, not 5xx', async () => {

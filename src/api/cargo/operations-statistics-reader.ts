@@ -208,21 +208,37 @@ export class OperationsStatisticsReader {
       if (!counted) continue;
       if (r.visibility !== 'public') nonPublic.add(r.call_id);
     }
-    // The calls are as current as the AIS picture they were detected from: its newest report in the period that the
-    // caller may see. A caller who may see none (the public, where the AIS is community data) still gets a count —
-    // of the calls it may see, maybe none — that is as current as the detector's AIS: the newest report of any
-    // visibility, a time that names no vessel (the TEU and KPI series date themselves the same way).
-    const newestReport = async (visible: boolean) =>
-      toDate(
+    // The calls are as current as the AIS picture they were detected from: its newest report before the period's end
+    // that the caller may see. A caller who may see none (the public, where the AIS is community data) still gets a
+    // count — of the calls it may see, maybe none — that is as current as the detector's AIS: the newest report of
+    // any visibility, a time that names no vessel (the TEU and KPI series date themselves the same way).
+    // The ships' latest positions answer at once while the AIS has not passed the period's end; once every ship
+    // reported after it (a period that ended, or "today" once the simulator's clock is past the port's midnight)
+    // the track (one report a minute) says the newest report before the end, never a later one.
+    const newestReport = async (visible: boolean): Promise<Date | null> => {
+      const latest = toDate(
         (
           await this.db
             .selectFrom('vessel_position')
             .select((eb) => eb.fn.max('observed_at').as('at'))
-            .where('observed_at', '<', hi)
             .$if(visible, (q) => q.where(visibleTo(scope, 'vessel_position')))
             .executeTakeFirst()
         )?.at,
       );
+      if (latest === null || latest < hi) return latest;
+      const before = await this.db
+        .selectFrom('vessel_track')
+        .select('observed_at')
+        .where('minute', '>=', lo)
+        .where('minute', '<', hi)
+        .where('observed_at', '<', hi)
+        .$if(visible, (q) => q.where(visibleTo(scope, 'vessel_track')))
+        .orderBy('minute', 'desc')
+        .orderBy('observed_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return toDate(before?.observed_at);
+    };
     const asOf = newest(null, (await newestReport(true)) ?? (await newestReport(false)));
     const days = [...counts.entries()].map(([day, ships]) => ({ day, ships: ships.size }));
     return { asOf, days, nonPublic: nonPublic.size };
