@@ -51,6 +51,12 @@ function envNumber(name: string, fallback: number): number {
 export const REPLAY_DAYS = envNumber('OPENPCS_SIM_REPLAY_DAYS', 0.25);
 const AIS_EVERY_S = envNumber('OPENPCS_SIM_REPLAY_AIS_EVERY_S', 0);
 /**
+ * The scenario's `demandFactor` (container volume as a factor of the 2018 calibration; the calls, the ships and the
+ * AIS unchanged): `OPENPCS_SIM_REPLAY_DEMAND=0.1` makes a month's cargo a tenth, for a month replayed twice where
+ * the full volume (about 200,000 events a simulated day) takes hours per replay.
+ */
+const DEMAND = envNumber('OPENPCS_SIM_REPLAY_DEMAND', 1);
+/**
  * The parties' messages: `sim` = the simulator's cargo flows, `story` = the cargo story; by default the cargo
  * flows from a day on (less: the story, whose boxes fit in a few hours).
  */
@@ -110,6 +116,7 @@ const parsed = parseScenario({
   start: '2026-03-16T00:00:00Z',
   days: REPLAY_DAYS,
   aisPositionEveryS: AIS_EVERY_S,
+  demandFactor: DEMAND,
 });
 if (!parsed.ok) throw new Error(parsed.errors.join('; '));
 const scenario = parsed.scenario;
@@ -280,6 +287,7 @@ function summary(engine: string, first: Replayed, second: Replayed): string {
     replay: engine,
     simulatedDays: REPLAY_DAYS,
     aisPositionEveryS: AIS_EVERY_S,
+    demandFactor: DEMAND,
     cargo: SIM_CARGO ? 'sim cargo flows' : 'cargo story',
     aisLines: first.aisLines,
     messages: first.messages,
@@ -303,7 +311,14 @@ const COMPARE = process.env['OPENPCS_SIM_REPLAY_COMPARE'];
 interface SavedReplay extends Replayed {
   readonly commit: string;
   readonly engine: string;
-  readonly run: { seed: number; startMs: number; days: number; aisPositionEveryS: number; cargo: string };
+  readonly run: {
+    seed: number;
+    startMs: number;
+    days: number;
+    aisPositionEveryS: number;
+    demandFactor: number;
+    cargo: string;
+  };
 }
 
 function commitOfTree(): string {
@@ -324,7 +339,12 @@ if (COMPARE !== undefined) {
       expect(first.commit, 'a replay of a tree with uncommitted changes').not.toMatch(/uncommitted/);
       expect(second.commit).toBe(first.commit);
       expect(second.run).toEqual(first.run);
-      expect(first.run).toEqual({ ...first.run, days: REPLAY_DAYS, aisPositionEveryS: AIS_EVERY_S });
+      expect(first.run).toEqual({
+        ...first.run,
+        days: REPLAY_DAYS,
+        aisPositionEveryS: AIS_EVERY_S,
+        demandFactor: DEMAND,
+      });
       console.log(summary(`${first.engine} + ${second.engine}`, first, second));
       expectSameReplays(first, second);
     });
@@ -349,6 +369,7 @@ if (COMPARE !== undefined) {
             startMs: scenario.startMs,
             days: REPLAY_DAYS,
             aisPositionEveryS: AIS_EVERY_S,
+            demandFactor: DEMAND,
             cargo: CARGO,
           },
         };
