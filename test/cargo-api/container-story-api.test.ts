@@ -325,17 +325,19 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
   it('should date the ships at anchor by the AIS the caller may see, else by the newest report of any visibility', async () => {
     // One community AIS report in the period (the public may not see it): the calls the public may see are
     // counted (none), as current as the detector's AIS — so the series is dated, not "as of" nothing.
-    const at = Date.parse('2026-03-17T12:00:00Z');
     const [lon, lat] = SEED_VESSELS[0]!.at;
-    await platform.pipeline.ingest({
-      format: 'ais-nmea',
-      body: Buffer.from(positionReport(SEED_VESSELS[0]!.mmsi, lon, lat, at)),
-      channel: 'test',
-      sourceOrg: 'pa',
-      ownerOrgs: ['pa'],
-      visibility: 'community',
-    });
-    await platform.projections.catchUpAll();
+    const report = async (at: string) => {
+      await platform.pipeline.ingest({
+        format: 'ais-nmea',
+        body: Buffer.from(positionReport(SEED_VESSELS[0]!.mmsi, lon, lat, Date.parse(at))),
+        channel: 'test',
+        sourceOrg: 'pa',
+        ownerOrgs: ['pa'],
+        visibility: 'community',
+      });
+      await platform.projections.catchUpAll();
+    };
+    await report('2026-03-17T12:00:00Z');
     const url = '/statistics/operations?from=2026-03-16&to=2026-03-18';
     type Anchor = { shipsAtAnchor: { asOf: string | null; rows: { ships: number }[] } };
     const anonymous = (await get(url)).json<Anchor>().shipsAtAnchor;
@@ -348,15 +350,7 @@ describe.each(ENGINES)('cargo API over the container story on $name', (engine) =
     expect(before.asOf).toBeNull();
     // A period the ship reported in and then went on reporting after (every latest position past the period's end:
     // "today" once the simulator's clock passed the port's midnight): dated by its last report inside, not undated.
-    await platform.pipeline.ingest({
-      format: 'ais-nmea',
-      body: Buffer.from(positionReport(SEED_VESSELS[0]!.mmsi, lon, lat, Date.parse('2026-03-16T20:00:00Z'))),
-      channel: 'test',
-      sourceOrg: 'pa',
-      ownerOrgs: ['pa'],
-      visibility: 'community',
-    });
-    await platform.projections.catchUpAll();
+    await report('2026-03-16T20:00:00Z');
     const day = '/statistics/operations?from=2026-03-16&to=2026-03-16';
     expect((await get(day, 'pa')).json<Anchor>().shipsAtAnchor.asOf).toBe('2026-03-16T20:00:00.000Z');
     expect((await get(day)).json<Anchor>().shipsAtAnchor.asOf).toBe('2026-03-16T20:00:00.000Z');

@@ -103,21 +103,19 @@ describe.each(ENGINES)('a projection that reads another’s tables on $name', (e
     const { runner, writer, readerProjection, reader } = pair(2);
     await runner.catchUpAll();
     expect(reader.handed).toHaveLength(6);
+    const rebuildingFromZero = (name: string) =>
+      platform.database.db
+        .updateTable('projection_checkpoint')
+        .set({ position: '0', rebuilding: true })
+        .where('name', '=', name)
+        .execute();
     // The writer rebuilt from zero but interrupted after one page: its checkpoint is behind the reader's.
-    await platform.database.db
-      .updateTable('projection_checkpoint')
-      .set({ position: '0', rebuilding: true })
-      .where('name', '=', 'writer')
-      .execute();
+    await rebuildingFromZero('writer');
     await append(6, 2);
     expect(await runner.catchUp(readerProjection)).toBe(0);
     expect(reader.handed).toHaveLength(6);
     // The reader's own rebuild, held back by the writer, does not settle until it reaches the head.
-    await platform.database.db
-      .updateTable('projection_checkpoint')
-      .set({ position: '0', rebuilding: true })
-      .where('name', '=', 'reader')
-      .execute();
+    await rebuildingFromZero('reader');
     await runner.catchUp(readerProjection);
     expect(reader.settled).toBe(0);
     await runner.catchUp(writer);
