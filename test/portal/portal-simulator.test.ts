@@ -187,6 +187,14 @@ describe.skipIf(missing !== null)('portal journeys on simulator data', { timeout
       }
       return false;
     });
+    // The TEU per week counts vessel discharges and loads, which reach the community in the carriers' hourly DCSA
+    // batches and the terminals' COARRI: on a loaded machine the first of them came in after the journeys ran, and
+    // the public chart rightly said "no figure counted yet" (a CI run, 2 cores). The public journey needs
+    // a counted figure, so the set-up waits for one, as for the boxes and calls above (the page's default period).
+    await until('the first discharges or loads counted in the TEU per week', deadline, async () => {
+      const stats = await api<{ teuPerWeek?: { asOf: string | null } }>('/statistics/operations');
+      return (stats.body.teuPerWeek?.asOf ?? null) !== null;
+    });
     const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(WAIT.timeout);
