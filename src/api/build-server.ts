@@ -162,6 +162,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     openDeadLetters: () => platform.deadLetters.countOpen(),
     inboxBacklog: async () => (await platform.inbox.countByStatus()).received,
     openQuarantine: () => platform.projections.quarantine.countOpen(),
+    projectionLag: () => platform.projections.lag(),
   });
   platform.pipeline.setObserver({
     ...metrics.observer,

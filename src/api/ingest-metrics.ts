@@ -5,6 +5,7 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { IngestObserver } from '../ingest/ingest-pipeline.js';
 import type { ProjectionObserver } from '../projections/projection-observer.js';
+import type { ProjectionLag } from '../projections/projection-runner.js';
 
 export interface PlatformMetrics {
   readonly registry: Registry;
@@ -15,6 +16,7 @@ export interface PlatformMetrics {
     openDeadLetters: () => Promise<number>;
     inboxBacklog: () => Promise<number>;
     openQuarantine?: () => Promise<ReadonlyMap<string, number>>;
+    projectionLag?: () => Promise<ReadonlyMap<string, ProjectionLag>>;
   }): void;
 }
 
@@ -93,6 +95,33 @@ export function createMetrics(): PlatformMetrics {
       if (!collectors?.openQuarantine) return;
       this.reset();
       for (const [projection, n] of await collectors.openQuarantine()) this.set({ projection }, n);
+    },
+  });
+  /** Sets a lag gauge from the store at scrape time (each gauge reads: a few indexed lookups). */
+  const projectionLag = (which: keyof ProjectionLag) => async (gauge: Gauge<'projection'>) => {
+    if (!collectors?.projectionLag) return;
+    const lag = await collectors.projectionLag();
+    gauge.reset();
+    for (const [projection, one] of lag) gauge.set({ projection }, one[which]);
+  };
+  const lagPositions = projectionLag('positions');
+  new Gauge({
+    name: 'openpcs_projection_lag_positions',
+    help: "Event-log positions between a read model's checkpoint and the settled head, by projection (0: caught up)",
+    labelNames: ['projection'] as const,
+    registers: [registry],
+    async collect() {
+      await lagPositions(this);
+    },
+  });
+  const lagSeconds = projectionLag('seconds');
+  new Gauge({
+    name: 'openpcs_projection_lag_seconds',
+    help: 'Age of the oldest event a read model has not applied yet, by projection (0: caught up)',
+    labelNames: ['projection'] as const,
+    registers: [registry],
+    async collect() {
+      await lagSeconds(this);
     },
   });
   return {

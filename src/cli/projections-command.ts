@@ -64,11 +64,13 @@ export function projectionsCommand(): Command {
     await withPlatform(resolveEnv(flags), async (platform) => {
       const head = await platform.events.head();
       const open = await platform.projections.quarantine.countOpen();
+      const lag = await platform.projections.lag();
       for (const p of platform.projections.projections) {
         const s = await platform.projections.status(p.name);
         const quarantined = open.get(p.name) ?? 0;
+        const behind = lag.get(p.name);
         console.log(
-          `${p.name.padEnd(24)} v${p.version}  at ${s?.position ?? '0'} of ${head}${s && s.version !== p.version ? ` (stored v${s.version}: rebuilt at next start)` : ''}${quarantined > 0 ? `  ${quarantined} quarantined (openpcs projections quarantine)` : ''}`,
+          `${p.name.padEnd(24)} v${p.version}  at ${s?.position ?? '0'} of ${head}${behind && behind.positions > 0 ? ` (oldest unapplied event ${Math.round(behind.seconds)} s old)` : ''}${s && s.version !== p.version ? ` (stored v${s.version}: rebuilt at next start)` : ''}${quarantined > 0 ? `  ${quarantined} quarantined (openpcs projections quarantine)` : ''}`,
         );
       }
     });

@@ -65,6 +65,17 @@ export interface ProjectionStatus {
   readonly position: string;
 }
 
+/** How far one read model trails the settled head of the event log (`ProjectionRunner.lag`). */
+export interface ProjectionLag {
+  /**
+   * Positions between its checkpoint and the settled head: the events it has still to look through (its own codes
+   * and others'; a position an aborted append left unused counts too, so this is an upper bound).
+   */
+  readonly positions: number;
+  /** Seconds since the oldest of those events was recorded; 0 when the read model is at the head. */
+  readonly seconds: number;
+}
+
 export class ProjectionRunner {
   readonly #projections: readonly Projection[];
   readonly #rounds: CoalescedRounds;
@@ -388,6 +399,40 @@ export class ProjectionRunner {
         .execute();
     });
     return this.catchUp(projection);
+  }
+
+  /**
+   * How far each projection trails the settled head, by name: what an operator alarms on when the read models fall
+   * behind the ingest (`openpcs_projection_lag_*` at `/metrics`). One query for the checkpoints, and one indexed
+   * lookup per projection that is behind; read from the store, so a replica that runs no projections reports the
+   * lag of the process that does.
+   */
+  async lag(now: Date = new Date()): Promise<ReadonlyMap<string, ProjectionLag>> {
+    const head = await this.events.head();
+    const rows = await this.db.selectFrom('projection_checkpoint').select(['name', 'position']).execute();
+    const position = new Map(rows.map((r) => [r.name, r.position]));
+    const lag = new Map<string, ProjectionLag>();
+    for (const projection of this.#projections) {
+      const at = position.get(projection.name) ?? '0';
+      if (compareSeq(at, head) >= 0) {
+        lag.set(projection.name, { positions: 0, seconds: 0 });
+        continue;
+      }
+      const oldest = await this.db
+        .selectFrom('event')
+        .select('recorded_at')
+        .where('seq', '>', at)
+        .where('seq', '<=', head)
+        .orderBy('seq')
+        .limit(1)
+        .executeTakeFirst();
+      const recordedAt = oldest ? new Date(oldest.recorded_at).getTime() : now.getTime();
+      lag.set(projection.name, {
+        positions: Number(BigInt(head) - BigInt(at)),
+        seconds: Math.max(0, (now.getTime() - recordedAt) / 1000),
+      });
+    }
+    return lag;
   }
 
   async status(name: string): Promise<ProjectionStatus | undefined> {
