@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  kwh,
   auxCapLine,
   callShorePowerLine,
   connectionRateFigure,
@@ -160,7 +161,7 @@ describe('call shore-power line', () => {
     };
     expect(callShorePowerLine({ shorePower, shorePowerKwhSource: 'none', particularsSource: STATED }, utc)).toBe(
       'Shore power: fitted (stated by coscon, as of 2022-01-01 08:00 UTC), berth equipped, not connected — ' +
-        'missed: 9100 kWh / 5.4 t CO2 avoidable (3.24 t net of grid at 225 g/kWh).',
+        'missed: 9,100 kWh / 5.4 t CO2 avoidable (3.24 t net of grid at 225 g/kWh).',
     );
   });
 
@@ -177,7 +178,7 @@ describe('call shore-power line', () => {
     };
     expect(callShorePowerLine({ shorePower, shorePowerKwhSource: 'feed', particularsSource: STATED }, utc)).toBe(
       'Shore power: fitted (stated by coscon, as of 2022-01-01 08:00 UTC), berth equipped, connected 11 h — ' +
-        '8400 kWh, metered by the terminal, 4.98 t CO2 avoided.',
+        '8,400 kWh, metered by the terminal, 4.98 t CO2 avoided.',
     );
   });
 
@@ -267,6 +268,18 @@ describe('shore-power connection rate', () => {
       ['polb-pier-t', 0, 1, 0, 9_100, 4_000_000],
       ['Port', 2, 2, 50, 18_200, 9_397_000],
     ]);
+  });
+
+  it('should give the port’s shore power as whole kWh, not the float noise of the terminals’ sum', () => {
+    // 1000.07 + 0.2 is 1000.2700000000001 in floating point: the portal once printed "1558.2500000000002 kWh".
+    const withKwh = (key: string, shorePowerKwh: number) => {
+      const g = group(key, 1, 0, 0);
+      return { ...g, shorePower: { ...g.shorePower, shorePowerKwh } };
+    };
+    const port = shorePowerContent(summary([withKwh('polb-lbct', 1000.07), withKwh('polb-pier-t', 0.2)])).port;
+    expect(port.shorePowerKwh).not.toBe(1000.27);
+    expect(kwh(port.shorePowerKwh)).toBe('1,000 kWh');
+    expect(kwh(0)).toBe('0 kWh');
   });
 
   it('should show no rate, not 0 %, when no fitted ship called at an equipped berth', () => {

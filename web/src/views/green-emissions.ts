@@ -156,6 +156,8 @@ type Content = Omit<PanelContent, 'stale'>;
 /** Grams as tonnes (2 decimals) and as kilograms (1 decimal), for the charts. */
 export const tonnes = (grams: number) => Math.round(grams / 1e4) / 100;
 export const kilograms = (grams: number) => Math.round(grams / 100) / 10;
+/** Energy for reading: whole kWh, thousands grouped ("1,558 kWh"), never a sum's float noise ("1558.2500000000002"). */
+export const kwh = (value: number) => `${decimal(value, 0)} kWh`;
 
 /** "stated by coscon (as of …), estimated: builtYear, sulphurPct", or "estimated" / "none". */
 export function particularsText(
@@ -195,10 +197,10 @@ export function callShorePowerLine(
         ? ', estimated from auxiliary power'
         : '';
   const use = s.connected
-    ? `connected ${oneDecimal(s.connectedHours)} h — ${s.shorePowerKwh} kWh${source}, ${tonnes(s.avoidedCo2G)} t CO2 avoided`
+    ? `connected ${oneDecimal(s.connectedHours)} h — ${kwh(s.shorePowerKwh)}${source}, ${tonnes(s.avoidedCo2G)} t CO2 avoided`
     : 'not connected';
   const missed = s.missed
-    ? ` — missed: ${s.missedShorePowerKwh} kWh / ${tonnes(s.missedAvoidableCo2G)} t CO2 avoidable ` +
+    ? ` — missed: ${kwh(s.missedShorePowerKwh)} / ${tonnes(s.missedAvoidableCo2G)} t CO2 avoidable ` +
       `(${tonnes(s.missedNetCo2ReductionG)} t net of grid at ${s.gridCo2GPerKwh} g/kWh)`
     : '';
   return `Shore power: ${fitted}, ${berth}, ${use}${missed}.`;

@@ -26,6 +26,7 @@ import {
   connectionRateFigure,
   tonnes,
   kilograms,
+  kwh,
   type CallEmissionsRow,
   type Corridors,
   type EmissionsSummary,
@@ -300,7 +301,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
         figure(`${tonnes(total((g) => g.totals.co2G))} t`, 'CO2 of the vessel calls in the period', 'emissions-co2'),
         figure(`${tonnes(total((g) => g.totals.noxG))} t`, 'NOx of the vessel calls', 'emissions-nox'),
         figure(
-          `${shorePower.port.shorePowerKwh} kWh`,
+          kwh(shorePower.port.shorePowerKwh),
           `shore power stated by the terminals, ${tonnes(shorePower.port.avoidedCo2G)} t CO2 avoided`,
           'shore-power-kwh',
         ),
