@@ -115,14 +115,17 @@ describe('particularsText', () => {
         particularsSource: { sourceOrg: 'coscon', asOf: '2022-01-01T00:00:00.000Z' },
         estimatedFields: ['builtYear', 'sulphurPct'],
       }),
-    ).toBe('stated by coscon (as of 2022-01-01T00:00:00.000Z); estimated: builtYear, sulphurPct');
+    ).toBe('stated by coscon (as of Dec 31, 16:00 PST); estimated: builtYear, sulphurPct');
     expect(
-      particularsText({
-        particulars: 'stated',
-        particularsSource: { sourceOrg: 'coscon', asOf: '2022-01-01T00:00:00.000Z' },
-        estimatedFields: [],
-      }),
-    ).toBe('stated by coscon (as of 2022-01-01T00:00:00.000Z)');
+      particularsText(
+        {
+          particulars: 'stated',
+          particularsSource: { sourceOrg: 'coscon', asOf: '2022-01-01T00:00:00.000Z' },
+          estimatedFields: [],
+        },
+        utc,
+      ),
+    ).toBe('stated by coscon (as of 2022-01-01 00:00 UTC)');
   });
 
   it('says estimated when only AIS static data was used', () => {

@@ -159,13 +159,17 @@ export const kilograms = (grams: number) => Math.round(grams / 100) / 10;
 /** Energy for reading: whole kWh, thousands grouped ("1,558 kWh"), never a sum's float noise ("1558.2500000000002"). */
 export const kwh = (value: number) => `${decimal(value, 0)} kWh`;
 
-/** "stated by coscon (as of …), estimated: builtYear, sulphurPct", or "estimated" / "none". */
+/**
+ * "stated by coscon (as of Dec 5, 01:57 PST), estimated: builtYear, sulphurPct", or "estimated" / "none": the time in
+ * the port's words like every other time on the page (the raw ISO instant stays in the CSV export).
+ */
 export function particularsText(
   row: Pick<CallEmissionsRow, 'particulars' | 'particularsSource' | 'estimatedFields'>,
+  time: (iso: string) => string = portTime,
 ): string {
   if (row.particulars !== 'stated' || row.particularsSource === null) return row.particulars;
   const estimated = row.estimatedFields.length > 0 ? `; estimated: ${row.estimatedFields.join(', ')}` : '';
-  return `stated by ${row.particularsSource.sourceOrg} (as of ${row.particularsSource.asOf})${estimated}`;
+  return `stated by ${row.particularsSource.sourceOrg} (as of ${time(row.particularsSource.asOf)})${estimated}`;
 }
 
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
