@@ -12,7 +12,7 @@ import { EXPECTED_AT, TANKERS_AT_ANCHOR, TANKERS_AT_BERTH } from './expected-202
 
 interface VesselCall {
   callId: string;
-  vessel: { mmsi: string; imo: string | null; name: string | null };
+  vessel: { mmsi: string; imo: string | null; name: string | null; shipType: number | null; shipCategory: string };
   port: string | null;
   status: string;
   ata: string | null;
@@ -195,7 +195,9 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     const called = res.json().calls.filter((c: { vessel: { mmsi: string } }) => c.vessel.mmsi === '477000001');
     expect(called).toEqual([
       expect.objectContaining({
-        vessel: { mmsi: '477000001', imo: null, name: 'TEST CALLER' },
+        // The ship type from its AIS static data (71: cargo, hazard category A): a berth line-up tells a container
+        // ship waiting from a tug in port limits by it.
+        vessel: { mmsi: '477000001', imo: null, name: 'TEST CALLER', shipType: 71, shipCategory: 'cargo' },
         status: 'departed',
         anchorage: 'anchorage-f',
         timeAtAnchorMin: 120,
@@ -239,14 +241,16 @@ describe.each(ENGINES)('vessel API on $name', (engine) => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'callId,mmsi,imo,vesselName,port,status,ata,ataAnchorage,anchorage,timeAtAnchorMin,terminal,terminalSmdgCode,atb,atd,atdPort,draughtInM,draughtOutM,asOf,sourceOrganisation,sourceEventId',
+      'callId,mmsi,imo,vesselName,shipType,shipCategory,port,status,ata,ataAnchorage,anchorage,timeAtAnchorMin,terminal,terminalSmdgCode,atb,atd,atdPort,draughtInM,draughtOutM,asOf,sourceOrganisation,sourceEventId',
     );
     const first = all.calls[0]!;
-    expect(lines[1]!.split(',').slice(0, 6)).toEqual([
+    expect(lines[1]!.split(',').slice(0, 8)).toEqual([
       first.callId,
       first.vessel.mmsi,
       first.vessel.imo ?? '',
       first.vessel.name ?? '',
+      String(first.vessel.shipType ?? ''),
+      first.vessel.shipCategory,
       first.port ?? '',
       first.status,
     ]);

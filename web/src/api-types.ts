@@ -63,7 +63,14 @@ export type VesselCallStatus = 'arrived' | 'at_anchor' | 'at_berth' | 'left_bert
 /** `GET /vessel-calls` */
 export interface VesselCall {
   readonly callId: string;
-  readonly vessel: { readonly mmsi: string; readonly imo: string | null; readonly name: string | null };
+  readonly vessel: {
+    readonly mmsi: string;
+    readonly imo: string | null;
+    readonly name: string | null;
+    /** AIS type of ship and cargo of the newest static data the caller sees; null: none seen. */
+    readonly shipType: number | null;
+    readonly shipCategory: string;
+  };
   readonly port: string | null;
   readonly status: VesselCallStatus;
   readonly ata: string | null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   boardGroup,
+  mayBerthAtTerminal,
   callMatches,
   duration,
   isStale,
@@ -18,7 +19,7 @@ import type { VesselCall } from './api-types';
 
 const CALL: VesselCall = {
   callId: '366998410:2026-12-03T07:00',
-  vessel: { mmsi: '366998410', imo: '9321483', name: 'EVER GIVEN' },
+  vessel: { mmsi: '366998410', imo: '9321483', name: 'EVER GIVEN', shipType: 71, shipCategory: 'cargo' },
   port: 'USLGB',
   status: 'at_anchor',
   ata: null,
@@ -104,6 +105,25 @@ describe('portal formatting', () => {
   it('should turn status codes into words', () => {
     expect(statusWords('GATED_OUT')).toBe('Gated out');
     expect(statusWords('AVAILABLE')).toBe('Available');
+  });
+});
+
+describe('mayBerthAtTerminal', () => {
+  const of = (shipType: number | null, shipCategory: string) => ({
+    vessel: { ...CALL.vessel, shipType, shipCategory },
+  });
+  it('should keep cargo ships, tankers, passenger ships and vessels of unknown type among the next arrivals', () => {
+    expect(mayBerthAtTerminal(of(71, 'cargo'))).toBe(true);
+    expect(mayBerthAtTerminal(of(80, 'tanker'))).toBe(true);
+    expect(mayBerthAtTerminal(of(60, 'passenger'))).toBe(true);
+    expect(mayBerthAtTerminal(of(null, 'other'))).toBe(true);
+    expect(mayBerthAtTerminal(of(0, 'other'))).toBe(true);
+  });
+  it('should leave out tugs, pilot boats, port tenders and pleasure craft, which make calls in port limits all day', () => {
+    expect(mayBerthAtTerminal(of(52, 'tug'))).toBe(false);
+    expect(mayBerthAtTerminal(of(50, 'other'))).toBe(false);
+    expect(mayBerthAtTerminal(of(53, 'other'))).toBe(false);
+    expect(mayBerthAtTerminal(of(37, 'pleasure'))).toBe(false);
   });
 });
 

@@ -113,6 +113,20 @@ export function boardGroup(call: Pick<VesselCall, 'status'>): BoardGroup {
   }
 }
 
+/** The AIS categories of ships that come to a terminal's berth (cargo, tanker, passenger). */
+const BERTHING_CATEGORIES: ReadonlySet<string> = new Set(['cargo', 'tanker', 'passenger']);
+
+/**
+ * Whether a call's vessel may be waiting for a terminal's berth: a cargo ship, tanker or passenger ship by its AIS
+ * type, or a vessel whose type is not known (no static data seen, or type 0 "not available": it may well be one).
+ * Tugs, pilot boats, port tenders, fishing and pleasure craft also make "calls" in port limits, all day long, and
+ * are not next arrivals of any terminal.
+ */
+export function mayBerthAtTerminal(call: Pick<VesselCall, 'vessel'>): boolean {
+  const { shipType, shipCategory } = call.vessel;
+  return shipType === null || shipType === 0 || BERTHING_CATEGORIES.has(shipCategory);
+}
+
 /**
  * What a board of calls is "as of": the newest detection among them (ISO 8601), not the instant it was fetched (a
  * board fetched now of calls last detected an hour ago is an hour old); null for no call.

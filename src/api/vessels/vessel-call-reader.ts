@@ -101,7 +101,7 @@ export class VesselCallReader {
       .orderBy('audience')
       .limit(limit + 1)
       .execute();
-    return { calls: await this.views(rows.slice(0, limit)), more: rows.length > limit };
+    return { calls: await this.views(rows.slice(0, limit), scope), more: rows.length > limit };
   }
 
   /** One call by id; undefined when it does not exist or the caller may not see it (the same 404). */
@@ -114,18 +114,32 @@ export class VesselCallReader {
       .orderBy('audience')
       .limit(1)
       .executeTakeFirst();
-    return row ? (await this.views([row]))[0] : undefined;
+    return row ? (await this.views([row], scope))[0] : undefined;
   }
 
-  /** The rows as the API shows them, each with the provenance of its newest detection. */
-  private async views(rows: readonly CallRow[]): Promise<VesselCallView[]> {
+  /**
+   * The rows as the API shows them, each with the provenance of its newest detection and the ship type of the
+   * vessel's newest static data the caller may see.
+   */
+  private async views(rows: readonly CallRow[], scope: AccessScope): Promise<VesselCallView[]> {
     if (rows.length === 0) return [];
+    const mmsis = [...new Set(rows.map((r) => r.mmsi))];
+    const statics = await this.db
+      .selectFrom('vessel')
+      .select(['mmsi', 'ship_type'])
+      .distinctOn('mmsi')
+      .where('mmsi', 'in', mmsis)
+      .where(visibleTo(scope, 'vessel'))
+      .orderBy('mmsi')
+      .orderBy('static_at', 'desc')
+      .execute();
+    const shipType = new Map(statics.map((v) => [v.mmsi, v.ship_type]));
     const since = new Date(Math.min(...rows.map((r) => firstOf(r).getTime())));
     const found = await this.db
       .selectFrom('event')
       .select(['seq', 'event_id', 'source_org', 'vessel_mmsi', 'event_date_time', 'visibility', 'owner_orgs'])
       .where('source', '=', VESSEL_CALL_DETECTOR_SOURCE)
-      .where('vessel_mmsi', 'in', [...new Set(rows.map((r) => r.mmsi))])
+      .where('vessel_mmsi', 'in', mmsis)
       .where('event_date_time', '>=', since)
       .execute();
     const detections: Detection[] = found.map((e) => ({
@@ -136,6 +150,6 @@ export class VesselCallReader {
       eventId: e.event_id,
       sourceOrg: e.source_org,
     }));
-    return rows.map((r) => vesselCallView(r, callProvenance(r, detections)));
+    return rows.map((r) => vesselCallView(r, callProvenance(r, detections), shipType.get(r.mmsi) ?? null));
   }
 }

@@ -1,6 +1,7 @@
 /** Vessel calls as the API shows them (zod → OpenAPI), from `vessel_call` rows, and their CSV export columns. */
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import { SHIP_CATEGORIES, shipCategoryOf } from '../../domain/ais-ship-type.js';
 import { VESSEL_CALL_STATUSES, type VesselCallStatus } from '../../domain/vessel-calls/vessel-call-status.js';
 import type { VesselCallTable } from '../../store/schema.js';
 import { terminalCodeOfZone } from '../../domain/terminal-registry.js';
@@ -11,7 +12,22 @@ const iso = (d: Date | null): string | null => (d === null ? null : d.toISOStrin
 
 export const VesselCallSchema = z.object({
   callId: z.string().describe('<MMSI>:<UTC minute the call started>'),
-  vessel: z.object({ mmsi: z.string(), imo: z.string().nullable(), name: z.string().nullable() }),
+  vessel: z.object({
+    mmsi: z.string(),
+    imo: z.string().nullable(),
+    name: z.string().nullable(),
+    shipType: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'AIS type of ship and cargo (ITU-R M.1371 message 5), from the newest static data of the vessel you may see; ' +
+          'null when you see none',
+      ),
+    shipCategory: z
+      .enum(SHIP_CATEGORIES)
+      .describe('category of that type (cargo, tanker, passenger, tug, …); other when unknown or special craft'),
+  }),
   port: z.string().nullable().describe('UN/LOCODE'),
   status: z.enum(VESSEL_CALL_STATUSES),
   ata: z.string().nullable().describe('arrival in port limits'),
@@ -45,10 +61,18 @@ export type VesselCallView = z.infer<typeof VesselCallSchema>;
 /** Who stated the newest detection of a call: `asOf` and `source` (`VesselCallReader`). */
 export type CallProvenance = Pick<VesselCallView, 'asOf' | 'source'>;
 
-export function vesselCallView(r: Selectable<VesselCallTable>, provenance: CallProvenance): VesselCallView {
+/**
+ * A call row as the API shows it. `shipType`: the AIS ship type of the vessel's newest static data the caller may
+ * see (the row itself does not keep it).
+ */
+export function vesselCallView(
+  r: Selectable<VesselCallTable>,
+  provenance: CallProvenance,
+  shipType: number | null = null,
+): VesselCallView {
   return {
     callId: r.call_id,
-    vessel: { mmsi: r.mmsi, imo: r.imo, name: r.vessel_name },
+    vessel: { mmsi: r.mmsi, imo: r.imo, name: r.vessel_name, shipType, shipCategory: shipCategoryOf(shipType) },
     port: r.port,
     status: r.status as VesselCallStatus,
     ata: iso(r.ata),
@@ -72,6 +96,8 @@ export const VESSEL_CALL_CSV_COLUMNS = [
   'mmsi',
   'imo',
   'vesselName',
+  'shipType',
+  'shipCategory',
   'port',
   'status',
   'ata',
@@ -96,6 +122,8 @@ export function vesselCallCsvRow(c: VesselCallView): Record<string, unknown> {
     mmsi: c.vessel.mmsi,
     imo: c.vessel.imo,
     vesselName: c.vessel.name,
+    shipType: c.vessel.shipType,
+    shipCategory: c.vessel.shipCategory,
     sourceOrganisation: c.source?.organisation ?? null,
     sourceEventId: c.source?.eventId ?? null,
   };

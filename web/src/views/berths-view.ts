@@ -1,14 +1,14 @@
 /**
  * Berth line-up of one terminal (what a terminal's planner opens first): the ships at its berths now (since
  * when, how long they waited at anchor), the next arrivals (ships in port limits or at anchor: AIS does not say
- * which terminal a ship is waiting for, so these are the port's, for every terminal) and the ships that left its
- * berths in the last 24 hours. `GET /vessel-calls?terminal=<zone>&from=` and `GET /vessel-calls?from=`,
+ * which terminal a ship is waiting for, so these are the port's cargo ships, tankers and passenger ships, for every
+ * terminal; tugs and other harbour craft aside) and the ships that left its berths in the last 24 hours. `GET /vessel-calls?terminal=<zone>&from=` and `GET /vessel-calls?from=`,
  * refreshed every minute; the terminal from `#/berths?terminal=<zone>` or the list.
  */
 import { apiGet } from '../api';
 import type { Terminal, VesselCall, VesselCallPage } from '../api-types';
 import { h, replaceChildren, timeElement } from '../dom';
-import { boardGroup, duration, newestAsOf, portTime, since, withCodes } from '../format';
+import { boardGroup, duration, mayBerthAtTerminal, newestAsOf, portTime, since, withCodes } from '../format';
 import { callHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, every, heading, loading, problemMessage } from '../ui';
@@ -103,7 +103,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     const atBerth = mine.data.calls.filter((c) => boardGroup(c) === 'berth');
     const left = mine.data.calls.filter((c) => boardGroup(c) === 'departures').reverse();
     const next = port.data.calls
-      .filter((c) => boardGroup(c) === 'arrivals' || boardGroup(c) === 'anchor')
+      .filter((c) => (boardGroup(c) === 'arrivals' || boardGroup(c) === 'anchor') && mayBerthAtTerminal(c))
       .sort((a, b) => Date.parse(a.ataAnchorage ?? a.ata ?? '') - Date.parse(b.ataAnchorage ?? b.ata ?? ''));
     replaceChildren(
       status,
@@ -140,7 +140,9 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
           h(
             'p',
             { class: 'help' },
-            'AIS does not say which terminal a ship is waiting for: these are every ship arrived or at anchor, longest first.',
+            'AIS does not say which terminal a ship is waiting for: these are every ship arrived or at anchor, longest ' +
+              'first (cargo ships, tankers, passenger ships and ships of unknown type; not tugs, pilot boats or other ' +
+              'harbour craft).',
           ),
           table(
             'Next arrivals',
