@@ -425,16 +425,24 @@ describe.skipIf(missing !== null)('portal in a browser', () => {
       expect.stringMatching(/^Departures \(\d+\)$/),
     ]);
     const apiCalls = JSON.parse((await api('/vessel-calls?limit=1000', { key: keys.get('portal-yti')! })).body)
-      .calls as unknown[];
-    const rows = await page.locator('.board tbody tr').count();
-    expect(rows).toBe(apiCalls.length);
+      .calls as { vessel: { shipType: number | null; shipCategory: string } }[];
+    // By default the ships that come to terminals' berths (or of unknown type); "All" adds the harbour craft.
+    const ships = apiCalls.filter(
+      (c) =>
+        c.vessel.shipType === null ||
+        c.vessel.shipType === 0 ||
+        ['cargo', 'tanker', 'passenger'].includes(c.vessel.shipCategory),
+    );
+    expect(await page.locator('.board tbody tr').count()).toBe(ships.length);
+    await page.getByLabel('Vessels').selectOption('all');
+    await expect.poll(() => page.locator('.board tbody tr').count()).toBe(apiCalls.length);
     await shot('calls', true);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/^callId,mmsi,imo,vesselName,port,status/);
+    expect(csv.split('\n')[0]).toMatch(/^callId,mmsi,imo,vesselName,shipType,shipCategory,port,status/);
     expect(download.suggestedFilename()).toMatch(/^vessel-calls-.*\.csv$/);
 
     await page.getByRole('link', { name: 'Anchorage queue' }).click();

@@ -1,12 +1,25 @@
 /**
  * Vessel calls board: the calls the caller may see (`GET /vessel-calls`, detected from AIS) still in port
  * during the chosen window, in four groups — arrivals, at anchor (with time waiting), at berth, departures —
- * for one terminal or all, with a search box; the CSV export is the API's own (`format=csv`, same filters).
+ * for one terminal or all, with a search box; the ships that come to terminals' berths by default (cargo ships,
+ * tankers, passenger ships and ships of unknown type), or every vessel with the harbour craft (tugs, pilot boats…,
+ * which make calls in port limits all day); the CSV export is the API's own (`format=csv`, same filters, every
+ * vessel).
  */
 import { apiDownload, apiGet } from '../api';
 import type { Terminal, VesselCall, VesselCallPage } from '../api-types';
 import { h, replaceChildren, timeElement } from '../dom';
-import { boardGroup, callMatches, duration, newestAsOf, portTime, since, withCodes, type BoardGroup } from '../format';
+import {
+  boardGroup,
+  callMatches,
+  duration,
+  mayBerthAtTerminal,
+  newestAsOf,
+  portTime,
+  since,
+  withCodes,
+  type BoardGroup,
+} from '../format';
 import { callHref } from '../links';
 import type { Cleanup, ViewContext } from '../main';
 import { asOf, every, heading, loading, problemMessage } from '../ui';
@@ -37,6 +50,12 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
     { id: 'calls-window', name: 'window' },
     WINDOWS.map((w, i) => option(String(w.hours), w.label, i === 0)),
   );
+  const vesselsSelect = h(
+    'select',
+    { id: 'calls-vessels', name: 'vessels' },
+    option('ships', 'Ships (cargo, tanker, passenger)', context.params.get('vessels') !== 'all'),
+    option('all', 'All, harbour craft too', context.params.get('vessels') === 'all'),
+  );
   const search = h('input', {
     id: 'calls-search',
     type: 'search',
@@ -56,6 +75,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
       { class: 'filters', role: 'search', 'aria-label': 'Filter the calls' },
       h('div', { class: 'field' }, h('label', { for: 'calls-terminal' }, 'Terminal'), terminalSelect),
       h('div', { class: 'field' }, h('label', { for: 'calls-window' }, 'In port during the'), windowSelect),
+      h('div', { class: 'field' }, h('label', { for: 'calls-vessels' }, 'Vessels'), vesselsSelect),
       h('div', { class: 'field grow' }, h('label', { for: 'calls-search' }, 'Search'), search),
       h('div', { class: 'field' }, exportButton, exportStatus),
     ),
@@ -147,7 +167,9 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
 
   const renderBoard = () => {
     const now = Date.now();
-    const shown = calls.filter((c) => callMatches(c, search.value));
+    const shown = calls.filter(
+      (c) => (vesselsSelect.value === 'all' || mayBerthAtTerminal(c)) && callMatches(c, search.value),
+    );
     replaceChildren(
       board,
       GROUPS.map(({ group, title }) => {
@@ -191,6 +213,7 @@ export function render(root: HTMLElement, context: ViewContext): Cleanup {
   terminalSelect.addEventListener('change', restart);
   windowSelect.addEventListener('change', restart);
   search.addEventListener('input', renderBoard);
+  vesselsSelect.addEventListener('change', renderBoard);
   exportButton.addEventListener('click', () => {
     void (async () => {
       exportStatus.textContent = 'Exporting…';
