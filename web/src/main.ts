@@ -69,10 +69,18 @@ function renderChrome(active: Route): void {
       signOut();
       location.hash = '#/map';
     });
+    // The role in its own span: narrow screens drop it from the header (the organisation's name stays, and the role
+    // is in the tooltip).
+    const role = session.identity ? session.identity.role.replaceAll('_', ' ') : null;
     const name = session.identity
-      ? `${session.identity.organisation} (${session.identity.role.replaceAll('_', ' ')})`
-      : 'signed in';
-    replaceChildren(who, h('span', { class: 'org', 'data-testid': 'signed-in-as' }, name), signOutButton);
+      ? h(
+          'span',
+          { class: 'org', 'data-testid': 'signed-in-as', title: `${session.identity.organisation} (${role})` },
+          session.identity.organisation,
+          h('span', { class: 'role' }, ` (${role})`),
+        )
+      : h('span', { class: 'org', 'data-testid': 'signed-in-as' }, 'signed in');
+    replaceChildren(who, name, signOutButton);
     replaceChildren(notice);
     notice.hidden = true;
   } else {
