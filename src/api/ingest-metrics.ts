@@ -97,33 +97,35 @@ export function createMetrics(): PlatformMetrics {
       for (const [projection, n] of await collectors.openQuarantine()) this.set({ projection }, n);
     },
   });
-  /** Sets a lag gauge from the store at scrape time (each gauge reads: a few indexed lookups). */
-  const projectionLag = (which: keyof ProjectionLag) => async (gauge: Gauge<'projection'>) => {
-    if (!collectors?.projectionLag) return;
-    const lag = await collectors.projectionLag();
-    gauge.reset();
-    for (const [projection, one] of lag) gauge.set({ projection }, one[which]);
-  };
-  const lagPositions = projectionLag('positions');
-  new Gauge({
-    name: 'openpcs_projection_lag_positions',
-    help: "Event-log positions between a read model's checkpoint and the settled head, by projection (0: caught up)",
-    labelNames: ['projection'] as const,
-    registers: [registry],
-    async collect() {
-      await lagPositions(this);
-    },
-  });
-  const lagSeconds = projectionLag('seconds');
-  new Gauge({
-    name: 'openpcs_projection_lag_seconds',
-    help: 'Age of the oldest event a read model has not applied yet, by projection (0: caught up)',
-    labelNames: ['projection'] as const,
-    registers: [registry],
-    async collect() {
-      await lagSeconds(this);
-    },
-  });
+  // The registry collects every metric of a scrape at once: both lag gauges share the one read in flight.
+  let lagRead: Promise<ReadonlyMap<string, ProjectionLag>> | null = null;
+  const lagGauge = (name: string, help: string, which: keyof ProjectionLag) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['projection'] as const,
+      registers: [registry],
+      async collect() {
+        const read = collectors?.projectionLag;
+        if (!read) return;
+        lagRead ??= read().finally(() => {
+          lagRead = null;
+        });
+        const lag = await lagRead;
+        this.reset();
+        for (const [projection, one] of lag) this.set({ projection }, one[which]);
+      },
+    });
+  lagGauge(
+    'openpcs_projection_lag_positions',
+    "Event-log positions between a read model's checkpoint and the settled head, by projection (0: caught up)",
+    'positions',
+  );
+  lagGauge(
+    'openpcs_projection_lag_seconds',
+    'Age of the oldest event a read model has not applied yet, by projection (0: caught up)',
+    'seconds',
+  );
   return {
     registry,
     projectionObserver: {

@@ -404,13 +404,15 @@ export class ProjectionRunner {
   /**
    * How far each projection trails the settled head, by name: what an operator alarms on when the read models fall
    * behind the ingest (`openpcs_projection_lag_*` at `/metrics`). One query for the checkpoints, and one indexed
-   * lookup per projection that is behind; read from the store, so a replica that runs no projections reports the
-   * lag of the process that does.
+   * lookup per distinct checkpoint that is behind (projections often stand at the same one); read from the store,
+   * so a replica that runs no projections reports the lag of the process that does.
    */
   async lag(now: Date = new Date()): Promise<ReadonlyMap<string, ProjectionLag>> {
     const head = await this.events.head();
     const rows = await this.db.selectFrom('projection_checkpoint').select(['name', 'position']).execute();
     const position = new Map(rows.map((r) => [r.name, r.position]));
+    /** When the first event after a checkpoint was recorded (ms), by checkpoint. */
+    const oldestAfter = new Map<string, number>();
     const lag = new Map<string, ProjectionLag>();
     for (const projection of this.#projections) {
       const at = position.get(projection.name) ?? '0';
@@ -418,15 +420,19 @@ export class ProjectionRunner {
         lag.set(projection.name, { positions: 0, seconds: 0 });
         continue;
       }
-      const oldest = await this.db
-        .selectFrom('event')
-        .select('recorded_at')
-        .where('seq', '>', at)
-        .where('seq', '<=', head)
-        .orderBy('seq')
-        .limit(1)
-        .executeTakeFirst();
-      const recordedAt = oldest ? new Date(oldest.recorded_at).getTime() : now.getTime();
+      let recordedAt = oldestAfter.get(at);
+      if (recordedAt === undefined) {
+        const oldest = await this.db
+          .selectFrom('event')
+          .select('recorded_at')
+          .where('seq', '>', at)
+          .where('seq', '<=', head)
+          .orderBy('seq')
+          .limit(1)
+          .executeTakeFirst();
+        recordedAt = oldest ? new Date(oldest.recorded_at).getTime() : now.getTime();
+        oldestAfter.set(at, recordedAt);
+      }
       lag.set(projection.name, {
         positions: Number(BigInt(head) - BigInt(at)),
         seconds: Math.max(0, (now.getTime() - recordedAt) / 1000),

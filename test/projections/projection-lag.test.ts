@@ -5,23 +5,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/build-server.js';
-import type { NewCanonicalEvent } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
+import { wbctArrival } from '../support/arrival-event.js';
 import { ENGINES } from '../support/engines.js';
 import { orgWithKey } from '../support/test-keys.js';
 import { testPlatform } from '../support/test-platform.js';
 
-const arrival = (i: number): NewCanonicalEvent => ({
-  idempotencyKey: `lag:${i}`,
-  eventType: 'TRANSPORT',
-  eventTypeCode: 'ARRI',
-  eventClassifierCode: 'ACT',
-  eventDateTime: new Date(Date.UTC(2026, 2, 16, 0, i)).toISOString(),
-  eventCreatedDateTime: new Date(Date.UTC(2026, 2, 16, 0, i)).toISOString(),
-  location: { unLocationCode: 'USLAX', facilityCode: 'WBCT', facilityTypeCode: 'POTE' },
-  references: { vesselIMONumber: '9321483' },
-  payload: { transportEventTypeCode: 'ARRI' },
-});
+const arrival = (i: number) => wbctArrival('lag', i);
 
 /** The value of `name{projection="…"}` in a Prometheus text exposition, or undefined. */
 const gauge = (body: string, name: string, projection: string): number | undefined => {
@@ -58,6 +48,13 @@ describe.each(ENGINES)('how far the read models trail the event log on $name', (
       expect(behind.get(name)!.seconds, name).toBeLessThan(120);
     }
 
+    // Count the store reads: one scrape reads the lag once for both gauges.
+    let reads = 0;
+    const lag = platform.projections.lag.bind(platform.projections);
+    platform.projections.lag = (at?: Date) => {
+      reads += 1;
+      return lag(at);
+    };
     const server = await buildServer({ platform, logLevel: 'silent' });
     try {
       const admin = await orgWithKey(platform, 'pola', 'port_authority', ['read', 'admin']);
@@ -65,6 +62,7 @@ describe.each(ENGINES)('how far the read models trail the event log on $name', (
         (await server.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: admin.authorization } }))
           .body;
       const before = await scrape();
+      expect(reads).toBe(1);
       expect(gauge(before, 'openpcs_projection_lag_positions', 'vessel-calls')).toBe(5);
       expect(gauge(before, 'openpcs_projection_lag_seconds', 'vessel-calls')).toBeGreaterThanOrEqual(0);
       expect(before).toContain('# HELP openpcs_projection_lag_seconds');

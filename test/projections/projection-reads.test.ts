@@ -6,25 +6,15 @@
  * differed in `vessel_call_emissions`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewCanonicalEvent } from '../../src/domain/canonical-event.js';
 import type { Platform } from '../../src/platform.js';
 import type { Projection } from '../../src/projections/projection.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
 import { compareSeq } from '../../src/store/event-store.js';
+import { wbctArrival } from '../support/arrival-event.js';
 import { ENGINES } from '../support/engines.js';
 import { testPlatform } from '../support/test-platform.js';
 
-const arrival = (i: number): NewCanonicalEvent => ({
-  idempotencyKey: `reads:${i}`,
-  eventType: 'TRANSPORT',
-  eventTypeCode: 'ARRI',
-  eventClassifierCode: 'ACT',
-  eventDateTime: new Date(Date.UTC(2026, 2, 16, 0, i)).toISOString(),
-  eventCreatedDateTime: new Date(Date.UTC(2026, 2, 16, 0, i)).toISOString(),
-  location: { unLocationCode: 'USLAX', facilityCode: 'WBCT', facilityTypeCode: 'POTE' },
-  references: { vesselIMONumber: '9321483' },
-  payload: { transportEventTypeCode: 'ARRI' },
-});
+const arrival = (i: number) => wbctArrival('reads', i);
 
 describe.each(ENGINES)('a projection that reads another’s tables on $name', (engine) => {
   let platform: Platform;
